@@ -1,0 +1,37 @@
+#include "app/eligibility_service.h"
+
+#include "app/errors.h"
+#include "app/policy_service.h"
+#include "core/id_number.h"
+
+namespace gongji::app {
+
+core::EligibilityResult check_eligibility(Workspace& ws, const EligibilityQuery& q) {
+    auto profile = load_policy(ws, q.policy);
+    core::EligibilityRequest request{q.authorizer_id, q.user_id, q.relation,
+                                     q.date.value_or(china_today()), q.documents};
+
+    auto lookup = [&](const std::string& text) -> std::optional<core::Person> {
+        std::string id;
+        if (!core::normalize_id_number(text, request.application_date, id)) return std::nullopt;
+        return ws.persons().find(id);
+    };
+    auto authorizer = lookup(q.authorizer_id);
+    auto user = lookup(q.user_id);
+
+    core::EligibilityFacts facts;
+    facts.authorizer = authorizer ? &*authorizer : nullptr;
+    facts.user = user ? &*user : nullptr;
+    if (authorizer) facts.authorizer_open_bindings = ws.bindings().count_open_as_authorizer(authorizer->id_number);
+    if (user) facts.user_open_bindings = ws.bindings().count_open_as_user(user->id_number);
+    if (authorizer && user)
+        facts.duplicate = ws.bindings().open_pair_exists(authorizer->id_number, user->id_number);
+
+    try {
+        return core::evaluate_eligibility(profile, request, facts, &ws.regions());
+    } catch (const core::EligibilityInputError& e) {
+        throw BadInput(e.field() + ": " + e.what());
+    }
+}
+
+}  // namespace gongji::app

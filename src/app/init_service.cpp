@@ -1,0 +1,106 @@
+#include "app/init_service.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "app/auth.h"
+#include "app/errors.h"
+#include "app/paths.h"
+#include "app/policy_service.h"
+#include "app/roster_import.h"
+#include "core/csv.h"
+#include "core/relation.h"
+#include "storage/migrations.h"
+
+namespace gongji::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> shipped_policy_files() {
+    std::vector<std::string> files;
+    for (const auto& e : fs::directory_iterator(data_dir() + "/policies"))
+        if (e.path().extension() == ".json") files.push_back(e.path().string());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+void load_code_tables(Workspace& ws, InitReport& report) {
+    auto rows = read_shipped_regions();
+    storage::Transaction tx(ws.db());
+    ws.code_tables().replace_regions(rows);
+    ws.code_tables().replace_relations(core::all_relations());
+    tx.commit();
+    report.regions = static_cast<long long>(rows.size());
+}
+
+void load_demo(Workspace& ws, InitReport& report) {
+    auto dir = data_dir() + "/demo";
+    auto roster = import_roster_text(ws, read_file(dir + "/roster.csv"), Encoding::utf8);
+    if (!roster.rejected.empty())
+        throw std::runtime_error("demo roster line " + std::to_string(roster.rejected.front().line) +
+                                 ": " + roster.rejected.front().message);
+    report.demo_persons = roster.inserted + roster.updated;
+
+    core::CsvReader reader(read_file(dir + "/bindings.csv"));
+    std::vector<std::string> f;
+    reader.next(f);  // header: authorizer_id,user_id,relation,policy,status
+    storage::Transaction tx(ws.db());
+    auto now = storage::utc_now();
+    while (reader.next(f)) {
+        if (f.size() != 5) throw std::runtime_error("demo bindings line " + std::to_string(reader.line()));
+        if (ws.bindings().open_pair_exists(f[0], f[1])) continue;
+        storage::BindingRecord b;
+        b.authorizer_id = f[0];
+        b.user_id = f[1];
+        b.relation = f[2];
+        b.policy = f[3];
+        b.status = f[4];
+        b.deduction_order = ws.bindings().count_open_as_user(f[1]) + 1;
+        b.created_at = now;
+        b.since = now;
+        ws.bindings().insert(b);
+        ++report.demo_bindings;
+    }
+    tx.commit();
+
+    for (const char* name : {"admin", "clerk", "super"}) {
+        if (ws.users().find(name)) continue;
+        add_user(ws, name, std::string(name) == "super" ? "supervisor" : name, "demo");
+        report.users_created.push_back(name);
+    }
+}
+
+}  // namespace
+
+bool needs_first_admin(Workspace& ws) {
+    return storage::schema_version(ws.db()) == 0 || ws.users().count() == 0;
+}
+
+InitReport initialize(Workspace& ws, const InitOptions& options) {
+    InitReport report;
+    bool first_admin = needs_first_admin(ws);
+    if (first_admin && !options.demo && (!options.admin_password || options.admin_password->empty()))
+        throw BadInput("password: the first administrator needs a password (GONGJI_NEW_PASSWORD)");
+
+    auto migration_report = storage::migrate(ws.db(), storage::load_migrations(migrations_dir()));
+    report.from_version = migration_report.from_version;
+    report.to_version = migration_report.to_version;
+    report.migrations_applied = migration_report.applied;
+
+    load_code_tables(ws, report);
+    // A shipped profile is loaded once; later an administrator's corrections are kept.
+    for (const auto& file : shipped_policy_files()) {
+        auto loaded = store_policy_text(ws, read_file(file), file, /*replace=*/false);
+        if (loaded.created) report.policies_loaded.push_back(loaded.name);
+    }
+
+    if (options.demo) load_demo(ws, report);
+    if (ws.users().count() == 0) {
+        add_user(ws, "admin", "admin", *options.admin_password);
+        report.users_created.push_back("admin");
+    }
+    return report;
+}
+
+}  // namespace gongji::app

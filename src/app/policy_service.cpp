@@ -1,0 +1,51 @@
+#include "app/policy_service.h"
+
+#include <fstream>
+#include <iterator>
+
+#include "app/errors.h"
+#include "storage/database.h"
+
+namespace gongji::app {
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw BadInput(path + ": cannot open the file");
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+PolicyImportResult store_policy_text(Workspace& ws, const std::string& json, const std::string& origin,
+                                     bool replace) {
+    core::PolicyProfile profile;
+    try {
+        profile = core::parse_policy_profile(json);
+    } catch (const core::PolicyError& e) {
+        throw BadInput(origin + ": " + e.what());
+    }
+    storage::StoredPolicy stored{profile.name, profile.title, core::policy_profile_to_json(profile), ""};
+    PolicyImportResult result{profile.name, false, profile.versions.size()};
+    if (!replace && ws.policies().find(profile.name)) return result;
+    storage::Transaction tx(ws.db());
+    result.created = ws.policies().save(stored);
+    tx.commit();
+    return result;
+}
+
+PolicyImportResult import_policy_file(Workspace& ws, const Actor& actor, const std::string& path) {
+    require_role(actor, {"admin"});
+    return store_policy_text(ws, read_file(path), path);
+}
+
+std::vector<core::PolicyProfile> list_policies(Workspace& ws) {
+    std::vector<core::PolicyProfile> out;
+    for (const auto& stored : ws.policies().list()) out.push_back(core::parse_policy_profile(stored.document));
+    return out;
+}
+
+core::PolicyProfile load_policy(Workspace& ws, const std::string& name) {
+    auto stored = ws.policies().find(name);
+    if (!stored) throw BadInput("policy: no profile named \"" + name + "\" (see `gongji policy list`)");
+    return core::parse_policy_profile(stored->document);
+}
+
+}  // namespace gongji::app

@@ -1,0 +1,32 @@
+#pragma once
+// Policy profiles: import from JSON, list, show, and resolve for the rules.
+#include <string>
+#include <vector>
+
+#include "app/auth.h"
+#include "app/workspace.h"
+#include "core/policy.h"
+
+namespace gongji::app {
+
+struct PolicyImportResult {
+    std::string name;
+    bool created = false;  // false: replaced the stored profile of that name
+    size_t versions = 0;
+};
+
+// Validates and stores a profile (admin only); BadInput naming the field when invalid.
+PolicyImportResult import_policy_file(Workspace& ws, const Actor& actor, const std::string& path);
+// The same without a user, for `gongji init` loading the shipped profiles; without `replace`
+// a stored profile of the same name is left as it is.
+PolicyImportResult store_policy_text(Workspace& ws, const std::string& json, const std::string& origin,
+                                     bool replace = true);
+
+std::vector<core::PolicyProfile> list_policies(Workspace& ws);
+// BadInput when there is no profile of that name.
+core::PolicyProfile load_policy(Workspace& ws, const std::string& name);
+
+// Reads a whole file; BadInput naming it when it cannot be read.
+std::string read_file(const std::string& path);
+
+}  // namespace gongji::app

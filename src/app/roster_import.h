@@ -1,0 +1,37 @@
+#pragma once
+// Roster import (interfaces.md): one transaction per file, upsert by ID number, each bad line
+// rejected with its line number and a code, bindings of terminated persons ended.
+#include <string>
+#include <vector>
+
+#include "app/auth.h"
+#include "app/progress.h"
+#include "app/text_encoding.h"
+#include "app/workspace.h"
+
+namespace gongji::app {
+
+struct RejectedLine {
+    size_t line = 0;
+    std::string code;
+    std::string message;
+};
+
+struct RosterImportReport {
+    size_t read = 0;
+    size_t inserted = 0;
+    size_t updated = 0;
+    std::vector<RejectedLine> rejected;
+    int bindings_ended = 0;
+    std::string encoding;  // as detected
+};
+
+// Admin only. BadInput for a file that cannot be used at all (unreadable, wrong encoding, a
+// required column missing); nothing is stored then, nor when the database fails midway.
+RosterImportReport import_roster(Workspace& ws, const Actor& actor, const std::string& path,
+                                 Encoding encoding = Encoding::auto_detect, Progress* progress = nullptr);
+// The same on text already read, without a user (demo data, benchmarks).
+RosterImportReport import_roster_text(Workspace& ws, std::string bytes, Encoding encoding,
+                                      Progress* progress = nullptr);
+
+}  // namespace gongji::app

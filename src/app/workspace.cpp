@@ -1,0 +1,73 @@
+#include "app/workspace.h"
+
+#include <ctime>
+#include <fstream>
+
+#include "app/errors.h"
+#include "app/paths.h"
+#include "core/csv.h"
+#include "storage/migrations.h"
+
+namespace gongji::app {
+
+Workspace::Workspace(const std::string& url)
+    : db_(storage::Database::open(url)),
+      persons_(*db_),
+      policies_(*db_),
+      bindings_(*db_),
+      users_(*db_),
+      codes_(*db_) {}
+
+std::string migrations_dir() { return data_dir() + "/migrations"; }
+
+void Workspace::require_current_schema() {
+    int latest = static_cast<int>(storage::load_migrations(migrations_dir()).size());
+    int current = storage::schema_version(*db_);
+    if (current == 0)
+        throw NotInitialized("the database has no schema yet: run `gongji init` first");
+    if (current < latest)
+        throw NotInitialized("the database schema is at version " + std::to_string(current) +
+                             ", this program needs " + std::to_string(latest) + ": run `gongji init` to upgrade");
+    if (current > latest)
+        throw storage::StorageError("the database has schema version " + std::to_string(current) +
+                                    ", newer than this program knows (" + std::to_string(latest) +
+                                    "): use a newer Gongji Desk");
+}
+
+const core::RegionTable& Workspace::regions() {
+    if (!regions_) regions_ = std::make_unique<core::RegionTable>(codes_.load_regions());
+    return *regions_;
+}
+
+core::CivilDate china_today() {
+    std::time_t t = std::time(nullptr) + 8 * 3600;
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    return core::CivilDate{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+std::vector<core::Region> read_shipped_regions() {
+    auto path = data_dir() + "/regions.csv";
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read the region code table " + path);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::vector<core::Region> rows;
+    core::CsvReader reader(text);
+    std::vector<std::string> fields;
+    while (reader.next(fields)) {
+        if (fields.size() != 3 || fields[0].empty() || fields[0][0] == '#' || fields[0] == "code") continue;
+        auto level = fields[2] == "province"     ? core::RegionLevel::province
+                     : fields[2] == "prefecture" ? core::RegionLevel::prefecture
+                                                 : core::RegionLevel::county;
+        rows.push_back({fields[0], fields[1], level});
+    }
+    return rows;
+}
+
+core::RegionTable load_shipped_regions() {
+    core::RegionTable table;
+    for (auto& r : read_shipped_regions()) table.add(std::move(r));
+    return table;
+}
+
+}  // namespace gongji::app

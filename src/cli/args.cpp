@@ -1,0 +1,57 @@
+#include "cli/args.h"
+
+#include "app/errors.h"
+
+namespace gongji::cli {
+
+Args::Args(const std::vector<std::string>& words, const std::set<std::string>& flags) {
+    for (size_t i = 0; i < words.size(); ++i) {
+        const auto& w = words[i];
+        if (w.size() > 2 && w.compare(0, 2, "--") == 0) {
+            auto name = w.substr(2);
+            if (auto eq = name.find('='); eq != std::string::npos) {
+                options_.emplace(name.substr(0, eq), name.substr(eq + 1));
+            } else if (flags.count(name)) {
+                flags_.insert(name);
+            } else {
+                if (i + 1 >= words.size()) throw app::BadInput("--" + name + ": a value is required");
+                options_.emplace(name, words[++i]);
+            }
+        } else {
+            positional_.push_back(w);
+        }
+    }
+}
+
+std::optional<std::string> Args::option(const std::string& name) const {
+    auto it = options_.find(name);
+    if (it == options_.end()) return std::nullopt;
+    return it->second;
+}
+
+std::vector<std::string> Args::options(const std::string& name) const {
+    std::vector<std::string> out;
+    auto range = options_.equal_range(name);
+    for (auto it = range.first; it != range.second; ++it) out.push_back(it->second);
+    return out;
+}
+
+std::string Args::required(const std::string& name) const {
+    auto v = option(name);
+    if (!v || v->empty()) throw app::BadInput("--" + name + ": required");
+    return *v;
+}
+
+void Args::allow_only(const std::set<std::string>& known) const {
+    for (const auto& [name, value] : options_)
+        if (!known.count(name)) throw app::BadInput("--" + name + ": unknown option");
+    for (const auto& name : flags_)
+        if (!known.count(name)) throw app::BadInput("--" + name + ": unknown option");
+}
+
+void Args::expect_positional(size_t n, const std::string& what) const {
+    if (positional_.size() < n) throw app::BadInput(what + ": required");
+    if (positional_.size() > n) throw app::BadInput("unexpected argument \"" + positional_[n] + "\"");
+}
+
+}  // namespace gongji::cli

@@ -1,0 +1,33 @@
+#pragma once
+// Command-line arguments: positional words and `--name value` / `--flag` options.
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace gongji::cli {
+
+class Args {
+public:
+    // `flags` are options that take no value; every other `--name` takes the next word.
+    // BadInput for an option missing its value.
+    Args(const std::vector<std::string>& words, const std::set<std::string>& flags);
+
+    const std::vector<std::string>& positional() const { return positional_; }
+    std::optional<std::string> option(const std::string& name) const;
+    std::vector<std::string> options(const std::string& name) const;  // repeated options
+    std::string required(const std::string& name) const;              // BadInput when absent
+    bool flag(const std::string& name) const { return flags_.count(name) != 0; }
+    // BadInput naming the first option that is not in `known`.
+    void allow_only(const std::set<std::string>& known) const;
+    // BadInput unless there are exactly `n` positional words (`what` names them).
+    void expect_positional(size_t n, const std::string& what) const;
+
+private:
+    std::vector<std::string> positional_;
+    std::multimap<std::string, std::string> options_;
+    std::set<std::string> flags_;
+};
+
+}  // namespace gongji::cli

@@ -1,0 +1,20 @@
+#pragma once
+// The `gongji` commands (interfaces.md). Each returns the process exit code and prints its
+// JSON result; errors travel as app::BadInput / app::Refused exceptions.
+#include <string>
+#include <vector>
+
+#include "cli/session.h"
+
+namespace gongji::cli {
+
+using Words = std::vector<std::string>;
+
+int run_init(Session& s, const Words& args);
+int run_id(Session& s, const Words& args);
+int run_roster(Session& s, const Words& args);
+int run_policy(Session& s, const Words& args);
+int run_check(Session& s, const Words& args);
+int run_user(Session& s, const Words& args);
+
+}  // namespace gongji::cli

@@ -1,0 +1,106 @@
+// init, user, policy, roster: the administrator's commands.
+#include <iostream>
+
+#include "app/errors.h"
+#include "app/init_service.h"
+#include "app/policy_service.h"
+#include "app/roster_import.h"
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "cli/json_output.h"
+
+namespace gongji::cli {
+
+int run_init(Session& s, const Words& words) {
+    Args args(words, {"demo"});
+    args.allow_only({"demo"});
+    args.expect_positional(0, "");
+    auto& ws = s.workspace(/*require_schema=*/false);
+    app::InitOptions options;
+    options.demo = args.flag("demo");
+    if (!options.demo && app::needs_first_admin(ws))
+        options.admin_password = read_secret("GONGJI_NEW_PASSWORD", "Password for the administrator \"admin\": ");
+    auto report = app::initialize(ws, options);
+    print_json(init_report_json(report));
+    std::cerr << "schema at version " << report.to_version << "; " << report.policies_loaded.size()
+              << " policy profiles loaded\n";
+    return 0;
+}
+
+int run_user(Session& s, const Words& words) {
+    Args args(words, {});
+    if (args.positional().empty() || args.positional()[0] != "add")
+        throw app::BadInput("usage: gongji user add NAME --role clerk|supervisor|admin");
+    args.allow_only({"role"});
+    args.expect_positional(2, "NAME");
+    auto role = args.required("role");
+    auto actor = s.actor();
+    app::require_role(actor, {"admin"});
+    auto password = read_secret("GONGJI_NEW_PASSWORD", "Password for " + args.positional()[1] + ": ");
+    app::add_user(s.workspace(), args.positional()[1], role, password);
+    core::JsonWriter w(true);
+    w.begin_object().key("user").value(args.positional()[1]).key("role").value(role).end_object();
+    print_json(w.str());
+    return 0;
+}
+
+int run_policy(Session& s, const Words& words) {
+    Args args(words, {});
+    args.allow_only({});
+    const auto& pos = args.positional();
+    auto sub = pos.empty() ? std::string() : pos[0];
+    if (sub == "import") {
+        args.expect_positional(2, "FILE.json");
+        auto actor = s.actor();
+        auto result = app::import_policy_file(s.workspace(), actor, pos[1]);
+        core::JsonWriter w(true);
+        w.begin_object()
+            .key("name").value(result.name)
+            .key("created").value(result.created)
+            .key("versions").value(static_cast<long long>(result.versions))
+            .end_object();
+        print_json(w.str());
+        return 0;
+    }
+    if (sub == "list") {
+        args.expect_positional(1, "");
+        core::JsonWriter w(true);
+        w.begin_array();
+        for (const auto& p : app::list_policies(s.workspace())) {
+            w.begin_object().key("name").value(p.name).key("title").value(p.title);
+            w.key("versions").begin_array();
+            for (const auto& v : p.versions) w.value(v.effective_from.to_string());
+            w.end_array().end_object();
+        }
+        w.end_array();
+        print_json(w.str());
+        return 0;
+    }
+    if (sub == "show") {
+        args.expect_positional(2, "NAME");
+        print_json(core::policy_profile_to_json(app::load_policy(s.workspace(), pos[1])));
+        return 0;
+    }
+    throw app::BadInput("usage: gongji policy import FILE.json | policy list | policy show NAME");
+}
+
+int run_roster(Session& s, const Words& words) {
+    Args args(words, {});
+    args.allow_only({"encoding"});
+    const auto& pos = args.positional();
+    if (pos.empty() || pos[0] != "import")
+        throw app::BadInput("usage: gongji roster import FILE [--encoding auto|utf-8|gb18030]");
+    args.expect_positional(2, "FILE");
+    auto encoding = app::parse_encoding(args.option("encoding").value_or("auto"));
+    auto actor = s.actor();
+    auto report = app::import_roster(s.workspace(), actor, pos[1], encoding);
+    print_json(roster_report_json(report));
+    std::cerr << report.inserted << " inserted, " << report.updated << " updated, "
+              << report.rejected.size() << " rejected";
+    if (!report.rejected.empty())
+        std::cerr << " (first: line " << report.rejected.front().line << ", " << report.rejected.front().code << ")";
+    std::cerr << "\n";
+    return 0;
+}
+
+}  // namespace gongji::cli

@@ -1,0 +1,114 @@
+#include "cli/json_output.h"
+
+#include "core/documents.h"
+
+namespace gongji::cli {
+
+using core::JsonWriter;
+
+void write_issues(JsonWriter& w, const std::vector<core::Issue>& issues) {
+    w.begin_array();
+    for (const auto& i : issues) w.begin_object().key("code").value(i.code).key("message").value(i.message).end_object();
+    w.end_array();
+}
+
+std::string id_check_json(const core::IdCheck& c) {
+    JsonWriter w(true);
+    w.begin_object();
+    w.key("valid").value(c.valid);
+    w.key("normalized");
+    if (c.normalized.empty()) w.null(); else w.value(c.normalized);
+    w.key("birth_date");
+    if (c.birth_date) w.value(c.birth_date->to_string()); else w.null();
+    w.key("gender");
+    if (c.gender) w.value(core::gender_name(*c.gender)); else w.null();
+    w.key("region");
+    if (c.region.empty()) w.null(); else w.value(c.region);
+    w.key("errors");
+    write_issues(w, c.errors);
+    w.key("warnings");
+    write_issues(w, c.warnings);
+    w.end_object();
+    return w.str();
+}
+
+std::string eligibility_json(const core::EligibilityResult& r) {
+    JsonWriter w(true);
+    w.begin_object();
+    w.key("eligible").value(r.eligible);
+    w.key("reasons").begin_array();
+    for (const auto& reason : r.reasons)
+        w.begin_object()
+            .key("code").value(reason.code)
+            .key("subject").value(reason.subject)
+            .key("message").value(reason.message)
+            .key("rule").value(reason.rule)
+            .end_object();
+    w.end_array();
+    w.key("warnings");
+    write_issues(w, r.warnings);
+    w.key("documents_needed").begin_array();
+    for (const auto& need : r.documents_needed) {
+        w.begin_object();
+        w.key("purpose").value(need.purpose == core::DocumentPurpose::identity ? "identity" : "relation");
+        w.key("any_of").begin_array();
+        for (auto t : need.any_of) w.value(core::document_type_name(t));
+        w.end_array();
+        w.key("label").value(need.label);
+        w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+    return w.str();
+}
+
+std::string roster_report_json(const app::RosterImportReport& r) {
+    JsonWriter w(true);
+    w.begin_object();
+    w.key("read").value(static_cast<long long>(r.read));
+    w.key("inserted").value(static_cast<long long>(r.inserted));
+    w.key("updated").value(static_cast<long long>(r.updated));
+    w.key("rejected").begin_array();
+    for (const auto& line : r.rejected)
+        w.begin_object()
+            .key("line").value(static_cast<long long>(line.line))
+            .key("code").value(line.code)
+            .key("message").value(line.message)
+            .end_object();
+    w.end_array();
+    w.key("bindings_ended").value(r.bindings_ended);
+    w.key("encoding").value(r.encoding);
+    w.end_object();
+    return w.str();
+}
+
+std::string init_report_json(const app::InitReport& r) {
+    auto strings = [](JsonWriter& w, const std::vector<std::string>& items) {
+        w.begin_array();
+        for (const auto& s : items) w.value(s);
+        w.end_array();
+    };
+    JsonWriter w(true);
+    w.begin_object();
+    w.key("schema_version").value(r.to_version);
+    w.key("previous_version").value(r.from_version);
+    w.key("migrations_applied");
+    strings(w, r.migrations_applied);
+    w.key("policies_loaded");
+    strings(w, r.policies_loaded);
+    w.key("regions").value(r.regions);
+    w.key("users_created");
+    strings(w, r.users_created);
+    w.key("demo_persons").value(static_cast<long long>(r.demo_persons));
+    w.key("demo_bindings").value(static_cast<long long>(r.demo_bindings));
+    w.end_object();
+    return w.str();
+}
+
+std::string refusal_json(const std::string& code, const std::string& message) {
+    JsonWriter w(true);
+    w.begin_object().key("refused").value(code).key("message").value(message).end_object();
+    return w.str();
+}
+
+}  // namespace gongji::cli

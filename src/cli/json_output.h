@@ -1,0 +1,21 @@
+#pragma once
+// JSON forms of the application's results, as interfaces.md documents them.
+#include <string>
+#include <vector>
+
+#include "app/init_service.h"
+#include "app/roster_import.h"
+#include "core/eligibility.h"
+#include "core/id_number.h"
+#include "core/json_writer.h"
+
+namespace gongji::cli {
+
+void write_issues(core::JsonWriter& w, const std::vector<core::Issue>& issues);
+std::string id_check_json(const core::IdCheck& check);
+std::string eligibility_json(const core::EligibilityResult& result);
+std::string roster_report_json(const app::RosterImportReport& report);
+std::string init_report_json(const app::InitReport& report);
+std::string refusal_json(const std::string& code, const std::string& message);
+
+}  // namespace gongji::cli

@@ -1,0 +1,84 @@
+// gongji: the command-line tool over the application layer (interfaces.md).
+#include <iostream>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/errors.h"
+#include "cli/commands.h"
+#include "cli/json_output.h"
+#include "core/policy.h"
+
+namespace {
+
+using namespace gongji;
+
+constexpr int kYes = 0, kNo = 1, kBadInput = 2, kFailure = 3;
+
+const char* kUsage =
+    "usage: gongji [--db URL] [--as USERNAME] COMMAND [ARGS…]\n"
+    "\n"
+    "commands:\n"
+    "  init [--demo]                         create or upgrade the database\n"
+    "  id check NUMBER                       validate an ID number\n"
+    "  roster import FILE [--encoding E]     import the insurance roster (CSV)\n"
+    "  policy import FILE.json | list | show NAME\n"
+    "  check --policy NAME --authorizer ID --user ID --relation CODE [--date D] [--docs T,…]\n"
+    "  user add NAME --role clerk|supervisor|admin\n"
+    "\n"
+    "The database is --db, else $GONGJI_DB, else an embedded SQLite file in the user's data\n"
+    "folder. Commands that change data need --as with the password in $GONGJI_PASSWORD.\n"
+    "Exit codes: 0 yes, 1 no, 2 bad usage or input, 3 any other failure.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> words(argv + 1, argv + argc);
+    std::optional<std::string> db, as;
+    size_t i = 0;
+    for (; i < words.size(); ++i) {
+        const auto& w = words[i];
+        if ((w == "--db" || w == "--as") && i + 1 < words.size()) {
+            (w == "--db" ? db : as) = words[++i];
+        } else if (w == "--help" || w == "-h") {
+            std::cout << kUsage;
+            return kYes;
+        } else {
+            break;
+        }
+    }
+    if (i >= words.size()) {
+        std::cerr << kUsage;
+        return kBadInput;
+    }
+    auto command = words[i];
+    cli::Words rest(words.begin() + static_cast<long>(i) + 1, words.end());
+
+    static const std::map<std::string, int (*)(cli::Session&, const cli::Words&)> commands = {
+        {"init", cli::run_init},     {"id", cli::run_id},       {"roster", cli::run_roster},
+        {"policy", cli::run_policy}, {"check", cli::run_check}, {"user", cli::run_user},
+    };
+    auto it = commands.find(command);
+    if (it == commands.end()) {
+        std::cerr << "gongji: unknown command \"" << command << "\"\n" << kUsage;
+        return kBadInput;
+    }
+    cli::Session session(db, as);
+    try {
+        return it->second(session, rest);
+    } catch (const app::BadInput& e) {
+        std::cerr << "gongji " << command << ": " << e.what() << "\n";
+        return kBadInput;
+    } catch (const core::PolicyError& e) {
+        std::cerr << "gongji " << command << ": " << e.what() << "\n";
+        return kBadInput;
+    } catch (const app::Refused& e) {
+        cli::print_json(cli::refusal_json(e.code(), e.what()));
+        std::cerr << "gongji " << command << ": " << e.what() << "\n";
+        return kNo;
+    } catch (const std::exception& e) {
+        std::cerr << "gongji " << command << ": " << e.what() << "\n";
+        return kFailure;
+    }
+}

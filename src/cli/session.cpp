@@ -1,0 +1,49 @@
+#include "cli/session.h"
+
+#include <termios.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "app/errors.h"
+#include "app/paths.h"
+
+namespace gongji::cli {
+
+app::Workspace& Session::workspace(bool require_schema) {
+    if (!workspace_)
+        workspace_ = std::make_unique<app::Workspace>(db_url_.value_or(app::default_database_url()));
+    if (require_schema && !schema_checked_) {
+        workspace_->require_current_schema();
+        schema_checked_ = true;
+    }
+    return *workspace_;
+}
+
+app::Actor Session::actor() {
+    if (!as_user_) throw app::BadInput("--as: this command changes data and needs the acting user");
+    auto password = read_secret("GONGJI_PASSWORD", "Password for " + *as_user_ + ": ");
+    return app::authenticate(workspace(), *as_user_, password);
+}
+
+std::string read_secret(const char* env_name, const std::string& prompt) {
+    if (const char* env = std::getenv(env_name)) return env;
+    if (!isatty(STDIN_FILENO))
+        throw app::BadInput(std::string(env_name) + ": not set, and there is no terminal to ask on");
+    std::cerr << prompt << std::flush;
+    termios old{};
+    tcgetattr(STDIN_FILENO, &old);
+    termios quiet = old;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    std::string secret;
+    std::getline(std::cin, secret);
+    tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    std::cerr << "\n";
+    return secret;
+}
+
+void print_json(const std::string& json) { std::cout << json << "\n" << std::flush; }
+
+}  // namespace gongji::cli

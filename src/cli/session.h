@@ -1,0 +1,37 @@
+#pragma once
+// What every command needs: the database (opened on first use) and the acting user.
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "app/auth.h"
+#include "app/workspace.h"
+
+namespace gongji::cli {
+
+class Session {
+public:
+    Session(std::optional<std::string> db_url, std::optional<std::string> as_user)
+        : db_url_(std::move(db_url)), as_user_(std::move(as_user)) {}
+
+    // The open database; with `require_schema` it must be initialized and current.
+    app::Workspace& workspace(bool require_schema = true);
+    // The user named by --as, authenticated with GONGJI_PASSWORD or a prompt on a terminal.
+    app::Actor actor();
+    const std::optional<std::string>& as_user() const { return as_user_; }
+
+private:
+    std::optional<std::string> db_url_;
+    std::optional<std::string> as_user_;
+    std::unique_ptr<app::Workspace> workspace_;
+    bool schema_checked_ = false;
+};
+
+// A secret from the environment variable, else typed at a prompt on a terminal (no echo);
+// BadInput when neither is possible.
+std::string read_secret(const char* env_name, const std::string& prompt);
+
+// Writes one JSON document and a newline to stdout.
+void print_json(const std::string& json);
+
+}  // namespace gongji::cli

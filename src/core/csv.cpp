@@ -1,0 +1,74 @@
+#include "core/csv.h"
+
+namespace gongji::core {
+
+CsvReader::CsvReader(std::string_view text) : text_(text) {}
+
+bool CsvReader::next(std::vector<std::string>& fields) {
+    // Skip blank lines between records.
+    while (pos_ < text_.size() && (text_[pos_] == '\n' || text_[pos_] == '\r')) {
+        if (text_[pos_] == '\n') ++line_;
+        ++pos_;
+    }
+    if (pos_ >= text_.size()) return false;
+    record_line_ = line_;
+    malformed_ = false;
+
+    size_t count = 0;
+    auto field = [&]() -> std::string& {
+        if (count == fields.size()) fields.emplace_back();
+        auto& f = fields[count++];
+        f.clear();
+        return f;
+    };
+    for (;;) {
+        std::string& f = field();
+        if (pos_ < text_.size() && text_[pos_] == '"') {
+            ++pos_;
+            for (;;) {
+                size_t quote = text_.find('"', pos_);
+                if (quote == std::string_view::npos) {
+                    for (size_t i = pos_; i < text_.size(); ++i)
+                        if (text_[i] == '\n') ++line_;
+                    f.append(text_.substr(pos_));
+                    pos_ = text_.size();
+                    malformed_ = true;
+                    break;
+                }
+                for (size_t i = pos_; i < quote; ++i)
+                    if (text_[i] == '\n') ++line_;
+                f.append(text_.substr(pos_, quote - pos_));
+                pos_ = quote + 1;
+                if (pos_ < text_.size() && text_[pos_] == '"') {
+                    f += '"';
+                    ++pos_;
+                    continue;
+                }
+                break;
+            }
+            // Anything between the closing quote and the separator is kept, as spreadsheets do.
+            while (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '\n' && text_[pos_] != '\r')
+                f += text_[pos_++];
+        } else {
+            size_t end = text_.find_first_of(",\r\n", pos_);
+            if (end == std::string_view::npos) end = text_.size();
+            f.append(text_.substr(pos_, end - pos_));
+            pos_ = end;
+        }
+        if (pos_ < text_.size() && text_[pos_] == ',') {
+            ++pos_;
+            continue;
+        }
+        break;
+    }
+    // End of record.
+    if (pos_ < text_.size() && text_[pos_] == '\r') ++pos_;
+    if (pos_ < text_.size() && text_[pos_] == '\n') {
+        ++pos_;
+        ++line_;
+    }
+    fields.resize(count);
+    return true;
+}
+
+}  // namespace gongji::core

@@ -1,0 +1,31 @@
+#pragma once
+// RFC 4180 records from a UTF-8 buffer: quoted fields, doubled quotes, CRLF or LF, newlines
+// inside quotes. Fields are reused between records so a million-line file allocates little.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gongji::core {
+
+class CsvReader {
+public:
+    explicit CsvReader(std::string_view text);
+
+    // Reads the next record into `fields`; false at the end. Blank lines are skipped.
+    bool next(std::vector<std::string>& fields);
+    // The 1-based line on which the record last read starts.
+    size_t line() const { return record_line_; }
+    // Whether the record last read had an unterminated quote (it ran to the end of the text).
+    bool malformed() const { return malformed_; }
+    // Bytes consumed so far, for progress.
+    size_t position() const { return pos_; }
+
+private:
+    std::string_view text_;
+    size_t pos_ = 0;
+    size_t line_ = 1;
+    size_t record_line_ = 0;
+    bool malformed_ = false;
+};
+
+}  // namespace gongji::core

@@ -1,0 +1,35 @@
+#pragma once
+// Documents a bind case needs (domain.md §6), decided from the relation, the user's age and
+// the policy version.
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/policy.h"
+
+namespace gongji::core {
+
+enum class DocumentType {
+    id_card, hukou, birth_certificate, marriage_certificate, commitment_letter, other
+};
+const char* document_type_name(DocumentType t);
+const char* document_type_label(DocumentType t);  // "身份证", …
+std::optional<DocumentType> parse_document_type(std::string_view name);
+
+enum class DocumentPurpose { identity, relation };
+
+// One line of the checklist: any one of `any_of` satisfies it.
+struct DocumentNeed {
+    DocumentPurpose purpose = DocumentPurpose::identity;
+    std::vector<DocumentType> any_of;
+    std::string label;  // "身份证（16岁以下可用户口簿或出生医学证明）"
+};
+
+// The checklist for a relation category and a user of `user_age` years under `version`.
+std::vector<DocumentNeed> documents_needed(RelationCategory category, int user_age,
+                                           const PolicyVersion& version);
+bool is_satisfied(const DocumentNeed& need, const std::set<DocumentType>& attached);
+
+}  // namespace gongji::core

@@ -1,0 +1,101 @@
+#include "core/id_number.h"
+
+#include "core/region_table.h"
+
+namespace gongji::core {
+namespace {
+
+constexpr int kWeights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+constexpr char kCheckChars[11] = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+bool digits_only(std::string_view s) {
+    for (char c : s)
+        if (!is_digit(c)) return false;
+    return true;
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+}  // namespace
+
+const char* gender_name(Gender g) { return g == Gender::male ? "male" : "female"; }
+
+char id_check_character(std::string_view first17) {
+    int sum = 0;
+    for (int i = 0; i < 17; ++i) sum += (first17[static_cast<size_t>(i)] - '0') * kWeights[i];
+    return kCheckChars[sum % 11];
+}
+
+IdCheck check_id_number(std::string_view raw, const CivilDate& today, const RegionTable* regions) {
+    IdCheck r;
+    auto text = trim(raw);
+    auto fail = [&](const char* code, std::string message) {
+        r.errors.push_back({code, std::move(message)});
+        return r;
+    };
+    if (text.empty()) return fail("empty", "身份证号码为空");
+
+    std::string number(text);
+    if (number.size() == 15) {
+        if (!digits_only(number)) return fail("format", "15位身份证号码只能由数字组成");
+        // Legacy numbers omit the century ("19") and the check character.
+        number = number.substr(0, 6) + "19" + number.substr(6);
+        number += id_check_character(number);
+        r.warnings.push_back({"upgraded", "15位旧号码已升级为18位：" + number});
+    } else if (number.size() == 18) {
+        if (number[17] == 'x') number[17] = 'X';
+        if (!digits_only(std::string_view(number).substr(0, 17)) ||
+            !(is_digit(number[17]) || number[17] == 'X'))
+            return fail("format", "身份证号码前17位须为数字，最后一位为数字或X");
+    } else {
+        return fail("length", "身份证号码应为18位（或15位旧号码），实际为" +
+                                  std::to_string(text.size()) + "个字符");
+    }
+
+    r.region = number.substr(0, 6);
+    auto birth = CivilDate::parse_compact(std::string_view(number).substr(6, 8));
+    if (!birth) {
+        r.errors.push_back({"birth_date", "出生日期" + number.substr(6, 8) + "不是有效日期"});
+    } else if (*birth > today) {
+        r.errors.push_back({"birth_date_future", "出生日期" + birth->to_string() + "晚于今天"});
+    }
+    char expected = id_check_character(number);
+    if (number[17] != expected)
+        r.errors.push_back({"check_character", std::string("校验码错误：应为") + expected +
+                                                   "，实际为" + number[17]});
+    if (!RegionTable::is_region_code(r.region)) {
+        r.errors.push_back({"region", "地址码" + r.region + "无效"});
+    } else if (regions && !regions->empty() && !regions->find(r.region)) {
+        r.warnings.push_back({"region_unknown", "地址码" + r.region + "不在行政区划代码表中"});
+    }
+
+    r.normalized = number;
+    if (birth) r.birth_date = birth;
+    r.gender = ((number[16] - '0') % 2 == 1) ? Gender::male : Gender::female;
+    r.valid = r.errors.empty();
+    return r;
+}
+
+bool normalize_id_number(std::string_view text, const CivilDate& today, std::string& out) {
+    if (text.size() == 18) {
+        out.assign(text.data(), text.size());
+        if (out[17] == 'x') out[17] = 'X';
+        if (!digits_only(std::string_view(out).substr(0, 17))) return false;
+        if (out[17] != id_check_character(out)) return false;
+        if (!RegionTable::is_region_code(std::string_view(out).substr(0, 6))) return false;
+        auto birth = CivilDate::parse_compact(std::string_view(out).substr(6, 8));
+        return birth && *birth <= today;
+    }
+    auto full = check_id_number(text, today);
+    if (!full.valid) return false;
+    out = full.normalized;
+    return true;
+}
+
+}  // namespace gongji::core

@@ -1,0 +1,40 @@
+#pragma once
+// 公民身份号码 (GB 11643-1999): validation, 15→18 upgrade, birth date, gender, address code.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/civil_date.h"
+#include "core/issue.h"
+
+namespace gongji::core {
+
+class RegionTable;
+
+enum class Gender { male = 1, female = 2 };
+
+const char* gender_name(Gender g);  // "male" / "female"
+
+struct IdCheck {
+    bool valid = false;
+    std::string normalized;  // 18 characters, upper-case X; empty when the text is unusable
+    std::optional<CivilDate> birth_date;
+    std::optional<Gender> gender;
+    std::string region;  // the six-digit address code
+    std::vector<Issue> errors;
+    std::vector<Issue> warnings;
+};
+
+// The check character for the first 17 digits.
+char id_check_character(std::string_view first17);
+
+// Checks `text` as an ID number on `today` (a birth date after it is invalid). With a region
+// table, an address code it does not know is a warning (never an error).
+IdCheck check_id_number(std::string_view text, const CivilDate& today,
+                        const RegionTable* regions = nullptr);
+
+// Fast path for bulk work: true and the normalized number when valid; no messages.
+bool normalize_id_number(std::string_view text, const CivilDate& today, std::string& normalized);
+
+}  // namespace gongji::core

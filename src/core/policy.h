@@ -1,0 +1,72 @@
+#pragma once
+// Policy profiles (domain.md §4): the local rules as data, a list of dated versions.
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/civil_date.h"
+#include "core/relation.h"
+
+namespace gongji::core {
+
+enum class Scope { region, prefecture, province, nation };
+const char* scope_name(Scope s);
+const char* scope_label(Scope s);  // "同一统筹区", …
+std::optional<Scope> parse_scope(std::string_view name);
+// Whether a user insured in `user_region` is within `scope` of `authorizer_region`.
+bool within_scope(Scope scope, std::string_view authorizer_region, std::string_view user_region);
+
+enum class Use {
+    clinic, inpatient, pharmacy, resident_premium, ltc_premium, commercial_insurance,
+    public_health, fitness, wellness  // never payable, whatever the profile
+};
+const char* use_name(Use u);
+std::optional<Use> parse_use(std::string_view name);
+bool never_payable(Use u);
+
+struct PolicyVersion {
+    CivilDate effective_from;
+    std::set<RelationCategory> relations;
+    std::optional<int> max_users_per_authorizer;  // nullopt: no limit
+    std::optional<int> max_authorizers_per_user;
+    Scope scope = Scope::region;
+    bool own_account_first = true;
+    bool commitment_replaces_proof = false;
+    bool requires_review = true;
+    std::set<Use> uses;
+
+    bool allows(RelationCategory c) const { return relations.count(c) != 0; }
+    bool pays_for(Use u) const { return !never_payable(u) && uses.count(u) != 0; }
+};
+
+struct PolicyProfile {
+    std::string name;
+    std::string title;
+    std::vector<PolicyVersion> versions;  // ordered by effective_from, strictly increasing
+
+    // The version with the latest effective_from <= date; nullptr before the first one.
+    const PolicyVersion* version_on(const CivilDate& date) const;
+    // "guangxi@2024-09-01.relations": names the rule that decided something.
+    std::string rule_name(const PolicyVersion& v, std::string_view field) const;
+};
+
+// A profile that does not follow §4, naming the offending field ("versions[1].scope").
+class PolicyError : public std::runtime_error {
+public:
+    PolicyError(std::string field, const std::string& message)
+        : std::runtime_error(field + ": " + message), field_(std::move(field)) {}
+    const std::string& field() const { return field_; }
+
+private:
+    std::string field_;
+};
+
+// Parses and validates the JSON text of a profile; throws PolicyError.
+PolicyProfile parse_policy_profile(std::string_view json);
+// The JSON form of §4 (keys in the documented order, two-space indentation).
+std::string policy_profile_to_json(const PolicyProfile& profile);
+
+}  // namespace gongji::core

@@ -1,0 +1,115 @@
+#include "core/relation.h"
+
+#include <algorithm>
+
+namespace gongji::core {
+namespace {
+
+using C = RelationCategory;
+constexpr auto M = Gender::male;
+constexpr auto F = Gender::female;
+
+struct Row {
+    const char* code;
+    const char* name;
+    C category;
+    std::optional<Gender> gender;
+};
+
+// GB/T 4761-2008 家庭关系代码.
+const Row kRows[] = {
+    {"01", "本人", C::other, {}},          {"02", "户主", C::other, {}},
+    {"10", "配偶", C::spouse, {}},         {"11", "夫", C::spouse, M},
+    {"12", "妻", C::spouse, F},            {"20", "子", C::child, M},
+    {"21", "独生子", C::child, M},         {"22", "长子", C::child, M},
+    {"23", "次子", C::child, M},           {"24", "三子", C::child, M},
+    {"25", "四子", C::child, M},           {"26", "五子", C::child, M},
+    {"27", "养子或继子", C::child, M},     {"28", "女婿", C::other, {}},
+    {"29", "其他儿子", C::child, M},       {"30", "女", C::child, F},
+    {"31", "独生女", C::child, F},         {"32", "长女", C::child, F},
+    {"33", "次女", C::child, F},           {"34", "三女", C::child, F},
+    {"35", "四女", C::child, F},           {"36", "五女", C::child, F},
+    {"37", "养女或继女", C::child, F},     {"38", "儿媳", C::other, {}},
+    {"39", "其他女儿", C::child, F},       {"40", "孙子、孙女或外孙子、外孙女", C::grandchild, {}},
+    {"41", "孙子", C::grandchild, M},      {"42", "孙女", C::grandchild, F},
+    {"43", "外孙子", C::grandchild, M},    {"44", "外孙女", C::grandchild, F},
+    {"45", "孙媳妇或外孙媳妇", C::other, {}}, {"46", "孙女婿或外孙女婿", C::other, {}},
+    {"47", "曾孙子或外曾孙子", C::other, {}}, {"48", "曾孙女或外曾孙女", C::other, {}},
+    {"49", "其他孙子、孙女或外孙子、外孙女", C::other, {}},
+    {"50", "父母", C::parent, {}},         {"51", "父亲", C::parent, M},
+    {"52", "母亲", C::parent, F},          {"53", "公公", C::parent_in_law, M},
+    {"54", "婆婆", C::parent_in_law, F},   {"55", "岳父", C::parent_in_law, M},
+    {"56", "岳母", C::parent_in_law, F},   {"57", "继父或养父", C::parent, M},
+    {"58", "继母或养母", C::parent, F},    {"59", "其他父母关系", C::other, {}},
+    {"60", "祖父母或外祖父母", C::grandparent, {}}, {"61", "祖父", C::grandparent, M},
+    {"62", "祖母", C::grandparent, F},     {"63", "外祖父", C::grandparent, M},
+    {"64", "外祖母", C::grandparent, F},   {"65", "曾祖父", C::other, {}},
+    {"66", "曾祖母", C::other, {}},        {"67", "外曾祖父", C::other, {}},
+    {"68", "外曾祖母", C::other, {}},      {"69", "其他祖父母或外祖父母关系", C::other, {}},
+    {"70", "兄弟姐妹", C::sibling, {}},    {"71", "兄", C::sibling, M},
+    {"72", "嫂", C::other, {}},            {"73", "弟", C::sibling, M},
+    {"74", "弟媳", C::other, {}},          {"75", "姐姐", C::sibling, F},
+    {"76", "姐夫", C::other, {}},          {"77", "妹妹", C::sibling, F},
+    {"78", "妹夫", C::other, {}},          {"79", "其他兄弟姐妹", C::other, {}},
+    {"80", "其他", C::other, {}},          {"81", "伯父", C::other, {}},
+    {"82", "伯母", C::other, {}},          {"83", "叔父", C::other, {}},
+    {"84", "婶母", C::other, {}},          {"85", "舅父", C::other, {}},
+    {"86", "舅母", C::other, {}},          {"87", "姨父", C::other, {}},
+    {"88", "姨母", C::other, {}},          {"89", "姑父", C::other, {}},
+    {"90", "姑母", C::other, {}},          {"91", "堂兄弟、堂姐妹", C::other, {}},
+    {"92", "表兄弟、表姐妹", C::other, {}}, {"93", "侄子", C::other, {}},
+    {"94", "侄女", C::other, {}},          {"95", "外甥", C::other, {}},
+    {"96", "外甥女", C::other, {}},        {"97", "其他亲属", C::other, {}},
+    {"98", "其他", C::other, {}},          {"99", "非亲属", C::other, {}},
+};
+
+struct CategoryName {
+    C category;
+    const char* name;
+    const char* label;
+};
+const CategoryName kCategories[] = {
+    {C::spouse, "spouse", "配偶"},           {C::child, "child", "子女"},
+    {C::parent, "parent", "父母"},           {C::sibling, "sibling", "兄弟姐妹"},
+    {C::grandparent, "grandparent", "祖父母、外祖父母"},
+    {C::grandchild, "grandchild", "孙子女、外孙子女"},
+    {C::parent_in_law, "parent_in_law", "公婆、岳父母"}, {C::other, "other", "其他"},
+};
+
+}  // namespace
+
+const char* category_name(RelationCategory c) {
+    for (const auto& n : kCategories)
+        if (n.category == c) return n.name;
+    return "other";
+}
+
+const char* category_label(RelationCategory c) {
+    for (const auto& n : kCategories)
+        if (n.category == c) return n.label;
+    return "其他";
+}
+
+std::optional<RelationCategory> parse_category(std::string_view name) {
+    for (const auto& n : kCategories)
+        if (name == n.name) return n.category;
+    return std::nullopt;
+}
+
+const std::vector<Relation>& all_relations() {
+    static const std::vector<Relation> relations = [] {
+        std::vector<Relation> out;
+        for (const auto& r : kRows) out.push_back({r.code, r.name, r.category, r.gender});
+        return out;
+    }();
+    return relations;
+}
+
+std::optional<Relation> find_relation(std::string_view code) {
+    const auto& all = all_relations();
+    auto it = std::find_if(all.begin(), all.end(), [&](const Relation& r) { return r.code == code; });
+    if (it == all.end()) return std::nullopt;
+    return *it;
+}
+
+}  // namespace gongji::core

@@ -1,0 +1,97 @@
+#include "core/roster.h"
+
+#include "core/money.h"
+#include "core/region_table.h"
+
+namespace gongji::core {
+namespace {
+
+enum Column { kId, kName, kGender, kBirth, kType, kStatus, kRegion, kBalance };
+
+std::string trimmed(const std::string& s) {
+    size_t b = s.find_first_not_of(" \t");
+    if (b == std::string::npos) return {};
+    size_t e = s.find_last_not_of(" \t");
+    return s.substr(b, e - b + 1);
+}
+
+bool all_digits(const std::string& s) {
+    if (s.empty()) return false;
+    for (char c : s)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
+}  // namespace
+
+std::optional<RosterColumns> RosterColumns::from_header(const std::vector<std::string>& header,
+                                                        std::string& missing) {
+    RosterColumns c;
+    c.header_size_ = header.size();
+    for (size_t col = 0; col < kNames.size(); ++col) {
+        bool found = false;
+        for (size_t i = 0; i < header.size(); ++i) {
+            if (trimmed(header[i]) == kNames[col]) {
+                c.index_[col] = i;
+                found = true;
+                break;
+            }
+        }
+        if (!found) {
+            missing = kNames[col];
+            return std::nullopt;
+        }
+    }
+    return c;
+}
+
+std::optional<Issue> parse_roster_row(const RosterColumns& columns,
+                                      const std::vector<std::string>& fields,
+                                      const CivilDate& today, Person& p) {
+    if (fields.size() != columns.header_size())
+        return Issue{"columns", "列数为" + std::to_string(fields.size()) + "，表头为" +
+                                    std::to_string(columns.header_size()) + "列"};
+    auto field = [&](Column c) { return trimmed(fields[columns.index(c)]); };
+
+    auto id_text = field(kId);
+    if (!normalize_id_number(id_text, today, p.id_number)) {
+        auto check = check_id_number(id_text, today);
+        std::string why = check.errors.empty() ? "" : "：" + check.errors.front().message;
+        return Issue{"id_invalid", "身份证号码“" + id_text + "”无效" + why};
+    }
+    p.name = field(kName);
+    if (p.name.empty()) return Issue{"name_missing", "姓名为空"};
+
+    auto gender = field(kGender);
+    if (gender != "1" && gender != "2") return Issue{"gender_invalid", "性别应为1（男）或2（女），实际为“" + gender + "”"};
+    p.gender = gender == "1" ? Gender::male : Gender::female;
+    auto id_gender = ((p.id_number[16] - '0') % 2 == 1) ? Gender::male : Gender::female;
+    if (p.gender != id_gender) return Issue{"gender_mismatch", "性别与身份证号码不符"};
+
+    auto birth = CivilDate::parse(field(kBirth));
+    if (!birth) return Issue{"birth_date_invalid", "出生日期“" + field(kBirth) + "”不是 YYYY-MM-DD 格式的有效日期"};
+    if (*birth != *CivilDate::parse_compact(std::string_view(p.id_number).substr(6, 8)))
+        return Issue{"birth_date_mismatch", "出生日期与身份证号码不符"};
+    p.birth_date = *birth;
+
+    p.insurance_type = field(kType);
+    if (p.insurance_type.size() != 3 || !all_digits(p.insurance_type))
+        return Issue{"insurance_type_invalid", "险种类型应为三位数字代码，实际为“" + p.insurance_type + "”"};
+
+    auto status = field(kStatus);
+    if (status.size() != 1 || !all_digits(status) || !is_valid_status(status[0] - '0'))
+        return Issue{"status_invalid", "参保状态应为0、1、2或4，实际为“" + status + "”"};
+    p.status = status[0] - '0';
+
+    p.pooling_region = field(kRegion);
+    if (!RegionTable::is_region_code(p.pooling_region))
+        return Issue{"region_invalid", "医保区划应为六位代码，实际为“" + p.pooling_region + "”"};
+
+    auto balance = parse_yuan(field(kBalance));
+    if (!balance)
+        return Issue{"balance_invalid", "账户余额应为不小于0、至多两位小数的金额（元），实际为“" + field(kBalance) + "”"};
+    p.balance_fen = *balance;
+    return std::nullopt;
+}
+
+}  // namespace gongji::core

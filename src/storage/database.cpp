@@ -1,0 +1,95 @@
+#include "storage/database.h"
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <ctime>
+
+namespace gongji::storage {
+namespace {
+
+bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+
+std::string quote_path(const std::string& path) {
+    std::string out = "\"";
+    for (char c : path) {
+        if (c == '"' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + "\"";
+}
+
+// libpq's messages carry the password-free host and port; keep only the first line.
+std::string first_line(const std::string& text) {
+    auto end = text.find('\n');
+    return end == std::string::npos ? text : text.substr(0, end);
+}
+
+}  // namespace
+
+Database::Database(std::unique_ptr<soci::session> session, Backend backend, std::string url)
+    : session_(std::move(session)), backend_(backend), url_(std::move(url)) {}
+
+Database::~Database() = default;
+
+std::unique_ptr<Database> Database::open(const std::string& url) {
+    try {
+        if (starts_with(url, "sqlite:")) {
+            auto path = url.substr(7);
+            if (path.empty()) throw StorageError("no file in database URL \"" + url + "\"");
+            auto session = std::make_unique<soci::session>(
+                soci::sqlite3, "db=" + quote_path(path) + " timeout=5");
+            // Per connection: integrity, concurrent readers, durable across a crash of the program.
+            *session << "PRAGMA foreign_keys = ON";
+            *session << "PRAGMA journal_mode = WAL";
+            *session << "PRAGMA synchronous = NORMAL";
+            return std::unique_ptr<Database>(new Database(std::move(session), Backend::sqlite, url));
+        }
+        if (starts_with(url, "postgresql://") || starts_with(url, "postgres://")) {
+            auto session = std::make_unique<soci::session>(soci::postgresql, url);
+            *session << "SET client_min_messages = WARNING";
+            return std::unique_ptr<Database>(new Database(std::move(session), Backend::postgresql, url));
+        }
+    } catch (const soci::soci_error& e) {
+        throw StorageError("cannot open database: " + first_line(e.what()));
+    }
+    throw StorageError("unknown database URL \"" + url + "\" (expected sqlite:PATH or postgresql://…)");
+}
+
+Transaction::Transaction(Database& db) : db_(db) {
+    try {
+        db_.sql().begin();
+    } catch (const soci::soci_error& e) {
+        throw StorageError(std::string("cannot begin a transaction: ") + first_line(e.what()));
+    }
+}
+
+Transaction::~Transaction() {
+    if (!open_) return;
+    try {
+        db_.sql().rollback();
+    } catch (...) {
+        // The connection may be gone; nothing was committed either way.
+    }
+}
+
+void Transaction::commit() {
+    try {
+        db_.sql().commit();
+        open_ = false;
+    } catch (const soci::soci_error& e) {
+        throw StorageError(std::string("cannot commit: ") + first_line(e.what()));
+    }
+}
+
+std::string utc_now() {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+}  // namespace gongji::storage

@@ -1,0 +1,29 @@
+#pragma once
+// The roster: persons keyed by their (normalized) ID number.
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/person.h"
+#include "storage/database.h"
+
+namespace gongji::storage {
+
+class PersonRepository {
+public:
+    explicit PersonRepository(Database& db);
+    ~PersonRepository();
+
+    enum class Upsert { inserted, updated };
+    // Inserts the person, or updates every field of the one with the same ID number.
+    Upsert upsert(const core::Person& person);
+    std::optional<core::Person> find(const std::string& id_number);
+    long long count();
+
+private:
+    struct Statements;
+    Database& db_;
+    std::unique_ptr<Statements> st_;  // prepared once, reused for every row
+};
+
+}  // namespace gongji::storage
