@@ -131,7 +131,9 @@ private:
 
     void check_plausibility(const Person& a, const Person& u) {
         const std::string rule = "GB/T 4761-2008";
-        if (relation_.implied_gender && *relation_.implied_gender != u.gender)
+        // Spouses of one gender get the one message of check_spouses, not a second one here.
+        bool same_gender_spouses = relation_.category == RelationCategory::spouse && a.gender == u.gender;
+        if (relation_.implied_gender && *relation_.implied_gender != u.gender && !same_gender_spouses)
             fail("relation_implausible", kUser,
                  "关系“" + relation_.name + "”要求使用人为" +
                      (*relation_.implied_gender == Gender::male ? "男性" : "女性") + "，但使用人为" +

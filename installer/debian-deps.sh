@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Gongji Desk builds and runs with, if any is missing.
+# Usage: installer/debian-deps.sh [build|test]   (test adds the PostgreSQL server and sqlite3)
+set -euo pipefail
+
+packages=(g++ cmake make libsoci-dev libsqlite3-dev libpq-dev libpoco-dev libboost-test-dev)
+if [ "${1:-build}" = test ]; then
+  packages+=(postgresql sqlite3)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing: ${missing[*]}" >&2
+sudo_cmd=()
+[ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, creates the embedded demo database on first run and starts
+# the application. Until the desktop app lands that is the `gongji` tool: with arguments they
+# go to it (./run.sh check --policy guangxi …), without it shows its help and the demo data.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+installer/debian-deps.sh build
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j "$(nproc)" >/dev/null
+
+gongji=build/src/cli/gongji
+data_home="${XDG_DATA_HOME:-$HOME/.local/share}"
+export GONGJI_DB="${GONGJI_DB:-sqlite:$data_home/gongji/gongji.db}"
+if [ "${GONGJI_DB#sqlite:}" != "$GONGJI_DB" ] && [ ! -f "${GONGJI_DB#sqlite:}" ]; then
+  echo "Creating the demo database ${GONGJI_DB#sqlite:} (users admin, clerk, super; password demo)" >&2
+  "$gongji" init --demo >/dev/null
+fi
+
+if [ $# -gt 0 ]; then
+  exec "$gongji" "$@"
+fi
+"$gongji" --help
+echo
+echo "Database: $GONGJI_DB"
+echo "Policy profiles:"
+"$gongji" policy list
+echo "Try:"
+echo "  ./run.sh check --policy guangxi --authorizer 450802196503120117 --user 450802196708200129 --relation 12"

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and runs every test through ctest: against SQLite and
+# against a throwaway PostgreSQL server started on loopback for this run.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+installer/debian-deps.sh test
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGONGJI_WERROR=ON >/dev/null
+cmake --build build -j "$(nproc)"
+
+source tests/pg-server.sh
+cd build
+ctest --output-on-failure -j "$(nproc)" --timeout 600 "$@"

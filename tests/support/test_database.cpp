@@ -1,0 +1,86 @@
+#include "support/test_database.h"
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+namespace gongji::test {
+namespace {
+
+namespace fs = std::filesystem;
+std::atomic<int> counter{0};
+
+std::string pg_admin_url() {
+    const char* url = std::getenv("GONGJI_TEST_PG");
+    if (!url || !*url)
+        throw std::runtime_error("GONGJI_TEST_PG is not set: run the PostgreSQL tests through ./test.sh");
+    return url;
+}
+
+// Replaces the database name (the path after the last '/') of a libpq URI.
+std::string with_database(const std::string& url, const std::string& name) {
+    auto query = url.find('?');
+    auto base = url.substr(0, query);
+    auto slash = base.rfind('/');
+    return base.substr(0, slash + 1) + name + (query == std::string::npos ? "" : url.substr(query));
+}
+
+}  // namespace
+
+std::string backend_name() {
+    const char* b = std::getenv("GONGJI_TEST_BACKEND");
+    return b && std::string(b) == "postgresql" ? "postgresql" : "sqlite";
+}
+
+FreshDatabase::FreshDatabase() {
+    auto unique = std::to_string(getpid()) + "_" + std::to_string(counter++);
+    if (backend_name() == "postgresql") {
+        auto admin = pg_admin_url();
+        auto name = "gongji_t" + unique;
+        soci::session sql(soci::postgresql, admin);
+        sql << "DROP DATABASE IF EXISTS " + name;
+        sql << "CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8'";
+        url_ = with_database(admin, name);
+    } else {
+        sqlite_dir_ = (fs::temp_directory_path() / ("gongji-test-" + unique)).string();
+        fs::remove_all(sqlite_dir_);
+        fs::create_directories(sqlite_dir_);
+        url_ = "sqlite:" + sqlite_dir_ + "/test.db";
+    }
+}
+
+FreshDatabase::~FreshDatabase() {
+    // PostgreSQL databases go with the throwaway server; SQLite files go now.
+    if (!sqlite_dir_.empty()) {
+        std::error_code ec;
+        fs::remove_all(sqlite_dir_, ec);
+    }
+}
+
+TempDir::TempDir() {
+    path_ = (fs::temp_directory_path() /
+             ("gongji-tmp-" + std::to_string(getpid()) + "_" + std::to_string(counter++)))
+                .string();
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+}
+
+std::string TempDir::write(const std::string& name, const std::string& content) const {
+    auto p = file(name);
+    std::ofstream out(p, std::ios::binary);
+    out << content;
+    return p;
+}
+
+}  // namespace gongji::test

@@ -1,0 +1,36 @@
+#pragma once
+// A fresh, empty database for each test, on the backend the test run was registered for:
+// GONGJI_TEST_BACKEND=sqlite (a file in a temporary folder) or postgresql (a new database on
+// the throwaway server named by GONGJI_TEST_PG).
+#include <string>
+
+namespace gongji::test {
+
+std::string backend_name();  // "sqlite" or "postgresql"
+
+class FreshDatabase {
+public:
+    FreshDatabase();
+    ~FreshDatabase();
+    const std::string& url() const { return url_; }
+
+private:
+    std::string url_;
+    std::string sqlite_dir_;
+};
+
+// A temporary folder removed at destruction.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    const std::string& path() const { return path_; }
+    std::string file(const std::string& name) const { return path_ + "/" + name; }
+    // Writes `content` (bytes) to a file in the folder and returns its path.
+    std::string write(const std::string& name, const std::string& content) const;
+
+private:
+    std::string path_;
+};
+
+}  // namespace gongji::test
