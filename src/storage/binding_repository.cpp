@@ -2,6 +2,8 @@
 
 #include <soci/soci.h>
 
+#include "storage/row_values.h"
+
 namespace gongji::storage {
 namespace {
 
@@ -69,18 +71,19 @@ std::vector<BindingRecord> BindingRepository::list_where(const std::string& colu
     soci::rowset<soci::row> rows =
         (db_.sql().prepare << "SELECT id, authorizer_id, user_id, relation, policy, status, legacy, "
                               "deduction_order, created_at, since, until, end_reason FROM bindings WHERE " +
-                                  column + " = :id ORDER BY status, deduction_order, id",
+                                  column + " = :id ORDER BY CASE status WHEN 'active' THEN 0 WHEN 'pending' THEN 1 ELSE 2 END, "
+                                  "deduction_order, id",
          soci::use(id_number));
     for (const auto& r : rows) {
         BindingRecord b;
-        b.id = r.get<long long>(0);
+        b.id = row_integer(r, 0);
         b.authorizer_id = r.get<std::string>(1);
         b.user_id = r.get<std::string>(2);
         b.relation = r.get<std::string>(3);
         b.policy = r.get<std::string>(4);
         b.status = r.get<std::string>(5);
-        b.legacy = r.get<int>(6) != 0;
-        b.deduction_order = r.get<int>(7);
+        b.legacy = row_integer(r, 6) != 0;
+        b.deduction_order = static_cast<int>(row_integer(r, 7));
         b.created_at = r.get<std::string>(8);
         b.since = optional_text(r, 9);
         b.until = optional_text(r, 10);

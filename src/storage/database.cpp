@@ -4,6 +4,8 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <libpq-fe.h>
+
 #include <ctime>
 
 namespace gongji::storage {
@@ -24,6 +26,30 @@ std::string quote_path(const std::string& path) {
 std::string first_line(const std::string& text) {
     auto end = text.find('\n');
     return end == std::string::npos ? text : text.substr(0, end);
+}
+
+// SOCI 4.0 mangles libpq URIs; hand it the same settings as keyword=value pairs, which libpq
+// itself parses out of the URI.
+std::string libpq_keywords(const std::string& url) {
+    char* error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(url.c_str(), &error);
+    if (!options) {
+        std::string message = error ? first_line(error) : "cannot parse";
+        PQfreemem(error);
+        throw StorageError("bad PostgreSQL URL: " + message);
+    }
+    std::string out;
+    for (auto* o = options; o->keyword; ++o) {
+        if (!o->val || !*o->val) continue;
+        std::string value;
+        for (const char* c = o->val; *c; ++c) {
+            if (*c == '\\' || *c == '\'') value += '\\';
+            value += *c;
+        }
+        out += std::string(out.empty() ? "" : " ") + o->keyword + "='" + value + "'";
+    }
+    PQconninfoFree(options);
+    return out;
 }
 
 }  // namespace
@@ -47,7 +73,7 @@ std::unique_ptr<Database> Database::open(const std::string& url) {
             return std::unique_ptr<Database>(new Database(std::move(session), Backend::sqlite, url));
         }
         if (starts_with(url, "postgresql://") || starts_with(url, "postgres://")) {
-            auto session = std::make_unique<soci::session>(soci::postgresql, url);
+            auto session = std::make_unique<soci::session>(soci::postgresql, libpq_keywords(url));
             *session << "SET client_min_messages = WARNING";
             return std::unique_ptr<Database>(new Database(std::move(session), Backend::postgresql, url));
         }

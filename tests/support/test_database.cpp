@@ -1,6 +1,5 @@
 #include "support/test_database.h"
 
-#include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <unistd.h>
 
@@ -9,6 +8,8 @@
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
+
+#include "storage/database.h"
 
 namespace gongji::test {
 namespace {
@@ -43,9 +44,9 @@ FreshDatabase::FreshDatabase() {
     if (backend_name() == "postgresql") {
         auto admin = pg_admin_url();
         auto name = "gongji_t" + unique;
-        soci::session sql(soci::postgresql, admin);
-        sql << "DROP DATABASE IF EXISTS " + name;
-        sql << "CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8'";
+        auto server = storage::Database::open(admin);
+        server->sql() << "DROP DATABASE IF EXISTS " + name;
+        server->sql() << "CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8'";
         url_ = with_database(admin, name);
     } else {
         sqlite_dir_ = (fs::temp_directory_path() / ("gongji-test-" + unique)).string();

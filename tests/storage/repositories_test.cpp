@@ -1,0 +1,218 @@
+// Pins the repositories on the backend of this run: the roster upsert, policy documents,
+// binding counts and the one-open-binding-per-pair guarantee, users, and SQLite's settings.
+#include <boost/test/unit_test.hpp>
+
+#include <soci/soci.h>
+
+#include "core/relation.h"
+#include "storage/binding_repository.h"
+#include "storage/code_table_repository.h"
+#include "storage/migrations.h"
+#include "storage/person_repository.h"
+#include "storage/policy_repository.h"
+#include "storage/user_repository.h"
+#include "support/test_database.h"
+
+using namespace gongji;
+using namespace gongji::storage;
+
+namespace {
+
+struct Schema {
+    test::FreshDatabase fresh;
+    std::unique_ptr<Database> db = Database::open(fresh.url());
+    Schema() {
+        migrate(*db, load_migrations(GONGJI_SOURCE_DATA_DIR "/migrations"));
+        CodeTableRepository(*db).replace_relations(core::all_relations());
+        PolicyRepository(*db).save({"guangxi", "广西", "{}", ""});
+    }
+};
+
+core::Person person(const std::string& id, const std::string& name, int status = 1) {
+    core::Person p;
+    p.id_number = id;
+    p.name = name;
+    p.gender = (id[16] - '0') % 2 ? core::Gender::male : core::Gender::female;
+    p.birth_date = *core::CivilDate::parse(id.substr(6, 4) + "-" + id.substr(10, 2) + "-" + id.substr(12, 2));
+    p.insurance_type = "310";
+    p.status = status;
+    p.pooling_region = "450800";
+    p.balance_fen = 152340;
+    return p;
+}
+
+const std::string kA = "450802196503120117", kU1 = "450802196708200129", kU2 = "450802199205060113";
+
+BindingRecord binding(const std::string& a, const std::string& u, const std::string& status = "active") {
+    BindingRecord b;
+    b.authorizer_id = a;
+    b.user_id = u;
+    b.relation = "12";
+    b.policy = "guangxi";
+    b.status = status;
+    b.created_at = utc_now();
+    return b;
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(repositories, Schema)
+
+BOOST_AUTO_TEST_CASE(persons_are_inserted_then_updated_by_id_number) {
+    PersonRepository persons(*db);
+    BOOST_TEST((persons.upsert(person(kA, "张伟")) == PersonRepository::Upsert::inserted));
+    auto changed = person(kA, "张伟（改）");
+    changed.balance_fen = 1;
+    changed.status = 2;
+    BOOST_TEST((persons.upsert(changed) == PersonRepository::Upsert::updated));
+    BOOST_TEST(persons.count() == 1);
+    auto found = persons.find(kA);
+    BOOST_REQUIRE(found.has_value());
+    BOOST_TEST(found->name == "张伟（改）");
+    BOOST_TEST(found->balance_fen == 1);
+    BOOST_TEST(found->status == 2);
+    BOOST_TEST(found->birth_date.to_string() == "1965-03-12");
+    BOOST_TEST((found->gender == core::Gender::male));
+    BOOST_TEST(!persons.find(kU1).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(money_beyond_32_bits_survives) {
+    PersonRepository persons(*db);
+    auto rich = person(kA, "张伟");
+    rich.balance_fen = 9'000'000'000'000LL;
+    persons.upsert(rich);
+    BOOST_TEST(persons.find(kA)->balance_fen == 9'000'000'000'000LL);
+}
+
+BOOST_AUTO_TEST_CASE(a_negative_balance_is_refused_by_the_database) {
+    PersonRepository persons(*db);
+    auto p = person(kA, "张伟");
+    p.balance_fen = -1;
+    BOOST_CHECK_THROW(persons.upsert(p), std::exception);
+}
+
+BOOST_AUTO_TEST_CASE(policy_documents_are_saved_replaced_and_listed) {
+    PolicyRepository policies(*db);
+    BOOST_TEST(policies.save({"hebei", "河北省", "{\"v\":1}", ""}));
+    BOOST_TEST(!policies.save({"hebei", "河北", "{\"v\":2}", ""}));
+    auto found = policies.find("hebei");
+    BOOST_REQUIRE(found.has_value());
+    BOOST_TEST(found->title == "河北");
+    BOOST_TEST(found->document == "{\"v\":2}");
+    auto all = policies.list();
+    BOOST_REQUIRE(all.size() == 2u);
+    BOOST_TEST(all[0].name == "guangxi");
+    BOOST_TEST(!policies.find("nowhere").has_value());
+}
+
+BOOST_AUTO_TEST_CASE(open_bindings_are_counted_per_side) {
+    PersonRepository persons(*db);
+    for (const auto& id : {kA, kU1, kU2}) persons.upsert(person(id, "某"));
+    BindingRepository bindings(*db);
+    bindings.insert(binding(kA, kU1, "active"));
+    bindings.insert(binding(kA, kU2, "pending"));
+    auto ended = binding(kU1, kU2, "ended");
+    ended.until = utc_now();
+    ended.end_reason = "request";
+    bindings.insert(ended);
+    BOOST_TEST(bindings.count_open_as_authorizer(kA) == 2);
+    BOOST_TEST(bindings.count_open_as_user(kU2) == 1);
+    BOOST_TEST(bindings.count_open_as_authorizer(kU1) == 0);
+    BOOST_TEST(bindings.open_pair_exists(kA, kU1));
+    BOOST_TEST(!bindings.open_pair_exists(kU1, kU2));
+    auto list = bindings.list_by_user(kU2);
+    BOOST_REQUIRE(list.size() == 2u);
+    BOOST_TEST(list[1].end_reason.value_or("") == "request");
+    BOOST_TEST(!list[0].until.has_value());
+}
+
+BOOST_AUTO_TEST_CASE(a_second_open_binding_for_a_pair_is_refused_by_the_database) {
+    PersonRepository persons(*db);
+    for (const auto& id : {kA, kU1}) persons.upsert(person(id, "某"));
+    BindingRepository bindings(*db);
+    bindings.insert(binding(kA, kU1, "pending"));
+    BOOST_CHECK_THROW(bindings.insert(binding(kA, kU1, "active")), std::exception);
+}
+
+BOOST_AUTO_TEST_CASE(a_binding_needs_both_people_in_the_roster) {
+    PersonRepository(*db).upsert(person(kA, "某"));
+    BOOST_CHECK_THROW(BindingRepository(*db).insert(binding(kA, kU1)), std::exception);
+}
+
+BOOST_AUTO_TEST_CASE(bindings_of_terminated_people_end_automatically) {
+    PersonRepository persons(*db);
+    for (const auto& id : {kA, kU1, kU2}) persons.upsert(person(id, "某"));
+    BindingRepository bindings(*db);
+    bindings.insert(binding(kA, kU1));
+    bindings.insert(binding(kA, kU2, "pending"));
+    persons.upsert(person(kU1, "某", 4));
+    BOOST_TEST(bindings.end_for_terminated_persons(utc_now()) == 1);
+    BOOST_TEST(bindings.count_open_as_authorizer(kA) == 1);
+    auto ended = bindings.list_by_user(kU1);
+    BOOST_TEST(ended[0].status == "ended");
+    BOOST_TEST(ended[0].end_reason.value_or("") == "auto");
+    BOOST_TEST(bindings.end_for_terminated_persons(utc_now()) == 0);
+}
+
+BOOST_AUTO_TEST_CASE(users_are_stored_and_found) {
+    UserRepository users(*db);
+    UserRecord u{"clerk1", "clerk", "00ff", "abcd", 1000, false, 0, std::nullopt, utc_now()};
+    users.add(u);
+    BOOST_CHECK_THROW(users.add(u), std::exception);
+    auto found = users.find("clerk1");
+    BOOST_REQUIRE(found.has_value());
+    BOOST_TEST(found->role == "clerk");
+    BOOST_TEST(found->iterations == 1000);
+    BOOST_TEST(!found->locked_until.has_value());
+    BOOST_TEST(users.count() == 1);
+}
+
+BOOST_AUTO_TEST_CASE(region_codes_load_back) {
+    CodeTableRepository codes(*db);
+    codes.replace_regions({{"450000", "广西壮族自治区", core::RegionLevel::province},
+                           {"450800", "贵港市", core::RegionLevel::prefecture},
+                           {"450802", "港北区", core::RegionLevel::county}});
+    auto table = codes.load_regions();
+    BOOST_TEST(table.size() == 3u);
+    BOOST_TEST(table.find("450800")->name == "贵港市");
+    BOOST_TEST((table.find("450802")->level == core::RegionLevel::county));
+}
+
+BOOST_AUTO_TEST_CASE(sqlite_runs_with_wal_foreign_keys_and_a_busy_timeout) {
+    if (db->backend() != Backend::sqlite) return;
+    std::string mode;
+    int fk = 0;
+    db->sql() << "PRAGMA journal_mode", soci::into(mode);
+    db->sql() << "PRAGMA foreign_keys", soci::into(fk);
+    BOOST_TEST(mode == "wal");
+    BOOST_TEST(fk == 1);
+    int timeout = 0;
+    db->sql() << "PRAGMA busy_timeout", soci::into(timeout);
+    BOOST_TEST(timeout >= 5000);
+}
+
+BOOST_AUTO_TEST_CASE(a_transaction_not_committed_leaves_nothing) {
+    PersonRepository persons(*db);
+    {
+        Transaction tx(*db);
+        persons.upsert(person(kA, "张伟"));
+    }
+    BOOST_TEST(persons.count() == 0);
+    {
+        Transaction tx(*db);
+        persons.upsert(person(kA, "张伟"));
+        tx.commit();
+    }
+    BOOST_TEST(persons.count() == 1);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_CASE(an_unreachable_database_is_a_clear_error) {
+    BOOST_CHECK_EXCEPTION(Database::open("postgresql://nobody@127.0.0.1:1/none?connect_timeout=2"),
+                          StorageError, [](const StorageError& e) {
+                              return std::string(e.what()).find("cannot open database") == 0;
+                          });
+    BOOST_CHECK_THROW(Database::open("mysql://x"), StorageError);
+    BOOST_CHECK_THROW(Database::open("sqlite:/nonexistent-folder/x/y.db"), StorageError);
+}
