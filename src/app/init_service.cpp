@@ -42,7 +42,8 @@ void load_demo(Workspace& ws, InitReport& report) {
                                  ": " + roster.rejected.front().message);
     report.demo_persons = roster.inserted + roster.updated;
 
-    core::CsvReader reader(read_file(dir + "/bindings.csv"));
+    const std::string bindings = read_file(dir + "/bindings.csv");
+    core::CsvReader reader(bindings);
     std::vector<std::string> f;
     reader.next(f);  // header: authorizer_id,user_id,relation,policy,status
     storage::Transaction tx(ws.db());

@@ -1,0 +1,54 @@
+// Pins passwords and roles: PBKDF2 hashes with per-user salt, wrong passwords refused,
+// roles checked in the application layer.
+#include <boost/test/unit_test.hpp>
+
+#include "app/errors.h"
+#include "fixture.h"
+
+using namespace gongji;
+
+BOOST_AUTO_TEST_SUITE(auth)
+
+BOOST_AUTO_TEST_CASE(hashes_are_salted_and_verify_only_the_right_password) {
+    auto a = app::hash_password("demo", 1000);
+    auto b = app::hash_password("demo", 1000);
+    BOOST_TEST(a.salt != b.salt);
+    BOOST_TEST(a.hash != b.hash);
+    BOOST_TEST(a.hash.size() == 64u);
+    BOOST_TEST(app::verify_password("demo", a));
+    BOOST_TEST(!app::verify_password("Demo", a));
+    BOOST_TEST(!app::verify_password("", a));
+}
+
+BOOST_AUTO_TEST_CASE(users_log_in_with_their_password_only) {
+    test::InitializedWorkspace f;
+    app::add_user(f.ws, "clerk1", "clerk", "pw1");
+    BOOST_TEST(app::authenticate(f.ws, "clerk1", "pw1").role == "clerk");
+    auto refused_as = [&](const std::string& user, const std::string& pw) {
+        try {
+            app::authenticate(f.ws, user, pw);
+        } catch (const app::Refused& e) {
+            return e.code();
+        }
+        return std::string("accepted");
+    };
+    BOOST_TEST(refused_as("clerk1", "pw2") == "authentication_failed");
+    BOOST_TEST(refused_as("nobody", "pw1") == "authentication_failed");
+}
+
+BOOST_AUTO_TEST_CASE(bad_users_are_refused_as_bad_input) {
+    test::InitializedWorkspace f;
+    BOOST_CHECK_THROW(app::add_user(f.ws, "admin", "clerk", "x"), app::BadInput);  // taken
+    BOOST_CHECK_THROW(app::add_user(f.ws, "two words", "clerk", "x"), app::BadInput);
+    BOOST_CHECK_THROW(app::add_user(f.ws, "c2", "boss", "x"), app::BadInput);
+    BOOST_CHECK_THROW(app::add_user(f.ws, "c2", "clerk", ""), app::BadInput);
+}
+
+BOOST_AUTO_TEST_CASE(roles_are_checked_here) {
+    app::Actor clerk{"c", "clerk"};
+    BOOST_CHECK_NO_THROW(app::require_role(clerk, {"clerk", "admin"}));
+    BOOST_CHECK_EXCEPTION(app::require_role(clerk, {"admin"}), app::Refused,
+                          [](const app::Refused& e) { return e.code() == "forbidden"; });
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,28 @@
+#pragma once
+// An initialized workspace on a fresh database of this run's backend, with an admin.
+#include "app/auth.h"
+#include "app/init_service.h"
+#include "app/workspace.h"
+#include "support/test_database.h"
+
+namespace gongji::test {
+
+struct InitializedWorkspace {
+    FreshDatabase fresh;
+    app::Workspace ws{fresh.url()};
+    app::Actor admin{"admin", "admin"};
+    TempDir files;
+
+    explicit InitializedWorkspace(bool demo = false) {
+        app::InitOptions options;
+        options.demo = demo;
+        options.admin_password = "secret";
+        app::initialize(ws, options);
+    }
+};
+
+struct DemoWorkspace : InitializedWorkspace {
+    DemoWorkspace() : InitializedWorkspace(true) {}
+};
+
+}  // namespace gongji::test

@@ -1,0 +1,53 @@
+// Pins `gongji init`: schema, code tables, shipped profiles, the first administrator, demo
+// data, and that running it again upgrades without undoing an administrator's work.
+#include <boost/test/unit_test.hpp>
+
+#include "app/errors.h"
+#include "app/policy_service.h"
+#include "fixture.h"
+#include "storage/migrations.h"
+
+using namespace gongji;
+
+BOOST_AUTO_TEST_SUITE(init)
+
+BOOST_AUTO_TEST_CASE(a_new_database_gets_schema_tables_profiles_and_admin) {
+    test::FreshDatabase fresh;
+    app::Workspace ws(fresh.url());
+    BOOST_CHECK_THROW(ws.require_current_schema(), app::NotInitialized);
+    app::InitOptions options;
+    BOOST_CHECK_THROW(app::initialize(ws, options), app::BadInput);  // no password for admin
+    BOOST_TEST(storage::schema_version(ws.db()) == 0);                // and nothing was done
+
+    options.admin_password = "s3cret";
+    auto report = app::initialize(ws, options);
+    ws.require_current_schema();
+    BOOST_TEST(report.policies_loaded.size() == 5u);
+    BOOST_TEST(report.regions > 3000);
+    BOOST_TEST(report.users_created == std::vector<std::string>{"admin"}, boost::test_tools::per_element());
+    BOOST_TEST(app::authenticate(ws, "admin", "s3cret").role == "admin");
+    BOOST_TEST(ws.regions().find("450802")->name == "港北区");
+    BOOST_TEST(ws.persons().count() == 0);
+}
+
+BOOST_AUTO_TEST_CASE(running_init_again_keeps_an_administrators_profile) {
+    test::InitializedWorkspace f;
+    auto edited = app::load_policy(f.ws, "guangxi");
+    edited.title = "广西（本地修订）";
+    app::store_policy_text(f.ws, core::policy_profile_to_json(edited), "edit");
+    auto report = app::initialize(f.ws, {});
+    BOOST_TEST(report.migrations_applied.empty());
+    BOOST_TEST(report.policies_loaded.empty());
+    BOOST_TEST(app::load_policy(f.ws, "guangxi").title == "广西（本地修订）");
+}
+
+BOOST_AUTO_TEST_CASE(demo_data_has_roster_bindings_and_users) {
+    test::DemoWorkspace f;
+    BOOST_TEST(f.ws.persons().count() == 25);
+    BOOST_TEST(f.ws.bindings().count_open_as_authorizer("450802195001010116") == 7);
+    for (const char* name : {"admin", "clerk", "super"})
+        BOOST_TEST_CONTEXT(name) { BOOST_TEST(f.ws.users().find(name).has_value()); }
+    BOOST_TEST(app::authenticate(f.ws, "super", "demo").role == "supervisor");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
