@@ -1,0 +1,238 @@
+// Pins the `gongji` contract of interfaces.md end to end on this run's backend: exit codes,
+// JSON shapes, and the decision of every §5 rule on the demo database.
+#include <boost/test/unit_test.hpp>
+
+#include <Poco/JSON/Array.h>
+
+#include "run_gongji.h"
+#include "support/test_database.h"
+
+using namespace gongji::test;
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+namespace {
+
+// Demo roster people (db/demo/roster.csv).
+const std::string kZhangWei = "450802196503120117";   // 310, authorizer of 张磊
+const std::string kLiXiuying = "450802196708200129";  // his wife, 390
+const std::string kZhangLei = "450802199205060113";   // his son, bound to him
+const std::string kLiNa = "450803199309150128";       // 张磊's wife, 310
+const std::string kZhangXiaoyu = "450802201911030122";
+const std::string kWangGuilan = "450821194001150121"; // 1940, 张伟's mother
+const std::string kZhangQiang = "450802197009090113"; // brother, insured in Nanning
+const std::string kChenJianguo = "450802197504040113";// status 4
+const std::string kZhaoMin = "45080219851201012X";    // status 0
+const std::string kSunLi = "450802197802280123";      // 310, status 2
+const std::string kZhouJie = "450802198807070111";    // 390
+const std::string kWuGang = "440703196010100117";     // Guangdong, 310
+const std::string kZhengHong = "130602199003030121";  // Hebei
+const std::string kHuangMing = "450802195001010116";  // 310 with 7 users
+const std::string kHuangZihao = "450802201209090117"; // his grandson, not bound
+const std::string kNotInRoster = "11010519491231002X";
+
+struct DemoDatabase {
+    FreshDatabase fresh;
+    std::map<std::string, std::string> env{{"GONGJI_DB", fresh.url()}};
+    TempDir files;
+    DemoDatabase() {
+        auto r = run_gongji({"init", "--demo"}, env);
+        BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    }
+    CliResult gongji(const std::vector<std::string>& args, std::map<std::string, std::string> extra = {}) {
+        extra.insert(env.begin(), env.end());
+        return run_gongji(args, extra);
+    }
+    std::map<std::string, std::string> as(const std::string& password) { return {{"GONGJI_PASSWORD", password}}; }
+};
+
+std::vector<std::string> reason_codes(const CliResult& r) {
+    std::vector<std::string> out;
+    auto reasons = r.object()->getArray("reasons");
+    for (size_t i = 0; i < reasons->size(); ++i)
+        out.push_back(reasons->getObject(static_cast<unsigned>(i))->getValue<std::string>("code"));
+    return out;
+}
+
+using Codes = std::vector<std::string>;
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(cli)
+
+BOOST_AUTO_TEST_CASE(id_check_answers_in_json_with_exit_codes) {
+    auto ok = run_gongji({"id", "check", "11010519491231002x"});
+    BOOST_TEST(ok.exit_code == 0);
+    auto o = ok.object();
+    BOOST_TEST(o->getValue<bool>("valid"));
+    BOOST_TEST(o->getValue<std::string>("normalized") == "11010519491231002X");
+    BOOST_TEST(o->getValue<std::string>("birth_date") == "1949-12-31");
+    BOOST_TEST(o->getValue<std::string>("gender") == "female");
+    BOOST_TEST(o->getValue<std::string>("region") == "110105");
+    BOOST_TEST(o->getArray("errors")->size() == 0u);
+
+    auto bad = run_gongji({"id", "check", "11010519491231002"});
+    BOOST_TEST(bad.exit_code == 1);
+    BOOST_TEST(!bad.object()->getValue<bool>("valid"));
+    BOOST_TEST(bad.object()->getArray("errors")->getObject(0)->getValue<std::string>("code") == "length");
+
+    auto unknown_region = run_gongji({"id", "check", "990101198001010014"});
+    BOOST_TEST(unknown_region.exit_code == 0);
+    BOOST_TEST(unknown_region.object()->getArray("warnings")->getObject(0)->getValue<std::string>("code") ==
+               "region_unknown");
+
+    BOOST_TEST(run_gongji({"id", "check"}).exit_code == 2);
+    BOOST_TEST(run_gongji({"frobnicate"}).exit_code == 2);
+}
+
+BOOST_FIXTURE_TEST_CASE(every_rule_decides_on_the_demo_database, DemoDatabase) {
+    struct Case {
+        const char* name;
+        std::vector<std::string> args;
+        Codes expected;
+    };
+    auto check = [](const std::string& policy, const std::string& a, const std::string& u, const std::string& rel,
+                    std::vector<std::string> more = {}) {
+        std::vector<std::string> args = {"check", "--policy", policy, "--authorizer", a, "--user", u, "--relation", rel};
+        args.insert(args.end(), more.begin(), more.end());
+        return args;
+    };
+    const std::vector<Case> cases = {
+        {"wife", check("guangxi", kZhangWei, kLiXiuying, "12", {"--docs", "id_card,marriage_certificate"}), {}},
+        {"id_invalid", check("guangxi", "450802196503120118", kLiXiuying, "12"), {"id_invalid"}},
+        {"same_person", check("guangxi", kZhangWei, kZhangWei, "12"), {"same_person"}},
+        {"authorizer_not_found", check("guangxi", kNotInRoster, kLiXiuying, "12"), {"authorizer_not_found"}},
+        {"authorizer_not_employee", check("guangxi", kZhouJie, kLiXiuying, "52"), {"authorizer_not_employee"}},
+        {"authorizer_status", check("guangxi", kSunLi, kZhangXiaoyu, "30"), {"authorizer_status"}},
+        {"user_not_insured", check("guangxi", kZhangWei, kZhaoMin, "30"), {"user_not_insured"}},
+        {"user_status", check("guangxi", kZhangWei, kChenJianguo, "20"), {"user_status"}},
+        {"relation_not_allowed", check("guangxi", kZhangWei, kZhangQiang, "73", {"--date", "2024-08-31"}),
+         {"relation_not_allowed"}},
+        {"sibling allowed from 2024-09-01", check("guangxi", kZhangWei, kZhangQiang, "73", {"--date", "2024-09-01"}), {}},
+        {"relation_implausible", check("guangxi", kZhangWei, kWangGuilan, "30"), {"relation_implausible"}},
+        {"region_scope", check("guangdong", kWuGang, kZhengHong, "30"), {"region_scope"}},
+        {"nation scope", check("national-2026", kWuGang, kZhengHong, "30"), {}},
+        {"authorizer_limit", check("guangxi", kHuangMing, kHuangZihao, "41"), {"authorizer_limit"}},
+        {"user_limit", check("guangxi", kLiNa, kZhangLei, "11"), {"user_limit"}},
+        {"duplicate", check("guangxi", kZhangWei, kZhangLei, "20"), {"user_limit", "duplicate"}},
+        {"documents_missing", check("guangxi", kZhangWei, kLiXiuying, "12", {"--docs", "id_card"}), {"documents_missing"}},
+    };
+    for (const auto& c : cases) {
+        BOOST_TEST_CONTEXT(c.name) {
+            auto r = gongji(c.args);
+            BOOST_TEST(r.exit_code == (c.expected.empty() ? 0 : 1), r.err);
+            BOOST_TEST(r.object()->getValue<bool>("eligible") == c.expected.empty());
+            BOOST_TEST(reason_codes(r) == c.expected, boost::test_tools::per_element());
+            auto reasons = r.object()->getArray("reasons");
+            for (size_t i = 0; i < reasons->size(); ++i) {
+                auto reason = reasons->getObject(static_cast<unsigned>(i));
+                BOOST_TEST(!reason->getValue<std::string>("message").empty());
+                BOOST_TEST(!reason->getValue<std::string>("rule").empty());
+                auto subject = reason->getValue<std::string>("subject");
+                BOOST_TEST((subject == "authorizer" || subject == "user"));
+            }
+        }
+    }
+}
+
+BOOST_FIXTURE_TEST_CASE(bad_input_to_check_exits_2_naming_the_field, DemoDatabase) {
+    struct Case { std::vector<std::string> args; const char* names; };
+    const Case cases[] = {
+        {{"check", "--policy", "guangxi", "--authorizer", kZhangWei, "--user", kLiXiuying, "--relation", "03"}, "relation"},
+        {{"check", "--policy", "mars", "--authorizer", kZhangWei, "--user", kLiXiuying, "--relation", "12"}, "policy"},
+        {{"check", "--policy", "guangxi", "--authorizer", kZhangWei, "--user", kLiXiuying, "--relation", "12", "--date", "2024-02-30"}, "--date"},
+        {{"check", "--policy", "guangxi", "--authorizer", kZhangWei, "--user", kLiXiuying, "--relation", "12", "--date", "2020-01-01"}, "date"},
+        {{"check", "--policy", "guangxi", "--authorizer", kZhangWei, "--relation", "12"}, "--user"},
+        {{"check", "--policy", "guangxi", "--authorizer", kZhangWei, "--user", kLiXiuying, "--relation", "12", "--docs", "passport"}, "--docs"},
+    };
+    for (const auto& c : cases) {
+        BOOST_TEST_CONTEXT(c.names) {
+            auto r = gongji(c.args);
+            BOOST_TEST(r.exit_code == 2);
+            BOOST_TEST(r.err.find(c.names) != std::string::npos, r.err);
+            BOOST_TEST(r.err.find('\n') == r.err.size() - 1);  // one line
+        }
+    }
+}
+
+BOOST_FIXTURE_TEST_CASE(roster_import_reports_each_bad_line, DemoDatabase) {
+    auto path = files.write("roster.csv",
+                            "name,id_number,gender,birth_date,insurance_type,status,pooling_region,account_balance\n"
+                            "新人,450802200001010013,1,2000-01-01,390,1,450800,12.30\n"
+                            "坏人,450802200001010012,1,2000-01-01,390,1,450800,12.30\n");
+    auto denied = gongji({"roster", "import", path});
+    BOOST_TEST(denied.exit_code == 2);  // no --as
+    auto wrong = gongji({"--as", "admin", "roster", "import", path}, as("nope"));
+    BOOST_TEST(wrong.exit_code == 1);
+    BOOST_TEST(wrong.object()->getValue<std::string>("refused") == "authentication_failed");
+    auto clerk = gongji({"--as", "clerk", "roster", "import", path}, as("demo"));
+    BOOST_TEST(clerk.exit_code == 1);
+    BOOST_TEST(clerk.object()->getValue<std::string>("refused") == "forbidden");
+
+    auto r = gongji({"--as", "admin", "roster", "import", path}, as("demo"));
+    BOOST_TEST(r.exit_code == 0, r.err);
+    auto o = r.object();
+    BOOST_TEST(o->getValue<int>("read") == 2);
+    BOOST_TEST(o->getValue<int>("inserted") == 1);
+    BOOST_TEST(o->getValue<int>("updated") == 0);
+    BOOST_TEST(o->getValue<int>("bindings_ended") == 0);
+    auto rejected = o->getArray("rejected");
+    BOOST_REQUIRE(rejected->size() == 1u);
+    BOOST_TEST(rejected->getObject(0)->getValue<int>("line") == 3);
+    BOOST_TEST(rejected->getObject(0)->getValue<std::string>("code") == "id_invalid");
+
+    auto missing = gongji({"--as", "admin", "roster", "import", files.file("none.csv")}, as("demo"));
+    BOOST_TEST(missing.exit_code == 2);
+}
+
+BOOST_FIXTURE_TEST_CASE(policies_import_list_and_show, DemoDatabase) {
+    auto list = gongji({"policy", "list"});
+    BOOST_TEST(list.exit_code == 0);
+    BOOST_TEST(list.json().extract<Array::Ptr>()->size() == 5u);
+
+    auto show = gongji({"policy", "show", "guangxi"});
+    BOOST_TEST(show.exit_code == 0);
+    BOOST_TEST(show.object()->getValue<std::string>("title") == "广西壮族自治区");
+    BOOST_TEST(show.object()->getArray("versions")->size() == 2u);
+
+    // The shown JSON imports back; a changed title replaces the stored profile.
+    auto edited = show.out;
+    edited.replace(edited.find("广西壮族自治区"), std::string("广西壮族自治区").size(), "广西（修订）");
+    auto good = gongji({"--as", "admin", "policy", "import", files.write("gx.json", edited)}, as("demo"));
+    BOOST_TEST(good.exit_code == 0, good.err);
+    BOOST_TEST(!good.object()->getValue<bool>("created"));
+    BOOST_TEST(gongji({"policy", "show", "guangxi"}).object()->getValue<std::string>("title") == "广西（修订）");
+
+    auto broken = edited;
+    broken.replace(broken.find("\"province\""), 10, "\"county\"");
+    auto bad = gongji({"--as", "admin", "policy", "import", files.write("bad.json", broken)}, as("demo"));
+    BOOST_TEST(bad.exit_code == 2);
+    BOOST_TEST(bad.err.find("versions[0].scope") != std::string::npos, bad.err);
+    BOOST_TEST(gongji({"policy", "show", "guangxi"}).object()->getValue<std::string>("title") == "广西（修订）");
+
+    BOOST_TEST(gongji({"policy", "show", "mars"}).exit_code == 2);
+}
+
+BOOST_AUTO_TEST_CASE(init_needs_a_password_for_the_first_admin) {
+    FreshDatabase fresh;
+    auto none = run_gongji({"init"}, {{"GONGJI_DB", fresh.url()}});
+    BOOST_TEST(none.exit_code == 2);
+    BOOST_TEST(none.err.find("GONGJI_NEW_PASSWORD") != std::string::npos, none.err);
+    auto r = run_gongji({"init"}, {{"GONGJI_DB", fresh.url()}, {"GONGJI_NEW_PASSWORD", "pw"}});
+    BOOST_TEST(r.exit_code == 0, r.err);
+    BOOST_TEST(r.object()->getArray("users_created")->size() == 1u);
+    auto list = run_gongji({"policy", "list"}, {{"GONGJI_DB", fresh.url()}});
+    BOOST_TEST(list.exit_code == 0);
+}
+
+BOOST_AUTO_TEST_CASE(a_database_that_is_missing_or_unreachable_exits_3) {
+    FreshDatabase fresh;
+    auto uninitialized = run_gongji({"policy", "list"}, {{"GONGJI_DB", fresh.url()}});
+    BOOST_TEST(uninitialized.exit_code == 3);
+    BOOST_TEST(uninitialized.err.find("gongji init") != std::string::npos, uninitialized.err);
+    auto away = run_gongji({"--db", "postgresql://nobody@127.0.0.1:1/none?connect_timeout=2", "policy", "list"});
+    BOOST_TEST(away.exit_code == 3);
+    BOOST_TEST(away.err.find("cannot open database") != std::string::npos, away.err);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

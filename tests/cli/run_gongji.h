@@ -1,0 +1,22 @@
+#pragma once
+// Runs the real `gongji` executable as a script would, capturing exit code, stdout and stderr.
+#include <Poco/JSON/Object.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace gongji::test {
+
+struct CliResult {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+    Poco::Dynamic::Var json() const;  // stdout parsed as JSON
+    Poco::JSON::Object::Ptr object() const;
+};
+
+// `env` entries are added to the environment of the child (GONGJI_DB, GONGJI_PASSWORD, …).
+CliResult run_gongji(const std::vector<std::string>& args, const std::map<std::string, std::string>& env = {});
+
+}  // namespace gongji::test
