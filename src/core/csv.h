@@ -10,6 +10,7 @@ namespace gongji::core {
 class CsvReader {
 public:
     explicit CsvReader(std::string_view text);
+    explicit CsvReader(const char* text) : CsvReader(std::string_view(text)) {}
     CsvReader(std::string&&) = delete;  // the reader keeps a view: the text must outlive it
 
     // Reads the next record into `fields`; false at the end. Blank lines are skipped.
