@@ -1,9 +1,12 @@
 #include "app/roster_import.h"
 
+#include <algorithm>
+
 #include "app/errors.h"
 #include "app/policy_service.h"
 #include "core/csv.h"
 #include "core/roster.h"
+#include "storage/roster_writer.h"
 
 namespace gongji::app {
 namespace {
@@ -27,6 +30,8 @@ RosterImportReport import_roster_text(Workspace& ws, std::string bytes, Encoding
     const size_t total = text.size();
     core::Person person;
     storage::Transaction tx(ws.db());
+    const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+    storage::RosterWriter writer(ws.db(), storage::utc_now(), lines);
     while (reader.next(fields)) {
         ++report.read;
         if (reader.malformed()) {
@@ -37,15 +42,14 @@ RosterImportReport import_roster_text(Workspace& ws, std::string bytes, Encoding
             report.rejected.push_back({reader.line(), issue->code, issue->message});
             continue;
         }
-        if (ws.persons().upsert(person) == storage::PersonRepository::Upsert::inserted)
-            ++report.inserted;
-        else
-            ++report.updated;
+        writer.write(person);
         if (progress && report.read % kProgressEvery == 0) {
             if (progress->cancelled()) throw Refused("cancelled", "导入已取消，未保存任何数据");
             progress->report(reader.position(), total);
         }
     }
+    report.inserted = writer.inserted();
+    report.updated = writer.updated();
     report.bindings_ended = ws.bindings().end_for_terminated_persons(storage::utc_now());
     tx.commit();
     if (progress) progress->report(total, total);

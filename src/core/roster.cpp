@@ -8,14 +8,13 @@ namespace {
 
 enum Column { kId, kName, kGender, kBirth, kType, kStatus, kRegion, kBalance };
 
-std::string trimmed(const std::string& s) {
-    size_t b = s.find_first_not_of(" \t");
-    if (b == std::string::npos) return {};
-    size_t e = s.find_last_not_of(" \t");
-    return s.substr(b, e - b + 1);
+std::string_view trimmed(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
 }
 
-bool all_digits(const std::string& s) {
+bool all_digits(std::string_view s) {
     if (s.empty()) return false;
     for (char c : s)
         if (c < '0' || c > '9') return false;
@@ -51,25 +50,28 @@ std::optional<Issue> parse_roster_row(const RosterColumns& columns,
     if (fields.size() != columns.header_size())
         return Issue{"columns", "列数为" + std::to_string(fields.size()) + "，表头为" +
                                     std::to_string(columns.header_size()) + "列"};
+    // Views into `fields`: a million-line file should not copy every value twice.
     auto field = [&](Column c) { return trimmed(fields[columns.index(c)]); };
+    auto text = [&](Column c) { return std::string(field(c)); };
 
     auto id_text = field(kId);
     if (!normalize_id_number(id_text, today, p.id_number)) {
         auto check = check_id_number(id_text, today);
         std::string why = check.errors.empty() ? "" : "：" + check.errors.front().message;
-        return Issue{"id_invalid", "身份证号码“" + id_text + "”无效" + why};
+        return Issue{"id_invalid", "身份证号码“" + std::string(id_text) + "”无效" + why};
     }
     p.name = field(kName);
     if (p.name.empty()) return Issue{"name_missing", "姓名为空"};
 
     auto gender = field(kGender);
-    if (gender != "1" && gender != "2") return Issue{"gender_invalid", "性别应为1（男）或2（女），实际为“" + gender + "”"};
+    if (gender != "1" && gender != "2")
+        return Issue{"gender_invalid", "性别应为1（男）或2（女），实际为“" + std::string(gender) + "”"};
     p.gender = gender == "1" ? Gender::male : Gender::female;
     auto id_gender = ((p.id_number[16] - '0') % 2 == 1) ? Gender::male : Gender::female;
     if (p.gender != id_gender) return Issue{"gender_mismatch", "性别与身份证号码不符"};
 
     auto birth = CivilDate::parse(field(kBirth));
-    if (!birth) return Issue{"birth_date_invalid", "出生日期“" + field(kBirth) + "”不是 YYYY-MM-DD 格式的有效日期"};
+    if (!birth) return Issue{"birth_date_invalid", "出生日期“" + text(kBirth) + "”不是 YYYY-MM-DD 格式的有效日期"};
     if (*birth != *CivilDate::parse_compact(std::string_view(p.id_number).substr(6, 8)))
         return Issue{"birth_date_mismatch", "出生日期与身份证号码不符"};
     p.birth_date = *birth;
@@ -80,7 +82,7 @@ std::optional<Issue> parse_roster_row(const RosterColumns& columns,
 
     auto status = field(kStatus);
     if (status.size() != 1 || !all_digits(status) || !is_valid_status(status[0] - '0'))
-        return Issue{"status_invalid", "参保状态应为0、1、2或4，实际为“" + status + "”"};
+        return Issue{"status_invalid", "参保状态应为0、1、2或4，实际为“" + std::string(status) + "”"};
     p.status = status[0] - '0';
 
     p.pooling_region = field(kRegion);
@@ -89,7 +91,7 @@ std::optional<Issue> parse_roster_row(const RosterColumns& columns,
 
     auto balance = parse_yuan(field(kBalance));
     if (!balance)
-        return Issue{"balance_invalid", "账户余额应为不小于0、至多两位小数的金额（元），实际为“" + field(kBalance) + "”"};
+        return Issue{"balance_invalid", "账户余额应为不小于0、至多两位小数的金额（元），实际为“" + text(kBalance) + "”"};
     p.balance_fen = *balance;
     return std::nullopt;
 }

@@ -70,6 +70,7 @@ std::unique_ptr<Database> Database::open(const std::string& url) {
             *session << "PRAGMA foreign_keys = ON";
             *session << "PRAGMA journal_mode = WAL";
             *session << "PRAGMA synchronous = NORMAL";
+            *session << "PRAGMA cache_size = -65536";  // 64 MiB: roster-sized indexes stay in memory
             return std::unique_ptr<Database>(new Database(std::move(session), Backend::sqlite, url));
         }
         if (starts_with(url, "postgresql://") || starts_with(url, "postgres://")) {

@@ -36,7 +36,7 @@ struct PersonRepository::Statements {
 PersonRepository::PersonRepository(Database& db) : db_(db) {}
 PersonRepository::~PersonRepository() = default;
 
-PersonRepository::Upsert PersonRepository::upsert(const core::Person& p) {
+PersonRepository::Upsert PersonRepository::upsert(const core::Person& p, const std::string& updated_at) {
     if (!st_) st_ = std::make_unique<Statements>(db_.sql());
     auto& s = *st_;
     s.id = p.id_number;
@@ -47,7 +47,7 @@ PersonRepository::Upsert PersonRepository::upsert(const core::Person& p) {
     s.status = p.status;
     s.region = p.pooling_region;
     s.balance = p.balance_fen;
-    s.updated_at = utc_now();
+    s.updated_at = updated_at.empty() ? utc_now() : updated_at;
     s.insert.execute(true);
     if (s.insert.get_affected_rows() > 0) return Upsert::inserted;
     s.update.execute(true);

@@ -15,8 +15,9 @@ public:
     ~PersonRepository();
 
     enum class Upsert { inserted, updated };
-    // Inserts the person, or updates every field of the one with the same ID number.
-    Upsert upsert(const core::Person& person);
+    // Inserts the person, or updates every field of the one with the same ID number;
+    // `updated_at` is the UTC time to record (default: now).
+    Upsert upsert(const core::Person& person, const std::string& updated_at = {});
     std::optional<core::Person> find(const std::string& id_number);
     long long count();
 
