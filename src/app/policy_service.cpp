@@ -1,7 +1,6 @@
 #include "app/policy_service.h"
 
 #include <fstream>
-#include <iterator>
 
 #include "app/errors.h"
 #include "storage/database.h"
@@ -9,9 +8,14 @@
 namespace gongji::app {
 
 std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in) throw BadInput(path + ": cannot open the file");
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto size = in.tellg();
+    if (size < 0) throw BadInput(path + ": cannot read the file");
+    std::string bytes(static_cast<size_t>(size), '\0');
+    in.seekg(0);
+    if (!in.read(bytes.data(), size)) throw BadInput(path + ": cannot read the file");
+    return bytes;
 }
 
 PolicyImportResult store_policy_text(Workspace& ws, const std::string& json, const std::string& origin,

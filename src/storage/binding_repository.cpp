@@ -94,11 +94,14 @@ std::vector<BindingRecord> BindingRepository::list_where(const std::string& colu
 }
 
 int BindingRepository::end_for_terminated_persons(const std::string& now) {
+    // Walks the open bindings (few) and looks each person up by key, rather than scanning the
+    // roster (millions) for status 4.
     soci::statement st = (db_.sql().prepare
                               << "UPDATE bindings SET status = 'ended', until = :now, end_reason = 'auto' "
-                                 "WHERE status IN ('pending', 'active') AND (authorizer_id IN "
-                                 "(SELECT id_number FROM persons WHERE status = 4) OR user_id IN "
-                                 "(SELECT id_number FROM persons WHERE status = 4))",
+                                 "WHERE (status = 'pending' OR status = 'active') AND ("
+                                 "EXISTS (SELECT 1 FROM persons p WHERE p.id_number = bindings.authorizer_id "
+                                 "AND p.status = 4) OR "
+                                 "EXISTS (SELECT 1 FROM persons p WHERE p.id_number = bindings.user_id AND p.status = 4))",
                           soci::use(now));
     st.execute(true);
     return static_cast<int>(st.get_affected_rows());
