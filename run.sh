@@ -13,6 +13,7 @@ gongji=build/src/cli/gongji
 data_home="${XDG_DATA_HOME:-$HOME/.local/share}"
 export GONGJI_DB="${GONGJI_DB:-sqlite:$data_home/gongji/gongji.db}"
 if [ "${GONGJI_DB#sqlite:}" != "$GONGJI_DB" ] && [ ! -f "${GONGJI_DB#sqlite:}" ]; then
+  mkdir -p "$(dirname "${GONGJI_DB#sqlite:}")"
   echo "Creating the demo database ${GONGJI_DB#sqlite:} (users admin, clerk, super; password demo)" >&2
   "$gongji" init --demo >/dev/null
 fi

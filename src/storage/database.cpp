@@ -64,8 +64,13 @@ std::unique_ptr<Database> Database::open(const std::string& url) {
         if (starts_with(url, "sqlite:")) {
             auto path = url.substr(7);
             if (path.empty()) throw StorageError("no file in database URL \"" + url + "\"");
-            auto session = std::make_unique<soci::session>(
-                soci::sqlite3, "db=" + quote_path(path) + " timeout=5");
+            std::unique_ptr<soci::session> session;
+            try {
+                session = std::make_unique<soci::session>(
+                    soci::sqlite3, "db=" + quote_path(path) + " timeout=5");
+            } catch (const soci::soci_error& e) {
+                throw StorageError("cannot open database " + path + ": " + first_line(e.what()));
+            }
             // Per connection: integrity, concurrent readers, durable across a crash of the program.
             *session << "PRAGMA foreign_keys = ON";
             *session << "PRAGMA journal_mode = WAL";

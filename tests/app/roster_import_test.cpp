@@ -69,6 +69,16 @@ BOOST_AUTO_TEST_CASE(reimporting_updates_by_id_number) {
     BOOST_TEST(zhang->balance_fen == 1005);
 }
 
+BOOST_AUTO_TEST_CASE(a_later_line_for_the_same_person_updates_the_earlier_one) {
+    auto r = app::import_roster(
+        ws, admin,
+        files.write("dup.csv", kHeader + kZhang + "450802196503120117,张伟,1,1965-03-12,310,2,450800,1.00\n"),
+        app::Encoding::auto_detect);
+    BOOST_TEST(r.inserted == 1u);
+    BOOST_TEST(r.updated == 1u);
+    BOOST_TEST(ws.persons().find("450802196503120117")->balance_fen == 100);
+}
+
 BOOST_AUTO_TEST_CASE(bad_lines_are_rejected_with_line_and_code_the_rest_imported) {
     const std::string text = kHeader + kZhang +
                              "450802196708200128,李秀英,2,1967-08-20,390,1,450800,0\n"  // line 3: check char

@@ -4,7 +4,10 @@
 
 #include <Poco/JSON/Array.h>
 
+#include <soci/soci.h>
+
 #include "run_gongji.h"
+#include "storage/migrations.h"
 #include "support/test_database.h"
 
 using namespace gongji::test;
@@ -233,6 +236,22 @@ BOOST_AUTO_TEST_CASE(a_database_that_is_missing_or_unreachable_exits_3) {
     auto away = run_gongji({"--db", "postgresql://nobody@127.0.0.1:1/none?connect_timeout=2", "policy", "list"});
     BOOST_TEST(away.exit_code == 3);
     BOOST_TEST(away.err.find("cannot open database") != std::string::npos, away.err);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_database_newer_than_the_program_is_refused_untouched, DemoDatabase) {
+    {
+        auto db = gongji::storage::Database::open(fresh.url());
+        db->sql() << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, '0099_future.sql', 'x')";
+    }
+    for (const auto& args : {std::vector<std::string>{"policy", "list"}, std::vector<std::string>{"init"}}) {
+        BOOST_TEST_CONTEXT(args[0]) {
+            auto r = gongji(args, {{"GONGJI_NEW_PASSWORD", "x"}});
+            BOOST_TEST(r.exit_code == 3);
+            BOOST_TEST(r.err.find("newer than this program") != std::string::npos, r.err);
+        }
+    }
+    auto db = gongji::storage::Database::open(fresh.url());
+    BOOST_TEST(gongji::storage::schema_version(*db) == 99);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
