@@ -6,7 +6,9 @@
 #include <Poco/RandomStream.h>
 #include <Poco/SHA2Engine.h>
 
+#include "app/audit.h"
 #include "app/errors.h"
+#include "core/json_writer.h"
 
 namespace gongji::app {
 namespace {
@@ -63,7 +65,7 @@ bool verify_password(const std::string& password, const PasswordHash& stored) {
     return constant_time_equal(derive(password, stored.salt, stored.iterations), stored.hash);
 }
 
-void add_user(Workspace& ws, const std::string& username, const std::string& role,
+void add_user(Workspace& ws, const std::string& by, const std::string& username, const std::string& role,
               const std::string& password) {
     if (!valid_username(username))
         throw BadInput("username: use 1–64 letters, digits, '.', '_' or '-'");
@@ -78,15 +80,56 @@ void add_user(Workspace& ws, const std::string& username, const std::string& rol
     u.password_hash = h.hash;
     u.iterations = h.iterations;
     u.created_at = storage::utc_now();
+    storage::Transaction tx(ws.db());
     ws.users().add(u);
+    core::JsonWriter after;
+    after.begin_object().key("username").value(username).key("role").value(role).end_object();
+    audit(ws, {by, workstation_name()}, "user.add", "user", username, "", after.str());
+    tx.commit();
+}
+
+void set_user_disabled(Workspace& ws, const Actor& actor, const std::string& username, bool disabled) {
+    require_role(actor, {"admin"});
+    if (!ws.users().find(username)) throw BadInput("username: no user \"" + username + "\"");
+    storage::Transaction tx(ws.db());
+    ws.users().set_disabled(username, disabled);
+    audit(ws, {actor.username, actor.workstation}, disabled ? "user.disable" : "user.enable", "user", username,
+          disabled ? "{\"disabled\":false}" : "{\"disabled\":true}",
+          disabled ? "{\"disabled\":true}" : "{\"disabled\":false}");
+    tx.commit();
 }
 
 Actor authenticate(Workspace& ws, const std::string& username, const std::string& password) {
+    const AuditWho who{username, workstation_name()};
+    // The outcome is recorded whatever it is, so it commits before any refusal is thrown.
+    auto refuse = [&](const char* code, const std::string& message, const char* action) {
+        storage::Transaction tx(ws.db());
+        audit(ws, who, action, "user", username, "", std::string("{\"refused\":\"") + code + "\"}");
+        tx.commit();
+        throw Refused(code, message);
+    };
     auto user = ws.users().find(username);
-    if (!user || !verify_password(password, {user->password_salt, user->password_hash, user->iterations}))
+    if (!user) refuse("authentication_failed", "用户名或密码错误", "login.failed");
+    if (user->disabled) refuse("forbidden", "用户“" + username + "”已停用", "login.refused");
+    auto now = storage::utc_now();
+    if (user->locked_until && *user->locked_until > now)
+        refuse("locked", "密码错误次数过多，账户已锁定至 " + *user->locked_until + "（UTC）", "login.locked");
+    if (!verify_password(password, {user->password_salt, user->password_hash, user->iterations})) {
+        bool lock = user->failed_logins + 1 >= kMaxFailedLogins;
+        storage::Transaction tx(ws.db());
+        ws.users().record_failed_login(username, lock ? std::optional<std::string>(storage::utc_now(kLockSeconds))
+                                                      : std::nullopt);
+        audit(ws, who, lock ? "login.lock" : "login.failed", "user", username, "",
+              "{\"failed_logins\":" + std::to_string(user->failed_logins + 1) + "}");
+        tx.commit();
+        if (lock) throw Refused("locked", "密码连续错误" + std::to_string(kMaxFailedLogins) + "次，账户锁定15分钟");
         throw Refused("authentication_failed", "用户名或密码错误");
-    if (user->disabled) throw Refused("forbidden", "用户“" + username + "”已停用");
-    return {user->username, user->role};
+    }
+    storage::Transaction tx(ws.db());
+    ws.users().record_login(username);
+    audit(ws, who, "login", "user", username, "", "{\"role\":\"" + user->role + "\"}");
+    tx.commit();
+    return {user->username, user->role, who.workstation};
 }
 
 void require_role(const Actor& actor, std::initializer_list<const char*> roles) {

@@ -11,6 +11,7 @@ namespace gongji::app {
 struct Actor {
     std::string username;
     std::string role;  // clerk, supervisor, admin
+    std::string workstation;
 };
 
 bool is_role(const std::string& role);
@@ -24,12 +25,20 @@ struct PasswordHash {
 PasswordHash hash_password(const std::string& password, int iterations = 0);  // 0: the default
 bool verify_password(const std::string& password, const PasswordHash& stored);
 
-// Creates a user; BadInput for a bad name, role or empty password, or a name already taken.
-void add_user(Workspace& ws, const std::string& username, const std::string& role,
+// Creates a user (audited as `by`); BadInput for a bad name, role or empty password, or a name
+// already taken.
+void add_user(Workspace& ws, const std::string& by, const std::string& username, const std::string& role,
               const std::string& password);
+// Disables or re-enables a user (admin only); a disabled user cannot log in.
+void set_user_disabled(Workspace& ws, const Actor& actor, const std::string& username, bool disabled);
 
-// Checks the password; Refused("authentication_failed") for an unknown user or wrong password,
-// Refused("forbidden") for a disabled account.
+constexpr int kMaxFailedLogins = 5;
+constexpr long long kLockSeconds = 15 * 60;
+
+// Logs in: every attempt is audited. Refused("authentication_failed") for an unknown user or a
+// wrong password; the fifth wrong password in a row locks the account for 15 minutes:
+// Refused("locked") until then, even with the right password; Refused("forbidden") for a
+// disabled account.
 Actor authenticate(Workspace& ws, const std::string& username, const std::string& password);
 
 // Refused("forbidden") unless the actor has one of `roles`.

@@ -6,7 +6,7 @@
 
 namespace gongji::app {
 
-core::EligibilityResult check_eligibility(Workspace& ws, const EligibilityQuery& q) {
+core::EligibilityResult check_eligibility(Workspace& ws, const EligibilityQuery& q, long long except_binding) {
     auto profile = load_policy(ws, q.policy);
     core::EligibilityRequest request{q.authorizer_id, q.user_id, q.relation,
                                      q.date.value_or(china_today()), q.documents};
@@ -22,10 +22,11 @@ core::EligibilityResult check_eligibility(Workspace& ws, const EligibilityQuery&
     core::EligibilityFacts facts;
     facts.authorizer = authorizer ? &*authorizer : nullptr;
     facts.user = user ? &*user : nullptr;
-    if (authorizer) facts.authorizer_open_bindings = ws.bindings().count_open_as_authorizer(authorizer->id_number);
-    if (user) facts.user_open_bindings = ws.bindings().count_open_as_user(user->id_number);
+    auto& bindings = ws.bindings();
+    if (authorizer) facts.authorizer_open_bindings = bindings.count_open_as_authorizer(authorizer->id_number, except_binding);
+    if (user) facts.user_open_bindings = bindings.count_open_as_user(user->id_number, except_binding);
     if (authorizer && user)
-        facts.duplicate = ws.bindings().open_pair_exists(authorizer->id_number, user->id_number);
+        facts.duplicate = bindings.open_pair_exists(authorizer->id_number, user->id_number, except_binding);
 
     try {
         return core::evaluate_eligibility(profile, request, facts, &ws.regions());

@@ -20,6 +20,8 @@ struct EligibilityQuery {
 };
 
 // BadInput for an unknown profile or relation code, or a date before the profile's first version.
-core::EligibilityResult check_eligibility(Workspace& ws, const EligibilityQuery& query);
+// `except_binding` is left out of the limits and the duplicate rule: a case's own pending
+// binding when the case is checked again at approval.
+core::EligibilityResult check_eligibility(Workspace& ws, const EligibilityQuery& query, long long except_binding = 0);
 
 }  // namespace gongji::app

@@ -67,7 +67,7 @@ void load_demo(Workspace& ws, InitReport& report) {
 
     for (const char* name : {"admin", "clerk", "super"}) {
         if (ws.users().find(name)) continue;
-        add_user(ws, name, std::string(name) == "super" ? "supervisor" : name, "demo");
+        add_user(ws, "system", name, std::string(name) == "super" ? "supervisor" : name, "demo");
         report.users_created.push_back(name);
     }
 }
@@ -98,7 +98,7 @@ InitReport initialize(Workspace& ws, const InitOptions& options) {
 
     if (options.demo) load_demo(ws, report);
     if (ws.users().count() == 0) {
-        add_user(ws, "admin", "admin", *options.admin_password);
+        add_user(ws, "system", "admin", "admin", *options.admin_password);
         report.users_created.push_back("admin");
     }
     return report;

@@ -2,6 +2,7 @@
 
 #include <fstream>
 
+#include "app/audit.h"
 #include "app/errors.h"
 #include "storage/database.h"
 
@@ -19,7 +20,7 @@ std::string read_file(const std::string& path) {
 }
 
 PolicyImportResult store_policy_text(Workspace& ws, const std::string& json, const std::string& origin,
-                                     bool replace) {
+                                     bool replace, const std::string& by) {
     core::PolicyProfile profile;
     try {
         profile = core::parse_policy_profile(json);
@@ -28,16 +29,19 @@ PolicyImportResult store_policy_text(Workspace& ws, const std::string& json, con
     }
     storage::StoredPolicy stored{profile.name, profile.title, core::policy_profile_to_json(profile), ""};
     PolicyImportResult result{profile.name, false, profile.versions.size()};
-    if (!replace && ws.policies().find(profile.name)) return result;
     storage::Transaction tx(ws.db());
+    auto before = ws.policies().find(profile.name);
+    if (before && !replace) return result;
     result.created = ws.policies().save(stored);
+    audit(ws, {by, workstation_name()}, "policy.import", "policy", profile.name, before ? before->document : "",
+          stored.document);
     tx.commit();
     return result;
 }
 
 PolicyImportResult import_policy_file(Workspace& ws, const Actor& actor, const std::string& path) {
     require_role(actor, {"admin"});
-    return store_policy_text(ws, read_file(path), path);
+    return store_policy_text(ws, read_file(path), path, /*replace=*/true, actor.username);
 }
 
 std::vector<core::PolicyProfile> list_policies(Workspace& ws) {

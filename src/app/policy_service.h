@@ -20,7 +20,7 @@ PolicyImportResult import_policy_file(Workspace& ws, const Actor& actor, const s
 // The same without a user, for `gongji init` loading the shipped profiles; without `replace`
 // a stored profile of the same name is left as it is.
 PolicyImportResult store_policy_text(Workspace& ws, const std::string& json, const std::string& origin,
-                                     bool replace = true);
+                                     bool replace = true, const std::string& by = "system");
 
 std::vector<core::PolicyProfile> list_policies(Workspace& ws);
 // BadInput when there is no profile of that name.

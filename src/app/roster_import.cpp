@@ -1,10 +1,13 @@
 #include "app/roster_import.h"
 
 #include <algorithm>
+#include <map>
 
 #include "app/errors.h"
 #include "app/policy_service.h"
 #include "core/csv.h"
+#include "app/case_service.h"
+#include "core/json_writer.h"
 #include "core/roster.h"
 #include "storage/roster_writer.h"
 
@@ -13,10 +16,32 @@ namespace {
 
 constexpr size_t kProgressEvery = 10000;
 
+
+// Ends the open bindings that the new roster makes impossible, each audited.
+int end_bindings_after_import(Workspace& ws, const AuditWho& who) {
+    std::map<std::string, core::PolicyProfile> profiles;
+    auto today = china_today();
+    auto now = storage::utc_now();
+    int ended = 0;
+    for (const auto& open : ws.bindings().open_with_people()) {
+        const auto& b = open.binding;
+        auto it = profiles.find(b.policy);
+        if (it == profiles.end()) it = profiles.emplace(b.policy, load_policy(ws, b.policy)).first;
+        if (!core::binding_ends_automatically(open.authorizer_status, open.user_status, it->second.version_on(today),
+                                              open.authorizer_region, open.user_region))
+            continue;
+        ws.bindings().end(b.id, now, "auto");
+        audit(ws, who, "binding.end", "binding", std::to_string(b.id), binding_json(b),
+              binding_json(*ws.bindings().find(b.id)));
+        ++ended;
+    }
+    return ended;
+}
+
 }  // namespace
 
 RosterImportReport import_roster_text(Workspace& ws, std::string bytes, Encoding encoding,
-                                      Progress* progress) {
+                                      Progress* progress, const AuditWho& who, const std::string& source) {
     RosterImportReport report;
     const std::string text = to_utf8(std::move(bytes), encoding, report.encoding);
     core::CsvReader reader(text);
@@ -50,7 +75,17 @@ RosterImportReport import_roster_text(Workspace& ws, std::string bytes, Encoding
     }
     report.inserted = writer.inserted();
     report.updated = writer.updated();
-    report.bindings_ended = ws.bindings().end_for_terminated_persons(storage::utc_now());
+    report.bindings_ended = end_bindings_after_import(ws, who);
+    core::JsonWriter summary;
+    summary.begin_object()
+        .key("read").value(static_cast<long long>(report.read))
+        .key("inserted").value(static_cast<long long>(report.inserted))
+        .key("updated").value(static_cast<long long>(report.updated))
+        .key("rejected").value(static_cast<long long>(report.rejected.size()))
+        .key("bindings_ended").value(report.bindings_ended)
+        .key("encoding").value(report.encoding)
+        .end_object();
+    audit(ws, who, "roster.import", "roster", source, "", summary.str());
     tx.commit();
     if (progress) progress->report(total, total);
     return report;
@@ -59,7 +94,7 @@ RosterImportReport import_roster_text(Workspace& ws, std::string bytes, Encoding
 RosterImportReport import_roster(Workspace& ws, const Actor& actor, const std::string& path,
                                  Encoding encoding, Progress* progress) {
     require_role(actor, {"admin"});
-    return import_roster_text(ws, read_file(path), encoding, progress);
+    return import_roster_text(ws, read_file(path), encoding, progress, {actor.username, actor.workstation}, path);
 }
 
 }  // namespace gongji::app

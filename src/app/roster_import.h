@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "app/audit.h"
 #include "app/auth.h"
 #include "app/progress.h"
 #include "app/text_encoding.h"
@@ -30,8 +31,9 @@ struct RosterImportReport {
 // required column missing); nothing is stored then, nor when the database fails midway.
 RosterImportReport import_roster(Workspace& ws, const Actor& actor, const std::string& path,
                                  Encoding encoding = Encoding::auto_detect, Progress* progress = nullptr);
-// The same on text already read, without a user (demo data, benchmarks).
+// The same on text already read, audited as `who` (demo data and benchmarks: "system").
 RosterImportReport import_roster_text(Workspace& ws, std::string bytes, Encoding encoding,
-                                      Progress* progress = nullptr);
+                                      Progress* progress = nullptr, const AuditWho& who = {"system", workstation_name()},
+                                      const std::string& source = "");
 
 }  // namespace gongji::app

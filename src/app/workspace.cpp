@@ -15,6 +15,7 @@ Workspace::Workspace(const std::string& url)
       persons_(*db_),
       policies_(*db_),
       bindings_(*db_),
+      cases_(*db_),
       users_(*db_),
       codes_(*db_) {}
 

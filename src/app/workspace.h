@@ -7,6 +7,7 @@
 #include "core/civil_date.h"
 #include "core/region_table.h"
 #include "storage/binding_repository.h"
+#include "storage/case_repository.h"
 #include "storage/code_table_repository.h"
 #include "storage/database.h"
 #include "storage/person_repository.h"
@@ -24,6 +25,7 @@ public:
     storage::PersonRepository& persons() { return persons_; }
     storage::PolicyRepository& policies() { return policies_; }
     storage::BindingRepository& bindings() { return bindings_; }
+    storage::CaseRepository& cases() { return cases_; }
     storage::UserRepository& users() { return users_; }
     storage::CodeTableRepository& code_tables() { return codes_; }
 
@@ -38,6 +40,7 @@ private:
     storage::PersonRepository persons_;
     storage::PolicyRepository policies_;
     storage::BindingRepository bindings_;
+    storage::CaseRepository cases_;
     storage::UserRepository users_;
     storage::CodeTableRepository codes_;
     std::unique_ptr<core::RegionTable> regions_;

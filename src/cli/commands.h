@@ -16,5 +16,9 @@ int run_roster(Session& s, const Words& args);
 int run_policy(Session& s, const Words& args);
 int run_check(Session& s, const Words& args);
 int run_user(Session& s, const Words& args);
+int run_case(Session& s, const Words& args);
+int run_bindings(Session& s, const Words& args);
+int run_person(Session& s, const Words& args);
+int run_audit(Session& s, const Words& args);
 
 }  // namespace gongji::cli

@@ -29,15 +29,25 @@ int run_init(Session& s, const Words& words) {
 
 int run_user(Session& s, const Words& words) {
     Args args(words, {});
-    if (args.positional().empty() || args.positional()[0] != "add")
-        throw app::BadInput("usage: gongji user add NAME --role clerk|supervisor|admin");
+    auto sub = args.positional().empty() ? std::string() : args.positional()[0];
+    if (sub == "disable" || sub == "enable") {
+        args.allow_only({});
+        args.expect_positional(2, "NAME");
+        auto actor = s.actor();
+        app::set_user_disabled(s.workspace(), actor, args.positional()[1], sub == "disable");
+        core::JsonWriter w(true);
+        w.begin_object().key("user").value(args.positional()[1]).key("disabled").value(sub == "disable").end_object();
+        print_json(w.str());
+        return 0;
+    }
+    if (sub != "add") throw app::BadInput("usage: gongji user add NAME --role clerk|supervisor|admin | user disable|enable NAME");
     args.allow_only({"role"});
     args.expect_positional(2, "NAME");
     auto role = args.required("role");
     auto actor = s.actor();
     app::require_role(actor, {"admin"});
     auto password = read_secret("GONGJI_NEW_PASSWORD", "Password for " + args.positional()[1] + ": ");
-    app::add_user(s.workspace(), args.positional()[1], role, password);
+    app::add_user(s.workspace(), actor.username, args.positional()[1], role, password);
     core::JsonWriter w(true);
     w.begin_object().key("user").value(args.positional()[1]).key("role").value(role).end_object();
     print_json(w.str());

@@ -32,10 +32,9 @@ std::string id_check_json(const core::IdCheck& c) {
     return w.str();
 }
 
-std::string eligibility_json(const core::EligibilityResult& r) {
-    JsonWriter w(true);
-    w.begin_object();
-    w.key("eligible").value(r.eligible);
+namespace {
+
+void write_reasons(JsonWriter& w, const core::EligibilityResult& r) {
     w.key("reasons").begin_array();
     for (const auto& reason : r.reasons)
         w.begin_object()
@@ -45,6 +44,66 @@ std::string eligibility_json(const core::EligibilityResult& r) {
             .key("rule").value(reason.rule)
             .end_object();
     w.end_array();
+}
+
+void write_bindings(JsonWriter& w, const std::vector<storage::BindingRecord>& bindings) {
+    w.begin_array();
+    for (const auto& b : bindings) {
+        w.begin_object();
+        w.key("authorizer").value(b.authorizer_id);
+        w.key("user").value(b.user_id);
+        w.key("relation").value(b.relation);
+        w.key("status").value(b.status);
+        w.key("order").value(b.deduction_order);
+        w.key("since");
+        if (b.since) w.value(*b.since); else w.null();
+        w.key("until");
+        if (b.until) w.value(*b.until); else w.null();
+        w.key("end_reason");
+        if (b.end_reason) w.value(*b.end_reason); else w.null();
+        w.key("legacy").value(b.legacy);
+        w.key("policy").value(b.policy);
+        w.key("id").value(b.id);
+        w.end_object();
+    }
+    w.end_array();
+}
+
+}  // namespace
+
+std::string bindings_json(const std::vector<storage::BindingRecord>& bindings) {
+    JsonWriter w(true);
+    write_bindings(w, bindings);
+    return w.str();
+}
+
+std::string person_json(const app::PersonCard& card) {
+    const auto& p = card.person;
+    JsonWriter w(true);
+    w.begin_object();
+    w.key("id_number").value(p.id_number);
+    w.key("name").value(p.name);
+    w.key("gender").value(core::gender_name(p.gender));
+    w.key("birth_date").value(p.birth_date.to_string());
+    w.key("insurance_type").value(p.insurance_type);
+    w.key("insurance_type_label").value(core::insurance_type_label(p.insurance_type));
+    w.key("status").value(p.status);
+    w.key("status_label").value(core::insurance_status_label(p.status));
+    w.key("pooling_region").value(p.pooling_region);
+    w.key("balance_fen").value(p.balance_fen);
+    w.key("bindings_as_authorizer");
+    write_bindings(w, card.as_authorizer);
+    w.key("bindings_as_user");
+    write_bindings(w, card.as_user);
+    w.end_object();
+    return w.str();
+}
+
+std::string eligibility_json(const core::EligibilityResult& r) {
+    JsonWriter w(true);
+    w.begin_object();
+    w.key("eligible").value(r.eligible);
+    write_reasons(w, r);
     w.key("warnings");
     write_issues(w, r.warnings);
     w.key("documents_needed").begin_array();
@@ -105,9 +164,11 @@ std::string init_report_json(const app::InitReport& r) {
     return w.str();
 }
 
-std::string refusal_json(const std::string& code, const std::string& message) {
+std::string refusal_json(const std::string& code, const std::string& message, const core::EligibilityResult* result) {
     JsonWriter w(true);
-    w.begin_object().key("refused").value(code).key("message").value(message).end_object();
+    w.begin_object().key("refused").value(code).key("message").value(message);
+    if (result) write_reasons(w, *result);
+    w.end_object();
     return w.str();
 }
 

@@ -7,7 +7,9 @@
 #include "app/roster_import.h"
 #include "core/eligibility.h"
 #include "core/id_number.h"
+#include "app/case_service.h"
 #include "core/json_writer.h"
+#include "core/person.h"
 
 namespace gongji::cli {
 
@@ -16,6 +18,9 @@ std::string id_check_json(const core::IdCheck& check);
 std::string eligibility_json(const core::EligibilityResult& result);
 std::string roster_report_json(const app::RosterImportReport& report);
 std::string init_report_json(const app::InitReport& report);
-std::string refusal_json(const std::string& code, const std::string& message);
+std::string refusal_json(const std::string& code, const std::string& message,
+                         const core::EligibilityResult* reasons = nullptr);
+std::string bindings_json(const std::vector<storage::BindingRecord>& bindings);
+std::string person_json(const app::PersonCard& card);
 
 }  // namespace gongji::cli

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "app/case_service.h"
 #include "app/errors.h"
 #include "cli/commands.h"
 #include "cli/json_output.h"
@@ -25,7 +26,14 @@ const char* kUsage =
     "  roster import FILE [--encoding E]     import the insurance roster (CSV)\n"
     "  policy import FILE.json | list | show NAME\n"
     "  check --policy NAME --authorizer ID --user ID --relation CODE [--date D] [--docs T,…]\n"
-    "  user add NAME --role clerk|supervisor|admin\n"
+    "  user add NAME --role clerk|supervisor|admin · user disable|enable NAME\n"
+    "  case bind --policy NAME --authorizer ID --user ID --relation CODE [--doc TYPE=FILE …] [--cites CASE]\n"
+    "  case approve CASE · case reject CASE --reason CODE [--note TEXT] · case withdraw CASE\n"
+    "  case unbind --authorizer ID --user ID --reason request|divorce|death|other\n"
+    "  case reorder --user ID --order ID,ID,… · case rebind --authorizer ID --user ID [--doc …]\n"
+    "  case show CASE · case list [--status S] [--person ID] [--date YYYY-MM-DD]\n"
+    "  person show ID · bindings --user ID | --authorizer ID\n"
+    "  audit verify                        check the audit log's hash chain\n"
     "\n"
     "The database is --db, else $GONGJI_DB, else an embedded SQLite file in the user's data\n"
     "folder. Commands that change data need --as with the password in $GONGJI_PASSWORD.\n"
@@ -58,6 +66,8 @@ int main(int argc, char** argv) {
     static const std::map<std::string, int (*)(cli::Session&, const cli::Words&)> commands = {
         {"init", cli::run_init},     {"id", cli::run_id},       {"roster", cli::run_roster},
         {"policy", cli::run_policy}, {"check", cli::run_check}, {"user", cli::run_user},
+        {"case", cli::run_case},     {"bindings", cli::run_bindings}, {"person", cli::run_person},
+        {"audit", cli::run_audit},
     };
     auto it = commands.find(command);
     if (it == commands.end()) {
@@ -73,6 +83,12 @@ int main(int argc, char** argv) {
     } catch (const core::PolicyError& e) {
         std::cerr << "gongji " << command << ": " << e.what() << "\n";
         return kBadInput;
+    } catch (const app::NotEligible& e) {
+        cli::print_json(cli::refusal_json(e.code(), e.what(), &e.result()));
+        std::cerr << "gongji " << command << ": " << e.what() << ": ";
+        for (const auto& r : e.result().reasons) std::cerr << r.code << " ";
+        std::cerr << "\n";
+        return kNo;
     } catch (const app::Refused& e) {
         cli::print_json(cli::refusal_json(e.code(), e.what()));
         std::cerr << "gongji " << command << ": " << e.what() << "\n";

@@ -85,4 +85,11 @@ std::string PolicyProfile::rule_name(const PolicyVersion& v, std::string_view fi
     return name + "@" + v.effective_from.to_string() + "." + std::string(field);
 }
 
+bool binding_ends_automatically(int authorizer_status, int user_status, const PolicyVersion* version,
+                                const std::string& authorizer_region, const std::string& user_region) {
+    constexpr int terminated = 4;
+    if (authorizer_status == terminated || user_status == terminated) return true;
+    return version && !within_scope(version->scope, authorizer_region, user_region);
+}
+
 }  // namespace gongji::core

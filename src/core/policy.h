@@ -64,6 +64,11 @@ private:
     std::string field_;
 };
 
+// Whether an open binding ends by itself (reason "auto", domain.md §7): either person's status
+// became 4 (terminated), or the user's pooling region left the scope of the version in force.
+bool binding_ends_automatically(int authorizer_status, int user_status, const PolicyVersion* version,
+                                const std::string& authorizer_region, const std::string& user_region);
+
 // Parses and validates the JSON text of a profile; throws PolicyError.
 PolicyProfile parse_policy_profile(std::string_view json);
 // The JSON form of §4 (keys in the documented order, two-space indentation).

@@ -16,6 +16,27 @@ soci::indicator null_if_empty(const std::optional<std::string>& v) {
     return v ? soci::i_ok : soci::i_null;
 }
 
+const char* kColumns =
+    "id, authorizer_id, user_id, relation, policy, status, legacy, deduction_order, created_at, since, until, "
+    "end_reason";
+
+BindingRecord from_row(const soci::row& r) {
+    BindingRecord b;
+    b.id = row_integer(r, 0);
+    b.authorizer_id = r.get<std::string>(1);
+    b.user_id = r.get<std::string>(2);
+    b.relation = r.get<std::string>(3);
+    b.policy = r.get<std::string>(4);
+    b.status = r.get<std::string>(5);
+    b.legacy = row_integer(r, 6) != 0;
+    b.deduction_order = static_cast<int>(row_integer(r, 7));
+    b.created_at = r.get<std::string>(8);
+    b.since = optional_text(r, 9);
+    b.until = optional_text(r, 10);
+    b.end_reason = optional_text(r, 11);
+    return b;
+}
+
 }  // namespace
 
 long long BindingRepository::insert(const BindingRecord& b) {
@@ -34,77 +55,110 @@ long long BindingRepository::insert(const BindingRecord& b) {
     return id;
 }
 
-int BindingRepository::count_open_as_authorizer(const std::string& id_number) {
+int BindingRepository::count_open_as_authorizer(const std::string& id_number, long long except) {
     int n = 0;
-    db_.sql() << "SELECT count(*) FROM bindings WHERE authorizer_id = :id AND status IN ('pending', 'active')",
-        soci::use(id_number), soci::into(n);
+    db_.sql() << "SELECT count(*) FROM bindings WHERE authorizer_id = :id AND status IN ('pending', 'active') "
+                 "AND id <> :except",
+        soci::use(id_number), soci::use(except), soci::into(n);
     return n;
 }
 
-int BindingRepository::count_open_as_user(const std::string& id_number) {
+int BindingRepository::count_open_as_user(const std::string& id_number, long long except) {
     int n = 0;
-    db_.sql() << "SELECT count(*) FROM bindings WHERE user_id = :id AND status IN ('pending', 'active')",
-        soci::use(id_number), soci::into(n);
+    db_.sql() << "SELECT count(*) FROM bindings WHERE user_id = :id AND status IN ('pending', 'active') "
+                 "AND id <> :except",
+        soci::use(id_number), soci::use(except), soci::into(n);
     return n;
 }
 
-bool BindingRepository::open_pair_exists(const std::string& authorizer_id, const std::string& user_id) {
+bool BindingRepository::open_pair_exists(const std::string& authorizer_id, const std::string& user_id,
+                                         long long except) {
     int n = 0;
     db_.sql() << "SELECT count(*) FROM bindings WHERE authorizer_id = :a AND user_id = :u "
-                 "AND status IN ('pending', 'active')",
-        soci::use(authorizer_id), soci::use(user_id), soci::into(n);
+                 "AND status IN ('pending', 'active') AND id <> :except",
+        soci::use(authorizer_id), soci::use(user_id), soci::use(except), soci::into(n);
     return n > 0;
 }
 
-std::vector<BindingRecord> BindingRepository::list_by_authorizer(const std::string& id_number) {
-    return list_where("authorizer_id", id_number);
+int BindingRepository::next_order_for_user(const std::string& user_id) {
+    int last = 0;
+    soci::indicator ind = soci::i_ok;
+    db_.sql() << "SELECT max(deduction_order) FROM bindings WHERE user_id = :u AND status IN ('pending', 'active')",
+        soci::use(user_id), soci::into(last, ind);
+    return ind == soci::i_null ? 1 : last + 1;
 }
 
-std::vector<BindingRecord> BindingRepository::list_by_user(const std::string& id_number) {
-    return list_where("user_id", id_number);
-}
-
-std::vector<BindingRecord> BindingRepository::list_where(const std::string& column,
-                                                         const std::string& id_number) {
-    std::vector<BindingRecord> out;
-    // `column` is one of two names chosen above, never user input.
+std::optional<BindingRecord> BindingRepository::find(long long id) {
     soci::rowset<soci::row> rows =
-        (db_.sql().prepare << "SELECT id, authorizer_id, user_id, relation, policy, status, legacy, "
-                              "deduction_order, created_at, since, until, end_reason FROM bindings WHERE " +
-                                  column + " = :id ORDER BY CASE status WHEN 'active' THEN 0 WHEN 'pending' THEN 1 ELSE 2 END, "
-                                  "deduction_order, id",
-         soci::use(id_number));
-    for (const auto& r : rows) {
-        BindingRecord b;
-        b.id = row_integer(r, 0);
-        b.authorizer_id = r.get<std::string>(1);
-        b.user_id = r.get<std::string>(2);
-        b.relation = r.get<std::string>(3);
-        b.policy = r.get<std::string>(4);
-        b.status = r.get<std::string>(5);
-        b.legacy = row_integer(r, 6) != 0;
-        b.deduction_order = static_cast<int>(row_integer(r, 7));
-        b.created_at = r.get<std::string>(8);
-        b.since = optional_text(r, 9);
-        b.until = optional_text(r, 10);
-        b.end_reason = optional_text(r, 11);
-        out.push_back(std::move(b));
-    }
+        (db_.sql().prepare << std::string("SELECT ") + kColumns + " FROM bindings WHERE id = :id", soci::use(id));
+    for (const auto& r : rows) return from_row(r);
+    return std::nullopt;
+}
+
+std::optional<BindingRecord> BindingRepository::find_open(const std::string& authorizer_id,
+                                                          const std::string& user_id) {
+    for (auto& b : list_by_user(user_id))
+        if (b.authorizer_id == authorizer_id && (b.status == "pending" || b.status == "active")) return b;
+    return std::nullopt;
+}
+
+void BindingRepository::activate(long long id, const std::string& since) {
+    db_.sql() << "UPDATE bindings SET status = 'active', since = :s WHERE id = :id AND status = 'pending'",
+        soci::use(since), soci::use(id);
+}
+
+void BindingRepository::renew(long long id) {
+    db_.sql() << "UPDATE bindings SET legacy = 0 WHERE id = :id", soci::use(id);
+}
+
+void BindingRepository::end(long long id, const std::string& until, const std::string& reason) {
+    db_.sql() << "UPDATE bindings SET status = 'ended', until = :u, end_reason = :r WHERE id = :id",
+        soci::use(until), soci::use(reason), soci::use(id);
+}
+
+void BindingRepository::remove_pending(long long id) {
+    db_.sql() << "DELETE FROM bindings WHERE id = :id AND status = 'pending'", soci::use(id);
+}
+
+void BindingRepository::set_order(long long id, int order) {
+    db_.sql() << "UPDATE bindings SET deduction_order = :o WHERE id = :id", soci::use(order), soci::use(id);
+}
+
+std::vector<BindingRepository::OpenPair> BindingRepository::open_with_people() {
+    std::vector<OpenPair> out;
+    std::string columns;
+    for (const char* c : {"id", "authorizer_id", "user_id", "relation", "policy", "status", "legacy",
+                          "deduction_order", "created_at", "since", "until", "end_reason"})
+        columns += std::string(columns.empty() ? "" : ", ") + "b." + c;
+    soci::rowset<soci::row> rows =
+        (db_.sql().prepare << "SELECT " + columns + ", a.status, u.status, a.pooling_region, u.pooling_region "
+                              "FROM bindings b JOIN persons a ON a.id_number = b.authorizer_id "
+                              "JOIN persons u ON u.id_number = b.user_id "
+                              "WHERE b.status = 'pending' OR b.status = 'active' ORDER BY b.id");
+    for (const auto& r : rows)
+        out.push_back({from_row(r), static_cast<int>(row_integer(r, 12)), static_cast<int>(row_integer(r, 13)),
+                       r.get<std::string>(14), r.get<std::string>(15)});
     return out;
 }
 
-int BindingRepository::end_for_terminated_persons(const std::string& now) {
-    // Walks the open bindings (few) and looks each person up by key, rather than scanning the
-    // roster (millions) for status 4.
-    soci::statement st = (db_.sql().prepare
-                              << "UPDATE bindings SET status = 'ended', until = :now, end_reason = 'auto' "
-                                 "WHERE (status = 'pending' OR status = 'active') AND ("
-                                 "EXISTS (SELECT 1 FROM persons p WHERE p.id_number = bindings.authorizer_id "
-                                 "AND p.status = 4) OR "
-                                 "EXISTS (SELECT 1 FROM persons p WHERE p.id_number = bindings.user_id AND p.status = 4))",
-                          soci::use(now));
-    st.execute(true);
-    return static_cast<int>(st.get_affected_rows());
+std::vector<BindingRecord> BindingRepository::list_by_authorizer(const std::string& id_number) {
+    return select("authorizer_id = :v", id_number);
+}
+
+std::vector<BindingRecord> BindingRepository::list_by_user(const std::string& id_number) {
+    return select("user_id = :v", id_number);
+}
+
+std::vector<BindingRecord> BindingRepository::select(const std::string& condition, const std::string& value) {
+    std::vector<BindingRecord> out;
+    // `condition` is one of the fixed texts above, never user input; the value is bound.
+    soci::rowset<soci::row> rows =
+        (db_.sql().prepare << std::string("SELECT ") + kColumns + " FROM bindings WHERE " + condition +
+                                  " ORDER BY CASE status WHEN 'active' THEN 0 WHEN 'pending' THEN 1 ELSE 2 END, "
+                                  "deduction_order, id",
+         soci::use(value));
+    for (const auto& r : rows) out.push_back(from_row(r));
+    return out;
 }
 
 }  // namespace gongji::storage

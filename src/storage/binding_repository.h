@@ -28,17 +28,35 @@ public:
     explicit BindingRepository(Database& db) : db_(db) {}
 
     long long insert(const BindingRecord& binding);  // returns the new id
-    // Pending and active bindings, as the limits of §5 count them.
-    int count_open_as_authorizer(const std::string& id_number);
-    int count_open_as_user(const std::string& id_number);
-    bool open_pair_exists(const std::string& authorizer_id, const std::string& user_id);
+    std::optional<BindingRecord> find(long long id);
+    // The pending or active binding of the pair, if any.
+    std::optional<BindingRecord> find_open(const std::string& authorizer_id, const std::string& user_id);
+    // Pending and active bindings, as the limits of §5 count them; `except` leaves one binding
+    // out (a case's own pending binding when it is re-checked at approval).
+    int count_open_as_authorizer(const std::string& id_number, long long except = 0);
+    int count_open_as_user(const std::string& id_number, long long except = 0);
+    bool open_pair_exists(const std::string& authorizer_id, const std::string& user_id, long long except = 0);
+    // The deduction order a new binding of this user takes: after every open one.
+    int next_order_for_user(const std::string& user_id);
+
+    void activate(long long id, const std::string& since);  // pending → active
+    void renew(long long id);                               // legacy → not legacy
+    void end(long long id, const std::string& until, const std::string& reason);
+    void remove_pending(long long id);  // a rejected or withdrawn application leaves no binding
+    void set_order(long long id, int order);
     std::vector<BindingRecord> list_by_authorizer(const std::string& id_number);
     std::vector<BindingRecord> list_by_user(const std::string& id_number);
-    // Ends every open binding where either person is terminated (status 4), reason "auto".
-    int end_for_terminated_persons(const std::string& now);
+    struct OpenPair {
+        BindingRecord binding;
+        int authorizer_status, user_status;
+        std::string authorizer_region, user_region;
+    };
+    // Every open binding with both people's status and pooling region, for the checks after a
+    // roster import.
+    std::vector<OpenPair> open_with_people();
 
 private:
-    std::vector<BindingRecord> list_where(const std::string& column, const std::string& id_number);
+    std::vector<BindingRecord> select(const std::string& condition, const std::string& value);
     Database& db_;
 };
 

@@ -91,7 +91,13 @@ std::unique_ptr<Database> Database::open(const std::string& url) {
 
 Transaction::Transaction(Database& db) : db_(db) {
     try {
-        db_.sql().begin();
+        // SQLite: take the write lock at the start. A deferred transaction that reads and then
+        // writes can fail when another workstation committed in between; an immediate one
+        // waits (busy timeout) and then sees the latest data, which the limits depend on.
+        if (db_.backend() == Backend::sqlite)
+            db_.sql() << "BEGIN IMMEDIATE";
+        else
+            db_.sql().begin();
     } catch (const soci::soci_error& e) {
         throw StorageError(std::string("cannot begin a transaction: ") + first_line(e.what()));
     }
@@ -100,7 +106,10 @@ Transaction::Transaction(Database& db) : db_(db) {
 Transaction::~Transaction() {
     if (!open_) return;
     try {
-        db_.sql().rollback();
+        if (db_.backend() == Backend::sqlite)
+            db_.sql() << "ROLLBACK";
+        else
+            db_.sql().rollback();
     } catch (...) {
         // The connection may be gone; nothing was committed either way.
     }
@@ -108,15 +117,18 @@ Transaction::~Transaction() {
 
 void Transaction::commit() {
     try {
-        db_.sql().commit();
+        if (db_.backend() == Backend::sqlite)
+            db_.sql() << "COMMIT";
+        else
+            db_.sql().commit();
         open_ = false;
     } catch (const soci::soci_error& e) {
         throw StorageError(std::string("cannot commit: ") + first_line(e.what()));
     }
 }
 
-std::string utc_now() {
-    std::time_t t = std::time(nullptr);
+std::string utc_now(long long offset_seconds) {
+    std::time_t t = std::time(nullptr) + static_cast<std::time_t>(offset_seconds);
     std::tm tm{};
     gmtime_r(&t, &tm);
     char buf[32];

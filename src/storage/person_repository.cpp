@@ -2,6 +2,8 @@
 
 #include <soci/soci.h>
 
+#include <algorithm>
+
 namespace gongji::storage {
 
 // Bound buffers and the statements that read and write them.
@@ -69,6 +71,16 @@ std::optional<core::Person> PersonRepository::find(const std::string& id_number)
     p.pooling_region = s.region;
     p.balance_fen = s.balance;
     return p;
+}
+
+void PersonRepository::lock(std::vector<std::string> ids) {
+    if (db_.backend() != Backend::postgresql) return;
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    for (const auto& id : ids) {
+        std::string found;
+        db_.sql() << "SELECT id_number FROM persons WHERE id_number = :id FOR UPDATE", soci::use(id), soci::into(found);
+    }
 }
 
 long long PersonRepository::count() {

@@ -3,6 +3,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/person.h"
 #include "storage/database.h"
@@ -19,6 +20,10 @@ public:
     // `updated_at` is the UTC time to record (default: now).
     Upsert upsert(const core::Person& person, const std::string& updated_at = {});
     std::optional<core::Person> find(const std::string& id_number);
+    // Locks these people until the transaction ends (PostgreSQL; SQLite's immediate transactions
+    // already run one at a time), in key order so two workstations never deadlock. Every
+    // decision that depends on a person's bindings takes this lock first.
+    void lock(std::vector<std::string> id_numbers);
     long long count();
 
 private:

@@ -30,6 +30,33 @@ std::optional<UserRecord> UserRepository::find(const std::string& username) {
     return u;
 }
 
+std::vector<UserRecord> UserRepository::list() {
+    std::vector<UserRecord> out;
+    std::vector<std::string> names;
+    soci::rowset<std::string> rows = (db_.sql().prepare << "SELECT username FROM users ORDER BY username");
+    for (const auto& n : rows) names.push_back(n);
+    for (const auto& n : names) out.push_back(*find(n));
+    return out;
+}
+
+void UserRepository::record_failed_login(const std::string& username, const std::optional<std::string>& lock_until) {
+    std::string until = lock_until.value_or("");
+    soci::indicator ind = lock_until ? soci::i_ok : soci::i_null;
+    // A lock also restarts the count, so the next five tries after it are counted afresh.
+    db_.sql() << "UPDATE users SET failed_logins = CASE WHEN CAST(:lock1 AS VARCHAR(32)) IS NULL THEN failed_logins + 1 ELSE 0 END, "
+                 "locked_until = COALESCE(:lock2, locked_until) WHERE username = :n",
+        soci::use(until, ind), soci::use(until, ind), soci::use(username);
+}
+
+void UserRepository::record_login(const std::string& username) {
+    db_.sql() << "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE username = :n", soci::use(username);
+}
+
+void UserRepository::set_disabled(const std::string& username, bool disabled) {
+    int flag = disabled ? 1 : 0;
+    db_.sql() << "UPDATE users SET disabled = :d WHERE username = :n", soci::use(flag), soci::use(username);
+}
+
 long long UserRepository::count() {
     long long n = 0;
     db_.sql() << "SELECT count(*) FROM users", soci::into(n);

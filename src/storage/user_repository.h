@@ -2,6 +2,7 @@
 // Users of the application; passwords only as salted PBKDF2 hashes.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "storage/database.h"
 
@@ -24,7 +25,12 @@ public:
     explicit UserRepository(Database& db) : db_(db) {}
     void add(const UserRecord& user);  // throws when the name is taken
     std::optional<UserRecord> find(const std::string& username);
+    std::vector<UserRecord> list();
     long long count();
+    // A wrong password: counts it, and locks the account until `lock_until` when given.
+    void record_failed_login(const std::string& username, const std::optional<std::string>& lock_until);
+    void record_login(const std::string& username);  // clears the count and any lock
+    void set_disabled(const std::string& username, bool disabled);
 
 private:
     Database& db_;

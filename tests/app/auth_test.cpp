@@ -22,7 +22,7 @@ BOOST_AUTO_TEST_CASE(hashes_are_salted_and_verify_only_the_right_password) {
 
 BOOST_AUTO_TEST_CASE(users_log_in_with_their_password_only) {
     test::InitializedWorkspace f;
-    app::add_user(f.ws, "clerk1", "clerk", "pw1");
+    app::add_user(f.ws, "admin", "clerk1", "clerk", "pw1");
     BOOST_TEST(app::authenticate(f.ws, "clerk1", "pw1").role == "clerk");
     auto refused_as = [&](const std::string& user, const std::string& pw) {
         try {
@@ -38,14 +38,14 @@ BOOST_AUTO_TEST_CASE(users_log_in_with_their_password_only) {
 
 BOOST_AUTO_TEST_CASE(bad_users_are_refused_as_bad_input) {
     test::InitializedWorkspace f;
-    BOOST_CHECK_THROW(app::add_user(f.ws, "admin", "clerk", "x"), app::BadInput);  // taken
-    BOOST_CHECK_THROW(app::add_user(f.ws, "two words", "clerk", "x"), app::BadInput);
-    BOOST_CHECK_THROW(app::add_user(f.ws, "c2", "boss", "x"), app::BadInput);
-    BOOST_CHECK_THROW(app::add_user(f.ws, "c2", "clerk", ""), app::BadInput);
+    BOOST_CHECK_THROW(app::add_user(f.ws, "admin", "admin", "clerk", "x"), app::BadInput);  // taken
+    BOOST_CHECK_THROW(app::add_user(f.ws, "admin", "two words", "clerk", "x"), app::BadInput);
+    BOOST_CHECK_THROW(app::add_user(f.ws, "admin", "c2", "boss", "x"), app::BadInput);
+    BOOST_CHECK_THROW(app::add_user(f.ws, "admin", "c2", "clerk", ""), app::BadInput);
 }
 
 BOOST_AUTO_TEST_CASE(roles_are_checked_here) {
-    app::Actor clerk{"c", "clerk"};
+    app::Actor clerk{"c", "clerk", "test-ws"};
     BOOST_CHECK_NO_THROW(app::require_role(clerk, {"clerk", "admin"}));
     BOOST_CHECK_EXCEPTION(app::require_role(clerk, {"admin"}), app::Refused,
                           [](const app::Refused& e) { return e.code() == "forbidden"; });

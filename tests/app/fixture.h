@@ -10,7 +10,7 @@ namespace gongji::test {
 struct InitializedWorkspace {
     FreshDatabase fresh;
     app::Workspace ws{fresh.url()};
-    app::Actor admin{"admin", "admin"};
+    app::Actor admin{"admin", "admin", "test-ws"};
     TempDir files;
 
     explicit InitializedWorkspace(bool demo = false) {

@@ -133,7 +133,7 @@ BOOST_AUTO_TEST_CASE(a_database_failure_midway_rolls_the_whole_file_back) {
 }
 
 BOOST_AUTO_TEST_CASE(only_an_administrator_imports) {
-    app::Actor clerk{"c", "clerk"};
+    app::Actor clerk{"c", "clerk", "test-ws"};
     BOOST_CHECK_THROW(app::import_roster(ws, clerk, files.write("r.csv", kHeader + kZhang), app::Encoding::auto_detect),
                       app::Refused);
     BOOST_TEST(ws.persons().count() == 0);

@@ -139,19 +139,21 @@ BOOST_AUTO_TEST_CASE(a_binding_needs_both_people_in_the_roster) {
     BOOST_CHECK_THROW(BindingRepository(*db).insert(binding(kA, kU1)), std::exception);
 }
 
-BOOST_AUTO_TEST_CASE(bindings_of_terminated_people_end_automatically) {
+BOOST_AUTO_TEST_CASE(open_bindings_come_with_both_peoples_status_and_region) {
     PersonRepository persons(*db);
     for (const auto& id : {kA, kU1, kU2}) persons.upsert(person(id, "某"));
-    BindingRepository bindings(*db);
-    bindings.insert(binding(kA, kU1));
-    bindings.insert(binding(kA, kU2, "pending"));
     persons.upsert(person(kU1, "某", 4));
-    BOOST_TEST(bindings.end_for_terminated_persons(utc_now()) == 1);
-    BOOST_TEST(bindings.count_open_as_authorizer(kA) == 1);
-    auto ended = bindings.list_by_user(kU1);
-    BOOST_TEST(ended[0].status == "ended");
-    BOOST_TEST(ended[0].end_reason.value_or("") == "auto");
-    BOOST_TEST(bindings.end_for_terminated_persons(utc_now()) == 0);
+    BindingRepository bindings(*db);
+    auto first = bindings.insert(binding(kA, kU1));
+    bindings.insert(binding(kA, kU2, "pending"));
+    auto open = bindings.open_with_people();
+    BOOST_REQUIRE(open.size() == 2u);
+    BOOST_TEST(open[0].binding.id == first);
+    BOOST_TEST(open[0].user_status == 4);
+    BOOST_TEST(open[0].authorizer_region == "450800");
+    bindings.end(first, utc_now(), "auto");
+    BOOST_TEST(bindings.open_with_people().size() == 1u);
+    BOOST_TEST(bindings.find(first)->end_reason.value_or("") == "auto");
 }
 
 BOOST_AUTO_TEST_CASE(users_are_stored_and_found) {

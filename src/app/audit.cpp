@@ -1,0 +1,47 @@
+#include "app/audit.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+
+#include "storage/audit_repository.h"
+
+namespace gongji::app {
+
+void audit(Workspace& ws, const AuditWho& who, const std::string& action, const std::string& entity,
+           const std::string& key, const std::string& before, const std::string& after) {
+    storage::AuditRepository log(ws.db());
+    auto head = log.lock_head();
+    core::AuditEntry e;
+    e.seq = head.seq + 1;
+    e.at = storage::utc_now();
+    e.actor = who.actor;
+    e.workstation = who.workstation;
+    e.action = action;
+    e.entity = entity;
+    e.entity_key = key;
+    e.before = before;
+    e.after = after;
+    e.prev_hash = head.hash;
+    e.hash = core::audit_entry_hash(e);
+    log.append(e);
+}
+
+AuditVerification verify_audit(Workspace& ws) {
+    storage::AuditRepository log(ws.db());
+    auto head = log.head();
+    auto entries = log.all();
+    AuditVerification v;
+    v.entries = static_cast<long long>(entries.size());
+    v.broken = core::verify_audit_chain(entries, head.seq, head.hash);
+    return v;
+}
+
+std::string workstation_name() {
+    if (const char* env = std::getenv("GONGJI_WORKSTATION"); env && *env) return env;
+    char host[256] = {};
+    if (gethostname(host, sizeof host - 1) == 0 && host[0]) return host;
+    return "unknown";
+}
+
+}  // namespace gongji::app

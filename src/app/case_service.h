@@ -1,0 +1,81 @@
+#pragma once
+// The case workflow (domain.md §7): bind applications submitted and reviewed, unbinding,
+// deduction orders, renewal of legacy bindings. Every change is one transaction with its audit
+// entries; decisions that depend on a person's bindings lock those people first, so windows
+// sharing one database cannot together pass a limit.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/auth.h"
+#include "app/errors.h"
+#include "app/workspace.h"
+#include "core/documents.h"
+#include "core/eligibility.h"
+#include "storage/case_repository.h"
+
+namespace gongji::app {
+
+// Refused("not_eligible") with the §5 reasons.
+class NotEligible : public Refused {
+public:
+    explicit NotEligible(core::EligibilityResult result)
+        : Refused("not_eligible", "不符合共济条件"), result_(std::move(result)) {}
+    const core::EligibilityResult& result() const { return result_; }
+
+private:
+    core::EligibilityResult result_;
+};
+
+struct BindApplication {
+    std::string policy;
+    std::string authorizer_id;
+    std::string user_id;
+    std::string relation;
+    std::optional<core::CivilDate> date;          // the application date; default today
+    std::vector<core::DocumentType> documents;    // types attached
+    std::optional<std::string> cites_case;        // a rejected case this re-applies
+};
+
+// Opens and submits a bind case (clerk or supervisor); approved at once where the profile
+// version needs no review.
+storage::CaseRecord submit_bind(Workspace& ws, const Actor& actor, const BindApplication& application);
+// Supervisor only; never the submitter (four_eyes); already_decided when another got there first;
+// not_eligible when the roster or other approvals changed since submission.
+storage::CaseRecord approve_case(Workspace& ws, const Actor& actor, const std::string& number);
+storage::CaseRecord reject_case(Workspace& ws, const Actor& actor, const std::string& number,
+                                const std::string& reason, const std::optional<std::string>& note);
+// The submitter or a supervisor takes back a case not yet decided.
+storage::CaseRecord withdraw_case(Workspace& ws, const Actor& actor, const std::string& number);
+
+// Ends the active binding of the pair at once (request, divorce, death, other).
+storage::CaseRecord unbind(Workspace& ws, const Actor& actor, const std::string& authorizer_id,
+                           const std::string& user_id, const std::string& reason);
+// Sets the user's deduction order at once: `authorizers` lists every open binding's authorizer.
+storage::CaseRecord reorder(Workspace& ws, const Actor& actor, const std::string& user_id,
+                            const std::vector<std::string>& authorizers);
+// Renews a legacy binding under today's rules; reviewed like a bind case.
+storage::CaseRecord submit_rebind(Workspace& ws, const Actor& actor, const std::string& authorizer_id,
+                                  const std::string& user_id, std::vector<core::DocumentType> documents);
+
+// The person card: roster fields and bindings in both directions.
+struct PersonCard {
+    core::Person person;
+    std::vector<storage::BindingRecord> as_authorizer;
+    std::vector<storage::BindingRecord> as_user;
+};
+// BadInput for an invalid ID number or a person not in the roster.
+PersonCard person_card(Workspace& ws, const std::string& id_number);
+std::vector<storage::BindingRecord> bindings_of(Workspace& ws, const std::string& id_number, bool as_user);
+
+// A valid ID number in normal form, or BadInput naming the field.
+std::string normalized_id(const std::string& text, const char* field);
+
+storage::CaseRecord find_case(Workspace& ws, const std::string& number);  // BadInput when unknown
+std::vector<storage::CaseRecord> list_cases(Workspace& ws, const storage::CaseFilter& filter);
+
+// The JSON of a case, as `case show` prints it and the audit log records it.
+std::string case_json(const storage::CaseRecord& c, bool pretty = true);
+std::string binding_json(const storage::BindingRecord& b);
+
+}  // namespace gongji::app

@@ -1,0 +1,189 @@
+// case, bindings, person, audit: the window's and the supervisor's commands.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <sstream>
+
+#include "app/audit.h"
+#include "app/case_service.h"
+#include "app/errors.h"
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "cli/json_output.h"
+#include "core/documents.h"
+
+namespace gongji::cli {
+namespace {
+
+std::vector<std::string> split_commas(const std::string& list) {
+    std::vector<std::string> out;
+    std::stringstream in(list);
+    std::string item;
+    while (std::getline(in, item, ','))
+        if (!item.empty()) out.push_back(item);
+    return out;
+}
+
+// --doc TYPE=FILE: the type is recorded; the file must exist (its scan is stored once
+// document capture lands).
+std::vector<core::DocumentType> documents(const Args& args) {
+    std::vector<core::DocumentType> out;
+    for (const auto& spec : args.options("doc")) {
+        auto eq = spec.find('=');
+        auto type_name = spec.substr(0, eq);
+        auto type = core::parse_document_type(type_name);
+        if (!type) throw app::BadInput("--doc: unknown document type \"" + type_name + "\"");
+        if (eq == std::string::npos || eq + 1 == spec.size())
+            throw app::BadInput("--doc: expected TYPE=FILE, got \"" + spec + "\"");
+        auto file = spec.substr(eq + 1);
+        if (access(file.c_str(), R_OK) != 0) throw app::BadInput("--doc: cannot read " + file);
+        out.push_back(*type);
+    }
+    return out;
+}
+
+int print_case(const storage::CaseRecord& c) {
+    print_json(app::case_json(c));
+    return 0;
+}
+
+std::string case_summary(const storage::CaseRecord& c) {
+    core::JsonWriter w(true);
+    w.begin_object().key("case").value(c.number).key("status").value(c.status).end_object();
+    return w.str();
+}
+
+}  // namespace
+
+int run_case(Session& s, const Words& words) {
+    Args args(words, {});
+    const auto& pos = args.positional();
+    auto sub = pos.empty() ? std::string() : pos[0];
+    auto& ws = s.workspace();
+    if (sub == "bind") {
+        args.allow_only({"policy", "authorizer", "user", "relation", "doc", "date", "cites"});
+        args.expect_positional(1, "");
+        app::BindApplication a;
+        a.policy = args.required("policy");
+        a.authorizer_id = args.required("authorizer");
+        a.user_id = args.required("user");
+        a.relation = args.required("relation");
+        if (auto d = args.option("date")) {
+            a.date = core::CivilDate::parse(*d);
+            if (!a.date) throw app::BadInput("--date: \"" + *d + "\" is not a valid YYYY-MM-DD date");
+        }
+        a.documents = documents(args);
+        a.cites_case = args.option("cites");
+        auto actor = s.actor();
+        print_json(case_summary(app::submit_bind(ws, actor, a)));
+        return 0;
+    }
+    if (sub == "approve" || sub == "withdraw" || sub == "show") {
+        args.allow_only({});
+        args.expect_positional(2, "CASE");
+        if (sub == "show") {
+            s.actor();
+            return print_case(app::find_case(ws, pos[1]));
+        }
+        auto actor = s.actor();
+        auto c = sub == "approve" ? app::approve_case(ws, actor, pos[1]) : app::withdraw_case(ws, actor, pos[1]);
+        print_json(case_summary(c));
+        return 0;
+    }
+    if (sub == "reject") {
+        args.allow_only({"reason", "note"});
+        args.expect_positional(2, "CASE");
+        auto reason = args.required("reason");
+        auto actor = s.actor();
+        print_json(case_summary(app::reject_case(ws, actor, pos[1], reason, args.option("note"))));
+        return 0;
+    }
+    if (sub == "unbind") {
+        args.allow_only({"authorizer", "user", "reason"});
+        args.expect_positional(1, "");
+        auto a = args.required("authorizer"), u = args.required("user"), reason = args.required("reason");
+        auto actor = s.actor();
+        print_json(case_summary(app::unbind(ws, actor, a, u, reason)));
+        return 0;
+    }
+    if (sub == "reorder") {
+        args.allow_only({"user", "order"});
+        args.expect_positional(1, "");
+        auto u = args.required("user");
+        auto order = split_commas(args.required("order"));
+        auto actor = s.actor();
+        print_json(case_summary(app::reorder(ws, actor, u, order)));
+        return 0;
+    }
+    if (sub == "rebind") {
+        args.allow_only({"authorizer", "user", "doc"});
+        args.expect_positional(1, "");
+        auto a = args.required("authorizer"), u = args.required("user");
+        auto docs = documents(args);
+        auto actor = s.actor();
+        print_json(case_summary(app::submit_rebind(ws, actor, a, u, docs)));
+        return 0;
+    }
+    if (sub == "list") {
+        args.allow_only({"status", "person", "date", "limit"});
+        args.expect_positional(1, "");
+        storage::CaseFilter f;
+        f.status = args.option("status");
+        f.person = args.option("person");
+        f.day = args.option("date");
+        if (auto limit = args.option("limit")) f.limit = std::max(1, std::atoi(limit->c_str()));
+        s.actor();
+        core::JsonWriter w(true);
+        w.begin_array();
+        for (const auto& c : app::list_cases(ws, f)) {
+            w.begin_object()
+                .key("case").value(c.number)
+                .key("kind").value(c.kind)
+                .key("status").value(c.status)
+                .key("user").value(c.user_id);
+            w.key("authorizer");
+            if (c.authorizer_id) w.value(*c.authorizer_id); else w.null();
+            w.key("created_by").value(c.created_by).key("created_at").value(c.created_at).end_object();
+        }
+        w.end_array();
+        print_json(w.str());
+        return 0;
+    }
+    throw app::BadInput("usage: gongji case bind|approve|reject|withdraw|unbind|reorder|rebind|show|list …");
+}
+
+int run_bindings(Session& s, const Words& words) {
+    Args args(words, {});
+    args.allow_only({"user", "authorizer"});
+    args.expect_positional(0, "");
+    auto user = args.option("user"), authorizer = args.option("authorizer");
+    if (!user == !authorizer) throw app::BadInput("usage: gongji bindings --user ID | --authorizer ID");
+    s.actor();
+    print_json(bindings_json(app::bindings_of(s.workspace(), user ? *user : *authorizer, user.has_value())));
+    return 0;
+}
+
+int run_person(Session& s, const Words& words) {
+    Args args(words, {});
+    args.allow_only({});
+    if (args.positional().empty() || args.positional()[0] != "show") throw app::BadInput("usage: gongji person show ID");
+    args.expect_positional(2, "ID");
+    s.actor();
+    print_json(person_json(app::person_card(s.workspace(), args.positional()[1])));
+    return 0;
+}
+
+int run_audit(Session& s, const Words& words) {
+    Args args(words, {});
+    args.allow_only({});
+    if (args.positional().size() != 1 || args.positional()[0] != "verify") throw app::BadInput("usage: gongji audit verify");
+    auto v = app::verify_audit(s.workspace());
+    core::JsonWriter w(true);
+    w.begin_object().key("entries").value(v.entries).key("intact").value(!v.broken);
+    if (v.broken) w.key("first_broken").value(v.broken->seq).key("reason").value(v.broken->reason);
+    w.end_object();
+    print_json(w.str());
+    return v.broken ? 1 : 0;
+}
+
+}  // namespace gongji::cli

@@ -1,0 +1,142 @@
+#include "storage/case_repository.h"
+
+#include <soci/soci.h>
+
+#include "storage/row_values.h"
+
+namespace gongji::storage {
+namespace {
+
+const char* kColumns =
+    "id, number, kind, status, policy, authorizer_id, user_id, relation, application_date, documents, "
+    "binding_id, detail, cites_case, reason, note, created_by, workstation, created_at, submitted_at, "
+    "decided_by, decided_at";
+
+std::optional<std::string> text(const soci::row& r, std::size_t i) {
+    if (r.get_indicator(i) == soci::i_null) return std::nullopt;
+    return r.get<std::string>(i);
+}
+
+CaseRecord from_row(const soci::row& r) {
+    CaseRecord c;
+    c.id = row_integer(r, 0);
+    c.number = r.get<std::string>(1);
+    c.kind = r.get<std::string>(2);
+    c.status = r.get<std::string>(3);
+    c.policy = text(r, 4);
+    c.authorizer_id = text(r, 5);
+    c.user_id = r.get<std::string>(6);
+    c.relation = text(r, 7);
+    c.application_date = r.get<std::string>(8);
+    c.documents = r.get<std::string>(9);
+    if (r.get_indicator(10) != soci::i_null) c.binding_id = row_integer(r, 10);
+    c.detail = r.get<std::string>(11);
+    c.cites_case = text(r, 12);
+    c.reason = text(r, 13);
+    c.note = text(r, 14);
+    c.created_by = r.get<std::string>(15);
+    c.workstation = r.get<std::string>(16);
+    c.created_at = r.get<std::string>(17);
+    c.submitted_at = text(r, 18);
+    c.decided_by = text(r, 19);
+    c.decided_at = text(r, 20);
+    return c;
+}
+
+// A bound optional text: SOCI needs a value and an indicator that live as long as the statement.
+struct Optional {
+    std::string value;
+    soci::indicator ind;
+    explicit Optional(const std::optional<std::string>& v) : value(v.value_or("")), ind(v ? soci::i_ok : soci::i_null) {}
+};
+
+}  // namespace
+
+long long CaseRepository::next_sequence(const std::string& day) {
+    long long last = 0;
+    db_.sql() << "INSERT INTO case_counters (day, last) VALUES (:d, 1) "
+                 "ON CONFLICT (day) DO UPDATE SET last = case_counters.last + 1 RETURNING last",
+        soci::use(day), soci::into(last);
+    return last;
+}
+
+long long CaseRepository::insert(const CaseRecord& c) {
+    Optional policy(c.policy), authorizer(c.authorizer_id), relation(c.relation), cites(c.cites_case),
+        reason(c.reason), note(c.note), submitted(c.submitted_at), decided_by(c.decided_by), decided_at(c.decided_at);
+    long long binding = c.binding_id.value_or(0);
+    soci::indicator binding_ind = c.binding_id ? soci::i_ok : soci::i_null;
+    long long id = 0;
+    db_.sql() << "INSERT INTO cases (number, kind, status, policy, authorizer_id, user_id, relation, application_date, "
+                 "documents, binding_id, detail, cites_case, reason, note, created_by, workstation, created_at, "
+                 "submitted_at, decided_by, decided_at) VALUES (:number, :kind, :status, :policy, :authorizer, :user, "
+                 ":relation, :date, :documents, :binding, :detail, :cites, :reason, :note, :created_by, :workstation, "
+                 ":created_at, :submitted_at, :decided_by, :decided_at) RETURNING id",
+        soci::use(c.number), soci::use(c.kind), soci::use(c.status), soci::use(policy.value, policy.ind),
+        soci::use(authorizer.value, authorizer.ind), soci::use(c.user_id), soci::use(relation.value, relation.ind),
+        soci::use(c.application_date), soci::use(c.documents), soci::use(binding, binding_ind), soci::use(c.detail),
+        soci::use(cites.value, cites.ind), soci::use(reason.value, reason.ind), soci::use(note.value, note.ind),
+        soci::use(c.created_by), soci::use(c.workstation), soci::use(c.created_at),
+        soci::use(submitted.value, submitted.ind), soci::use(decided_by.value, decided_by.ind),
+        soci::use(decided_at.value, decided_at.ind), soci::into(id);
+    return id;
+}
+
+std::optional<CaseRecord> CaseRepository::find(const std::string& number, bool for_update) {
+    std::string sql = std::string("SELECT ") + kColumns + " FROM cases WHERE number = :n";
+    // PostgreSQL: lock the case so two supervisors decide it one after the other. SQLite's
+    // immediate transactions already run one at a time.
+    if (for_update && db_.backend() == Backend::postgresql) sql += " FOR UPDATE";
+    soci::rowset<soci::row> rows = (db_.sql().prepare << sql, soci::use(number));
+    for (const auto& r : rows) return from_row(r);
+    return std::nullopt;
+}
+
+std::vector<CaseRecord> CaseRepository::list(const CaseFilter& f) {
+    std::string sql = std::string("SELECT ") + kColumns + " FROM cases WHERE 1 = 1";
+    std::string status = f.status.value_or(""), person = f.person.value_or(""), number = f.number.value_or(""),
+                day = f.day.value_or("") + "%";
+    if (f.status) sql += " AND status = :status";
+    if (f.person) sql += " AND (authorizer_id = :person OR user_id = :person2)";
+    if (f.number) sql += " AND number = :number";
+    if (f.day) sql += " AND created_at LIKE :day";
+    // The review queue is worked oldest first.
+    sql += " ORDER BY COALESCE(submitted_at, created_at), id LIMIT " + std::to_string(f.limit);
+    soci::statement st(db_.sql());
+    soci::row r;
+    st.exchange(soci::into(r));
+    if (f.status) st.exchange(soci::use(status));
+    if (f.person) {
+        st.exchange(soci::use(person));
+        st.exchange(soci::use(person));
+    }
+    if (f.number) st.exchange(soci::use(number));
+    if (f.day) st.exchange(soci::use(day));
+    st.alloc();
+    st.prepare(sql);
+    st.define_and_bind();
+    st.execute();
+    std::vector<CaseRecord> out;
+    while (st.fetch()) out.push_back(from_row(r));
+    return out;
+}
+
+bool CaseRepository::update_status(const CaseRecord& c, const std::string& from) {
+    Optional reason(c.reason), note(c.note), submitted(c.submitted_at), decided_by(c.decided_by),
+        decided_at(c.decided_at);
+    soci::statement st = (db_.sql().prepare << "UPDATE cases SET status = :status, reason = :reason, note = :note, "
+                                               "submitted_at = :submitted, decided_by = :by, decided_at = :at "
+                                               "WHERE id = :id AND status = :from",
+                          soci::use(c.status), soci::use(reason.value, reason.ind), soci::use(note.value, note.ind),
+                          soci::use(submitted.value, submitted.ind), soci::use(decided_by.value, decided_by.ind),
+                          soci::use(decided_at.value, decided_at.ind), soci::use(c.id), soci::use(from));
+    st.execute(true);
+    return st.get_affected_rows() == 1;
+}
+
+void CaseRepository::set_binding(long long case_id, std::optional<long long> binding_id) {
+    long long id = binding_id.value_or(0);
+    soci::indicator ind = binding_id ? soci::i_ok : soci::i_null;
+    db_.sql() << "UPDATE cases SET binding_id = :b WHERE id = :id", soci::use(id, ind), soci::use(case_id);
+}
+
+}  // namespace gongji::storage
