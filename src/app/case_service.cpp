@@ -208,12 +208,15 @@ CaseRecord reject_case(Workspace& ws, const Actor& actor, const std::string& num
     c.decided_by = actor.username;
     c.decided_at = storage::utc_now();
     if (!ws.cases().update_status(c, "submitted")) throw Refused("already_decided", "办件 " + c.number + " 已处理");
-    auto binding_before = ws.bindings().find(*c.binding_id);
-    if (c.kind == "bind") ws.bindings().remove_pending(*c.binding_id);
+    if (c.kind == "bind") {  // a rejected application leaves no binding (a rebind keeps its legacy one)
+        auto binding_before = ws.bindings().find(*c.binding_id);
+        ws.cases().set_binding(c.id, std::nullopt);
+        ws.bindings().remove_pending(*c.binding_id);
+        audit(ws, who(actor), "binding.remove", "binding", std::to_string(*c.binding_id),
+              binding_before ? binding_json(*binding_before) : "", "");
+        c.binding_id.reset();
+    }
     audit_case(ws, actor, "case.reject", before, c);
-    if (c.kind == "bind") audit(ws, who(actor), "binding.remove", "binding", std::to_string(*c.binding_id),
-                                binding_before ? binding_json(*binding_before) : "", "");
-    if (c.kind == "bind") ws.cases().set_binding(c.id, std::nullopt);
     tx.commit();
     return c;
 }
@@ -236,6 +239,7 @@ CaseRecord withdraw_case(Workspace& ws, const Actor& actor, const std::string& n
         ws.bindings().remove_pending(*c.binding_id);
         audit(ws, who(actor), "binding.remove", "binding", std::to_string(*c.binding_id),
               binding_before ? binding_json(*binding_before) : "", "");
+        c.binding_id.reset();
     }
     audit_case(ws, actor, "case.withdraw", before, c);
     tx.commit();

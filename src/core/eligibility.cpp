@@ -26,7 +26,7 @@ public:
         : profile_(profile), version_(version), req_(request), facts_(facts), regions_(regions) {}
 
     EligibilityResult run() {
-        result_.version = &version_;
+        result_.version = version_;
         auto relation = find_relation(req_.relation_code);
         if (!relation)
             throw EligibilityInputError("relation", "未知的关系代码 \"" + req_.relation_code +

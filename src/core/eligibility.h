@@ -44,7 +44,7 @@ struct EligibilityResult {
     std::vector<Reason> reasons;
     std::vector<Issue> warnings;
     std::vector<DocumentNeed> documents_needed;  // the checklist, when the relation is eligible
-    const PolicyVersion* version = nullptr;
+    std::optional<PolicyVersion> version;  // the version in force (a copy: it outlives the profile)
 };
 
 // Input that is not a question of eligibility: an unknown relation code, or a date before the

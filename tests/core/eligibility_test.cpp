@@ -101,7 +101,7 @@ BOOST_AUTO_TEST_CASE(a_wife_of_an_employee_is_eligible) {
     auto r = s.run();
     BOOST_TEST(r.eligible);
     BOOST_TEST(r.reasons.empty());
-    BOOST_REQUIRE(r.version != nullptr);
+    BOOST_REQUIRE(r.version.has_value());
     BOOST_TEST(r.version->effective_from.to_string() == "2024-09-01");
     BOOST_TEST(r.documents_needed.size() == 2u);
 }

@@ -1,0 +1,276 @@
+// Pins the case workflow of domain.md §7 on this run's backend: submission and review, the
+// four-eyes rule, refusals that store nothing, re-checks at approval, rejection, withdrawal,
+// unbinding, deduction orders, renewal of legacy bindings, case numbers and the audit log.
+#include <boost/test/unit_test.hpp>
+
+#include <soci/soci.h>
+
+#include "app/audit.h"
+#include "app/case_service.h"
+#include "app/policy_service.h"
+#include "fixture.h"
+#include "people.h"
+
+using namespace gongji;
+
+namespace {
+
+const std::string kZhangWei = "450802196503120117", kLiXiuying = "450802196708200129",
+                  kZhangLei = "450802199205060113", kLiNa = "450803199309150128";
+
+struct Workflow : test::DemoWorkspace {
+    app::Actor clerk{"clerk", "clerk", "win-01"};
+    app::Actor super{"super", "supervisor", "win-09"};
+
+    app::BindApplication wife() {
+        app::BindApplication a;
+        a.policy = "guangxi";
+        a.authorizer_id = kZhangWei;
+        a.user_id = kLiXiuying;
+        a.relation = "12";
+        a.documents = {core::DocumentType::id_card, core::DocumentType::marriage_certificate};
+        return a;
+    }
+    template <class F>
+    std::string refusal(F&& f) {
+        try {
+            f();
+        } catch (const app::Refused& e) {
+            return e.code();
+        }
+        return "accepted";
+    }
+    long long count(const std::string& table) {
+        long long n = 0;
+        ws.db().sql() << "SELECT count(*) FROM " + table, soci::into(n);
+        return n;
+    }
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(case_workflow, Workflow)
+
+BOOST_AUTO_TEST_CASE(a_bind_case_is_submitted_then_approved_and_the_binding_is_active) {
+    auto c = app::submit_bind(ws, clerk, wife());
+    BOOST_TEST(c.status == "submitted");
+    BOOST_TEST(c.workstation == "win-01");
+    auto pending = ws.bindings().find_open(kZhangWei, kLiXiuying);
+    BOOST_REQUIRE(pending.has_value());
+    BOOST_TEST(pending->status == "pending");
+    BOOST_TEST(ws.bindings().count_open_as_authorizer(kZhangWei) == 2);  // pending counts
+
+    auto approved = app::approve_case(ws, super, c.number);
+    BOOST_TEST(approved.status == "approved");
+    BOOST_TEST(approved.decided_by.value_or("") == "super");
+    auto active = ws.bindings().find_open(kZhangWei, kLiXiuying);
+    BOOST_TEST(active->status == "active");
+    BOOST_TEST(active->since.has_value());
+    BOOST_TEST(active->deduction_order == 1);
+    BOOST_TEST(app::find_case(ws, c.number).documents == "id_card,marriage_certificate");
+}
+
+BOOST_AUTO_TEST_CASE(the_submitter_can_never_approve_whatever_their_role) {
+    auto by_clerk = app::submit_bind(ws, clerk, wife());
+    BOOST_TEST(refusal([&] { app::approve_case(ws, clerk, by_clerk.number); }) == "four_eyes");
+    app::withdraw_case(ws, clerk, by_clerk.number);
+    auto by_super = app::submit_bind(ws, super, wife());
+    BOOST_TEST(refusal([&] { app::approve_case(ws, super, by_super.number); }) == "four_eyes");
+    BOOST_TEST(refusal([&] { app::reject_case(ws, super, by_super.number, "other", std::string("x")); }) == "four_eyes");
+    // …and a clerk cannot decide someone else's case either.
+    BOOST_TEST(refusal([&] { app::approve_case(ws, clerk, by_super.number); }) == "forbidden");
+    BOOST_TEST(app::find_case(ws, by_super.number).status == "submitted");
+}
+
+BOOST_AUTO_TEST_CASE(an_ineligible_application_is_refused_and_stores_nothing) {
+    auto cases = count("cases"), bindings = count("bindings");
+    auto a = wife();
+    a.documents = {core::DocumentType::id_card};
+    try {
+        app::submit_bind(ws, clerk, a);
+        BOOST_ERROR("accepted");
+    } catch (const app::NotEligible& e) {
+        BOOST_REQUIRE(e.result().reasons.size() == 1u);
+        BOOST_TEST(e.result().reasons[0].code == "documents_missing");
+    }
+    BOOST_TEST(count("cases") == cases);
+    BOOST_TEST(count("bindings") == bindings);
+}
+
+BOOST_AUTO_TEST_CASE(where_no_review_is_needed_submission_approves_at_once) {
+    auto profile = app::load_policy(ws, "guangxi");
+    profile.name = "guangxi-fast";
+    profile.versions.back().requires_review = false;
+    app::store_policy_text(ws, core::policy_profile_to_json(profile), "test");
+    auto a = wife();
+    a.policy = "guangxi-fast";
+    auto c = app::submit_bind(ws, clerk, a);
+    BOOST_TEST(c.status == "approved");
+    BOOST_TEST(!c.decided_by.has_value());
+    BOOST_TEST(ws.bindings().find_open(kZhangWei, kLiXiuying)->status == "active");
+}
+
+BOOST_AUTO_TEST_CASE(approval_judges_again_what_changed_since_submission) {
+    auto c = app::submit_bind(ws, clerk, wife());
+    // The wife's insurance is suspended after she applied.
+    auto wife_now = *ws.persons().find(kLiXiuying);
+    wife_now.status = 2;
+    ws.persons().upsert(wife_now);
+    try {
+        app::approve_case(ws, super, c.number);
+        BOOST_ERROR("approved");
+    } catch (const app::NotEligible& e) {
+        BOOST_TEST(e.result().reasons[0].code == "user_status");
+    }
+    BOOST_TEST(app::find_case(ws, c.number).status == "submitted");
+    BOOST_TEST(app::reject_case(ws, super, c.number, "not_eligible", std::nullopt).status == "rejected");
+}
+
+BOOST_AUTO_TEST_CASE(a_rejection_is_coded_frees_the_limit_and_is_final) {
+    auto c = app::submit_bind(ws, clerk, wife());
+    BOOST_CHECK_THROW(app::reject_case(ws, super, c.number, "bad_mood", std::nullopt), app::BadInput);
+    BOOST_CHECK_THROW(app::reject_case(ws, super, c.number, "other", std::nullopt), app::BadInput);  // needs a note
+    auto rejected = app::reject_case(ws, super, c.number, "documents_unclear", std::string("结婚证模糊"));
+    BOOST_TEST(rejected.reason.value_or("") == "documents_unclear");
+    BOOST_TEST(rejected.note.value_or("") == "结婚证模糊");
+    BOOST_TEST(!ws.bindings().find_open(kZhangWei, kLiXiuying).has_value());
+    BOOST_TEST(refusal([&] { app::approve_case(ws, super, c.number); }) == "already_decided");
+    BOOST_TEST(refusal([&] { app::withdraw_case(ws, clerk, c.number); }) == "already_decided");
+
+    // A new application may cite it; citing a case that was not rejected is bad input.
+    auto again = wife();
+    again.cites_case = c.number;
+    auto second = app::submit_bind(ws, clerk, again);
+    BOOST_TEST(second.cites_case.value_or("") == c.number);
+    again.cites_case = second.number;
+    BOOST_CHECK_THROW(app::submit_bind(ws, clerk, again), std::exception);
+}
+
+BOOST_AUTO_TEST_CASE(the_submitter_may_withdraw_an_undecided_case) {
+    auto c = app::submit_bind(ws, clerk, wife());
+    app::Actor other_clerk{"admin", "clerk", "w"};
+    BOOST_TEST(refusal([&] { app::withdraw_case(ws, other_clerk, c.number); }) == "forbidden");
+    BOOST_TEST(app::withdraw_case(ws, clerk, c.number).status == "withdrawn");
+    BOOST_TEST(!ws.bindings().find_open(kZhangWei, kLiXiuying).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(unbinding_reordering_and_the_deduction_order) {
+    // 张磊 is bound to his father (guangxi); his wife 李娜 binds him under national-2026 too.
+    app::BindApplication a;
+    a.policy = "national-2026";
+    a.authorizer_id = kLiNa;
+    a.user_id = kZhangLei;
+    a.relation = "11";
+    a.documents = {core::DocumentType::id_card, core::DocumentType::marriage_certificate};
+    app::approve_case(ws, super, app::submit_bind(ws, clerk, a).number);
+    auto orders = [&] {
+        std::vector<std::string> out;
+        for (const auto& b : ws.bindings().list_by_user(kZhangLei))
+            if (b.status == "active") out.push_back(b.authorizer_id + "#" + std::to_string(b.deduction_order));
+        return out;
+    };
+    BOOST_TEST(orders() == (std::vector<std::string>{kZhangWei + "#1", kLiNa + "#2"}), boost::test_tools::per_element());
+
+    BOOST_CHECK_THROW(app::reorder(ws, clerk, kZhangLei, {kLiNa}), app::BadInput);  // must list both
+    auto r = app::reorder(ws, clerk, kZhangLei, {kLiNa, kZhangWei});
+    BOOST_TEST(r.status == "approved");
+    BOOST_TEST(orders() == (std::vector<std::string>{kLiNa + "#1", kZhangWei + "#2"}), boost::test_tools::per_element());
+
+    BOOST_CHECK_THROW(app::unbind(ws, clerk, kLiNa, kZhangLei, "whim"), app::BadInput);
+    auto u = app::unbind(ws, clerk, kLiNa, kZhangLei, "divorce");
+    BOOST_TEST(u.kind == "unbind");
+    BOOST_TEST(u.status == "approved");
+    auto ended = ws.bindings().list_by_user(kZhangLei);
+    BOOST_TEST(orders() == std::vector<std::string>{kZhangWei + "#1"}, boost::test_tools::per_element());
+    bool found_ended = false;
+    for (const auto& b : ended)
+        if (b.authorizer_id == kLiNa) found_ended = b.status == "ended" && b.end_reason.value_or("") == "divorce" && b.until;
+    BOOST_TEST(found_ended);
+    BOOST_CHECK_THROW(app::unbind(ws, clerk, kLiNa, kZhangLei, "request"), app::BadInput);  // nothing left to end
+}
+
+BOOST_AUTO_TEST_CASE(a_legacy_binding_is_renewed_through_review) {
+    storage::BindingRecord legacy;
+    legacy.authorizer_id = kZhangWei;
+    legacy.user_id = kLiXiuying;
+    legacy.relation = "12";
+    legacy.policy = "guangxi";
+    legacy.status = "active";
+    legacy.legacy = true;
+    legacy.created_at = "2019-05-01T00:00:00Z";
+    legacy.since = legacy.created_at;
+    ws.bindings().insert(legacy);
+    auto c = app::submit_rebind(ws, clerk, kZhangWei, kLiXiuying, {});
+    BOOST_TEST(c.kind == "rebind");
+    BOOST_TEST(ws.bindings().find_open(kZhangWei, kLiXiuying)->legacy);
+    app::approve_case(ws, super, c.number);
+    BOOST_TEST(!ws.bindings().find_open(kZhangWei, kLiXiuying)->legacy);
+    BOOST_CHECK_THROW(app::submit_rebind(ws, clerk, kZhangWei, kLiXiuying, {}), app::BadInput);
+}
+
+BOOST_AUTO_TEST_CASE(case_numbers_are_the_day_and_a_sequence) {
+    auto first = app::submit_bind(ws, clerk, wife());
+    app::withdraw_case(ws, clerk, first.number);
+    auto second = app::submit_bind(ws, clerk, wife());
+    auto day = app::china_today().to_string();
+    auto prefix = "GJ" + day.substr(0, 4) + day.substr(5, 2) + day.substr(8, 2) + "-";
+    BOOST_TEST(first.number == prefix + "000001");
+    BOOST_TEST(second.number == prefix + "000002");
+}
+
+BOOST_AUTO_TEST_CASE(every_change_is_audited_and_tampering_is_found) {
+    auto c = app::submit_bind(ws, clerk, wife());
+    app::approve_case(ws, super, c.number);
+    auto v = app::verify_audit(ws);
+    BOOST_TEST(!v.broken.has_value());
+    long long submits = 0, approvals = 0;
+    ws.db().sql() << "SELECT count(*) FROM audit_log WHERE action = 'case.submit' AND actor = 'clerk' AND "
+                     "workstation = 'win-01' AND entity_key = :n", soci::use(c.number), soci::into(submits);
+    ws.db().sql() << "SELECT count(*) FROM audit_log WHERE action = 'case.approve' AND actor = 'super'", soci::into(approvals);
+    BOOST_TEST(submits == 1);
+    BOOST_TEST(approvals == 1);
+
+    long long seq = 0;
+    ws.db().sql() << "SELECT seq FROM audit_log WHERE action = 'case.approve'", soci::into(seq);
+    ws.db().sql() << "UPDATE audit_log SET actor = 'clerk' WHERE seq = :s", soci::use(seq);
+    auto broken = app::verify_audit(ws).broken;
+    BOOST_REQUIRE(broken.has_value());
+    BOOST_TEST(broken->seq == seq);
+}
+
+BOOST_AUTO_TEST_CASE(five_wrong_passwords_lock_the_account_for_a_while) {
+    for (int i = 1; i < app::kMaxFailedLogins; ++i)
+        BOOST_TEST(refusal([&] { app::authenticate(ws, "clerk", "wrong"); }) == "authentication_failed");
+    BOOST_TEST(refusal([&] { app::authenticate(ws, "clerk", "wrong"); }) == "locked");
+    BOOST_TEST(refusal([&] { app::authenticate(ws, "clerk", "demo"); }) == "locked");
+    // Fifteen minutes later (the lock moved into the past) the right password works again.
+    ws.db().sql() << "UPDATE users SET locked_until = '2000-01-01T00:00:00Z' WHERE username = 'clerk'";
+    BOOST_TEST(app::authenticate(ws, "clerk", "demo").role == "clerk");
+    long long failures = 0;
+    ws.db().sql() << "SELECT count(*) FROM audit_log WHERE actor = 'clerk' AND action LIKE 'login.%'", soci::into(failures);
+    BOOST_TEST(failures == 6);
+
+    app::set_user_disabled(ws, admin, "clerk", true);
+    BOOST_TEST(refusal([&] { app::authenticate(ws, "clerk", "demo"); }) == "forbidden");
+}
+
+BOOST_AUTO_TEST_CASE(a_roster_import_ends_bindings_that_became_impossible) {
+    app::approve_case(ws, super, app::submit_bind(ws, clerk, wife()).number);
+    // 张磊 (bound to his father) is terminated; 李秀英 moves to Guangdong, outside guangxi's scope.
+    auto csv = "id_number,name,gender,birth_date,insurance_type,status,pooling_region,account_balance\n" + kZhangLei +
+               ",张磊,1,1992-05-06,390,4,450800,0\n" + kLiXiuying + ",李秀英,2,1967-08-20,390,1,440700,0\n";
+    auto report = app::import_roster(ws, admin, files.write("r.csv", csv));
+    BOOST_TEST(report.bindings_ended == 2);
+    for (const auto& user : {kZhangLei, kLiXiuying})
+        BOOST_TEST_CONTEXT(user) {
+            auto b = ws.bindings().list_by_user(user);
+            BOOST_TEST(b[0].status == "ended");
+            BOOST_TEST(b[0].end_reason.value_or("") == "auto");
+        }
+    long long ended = 0;
+    ws.db().sql() << "SELECT count(*) FROM audit_log WHERE action = 'binding.end' AND actor = 'admin'", soci::into(ended);
+    BOOST_TEST(ended == 2);
+    BOOST_TEST(!app::verify_audit(ws).broken.has_value());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
