@@ -61,6 +61,9 @@ std::optional<core::Person> PersonRepository::find(const std::string& id_number)
     auto& s = *st_;
     s.id = id_number;
     if (!s.select.execute(true)) return std::nullopt;
+    // Step past the only row: a statement left mid-result holds SQLite's read snapshot open,
+    // and this connection could then not start a write after another workstation's commit.
+    s.select.fetch();
     core::Person p;
     p.id_number = id_number;
     p.name = s.name;

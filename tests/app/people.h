@@ -19,6 +19,15 @@ struct TestPerson {
     std::string id;  // filled by make_people
 };
 
+inline TestPerson make_person(std::string name, bool male, std::string birth, std::string type = "310") {
+    TestPerson p;
+    p.name = std::move(name);
+    p.male = male;
+    p.birth = std::move(birth);
+    p.type = std::move(type);
+    return p;
+}
+
 // Gives each person a unique valid ID number (address 450802, sequence from `start`).
 inline void assign_ids(std::vector<TestPerson>& people, int start = 500) {
     int seq = start;
