@@ -1,5 +1,6 @@
 #pragma once
 // Runs the real `gongji` executable as a script would, capturing exit code, stdout and stderr.
+#include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
 #include <map>
