@@ -69,6 +69,28 @@ void audit_binding(Workspace& ws, const Actor& actor, const char* action, const 
           after ? binding_json(*after) : "");
 }
 
+// The state `action` moves the case to, by core's lifecycle; already_decided when there is no
+// such edge from where the case stands.
+core::CaseStatus transition(const CaseRecord& c, core::CaseAction action) {
+    auto from = core::parse_case_status(c.status);
+    auto to = from ? core::next_status(*from, action) : std::nullopt;
+    if (!to)
+        throw Refused("already_decided", "办件 " + c.number + " 已是“" +
+                                             (from ? core::case_status_label(*from) : c.status.c_str()) + "”状态");
+    return *to;
+}
+
+// A bind application that ends without approval leaves no binding behind.
+void drop_pending_binding(Workspace& ws, const Actor& actor, CaseRecord& c) {
+    if (c.kind != "bind" || !c.binding_id) return;  // a rebind keeps its legacy binding
+    auto binding_before = ws.bindings().find(*c.binding_id);
+    ws.cases().set_binding(c.id, std::nullopt);
+    ws.bindings().remove_pending(*c.binding_id);
+    audit(ws, who(actor), "binding.remove", "binding", std::to_string(*c.binding_id),
+          binding_before ? binding_json(*binding_before) : "", "");
+    c.binding_id.reset();
+}
+
 core::EligibilityResult evaluate(Workspace& ws, const std::string& policy, const std::string& authorizer,
                                  const std::string& user, const std::string& relation, const core::CivilDate& date,
                                  std::optional<std::set<core::DocumentType>> documents, long long except_binding) {
@@ -80,7 +102,7 @@ core::EligibilityResult evaluate(Workspace& ws, const std::string& policy, const
 void complete_approval(Workspace& ws, const Actor& actor, CaseRecord& c, const std::optional<std::string>& decided_by) {
     std::string before = case_json(c, false);
     auto now = storage::utc_now();
-    c.status = "approved";
+    c.status = core::case_status_name(transition(c, core::CaseAction::approve));
     c.decided_by = decided_by;
     c.decided_at = now;
     if (!ws.cases().update_status(c, "submitted"))
@@ -175,9 +197,7 @@ CaseRecord approve_case(Workspace& ws, const Actor& actor, const std::string& nu
     if (!core::may_decide(c.created_by, actor.username))
         throw Refused("four_eyes", "不能审核本人受理的办件 " + c.number);
     require_role(actor, {"supervisor"});
-    if (c.status != "submitted")
-        throw Refused("already_decided", "办件 " + c.number + " 已是“" +
-                                             core::case_status_label(*core::parse_case_status(c.status)) + "”状态");
+    transition(c, core::CaseAction::approve);
     // The roster and other approvals may have changed since submission: judge again, leaving
     // out the case's own pending binding.
     auto date = *core::CivilDate::parse(c.application_date);
@@ -200,22 +220,15 @@ CaseRecord reject_case(Workspace& ws, const Actor& actor, const std::string& num
     if (!core::may_decide(c.created_by, actor.username))
         throw Refused("four_eyes", "不能审核本人受理的办件 " + c.number);
     require_role(actor, {"supervisor"});
-    if (c.status != "submitted") throw Refused("already_decided", "办件 " + c.number + " 已处理");
+    auto to = transition(c, core::CaseAction::reject);
     std::string before = case_json(c, false);
-    c.status = "rejected";
+    c.status = core::case_status_name(to);
     c.reason = reason;
     c.note = note;
     c.decided_by = actor.username;
     c.decided_at = storage::utc_now();
     if (!ws.cases().update_status(c, "submitted")) throw Refused("already_decided", "办件 " + c.number + " 已处理");
-    if (c.kind == "bind") {  // a rejected application leaves no binding (a rebind keeps its legacy one)
-        auto binding_before = ws.bindings().find(*c.binding_id);
-        ws.cases().set_binding(c.id, std::nullopt);
-        ws.bindings().remove_pending(*c.binding_id);
-        audit(ws, who(actor), "binding.remove", "binding", std::to_string(*c.binding_id),
-              binding_before ? binding_json(*binding_before) : "", "");
-        c.binding_id.reset();
-    }
+    drop_pending_binding(ws, actor, c);
     audit_case(ws, actor, "case.reject", before, c);
     tx.commit();
     return c;
@@ -225,22 +238,14 @@ CaseRecord withdraw_case(Workspace& ws, const Actor& actor, const std::string& n
     storage::Transaction tx(ws.db());
     auto c = lock_case(ws, number);
     if (c.created_by != actor.username) require_role(actor, {"supervisor"});
-    auto from = core::parse_case_status(c.status);
-    if (!from || !core::next_status(*from, core::CaseAction::withdraw))
-        throw Refused("already_decided", "办件 " + c.number + " 已处理，不能撤回");
+    auto to = transition(c, core::CaseAction::withdraw);
     std::string before = case_json(c, false);
-    c.status = "withdrawn";
+    auto from = c.status;
+    c.status = core::case_status_name(to);
     c.decided_by = actor.username;
     c.decided_at = storage::utc_now();
-    if (!ws.cases().update_status(c, core::case_status_name(*from))) throw Refused("already_decided", "办件已处理");
-    if (c.kind == "bind" && c.binding_id) {
-        auto binding_before = ws.bindings().find(*c.binding_id);
-        ws.cases().set_binding(c.id, std::nullopt);
-        ws.bindings().remove_pending(*c.binding_id);
-        audit(ws, who(actor), "binding.remove", "binding", std::to_string(*c.binding_id),
-              binding_before ? binding_json(*binding_before) : "", "");
-        c.binding_id.reset();
-    }
+    if (!ws.cases().update_status(c, from)) throw Refused("already_decided", "办件 " + c.number + " 已处理");
+    drop_pending_binding(ws, actor, c);
     audit_case(ws, actor, "case.withdraw", before, c);
     tx.commit();
     return c;

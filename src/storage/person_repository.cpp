@@ -6,28 +6,16 @@
 
 namespace gongji::storage {
 
-// Bound buffers and the statements that read and write them.
+// Bound buffers and the look-up statement, prepared once.
 struct PersonRepository::Statements {
-    std::string id, name, birth, type, region, updated_at;
+    std::string id, name, birth, type, region;
     int gender = 1, status = 1;
     long long balance = 0;
-    soci::statement insert, update, select;
+    soci::statement select;
 
-    explicit Statements(soci::session& sql)
-        : insert(sql), update(sql), select(sql) {
+    explicit Statements(soci::session& sql) : select(sql) {
         using soci::into;
         using soci::use;
-        insert = (sql.prepare << "INSERT INTO persons (id_number, name, gender, birth_date, "
-                                 "insurance_type, status, pooling_region, balance_fen, updated_at) "
-                                 "VALUES (:id, :name, :gender, :birth, :type, :status, :region, :balance, :at) "
-                                 "ON CONFLICT (id_number) DO NOTHING",
-                  use(id), use(name), use(gender), use(birth), use(type), use(status), use(region),
-                  use(balance), use(updated_at));
-        update = (sql.prepare << "UPDATE persons SET name = :name, gender = :gender, birth_date = :birth, "
-                                 "insurance_type = :type, status = :status, pooling_region = :region, "
-                                 "balance_fen = :balance, updated_at = :at WHERE id_number = :id",
-                  use(name), use(gender), use(birth), use(type), use(status), use(region), use(balance),
-                  use(updated_at), use(id));
         select = (sql.prepare << "SELECT name, gender, birth_date, insurance_type, status, pooling_region, "
                                  "balance_fen FROM persons WHERE id_number = :id",
                   into(name), into(gender), into(birth), into(type), into(status), into(region),
@@ -37,24 +25,6 @@ struct PersonRepository::Statements {
 
 PersonRepository::PersonRepository(Database& db) : db_(db) {}
 PersonRepository::~PersonRepository() = default;
-
-PersonRepository::Upsert PersonRepository::upsert(const core::Person& p, const std::string& updated_at) {
-    if (!st_) st_ = std::make_unique<Statements>(db_.sql());
-    auto& s = *st_;
-    s.id = p.id_number;
-    s.name = p.name;
-    s.gender = static_cast<int>(p.gender);
-    s.birth = p.birth_date.to_string();
-    s.type = p.insurance_type;
-    s.status = p.status;
-    s.region = p.pooling_region;
-    s.balance = p.balance_fen;
-    s.updated_at = updated_at.empty() ? utc_now() : updated_at;
-    s.insert.execute(true);
-    if (s.insert.get_affected_rows() > 0) return Upsert::inserted;
-    s.update.execute(true);
-    return Upsert::updated;
-}
 
 std::optional<core::Person> PersonRepository::find(const std::string& id_number) {
     if (!st_) st_ = std::make_unique<Statements>(db_.sql());

@@ -1,5 +1,5 @@
 #pragma once
-// The roster: persons keyed by their (normalized) ID number.
+// The roster: persons keyed by their (normalized) ID number. They are written by RosterWriter.
 #include <memory>
 #include <optional>
 #include <string>
@@ -15,10 +15,6 @@ public:
     explicit PersonRepository(Database& db);
     ~PersonRepository();
 
-    enum class Upsert { inserted, updated };
-    // Inserts the person, or updates every field of the one with the same ID number;
-    // `updated_at` is the UTC time to record (default: now).
-    Upsert upsert(const core::Person& person, const std::string& updated_at = {});
     std::optional<core::Person> find(const std::string& id_number);
     // Locks these people until the transaction ends (PostgreSQL; SQLite's immediate transactions
     // already run one at a time), in key order so two workstations never deadlock. Every

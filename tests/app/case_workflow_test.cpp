@@ -8,6 +8,7 @@
 #include "app/audit.h"
 #include "app/case_service.h"
 #include "app/policy_service.h"
+#include "app/roster_import.h"
 #include "fixture.h"
 #include "people.h"
 
@@ -113,9 +114,9 @@ BOOST_AUTO_TEST_CASE(where_no_review_is_needed_submission_approves_at_once) {
 BOOST_AUTO_TEST_CASE(approval_judges_again_what_changed_since_submission) {
     auto c = app::submit_bind(ws, clerk, wife());
     // The wife's insurance is suspended after she applied.
-    auto wife_now = *ws.persons().find(kLiXiuying);
-    wife_now.status = 2;
-    ws.persons().upsert(wife_now);
+    app::import_roster_text(ws, "id_number,name,gender,birth_date,insurance_type,status,pooling_region,"
+                                "account_balance\n" + kLiXiuying + ",李秀英,2,1967-08-20,390,2,450800,0\n",
+                            app::Encoding::utf8);
     try {
         app::approve_case(ws, super, c.number);
         BOOST_ERROR("approved");
