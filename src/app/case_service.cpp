@@ -412,17 +412,17 @@ std::string case_json(const CaseRecord& c, bool pretty) {
 std::string binding_json(const BindingRecord& b) {
     core::JsonWriter w;
     w.begin_object();
-    w.key("id").value(b.id);
     w.key("authorizer").value(b.authorizer_id);
     w.key("user").value(b.user_id);
     w.key("relation").value(b.relation);
-    w.key("policy").value(b.policy);
     w.key("status").value(b.status);
-    w.key("legacy").value(b.legacy);
     w.key("order").value(b.deduction_order);
     optional_field(w, "since", b.since);
     optional_field(w, "until", b.until);
     optional_field(w, "end_reason", b.end_reason);
+    w.key("legacy").value(b.legacy);
+    w.key("policy").value(b.policy);
+    w.key("id").value(b.id);
     w.end_object();
     return w.str();
 }

@@ -48,24 +48,7 @@ void write_reasons(JsonWriter& w, const core::EligibilityResult& r) {
 
 void write_bindings(JsonWriter& w, const std::vector<storage::BindingRecord>& bindings) {
     w.begin_array();
-    for (const auto& b : bindings) {
-        w.begin_object();
-        w.key("authorizer").value(b.authorizer_id);
-        w.key("user").value(b.user_id);
-        w.key("relation").value(b.relation);
-        w.key("status").value(b.status);
-        w.key("order").value(b.deduction_order);
-        w.key("since");
-        if (b.since) w.value(*b.since); else w.null();
-        w.key("until");
-        if (b.until) w.value(*b.until); else w.null();
-        w.key("end_reason");
-        if (b.end_reason) w.value(*b.end_reason); else w.null();
-        w.key("legacy").value(b.legacy);
-        w.key("policy").value(b.policy);
-        w.key("id").value(b.id);
-        w.end_object();
-    }
+    for (const auto& b : bindings) w.raw(app::binding_json(b));
     w.end_array();
 }
 

@@ -61,6 +61,12 @@ JsonWriter& JsonWriter::value(bool flag) {
     return *this;
 }
 
+JsonWriter& JsonWriter::raw(std::string_view json) {
+    before_value();
+    out_ += json;
+    return *this;
+}
+
 JsonWriter& JsonWriter::null() {
     before_value();
     out_ += "null";

@@ -22,6 +22,8 @@ public:
     JsonWriter& value(int number) { return value(static_cast<long long>(number)); }
     JsonWriter& value(bool flag);
     JsonWriter& null();
+    // A value that is already JSON (one document, written by another JsonWriter).
+    JsonWriter& raw(std::string_view json);
 
     const std::string& str() const { return out_; }
 
