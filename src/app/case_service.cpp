@@ -6,6 +6,8 @@
 #include "app/audit.h"
 #include "app/eligibility_service.h"
 #include "app/policy_service.h"
+#include "app/settlement_service.h"
+#include "storage/ledger_repository.h"
 #include "core/case_rules.h"
 #include "core/id_number.h"
 #include "core/json_writer.h"
@@ -117,10 +119,10 @@ void complete_approval(Workspace& ws, const Actor& actor, CaseRecord& c, const s
 }
 
 // The user's open bindings renumbered 1, 2, … in their present order.
-void compact_order(Workspace& ws, const std::string& user_id) {
+void compact_order(Workspace& ws, const std::string& user_id, const std::string& from) {
     int order = 0;
     for (const auto& b : ws.bindings().list_by_user(user_id))
-        if (b.status != "ended" && b.deduction_order != ++order) ws.bindings().set_order(b.id, order);
+        if (b.status != "ended" && b.deduction_order != ++order) ws.bindings().set_order(b.id, order, from);
 }
 
 // Reads the case, locks its people, then reads it again under lock.
@@ -259,6 +261,9 @@ CaseRecord unbind(Workspace& ws, const Actor& actor, const std::string& authoriz
     auto a = normalized_id(authorizer_text, "--authorizer");
     auto u = normalized_id(user_text, "--user");
     storage::Transaction tx(ws.db());
+    // Ending a binding may return quota money: take the money lock first, as every transaction
+    // that moves money does, so none of them wait for each other in opposite orders.
+    storage::LedgerRepository(ws.db()).lock_for_settlement();
     ws.persons().lock({a, u});
     auto binding = ws.bindings().find_open(a, u);
     if (!binding || binding->status != "active")
@@ -276,7 +281,8 @@ CaseRecord unbind(Workspace& ws, const Actor& actor, const std::string& authoriz
     c.decided_at = now;
     c.id = ws.cases().insert(c);
     ws.bindings().end(binding->id, now, reason);
-    compact_order(ws, u);
+    return_quota(ws, who(actor), binding->id, a, now);  // unused quota goes back
+    compact_order(ws, u, now);
     audit_case(ws, actor, "case.submit", "", c);
     audit_binding(ws, actor, "binding.end", binding, binding->id);
     tx.commit();
@@ -318,7 +324,7 @@ CaseRecord reorder(Workspace& ws, const Actor& actor, const std::string& user_te
     c.id = ws.cases().insert(c);
     for (size_t i = 0; i < order.size(); ++i)
         for (const auto& b : open)
-            if (b.authorizer_id == order[i]) ws.bindings().set_order(b.id, static_cast<int>(i) + 1);
+            if (b.authorizer_id == order[i]) ws.bindings().set_order(b.id, static_cast<int>(i) + 1, now);
     audit_case(ws, actor, "case.submit", "", c);
     audit(ws, who(actor), "binding.reorder", "person", u, before.str(), after.str());
     tx.commit();

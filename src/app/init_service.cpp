@@ -47,7 +47,8 @@ void load_demo(Workspace& ws, InitReport& report) {
     std::vector<std::string> f;
     reader.next(f);  // header: authorizer_id,user_id,relation,policy,status
     storage::Transaction tx(ws.db());
-    auto now = storage::utc_now();
+    // The demo's bindings date from before any settlement a demo would import.
+    const std::string since = "2024-01-01T00:00:00Z";
     while (reader.next(f)) {
         if (f.size() != 5) throw std::runtime_error("demo bindings line " + std::to_string(reader.line()));
         if (ws.bindings().open_pair_exists(f[0], f[1])) continue;
@@ -58,8 +59,8 @@ void load_demo(Workspace& ws, InitReport& report) {
         b.policy = f[3];
         b.status = f[4];
         b.deduction_order = ws.bindings().count_open_as_user(f[1]) + 1;
-        b.created_at = now;
-        b.since = now;
+        b.created_at = since;
+        b.since = since;
         ws.bindings().insert(b);
         ++report.demo_bindings;
     }

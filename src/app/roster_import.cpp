@@ -7,6 +7,8 @@
 #include "app/policy_service.h"
 #include "core/csv.h"
 #include "app/case_service.h"
+#include "app/settlement_service.h"
+#include "storage/ledger_repository.h"
 #include "core/json_writer.h"
 #include "core/roster.h"
 #include "storage/roster_writer.h"
@@ -31,6 +33,7 @@ int end_bindings_after_import(Workspace& ws, const AuditWho& who) {
                                               open.authorizer_region, open.user_region))
             continue;
         ws.bindings().end(b.id, now, "auto");
+        return_quota(ws, who, b.id, b.authorizer_id, now);
         audit(ws, who, "binding.end", "binding", std::to_string(b.id), binding_json(b),
               binding_json(*ws.bindings().find(b.id)));
         ++ended;
@@ -55,6 +58,7 @@ RosterImportReport import_roster_text(Workspace& ws, std::string bytes, Encoding
     const size_t total = text.size();
     core::Person person;
     storage::Transaction tx(ws.db());
+    storage::LedgerRepository(ws.db()).lock_for_settlement();  // the roster sets balances too
     const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
     storage::RosterWriter writer(ws.db(), storage::utc_now(), lines);
     while (reader.next(fields)) {

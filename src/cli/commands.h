@@ -20,5 +20,8 @@ int run_case(Session& s, const Words& args);
 int run_bindings(Session& s, const Words& args);
 int run_person(Session& s, const Words& args);
 int run_audit(Session& s, const Words& args);
+int run_settle(Session& s, const Words& args);
+int run_statement(Session& s, const Words& args);
+int run_quota(Session& s, const Words& args);
 
 }  // namespace gongji::cli

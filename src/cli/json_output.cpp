@@ -104,20 +104,25 @@ std::string eligibility_json(const core::EligibilityResult& r) {
     return w.str();
 }
 
-std::string roster_report_json(const app::RosterImportReport& r) {
-    JsonWriter w(true);
-    w.begin_object();
-    w.key("read").value(static_cast<long long>(r.read));
-    w.key("inserted").value(static_cast<long long>(r.inserted));
-    w.key("updated").value(static_cast<long long>(r.updated));
-    w.key("rejected").begin_array();
-    for (const auto& line : r.rejected)
+void write_rejected(JsonWriter& w, const std::vector<app::RejectedLine>& rejected) {
+    w.begin_array();
+    for (const auto& line : rejected)
         w.begin_object()
             .key("line").value(static_cast<long long>(line.line))
             .key("code").value(line.code)
             .key("message").value(line.message)
             .end_object();
     w.end_array();
+}
+
+std::string roster_report_json(const app::RosterImportReport& r) {
+    JsonWriter w(true);
+    w.begin_object();
+    w.key("read").value(static_cast<long long>(r.read));
+    w.key("inserted").value(static_cast<long long>(r.inserted));
+    w.key("updated").value(static_cast<long long>(r.updated));
+    w.key("rejected");
+    write_rejected(w, r.rejected);
     w.key("bindings_ended").value(r.bindings_ended);
     w.key("encoding").value(r.encoding);
     w.end_object();

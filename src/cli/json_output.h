@@ -16,6 +16,7 @@ namespace gongji::cli {
 void write_issues(core::JsonWriter& w, const std::vector<core::Issue>& issues);
 std::string id_check_json(const core::IdCheck& check);
 std::string eligibility_json(const core::EligibilityResult& result);
+void write_rejected(core::JsonWriter& w, const std::vector<app::RejectedLine>& rejected);
 std::string roster_report_json(const app::RosterImportReport& report);
 std::string init_report_json(const app::InitReport& report);
 std::string refusal_json(const std::string& code, const std::string& message,

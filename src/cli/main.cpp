@@ -34,6 +34,9 @@ const char* kUsage =
     "  case show CASE · case list [--status S] [--person ID] [--date YYYY-MM-DD]\n"
     "  person show ID · bindings --user ID | --authorizer ID\n"
     "  audit verify                        check the audit log's hash chain\n"
+    "  settle FILE [--encoding E]          import settlements and pay them from the accounts\n"
+    "  statement (--user ID | --authorizer ID) --from DATE --to DATE\n"
+    "  quota reserve --authorizer ID --user ID --amount 元   (cross-province bindings)\n"
     "\n"
     "The database is --db, else $GONGJI_DB, else an embedded SQLite file in the user's data\n"
     "folder. Commands that change data need --as with the password in $GONGJI_PASSWORD.\n"
@@ -67,7 +70,8 @@ int main(int argc, char** argv) {
         {"init", cli::run_init},     {"id", cli::run_id},       {"roster", cli::run_roster},
         {"policy", cli::run_policy}, {"check", cli::run_check}, {"user", cli::run_user},
         {"case", cli::run_case},     {"bindings", cli::run_bindings}, {"person", cli::run_person},
-        {"audit", cli::run_audit},
+        {"audit", cli::run_audit},   {"settle", cli::run_settle}, {"statement", cli::run_statement},
+        {"quota", cli::run_quota},
     };
     auto it = commands.find(command);
     if (it == commands.end()) {

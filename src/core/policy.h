@@ -37,6 +37,9 @@ struct PolicyVersion {
     bool commitment_replaces_proof = false;
     bool requires_review = true;
     std::set<Use> uses;
+    // Cross-province bindings draw on a quota the authorizer reserves instead of the live
+    // account (the 2026 national notice). Optional in the JSON; false when absent.
+    bool cross_province_quota = false;
 
     bool allows(RelationCategory c) const { return relations.count(c) != 0; }
     bool pays_for(Use u) const { return !never_payable(u) && uses.count(u) != 0; }

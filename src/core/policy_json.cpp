@@ -21,7 +21,7 @@ using Poco::JSON::Object;
 const std::set<std::string> kProfileKeys = {"name", "title", "versions"};
 const std::set<std::string> kVersionKeys = {
     "effective_from", "relations", "max_users_per_authorizer", "max_authorizers_per_user",
-    "scope", "own_account_first", "commitment_replaces_proof", "requires_review", "uses"};
+    "scope", "own_account_first", "commitment_replaces_proof", "requires_review", "uses", "cross_province_quota"};
 
 void reject_unknown_keys(const Object& obj, const std::set<std::string>& known,
                          const std::string& prefix) {
@@ -124,6 +124,8 @@ PolicyVersion parse_version(const Object& obj, const std::string& prefix) {
     v.requires_review =
         as_bool(required(obj, "requires_review", f("requires_review")), f("requires_review"));
     v.uses = parse_uses(required(obj, "uses", f("uses")), f("uses"));
+    if (obj.has("cross_province_quota"))
+        v.cross_province_quota = as_bool(obj.get("cross_province_quota"), f("cross_province_quota"));
     return v;
 }
 
@@ -193,6 +195,7 @@ std::string policy_profile_to_json(const PolicyProfile& p) {
         w.key("uses").begin_array();
         for (auto u : v.uses) w.value(use_name(u));
         w.end_array();
+        if (v.cross_province_quota) w.key("cross_province_quota").value(true);
         w.end_object();
     }
     w.end_array();

@@ -105,6 +105,9 @@ std::optional<BindingRecord> BindingRepository::find_open(const std::string& aut
 void BindingRepository::activate(long long id, const std::string& since) {
     db_.sql() << "UPDATE bindings SET status = 'active', since = :s WHERE id = :id AND status = 'pending'",
         soci::use(since), soci::use(id);
+    db_.sql() << "INSERT INTO binding_orders (binding_id, deduction_order, valid_from) "
+                 "SELECT id, deduction_order, since FROM bindings WHERE id = :id",
+        soci::use(id);
 }
 
 void BindingRepository::renew(long long id) {
@@ -120,8 +123,27 @@ void BindingRepository::remove_pending(long long id) {
     db_.sql() << "DELETE FROM bindings WHERE id = :id AND status = 'pending'", soci::use(id);
 }
 
-void BindingRepository::set_order(long long id, int order) {
+void BindingRepository::set_order(long long id, int order, const std::string& from) {
     db_.sql() << "UPDATE bindings SET deduction_order = :o WHERE id = :id", soci::use(order), soci::use(id);
+    db_.sql() << "INSERT INTO binding_orders (binding_id, deduction_order, valid_from) VALUES (:b, :o, :v)",
+        soci::use(id), soci::use(order), soci::use(from);
+}
+
+std::vector<BindingRecord> BindingRepository::list_ever_active() {
+    std::vector<BindingRecord> out;
+    soci::rowset<soci::row> rows = (db_.sql().prepare << std::string("SELECT ") + kColumns +
+                                                             " FROM bindings WHERE since IS NOT NULL ORDER BY id");
+    for (const auto& r : rows) out.push_back(from_row(r));
+    return out;
+}
+
+std::vector<OrderChange> BindingRepository::order_history() {
+    std::vector<OrderChange> out;
+    soci::rowset<soci::row> rows = (db_.sql().prepare << "SELECT binding_id, deduction_order, valid_from "
+                                                         "FROM binding_orders ORDER BY binding_id, valid_from");
+    for (const auto& r : rows)
+        out.push_back({row_integer(r, 0), static_cast<int>(row_integer(r, 1)), r.get<std::string>(2)});
+    return out;
 }
 
 std::vector<BindingRepository::OpenPair> BindingRepository::open_with_people() {

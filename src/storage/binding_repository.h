@@ -8,6 +8,12 @@
 
 namespace gongji::storage {
 
+struct OrderChange {
+    long long binding_id;
+    int order;
+    std::string valid_from;  // UTC
+};
+
 struct BindingRecord {
     long long id = 0;
     std::string authorizer_id;
@@ -39,11 +45,17 @@ public:
     // The deduction order a new binding of this user takes: after every open one.
     int next_order_for_user(const std::string& user_id);
 
-    void activate(long long id, const std::string& since);  // pending → active
-    void renew(long long id);                               // legacy → not legacy
+    // pending → active, its order in force from `since`
+    void activate(long long id, const std::string& since);
+    void renew(long long id);  // legacy → not legacy
     void end(long long id, const std::string& until, const std::string& reason);
     void remove_pending(long long id);  // a rejected or withdrawn application leaves no binding
-    void set_order(long long id, int order);
+    // A new deduction order, in force from `from` (recorded, so older settlements keep theirs).
+    void set_order(long long id, int order, const std::string& from);
+
+    // Every binding that has ever been active (active or ended), for settlement.
+    std::vector<BindingRecord> list_ever_active();
+    std::vector<OrderChange> order_history();  // by binding, oldest first
     std::vector<BindingRecord> list_by_authorizer(const std::string& id_number);
     std::vector<BindingRecord> list_by_user(const std::string& id_number);
     struct OpenPair {

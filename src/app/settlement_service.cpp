@@ -1,0 +1,280 @@
+#include "app/settlement_service.h"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "app/case_service.h"
+#include "app/errors.h"
+#include "app/policy_service.h"
+#include "core/allocation.h"
+#include "core/csv.h"
+#include "core/instant.h"
+#include "core/json_writer.h"
+#include "core/settlement.h"
+
+namespace gongji::app {
+namespace {
+
+constexpr long long kForever = 1LL << 62;
+
+long long seconds_of(const std::optional<std::string>& utc, long long otherwise) {
+    if (!utc) return otherwise;
+    auto s = core::parse_iso_instant(*utc);
+    return s ? *s : otherwise;
+}
+
+// A binding as settlement sees it: when it paid, in which order, under which profile.
+struct BindingView {
+    long long id;
+    std::string authorizer;
+    std::string policy;
+    bool legacy;
+    long long since, until;
+    int order_now;
+    std::vector<std::pair<long long, int>> orders;  // (from, order), oldest first
+
+    int order_at(long long t) const {
+        int order = orders.empty() ? order_now : orders.front().second;
+        for (const auto& [from, o] : orders)
+            if (from <= t) order = o;
+        return order;
+    }
+    bool pays_at(long long t) const { return !legacy && since <= t && t < until; }
+};
+
+struct Account {
+    long long balance = 0;
+    std::string insurance_type, region;
+    bool dirty = false;
+};
+
+// Everything an import needs in memory, read once and written back at the end.
+class SettlementRun {
+public:
+    SettlementRun(Workspace& ws) : ws_(ws), ledger_(ws.db()) {
+        std::unordered_map<long long, BindingView*> by_id;
+        for (const auto& b : ws.bindings().list_ever_active()) {
+            auto& list = by_user_[b.user_id];
+            list.push_back({b.id, b.authorizer_id, b.policy, b.legacy, seconds_of(b.since, kForever),
+                            b.status == "ended" ? seconds_of(b.until, kForever) : kForever, b.deduction_order, {}});
+        }
+        for (auto& [user, list] : by_user_)
+            for (auto& b : list) by_id[b.id] = &b;
+        for (const auto& change : ws.bindings().order_history())
+            if (auto it = by_id.find(change.binding_id); it != by_id.end())
+                it->second->orders.emplace_back(seconds_of(change.valid_from, 0), change.order);
+        quotas_ = ledger_.quotas();
+        for (auto& p : list_policies(ws)) profiles_.emplace(p.name, std::move(p));
+    }
+
+    storage::LedgerRepository& ledger() { return ledger_; }
+
+    Account* account(const std::string& id) {
+        auto it = accounts_.find(id);
+        if (it != accounts_.end()) return &it->second;
+        auto person = ws_.persons().find(id);
+        if (!person) return nullptr;
+        return &accounts_.emplace(id, Account{person->balance_fen, person->insurance_type, person->pooling_region, false})
+                    .first->second;
+    }
+
+    // Allocates and records one settlement; false when its user is not in the roster.
+    bool apply(const core::Settlement& s, const std::string& imported_at) {
+        Account* user = account(s.user_id);
+        if (!user) return false;
+        auto day = core::china_date(s.time);
+        core::AllocationInput in;
+        in.amount_fen = s.amount_fen;
+        in.use = s.use;
+        in.user_has_account = user->insurance_type == "310";
+        in.user_balance_fen = user->balance;
+        std::vector<std::pair<int, const BindingView*>> paying;
+        if (auto it = by_user_.find(s.user_id); it != by_user_.end())
+            for (const auto& b : it->second)
+                if (b.pays_at(s.time)) paying.emplace_back(b.order_at(s.time), &b);
+        std::stable_sort(paying.begin(), paying.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (const auto& [order, b] : paying) {
+            Account* authorizer = account(b->authorizer);
+            auto profile = profiles_.find(b->policy);
+            const core::PolicyVersion* version = profile == profiles_.end() ? nullptr : profile->second.version_on(day);
+            bool quota = version && authorizer && core::uses_quota(*version, authorizer->region, user->region);
+            long long available = quota ? quotas_[b->id] : authorizer ? authorizer->balance : 0;
+            in.bindings.push_back({b->id, b->authorizer, version, quota, available});
+        }
+        auto a = core::allocate(in);
+
+        auto at = core::format_utc(s.time);
+        storage::SettlementRecord record{s.setl_id, s.user_id, at, s.institution_code, s.institution_name,
+                                         core::use_name(s.use), s.amount_fen, a.own_fen, a.mutual_aid_fen(),
+                                         a.cash_fen, imported_at};
+        ledger_.insert(record);
+        if (a.own_fen > 0) {
+            user->balance = a.own_balance_after_fen;
+            user->dirty = true;
+            ledger_.insert(storage::LedgerRecord{s.setl_id, s.user_id, std::nullopt, "own", -a.own_fen,
+                                                 a.own_balance_after_fen, at});
+        }
+        for (const auto& d : a.draws) {
+            if (d.quota) {
+                quotas_[d.binding_id] = d.balance_after_fen;
+                quotas_dirty_.insert(d.binding_id);
+            } else {
+                Account* authorizer = account(d.authorizer_id);
+                authorizer->balance = d.balance_after_fen;
+                authorizer->dirty = true;
+            }
+            ledger_.insert(storage::LedgerRecord{s.setl_id, d.authorizer_id, d.binding_id,
+                                                 d.quota ? "quota_draw" : "mutual_aid", -d.amount_fen,
+                                                 d.balance_after_fen, at});
+        }
+        return true;
+    }
+
+    void write_back() {
+        for (const auto& [id, account] : accounts_)
+            if (account.dirty) ledger_.set_balance(id, account.balance);
+        for (auto id : quotas_dirty_) ledger_.set_quota(id, quotas_[id]);
+    }
+
+private:
+    Workspace& ws_;
+    storage::LedgerRepository ledger_;
+    std::unordered_map<std::string, std::vector<BindingView>> by_user_;
+    std::unordered_map<std::string, Account> accounts_;
+    std::map<long long, long long> quotas_;
+    std::unordered_set<long long> quotas_dirty_;
+    std::map<std::string, core::PolicyProfile> profiles_;
+};
+
+}  // namespace
+
+SettleReport settle_text(Workspace& ws, std::string bytes, Encoding encoding, const AuditWho& who,
+                         const std::string& source) {
+    SettleReport report;
+    std::string detected;
+    const std::string text = to_utf8(std::move(bytes), encoding, detected);
+    core::CsvReader reader(text);
+    std::vector<std::string> fields;
+    if (!reader.next(fields)) throw BadInput("line 1: the file is empty; a header line is required");
+    std::string missing;
+    auto columns = core::SettlementColumns::from_header(fields, missing);
+    if (!columns) throw BadInput("line 1: the header has no column \"" + missing + "\"");
+
+    const auto today = china_today();
+    const auto imported_at = storage::utc_now();
+    storage::Transaction tx(ws.db());
+    storage::LedgerRepository(ws.db()).lock_for_settlement();  // before reading any balance
+    SettlementRun run(ws);
+    std::unordered_set<std::string> seen;
+    core::Settlement s;
+    while (reader.next(fields)) {
+        ++report.read;
+        if (reader.malformed()) {
+            report.rejected.push_back({reader.line(), "quote", "引号未闭合"});
+            continue;
+        }
+        if (auto issue = core::parse_settlement_row(*columns, fields, today, s)) {
+            report.rejected.push_back({reader.line(), issue->code, issue->message});
+            continue;
+        }
+        if (!seen.insert(s.setl_id).second || run.ledger().settlement_exists(s.setl_id)) {
+            ++report.duplicates;
+            continue;
+        }
+        if (!run.apply(s, imported_at)) {
+            seen.erase(s.setl_id);
+            report.rejected.push_back({reader.line(), "user_not_found", "使用人“" + s.user_id + "”不在参保人员名册中"});
+            continue;
+        }
+        ++report.applied;
+    }
+    run.write_back();
+    core::JsonWriter summary;
+    summary.begin_object()
+        .key("read").value(static_cast<long long>(report.read))
+        .key("applied").value(static_cast<long long>(report.applied))
+        .key("duplicates").value(static_cast<long long>(report.duplicates))
+        .key("rejected").value(static_cast<long long>(report.rejected.size()))
+        .end_object();
+    audit(ws, who, "settlement.import", "settlement", source, "", summary.str());
+    tx.commit();
+    return report;
+}
+
+SettleReport settle_file(Workspace& ws, const Actor& actor, const std::string& path, Encoding encoding) {
+    require_role(actor, {"admin"});
+    return settle_text(ws, read_file(path), encoding, {actor.username, actor.workstation}, path);
+}
+
+long long reserve_quota(Workspace& ws, const Actor& actor, const std::string& authorizer_text,
+                        const std::string& user_text, long long amount_fen, std::optional<long long> at) {
+    require_role(actor, {"clerk", "supervisor"});
+    auto a = normalized_id(authorizer_text, "--authorizer");
+    auto u = normalized_id(user_text, "--user");
+    const long long when = at.value_or(core::parse_iso_instant(storage::utc_now()).value_or(0));
+    storage::Transaction tx(ws.db());
+    storage::LedgerRepository ledger(ws.db());
+    ledger.lock_for_settlement();  // money moves one transaction at a time
+    ws.persons().lock({a, u});
+    auto binding = ws.bindings().find_open(a, u);
+    if (!binding || binding->status != "active") throw BadInput("--user: no active binding from " + a + " to " + u);
+    auto profile = load_policy(ws, binding->policy);
+    auto version = profile.version_on(core::china_date(when));
+    auto authorizer = ws.persons().find(a);
+    auto user = ws.persons().find(u);
+    if (!version || !core::uses_quota(*version, authorizer->pooling_region, user->pooling_region))
+        throw BadInput("--user: this binding pays from the live account; it has no quota");
+    auto day = core::china_date(when).to_string();
+    if (auto issue = core::check_quota_transfer(amount_fen, ledger.transfers_on(binding->id, day), when))
+        throw Refused(issue->code, issue->message);
+    long long balance = ledger.balance_for_update(a);
+    if (balance < amount_fen) throw Refused("insufficient_balance", "授权人个人账户余额不足");
+    long long quota = ledger.quota_for_update(binding->id) + amount_fen;
+    auto at_text = core::format_utc(when);
+    ledger.set_balance(a, balance - amount_fen);
+    ledger.set_quota(binding->id, quota);
+    ledger.insert(storage::LedgerRecord{std::nullopt, a, binding->id, "quota_reserve", -amount_fen,
+                                        balance - amount_fen, at_text});
+    ledger.record_transfer(binding->id, amount_fen, at_text, day, actor.username);
+    audit(ws, {actor.username, actor.workstation}, "quota.reserve", "binding", std::to_string(binding->id),
+          "{\"quota_fen\":" + std::to_string(quota - amount_fen) + "}", "{\"quota_fen\":" + std::to_string(quota) + "}");
+    tx.commit();
+    return quota;
+}
+
+void return_quota(Workspace& ws, const AuditWho& who, long long binding_id, const std::string& authorizer_id,
+                  const std::string& at) {
+    storage::LedgerRepository ledger(ws.db());
+    long long quota = ledger.quota_for_update(binding_id);
+    if (quota <= 0) return;  // callers hold the money lock already
+    long long balance = ledger.balance_for_update(authorizer_id) + quota;
+    ledger.set_balance(authorizer_id, balance);
+    ledger.set_quota(binding_id, 0);
+    ledger.insert(storage::LedgerRecord{std::nullopt, authorizer_id, binding_id, "quota_return", quota, balance, at});
+    audit(ws, who, "quota.return", "binding", std::to_string(binding_id),
+          "{\"quota_fen\":" + std::to_string(quota) + "}", "{\"quota_fen\":0}");
+}
+
+Statement statement(Workspace& ws, bool of_user, const std::string& id_text, const core::CivilDate& from,
+                    const core::CivilDate& to) {
+    auto id = normalized_id(id_text, of_user ? "--user" : "--authorizer");
+    if (to < from) throw BadInput("--to: before --from");
+    auto start = core::format_utc(core::china_day_start(from));
+    auto end = core::format_utc(core::china_day_start(core::CivilDate::from_days_since_epoch(to.days_since_epoch() + 1)));
+    storage::LedgerRepository ledger(ws.db());
+    Statement out;
+    auto settlements = of_user ? ledger.settlements_of_user(id, start, end) : ledger.settlements_drawn_on(id, start, end);
+    for (auto& s : settlements) {
+        out.amount_fen += s.amount_fen;
+        out.own_fen += s.own_fen;
+        out.mutual_aid_fen += s.mutual_aid_fen;
+        out.cash_fen += s.cash_fen;
+        auto entries = ledger.entries_of(s.setl_id);
+        out.rows.push_back({std::move(s), std::move(entries)});
+    }
+    return out;
+}
+
+}  // namespace gongji::app

@@ -1,0 +1,49 @@
+#pragma once
+// Settlement imports, quota transfers and usage statements (domain.md §8).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/audit.h"
+#include "app/auth.h"
+#include "app/roster_import.h"
+#include "app/workspace.h"
+#include "storage/ledger_repository.h"
+
+namespace gongji::app {
+
+struct SettleReport {
+    size_t read = 0;
+    size_t applied = 0;
+    size_t duplicates = 0;
+    std::vector<RejectedLine> rejected;
+};
+
+// Admin only; one transaction per file; a setl_id seen before changes nothing.
+SettleReport settle_file(Workspace& ws, const Actor& actor, const std::string& path,
+                         Encoding encoding = Encoding::auto_detect);
+SettleReport settle_text(Workspace& ws, std::string bytes, Encoding encoding, const AuditWho& who,
+                         const std::string& source = "");
+
+// Moves money from the authorizer's account into the quota of a cross-province binding
+// (clerk or supervisor, at the window). Refused("quota_*") when the rules of the day say no.
+long long reserve_quota(Workspace& ws, const Actor& actor, const std::string& authorizer_id,
+                        const std::string& user_id, long long amount_fen, std::optional<long long> at = std::nullopt);
+
+// Gives a binding's unused quota back to its authorizer (when the binding ends).
+void return_quota(Workspace& ws, const AuditWho& who, long long binding_id, const std::string& authorizer_id,
+                  const std::string& at);
+
+struct StatementRow {
+    storage::SettlementRecord settlement;
+    std::vector<storage::LedgerRecord> entries;
+};
+struct Statement {
+    std::vector<StatementRow> rows;
+    long long amount_fen = 0, own_fen = 0, mutual_aid_fen = 0, cash_fen = 0;
+};
+// Dates inclusive, in China time. BadInput for an invalid ID number or dates.
+Statement statement(Workspace& ws, bool of_user, const std::string& id_number, const core::CivilDate& from,
+                    const core::CivilDate& to);
+
+}  // namespace gongji::app

@@ -1,0 +1,26 @@
+#pragma once
+// Points in time. Files carry ISO 8601 with an offset; the database keeps UTC text; the agency
+// counts days in China Standard Time (UTC+8, no daylight saving).
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/civil_date.h"
+
+namespace gongji::core {
+
+constexpr long long kChinaOffsetSeconds = 8 * 3600;
+
+// "2026-11-22T09:30:00+08:00", "…Z", "…+0800" → seconds since 1970-01-01T00:00:00Z.
+std::optional<long long> parse_iso_instant(std::string_view text);
+// Seconds since the epoch → "2026-11-22T01:30:00Z" (sorts in time order).
+std::string format_utc(long long seconds);
+// Seconds since the epoch → "2026-11-22T09:30:00+08:00", for people in China.
+std::string format_china(long long seconds);
+// The China-time calendar day and hour of an instant.
+CivilDate china_date(long long seconds);
+int china_hour(long long seconds);
+// The first instant of a China-time day.
+long long china_day_start(const CivilDate& day);
+
+}  // namespace gongji::core

@@ -1,0 +1,78 @@
+#include "core/settlement.h"
+
+#include "core/id_number.h"
+#include "core/instant.h"
+#include "core/money.h"
+
+namespace gongji::core {
+namespace {
+
+enum Column { kSetl, kUser, kTime, kCode, kName, kUse, kAmount };
+
+std::string_view trimmed(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+}  // namespace
+
+std::optional<SettlementColumns> SettlementColumns::from_header(const std::vector<std::string>& header,
+                                                                std::string& missing) {
+    SettlementColumns c;
+    c.header_size_ = header.size();
+    for (size_t col = 0; col < kNames.size(); ++col) {
+        bool found = false;
+        for (size_t i = 0; i < header.size() && !found; ++i)
+            if (trimmed(header[i]) == kNames[col]) {
+                c.index_[col] = i;
+                found = true;
+            }
+        if (!found) {
+            missing = kNames[col];
+            return std::nullopt;
+        }
+    }
+    return c;
+}
+
+std::optional<Issue> parse_settlement_row(const SettlementColumns& columns, const std::vector<std::string>& fields,
+                                          const CivilDate& today, Settlement& s) {
+    if (fields.size() != columns.header_size())
+        return Issue{"columns", "列数为" + std::to_string(fields.size()) + "，表头为" +
+                                    std::to_string(columns.header_size()) + "列"};
+    auto field = [&](Column c) { return trimmed(fields[columns.index(c)]); };
+    s.setl_id = field(kSetl);
+    if (s.setl_id.empty() || s.setl_id.size() > 64) return Issue{"setl_id_missing", "结算编号为空或过长"};
+    if (!normalize_id_number(field(kUser), today, s.user_id))
+        return Issue{"id_invalid", "身份证号码“" + std::string(field(kUser)) + "”无效"};
+    auto time = parse_iso_instant(field(kTime));
+    if (!time) return Issue{"time_invalid", "结算时间“" + std::string(field(kTime)) + "”应为带时区的 ISO 8601 时间"};
+    s.time = *time;
+    s.institution_code = field(kCode);
+    s.institution_name = field(kName);
+    if (s.institution_code.empty() || s.institution_name.empty())
+        return Issue{"institution_missing", "机构编码或名称为空"};
+    auto use = parse_use(field(kUse));
+    if (!use) return Issue{"use_invalid", "用途“" + std::string(field(kUse)) + "”不是已知的用途代码"};
+    s.use = *use;
+    auto amount = parse_yuan(field(kAmount));
+    if (!amount) return Issue{"amount_invalid", "金额“" + std::string(field(kAmount)) + "”应为不小于0、至多两位小数的元"};
+    s.amount_fen = *amount;
+    return std::nullopt;
+}
+
+std::optional<Issue> check_quota_transfer(long long amount_fen, int transfers_that_day, long long at) {
+    if (amount_fen <= 0) return Issue{"amount_invalid", "划转金额须大于0"};
+    if (amount_fen > kMaxQuotaTransferFen) return Issue{"quota_amount", "单笔划转不得超过2000元"};
+    if (transfers_that_day >= kMaxQuotaTransfersPerDay) return Issue{"quota_daily", "每日划转不得超过3笔"};
+    int hour = china_hour(at);
+    if (hour >= 22 || hour < 6) return Issue{"quota_hours", "22:00至次日06:00不办理划转"};
+    return std::nullopt;
+}
+
+bool uses_quota(const PolicyVersion& version, const std::string& a, const std::string& u) {
+    return version.cross_province_quota && a.substr(0, 2) != u.substr(0, 2);
+}
+
+}  // namespace gongji::core

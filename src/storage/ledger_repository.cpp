@@ -1,0 +1,179 @@
+#include "storage/ledger_repository.h"
+
+#include <soci/soci.h>
+
+#include "storage/row_values.h"
+
+namespace gongji::storage {
+namespace {
+
+std::optional<std::string> optional_text(const soci::row& r, std::size_t i) {
+    if (r.get_indicator(i) == soci::i_null) return std::nullopt;
+    return r.get<std::string>(i);
+}
+
+const char* kSettlementColumns =
+    "s.setl_id, s.user_id, s.settled_at, s.institution_code, s.institution_name, s.use_code, s.amount_fen, "
+    "s.own_fen, s.mutual_aid_fen, s.cash_fen, s.imported_at";
+
+SettlementRecord settlement_from_row(const soci::row& r) {
+    return {r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2), r.get<std::string>(3),
+            r.get<std::string>(4), r.get<std::string>(5), row_integer(r, 6), row_integer(r, 7), row_integer(r, 8),
+            row_integer(r, 9), r.get<std::string>(10)};
+}
+
+}  // namespace
+
+// The statements an import runs for every settlement, prepared once with bound buffers.
+struct LedgerRepository::Statements {
+    SettlementRecord s;
+    LedgerRecord e;
+    std::string setl, binding_text;
+    soci::indicator setl_ind = soci::i_ok, binding_ind = soci::i_ok;
+    long long binding = 0;
+    int found = 0;
+    soci::statement exists, insert_settlement, insert_entry;
+
+    explicit Statements(soci::session& sql) : exists(sql), insert_settlement(sql), insert_entry(sql) {
+        using soci::into;
+        using soci::use;
+        exists = (sql.prepare << "SELECT count(*) FROM settlements WHERE setl_id = :id", into(found), use(setl));
+        insert_settlement = (sql.prepare << "INSERT INTO settlements (setl_id, user_id, settled_at, institution_code, "
+                                            "institution_name, use_code, amount_fen, own_fen, mutual_aid_fen, cash_fen, "
+                                            "imported_at) VALUES (:a, :b, :c, :d, :e, :f, :g, :h, :i, :j, :k)",
+                             use(s.setl_id), use(s.user_id), use(s.settled_at), use(s.institution_code),
+                             use(s.institution_name), use(s.use), use(s.amount_fen), use(s.own_fen),
+                             use(s.mutual_aid_fen), use(s.cash_fen), use(s.imported_at));
+        insert_entry = (sql.prepare << "INSERT INTO ledger (setl_id, account, binding_id, kind, amount_fen, "
+                                       "balance_after_fen, at) VALUES (:a, :b, :c, :d, :e, :f, :g)",
+                        use(setl, setl_ind), use(e.account), use(binding, binding_ind), use(e.kind),
+                        use(e.amount_fen), use(e.balance_after_fen), use(e.at));
+    }
+};
+
+LedgerRepository::LedgerRepository(Database& db) : db_(db) {}
+LedgerRepository::~LedgerRepository() = default;
+
+void LedgerRepository::lock_for_settlement() {
+    if (db_.backend() == Backend::postgresql) db_.sql() << "SELECT pg_advisory_xact_lock(20261122)";
+}
+
+bool LedgerRepository::settlement_exists(const std::string& setl_id) {
+    if (!st_) st_ = std::make_unique<Statements>(db_.sql());
+    st_->setl = setl_id;
+    st_->exists.execute(true);
+    return st_->found > 0;
+}
+
+void LedgerRepository::insert(const SettlementRecord& s) {
+    if (!st_) st_ = std::make_unique<Statements>(db_.sql());
+    st_->s = s;
+    st_->insert_settlement.execute(true);
+}
+
+void LedgerRepository::insert(const LedgerRecord& e) {
+    if (!st_) st_ = std::make_unique<Statements>(db_.sql());
+    auto& s = *st_;
+    s.e = e;
+    s.setl = e.setl_id.value_or("");
+    s.setl_ind = e.setl_id ? soci::i_ok : soci::i_null;
+    s.binding = e.binding_id.value_or(0);
+    s.binding_ind = e.binding_id ? soci::i_ok : soci::i_null;
+    s.insert_entry.execute(true);
+}
+
+void LedgerRepository::set_balance(const std::string& id_number, long long balance_fen) {
+    db_.sql() << "UPDATE persons SET balance_fen = :b WHERE id_number = :id", soci::use(balance_fen),
+        soci::use(id_number);
+}
+
+long long LedgerRepository::balance_for_update(const std::string& id_number) {
+    long long balance = 0;
+    std::string sql = "SELECT balance_fen FROM persons WHERE id_number = :id";
+    if (db_.backend() == Backend::postgresql) sql += " FOR UPDATE";
+    db_.sql() << sql, soci::use(id_number), soci::into(balance);
+    return balance;
+}
+
+std::map<long long, long long> LedgerRepository::quotas() {
+    std::map<long long, long long> out;
+    soci::rowset<soci::row> rows = (db_.sql().prepare << "SELECT binding_id, balance_fen FROM quotas");
+    for (const auto& r : rows) out[row_integer(r, 0)] = row_integer(r, 1);
+    return out;
+}
+
+long long LedgerRepository::quota_for_update(long long binding_id) {
+    long long balance = 0;
+    soci::indicator ind = soci::i_ok;
+    std::string sql = "SELECT balance_fen FROM quotas WHERE binding_id = :b";
+    if (db_.backend() == Backend::postgresql) sql += " FOR UPDATE";
+    db_.sql() << sql, soci::use(binding_id), soci::into(balance, ind);
+    return db_.sql().got_data() ? balance : 0;
+}
+
+void LedgerRepository::set_quota(long long binding_id, long long balance_fen) {
+    db_.sql() << "INSERT INTO quotas (binding_id, balance_fen) VALUES (:b, :f) "
+                 "ON CONFLICT (binding_id) DO UPDATE SET balance_fen = excluded.balance_fen",
+        soci::use(binding_id), soci::use(balance_fen);
+}
+
+int LedgerRepository::transfers_on(long long binding_id, const std::string& china_day) {
+    int n = 0;
+    db_.sql() << "SELECT count(*) FROM quota_transfers WHERE binding_id = :b AND china_day = :d", soci::use(binding_id),
+        soci::use(china_day), soci::into(n);
+    return n;
+}
+
+void LedgerRepository::record_transfer(long long binding_id, long long amount_fen, const std::string& at,
+                                       const std::string& china_day, const std::string& by) {
+    db_.sql() << "INSERT INTO quota_transfers (binding_id, amount_fen, at, china_day, by_user) "
+                 "VALUES (:b, :a, :t, :d, :u)",
+        soci::use(binding_id), soci::use(amount_fen), soci::use(at), soci::use(china_day), soci::use(by);
+}
+
+std::vector<SettlementRecord> LedgerRepository::settlements_of_user(const std::string& user_id,
+                                                                    const std::string& from, const std::string& to) {
+    std::vector<SettlementRecord> out;
+    soci::rowset<soci::row> rows =
+        (db_.sql().prepare << std::string("SELECT ") + kSettlementColumns +
+                                  " FROM settlements s WHERE s.user_id = :u AND s.settled_at >= :f AND s.settled_at < :t "
+                                  "ORDER BY s.settled_at, s.setl_id",
+         soci::use(user_id), soci::use(from), soci::use(to));
+    for (const auto& r : rows) out.push_back(settlement_from_row(r));
+    return out;
+}
+
+std::vector<SettlementRecord> LedgerRepository::settlements_drawn_on(const std::string& authorizer_id,
+                                                                     const std::string& from, const std::string& to) {
+    std::vector<SettlementRecord> out;
+    soci::rowset<soci::row> rows =
+        (db_.sql().prepare << std::string("SELECT ") + kSettlementColumns +
+                                  " FROM settlements s WHERE s.setl_id IN (SELECT l.setl_id FROM ledger l "
+                                  "WHERE l.account = :a AND (l.kind = 'mutual_aid' OR l.kind = 'quota_draw') "
+                                  "AND l.at >= :f AND l.at < :t) ORDER BY s.settled_at, s.setl_id",
+         soci::use(authorizer_id), soci::use(from), soci::use(to));
+    for (const auto& r : rows) out.push_back(settlement_from_row(r));
+    return out;
+}
+
+std::vector<LedgerRecord> LedgerRepository::entries_of(const std::string& setl_id) {
+    std::vector<LedgerRecord> out;
+    soci::rowset<soci::row> rows =
+        (db_.sql().prepare << "SELECT setl_id, account, binding_id, kind, amount_fen, balance_after_fen, at "
+                              "FROM ledger WHERE setl_id = :s ORDER BY id",
+         soci::use(setl_id));
+    for (const auto& r : rows) {
+        LedgerRecord e;
+        e.setl_id = optional_text(r, 0);
+        e.account = r.get<std::string>(1);
+        if (r.get_indicator(2) != soci::i_null) e.binding_id = row_integer(r, 2);
+        e.kind = r.get<std::string>(3);
+        e.amount_fen = row_integer(r, 4);
+        e.balance_after_fen = row_integer(r, 5);
+        e.at = r.get<std::string>(6);
+        out.push_back(e);
+    }
+    return out;
+}
+
+}  // namespace gongji::storage

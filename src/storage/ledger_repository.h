@@ -1,0 +1,67 @@
+#pragma once
+// Settlements, the ledger, order history and quotas.
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storage/database.h"
+
+namespace gongji::storage {
+
+struct SettlementRecord {
+    std::string setl_id, user_id, settled_at, institution_code, institution_name, use;
+    long long amount_fen = 0, own_fen = 0, mutual_aid_fen = 0, cash_fen = 0;
+    std::string imported_at;
+};
+
+struct LedgerRecord {
+    std::optional<std::string> setl_id;
+    std::string account;
+    std::optional<long long> binding_id;
+    std::string kind;
+    long long amount_fen = 0;  // negative: money leaves the account
+    long long balance_after_fen = 0;
+    std::string at;
+};
+
+class LedgerRepository {
+public:
+    explicit LedgerRepository(Database& db);
+    ~LedgerRepository();
+
+    // PostgreSQL: money moves in one transaction at a time — settlement imports, quota transfers
+    // and returns, roster balances (an advisory lock held to the end of the transaction); SQLite's
+    // immediate transactions already run one at a time.
+    void lock_for_settlement();
+
+    bool settlement_exists(const std::string& setl_id);
+    void insert(const SettlementRecord& s);
+    void insert(const LedgerRecord& e);
+    void set_balance(const std::string& id_number, long long balance_fen);
+    // The balance under a row lock (PostgreSQL) for a transfer.
+    long long balance_for_update(const std::string& id_number);
+
+    std::map<long long, long long> quotas();  // binding → balance
+    long long quota_for_update(long long binding_id);  // 0 when none yet
+    void set_quota(long long binding_id, long long balance_fen);
+    int transfers_on(long long binding_id, const std::string& china_day);
+    void record_transfer(long long binding_id, long long amount_fen, const std::string& at,
+                         const std::string& china_day, const std::string& by);
+
+    // Settlements of a user, or drawn on an authorizer's account, between two UTC instants
+    // (inclusive from, exclusive to), oldest first, with their ledger entries.
+    std::vector<SettlementRecord> settlements_of_user(const std::string& user_id, const std::string& from,
+                                                      const std::string& to);
+    std::vector<SettlementRecord> settlements_drawn_on(const std::string& authorizer_id, const std::string& from,
+                                                       const std::string& to);
+    std::vector<LedgerRecord> entries_of(const std::string& setl_id);
+
+private:
+    struct Statements;
+    Database& db_;
+    std::unique_ptr<Statements> st_;
+};
+
+}  // namespace gongji::storage
