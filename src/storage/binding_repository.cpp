@@ -124,6 +124,13 @@ void BindingRepository::remove_pending(long long id) {
 }
 
 void BindingRepository::set_order(long long id, int order, const std::string& from) {
+    // A binding made before orders were recorded keeps its old order up to this change.
+    int recorded = 0;
+    db_.sql() << "SELECT count(*) FROM binding_orders WHERE binding_id = :id", soci::use(id), soci::into(recorded);
+    if (recorded == 0)
+        db_.sql() << "INSERT INTO binding_orders (binding_id, deduction_order, valid_from) "
+                     "SELECT id, deduction_order, COALESCE(since, created_at) FROM bindings WHERE id = :id",
+            soci::use(id);
     db_.sql() << "UPDATE bindings SET deduction_order = :o WHERE id = :id", soci::use(order), soci::use(id);
     db_.sql() << "INSERT INTO binding_orders (binding_id, deduction_order, valid_from) VALUES (:b, :o, :v)",
         soci::use(id), soci::use(order), soci::use(from);
