@@ -80,10 +80,12 @@ public:
                     .first->second;
     }
 
-    // Allocates and records one settlement; false when its user is not in the roster.
-    bool apply(const core::Settlement& s, const std::string& imported_at) {
+    enum class Outcome { applied, duplicate, unknown_user };
+
+    // Allocates and records one settlement, unless its setl_id was seen before.
+    Outcome apply(const core::Settlement& s, const std::string& imported_at) {
         Account* user = account(s.user_id);
-        if (!user) return false;
+        if (!user) return Outcome::unknown_user;
         auto day = core::china_date(s.time);
         core::AllocationInput in;
         in.amount_fen = s.amount_fen;
@@ -109,7 +111,7 @@ public:
         storage::SettlementRecord record{s.setl_id, s.user_id, at, s.institution_code, s.institution_name,
                                          core::use_name(s.use), s.amount_fen, a.own_fen, a.mutual_aid_fen(),
                                          a.cash_fen, imported_at};
-        ledger_.insert(record);
+        if (!ledger_.insert_new(record)) return Outcome::duplicate;  // nothing of it was applied
         if (a.own_fen > 0) {
             user->balance = a.own_balance_after_fen;
             user->dirty = true;
@@ -129,7 +131,7 @@ public:
                                                  d.quota ? "quota_draw" : "mutual_aid", -d.amount_fen,
                                                  d.balance_after_fen, at});
         }
-        return true;
+        return Outcome::applied;
     }
 
     void write_back() {
@@ -164,10 +166,10 @@ SettleReport settle_text(Workspace& ws, std::string bytes, Encoding encoding, co
 
     const auto today = china_today();
     const auto imported_at = storage::utc_now();
+    storage::LargeCache cache(ws.db());  // the ledger's indexes grow by millions of entries
     storage::Transaction tx(ws.db());
     storage::LedgerRepository(ws.db()).lock_for_settlement();  // before reading any balance
     SettlementRun run(ws);
-    std::unordered_set<std::string> seen;
     core::Settlement s;
     while (reader.next(fields)) {
         ++report.read;
@@ -179,16 +181,13 @@ SettleReport settle_text(Workspace& ws, std::string bytes, Encoding encoding, co
             report.rejected.push_back({reader.line(), issue->code, issue->message});
             continue;
         }
-        if (!seen.insert(s.setl_id).second || run.ledger().settlement_exists(s.setl_id)) {
-            ++report.duplicates;
-            continue;
+        switch (run.apply(s, imported_at)) {
+            case SettlementRun::Outcome::applied: ++report.applied; break;
+            case SettlementRun::Outcome::duplicate: ++report.duplicates; break;
+            case SettlementRun::Outcome::unknown_user:
+                report.rejected.push_back({reader.line(), "user_not_found", "使用人“" + s.user_id + "”不在参保人员名册中"});
+                break;
         }
-        if (!run.apply(s, imported_at)) {
-            seen.erase(s.setl_id);
-            report.rejected.push_back({reader.line(), "user_not_found", "使用人“" + s.user_id + "”不在参保人员名册中"});
-            continue;
-        }
-        ++report.applied;
     }
     run.write_back();
     core::JsonWriter summary;

@@ -59,6 +59,10 @@ Database::Database(std::unique_ptr<soci::session> session, Backend backend, std:
 
 Database::~Database() = default;
 
+void Database::set_cache_mib(int mib) {
+    if (backend_ == Backend::sqlite) *session_ << "PRAGMA cache_size = -" + std::to_string(mib * 1024);
+}
+
 std::unique_ptr<Database> Database::open(const std::string& url) {
     try {
         if (starts_with(url, "sqlite:")) {
@@ -75,7 +79,7 @@ std::unique_ptr<Database> Database::open(const std::string& url) {
             *session << "PRAGMA foreign_keys = ON";
             *session << "PRAGMA journal_mode = WAL";
             *session << "PRAGMA synchronous = NORMAL";
-            *session << "PRAGMA cache_size = -65536";  // 64 MiB: roster-sized indexes stay in memory
+            *session << "PRAGMA cache_size = -" + std::to_string(kDefaultCacheKib);
             return std::unique_ptr<Database>(new Database(std::move(session), Backend::sqlite, url));
         }
         if (starts_with(url, "postgresql://") || starts_with(url, "postgres://")) {

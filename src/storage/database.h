@@ -25,6 +25,9 @@ public:
     ~Database();
 
     soci::session& sql() { return *session_; }
+    // SQLite's page cache for this connection (64 MiB by default); imports raise it for their
+    // duration so a growing database's indexes stay in memory. No effect on PostgreSQL.
+    void set_cache_mib(int mib);
     Backend backend() const { return backend_; }
     const std::string& url() const { return url_; }
 
@@ -34,6 +37,21 @@ private:
     std::unique_ptr<soci::session> session_;
     Backend backend_;
     std::string url_;
+};
+
+constexpr int kDefaultCacheKib = 64 * 1024;
+constexpr int kImportCacheMib = 512;
+
+// Raises the page cache for one import and restores it afterwards.
+class LargeCache {
+public:
+    explicit LargeCache(Database& db) : db_(db) { db_.set_cache_mib(kImportCacheMib); }
+    ~LargeCache() { db_.set_cache_mib(kDefaultCacheKib / 1024); }
+    LargeCache(const LargeCache&) = delete;
+    LargeCache& operator=(const LargeCache&) = delete;
+
+private:
+    Database& db_;
 };
 
 // All-or-nothing: rolls back unless commit() was called.

@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include "storage/row_values.h"
+#include "storage/sqlite_native.h"
 
 namespace gongji::storage {
 namespace {
@@ -22,30 +23,42 @@ SettlementRecord settlement_from_row(const soci::row& r) {
             row_integer(r, 9), r.get<std::string>(10)};
 }
 
+constexpr const char* kInsertSettlement =
+    "INSERT INTO settlements (setl_id, user_id, settled_at, institution_code, institution_name, use_code, amount_fen, "
+    "own_fen, mutual_aid_fen, cash_fen, imported_at) VALUES (:a, :b, :c, :d, :e, :f, :g, :h, :i, :j, :k) "
+    "ON CONFLICT (setl_id) DO NOTHING";
+constexpr const char* kSetBalance = "UPDATE persons SET balance_fen = :b WHERE id_number = :id";
+constexpr const char* kInsertEntry =
+    "INSERT INTO ledger (setl_id, account, binding_id, kind, amount_fen, balance_after_fen, at) "
+    "VALUES (:a, :b, :c, :d, :e, :f, :g)";
+
 }  // namespace
 
-// The statements an import runs for every settlement, prepared once with bound buffers.
+// The statements an import runs for every settlement, prepared once: SQLite's own API on SQLite,
+// SOCI with bound buffers on PostgreSQL.
 struct LedgerRepository::Statements {
+    std::unique_ptr<SqliteNative> native_settlement, native_entry, native_balance;
     SettlementRecord s;
     LedgerRecord e;
-    std::string setl, binding_text;
+    std::string setl;
     soci::indicator setl_ind = soci::i_ok, binding_ind = soci::i_ok;
     long long binding = 0;
-    int found = 0;
-    soci::statement exists, insert_settlement, insert_entry;
+    soci::statement insert_settlement, insert_entry;
 
-    explicit Statements(soci::session& sql) : exists(sql), insert_settlement(sql), insert_entry(sql) {
-        using soci::into;
+    explicit Statements(Database& db) : insert_settlement(db.sql()), insert_entry(db.sql()) {
         using soci::use;
-        exists = (sql.prepare << "SELECT count(*) FROM settlements WHERE setl_id = :id", into(found), use(setl));
-        insert_settlement = (sql.prepare << "INSERT INTO settlements (setl_id, user_id, settled_at, institution_code, "
-                                            "institution_name, use_code, amount_fen, own_fen, mutual_aid_fen, cash_fen, "
-                                            "imported_at) VALUES (:a, :b, :c, :d, :e, :f, :g, :h, :i, :j, :k)",
+        if (db.backend() == Backend::sqlite) {
+            native_settlement = std::make_unique<SqliteNative>(db, kInsertSettlement);
+            native_entry = std::make_unique<SqliteNative>(db, kInsertEntry);
+            native_balance = std::make_unique<SqliteNative>(db, kSetBalance);
+            return;
+        }
+        auto& sql = db.sql();
+        insert_settlement = (sql.prepare << kInsertSettlement,
                              use(s.setl_id), use(s.user_id), use(s.settled_at), use(s.institution_code),
                              use(s.institution_name), use(s.use), use(s.amount_fen), use(s.own_fen),
                              use(s.mutual_aid_fen), use(s.cash_fen), use(s.imported_at));
-        insert_entry = (sql.prepare << "INSERT INTO ledger (setl_id, account, binding_id, kind, amount_fen, "
-                                       "balance_after_fen, at) VALUES (:a, :b, :c, :d, :e, :f, :g)",
+        insert_entry = (sql.prepare << kInsertEntry,
                         use(setl, setl_ind), use(e.account), use(binding, binding_ind), use(e.kind),
                         use(e.amount_fen), use(e.balance_after_fen), use(e.at));
     }
@@ -58,22 +71,30 @@ void LedgerRepository::lock_for_settlement() {
     if (db_.backend() == Backend::postgresql) db_.sql() << "SELECT pg_advisory_xact_lock(20261122)";
 }
 
-bool LedgerRepository::settlement_exists(const std::string& setl_id) {
-    if (!st_) st_ = std::make_unique<Statements>(db_.sql());
-    st_->setl = setl_id;
-    st_->exists.execute(true);
-    return st_->found > 0;
-}
-
-void LedgerRepository::insert(const SettlementRecord& s) {
-    if (!st_) st_ = std::make_unique<Statements>(db_.sql());
-    st_->s = s;
-    st_->insert_settlement.execute(true);
+bool LedgerRepository::insert_new(const SettlementRecord& r) {
+    if (!st_) st_ = std::make_unique<Statements>(db_);
+    auto& s = *st_;
+    if (s.native_settlement)
+        return s.native_settlement->text(1, r.setl_id).text(2, r.user_id).text(3, r.settled_at)
+                   .text(4, r.institution_code).text(5, r.institution_name).text(6, r.use).integer(7, r.amount_fen)
+                   .integer(8, r.own_fen).integer(9, r.mutual_aid_fen).integer(10, r.cash_fen).text(11, r.imported_at)
+                   .run() > 0;
+    s.s = r;
+    s.insert_settlement.execute(true);
+    return s.insert_settlement.get_affected_rows() > 0;
 }
 
 void LedgerRepository::insert(const LedgerRecord& e) {
-    if (!st_) st_ = std::make_unique<Statements>(db_.sql());
+    if (!st_) st_ = std::make_unique<Statements>(db_);
     auto& s = *st_;
+    if (s.native_entry) {
+        auto& n = *s.native_entry;
+        e.setl_id ? n.text(1, *e.setl_id) : n.null(1);
+        n.text(2, e.account);
+        e.binding_id ? n.integer(3, *e.binding_id) : n.null(3);
+        n.text(4, e.kind).integer(5, e.amount_fen).integer(6, e.balance_after_fen).text(7, e.at).run();
+        return;
+    }
     s.e = e;
     s.setl = e.setl_id.value_or("");
     s.setl_ind = e.setl_id ? soci::i_ok : soci::i_null;
@@ -83,8 +104,12 @@ void LedgerRepository::insert(const LedgerRecord& e) {
 }
 
 void LedgerRepository::set_balance(const std::string& id_number, long long balance_fen) {
-    db_.sql() << "UPDATE persons SET balance_fen = :b WHERE id_number = :id", soci::use(balance_fen),
-        soci::use(id_number);
+    if (!st_) st_ = std::make_unique<Statements>(db_);
+    if (st_->native_balance) {
+        st_->native_balance->integer(1, balance_fen).text(2, id_number).run();
+        return;
+    }
+    db_.sql() << kSetBalance, soci::use(balance_fen), soci::use(id_number);
 }
 
 long long LedgerRepository::balance_for_update(const std::string& id_number) {

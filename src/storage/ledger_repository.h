@@ -36,8 +36,8 @@ public:
     // immediate transactions already run one at a time.
     void lock_for_settlement();
 
-    bool settlement_exists(const std::string& setl_id);
-    void insert(const SettlementRecord& s);
+    // Records a settlement unless its setl_id is already there; false for a duplicate.
+    bool insert_new(const SettlementRecord& s);
     void insert(const LedgerRecord& e);
     void set_balance(const std::string& id_number, long long balance_fen);
     // The balance under a row lock (PostgreSQL) for a transfer.

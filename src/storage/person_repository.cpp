@@ -2,9 +2,15 @@
 
 #include <soci/soci.h>
 
+#include "storage/sqlite_native.h"
+
 #include <algorithm>
 
 namespace gongji::storage {
+
+constexpr const char* kSelect =
+    "SELECT name, gender, birth_date, insurance_type, status, pooling_region, balance_fen FROM persons "
+    "WHERE id_number = :id";
 
 // Bound buffers and the look-up statement, prepared once.
 struct PersonRepository::Statements {
@@ -13,27 +19,26 @@ struct PersonRepository::Statements {
     long long balance = 0;
     soci::statement select;
 
-    explicit Statements(soci::session& sql) : select(sql) {
+    std::unique_ptr<SqliteNative> native_select;  // SQLite: the look-up without SOCI's conversions
+
+    explicit Statements(Database& db) : select(db.sql()) {
+        if (db.backend() == Backend::sqlite) {
+            native_select = std::make_unique<SqliteNative>(db, kSelect);
+            return;
+        }
+        auto& sql = db.sql();
         using soci::into;
         using soci::use;
-        select = (sql.prepare << "SELECT name, gender, birth_date, insurance_type, status, pooling_region, "
-                                 "balance_fen FROM persons WHERE id_number = :id",
+        select = (sql.prepare << kSelect,
                   into(name), into(gender), into(birth), into(type), into(status), into(region),
                   into(balance), use(id));
     }
 };
 
-PersonRepository::PersonRepository(Database& db) : db_(db) {}
-PersonRepository::~PersonRepository() = default;
+namespace {
 
-std::optional<core::Person> PersonRepository::find(const std::string& id_number) {
-    if (!st_) st_ = std::make_unique<Statements>(db_.sql());
-    auto& s = *st_;
-    s.id = id_number;
-    if (!s.select.execute(true)) return std::nullopt;
-    // Step past the only row: a statement left mid-result holds SQLite's read snapshot open,
-    // and this connection could then not start a write after another workstation's commit.
-    s.select.fetch();
+template <class Buffers>
+core::Person to_person(const std::string& id_number, const Buffers& s) {
     core::Person p;
     p.id_number = id_number;
     p.name = s.name;
@@ -44,6 +49,35 @@ std::optional<core::Person> PersonRepository::find(const std::string& id_number)
     p.pooling_region = s.region;
     p.balance_fen = s.balance;
     return p;
+}
+
+}  // namespace
+
+PersonRepository::PersonRepository(Database& db) : db_(db) {}
+PersonRepository::~PersonRepository() = default;
+
+std::optional<core::Person> PersonRepository::find(const std::string& id_number) {
+    if (!st_) st_ = std::make_unique<Statements>(db_);
+    auto& s = *st_;
+    if (s.native_select) {
+        bool found = s.native_select->text(1, id_number).query_one([&](const SqliteNative& row) {
+            s.name = row.column_text(0);
+            s.gender = static_cast<int>(row.column_integer(1));
+            s.birth = row.column_text(2);
+            s.type = row.column_text(3);
+            s.status = static_cast<int>(row.column_integer(4));
+            s.region = row.column_text(5);
+            s.balance = row.column_integer(6);
+        });
+        if (!found) return std::nullopt;
+        return to_person(id_number, s);
+    }
+    s.id = id_number;
+    if (!s.select.execute(true)) return std::nullopt;
+    // Step past the only row: a statement left mid-result holds SQLite's read snapshot open,
+    // and this connection could then not start a write after another workstation's commit.
+    s.select.fetch();
+    return to_person(id_number, s);
 }
 
 void PersonRepository::lock(std::vector<std::string> ids) {

@@ -1,49 +1,17 @@
 #include "storage/roster_writer.h"
 
 #include <soci/soci.h>
-#include <soci/sqlite3/soci-sqlite3.h>
+
+#include "storage/sqlite_native.h"
 
 namespace gongji::storage {
 
-using namespace sqlite_api;  // SOCI's sqlite3 backend header declares the C API in this namespace
 
 std::uint64_t pack_id_number(const std::string& id) {
     std::uint64_t v = 0;
     for (std::size_t i = 0; i < 17 && i < id.size(); ++i) v = v * 10 + static_cast<std::uint64_t>(id[i] - '0');
     return v;
 }
-
-// SQLite's own API for the one statement run a million times: SOCI's per-row work (values
-// converted to text, exchange objects) doubled the cost of an import.
-class SqliteInsert {
-public:
-    SqliteInsert(sqlite3* db, const char* sql) : db_(db) {
-        if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) fail();
-    }
-    ~SqliteInsert() { sqlite3_finalize(stmt_); }
-    SqliteInsert(const SqliteInsert&) = delete;
-    SqliteInsert& operator=(const SqliteInsert&) = delete;
-
-    void run(const core::Person& p, const std::string& birth, const std::string& updated_at) {
-        sqlite3_bind_text(stmt_, 1, p.id_number.data(), static_cast<int>(p.id_number.size()), SQLITE_STATIC);
-        sqlite3_bind_text(stmt_, 2, p.name.data(), static_cast<int>(p.name.size()), SQLITE_STATIC);
-        sqlite3_bind_int(stmt_, 3, static_cast<int>(p.gender));
-        sqlite3_bind_text(stmt_, 4, birth.data(), static_cast<int>(birth.size()), SQLITE_STATIC);
-        sqlite3_bind_text(stmt_, 5, p.insurance_type.data(), static_cast<int>(p.insurance_type.size()), SQLITE_STATIC);
-        sqlite3_bind_int(stmt_, 6, p.status);
-        sqlite3_bind_text(stmt_, 7, p.pooling_region.data(), static_cast<int>(p.pooling_region.size()), SQLITE_STATIC);
-        sqlite3_bind_int64(stmt_, 8, p.balance_fen);
-        sqlite3_bind_text(stmt_, 9, updated_at.data(), static_cast<int>(updated_at.size()), SQLITE_STATIC);
-        int rc = sqlite3_step(stmt_);
-        sqlite3_reset(stmt_);
-        if (rc != SQLITE_DONE) fail();
-    }
-
-private:
-    [[noreturn]] void fail() { throw StorageError(std::string("roster insert failed: ") + sqlite3_errmsg(db_)); }
-    sqlite3* db_;
-    sqlite3_stmt* stmt_ = nullptr;
-};
 
 constexpr const char* kInsertSql =
     "INSERT INTO persons (id_number, name, gender, birth_date, insurance_type, status, pooling_region, "
@@ -54,7 +22,7 @@ struct RosterWriter::Statements {
     int gender = 1, status = 1;
     long long balance = 0;
     soci::statement insert, update;
-    std::unique_ptr<SqliteInsert> native_insert;  // SQLite only
+    std::unique_ptr<SqliteNative> native_insert;  // SQLite only: the hot INSERT without SOCI
 
     explicit Statements(soci::session& sql) : insert(sql), update(sql) {
         using soci::use;
@@ -74,10 +42,7 @@ struct RosterWriter::Statements {
 RosterWriter::RosterWriter(Database& db, std::string updated_at, std::size_t expected_rows)
     : st_(std::make_unique<Statements>(db.sql())) {
     st_->updated_at = std::move(updated_at);
-    if (db.backend() == Backend::sqlite) {
-        auto* backend = static_cast<soci::sqlite3_session_backend*>(db.sql().get_backend());
-        st_->native_insert = std::make_unique<SqliteInsert>(backend->conn_, kInsertSql);
-    }
+    if (db.backend() == Backend::sqlite) st_->native_insert = std::make_unique<SqliteNative>(db, kInsertSql);
     long long count = 0;
     db.sql() << "SELECT count(*) FROM persons", soci::into(count);
     stored_.reserve(static_cast<std::size_t>(count) + expected_rows);
@@ -125,7 +90,10 @@ void RosterWriter::write(const core::Person& p) {
     auto& s = *st_;
     bool is_new = stored_.insert(pack_id_number(p.id_number));
     if (is_new && s.native_insert) {
-        s.native_insert->run(p, p.birth_date.to_string(), s.updated_at);
+        auto birth = p.birth_date.to_string();
+        s.native_insert->text(1, p.id_number).text(2, p.name).integer(3, static_cast<int>(p.gender)).text(4, birth)
+            .text(5, p.insurance_type).integer(6, p.status).text(7, p.pooling_region).integer(8, p.balance_fen)
+            .text(9, s.updated_at).run();
         ++inserted_;
         return;
     }

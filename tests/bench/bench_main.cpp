@@ -3,6 +3,9 @@
 //   gongji_bench import FILE DB_URL     roster import through the application layer
 //   gongji_bench lookup DB_URL N        person look-ups by ID number through storage
 //   gongji_bench eligibility N          eligibility checks in core
+//   gongji_bench settlement DB_URL ROSTER BINDINGS SETTLEMENTS LEDGER
+//                                       settling against a roster, then a statement from a ledger
+//                                       padded to LEDGER entries
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -14,7 +17,13 @@
 #include "app/paths.h"
 #include "app/policy_service.h"
 #include "app/roster_import.h"
+#include "app/settlement_service.h"
 #include "app/workspace.h"
+#include "core/instant.h"
+#include "core/money.h"
+#include "storage/binding_repository.h"
+
+#include <soci/soci.h>
 #include "core/eligibility.h"
 #include "roster_generator.h"
 
@@ -86,6 +95,92 @@ int eligibility(std::size_t n) {
     return 0;
 }
 
+// Settling SETTLEMENTS lines against a ROSTER-row roster with BINDINGS active bindings, then a
+// statement for one user out of a ledger padded to LEDGER entries.
+int settlement(const std::string& url, std::size_t roster, std::size_t bindings, std::size_t settlements,
+               std::size_t ledger_size) {
+    app::Workspace ws(url);
+    app::InitOptions options;
+    options.admin_password = "bench";
+    app::initialize(ws, options);
+    auto start = Clock::now();
+    app::import_roster_text(ws, bench::generate_roster(roster), app::Encoding::utf8);
+    std::printf("setup: roster of %zu in %.1f s\n", roster, seconds_since(start));
+
+    start = Clock::now();
+    std::vector<std::string> employees(bindings), users(bindings);
+    ws.db().sql() << "SELECT id_number FROM persons WHERE insurance_type = '310' AND status = 1 ORDER BY id_number "
+                     "LIMIT " + std::to_string(bindings), soci::into(employees);
+    ws.db().sql() << "SELECT id_number FROM persons WHERE insurance_type <> '310' AND status = 1 ORDER BY id_number "
+                     "LIMIT " + std::to_string(bindings), soci::into(users);
+    bindings = std::min(employees.size(), users.size());
+    {
+        storage::Transaction tx(ws.db());
+        for (std::size_t i = 0; i < bindings; ++i) {
+            storage::BindingRecord b;
+            b.authorizer_id = employees[i];
+            b.user_id = users[i];
+            b.relation = "20";
+            b.policy = "national-2026";
+            b.status = "active";
+            b.created_at = "2026-01-01T00:00:00Z";
+            b.since = b.created_at;
+            ws.bindings().insert(b);
+        }
+        tx.commit();
+    }
+    std::printf("setup: %zu bindings in %.1f s\n", bindings, seconds_since(start));
+
+    // Settlements: three in four for bound users, the rest for anyone; November 2026.
+    std::mt19937_64 rng(11);
+    const char* uses[] = {"clinic", "clinic", "pharmacy", "inpatient", "resident_premium", "fitness"};
+    std::string csv = "setl_id,user_id_number,time,institution_code,institution_name,use,amount\n";
+    csv.reserve(settlements * 110);
+    long long month = *core::parse_iso_instant("2026-11-01T00:00:00+08:00");
+    for (std::size_t i = 0; i < settlements; ++i) {
+        const std::string& user = rng() % 4 ? users[rng() % bindings] : bench::generated_id(rng() % roster);
+        // Numbered as the settlement system numbers them: by day and sequence.
+        auto number = std::to_string(i);
+        csv += "S2026110" + std::string(9 - number.size(), '0') + number + "," + user + "," + core::format_china(month + static_cast<long long>(i % 2500000)) +
+               ",H45080200001,贵港市人民医院," + uses[rng() % 6] + "," + core::format_yuan(static_cast<long long>(rng() % 30000)) + "\n";
+    }
+    start = Clock::now();
+    auto report = app::settle_text(ws, std::move(csv), app::Encoding::utf8, {"bench", "bench"});
+    double s = seconds_since(start);
+    std::printf("settle: %zu settlements (%zu applied, %zu rejected) in %.2f s = %.0f settlements/s\n", report.read,
+                report.applied, report.rejected.size(), s, report.read / s);
+
+    long long entries = 0;
+    ws.db().sql() << "SELECT count(*) FROM ledger", soci::into(entries);
+    if (static_cast<std::size_t>(entries) < ledger_size) {
+        start = Clock::now();
+        // Other accounts' movements, spread over the year, to make the ledger the size asked for.
+        long long missing = static_cast<long long>(ledger_size) - entries;
+        storage::Transaction tx(ws.db());
+        ws.db().sql() << "CREATE TEMP TABLE pad_accounts (k INTEGER PRIMARY KEY, id_number VARCHAR(18))";
+        ws.db().sql() << "INSERT INTO pad_accounts (k, id_number) SELECT row_number() OVER (ORDER BY id_number) - 1, "
+                         "id_number FROM (SELECT id_number FROM persons ORDER BY id_number LIMIT 1000) p";
+        ws.db().sql() << "INSERT INTO ledger (setl_id, account, binding_id, kind, amount_fen, balance_after_fen, at) "
+                         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " +
+                             std::to_string(missing) +
+                             ") SELECT NULL, a.id_number, NULL, 'own', -1, 0, '2026-0' || (1 + n.i % 9) || '-15T00:00:00Z' "
+                             "FROM n JOIN pad_accounts a ON a.k = n.i % 1000";
+        tx.commit();
+        ws.db().sql() << "SELECT count(*) FROM ledger", soci::into(entries);
+        std::printf("setup: ledger padded to %lld entries in %.1f s\n", entries, seconds_since(start));
+    }
+    // The statement of the user with the most settlements, a hundred times.
+    std::string busiest;
+    ws.db().sql() << "SELECT user_id FROM settlements GROUP BY user_id ORDER BY count(*) DESC LIMIT 1", soci::into(busiest);
+    app::statement(ws, true, busiest, {2026, 11, 1}, {2026, 11, 30});
+    start = Clock::now();
+    std::size_t rows = 0;
+    for (int i = 0; i < 100; ++i) rows = app::statement(ws, true, busiest, {2026, 11, 1}, {2026, 11, 30}).rows.size();
+    std::printf("statement: %zu rows for one user from a %lld-entry ledger in %.2f ms\n", rows, entries,
+                seconds_since(start) * 1000 / 100);
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -95,6 +190,8 @@ int main(int argc, char** argv) {
         if (mode == "import" && argc == 4) return import(argv[2], argv[3]);
         if (mode == "lookup" && argc == 4) return lookup(argv[2], std::stoul(argv[3]));
         if (mode == "eligibility" && argc == 3) return eligibility(std::stoul(argv[2]));
+        if (mode == "settlement" && argc == 7)
+            return settlement(argv[2], std::stoul(argv[3]), std::stoul(argv[4]), std::stoul(argv[5]), std::stoul(argv[6]));
     } catch (const std::exception& e) {
         std::fprintf(stderr, "gongji_bench %s: %s\n", mode.c_str(), e.what());
         return 3;
