@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Gongji Desk builds and runs with, if any is missing.
-# Usage: installer/debian-deps.sh [build|test]   (test adds the PostgreSQL server and sqlite3)
+# Usage: installer/debian-deps.sh [build|test]   (test adds the PostgreSQL server, sqlite3 and poppler-utils)
 set -euo pipefail
 
-packages=(g++ cmake make libsoci-dev libsqlite3-dev libpq-dev libpoco-dev libboost-test-dev)
+packages=(g++ cmake make pkg-config libsoci-dev libsqlite3-dev libpq-dev libpoco-dev libboost-test-dev
+          libcairo2-dev libpango1.0-dev libqrencode-dev fonts-noto-cjk)
 if [ "${1:-build}" = test ]; then
-  packages+=(postgresql sqlite3)
+  packages+=(postgresql sqlite3 poppler-utils)
 fi
 
 missing=()

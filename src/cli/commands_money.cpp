@@ -1,5 +1,6 @@
 // settle, statement, quota: money moving between accounts.
 #include "app/errors.h"
+#include "app/report_service.h"
 #include "app/settlement_service.h"
 #include "cli/args.h"
 #include "cli/commands.h"
@@ -50,9 +51,21 @@ int run_statement(Session& s, const Words& words) {
     auto user = args.option("user"), authorizer = args.option("authorizer");
     if (!user == !authorizer)
         throw app::BadInput("usage: gongji statement (--user ID | --authorizer ID) --from DATE --to DATE");
-    if (args.option("pdf")) throw app::BadInput("--pdf: printing arrives with the reports; use the JSON for now");
     auto from = date_option(args, "from"), to = date_option(args, "to");
-    s.actor();
+    auto actor = s.actor();
+    if (auto pdf = args.option("pdf")) {
+        app::DocumentRequest r;
+        r.kind = "statement";
+        r.user = user;
+        r.authorizer = authorizer;
+        r.from = from;
+        r.to = to;
+        int pages = app::print_document(s.workspace(), actor, r, *pdf);
+        core::JsonWriter w(true);
+        w.begin_object().key("pdf").value(*pdf).key("pages").value(pages).end_object();
+        print_json(w.str());
+        return 0;
+    }
     auto st = app::statement(s.workspace(), user.has_value(), user ? *user : *authorizer, from, to);
     core::JsonWriter w(true);
     w.begin_object().key("rows").begin_array();
@@ -95,6 +108,42 @@ int run_statement(Session& s, const Words& words) {
         .key("cash_fen").value(st.cash_fen)
         .end_object();
     w.end_object();
+    print_json(w.str());
+    return 0;
+}
+
+int run_report(Session& s, const Words& words) {
+    Args args(words, {});
+    args.allow_only({"case", "user", "authorizer", "from", "to", "clerk", "date", "pdf"});
+    args.expect_positional(1, "DOCUMENT");
+    app::DocumentRequest r;
+    r.kind = args.positional()[0];
+    r.case_number = args.option("case");
+    r.user = args.option("user");
+    r.authorizer = args.option("authorizer");
+    if (args.option("from")) r.from = date_option(args, "from");
+    if (args.option("to")) r.to = date_option(args, "to");
+    r.clerk = args.option("clerk");
+    if (args.option("date")) r.date = date_option(args, "date");
+    auto pdf = args.required("pdf");
+    auto actor = s.actor();
+    int pages = app::print_document(s.workspace(), actor, r, pdf);
+    core::JsonWriter w(true);
+    w.begin_object().key("pdf").value(pdf).key("pages").value(pages).end_object();
+    print_json(w.str());
+    return 0;
+}
+
+int run_settings(Session& s, const Words& words) {
+    Args args(words, {});
+    args.allow_only({});
+    const auto& pos = args.positional();
+    if (pos.size() != 3 || pos[0] != "set" || pos[1] != "agency_name")
+        throw app::BadInput("usage: gongji settings set agency_name NAME");
+    auto actor = s.actor();
+    app::set_agency_name(s.workspace(), actor, pos[2]);
+    core::JsonWriter w(true);
+    w.begin_object().key("agency_name").value(pos[2]).end_object();
     print_json(w.str());
     return 0;
 }

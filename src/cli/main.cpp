@@ -7,6 +7,7 @@
 
 #include "app/case_service.h"
 #include "app/errors.h"
+#include "app/report_service.h"
 #include "cli/commands.h"
 #include "cli/json_output.h"
 #include "core/policy.h"
@@ -35,7 +36,11 @@ const char* kUsage =
     "  person show ID · bindings --user ID | --authorizer ID\n"
     "  audit verify                        check the audit log's hash chain\n"
     "  settle FILE [--encoding E]          import settlements and pay them from the accounts\n"
-    "  statement (--user ID | --authorizer ID) --from DATE --to DATE\n"
+    "  statement (--user ID | --authorizer ID) --from DATE --to DATE [--pdf OUT]\n"
+    "  report commitment|receipt|decision|unbind --case CASE --pdf OUT\n"
+    "  report statement (--user ID | --authorizer ID) --from DATE --to DATE --pdf OUT\n"
+    "  report daily --clerk NAME --date DATE --pdf OUT\n"
+    "  settings set agency_name NAME       the agency's name on every printout\n"
     "  quota reserve --authorizer ID --user ID --amount 元   (cross-province bindings)\n"
     "\n"
     "The database is --db, else $GONGJI_DB, else an embedded SQLite file in the user's data\n"
@@ -71,7 +76,7 @@ int main(int argc, char** argv) {
         {"policy", cli::run_policy}, {"check", cli::run_check}, {"user", cli::run_user},
         {"case", cli::run_case},     {"bindings", cli::run_bindings}, {"person", cli::run_person},
         {"audit", cli::run_audit},   {"settle", cli::run_settle}, {"statement", cli::run_statement},
-        {"quota", cli::run_quota},
+        {"quota", cli::run_quota},   {"report", cli::run_report}, {"settings", cli::run_settings},
     };
     auto it = commands.find(command);
     if (it == commands.end()) {
@@ -83,6 +88,9 @@ int main(int argc, char** argv) {
         return it->second(session, rest);
     } catch (const app::BadInput& e) {
         std::cerr << "gongji " << command << ": " << e.what() << "\n";
+        return kBadInput;
+    } catch (const gongji::reports::TemplateError& e) {
+        std::cerr << "gongji " << command << ": template " << e.what() << "\n";
         return kBadInput;
     } catch (const core::PolicyError& e) {
         std::cerr << "gongji " << command << ": " << e.what() << "\n";

@@ -1,0 +1,13 @@
+# 窗口日报 — a clerk's cases of one day, by kind and outcome.
+title 家庭共济窗口业务日报
+field 经办人 | {clerk}
+field 日期 | {date}
+table kinds
+column 业务类型 | {kind} | 40
+column 受理 | {submitted} | 24 | right
+column 通过 | {approved} | 24 | right
+column 驳回 | {rejected} | 24 | right
+column 撤回 | {withdrawn} | 24 | right
+column 待审核 | {pending} | 24 | right
+end
+field 合计受理 | {total} 件

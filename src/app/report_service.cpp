@@ -1,0 +1,227 @@
+#include "app/report_service.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+
+#include "app/audit.h"
+#include "app/case_service.h"
+#include "app/errors.h"
+#include "app/policy_service.h"
+#include "app/settlement_service.h"
+#include "core/case_rules.h"
+#include "core/instant.h"
+#include "core/masking.h"
+#include "core/money.h"
+#include "core/relation.h"
+#include "storage/settings_repository.h"
+
+namespace gongji::app {
+namespace {
+
+const std::map<std::string, std::string> kTitles = {
+    {"commitment", "承诺书"},   {"receipt", "受理回执"},        {"decision", "审核结果通知书"},
+    {"unbind", "解绑通知书"},   {"statement", "共济使用明细"}, {"daily", "窗口日报"},
+};
+
+const std::map<std::string, std::string> kUseLabels = {
+    {"clinic", "门诊"}, {"inpatient", "住院"}, {"pharmacy", "药店购药"}, {"resident_premium", "代缴居民医保"},
+    {"ltc_premium", "长护险缴费"}, {"commercial_insurance", "普惠商业保险"}, {"public_health", "公共卫生"},
+    {"fitness", "体育健身"}, {"wellness", "养生保健"},
+};
+
+std::string china_time(const std::optional<std::string>& utc) {
+    if (!utc) return "";
+    auto s = core::parse_iso_instant(*utc);
+    if (!s) return *utc;
+    auto text = core::format_china(*s);
+    return text.substr(0, 10) + " " + text.substr(11, 8);
+}
+
+std::string name_of(Workspace& ws, const std::string& id) {
+    auto p = ws.persons().find(id);
+    return p ? p->name : "";
+}
+
+void person_fields(Workspace& ws, reports::ReportData& d, const std::string& prefix, const std::optional<std::string>& id) {
+    d.fields[prefix + "_name"] = id ? name_of(ws, *id) : "";
+    d.fields[prefix + "_id"] = id ? core::mask_id_number(*id) : "";
+}
+
+void case_fields(Workspace& ws, const storage::CaseRecord& c, reports::ReportData& d) {
+    d.fields["case"] = c.number;
+    d.fields["kind_label"] = c.kind == "bind" ? "共济关系绑定" : c.kind == "unbind" ? "共济关系解除"
+                             : c.kind == "reorder"                        ? "扣款顺序变更"
+                                                                          : "历史共济关系续签";
+    d.fields["status_label"] = core::case_status_label(*core::parse_case_status(c.status));
+    person_fields(ws, d, "authorizer", c.authorizer_id);
+    person_fields(ws, d, "user", c.user_id);
+    auto relation = c.relation ? core::find_relation(*c.relation) : std::nullopt;
+    d.fields["relation_name"] = relation ? relation->name : "";
+    d.fields["policy_title"] = c.policy ? load_policy(ws, *c.policy).title : "";
+    d.fields["clerk"] = c.created_by;
+    d.fields["application_date"] = c.application_date;
+    d.fields["submitted_at"] = china_time(c.submitted_at);
+    d.fields["decided_at"] = china_time(c.decided_at);
+    d.fields["decided_by"] = c.decided_by.value_or("");
+    d.fields["approved"] = c.status == "approved" ? "是" : "";
+    d.fields["rejected"] = c.status == "rejected" ? "是" : "";
+    std::string reason = c.reason.value_or("");
+    d.fields["reason_label"] = c.kind == "unbind" ? core::unbind_reason_label(reason) : core::rejection_reason_label(reason);
+    d.fields["note"] = c.note.value_or("");
+    auto user = ws.persons().find(c.user_id);
+    auto date = core::CivilDate::parse(c.application_date);
+    d.fields["minor"] = user && date && user->birth_date.years_until(*date) < 18 ? "是" : "";
+    auto& docs = d.tables["documents"];
+    std::string list = c.documents;
+    for (size_t start = 0; start < list.size();) {
+        auto end = list.find(',', start);
+        if (end == std::string::npos) end = list.size();
+        auto type = core::parse_document_type(list.substr(start, end - start));
+        if (type) docs.push_back({{"document", core::document_type_label(*type)}});
+        start = end + 1;
+    }
+}
+
+void statement_fields(Workspace& ws, const DocumentRequest& r, reports::ReportData& d, std::string& subject) {
+    if (!r.user == !r.authorizer) throw BadInput("statement: give --user ID or --authorizer ID");
+    if (!r.from || !r.to) throw BadInput("statement: --from and --to are required");
+    auto id = normalized_id(r.user ? *r.user : *r.authorizer, r.user ? "--user" : "--authorizer");
+    auto st = statement(ws, r.user.has_value(), id, *r.from, *r.to);
+    subject = id;
+    d.fields["subject_role"] = r.user ? "使用人" : "授权人";
+    d.fields["subject_name"] = name_of(ws, id);
+    d.fields["subject_id"] = core::mask_id_number(id);
+    d.fields["from"] = r.from->to_string();
+    d.fields["to"] = r.to->to_string();
+    auto& rows = d.tables["rows"];
+    std::map<std::string, std::string> names;
+    for (const auto& row : st.rows) {
+        const auto& s = row.settlement;
+        std::string own, aid;
+        for (const auto& e : row.entries) {
+            if (e.kind == "own") own = core::format_yuan(-e.amount_fen) + " / " + core::format_yuan(e.balance_after_fen);
+            if (e.kind == "mutual_aid" || e.kind == "quota_draw") {
+                if (!names.count(e.account)) names[e.account] = name_of(ws, e.account);
+                aid += (aid.empty() ? "" : "\n") + names[e.account] + " " + core::format_yuan(-e.amount_fen) + " / " +
+                       core::format_yuan(e.balance_after_fen);
+            }
+        }
+        auto use = kUseLabels.count(s.use) ? kUseLabels.at(s.use) : s.use;
+        rows.push_back({{"time", china_time(s.settled_at)},
+                        {"setl_id", s.setl_id},
+                        {"user", name_of(ws, s.user_id)},
+                        {"institution", s.institution_name},
+                        {"use", use},
+                        {"amount", core::format_yuan(s.amount_fen)},
+                        {"own", own.empty() ? "0.00" : own},
+                        {"mutual_aid", aid.empty() ? "0.00" : aid},
+                        {"cash", core::format_yuan(s.cash_fen)}});
+    }
+    d.fields["total_amount"] = core::format_yuan(st.amount_fen);
+    d.fields["total_own"] = core::format_yuan(st.own_fen);
+    d.fields["total_mutual_aid"] = core::format_yuan(st.mutual_aid_fen);
+    d.fields["total_cash"] = core::format_yuan(st.cash_fen);
+    d.fields["count"] = std::to_string(st.rows.size());
+}
+
+void daily_fields(Workspace& ws, const DocumentRequest& r, reports::ReportData& d, std::string& subject) {
+    if (!r.clerk || !r.date) throw BadInput("daily: --clerk NAME and --date YYYY-MM-DD are required");
+    storage::CaseFilter f;
+    f.limit = 100000;
+    auto start = core::format_utc(core::china_day_start(*r.date));
+    auto end = core::format_utc(core::china_day_start(core::CivilDate::from_days_since_epoch(r.date->days_since_epoch() + 1)));
+    std::map<std::string, std::map<std::string, int>> counts;
+    int total = 0;
+    for (const auto& c : list_cases(ws, f)) {
+        if (c.created_by != *r.clerk || c.created_at < start || c.created_at >= end) continue;
+        auto& k = counts[c.kind];
+        ++k["submitted"];
+        ++k[c.status == "submitted" ? "pending" : c.status];
+        ++total;
+    }
+    const std::pair<const char*, const char*> kinds[] = {
+        {"bind", "共济关系绑定"}, {"unbind", "共济关系解除"}, {"reorder", "扣款顺序变更"}, {"rebind", "历史关系续签"}};
+    for (const auto& [kind, label] : kinds) {
+        auto& k = counts[kind];
+        d.tables["kinds"].push_back({{"kind", label},
+                                     {"submitted", std::to_string(k["submitted"])},
+                                     {"approved", std::to_string(k["approved"])},
+                                     {"rejected", std::to_string(k["rejected"])},
+                                     {"withdrawn", std::to_string(k["withdrawn"])},
+                                     {"pending", std::to_string(k["pending"])}});
+    }
+    d.fields["clerk"] = *r.clerk;
+    d.fields["date"] = r.date->to_string();
+    d.fields["total"] = std::to_string(total);
+    subject = *r.clerk + "@" + r.date->to_string();
+}
+
+}  // namespace
+
+std::string reports_dir() {
+    if (const char* env = std::getenv("GONGJI_REPORTS_DIR"); env && *env) return env;
+    std::error_code ec;
+    if (std::filesystem::is_directory(GONGJI_SOURCE_REPORTS_DIR, ec)) return GONGJI_SOURCE_REPORTS_DIR;
+    return GONGJI_INSTALLED_REPORTS_DIR;
+}
+
+PreparedDocument prepare_document(Workspace& ws, const Actor& actor, const DocumentRequest& r) {
+    auto title = kTitles.find(r.kind);
+    if (title == kTitles.end())
+        throw BadInput("document: must be commitment, receipt, decision, unbind, statement or daily, not \"" + r.kind + "\"");
+    if (r.kind == "daily") require_role(actor, {"clerk", "supervisor", "admin"});
+    auto path = reports_dir() + "/" + r.kind + ".tpl";
+    PreparedDocument doc;
+    doc.tpl = reports::parse_template(read_file(path), path);
+    if (r.kind == "statement") {
+        statement_fields(ws, r, doc.data, doc.subject);
+    } else if (r.kind == "daily") {
+        daily_fields(ws, r, doc.data, doc.subject);
+    } else {
+        if (!r.case_number) throw BadInput("--case: required for a " + r.kind + " document");
+        auto c = find_case(ws, *r.case_number);
+        bool fits = r.kind == "unbind" ? c.kind == "unbind"
+                    : r.kind == "decision" ? (c.status == "approved" || c.status == "rejected") && c.kind != "unbind"
+                                           : c.kind == "bind" || c.kind == "rebind";
+        if (!fits) throw BadInput("--case: " + c.number + " (" + c.kind + ", " + c.status + ") has no " + r.kind + " document");
+        case_fields(ws, c, doc.data);
+        doc.subject = c.number;
+    }
+    storage::SettingsRepository settings(ws.db());
+    doc.frame.agency = settings.get("agency_name").value_or("");
+    doc.frame.title = title->second;
+    doc.frame.printed_at = china_time(storage::utc_now());
+    doc.frame.operator_name = actor.username;
+    return doc;
+}
+
+void record_print(Workspace& ws, const Actor& actor, const std::string& kind, const std::string& subject, int pages) {
+    storage::Transaction tx(ws.db());
+    auto now = storage::utc_now();
+    storage::SettingsRepository(ws.db()).record_print(kind, subject, pages, actor.username, actor.workstation, now);
+    audit(ws, {actor.username, actor.workstation}, "print", "document", subject, "",
+          "{\"document\":\"" + kind + "\",\"pages\":" + std::to_string(pages) + "}");
+    tx.commit();
+}
+
+int print_document(Workspace& ws, const Actor& actor, const DocumentRequest& request, const std::string& pdf_path) {
+    auto doc = prepare_document(ws, actor, request);
+    reports::LaidOutDocument laid_out(doc.tpl, doc.data, doc.frame);
+    laid_out.write_pdf(pdf_path);
+    record_print(ws, actor, request.kind, doc.subject, laid_out.pages());
+    return laid_out.pages();
+}
+
+void set_agency_name(Workspace& ws, const Actor& actor, const std::string& name) {
+    require_role(actor, {"admin"});
+    if (name.empty()) throw BadInput("agency_name: must not be empty");
+    storage::SettingsRepository settings(ws.db());
+    storage::Transaction tx(ws.db());
+    auto before = settings.get("agency_name").value_or("");
+    settings.set("agency_name", name);
+    audit(ws, {actor.username, actor.workstation}, "settings.set", "settings", "agency_name", before, name);
+    tx.commit();
+}
+
+}  // namespace gongji::app

@@ -1,0 +1,43 @@
+#pragma once
+// The papers citizens take home: each document's data gathered from the database, laid out from
+// its template in reports/, written as PDF, and every print recorded.
+#include <optional>
+#include <string>
+
+#include "app/auth.h"
+#include "app/workspace.h"
+#include "reports/renderer.h"
+
+namespace gongji::app {
+
+struct DocumentRequest {
+    std::string kind;                 // commitment, receipt, decision, unbind, statement, daily
+    std::optional<std::string> case_number;       // the four case documents
+    std::optional<std::string> user, authorizer;  // statement: one of them
+    std::optional<core::CivilDate> from, to;      // statement
+    std::optional<std::string> clerk;             // daily
+    std::optional<core::CivilDate> date;          // daily
+};
+
+struct PreparedDocument {
+    reports::Template tpl;
+    reports::ReportData data;
+    reports::PageFrame frame;
+    std::string subject;  // what the print log files it under: a case number, an ID number, …
+};
+
+// BadInput for an unknown kind, a missing or wrong argument, or a case of the wrong kind;
+// TemplateError (reports) for a template that cannot be used.
+PreparedDocument prepare_document(Workspace& ws, const Actor& actor, const DocumentRequest& request);
+// Renders to `pdf_path` and records the print (and audits it); returns the page count.
+int print_document(Workspace& ws, const Actor& actor, const DocumentRequest& request, const std::string& pdf_path);
+// Records a print made elsewhere (the desktop app's printer).
+void record_print(Workspace& ws, const Actor& actor, const std::string& kind, const std::string& subject, int pages);
+
+// The agency's name on every printout (admin).
+void set_agency_name(Workspace& ws, const Actor& actor, const std::string& name);
+
+// GONGJI_REPORTS_DIR, else the source tree's reports/, else the installed share folder.
+std::string reports_dir();
+
+}  // namespace gongji::app
