@@ -2,6 +2,27 @@
 
 namespace gongji::core {
 
+std::string_view trim_blanks(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+std::optional<std::vector<size_t>> find_columns(const std::vector<std::string>& header,
+                                                const std::vector<const char*>& names, std::string& missing) {
+    std::vector<size_t> index;
+    for (const char* name : names) {
+        size_t i = 0;
+        while (i < header.size() && trim_blanks(header[i]) != name) ++i;
+        if (i == header.size()) {
+            missing = name;
+            return std::nullopt;
+        }
+        index.push_back(i);
+    }
+    return index;
+}
+
 CsvReader::CsvReader(std::string_view text) : text_(text) {}
 
 bool CsvReader::next(std::vector<std::string>& fields) {

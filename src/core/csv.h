@@ -1,11 +1,20 @@
 #pragma once
 // RFC 4180 records from a UTF-8 buffer: quoted fields, doubled quotes, CRLF or LF, newlines
 // inside quotes. Fields are reused between records so a million-line file allocates little.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace gongji::core {
+
+// A field without the blanks around it.
+std::string_view trim_blanks(std::string_view s);
+
+// The position of each of `names` in a header line (blanks ignored); nullopt with `missing` set
+// to the first name not found.
+std::optional<std::vector<size_t>> find_columns(const std::vector<std::string>& header,
+                                                const std::vector<const char*>& names, std::string& missing);
 
 class CsvReader {
 public:

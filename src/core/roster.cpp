@@ -1,5 +1,8 @@
 #include "core/roster.h"
 
+#include <algorithm>
+
+#include "core/csv.h"
 #include "core/money.h"
 #include "core/region_table.h"
 
@@ -7,12 +10,6 @@ namespace gongji::core {
 namespace {
 
 enum Column { kId, kName, kGender, kBirth, kType, kStatus, kRegion, kBalance };
-
-std::string_view trimmed(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
 
 bool all_digits(std::string_view s) {
     if (s.empty()) return false;
@@ -25,22 +22,11 @@ bool all_digits(std::string_view s) {
 
 std::optional<RosterColumns> RosterColumns::from_header(const std::vector<std::string>& header,
                                                         std::string& missing) {
+    auto index = find_columns(header, {kNames.begin(), kNames.end()}, missing);
+    if (!index) return std::nullopt;
     RosterColumns c;
     c.header_size_ = header.size();
-    for (size_t col = 0; col < kNames.size(); ++col) {
-        bool found = false;
-        for (size_t i = 0; i < header.size(); ++i) {
-            if (trimmed(header[i]) == kNames[col]) {
-                c.index_[col] = i;
-                found = true;
-                break;
-            }
-        }
-        if (!found) {
-            missing = kNames[col];
-            return std::nullopt;
-        }
-    }
+    std::copy(index->begin(), index->end(), c.index_.begin());
     return c;
 }
 
@@ -51,7 +37,7 @@ std::optional<Issue> parse_roster_row(const RosterColumns& columns,
         return Issue{"columns", "列数为" + std::to_string(fields.size()) + "，表头为" +
                                     std::to_string(columns.header_size()) + "列"};
     // Views into `fields`: a million-line file should not copy every value twice.
-    auto field = [&](Column c) { return trimmed(fields[columns.index(c)]); };
+    auto field = [&](Column c) { return trim_blanks(fields[columns.index(c)]); };
     auto text = [&](Column c) { return std::string(field(c)); };
 
     auto id_text = field(kId);

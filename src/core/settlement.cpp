@@ -1,5 +1,8 @@
 #include "core/settlement.h"
 
+#include <algorithm>
+
+#include "core/csv.h"
 #include "core/id_number.h"
 #include "core/instant.h"
 #include "core/money.h"
@@ -9,30 +12,15 @@ namespace {
 
 enum Column { kSetl, kUser, kTime, kCode, kName, kUse, kAmount };
 
-std::string_view trimmed(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
 }  // namespace
 
 std::optional<SettlementColumns> SettlementColumns::from_header(const std::vector<std::string>& header,
                                                                 std::string& missing) {
+    auto index = find_columns(header, {kNames.begin(), kNames.end()}, missing);
+    if (!index) return std::nullopt;
     SettlementColumns c;
     c.header_size_ = header.size();
-    for (size_t col = 0; col < kNames.size(); ++col) {
-        bool found = false;
-        for (size_t i = 0; i < header.size() && !found; ++i)
-            if (trimmed(header[i]) == kNames[col]) {
-                c.index_[col] = i;
-                found = true;
-            }
-        if (!found) {
-            missing = kNames[col];
-            return std::nullopt;
-        }
-    }
+    std::copy(index->begin(), index->end(), c.index_.begin());
     return c;
 }
 
@@ -41,7 +29,7 @@ std::optional<Issue> parse_settlement_row(const SettlementColumns& columns, cons
     if (fields.size() != columns.header_size())
         return Issue{"columns", "列数为" + std::to_string(fields.size()) + "，表头为" +
                                     std::to_string(columns.header_size()) + "列"};
-    auto field = [&](Column c) { return trimmed(fields[columns.index(c)]); };
+    auto field = [&](Column c) { return trim_blanks(fields[columns.index(c)]); };
     s.setl_id = field(kSetl);
     if (s.setl_id.empty() || s.setl_id.size() > 64) return Issue{"setl_id_missing", "结算编号为空或过长"};
     if (!normalize_id_number(field(kUser), today, s.user_id))
