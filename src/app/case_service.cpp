@@ -153,6 +153,7 @@ CaseRecord submit_bind(Workspace& ws, const Actor& actor, const BindApplication&
     bool ids_valid = core::normalize_id_number(app.authorizer_id, date, a) && core::normalize_id_number(app.user_id, date, u);
     if (ids_valid) ws.persons().lock({a, u});
     std::set<core::DocumentType> attached(app.documents.begin(), app.documents.end());
+    for (const auto& u : app.uploads) attached.insert(u.type);
     auto result = evaluate(ws, app.policy, app.authorizer_id, app.user_id, app.relation, date, attached, 0);
     if (!result.eligible) throw NotEligible(result);
 
@@ -177,12 +178,13 @@ CaseRecord submit_bind(Workspace& ws, const Actor& actor, const BindApplication&
     c.policy = app.policy;
     c.authorizer_id = a;
     c.relation = app.relation;
-    c.documents = document_list(app.documents);
+    c.documents = document_list({attached.begin(), attached.end()});
     c.binding_id = b.id;
     c.cites_case = app.cites_case;
     c.submitted_at = c.created_at;
     c.id = ws.cases().insert(c);
     audit_case(ws, actor, "case.submit", "", c);
+    for (const auto& upload : app.uploads) store_upload(ws, actor, c.id, c.number, upload);
     audit_binding(ws, actor, "binding.create", std::nullopt, b.id);
 
     // Where the profile version needs no review, submission approves at once; no person

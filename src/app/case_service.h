@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/auth.h"
+#include "app/document_service.h"
 #include "app/errors.h"
 #include "app/workspace.h"
 #include "core/documents.h"
@@ -33,7 +34,8 @@ struct BindApplication {
     std::string user_id;
     std::string relation;
     std::optional<core::CivilDate> date;          // the application date; default today
-    std::vector<core::DocumentType> documents;    // types attached
+    std::vector<core::DocumentType> documents;    // types attached without a file (recorded only)
+    std::vector<Upload> uploads;                  // files attached, stored with the case
     std::optional<std::string> cites_case;        // a rejected case this re-applies
 };
 

@@ -18,6 +18,7 @@ int run_check(Session& s, const Words& args);
 int run_user(Session& s, const Words& args);
 int run_case(Session& s, const Words& args);
 int run_bindings(Session& s, const Words& args);
+int run_document(Session& s, const Words& args);
 int run_person(Session& s, const Words& args);
 int run_audit(Session& s, const Words& args);
 int run_settle(Session& s, const Words& args);

@@ -2,10 +2,12 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <sstream>
 
 #include "app/audit.h"
 #include "app/case_service.h"
+#include "app/document_service.h"
 #include "app/errors.h"
 #include "cli/args.h"
 #include "cli/commands.h"
@@ -24,10 +26,9 @@ std::vector<std::string> split_commas(const std::string& list) {
     return out;
 }
 
-// --doc TYPE=FILE: the type is recorded; the file must exist (its scan is stored once
-// document capture lands).
-std::vector<core::DocumentType> documents(const Args& args) {
-    std::vector<core::DocumentType> out;
+// --doc TYPE=FILE: each file is checked whole and stored with the case.
+std::vector<app::Upload> uploads(const Args& args) {
+    std::vector<app::Upload> out;
     for (const auto& spec : args.options("doc")) {
         auto eq = spec.find('=');
         auto type_name = spec.substr(0, eq);
@@ -35,9 +36,7 @@ std::vector<core::DocumentType> documents(const Args& args) {
         if (!type) throw app::BadInput("--doc: unknown document type \"" + type_name + "\"");
         if (eq == std::string::npos || eq + 1 == spec.size())
             throw app::BadInput("--doc: expected TYPE=FILE, got \"" + spec + "\"");
-        auto file = spec.substr(eq + 1);
-        if (access(file.c_str(), R_OK) != 0) throw app::BadInput("--doc: cannot read " + file);
-        out.push_back(*type);
+        out.push_back(app::read_upload(*type, spec.substr(eq + 1)));
     }
     return out;
 }
@@ -72,7 +71,7 @@ int run_case(Session& s, const Words& words) {
             a.date = core::CivilDate::parse(*d);
             if (!a.date) throw app::BadInput("--date: \"" + *d + "\" is not a valid YYYY-MM-DD date");
         }
-        a.documents = documents(args);
+        a.uploads = uploads(args);
         a.cites_case = args.option("cites");
         auto actor = s.actor();
         print_json(case_summary(app::submit_bind(ws, actor, a)));
@@ -119,7 +118,8 @@ int run_case(Session& s, const Words& words) {
         args.allow_only({"authorizer", "user", "doc"});
         args.expect_positional(1, "");
         auto a = args.required("authorizer"), u = args.required("user");
-        auto docs = documents(args);
+        std::vector<core::DocumentType> docs;
+        for (const auto& upload : uploads(args)) docs.push_back(upload.type);
         auto actor = s.actor();
         print_json(case_summary(app::submit_rebind(ws, actor, a, u, docs)));
         return 0;
@@ -150,6 +150,62 @@ int run_case(Session& s, const Words& words) {
         return 0;
     }
     throw app::BadInput("usage: gongji case bind|approve|reject|withdraw|unbind|reorder|rebind|show|list …");
+}
+
+int run_document(Session& s, const Words& words) {
+    Args args(words, {});
+    args.allow_only({"case", "doc", "out"});
+    const auto& pos = args.positional();
+    auto sub = pos.empty() ? std::string() : pos[0];
+    auto& ws = s.workspace();
+    if (sub == "list") {
+        args.expect_positional(1, "");
+        auto number = args.required("case");
+        s.actor();
+        core::JsonWriter w(true);
+        w.begin_array();
+        for (const auto& d : app::list_documents(ws, number)) {
+            w.begin_object().key("id").value(d.id).key("type").value(d.type).key("file").value(d.file_name)
+                .key("mime").value(d.mime).key("pages").value(d.pages).key("size").value(d.size_bytes)
+                .key("sha256").value(d.sha256).key("captured_by").value(d.captured_by)
+                .key("captured_at").value(d.captured_at).key("removed").value(d.removed_at.has_value()).end_object();
+        }
+        w.end_array();
+        print_json(w.str());
+        return 0;
+    }
+    if (sub == "attach") {
+        args.expect_positional(1, "");
+        auto number = args.required("case");
+        auto files = uploads(args);
+        if (files.empty()) throw app::BadInput("--doc: TYPE=FILE required");
+        auto actor = s.actor();
+        core::JsonWriter w(true);
+        w.begin_array();
+        for (const auto& f : files) w.value(app::attach_document(ws, actor, number, f));
+        w.end_array();
+        print_json(w.str());
+        return 0;
+    }
+    if (sub == "get" || sub == "remove") {
+        args.expect_positional(2, "ID");
+        long long id = std::atoll(pos[1].c_str());
+        auto actor = s.actor();
+        if (sub == "remove") {
+            app::remove_document(ws, actor, id);
+            print_json("{\"removed\": " + std::to_string(id) + "}");
+            return 0;
+        }
+        auto bytes = app::read_document(ws, id);
+        auto out = args.required("out");
+        std::ofstream(out, std::ios::binary) << bytes;
+        core::JsonWriter w(true);
+        w.begin_object().key("id").value(id).key("out").value(out).key("size").value(static_cast<long long>(bytes.size()))
+            .key("intact").value(true).end_object();
+        print_json(w.str());
+        return 0;
+    }
+    throw app::BadInput("usage: gongji document list --case CASE | attach --case CASE --doc TYPE=FILE | get ID --out FILE | remove ID");
 }
 
 int run_bindings(Session& s, const Words& words) {

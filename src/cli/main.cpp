@@ -34,6 +34,7 @@ const char* kUsage =
     "  case reorder --user ID --order ID,ID,… · case rebind --authorizer ID --user ID [--doc …]\n"
     "  case show CASE · case list [--status S] [--person ID] [--date YYYY-MM-DD]\n"
     "  person show ID · bindings --user ID | --authorizer ID\n"
+    "  document list --case CASE · attach --case CASE --doc TYPE=FILE · get ID --out FILE · remove ID\n"
     "  audit verify                        check the audit log's hash chain\n"
     "  settle FILE [--encoding E]          import settlements and pay them from the accounts\n"
     "  statement (--user ID | --authorizer ID) --from DATE --to DATE [--pdf OUT]\n"
@@ -76,7 +77,7 @@ int main(int argc, char** argv) {
         {"policy", cli::run_policy}, {"check", cli::run_check}, {"user", cli::run_user},
         {"case", cli::run_case},     {"bindings", cli::run_bindings}, {"person", cli::run_person},
         {"audit", cli::run_audit},   {"settle", cli::run_settle}, {"statement", cli::run_statement},
-        {"quota", cli::run_quota},   {"report", cli::run_report}, {"settings", cli::run_settings},
+        {"quota", cli::run_quota},   {"document", cli::run_document},   {"report", cli::run_report}, {"settings", cli::run_settings},
     };
     auto it = commands.find(command);
     if (it == commands.end()) {

@@ -91,6 +91,12 @@ std::optional<CaseRecord> CaseRepository::find(const std::string& number, bool f
     return std::nullopt;
 }
 
+std::string CaseRepository::number_of(long long case_id) {
+    std::string number;
+    db_.sql() << "SELECT number FROM cases WHERE id = :i", soci::use(case_id), soci::into(number);
+    return number;
+}
+
 std::vector<CaseRecord> CaseRepository::list(const CaseFilter& f) {
     std::string sql = std::string("SELECT ") + kColumns + " FROM cases WHERE 1 = 1";
     std::string status = f.status.value_or(""), person = f.person.value_or(""), number = f.number.value_or(""),

@@ -49,6 +49,7 @@ public:
     long long next_sequence(const std::string& day);
     long long insert(const CaseRecord& c);  // returns the id
     std::optional<CaseRecord> find(const std::string& number, bool for_update = false);
+    std::string number_of(long long case_id);
     std::vector<CaseRecord> list(const CaseFilter& filter);
     // Moves the case from `from` to the record's status and decision fields; false when the case
     // was no longer in `from` (another workstation got there first).

@@ -33,4 +33,7 @@ private:
     std::string path_;
 };
 
+// A small, complete PNG image (2 × 2 pixels), for tests that attach a scan.
+std::string tiny_png();
+
 }  // namespace gongji::test

@@ -1,0 +1,133 @@
+#include "app/document_service.h"
+
+#include <Poco/Base64Decoder.h>
+#include <Poco/Base64Encoder.h>
+#include <Poco/DigestEngine.h>
+#include <Poco/SHA2Engine.h>
+
+#include <filesystem>
+#include <sstream>
+
+#include "app/audit.h"
+#include "app/case_service.h"
+#include "app/errors.h"
+#include "app/policy_service.h"
+#include "core/json_writer.h"
+#include "devices/document_file.h"
+
+namespace gongji::app {
+namespace {
+
+std::string to_base64(const std::string& bytes) {
+    std::ostringstream out;
+    Poco::Base64Encoder encoder(out);
+    encoder.rdbuf()->setLineLength(0);
+    encoder << bytes;
+    encoder.close();
+    return out.str();
+}
+
+std::string from_base64(const std::string& text) {
+    std::istringstream in(text);
+    Poco::Base64Decoder decoder(in);
+    std::ostringstream out;
+    out << decoder.rdbuf();
+    return out.str();
+}
+
+std::string document_json(const storage::DocumentRecord& d) {
+    core::JsonWriter w;
+    w.begin_object()
+        .key("id").value(d.id)
+        .key("type").value(d.type)
+        .key("file").value(d.file_name)
+        .key("mime").value(d.mime)
+        .key("pages").value(d.pages)
+        .key("size").value(d.size_bytes)
+        .key("sha256").value(d.sha256)
+        .end_object();
+    return w.str();
+}
+
+storage::CaseRecord open_case(Workspace& ws, const std::string& number) {
+    auto c = find_case(ws, number);
+    if (c.status != "draft" && c.status != "submitted")
+        throw Refused("already_decided", "办件 " + c.number + " 已处理，材料不能再更改");
+    return c;
+}
+
+}  // namespace
+
+std::string sha256_hex(const std::string& bytes) {
+    Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
+    sha.update(bytes);
+    return Poco::DigestEngine::digestToHex(sha.digest());
+}
+
+Upload read_upload(core::DocumentType type, const std::string& path) {
+    Upload u{type, std::filesystem::path(path).filename().string(), read_file(path)};
+    try {
+        devices::inspect_document_file(u.bytes);
+    } catch (const devices::CaptureError& e) {
+        throw BadInput(path + ": " + e.what());
+    }
+    return u;
+}
+
+long long store_upload(Workspace& ws, const Actor& actor, long long case_id, const std::string& case_number,
+                       const Upload& upload) {
+    auto file = devices::inspect_document_file(upload.bytes);
+    storage::DocumentRecord d;
+    d.case_id = case_id;
+    d.type = core::document_type_name(upload.type);
+    d.file_name = upload.file_name;
+    d.mime = file.mime;
+    d.pages = file.pages;
+    d.size_bytes = static_cast<long long>(upload.bytes.size());
+    d.sha256 = sha256_hex(upload.bytes);
+    d.content_base64 = to_base64(upload.bytes);
+    d.captured_by = actor.username;
+    d.workstation = actor.workstation;
+    d.captured_at = storage::utc_now();
+    d.id = storage::DocumentRepository(ws.db()).insert(d);
+    audit(ws, {actor.username, actor.workstation}, "document.attach", "case", case_number, "", document_json(d));
+    return d.id;
+}
+
+long long attach_document(Workspace& ws, const Actor& actor, const std::string& case_number, const Upload& upload) {
+    require_role(actor, {"clerk", "supervisor"});
+    storage::Transaction tx(ws.db());
+    auto c = open_case(ws, case_number);
+    auto id = store_upload(ws, actor, c.id, c.number, upload);
+    tx.commit();
+    return id;
+}
+
+void remove_document(Workspace& ws, const Actor& actor, long long document_id) {
+    require_role(actor, {"clerk", "supervisor"});
+    storage::DocumentRepository documents(ws.db());
+    storage::Transaction tx(ws.db());
+    auto d = documents.find(document_id);
+    if (!d || d->removed_at) throw BadInput("document: no document " + std::to_string(document_id));
+    auto number = ws.cases().number_of(d->case_id);
+    open_case(ws, number);
+    documents.mark_removed(document_id, actor.username, storage::utc_now());
+    audit(ws, {actor.username, actor.workstation}, "document.remove", "case", number, document_json(*d), "");
+    tx.commit();
+}
+
+std::vector<storage::DocumentRecord> list_documents(Workspace& ws, const std::string& case_number) {
+    return storage::DocumentRepository(ws.db()).list(find_case(ws, case_number).id);
+}
+
+std::string read_document(Workspace& ws, long long document_id) {
+    auto d = storage::DocumentRepository(ws.db()).find(document_id);
+    if (!d) throw BadInput("document: no document " + std::to_string(document_id));
+    auto bytes = from_base64(d->content_base64);
+    if (static_cast<long long>(bytes.size()) != d->size_bytes || sha256_hex(bytes) != d->sha256)
+        throw Refused("document_damaged", "材料 " + std::to_string(document_id) + "（" + d->file_name +
+                                              "）的内容与采集时的 SHA-256 不符，不能作为有效材料显示");
+    return bytes;
+}
+
+}  // namespace gongji::app

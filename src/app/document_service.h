@@ -1,0 +1,35 @@
+#pragma once
+// Documents of a case: checked whole, kept unchanged with their SHA-256 (checked on every read),
+// who captured them and when; removing one from a case is itself audited.
+#include <string>
+#include <vector>
+
+#include "app/auth.h"
+#include "app/workspace.h"
+#include "core/documents.h"
+#include "storage/document_repository.h"
+
+namespace gongji::app {
+
+struct Upload {
+    core::DocumentType type;
+    std::string file_name;
+    std::string bytes;
+};
+
+// Reads and checks a file for upload; BadInput naming the file and what is wrong with it.
+Upload read_upload(core::DocumentType type, const std::string& path);
+
+// Within the caller's transaction (case submission): stores an upload checked by read_upload.
+long long store_upload(Workspace& ws, const Actor& actor, long long case_id, const std::string& case_number,
+                       const Upload& upload);
+
+long long attach_document(Workspace& ws, const Actor& actor, const std::string& case_number, const Upload& upload);
+void remove_document(Workspace& ws, const Actor& actor, long long document_id);
+std::vector<storage::DocumentRecord> list_documents(Workspace& ws, const std::string& case_number);
+// The bytes as captured; Refused("document_damaged") when they no longer match their SHA-256.
+std::string read_document(Workspace& ws, long long document_id);
+
+std::string sha256_hex(const std::string& bytes);
+
+}  // namespace gongji::app
