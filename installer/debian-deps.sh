@@ -4,9 +4,9 @@
 set -euo pipefail
 
 packages=(g++ cmake make pkg-config libsoci-dev libsqlite3-dev libpq-dev libpoco-dev libboost-test-dev
-          libcairo2-dev libpango1.0-dev libqrencode-dev fonts-noto-cjk)
+          libcairo2-dev libpango1.0-dev libqrencode-dev fonts-noto-cjk libpoppler-cpp-dev)
 if [ "${1:-build}" = test ]; then
-  packages+=(postgresql sqlite3 poppler-utils)
+  packages+=(postgresql sqlite3 poppler-utils libjpeg-dev libtiff-dev)
 fi
 
 missing=()

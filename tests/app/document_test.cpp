@@ -1,0 +1,90 @@
+// Pins the document store on this run's backend: files kept whole with their SHA-256, read back
+// intact, a changed byte in the database reported (never shown as good), removal audited, and a
+// decided case closed to changes.
+#include <boost/test/unit_test.hpp>
+
+#include <soci/soci.h>
+
+#include "app/audit.h"
+#include "app/case_service.h"
+#include "app/document_service.h"
+#include "fixture.h"
+#include "samples.h"
+
+using namespace gongji;
+
+namespace {
+
+struct CaseWithScans : test::DemoWorkspace {
+    app::Actor clerk{"clerk", "clerk", "win-01"};
+    app::Actor super{"super", "supervisor", "win-09"};
+    std::string number;
+    std::string pdf = test::sample_pdf(3), jpeg = test::sample_jpeg();
+
+    CaseWithScans() {
+        app::BindApplication a;
+        a.policy = "guangxi";
+        a.authorizer_id = "450802196503120117";
+        a.user_id = "450802196708200129";
+        a.relation = "12";
+        a.uploads = {{core::DocumentType::id_card, "身份证.jpg", jpeg},
+                     {core::DocumentType::marriage_certificate, "结婚证.pdf", pdf}};
+        number = app::submit_bind(ws, clerk, a).number;
+    }
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(documents, CaseWithScans)
+
+BOOST_AUTO_TEST_CASE(files_are_kept_whole_with_their_hash_and_who_captured_them) {
+    auto docs = app::list_documents(ws, number);
+    BOOST_REQUIRE(docs.size() == 2u);
+    BOOST_TEST(docs[0].mime == "image/jpeg");
+    BOOST_TEST(docs[1].pages == 3);
+    BOOST_TEST(docs[1].sha256 == app::sha256_hex(pdf));
+    BOOST_TEST(docs[0].captured_by == "clerk");
+    BOOST_TEST(docs[0].workstation == "win-01");
+    BOOST_TEST(app::read_document(ws, docs[0].id) == jpeg);
+    BOOST_TEST(app::read_document(ws, docs[1].id) == pdf);
+    BOOST_TEST(app::find_case(ws, number).documents == "id_card,marriage_certificate");
+}
+
+BOOST_AUTO_TEST_CASE(a_changed_byte_is_reported_not_shown) {
+    auto id = app::list_documents(ws, number)[0].id;
+    std::string content;
+    ws.db().sql() << "SELECT content FROM documents WHERE id = :i", soci::use(id), soci::into(content);
+    content[100] = content[100] == 'A' ? 'B' : 'A';
+    ws.db().sql() << "UPDATE documents SET content = :c WHERE id = :i", soci::use(content), soci::use(id);
+    try {
+        app::read_document(ws, id);
+        BOOST_ERROR("shown");
+    } catch (const app::Refused& e) {
+        BOOST_TEST(e.code() == "document_damaged");
+    }
+}
+
+BOOST_AUTO_TEST_CASE(removing_a_document_is_audited_and_decided_cases_are_closed) {
+    auto docs = app::list_documents(ws, number);
+    app::remove_document(ws, clerk, docs[0].id);
+    BOOST_TEST(app::list_documents(ws, number)[0].removed_by.value_or("") == "clerk");
+    long long removals = 0;
+    ws.db().sql() << "SELECT count(*) FROM audit_log WHERE action = 'document.remove' AND entity_key = :n",
+        soci::use(number), soci::into(removals);
+    BOOST_TEST(removals == 1);
+
+    app::attach_document(ws, clerk, number, {core::DocumentType::other, "补充.png", test::sample_png()});
+    app::approve_case(ws, super, number);
+    BOOST_CHECK_THROW(app::attach_document(ws, clerk, number, {core::DocumentType::other, "x.png", test::sample_png()}),
+                      app::Refused);
+    BOOST_CHECK_THROW(app::remove_document(ws, clerk, docs[1].id), app::Refused);
+    BOOST_TEST(!app::verify_audit(ws).broken.has_value());
+}
+
+BOOST_AUTO_TEST_CASE(a_truncated_file_is_refused_before_anything_is_stored) {
+    auto path = files.write("cut.jpg", jpeg.substr(0, jpeg.size() - 30));
+    BOOST_CHECK_EXCEPTION(app::read_upload(core::DocumentType::id_card, path), app::BadInput,
+                          [](const app::BadInput& e) { return std::string(e.what()).find("truncated JPEG") != std::string::npos; });
+}
+
+BOOST_AUTO_TEST_SUITE_END()
