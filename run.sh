@@ -10,6 +10,7 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j "$(nproc)" >/dev/null
 
 gongji=build/src/cli/gongji
+export OMP_THREAD_LIMIT="${OMP_THREAD_LIMIT:-1}"  # Tesseract (OCR) is several times faster so
 data_home="${XDG_DATA_HOME:-$HOME/.local/share}"
 export GONGJI_DB="${GONGJI_DB:-sqlite:$data_home/gongji/gongji.db}"
 if [ "${GONGJI_DB#sqlite:}" != "$GONGJI_DB" ] && [ ! -f "${GONGJI_DB#sqlite:}" ]; then

@@ -11,6 +11,8 @@
 #include "core/case_rules.h"
 #include "core/id_number.h"
 #include "core/json_writer.h"
+#include "devices/document_file.h"
+#include "devices/ocr.h"
 
 namespace gongji::app {
 namespace {
@@ -134,6 +136,24 @@ CaseRecord lock_case(Workspace& ws, const std::string& number) {
     return *ws.cases().find(number, /*for_update=*/true);
 }
 
+// What OCR reads on each ID-card scan that differs from both typed numbers (a hint: one wrong
+// read in eleven still passes the check character, so a match proves nothing either).
+std::vector<std::string> ocr_cross_check(const std::vector<Upload>& uploads, const std::string& a, const std::string& u) {
+    std::vector<std::string> warnings;
+    for (const auto& upload : uploads) {
+        if (upload.type != core::DocumentType::id_card) continue;
+        try {
+            auto reading = devices::read_id_card(upload.bytes);
+            if (reading.id_number && *reading.id_number != a && *reading.id_number != u)
+                warnings.push_back("身份证扫描件“" + upload.file_name + "”上识别出的号码 " + *reading.id_number +
+                                   " 与录入的号码不符");
+        } catch (const devices::CaptureError&) {
+            // Not a PNG scan OCR can read: nothing to compare, no warning.
+        }
+    }
+    return warnings;
+}
+
 }  // namespace
 
 std::string normalized_id(const std::string& text, const char* field) {
@@ -163,6 +183,10 @@ CaseRecord submit_bind(Workspace& ws, const Actor& actor, const BindApplication&
             throw BadInput("--cites: " + *app.cites_case + " is not a rejected case of the same two people");
     }
 
+    auto ocr_warnings = ocr_cross_check(app.uploads, a, u);
+    if (!ocr_warnings.empty() && !app.ocr_acknowledged)
+        throw Refused("ocr_mismatch", ocr_warnings.front() + "；请核对后确认（--ack-ocr）再提交");
+
     BindingRecord b;
     b.authorizer_id = a;
     b.user_id = u;
@@ -182,9 +206,17 @@ CaseRecord submit_bind(Workspace& ws, const Actor& actor, const BindApplication&
     c.binding_id = b.id;
     c.cites_case = app.cites_case;
     c.submitted_at = c.created_at;
+    if (!ocr_warnings.empty()) {
+        core::JsonWriter detail;
+        detail.begin_object().key("ocr_warnings").begin_array();
+        for (const auto& w : ocr_warnings) detail.value(w);
+        detail.end_array().key("acknowledged_by").value(actor.username).end_object();
+        c.detail = detail.str();
+    }
     c.id = ws.cases().insert(c);
     audit_case(ws, actor, "case.submit", "", c);
     for (const auto& upload : app.uploads) store_upload(ws, actor, c.id, c.number, upload);
+    if (!ocr_warnings.empty()) audit(ws, who(actor), "ocr.acknowledged", "case", c.number, "", c.detail);
     audit_binding(ws, actor, "binding.create", std::nullopt, b.id);
 
     // Where the profile version needs no review, submission approves at once; no person

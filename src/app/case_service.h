@@ -37,10 +37,13 @@ struct BindApplication {
     std::vector<core::DocumentType> documents;    // types attached without a file (recorded only)
     std::vector<Upload> uploads;                  // files attached, stored with the case
     std::optional<std::string> cites_case;        // a rejected case this re-applies
+    bool ocr_acknowledged = false;                // the clerk saw the OCR warning and goes on
 };
 
 // Opens and submits a bind case (clerk or supervisor); approved at once where the profile
-// version needs no review.
+// version needs no review. An ID-card scan whose number, as OCR reads it, is neither of the two
+// typed is Refused("ocr_mismatch") until the clerk acknowledges it; the acknowledgement is
+// recorded on the case. OCR never fills a field and never approves anything.
 storage::CaseRecord submit_bind(Workspace& ws, const Actor& actor, const BindApplication& application);
 // Supervisor only; never the submitter (four_eyes); already_decided when another got there first;
 // not_eligible when the roster or other approvals changed since submission.

@@ -55,12 +55,12 @@ std::string case_summary(const storage::CaseRecord& c) {
 }  // namespace
 
 int run_case(Session& s, const Words& words) {
-    Args args(words, {});
+    Args args(words, {"ack-ocr"});
     const auto& pos = args.positional();
     auto sub = pos.empty() ? std::string() : pos[0];
     auto& ws = s.workspace();
     if (sub == "bind") {
-        args.allow_only({"policy", "authorizer", "user", "relation", "doc", "date", "cites"});
+        args.allow_only({"policy", "authorizer", "user", "relation", "doc", "date", "cites", "ack-ocr"});
         args.expect_positional(1, "");
         app::BindApplication a;
         a.policy = args.required("policy");
@@ -73,6 +73,7 @@ int run_case(Session& s, const Words& words) {
         }
         a.uploads = uploads(args);
         a.cites_case = args.option("cites");
+        a.ocr_acknowledged = args.flag("ack-ocr");
         auto actor = s.actor();
         print_json(case_summary(app::submit_bind(ws, actor, a)));
         return 0;

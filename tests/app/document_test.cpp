@@ -88,3 +88,33 @@ BOOST_AUTO_TEST_CASE(a_truncated_file_is_refused_before_anything_is_stored) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_FIXTURE_TEST_CASE(an_id_card_whose_number_differs_must_be_acknowledged, test::DemoWorkspace) {
+    app::Actor clerk{"clerk", "clerk", "win-01"};
+    app::BindApplication a;
+    a.policy = "guangxi";
+    a.authorizer_id = "450802196503120117";
+    a.user_id = "450802196708200129";
+    a.relation = "12";
+    // The authorizer's card reads right; the "user's" card carries someone else's number.
+    a.uploads = {{core::DocumentType::id_card, "授权人身份证.png", test::sample_id_card("张伟", "450802196503120117")},
+                 {core::DocumentType::id_card, "使用人身份证.png", test::sample_id_card("李秀英", "45080219851201012X")},
+                 {core::DocumentType::marriage_certificate, "结婚证.pdf", test::sample_pdf(1)}};
+    try {
+        app::submit_bind(ws, clerk, a);
+        BOOST_ERROR("submitted");
+    } catch (const app::Refused& e) {
+        BOOST_TEST(e.code() == "ocr_mismatch");
+        BOOST_TEST(std::string(e.what()).find("45080219851201012X") != std::string::npos, e.what());
+    }
+    BOOST_TEST(!ws.bindings().find_open(a.authorizer_id, a.user_id).has_value());
+
+    a.ocr_acknowledged = true;
+    auto c = app::submit_bind(ws, clerk, a);
+    BOOST_TEST(c.detail.find("45080219851201012X") != std::string::npos, c.detail);
+    BOOST_TEST(c.detail.find("\"acknowledged_by\":\"clerk\"") != std::string::npos, c.detail);
+    long long acknowledged = 0;
+    ws.db().sql() << "SELECT count(*) FROM audit_log WHERE action = 'ocr.acknowledged' AND entity_key = :n",
+        soci::use(c.number), soci::into(acknowledged);
+    BOOST_TEST(acknowledged == 1);
+}

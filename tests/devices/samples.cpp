@@ -2,6 +2,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
+#include <pango/pangocairo.h>
 #include <jpeglib.h>
 #include <tiffio.h>
 #include <unistd.h>
@@ -93,6 +94,49 @@ std::string sample_tiff(int width, int height) {
     s << in.rdbuf();
     std::remove(path);
     return s.str();
+}
+
+std::string sample_id_card(const std::string& name, const std::string& number, int width) {
+    const int height = width * 540 / 856;
+    const double u = width / 856.0;
+    cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
+    cairo_t* cr = cairo_create(s);
+    cairo_pattern_t* bg = cairo_pattern_create_linear(0, 0, width, height);
+    cairo_pattern_add_color_stop_rgb(bg, 0, 0.86, 0.91, 0.98);
+    cairo_pattern_add_color_stop_rgb(bg, 1, 0.93, 0.95, 0.99);
+    cairo_set_source(cr, bg);
+    cairo_paint(cr);
+    cairo_pattern_destroy(bg);
+    auto text = [&](const std::string& t, double x, double y, double size, bool bold, double gray) {
+        PangoLayout* layout = pango_cairo_create_layout(cr);
+        PangoFontDescription* font = pango_font_description_from_string("Noto Sans CJK SC");
+        pango_font_description_set_absolute_size(font, size * u * PANGO_SCALE);
+        if (bold) pango_font_description_set_weight(font, PANGO_WEIGHT_BOLD);
+        pango_layout_set_font_description(layout, font);
+        pango_layout_set_text(layout, t.c_str(), -1);
+        cairo_set_source_rgb(cr, gray * 0.3, gray * 0.45, gray);
+        cairo_move_to(cr, x * u, y * u);
+        pango_cairo_show_layout(cr, layout);
+        pango_font_description_free(font);
+        g_object_unref(layout);
+    };
+    text("姓名", 60, 55, 26, false, 0.6);
+    text(name, 160, 48, 34, false, 0.0);
+    text("性别", 60, 125, 26, false, 0.6);
+    text("男", 160, 122, 30, false, 0.0);
+    text("民族", 300, 125, 26, false, 0.6);
+    text("汉", 400, 122, 30, false, 0.0);
+    text("出生", 60, 190, 26, false, 0.6);
+    text("1965 年 3 月 12 日", 160, 187, 30, false, 0.0);
+    text("住址", 60, 255, 26, false, 0.6);
+    text("广西壮族自治区贵港市港北区", 160, 252, 28, false, 0.0);
+    text("公民身份号码", 60, 445, 26, false, 0.6);
+    text(number, 245, 432, 40, false, 0.0);
+    cairo_destroy(cr);
+    std::string out;
+    cairo_surface_write_to_png_stream(s, append, &out);
+    cairo_surface_destroy(s);
+    return out;
 }
 
 }  // namespace gongji::test
