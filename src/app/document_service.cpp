@@ -103,6 +103,21 @@ long long attach_document(Workspace& ws, const Actor& actor, const std::string& 
     return id;
 }
 
+long long scan_into_case(Workspace& ws, const Actor& actor, const std::string& case_number, core::DocumentType type,
+                         const devices::ScanRequest& request) {
+    require_role(actor, {"clerk", "supervisor"});
+    open_case(ws, case_number);  // before the scanner moves: a decided case takes no more papers
+    std::string png;
+    try {
+        png = devices::scan_to_png(request);
+    } catch (const devices::CaptureError& e) {
+        throw Refused("scan_failed", e.what());
+    }
+    auto stamp = storage::utc_now();
+    return attach_document(ws, actor, case_number,
+                           {type, std::string("scan-") + core::document_type_name(type) + "-" + stamp + ".png", png});
+}
+
 void remove_document(Workspace& ws, const Actor& actor, long long document_id) {
     require_role(actor, {"clerk", "supervisor"});
     storage::DocumentRepository documents(ws.db());

@@ -7,6 +7,7 @@
 #include "app/auth.h"
 #include "app/workspace.h"
 #include "core/documents.h"
+#include "devices/scanner.h"
 #include "storage/document_repository.h"
 
 namespace gongji::app {
@@ -29,6 +30,10 @@ void remove_document(Workspace& ws, const Actor& actor, long long document_id);
 std::vector<storage::DocumentRecord> list_documents(Workspace& ws, const std::string& case_number);
 // The bytes as captured; Refused("document_damaged") when they no longer match their SHA-256.
 std::string read_document(Workspace& ws, long long document_id);
+
+// Scans one page with SANE and attaches it to the case (clerk or supervisor).
+long long scan_into_case(Workspace& ws, const Actor& actor, const std::string& case_number, core::DocumentType type,
+                         const devices::ScanRequest& request);
 
 std::string sha256_hex(const std::string& bytes);
 

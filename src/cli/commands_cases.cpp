@@ -8,6 +8,7 @@
 #include "app/audit.h"
 #include "app/case_service.h"
 #include "app/document_service.h"
+#include "devices/scanner.h"
 #include "app/errors.h"
 #include "cli/args.h"
 #include "cli/commands.h"
@@ -154,11 +155,37 @@ int run_case(Session& s, const Words& words) {
 }
 
 int run_document(Session& s, const Words& words) {
-    Args args(words, {});
-    args.allow_only({"case", "doc", "out"});
+    Args args(words, {"color", "preview"});
+    args.allow_only({"case", "doc", "out", "type", "device", "dpi", "color", "preview"});
     const auto& pos = args.positional();
     auto sub = pos.empty() ? std::string() : pos[0];
+    if (sub == "scanners") {
+        core::JsonWriter w(true);
+        w.begin_array();
+        for (const auto& d : devices::list_scanners())
+            w.begin_object().key("name").value(d.name).key("vendor").value(d.vendor).key("model").value(d.model)
+                .key("type").value(d.type).end_object();
+        w.end_array();
+        print_json(w.str());
+        return 0;
+    }
     auto& ws = s.workspace();
+    if (sub == "scan") {
+        args.expect_positional(1, "");
+        auto number = args.required("case");
+        auto type_name = args.required("type");
+        auto type = core::parse_document_type(type_name);
+        if (!type) throw app::BadInput("--type: unknown document type \"" + type_name + "\"");
+        devices::ScanRequest r;
+        r.device = args.required("device");
+        r.dpi = std::atoi(args.option("dpi").value_or("200").c_str());
+        r.color = args.flag("color");
+        r.preview = args.flag("preview");
+        auto actor = s.actor();
+        auto id = app::scan_into_case(ws, actor, number, *type, r);
+        print_json("{\"document\": " + std::to_string(id) + "}");
+        return 0;
+    }
     if (sub == "list") {
         args.expect_positional(1, "");
         auto number = args.required("case");
@@ -206,7 +233,8 @@ int run_document(Session& s, const Words& words) {
         print_json(w.str());
         return 0;
     }
-    throw app::BadInput("usage: gongji document list --case CASE | attach --case CASE --doc TYPE=FILE | get ID --out FILE | remove ID");
+    throw app::BadInput("usage: gongji document list --case CASE | attach --case CASE --doc TYPE=FILE | get ID --out FILE | "
+                        "remove ID | scanners | scan --case CASE --type TYPE --device NAME [--dpi N] [--color]");
 }
 
 int run_bindings(Session& s, const Words& words) {

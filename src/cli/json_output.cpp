@@ -97,6 +97,7 @@ std::string eligibility_json(const core::EligibilityResult& r) {
         for (auto t : need.any_of) w.value(core::document_type_name(t));
         w.end_array();
         w.key("label").value(need.label);
+        if (need.satisfied) w.key("present").value(*need.satisfied);
         w.end_object();
     }
     w.end_array();

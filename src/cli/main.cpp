@@ -35,6 +35,7 @@ const char* kUsage =
     "  case show CASE · case list [--status S] [--person ID] [--date YYYY-MM-DD]\n"
     "  person show ID · bindings --user ID | --authorizer ID\n"
     "  document list --case CASE · attach --case CASE --doc TYPE=FILE · get ID --out FILE · remove ID\n"
+    "  document scanners · document scan --case CASE --type TYPE --device NAME [--dpi N] [--color]\n"
     "  audit verify                        check the audit log's hash chain\n"
     "  settle FILE [--encoding E]          import settlements and pay them from the accounts\n"
     "  statement (--user ID | --authorizer ID) --from DATE --to DATE [--pdf OUT]\n"

@@ -52,7 +52,7 @@ std::vector<DocumentNeed> documents_needed(RelationCategory category, int user_a
                                            const PolicyVersion& version) {
     std::vector<DocumentNeed> needs;
 
-    DocumentNeed identity{DocumentPurpose::identity, {DocumentType::id_card}, ""};
+    DocumentNeed identity{DocumentPurpose::identity, {DocumentType::id_card}, "", std::nullopt};
     if (user_age < kAgeWithoutIdCard) {
         identity.any_of.push_back(DocumentType::hukou);
         identity.any_of.push_back(DocumentType::birth_certificate);
@@ -60,7 +60,7 @@ std::vector<DocumentNeed> documents_needed(RelationCategory category, int user_a
     identity.label = "身份证明：" + join_labels(identity.any_of);
     needs.push_back(identity);
 
-    DocumentNeed relation{DocumentPurpose::relation, {}, ""};
+    DocumentNeed relation{DocumentPurpose::relation, {}, "", std::nullopt};
     switch (category) {
         case RelationCategory::spouse:
             relation.any_of = {DocumentType::marriage_certificate};

@@ -25,6 +25,7 @@ struct DocumentNeed {
     DocumentPurpose purpose = DocumentPurpose::identity;
     std::vector<DocumentType> any_of;
     std::string label;  // "身份证（16岁以下可用户口簿或出生医学证明）"
+    std::optional<bool> satisfied;  // by the documents attached, when they were given
 };
 
 // The checklist for a relation category and a user of `user_age` years under `version`.

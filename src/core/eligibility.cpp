@@ -207,10 +207,12 @@ private:
              profile_rule("max_authorizers_per_user"));
     }
 
-    void check_documents() {
+    void check_documents() {  // also marks each line of the checklist present or missing
         std::string missing;
-        for (const auto& need : result_.documents_needed)
-            if (!is_satisfied(need, *req_.documents)) missing += (missing.empty() ? "" : "；") + need.label;
+        for (auto& need : result_.documents_needed) {
+            need.satisfied = is_satisfied(need, *req_.documents);
+            if (!*need.satisfied) missing += (missing.empty() ? "" : "；") + need.label;
+        }
         if (missing.empty()) return;
         fail("documents_missing", kUser, "缺少材料：" + missing,
              version_.commitment_replaces_proof ? profile_rule("commitment_replaces_proof")

@@ -81,6 +81,30 @@ BOOST_AUTO_TEST_CASE(removing_a_document_is_audited_and_decided_cases_are_closed
     BOOST_TEST(!app::verify_audit(ws).broken.has_value());
 }
 
+BOOST_AUTO_TEST_CASE(a_page_is_scanned_from_sanes_test_backend_into_the_case) {
+    // SANE_CONFIG_DIR (set by ctest) holds a configuration with only the test backend.
+    devices::ScanRequest r;
+    r.device = "test:0";
+    r.dpi = 200;
+    auto id = app::scan_into_case(ws, clerk, number, core::DocumentType::hukou, r);
+    auto docs = app::list_documents(ws, number);
+    BOOST_REQUIRE(docs.size() == 3u);
+    BOOST_TEST(docs[2].id == id);
+    BOOST_TEST(docs[2].mime == "image/png");
+    BOOST_TEST(docs[2].type == "hukou");
+    BOOST_TEST(app::read_document(ws, id).size() == static_cast<size_t>(docs[2].size_bytes));
+
+    r.backend_options = {{"read-return-value", "SANE_STATUS_JAMMED"}};
+    try {
+        app::scan_into_case(ws, clerk, number, core::DocumentType::hukou, r);
+        BOOST_ERROR("scanned");
+    } catch (const app::Refused& e) {
+        BOOST_TEST(e.code() == "scan_failed");
+        BOOST_TEST(std::string(e.what()).find("jammed") != std::string::npos);
+    }
+    BOOST_TEST(app::list_documents(ws, number).size() == 3u);  // nothing half-kept
+}
+
 BOOST_AUTO_TEST_CASE(a_truncated_file_is_refused_before_anything_is_stored) {
     auto path = files.write("cut.jpg", jpeg.substr(0, jpeg.size() - 30));
     BOOST_CHECK_EXCEPTION(app::read_upload(core::DocumentType::id_card, path), app::BadInput,
