@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, creates the embedded demo database on first run and starts
-# the application. Until the desktop app lands that is the `gongji` tool: with arguments they
-# go to it (./run.sh check --policy guangxi …), without it shows its help and the demo data.
+# the application: the desktop app `gongji-desk` when there is a display (log in as clerk,
+# super or admin, password demo). With arguments they go to the `gongji` tool instead
+# (./run.sh check --policy guangxi …); without a display it shows the tool's help and the demo.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -22,6 +23,10 @@ fi
 if [ $# -gt 0 ]; then
   exec "$gongji" "$@"
 fi
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  exec build/src/ui/gongji-desk --db "$GONGJI_DB"
+fi
+echo "(No display: the desktop app gongji-desk needs one. The command-line tool:)"
 "$gongji" --help
 echo
 echo "Database: $GONGJI_DB"

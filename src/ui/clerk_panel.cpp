@@ -1,0 +1,108 @@
+#include "ui/clerk_panel.h"
+
+#include <wx/intl.h>
+#include <wx/xrc/xmlres.h>
+
+#include "app/case_service.h"
+#include "app/errors.h"
+#include "core/id_number.h"
+#include "core/money.h"
+#include "core/person.h"
+#include "core/relation.h"
+
+namespace gongji::ui {
+namespace {
+
+wxString u8(const std::string& s) { return wxString::FromUTF8(s.c_str()); }
+
+wxString status_text(const std::string& status) {
+    if (status == "active") return _("active");
+    if (status == "pending") return _("pending review");
+    return _("ended");
+}
+
+}  // namespace
+
+ClerkPanel::ClerkPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& actor) : ws_(ws), actor_(actor) {
+    wxXmlResource::Get()->LoadPanel(this, parent, "ClerkPanel");
+    id_entry_ = XRCCTRL(*this, "id_entry", wxTextCtrl);
+    status_ = XRCCTRL(*this, "id_status", wxStaticText);
+    name_ = XRCCTRL(*this, "card_name", wxStaticText);
+    gender_ = XRCCTRL(*this, "card_gender", wxStaticText);
+    insurance_ = XRCCTRL(*this, "card_insurance", wxStaticText);
+    insured_status_ = XRCCTRL(*this, "card_status", wxStaticText);
+    region_ = XRCCTRL(*this, "card_region", wxStaticText);
+    balance_ = XRCCTRL(*this, "card_balance", wxStaticText);
+    bindings_ = XRCCTRL(*this, "bindings", wxListCtrl);
+    bindings_->AppendColumn(_("Role"), wxLIST_FORMAT_LEFT, 110);
+    bindings_->AppendColumn(_("Other person"), wxLIST_FORMAT_LEFT, 220);
+    bindings_->AppendColumn(_("Relation"), wxLIST_FORMAT_LEFT, 120);
+    bindings_->AppendColumn(_("Status"), wxLIST_FORMAT_LEFT, 120);
+    bindings_->AppendColumn(_("Order"), wxLIST_FORMAT_RIGHT, 70);
+    bindings_->AppendColumn(_("Policy"), wxLIST_FORMAT_LEFT, 140);
+    id_entry_->Bind(wxEVT_TEXT, &ClerkPanel::on_text, this);
+    clear_card();
+    id_entry_->SetFocus();
+}
+
+void ClerkPanel::on_text(wxCommandEvent& event) { look_up(event.GetString()); }
+
+void ClerkPanel::clear_card() {
+    for (auto* t : {name_, gender_, insurance_, insured_status_, region_, balance_}) t->SetLabel("—");
+    bindings_->DeleteAllItems();
+}
+
+void ClerkPanel::look_up(const wxString& text) {
+    clear_card();
+    wxString trimmed = text;
+    std::string typed = trimmed.Trim().Trim(false).ToStdString(wxConvUTF8);
+    if (typed.empty()) {
+        status_->SetLabel("");
+        return;
+    }
+    // Checked as it is typed: the first error says why the number cannot be right.
+    auto check = core::check_id_number(typed, app::china_today(), &ws_.regions());
+    if (typed.size() < 15 || (typed.size() > 15 && typed.size() < 18)) {
+        status_->SetForegroundColour(wxColour(90, 90, 90));
+        status_->SetLabel(wxString::Format(_("%zu characters typed"), typed.size()));
+        return;
+    }
+    if (!check.valid) {
+        status_->SetForegroundColour(wxColour(176, 0, 32));
+        status_->SetLabel(u8(check.errors.front().message));
+        return;
+    }
+    status_->SetForegroundColour(wxColour(0, 110, 40));
+    status_->SetLabel(check.warnings.empty() ? _("Valid ID number") : u8(check.warnings.front().message));
+    try {
+        auto card = app::person_card(ws_, check.normalized);
+        const auto& p = card.person;
+        name_->SetLabel(u8(p.name));
+        gender_->SetLabel(wxString::Format("%s / %d", p.gender == core::Gender::male ? _("male") : _("female"),
+                                           p.birth_date.years_until(app::china_today())));
+        insurance_->SetLabel(u8(core::insurance_type_label(p.insurance_type)) + " (" + u8(p.insurance_type) + ")");
+        insured_status_->SetLabel(u8(core::insurance_status_label(p.status)));
+        auto region = ws_.regions().find(p.pooling_region);
+        region_->SetLabel(u8(p.pooling_region) + (region ? " " + u8(region->name) : wxString()));
+        balance_->SetLabel(u8(core::format_yuan(p.balance_fen)) + " " + _("yuan"));
+        auto add = [&](const storage::BindingRecord& b, bool as_authorizer) {
+            const auto& other = as_authorizer ? b.user_id : b.authorizer_id;
+            auto other_person = ws_.persons().find(other);
+            auto relation = core::find_relation(b.relation);
+            long row = bindings_->InsertItem(bindings_->GetItemCount(), as_authorizer ? _("authorizer") : _("user"));
+            bindings_->SetItem(row, 1, (other_person ? u8(other_person->name) + " " : wxString()) + u8(other));
+            bindings_->SetItem(row, 2, relation ? u8(relation->name) : u8(b.relation));
+            bindings_->SetItem(row, 3, status_text(b.status));
+            bindings_->SetItem(row, 4, wxString::Format("%d", b.deduction_order));
+            bindings_->SetItem(row, 5, u8(b.policy));
+        };
+        for (const auto& b : card.as_authorizer) add(b, true);
+        for (const auto& b : card.as_user) add(b, false);
+    } catch (const app::BadInput&) {
+        status_->SetForegroundColour(wxColour(176, 0, 32));
+        status_->SetLabel(_("Not in the insurance roster"));
+    }
+    Layout();
+}
+
+}  // namespace gongji::ui

@@ -1,0 +1,33 @@
+#pragma once
+// The clerk's workspace: an ID number checked as it is typed, the person's card and their
+// bindings in both directions. Rules and data come from the application layer.
+#include <wx/listctrl.h>
+#include <wx/panel.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include "app/auth.h"
+#include "app/workspace.h"
+
+namespace gongji::ui {
+
+class ClerkPanel : public wxPanel {
+public:
+    ClerkPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& actor);
+
+    void look_up(const wxString& text);  // what typing does; public for tests
+
+private:
+    void on_text(wxCommandEvent& event);
+    void clear_card();
+
+    app::Workspace& ws_;
+    app::Actor actor_;
+    wxTextCtrl* id_entry_ = nullptr;
+    wxStaticText* status_ = nullptr;
+    wxStaticText *name_ = nullptr, *gender_ = nullptr, *insurance_ = nullptr, *insured_status_ = nullptr,
+                 *region_ = nullptr, *balance_ = nullptr;
+    wxListCtrl* bindings_ = nullptr;
+};
+
+}  // namespace gongji::ui

@@ -1,0 +1,44 @@
+// gongji-desk: the desktop application for the window.
+#include <wx/app.h>
+#include <wx/cmdline.h>
+#include <wx/msgdlg.h>
+
+#include <memory>
+
+#include "app/paths.h"
+#include "app/workspace.h"
+#include "ui/login_dialog.h"
+#include "ui/main_frame.h"
+#include "ui/resources.h"
+
+namespace {
+
+class DeskApp : public wxApp {
+public:
+    bool OnInit() override {
+        gongji::ui::set_language();
+        if (!gongji::ui::load_forms()) return false;
+        std::string url = gongji::app::default_database_url();
+        for (int i = 1; i + 1 < argc; ++i)
+            if (argv[i] == "--db") url = argv[i + 1].ToStdString(wxConvUTF8);
+        try {
+            workspace_ = std::make_unique<gongji::app::Workspace>(url);
+            workspace_->require_current_schema();
+        } catch (const std::exception& e) {
+            wxMessageBox(wxString::FromUTF8(e.what()), _("Gongji Desk"), wxICON_ERROR);
+            return false;
+        }
+        gongji::ui::LoginDialog login(nullptr, *workspace_);
+        if (login.ShowModal() != wxID_OK) return false;
+        auto* frame = new gongji::ui::MainFrame(*workspace_, login.actor());
+        frame->Show();
+        return true;
+    }
+
+private:
+    std::unique_ptr<gongji::app::Workspace> workspace_;
+};
+
+}  // namespace
+
+wxIMPLEMENT_APP(DeskApp);

@@ -1,0 +1,43 @@
+#include "ui/main_frame.h"
+
+#include <wx/intl.h>
+#include <wx/menu.h>
+#include <wx/notebook.h>
+#include <wx/sizer.h>
+
+#include "ui/clerk_panel.h"
+
+namespace gongji::ui {
+namespace {
+
+wxString role_label(const std::string& role) {
+    if (role == "clerk") return _("clerk");
+    if (role == "supervisor") return _("supervisor");
+    return _("administrator");
+}
+
+}  // namespace
+
+MainFrame::MainFrame(app::Workspace& ws, const app::Actor& actor)
+    : wxFrame(nullptr, wxID_ANY, _("Gongji Desk"), wxDefaultPosition, wxSize(1280, 720)) {
+    auto* bar = new wxMenuBar;
+    auto* file = new wxMenu;
+    file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
+    bar->Append(file, _("&File"));
+    SetMenuBar(bar);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+
+    auto* pages = new wxNotebook(this, wxID_ANY);
+    clerk_ = new ClerkPanel(pages, ws, actor);
+    pages->AddPage(clerk_, _("Window"));
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(pages, 1, wxEXPAND);
+    SetSizer(sizer);
+
+    CreateStatusBar(3);
+    SetStatusText(wxString::Format(_("User: %s"), wxString::FromUTF8(actor.username.c_str())), 0);
+    SetStatusText(wxString::Format(_("Role: %s"), role_label(actor.role)), 1);
+    SetStatusText(wxString::Format(_("Workstation: %s"), wxString::FromUTF8(actor.workstation.c_str())), 2);
+}
+
+}  // namespace gongji::ui

@@ -1,0 +1,21 @@
+#pragma once
+// The main window: who is working (user, role, workstation) and the workspaces their role uses.
+#include <wx/frame.h>
+
+#include "app/auth.h"
+#include "app/workspace.h"
+
+namespace gongji::ui {
+
+class ClerkPanel;
+
+class MainFrame : public wxFrame {
+public:
+    MainFrame(app::Workspace& ws, const app::Actor& actor);
+    ClerkPanel* clerk_panel() const { return clerk_; }
+
+private:
+    ClerkPanel* clerk_ = nullptr;
+};
+
+}  // namespace gongji::ui

@@ -1,0 +1,46 @@
+#include "ui/resources.h"
+
+#include <wx/dir.h>
+#include <wx/filename.h>
+#include <wx/intl.h>
+#include <wx/translation.h>
+#include <wx/xrc/xmlres.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace gongji::ui {
+
+std::string forms_dir() {
+    if (const char* env = std::getenv("GONGJI_FORMS_DIR"); env && *env) return env;
+    std::error_code ec;
+    if (std::filesystem::is_directory(GONGJI_SOURCE_FORMS_DIR, ec)) return GONGJI_SOURCE_FORMS_DIR;
+    return GONGJI_INSTALLED_FORMS_DIR;
+}
+
+bool load_forms() {
+    wxXmlResource::Get()->InitAllHandlers();
+    bool ok = true;
+    for (const auto& entry : std::filesystem::directory_iterator(forms_dir()))
+        if (entry.path().extension() == ".xrc")
+            ok = wxXmlResource::Get()->Load(wxString::FromUTF8(entry.path().string().c_str())) && ok;
+    return ok;
+}
+
+void set_language(const std::string& requested) {
+    std::string language = requested;
+    if (language.empty()) {
+        const char* env = std::getenv("GONGJI_LANG");
+        language = env && *env ? env : "zh_CN";
+    }
+    wxFileTranslationsLoader::AddCatalogLookupPathPrefix(GONGJI_BUILD_LOCALE_DIR);
+    wxFileTranslationsLoader::AddCatalogLookupPathPrefix(GONGJI_INSTALLED_LOCALE_DIR);
+    auto* translations = new wxTranslations;
+    wxTranslations::Set(translations);  // owns it
+    if (language != "en") {
+        translations->SetLanguage(wxString::FromUTF8(language.c_str()));
+        translations->AddCatalog("gongji");
+    }
+}
+
+}  // namespace gongji::ui

@@ -1,0 +1,141 @@
+#define BOOST_TEST_MODULE gongji_ui
+#include <boost/test/unit_test.hpp>
+
+// Pins the desktop app's first screens in a real window under Xvfb: logging in (and being told
+// why not), the clerk's workspace checking an ID number as it is typed and showing the person's
+// card in Chinese; saves screenshots of each screen in docs/screenshots/.
+
+#include <wx/app.h>
+#include <wx/dcclient.h>
+#include <wx/dcmemory.h>
+#include <wx/image.h>
+#include <wx/listctrl.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/xrc/xmlres.h>
+
+#include "app/init_service.h"
+#include "app/workspace.h"
+#include "support/test_database.h"
+#include "ui/clerk_panel.h"
+#include "ui/login_dialog.h"
+#include "ui/main_frame.h"
+#include "ui/resources.h"
+
+using namespace gongji;
+
+namespace {
+
+class TestApp : public wxApp {
+public:
+    bool OnInit() override { return true; }
+};
+
+struct WxSession {
+    WxSession() {
+        wxApp::SetInstance(new TestApp);
+        static int argc = 1;
+        static char name[] = "ui_tests";
+        static char* argv[] = {name, nullptr};
+        BOOST_REQUIRE(wxEntryStart(argc, argv));
+        wxTheApp->CallOnInit();
+        wxLog::SetActiveTarget(new wxLogStderr);
+        wxInitAllImageHandlers();
+        ui::set_language("zh_CN");
+        BOOST_REQUIRE(ui::load_forms());
+    }
+    ~WxSession() {
+        for (auto* w : wxTopLevelWindows) w->Destroy();
+        wxTheApp->ProcessPendingEvents();
+        wxTheApp->OnExit();
+        wxEntryCleanup();
+    }
+};
+BOOST_TEST_GLOBAL_FIXTURE(WxSession);
+
+void pump() {
+    for (int i = 0; i < 5; ++i) {
+        wxTheApp->ProcessPendingEvents();
+        wxTheApp->Yield(true);
+    }
+}
+
+// A screenshot of a window's client area, from the window itself (not the stale screen).
+void screenshot(wxWindow* w, const std::string& name) {
+    // GTK paints when it gets round to it: ask for a repaint and let it happen before copying.
+    w->Refresh();
+    w->Update();
+    for (int i = 0; i < 10; ++i) {
+        pump();
+        wxMilliSleep(20);
+    }
+    wxClientDC source(w);
+    wxSize size = w->GetClientSize();
+    wxBitmap bitmap(size.x, size.y);
+    wxMemoryDC target(bitmap);
+    target.Blit(0, 0, size.x, size.y, &source, 0, 0);
+    target.SelectObject(wxNullBitmap);
+    bitmap.ConvertToImage().SaveFile(wxString::FromUTF8((std::string(GONGJI_SCREENSHOT_DIR) + "/" + name).c_str()),
+                                     wxBITMAP_TYPE_PNG);
+}
+
+struct Demo {
+    test::FreshDatabase fresh;
+    app::Workspace ws{fresh.url()};
+    Demo() {
+        app::InitOptions options;
+        options.demo = true;
+        app::initialize(ws, options);
+    }
+};
+
+template <class T>
+T* child(wxWindow* w, const char* name) {
+    auto* found = dynamic_cast<T*>(w->FindWindow(wxXmlResource::GetXRCID(name)));
+    BOOST_REQUIRE_MESSAGE(found, name);
+    return found;
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(logging_in_says_why_not_then_lets_the_clerk_in, Demo) {
+    ui::LoginDialog dialog(nullptr, ws);
+    dialog.Show();
+    child<wxTextCtrl>(&dialog, "user")->SetValue("clerk");
+    child<wxTextCtrl>(&dialog, "password")->SetValue("wrong");
+    BOOST_TEST(!dialog.TransferDataFromWindow());
+    auto error = child<wxStaticText>(&dialog, "error")->GetLabel().ToStdString(wxConvUTF8);
+    BOOST_TEST(error == "用户名或密码错误");
+    screenshot(&dialog, "login.png");
+    child<wxTextCtrl>(&dialog, "password")->SetValue("demo");
+    BOOST_TEST(dialog.TransferDataFromWindow());
+    BOOST_TEST(dialog.actor().role == "clerk");
+    dialog.Hide();
+}
+
+BOOST_FIXTURE_TEST_CASE(the_clerk_looks_a_person_up_as_the_number_is_typed, Demo) {
+    auto* frame = new ui::MainFrame(ws, {"clerk", "clerk", "窗口-03"});
+    frame->SetSize(1366, 768);
+    frame->Show();
+    pump();
+    BOOST_TEST(frame->GetStatusBar()->GetStatusText(1).ToStdString(wxConvUTF8) == "角色：窗口受理员");
+    auto* entry = child<wxTextCtrl>(frame, "id_entry");
+    auto* status = child<wxStaticText>(frame, "id_status");
+
+    entry->SetValue("450802196503120118");  // wrong check character
+    pump();
+    BOOST_TEST(status->GetLabel().ToStdString(wxConvUTF8).find("校验码错误") != std::string::npos);
+    BOOST_TEST(child<wxStaticText>(frame, "card_name")->GetLabel() == "—");
+
+    entry->SetValue("450802196503120117");
+    pump();
+    BOOST_TEST(child<wxStaticText>(frame, "card_name")->GetLabel().ToStdString(wxConvUTF8) == "张伟");
+    BOOST_TEST(child<wxStaticText>(frame, "card_balance")->GetLabel().ToStdString(wxConvUTF8) == "3200.00 元");
+    auto* bindings = child<wxListCtrl>(frame, "bindings");
+    BOOST_REQUIRE(bindings->GetItemCount() == 1);
+    BOOST_TEST(bindings->GetItemText(0, 1).ToStdString(wxConvUTF8).find("张磊") != std::string::npos);
+    BOOST_TEST(bindings->GetItemText(0, 3).ToStdString(wxConvUTF8) == "生效");
+    screenshot(frame, "clerk-person-card.png");
+    frame->Destroy();
+    pump();
+}
