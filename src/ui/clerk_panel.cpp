@@ -9,6 +9,9 @@
 #include "core/money.h"
 #include "core/person.h"
 #include "core/relation.h"
+#include "ui/bind_dialog.h"
+
+#include <wx/button.h>
 
 namespace gongji::ui {
 namespace {
@@ -41,13 +44,21 @@ ClerkPanel::ClerkPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     bindings_->AppendColumn(_("Order"), wxLIST_FORMAT_RIGHT, 70);
     bindings_->AppendColumn(_("Policy"), wxLIST_FORMAT_LEFT, 140);
     id_entry_->Bind(wxEVT_TEXT, &ClerkPanel::on_text, this);
+    XRCCTRL(*this, "new_binding", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { new_binding(); });
     clear_card();
     id_entry_->SetFocus();
 }
 
 void ClerkPanel::on_text(wxCommandEvent& event) { look_up(event.GetString()); }
 
+void ClerkPanel::new_binding() {
+    BindDialog dialog(this, ws_, actor_, person_);
+    dialog.ShowModal();
+    if (!person_.empty()) look_up(wxString::FromUTF8(person_.c_str()));  // the new binding shows as pending
+}
+
 void ClerkPanel::clear_card() {
+    person_.clear();
     for (auto* t : {name_, gender_, insurance_, insured_status_, region_, balance_}) t->SetLabel("—");
     bindings_->DeleteAllItems();
 }
@@ -77,6 +88,7 @@ void ClerkPanel::look_up(const wxString& text) {
     try {
         auto card = app::person_card(ws_, check.normalized);
         const auto& p = card.person;
+        person_ = p.id_number;
         name_->SetLabel(u8(p.name));
         gender_->SetLabel(wxString::Format("%s / %d", p.gender == core::Gender::male ? _("male") : _("female"),
                                            p.birth_date.years_until(app::china_today())));

@@ -16,6 +16,8 @@ public:
     ClerkPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& actor);
 
     void look_up(const wxString& text);  // what typing does; public for tests
+    // Opens the new-binding dialog with the person looked up as the authorizer.
+    void new_binding();
 
 private:
     void on_text(wxCommandEvent& event);
@@ -28,6 +30,7 @@ private:
     wxStaticText *name_ = nullptr, *gender_ = nullptr, *insurance_ = nullptr, *insured_status_ = nullptr,
                  *region_ = nullptr, *balance_ = nullptr;
     wxListCtrl* bindings_ = nullptr;
+    std::string person_;  // the ID number on the card
 };
 
 }  // namespace gongji::ui

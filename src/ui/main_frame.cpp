@@ -24,12 +24,16 @@ MainFrame::MainFrame(app::Workspace& ws, const app::Actor& actor)
     auto* file = new wxMenu;
     file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
     bar->Append(file, _("&File"));
+    auto* cases = new wxMenu;
+    cases->Append(wxID_NEW, _("&New binding\tCtrl+N"));
+    bar->Append(cases, _("&Case"));
     SetMenuBar(bar);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
 
     auto* pages = new wxNotebook(this, wxID_ANY);
     clerk_ = new ClerkPanel(pages, ws, actor);
     pages->AddPage(clerk_, _("Window"));
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { clerk_->new_binding(); }, wxID_NEW);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(pages, 1, wxEXPAND);
     SetSizer(sizer);

@@ -17,7 +17,13 @@
 #include "app/init_service.h"
 #include "app/workspace.h"
 #include "support/test_database.h"
+#include "ui/bind_dialog.h"
 #include "ui/clerk_panel.h"
+
+#include <wx/choice.h>
+#include <wx/listbox.h>
+
+#include "samples.h"
 #include "ui/login_dialog.h"
 #include "ui/main_frame.h"
 #include "ui/resources.h"
@@ -138,4 +144,34 @@ BOOST_FIXTURE_TEST_CASE(the_clerk_looks_a_person_up_as_the_number_is_typed, Demo
     screenshot(frame, "clerk-person-card.png");
     frame->Destroy();
     pump();
+}
+
+BOOST_FIXTURE_TEST_CASE(a_new_binding_shows_its_reasons_live_and_is_submitted, Demo) {
+    test::TempDir files;
+    auto card = files.write("card.png", test::sample_id_card("李秀英", "450802196708200129"));
+    auto certificate = files.write("certificate.pdf", test::sample_pdf(2));
+    ui::BindDialog dialog(nullptr, ws, {"clerk", "clerk", "窗口-03"}, "450802196503120117");
+    dialog.Show();
+    child<wxTextCtrl>(&dialog, "user")->SetValue("450802196708200129");
+    auto* relation = child<wxChoice>(&dialog, "relation");
+    relation->SetStringSelection(wxString::FromUTF8("配偶 — 12 妻"));
+    auto* policy = child<wxChoice>(&dialog, "policy");
+    policy->SetStringSelection(wxString::FromUTF8("广西壮族自治区（guangxi）"));
+    dialog.evaluate();  // what the choice events do; SetSelection sends none
+    auto* reasons = child<wxListBox>(&dialog, "reasons");
+    BOOST_REQUIRE(reasons->GetCount() >= 1u);
+    BOOST_TEST(reasons->GetString(0).ToStdString(wxConvUTF8).find("缺少材料") == 0u, reasons->GetString(0).ToStdString(wxConvUTF8));
+    auto* checklist = child<wxListBox>(&dialog, "checklist");
+    BOOST_REQUIRE(checklist->GetCount() == 2u);
+    BOOST_TEST(checklist->GetString(0).ToStdString(wxConvUTF8).find("✘") == 0u);
+
+    dialog.attach_file(core::DocumentType::id_card, card);
+    dialog.attach_file(core::DocumentType::marriage_certificate, certificate);
+    BOOST_TEST(reasons->GetString(0).ToStdString(wxConvUTF8) == "符合共济条件");
+    BOOST_TEST(checklist->GetString(1).ToStdString(wxConvUTF8).find("✔") == 0u);
+    screenshot(&dialog, "new-binding.png");
+    BOOST_TEST(dialog.submit());
+    BOOST_TEST(dialog.case_number().rfind("GJ", 0) == 0u);
+    BOOST_TEST(child<wxStaticText>(&dialog, "outcome")->GetLabel().ToStdString(wxConvUTF8).find("已受理") != std::string::npos);
+    dialog.Hide();
 }

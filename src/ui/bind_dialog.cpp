@@ -1,0 +1,139 @@
+#include "ui/bind_dialog.h"
+
+#include <wx/button.h>
+#include <wx/filedlg.h>
+#include <wx/intl.h>
+#include <wx/xrc/xmlres.h>
+
+#include "app/case_service.h"
+#include "app/eligibility_service.h"
+#include "app/errors.h"
+#include "app/policy_service.h"
+#include "core/relation.h"
+
+namespace gongji::ui {
+namespace {
+
+wxString u8(const std::string& s) { return wxString::FromUTF8(s.c_str()); }
+
+const core::DocumentType kTypes[] = {core::DocumentType::id_card, core::DocumentType::hukou,
+                                     core::DocumentType::birth_certificate, core::DocumentType::marriage_certificate,
+                                     core::DocumentType::commitment_letter, core::DocumentType::other};
+
+}  // namespace
+
+BindDialog::BindDialog(wxWindow* parent, app::Workspace& ws, const app::Actor& actor, const std::string& authorizer)
+    : ws_(ws), actor_(actor) {
+    wxXmlResource::Get()->LoadDialog(this, parent, "BindDialog");
+    authorizer_ = XRCCTRL(*this, "authorizer", wxTextCtrl);
+    user_ = XRCCTRL(*this, "user", wxTextCtrl);
+    relation_ = XRCCTRL(*this, "relation", wxChoice);
+    policy_ = XRCCTRL(*this, "policy", wxChoice);
+    reasons_ = XRCCTRL(*this, "reasons", wxListBox);
+    checklist_ = XRCCTRL(*this, "checklist", wxListBox);
+    attached_ = XRCCTRL(*this, "attached", wxListBox);
+    document_type_ = XRCCTRL(*this, "document_type", wxChoice);
+    outcome_ = XRCCTRL(*this, "outcome", wxStaticText);
+
+    // Relations grouped by category, the eligible kinds first; "other" is never eligible.
+    for (auto category : {core::RelationCategory::spouse, core::RelationCategory::child, core::RelationCategory::parent,
+                          core::RelationCategory::sibling, core::RelationCategory::grandparent,
+                          core::RelationCategory::grandchild, core::RelationCategory::parent_in_law})
+        for (const auto& r : core::all_relations())
+            if (r.category == category) {
+                relation_->Append(u8(std::string(core::category_label(category)) + " — " + r.code + " " + r.name));
+                relation_codes_.push_back(r.code);
+            }
+    for (const auto& p : app::list_policies(ws_)) {
+        policy_->Append(u8(p.title + "（" + p.name + "）"));
+        policy_names_.push_back(p.name);
+    }
+    if (!policy_names_.empty()) policy_->SetSelection(0);
+    for (auto t : kTypes) document_type_->Append(u8(core::document_type_label(t)));
+    document_type_->SetSelection(0);
+    authorizer_->SetValue(u8(authorizer));
+
+    auto changed = [this](wxCommandEvent&) { evaluate(); };
+    authorizer_->Bind(wxEVT_TEXT, changed);
+    user_->Bind(wxEVT_TEXT, changed);
+    relation_->Bind(wxEVT_CHOICE, changed);
+    policy_->Bind(wxEVT_CHOICE, changed);
+    XRCCTRL(*this, "submit", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { submit(); });
+    XRCCTRL(*this, "add_file", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        wxFileDialog pick(this, _("Add a scan or file"), "", "", _("Scans (*.png;*.jpg;*.jpeg;*.tif;*.tiff;*.pdf)|*.png;*.jpg;*.jpeg;*.tif;*.tiff;*.pdf"),
+                          wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+        if (pick.ShowModal() == wxID_OK)
+            attach_file(kTypes[std::max(0, document_type_->GetSelection())], pick.GetPath().ToStdString(wxConvUTF8));
+    });
+    SetSize(FromDIP(wxSize(640, 620)));
+    evaluate();
+}
+
+std::string BindDialog::relation_code() const {
+    int i = relation_->GetSelection();
+    return i == wxNOT_FOUND ? std::string() : relation_codes_[static_cast<size_t>(i)];
+}
+
+void BindDialog::attach_file(core::DocumentType type, const std::string& path) {
+    try {
+        uploads_.push_back(app::read_upload(type, path));
+        attached_->Append(u8(std::string(core::document_type_label(type)) + "：" + uploads_.back().file_name));
+        outcome_->SetLabel("");
+    } catch (const app::BadInput& e) {
+        outcome_->SetForegroundColour(wxColour(176, 0, 32));
+        outcome_->SetLabel(u8(e.what()));
+    }
+    evaluate();
+}
+
+void BindDialog::evaluate() {
+    reasons_->Clear();
+    checklist_->Clear();
+    auto a = authorizer_->GetValue().ToStdString(wxConvUTF8), u = user_->GetValue().ToStdString(wxConvUTF8);
+    if (a.size() < 15 || u.size() < 15 || relation_code().empty() || policy_->GetSelection() == wxNOT_FOUND) {
+        reasons_->Append(_("Enter both ID numbers and choose the relation"));
+        return;
+    }
+    app::EligibilityQuery q;
+    q.policy = policy_names_[static_cast<size_t>(policy_->GetSelection())];
+    q.authorizer_id = a;
+    q.user_id = u;
+    q.relation = relation_code();
+    std::set<core::DocumentType> attached;
+    for (const auto& up : uploads_) attached.insert(up.type);
+    q.documents = attached;
+    try {
+        auto result = app::check_eligibility(ws_, q);
+        if (result.eligible) reasons_->Append(_("Eligible"));
+        for (const auto& r : result.reasons) reasons_->Append(u8(r.message));
+        for (const auto& need : result.documents_needed)
+            checklist_->Append(u8(need.satisfied.value_or(false) ? "✔ " : "✘ ") + u8(need.label));
+    } catch (const app::BadInput& e) {
+        reasons_->Append(u8(e.what()));
+    }
+}
+
+bool BindDialog::submit() {
+    app::BindApplication application;
+    application.policy = policy_->GetSelection() == wxNOT_FOUND ? "" : policy_names_[static_cast<size_t>(policy_->GetSelection())];
+    application.authorizer_id = authorizer_->GetValue().ToStdString(wxConvUTF8);
+    application.user_id = user_->GetValue().ToStdString(wxConvUTF8);
+    application.relation = relation_code();
+    application.uploads = uploads_;
+    try {
+        auto c = app::submit_bind(ws_, actor_, application);
+        case_number_ = c.number;
+        outcome_->SetForegroundColour(wxColour(0, 110, 40));
+        outcome_->SetLabel(wxString::Format(_("Case %s submitted"), u8(c.number)));
+        return true;
+    } catch (const app::Refused& e) {
+        outcome_->SetForegroundColour(wxColour(176, 0, 32));
+        outcome_->SetLabel(u8(e.what()));
+    } catch (const app::BadInput& e) {
+        outcome_->SetForegroundColour(wxColour(176, 0, 32));
+        outcome_->SetLabel(u8(e.what()));
+    }
+    return false;
+}
+
+}  // namespace gongji::ui

@@ -1,0 +1,43 @@
+#pragma once
+// A new binding at the window: both people, the relation from GB/T 4761 grouped by category,
+// the eligibility result live with every reason in Chinese, the checklist of documents still
+// needed, files attached, and submission.
+#include <wx/choice.h>
+#include <wx/dialog.h>
+#include <wx/listbox.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include <vector>
+
+#include "app/auth.h"
+#include "app/document_service.h"
+#include "app/workspace.h"
+
+namespace gongji::ui {
+
+class BindDialog : public wxDialog {
+public:
+    BindDialog(wxWindow* parent, app::Workspace& ws, const app::Actor& actor, const std::string& authorizer = "");
+
+    // What the controls do; public for tests (a file dialog cannot be driven headless).
+    void attach_file(core::DocumentType type, const std::string& path);
+    void evaluate();
+    bool submit();
+    const std::string& case_number() const { return case_number_; }
+
+private:
+    std::string relation_code() const;
+
+    app::Workspace& ws_;
+    app::Actor actor_;
+    std::vector<app::Upload> uploads_;
+    std::vector<std::string> relation_codes_, policy_names_;
+    std::string case_number_;
+    wxTextCtrl *authorizer_ = nullptr, *user_ = nullptr;
+    wxChoice *relation_ = nullptr, *policy_ = nullptr, *document_type_ = nullptr;
+    wxListBox *reasons_ = nullptr, *checklist_ = nullptr, *attached_ = nullptr;
+    wxStaticText* outcome_ = nullptr;
+};
+
+}  // namespace gongji::ui
