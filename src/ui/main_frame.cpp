@@ -6,6 +6,7 @@
 #include <wx/sizer.h>
 
 #include "ui/clerk_panel.h"
+#include "ui/review_panel.h"
 
 namespace gongji::ui {
 namespace {
@@ -33,6 +34,10 @@ MainFrame::MainFrame(app::Workspace& ws, const app::Actor& actor)
     auto* pages = new wxNotebook(this, wxID_ANY);
     clerk_ = new ClerkPanel(pages, ws, actor);
     pages->AddPage(clerk_, _("Window"));
+    if (actor.role == "supervisor") {
+        review_ = new ReviewPanel(pages, ws, actor);
+        pages->AddPage(review_, _("Review"));
+    }
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { clerk_->new_binding(); }, wxID_NEW);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(pages, 1, wxEXPAND);

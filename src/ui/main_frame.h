@@ -8,14 +8,17 @@
 namespace gongji::ui {
 
 class ClerkPanel;
+class ReviewPanel;
 
 class MainFrame : public wxFrame {
 public:
     MainFrame(app::Workspace& ws, const app::Actor& actor);
     ClerkPanel* clerk_panel() const { return clerk_; }
+    ReviewPanel* review_panel() const { return review_; }  // supervisors only
 
 private:
     ClerkPanel* clerk_ = nullptr;
+    ReviewPanel* review_ = nullptr;
 };
 
 }  // namespace gongji::ui

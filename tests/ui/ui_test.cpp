@@ -17,11 +17,15 @@
 #include "app/init_service.h"
 #include "app/workspace.h"
 #include "support/test_database.h"
+#include "app/case_service.h"
 #include "ui/bind_dialog.h"
+#include "ui/review_panel.h"
 #include "ui/clerk_panel.h"
 
+#include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/listbox.h>
+#include <wx/notebook.h>
 
 #include "samples.h"
 #include "ui/login_dialog.h"
@@ -174,4 +178,47 @@ BOOST_FIXTURE_TEST_CASE(a_new_binding_shows_its_reasons_live_and_is_submitted, D
     BOOST_TEST(dialog.case_number().rfind("GJ", 0) == 0u);
     BOOST_TEST(child<wxStaticText>(&dialog, "outcome")->GetLabel().ToStdString(wxConvUTF8).find("已受理") != std::string::npos);
     dialog.Hide();
+}
+
+BOOST_FIXTURE_TEST_CASE(a_supervisor_approves_from_the_queue_but_never_their_own_case, Demo) {
+    auto submit = [&](const char* who, const char* role) {
+        app::BindApplication a;
+        a.policy = "guangxi";
+        a.authorizer_id = "450802196503120117";
+        a.user_id = "450802196708200129";
+        a.relation = "12";
+        a.documents = {core::DocumentType::id_card, core::DocumentType::marriage_certificate};
+        return app::submit_bind(ws, {who, role, "窗口-01"}, a).number;
+    };
+    auto clerks = submit("clerk", "clerk");
+    auto* frame = new ui::MainFrame(ws, {"super", "supervisor", "审核-01"});
+    frame->SetSize(1366, 768);
+    frame->Show();
+    auto* review = frame->review_panel();
+    BOOST_REQUIRE(review != nullptr);
+    dynamic_cast<wxNotebook*>(review->GetParent())->SetSelection(1);
+    auto* queue = dynamic_cast<wxListCtrl*>(review->FindWindow(wxXmlResource::GetXRCID("queue")));
+    BOOST_REQUIRE(queue);
+    BOOST_TEST(queue->GetItemCount() == 1);
+    review->select(0);
+    auto* approve = child<wxButton>(frame, "approve");
+    BOOST_TEST(approve->IsEnabled());
+    BOOST_TEST(child<wxListBox>(frame, "review_reasons")->GetString(0).ToStdString(wxConvUTF8) == "符合共济条件");
+    screenshot(frame, "review-queue.png");
+    BOOST_TEST(review->approve());
+    BOOST_TEST(queue->GetItemCount() == 0);
+    BOOST_TEST(app::find_case(ws, clerks).status == "approved");
+
+    // The supervisor's own case: Approve is disabled and says why.
+    app::unbind(ws, {"clerk", "clerk", "窗口-01"}, "450802196503120117", "450802196708200129", "request");
+    auto own = submit("super", "supervisor");
+    review->refresh();
+    BOOST_REQUIRE(queue->GetItemCount() == 1);
+    review->select(0);
+    BOOST_TEST(!approve->IsEnabled());
+    BOOST_TEST(approve->GetToolTipText().ToStdString(wxConvUTF8).find("其他审核员") != std::string::npos);
+    screenshot(frame, "review-own-case.png");
+    BOOST_TEST(app::find_case(ws, own).status == "submitted");
+    frame->Destroy();
+    pump();
 }

@@ -1,0 +1,169 @@
+#include "ui/review_panel.h"
+
+#include <wx/intl.h>
+#include <wx/sizer.h>
+#include <wx/xrc/xmlres.h>
+
+#include "app/case_service.h"
+#include "app/eligibility_service.h"
+#include "app/errors.h"
+#include "core/case_rules.h"
+#include "core/instant.h"
+#include "core/relation.h"
+
+namespace gongji::ui {
+namespace {
+
+wxString u8(const std::string& s) { return wxString::FromUTF8(s.c_str()); }
+
+const char* kRejectReasons[] = {"documents_unclear", "relation_unproven", "information_mismatch", "not_eligible", "other"};
+
+std::string china_time(const std::optional<std::string>& utc) {
+    if (!utc) return "";
+    auto s = core::parse_iso_instant(*utc);
+    if (!s) return *utc;
+    auto text = core::format_china(*s).substr(0, 16);
+    text[10] = ' ';
+    return text;
+}
+
+}  // namespace
+
+CaseQueue::CaseQueue(wxWindow* parent, wxWindowID id)
+    : wxListCtrl(parent, id, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_VIRTUAL | wxLC_SINGLE_SEL) {
+    AppendColumn(_("Case"), wxLIST_FORMAT_LEFT, 170);
+    AppendColumn(_("Submitted"), wxLIST_FORMAT_LEFT, 140);
+    AppendColumn(_("Kind"), wxLIST_FORMAT_LEFT, 70);
+    AppendColumn(_("User"), wxLIST_FORMAT_LEFT, 170);
+    AppendColumn(_("Clerk"), wxLIST_FORMAT_LEFT, 80);
+}
+
+void CaseQueue::set_cases(std::vector<storage::CaseRecord> cases) {
+    cases_ = std::move(cases);
+    SetItemCount(static_cast<long>(cases_.size()));
+    Refresh();
+}
+
+const storage::CaseRecord* CaseQueue::at(long row) const {
+    return row >= 0 && row < static_cast<long>(cases_.size()) ? &cases_[static_cast<size_t>(row)] : nullptr;
+}
+
+wxString CaseQueue::OnGetItemText(long item, long column) const {
+    const auto* c = at(item);
+    if (!c) return "";
+    switch (column) {
+        case 0: return u8(c->number);
+        case 1: return u8(china_time(c->submitted_at));
+        case 2: return u8(c->kind);
+        case 3: return u8(c->user_id);
+        default: return u8(c->created_by);
+    }
+}
+
+ReviewPanel::ReviewPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& actor) : ws_(ws), actor_(actor) {
+    wxXmlResource::Get()->LoadPanel(this, parent, "ReviewPanel");
+    queue_ = new CaseQueue(this, wxXmlResource::GetXRCID("queue"));
+    wxXmlResource::Get()->AttachUnknownControl("queue", queue_, this);
+    detail_ = XRCCTRL(*this, "detail", wxStaticText);
+    outcome_ = XRCCTRL(*this, "review_outcome", wxStaticText);
+    reasons_ = XRCCTRL(*this, "review_reasons", wxListBox);
+    approve_ = XRCCTRL(*this, "approve", wxButton);
+    reject_ = XRCCTRL(*this, "reject", wxButton);
+    reject_reason_ = XRCCTRL(*this, "reject_reason", wxChoice);
+    reject_note_ = XRCCTRL(*this, "reject_note", wxTextCtrl);
+    for (const char* code : kRejectReasons) reject_reason_->Append(u8(core::rejection_reason_label(code)));
+    reject_reason_->SetSelection(0);
+    queue_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) { select(e.GetIndex()); });
+    approve_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { approve(); });
+    reject_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { reject(); });
+    approve_->Disable();
+    reject_->Disable();
+    refresh();
+}
+
+void ReviewPanel::refresh() {
+    storage::CaseFilter f;
+    f.status = "submitted";
+    f.limit = 100000;
+    queue_->set_cases(app::list_cases(ws_, f));
+}
+
+void ReviewPanel::select(long row) {
+    if (const auto* c = queue_->at(row)) show(*c);
+}
+
+void ReviewPanel::show(const storage::CaseRecord& c) {
+    selected_ = c.number;
+    auto name = [&](const std::optional<std::string>& id) {
+        if (!id) return std::string();
+        auto p = ws_.persons().find(*id);
+        return (p ? p->name + " " : std::string()) + *id;
+    };
+    auto relation = c.relation ? core::find_relation(*c.relation) : std::nullopt;
+    detail_->SetLabel(wxString::Format(_("Case %s (%s)\nAuthorizer: %s\nUser: %s\nRelation: %s\nDocuments: %s\nSubmitted by %s at %s"),
+                                       u8(c.number), u8(c.kind), u8(name(c.authorizer_id)), u8(name(c.user_id)),
+                                       relation ? u8(relation->name) : wxString(), u8(c.documents), u8(c.created_by),
+                                       u8(china_time(c.submitted_at))));
+    reasons_->Clear();
+    if (c.policy && c.authorizer_id && c.relation) {
+        app::EligibilityQuery q{*c.policy, *c.authorizer_id, c.user_id, *c.relation,
+                                core::CivilDate::parse(c.application_date), std::nullopt};
+        try {
+            auto r = app::check_eligibility(ws_, q, c.binding_id.value_or(0));
+            if (r.eligible) reasons_->Append(_("Eligible"));
+            for (const auto& reason : r.reasons) reasons_->Append(u8(reason.message));
+        } catch (const std::exception& e) {
+            reasons_->Append(u8(e.what()));
+        }
+    }
+    bool own = !core::may_decide(c.created_by, actor_.username);
+    approve_->Enable(!own);
+    approve_->SetToolTip(own ? _("You submitted this case: another supervisor must decide it") : wxString());
+    reject_->Enable(!own);
+    say(own ? _("You submitted this case: another supervisor must decide it") : wxString(), false);
+}
+
+void ReviewPanel::say(const wxString& text, bool good) {
+    outcome_->SetForegroundColour(good ? wxColour(0, 110, 40) : wxColour(176, 0, 32));
+    outcome_->SetLabel(text);
+    Layout();
+}
+
+bool ReviewPanel::approve() {
+    if (selected_.empty()) return false;
+    try {
+        app::approve_case(ws_, actor_, selected_);
+        say(wxString::Format(_("Case %s approved"), u8(selected_)), true);
+    } catch (const app::Refused& e) {
+        say(u8(e.what()), false);
+        return false;
+    }
+    selected_.clear();
+    approve_->Disable();
+    reject_->Disable();
+    refresh();
+    return true;
+}
+
+bool ReviewPanel::reject() {
+    if (selected_.empty()) return false;
+    std::string reason = kRejectReasons[std::max(0, reject_reason_->GetSelection())];
+    auto note = reject_note_->GetValue().ToStdString(wxConvUTF8);
+    try {
+        app::reject_case(ws_, actor_, selected_, reason, note.empty() ? std::nullopt : std::optional<std::string>(note));
+        say(wxString::Format(_("Case %s rejected"), u8(selected_)), true);
+    } catch (const app::Refused& e) {
+        say(u8(e.what()), false);
+        return false;
+    } catch (const app::BadInput& e) {
+        say(u8(e.what()), false);
+        return false;
+    }
+    selected_.clear();
+    approve_->Disable();
+    reject_->Disable();
+    refresh();
+    return true;
+}
+
+}  // namespace gongji::ui

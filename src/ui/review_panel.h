@@ -1,0 +1,56 @@
+#pragma once
+// The supervisor's queue: submitted cases oldest first in a virtual list (usable with 100,000
+// of them), the case with its eligibility as of now, approve or reject with a coded reason.
+// On the supervisor's own cases Approve is disabled and says why.
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/listbox.h>
+#include <wx/listctrl.h>
+#include <wx/panel.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include <vector>
+
+#include "app/auth.h"
+#include "app/workspace.h"
+#include "app/case_service.h"
+
+namespace gongji::ui {
+
+class CaseQueue : public wxListCtrl {
+public:
+    CaseQueue(wxWindow* parent, wxWindowID id);
+    void set_cases(std::vector<storage::CaseRecord> cases);
+    const storage::CaseRecord* at(long row) const;
+
+private:
+    wxString OnGetItemText(long item, long column) const override;
+    std::vector<storage::CaseRecord> cases_;
+};
+
+class ReviewPanel : public wxPanel {
+public:
+    ReviewPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& actor);
+
+    void refresh();        // reloads the queue
+    void select(long row);  // what clicking a row does; public for tests
+    bool approve();
+    bool reject();
+
+private:
+    void show(const storage::CaseRecord& c);
+    void say(const wxString& text, bool good);
+
+    app::Workspace& ws_;
+    app::Actor actor_;
+    CaseQueue* queue_ = nullptr;
+    wxStaticText *detail_ = nullptr, *outcome_ = nullptr;
+    wxListBox* reasons_ = nullptr;
+    wxButton *approve_ = nullptr, *reject_ = nullptr;
+    wxChoice* reject_reason_ = nullptr;
+    wxTextCtrl* reject_note_ = nullptr;
+    std::string selected_;
+};
+
+}  // namespace gongji::ui
