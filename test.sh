@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 installer/debian-deps.sh test
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGONGJI_WERROR=ON >/dev/null
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX=/usr -DGONGJI_WERROR=ON >/dev/null
 cmake --build build -j "$(nproc)"
 
 source tests/pg-server.sh

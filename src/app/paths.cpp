@@ -7,10 +7,16 @@ namespace gongji::app {
 
 namespace fs = std::filesystem;
 
+bool running_installed() {
+    std::error_code ec;
+    auto self = fs::read_symlink("/proc/self/exe", ec).string();
+    return !ec && self.rfind(GONGJI_INSTALLED_BIN_DIR "/", 0) == 0;
+}
+
 std::string data_dir() {
     if (const char* env = std::getenv("GONGJI_DATA_DIR"); env && *env) return env;
     std::error_code ec;
-    if (fs::is_directory(GONGJI_SOURCE_DATA_DIR "/migrations", ec)) return GONGJI_SOURCE_DATA_DIR;
+    if (!running_installed() && fs::is_directory(GONGJI_SOURCE_DATA_DIR "/migrations", ec)) return GONGJI_SOURCE_DATA_DIR;
     return GONGJI_INSTALLED_DATA_DIR;
 }
 

@@ -4,7 +4,10 @@
 
 namespace gongji::app {
 
-// GONGJI_DATA_DIR, else the source tree's db/ (a build), else the installed share folder.
+// Whether this program runs from its installed place (then it uses the installed files, even on
+// a machine that also has the source tree).
+bool running_installed();
+// GONGJI_DATA_DIR, else the installed share folder when installed, else the source tree's db/.
 std::string data_dir();
 // GONGJI_DB, else sqlite:$XDG_DATA_HOME/gongji/gongji.db (~/.local/share/…), folder created.
 std::string default_database_url();

@@ -7,6 +7,7 @@
 #include "app/audit.h"
 #include "app/case_service.h"
 #include "app/errors.h"
+#include "app/paths.h"
 #include "app/policy_service.h"
 #include "app/settlement_service.h"
 #include "core/case_rules.h"
@@ -162,7 +163,7 @@ void daily_fields(Workspace& ws, const DocumentRequest& r, reports::ReportData& 
 std::string reports_dir() {
     if (const char* env = std::getenv("GONGJI_REPORTS_DIR"); env && *env) return env;
     std::error_code ec;
-    if (std::filesystem::is_directory(GONGJI_SOURCE_REPORTS_DIR, ec)) return GONGJI_SOURCE_REPORTS_DIR;
+    if (!running_installed() && std::filesystem::is_directory(GONGJI_SOURCE_REPORTS_DIR, ec)) return GONGJI_SOURCE_REPORTS_DIR;
     return GONGJI_INSTALLED_REPORTS_DIR;
 }
 

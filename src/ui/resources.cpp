@@ -1,5 +1,7 @@
 #include "ui/resources.h"
 
+#include "app/paths.h"
+
 #include <wx/dir.h>
 #include <wx/filename.h>
 #include <wx/intl.h>
@@ -14,7 +16,7 @@ namespace gongji::ui {
 std::string forms_dir() {
     if (const char* env = std::getenv("GONGJI_FORMS_DIR"); env && *env) return env;
     std::error_code ec;
-    if (std::filesystem::is_directory(GONGJI_SOURCE_FORMS_DIR, ec)) return GONGJI_SOURCE_FORMS_DIR;
+    if (!app::running_installed() && std::filesystem::is_directory(GONGJI_SOURCE_FORMS_DIR, ec)) return GONGJI_SOURCE_FORMS_DIR;
     return GONGJI_INSTALLED_FORMS_DIR;
 }
 
@@ -33,8 +35,8 @@ void set_language(const std::string& requested) {
         const char* env = std::getenv("GONGJI_LANG");
         language = env && *env ? env : "zh_CN";
     }
-    wxFileTranslationsLoader::AddCatalogLookupPathPrefix(GONGJI_BUILD_LOCALE_DIR);
-    wxFileTranslationsLoader::AddCatalogLookupPathPrefix(GONGJI_INSTALLED_LOCALE_DIR);
+    wxFileTranslationsLoader::AddCatalogLookupPathPrefix(app::running_installed() ? GONGJI_INSTALLED_LOCALE_DIR
+                                                                                   : GONGJI_BUILD_LOCALE_DIR);
     auto* translations = new wxTranslations;
     wxTranslations::Set(translations);  // owns it
     if (language != "en") {
