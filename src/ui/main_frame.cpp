@@ -7,6 +7,7 @@
 
 #include "ui/clerk_panel.h"
 #include "ui/review_panel.h"
+#include "ui/admin_panel.h"
 
 namespace gongji::ui {
 namespace {
@@ -32,13 +33,21 @@ MainFrame::MainFrame(app::Workspace& ws, const app::Actor& actor)
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
 
     auto* pages = new wxNotebook(this, wxID_ANY);
-    clerk_ = new ClerkPanel(pages, ws, actor);
-    pages->AddPage(clerk_, _("Window"));
+    if (actor.role != "admin") {
+        clerk_ = new ClerkPanel(pages, ws, actor);
+        pages->AddPage(clerk_, _("Window"));
+    }
     if (actor.role == "supervisor") {
         review_ = new ReviewPanel(pages, ws, actor);
         pages->AddPage(review_, _("Review"));
     }
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { clerk_->new_binding(); }, wxID_NEW);
+    if (actor.role == "admin") {
+        admin_ = new AdminPanel(pages, ws, actor);
+        pages->AddPage(admin_, _("Administration"));
+    }
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        if (clerk_) clerk_->new_binding();
+    }, wxID_NEW);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(pages, 1, wxEXPAND);
     SetSizer(sizer);

@@ -18,6 +18,7 @@
 #include "app/workspace.h"
 #include "support/test_database.h"
 #include "app/case_service.h"
+#include "ui/admin_panel.h"
 #include "ui/bind_dialog.h"
 #include "ui/review_panel.h"
 #include "ui/clerk_panel.h"
@@ -26,6 +27,7 @@
 #include <wx/choice.h>
 #include <wx/listbox.h>
 #include <wx/notebook.h>
+#include <wx/stopwatch.h>
 
 #include "samples.h"
 #include "ui/login_dialog.h"
@@ -219,6 +221,35 @@ BOOST_FIXTURE_TEST_CASE(a_supervisor_approves_from_the_queue_but_never_their_own
     BOOST_TEST(approve->GetToolTipText().ToStdString(wxConvUTF8).find("其他审核员") != std::string::npos);
     screenshot(frame, "review-own-case.png");
     BOOST_TEST(app::find_case(ws, own).status == "submitted");
+    frame->Destroy();
+    pump();
+}
+
+BOOST_FIXTURE_TEST_CASE(a_roster_import_runs_off_the_ui_thread_and_lists_rejected_lines, Demo) {
+    test::TempDir files;
+    auto path = files.write("roster.csv",
+                            "id_number,name,gender,birth_date,insurance_type,status,pooling_region,account_balance\n"
+                            "450802196503120117,张伟,1,1965-03-12,310,1,450800,3300.00\n"
+                            "450802196503120118,错号,1,1965-03-12,310,1,450800,1.00\n"
+                            "450802199205060113,张磊,1,1992-05-06,390,4,450800,0\n");
+    auto* frame = new ui::MainFrame(ws, {"admin", "admin", "管理-01"});
+    frame->SetSize(1366, 768);
+    frame->Show();
+    auto* admin = frame->admin_panel();
+    BOOST_REQUIRE(admin != nullptr);
+    admin->import_file(path);
+    // The window keeps answering while the import runs; wait for it without fixed sleeps.
+    wxStopWatch watch;
+    while ((admin->importing() || !child<wxButton>(frame, "import_roster")->IsEnabled()) && watch.Time() < 30000) pump();
+    auto* rejected = child<wxListCtrl>(frame, "rejected");
+    BOOST_REQUIRE(rejected->GetItemCount() == 1);
+    BOOST_TEST(rejected->GetItemText(0, 0).ToStdString(wxConvUTF8) == "3");
+    BOOST_TEST(rejected->GetItemText(0, 1).ToStdString(wxConvUTF8) == "id_invalid");
+    auto summary = child<wxStaticText>(frame, "import_summary")->GetLabel().ToStdString(wxConvUTF8);
+    BOOST_TEST(summary.find("拒绝 1") != std::string::npos, summary);
+    BOOST_TEST(summary.find("自动解除共济关系 1") != std::string::npos, summary);
+    BOOST_TEST(ws.persons().find("450802196503120117")->balance_fen == 330000);
+    screenshot(frame, "admin-roster-import.png");
     frame->Destroy();
     pump();
 }
