@@ -129,15 +129,15 @@ void ReviewPanel::say(const wxString& text, bool good) {
     Layout();
 }
 
-bool ReviewPanel::approve() {
+bool ReviewPanel::decide(const std::function<void()>& decision, const wxString& done) {
     if (selected_.empty()) return false;
     try {
-        app::approve_case(ws_, actor_, selected_);
-        say(wxString::Format(_("Case %s approved"), u8(selected_)), true);
-    } catch (const app::Refused& e) {
+        decision();
+    } catch (const std::exception& e) {  // a refusal (four-eyes, already decided, …) or bad input
         say(u8(e.what()), false);
         return false;
     }
+    say(done, true);
     selected_.clear();
     approve_->Disable();
     reject_->Disable();
@@ -145,25 +145,19 @@ bool ReviewPanel::approve() {
     return true;
 }
 
+bool ReviewPanel::approve() {
+    return decide([this] { app::approve_case(ws_, actor_, selected_); },
+                  wxString::Format(_("Case %s approved"), u8(selected_)));
+}
+
 bool ReviewPanel::reject() {
-    if (selected_.empty()) return false;
     std::string reason = kRejectReasons[std::max(0, reject_reason_->GetSelection())];
     auto note = reject_note_->GetValue().ToStdString(wxConvUTF8);
-    try {
-        app::reject_case(ws_, actor_, selected_, reason, note.empty() ? std::nullopt : std::optional<std::string>(note));
-        say(wxString::Format(_("Case %s rejected"), u8(selected_)), true);
-    } catch (const app::Refused& e) {
-        say(u8(e.what()), false);
-        return false;
-    } catch (const app::BadInput& e) {
-        say(u8(e.what()), false);
-        return false;
-    }
-    selected_.clear();
-    approve_->Disable();
-    reject_->Disable();
-    refresh();
-    return true;
+    return decide(
+        [&] {
+            app::reject_case(ws_, actor_, selected_, reason, note.empty() ? std::nullopt : std::optional<std::string>(note));
+        },
+        wxString::Format(_("Case %s rejected"), u8(selected_)));
 }
 
 }  // namespace gongji::ui

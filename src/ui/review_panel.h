@@ -10,6 +10,7 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include <functional>
 #include <vector>
 
 #include "app/auth.h"
@@ -41,6 +42,8 @@ public:
 private:
     void show(const storage::CaseRecord& c);
     void say(const wxString& text, bool good);
+    // Runs a decision on the selected case; on success says `done` and reloads the queue.
+    bool decide(const std::function<void()>& decision, const wxString& done);
 
     app::Workspace& ws_;
     app::Actor actor_;
