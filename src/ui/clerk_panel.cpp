@@ -8,6 +8,7 @@
 #include "core/id_number.h"
 #include "core/money.h"
 #include "core/person.h"
+#include "core/case_rules.h"
 #include "core/relation.h"
 #include "ui/bind_dialog.h"
 
@@ -17,6 +18,8 @@ namespace gongji::ui {
 namespace {
 
 wxString u8(const std::string& s) { return wxString::FromUTF8(s.c_str()); }
+
+const char* kUnbindReasons[] = {"request", "divorce", "death", "other"};
 
 wxString status_text(const std::string& status) {
     if (status == "active") return _("active");
@@ -45,6 +48,11 @@ ClerkPanel::ClerkPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     bindings_->AppendColumn(_("Policy"), wxLIST_FORMAT_LEFT, 140);
     id_entry_->Bind(wxEVT_TEXT, &ClerkPanel::on_text, this);
     XRCCTRL(*this, "new_binding", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { new_binding(); });
+    unbind_reason_ = XRCCTRL(*this, "unbind_reason", wxChoice);
+    outcome_ = XRCCTRL(*this, "card_outcome", wxStaticText);
+    for (const char* code : kUnbindReasons) unbind_reason_->Append(u8(core::unbind_reason_label(code)));
+    unbind_reason_->SetSelection(0);
+    XRCCTRL(*this, "unbind", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { unbind_selected(); });
     clear_card();
     id_entry_->SetFocus();
 }
@@ -57,8 +65,31 @@ void ClerkPanel::new_binding() {
     if (!person_.empty()) look_up(wxString::FromUTF8(person_.c_str()));  // the new binding shows as pending
 }
 
+bool ClerkPanel::unbind_selected() {
+    long row = bindings_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    if (row < 0 || row >= static_cast<long>(rows_.size())) {
+        outcome_->SetLabel(_("Select a binding first"));
+        return false;
+    }
+    auto [authorizer, user] = rows_[static_cast<size_t>(row)];
+    auto person = person_;
+    try {
+        auto c = app::unbind(ws_, actor_, authorizer, user, kUnbindReasons[std::max(0, unbind_reason_->GetSelection())]);
+        look_up(wxString::FromUTF8(person.c_str()));
+        outcome_->SetForegroundColour(wxColour(0, 110, 40));
+        outcome_->SetLabel(wxString::Format(_("Binding ended (case %s)"), u8(c.number)));
+        return true;
+    } catch (const std::exception& e) {
+        outcome_->SetForegroundColour(wxColour(176, 0, 32));
+        outcome_->SetLabel(u8(e.what()));
+        return false;
+    }
+}
+
 void ClerkPanel::clear_card() {
     person_.clear();
+    rows_.clear();
+    if (outcome_) outcome_->SetLabel("");
     for (auto* t : {name_, gender_, insurance_, insured_status_, region_, balance_}) t->SetLabel("—");
     bindings_->DeleteAllItems();
 }
@@ -102,6 +133,7 @@ void ClerkPanel::look_up(const wxString& text) {
             auto other_person = ws_.persons().find(other);
             auto relation = core::find_relation(b.relation);
             long row = bindings_->InsertItem(bindings_->GetItemCount(), as_authorizer ? _("authorizer") : _("user"));
+            rows_.emplace_back(b.authorizer_id, b.user_id);
             bindings_->SetItem(row, 1, (other_person ? u8(other_person->name) + " " : wxString()) + u8(other));
             bindings_->SetItem(row, 2, relation ? u8(relation->name) : u8(b.relation));
             bindings_->SetItem(row, 3, status_text(b.status));

@@ -148,6 +148,14 @@ BOOST_FIXTURE_TEST_CASE(the_clerk_looks_a_person_up_as_the_number_is_typed, Demo
     BOOST_TEST(bindings->GetItemText(0, 1).ToStdString(wxConvUTF8).find("张磊") != std::string::npos);
     BOOST_TEST(bindings->GetItemText(0, 3).ToStdString(wxConvUTF8) == "生效");
     screenshot(frame, "clerk-person-card.png");
+
+    // Unbinding from the card: select the row, choose the reason, end it at once.
+    bindings->SetItemState(0, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+    child<wxChoice>(frame, "unbind_reason")->SetSelection(0);
+    BOOST_TEST(frame->clerk_panel()->unbind_selected());
+    pump();
+    BOOST_TEST(child<wxListCtrl>(frame, "bindings")->GetItemText(0, 3).ToStdString(wxConvUTF8) == "已解除");
+    BOOST_TEST(child<wxStaticText>(frame, "card_outcome")->GetLabel().ToStdString(wxConvUTF8).find("已解除") != std::string::npos);
     frame->Destroy();
     pump();
 }
