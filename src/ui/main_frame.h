@@ -1,6 +1,11 @@
 #pragma once
 // The main window: who is working (user, role, workstation) and the workspaces their role uses.
+#include <wx/eventfilter.h>
 #include <wx/frame.h>
+#include <wx/notebook.h>
+#include <wx/timer.h>
+
+#include <memory>
 
 #include "app/auth.h"
 #include "app/workspace.h"
@@ -18,7 +23,26 @@ public:
     ReviewPanel* review_panel() const { return review_; }  // supervisors only
     AdminPanel* admin_panel() const { return admin_; }     // administrators only
 
+    // The screen locks after GONGJI_LOCK_MINUTES (default 5) without keyboard or mouse input;
+    // only the same user's password opens it again.
+    bool should_lock(long long now_ms) const { return !locked_ && now_ms - last_activity_ms_ >= lock_after_ms_; }
+    void touch(long long now_ms) { last_activity_ms_ = now_ms; }
+    void lock();
+    bool unlock(const std::string& password);  // false (and still locked) for a wrong one
+    bool locked() const { return locked_; }
+    ~MainFrame() override;
+
 private:
+    void on_timer(wxTimerEvent&);
+
+    app::Workspace& ws_;
+    app::Actor actor_;
+    wxNotebook* pages_ = nullptr;
+    wxTimer timer_;
+    long long last_activity_ms_ = 0;
+    long long lock_after_ms_ = 5 * 60 * 1000;
+    bool locked_ = false;
+    std::unique_ptr<wxEventFilter> activity_;
     ClerkPanel* clerk_ = nullptr;
     ReviewPanel* review_ = nullptr;
     AdminPanel* admin_ = nullptr;

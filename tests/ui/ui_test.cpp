@@ -156,6 +156,18 @@ BOOST_FIXTURE_TEST_CASE(the_clerk_looks_a_person_up_as_the_number_is_typed, Demo
     pump();
     BOOST_TEST(child<wxListCtrl>(frame, "bindings")->GetItemText(0, 3).ToStdString(wxConvUTF8) == "已解除");
     BOOST_TEST(child<wxStaticText>(frame, "card_outcome")->GetLabel().ToStdString(wxConvUTF8).find("已解除") != std::string::npos);
+
+    // Five minutes without input lock the screen; only the clerk's own password opens it.
+    long long now = wxGetLocalTimeMillis().GetValue();
+    frame->touch(now);
+    BOOST_TEST(!frame->should_lock(now + 4 * 60 * 1000));
+    BOOST_TEST(frame->should_lock(now + 5 * 60 * 1000));
+    frame->lock();
+    BOOST_TEST(!child<wxTextCtrl>(frame, "id_entry")->IsShownOnScreen());
+    BOOST_TEST(!frame->unlock("wrong"));
+    BOOST_TEST(frame->locked());
+    BOOST_TEST(frame->unlock("demo"));
+    BOOST_TEST(child<wxTextCtrl>(frame, "id_entry")->IsShownOnScreen());
     frame->Destroy();
     pump();
 }
