@@ -11,6 +11,7 @@
 #include "app/audit.h"
 #include "app/case_service.h"
 #include "app/errors.h"
+#include "app/paths.h"
 #include "app/policy_service.h"
 #include "core/json_writer.h"
 #include "devices/document_file.h"

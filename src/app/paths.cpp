@@ -2,6 +2,9 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+
+#include "app/errors.h"
 
 namespace gongji::app {
 
@@ -32,6 +35,17 @@ std::string default_database_url() {
     auto dir = base / "gongji";
     fs::create_directories(dir);
     return "sqlite:" + (dir / "gongji.db").string();
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    if (!in) throw BadInput(path + ": cannot open the file");
+    auto size = in.tellg();
+    if (size < 0) throw BadInput(path + ": cannot read the file");
+    std::string bytes(static_cast<size_t>(size), '\0');
+    in.seekg(0);
+    if (!in.read(bytes.data(), size)) throw BadInput(path + ": cannot read the file");
+    return bytes;
 }
 
 }  // namespace gongji::app

@@ -12,4 +12,7 @@ std::string data_dir();
 // GONGJI_DB, else sqlite:$XDG_DATA_HOME/gongji/gongji.db (~/.local/share/…), folder created.
 std::string default_database_url();
 
+// Reads a whole file; BadInput naming it when it cannot be read.
+std::string read_file(const std::string& path);
+
 }  // namespace gongji::app

@@ -1,23 +1,12 @@
 #include "app/policy_service.h"
 
-#include <fstream>
 
 #include "app/audit.h"
 #include "app/errors.h"
+#include "app/paths.h"
 #include "storage/database.h"
 
 namespace gongji::app {
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
-    if (!in) throw BadInput(path + ": cannot open the file");
-    auto size = in.tellg();
-    if (size < 0) throw BadInput(path + ": cannot read the file");
-    std::string bytes(static_cast<size_t>(size), '\0');
-    in.seekg(0);
-    if (!in.read(bytes.data(), size)) throw BadInput(path + ": cannot read the file");
-    return bytes;
-}
 
 PolicyImportResult store_policy_text(Workspace& ws, const std::string& json, const std::string& origin,
                                      bool replace, const std::string& by) {

@@ -26,7 +26,4 @@ std::vector<core::PolicyProfile> list_policies(Workspace& ws);
 // BadInput when there is no profile of that name.
 core::PolicyProfile load_policy(Workspace& ws, const std::string& name);
 
-// Reads a whole file; BadInput naming it when it cannot be read.
-std::string read_file(const std::string& path);
-
 }  // namespace gongji::app

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "app/errors.h"
+#include "app/paths.h"
 #include "app/policy_service.h"
 #include "core/csv.h"
 #include "app/case_service.h"

@@ -7,6 +7,7 @@
 
 #include "app/case_service.h"
 #include "app/errors.h"
+#include "app/paths.h"
 #include "app/policy_service.h"
 #include "core/allocation.h"
 #include "core/csv.h"

@@ -42,6 +42,14 @@ std::string Args::required(const std::string& name) const {
     return *v;
 }
 
+std::optional<core::CivilDate> Args::date(const std::string& name) const {
+    auto text = option(name);
+    if (!text) return std::nullopt;
+    auto date = core::CivilDate::parse(*text);
+    if (!date) throw app::BadInput("--" + name + ": \"" + *text + "\" is not a valid YYYY-MM-DD date");
+    return date;
+}
+
 void Args::allow_only(const std::set<std::string>& known) const {
     for (const auto& [name, value] : options_)
         if (!known.count(name)) throw app::BadInput("--" + name + ": unknown option");

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/civil_date.h"
+
 namespace gongji::cli {
 
 class Args {
@@ -18,6 +20,8 @@ public:
     std::optional<std::string> option(const std::string& name) const;
     std::vector<std::string> options(const std::string& name) const;  // repeated options
     std::string required(const std::string& name) const;              // BadInput when absent
+    // A YYYY-MM-DD option: nullopt when absent, BadInput when it is not a real date.
+    std::optional<core::CivilDate> date(const std::string& name) const;
     bool flag(const std::string& name) const { return flags_.count(name) != 0; }
     // BadInput naming the first option that is not in `known`.
     void allow_only(const std::set<std::string>& known) const;

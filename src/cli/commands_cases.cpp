@@ -1,6 +1,4 @@
 // case, bindings, person, audit: the window's and the supervisor's commands.
-#include <unistd.h>
-
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -68,10 +66,7 @@ int run_case(Session& s, const Words& words) {
         a.authorizer_id = args.required("authorizer");
         a.user_id = args.required("user");
         a.relation = args.required("relation");
-        if (auto d = args.option("date")) {
-            a.date = core::CivilDate::parse(*d);
-            if (!a.date) throw app::BadInput("--date: \"" + *d + "\" is not a valid YYYY-MM-DD date");
-        }
+        a.date = args.date("date");
         a.uploads = uploads(args);
         a.cites_case = args.option("cites");
         a.ocr_acknowledged = args.flag("ack-ocr");

@@ -12,10 +12,8 @@ namespace gongji::cli {
 namespace {
 
 core::CivilDate date_option(const Args& args, const std::string& name) {
-    auto text = args.required(name);
-    auto date = core::CivilDate::parse(text);
-    if (!date) throw app::BadInput("--" + name + ": \"" + text + "\" is not a valid YYYY-MM-DD date");
-    return *date;
+    args.required(name);  // BadInput when absent
+    return *args.date(name);
 }
 
 std::string china_time(const std::string& utc) {
@@ -121,10 +119,10 @@ int run_report(Session& s, const Words& words) {
     r.case_number = args.option("case");
     r.user = args.option("user");
     r.authorizer = args.option("authorizer");
-    if (args.option("from")) r.from = date_option(args, "from");
-    if (args.option("to")) r.to = date_option(args, "to");
+    r.from = args.date("from");
+    r.to = args.date("to");
     r.clerk = args.option("clerk");
-    if (args.option("date")) r.date = date_option(args, "date");
+    r.date = args.date("date");
     auto pdf = args.required("pdf");
     auto actor = s.actor();
     int pages = app::print_document(s.workspace(), actor, r, pdf);

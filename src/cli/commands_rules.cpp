@@ -56,10 +56,7 @@ int run_check(Session& s, const Words& words) {
     q.authorizer_id = args.required("authorizer");
     q.user_id = args.required("user");
     q.relation = args.required("relation");
-    if (auto date = args.option("date")) {
-        q.date = core::CivilDate::parse(*date);
-        if (!q.date) throw app::BadInput("--date: \"" + *date + "\" is not a valid YYYY-MM-DD date");
-    }
+    q.date = args.date("date");
     if (auto docs = args.option("docs")) q.documents = parse_documents(*docs);
     auto result = app::check_eligibility(s.workspace(), q);
     print_json(eligibility_json(result));
