@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(g++ cmake make pkg-config libsoci-dev libsqlite3-dev libpq-dev libpoco-dev libboost-test-dev
           libcairo2-dev libpango1.0-dev libqrencode-dev fonts-noto-cjk libpoppler-cpp-dev
           libsane-dev libsane1 libtesseract-dev tesseract-ocr-eng tesseract-ocr-chi-sim
-          libwxgtk3.2-dev gettext)
+          libwxgtk3.2-dev wx3.2-i18n gettext)
 if [ "${1:-build}" = test ]; then
   packages+=(postgresql sqlite3 poppler-utils libjpeg-dev libtiff-dev xvfb xauth dpkg-dev)
 fi

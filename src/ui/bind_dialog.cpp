@@ -10,6 +10,7 @@
 #include "app/errors.h"
 #include "app/policy_service.h"
 #include "core/relation.h"
+#include "ui/printing.h"
 
 namespace gongji::ui {
 namespace {
@@ -59,6 +60,8 @@ BindDialog::BindDialog(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     relation_->Bind(wxEVT_CHOICE, changed);
     policy_->Bind(wxEVT_CHOICE, changed);
     XRCCTRL(*this, "submit", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { submit(); });
+    XRCCTRL(*this, "print_commitment", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { preview("commitment"); });
+    XRCCTRL(*this, "print_receipt", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { preview("receipt"); });
     XRCCTRL(*this, "add_file", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         wxFileDialog pick(this, _("Add a scan or file"), "", "", _("Scans (*.png;*.jpg;*.jpeg;*.tif;*.tiff;*.pdf)|*.png;*.jpg;*.jpeg;*.tif;*.tiff;*.pdf"),
                           wxFD_OPEN | wxFD_FILE_MUST_EXIST);
@@ -67,6 +70,14 @@ BindDialog::BindDialog(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     });
     SetSize(FromDIP(wxSize(640, 620)));
     evaluate();
+}
+
+wxFrame* BindDialog::preview(const std::string& kind) {
+    if (case_number_.empty()) return nullptr;
+    app::DocumentRequest request;
+    request.kind = kind;
+    request.case_number = case_number_;
+    return DocumentPrinter(this, ws_, actor_, request).preview();
 }
 
 std::string BindDialog::relation_code() const {
@@ -125,6 +136,11 @@ bool BindDialog::submit() {
         case_number_ = c.number;
         outcome_->SetForegroundColour(wxColour(0, 110, 40));
         outcome_->SetLabel(wxString::Format(_("Case %s submitted"), u8(c.number)));
+        // Submitted once: the papers can be printed now, and the case is not submitted twice.
+        XRCCTRL(*this, "submit", wxButton)->Disable();
+        XRCCTRL(*this, "print_commitment", wxButton)->Enable();
+        XRCCTRL(*this, "print_receipt", wxButton)->Enable();
+        XRCCTRL(*this, "print_receipt", wxButton)->SetFocus();
         return true;
     } catch (const app::Refused& e) {
         outcome_->SetForegroundColour(wxColour(176, 0, 32));

@@ -4,6 +4,7 @@
 // needed, files attached, and submission.
 #include <wx/choice.h>
 #include <wx/dialog.h>
+#include <wx/frame.h>
 #include <wx/listbox.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
@@ -25,6 +26,8 @@ public:
     void evaluate();
     bool submit();
     const std::string& case_number() const { return case_number_; }
+    // Opens the print preview of the submitted case's commitment letter or receipt.
+    wxFrame* preview(const std::string& kind);
 
 private:
     std::string relation_code() const;

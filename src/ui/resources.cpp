@@ -42,6 +42,7 @@ void set_language(const std::string& requested) {
     if (language != "en") {
         translations->SetLanguage(wxString::FromUTF8(language.c_str()));
         translations->AddCatalog("gongji");
+        translations->AddStdCatalog();  // wx's own words: the preview's buttons, stock dialogs
     }
 }
 

@@ -32,6 +32,8 @@
 #include "samples.h"
 #include "ui/login_dialog.h"
 #include "ui/main_frame.h"
+#include "ui/printing.h"
+#include "storage/settings_repository.h"
 #include "ui/resources.h"
 
 using namespace gongji;
@@ -89,6 +91,14 @@ void screenshot(wxWindow* w, const std::string& name) {
     target.SelectObject(wxNullBitmap);
     bitmap.ConvertToImage().SaveFile(wxString::FromUTF8((std::string(GONGJI_SCREENSHOT_DIR) + "/" + name).c_str()),
                                      wxBITMAP_TYPE_PNG);
+}
+
+long dark_pixels(const wxImage& image, const wxRect& area) {
+    long dark = 0;
+    for (int y = area.y; y < area.GetBottom() && y < image.GetHeight(); ++y)
+        for (int x = area.x; x < area.GetRight() && x < image.GetWidth(); ++x)
+            if (image.GetRed(x, y) < 100 && image.GetGreen(x, y) < 100 && image.GetBlue(x, y) < 100) ++dark;
+    return dark;
 }
 
 struct Demo {
@@ -199,6 +209,40 @@ BOOST_FIXTURE_TEST_CASE(a_new_binding_shows_its_reasons_live_and_is_submitted, D
     BOOST_TEST(dialog.submit());
     BOOST_TEST(dialog.case_number().rfind("GJ", 0) == 0u);
     BOOST_TEST(child<wxStaticText>(&dialog, "outcome")->GetLabel().ToStdString(wxConvUTF8).find("已受理") != std::string::npos);
+    BOOST_TEST(!child<wxButton>(&dialog, "submit")->IsEnabled());  // never submitted twice
+
+    // The receipt in the print preview, drawn by the same renderer as the PDF.
+    auto* preview = dialog.preview("receipt");
+    BOOST_REQUIRE(preview != nullptr);
+    preview->SetSize(1000, 740);
+    screenshot(preview, "print-preview-receipt.png");
+    preview->Destroy();
+    pump();
+
+    // What a printer gets: the page drawn onto its DC, and the print recorded in the log.
+    storage::SettingsRepository log(ws.db());
+    BOOST_TEST(log.prints_of(dialog.case_number()) == 0);
+    {
+        app::DocumentRequest request;
+        request.kind = "commitment";
+        request.case_number = dialog.case_number();
+        ui::ReportPrintout printout(ws, {"clerk", "clerk", "窗口-03"}, request);
+        wxBitmap page(1240, 1754);
+        wxMemoryDC dc(page);
+        dc.SetBackground(*wxWHITE_BRUSH);
+        dc.Clear();
+        printout.SetDC(&dc);
+        printout.SetPageSizePixels(1240, 1754);
+        printout.SetPPIPrinter(150, 150);
+        printout.SetPaperRectPixels(wxRect(0, 0, 1240, 1754));
+        printout.OnBeginPrinting();
+        BOOST_REQUIRE(printout.OnPrintPage(1));
+        printout.OnEndPrinting();
+        dc.SelectObject(wxNullBitmap);
+        BOOST_TEST(dark_pixels(page.ConvertToImage(), wxRect(0, 0, 1240, 300)) > 500);  // the header is on the page
+        BOOST_TEST(dark_pixels(page.ConvertToImage(), wxRect(0, 877, 1240, 877)) > 0);  // scaled to the whole sheet
+    }
+    BOOST_TEST(log.prints_of(dialog.case_number()) == 1);
     dialog.Hide();
 }
 
