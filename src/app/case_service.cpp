@@ -10,6 +10,7 @@
 #include "storage/ledger_repository.h"
 #include "core/case_rules.h"
 #include "core/id_number.h"
+#include "core/instant.h"
 #include "core/json_writer.h"
 #include "devices/document_file.h"
 #include "devices/ocr.h"
@@ -413,9 +414,20 @@ CaseRecord find_case(Workspace& ws, const std::string& number) {
     return *c;
 }
 
-std::vector<CaseRecord> list_cases(Workspace& ws, const storage::CaseFilter& filter) {
-    if (filter.status && !core::parse_case_status(*filter.status))
+std::vector<CaseRecord> list_cases(Workspace& ws, const CaseSearch& search) {
+    if (search.status && !core::parse_case_status(*search.status))
         throw BadInput("--status: must be draft, submitted, approved, rejected or withdrawn");
+    storage::CaseFilter filter;
+    filter.status = search.status;
+    filter.number = search.number;
+    filter.created_by = search.created_by;
+    filter.limit = search.limit;
+    if (search.person) filter.person = normalized_id(*search.person, "--person");
+    if (search.date) {
+        filter.created_from = core::format_utc(core::china_day_start(*search.date));
+        auto next = core::CivilDate::from_days_since_epoch(search.date->days_since_epoch() + 1);
+        filter.created_before = core::format_utc(core::china_day_start(next));
+    }
     return ws.cases().list(filter);
 }
 

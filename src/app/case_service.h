@@ -77,7 +77,14 @@ std::vector<storage::BindingRecord> bindings_of(Workspace& ws, const std::string
 std::string normalized_id(const std::string& text, const char* field);
 
 storage::CaseRecord find_case(Workspace& ws, const std::string& number);  // BadInput when unknown
-std::vector<storage::CaseRecord> list_cases(Workspace& ws, const storage::CaseFilter& filter);
+// Finding cases at the window: any of number, person (either side), the China-time day it was
+// created, its status and who created it. BadInput for a malformed ID number or status.
+struct CaseSearch {
+    std::optional<std::string> number, person, status, created_by;
+    std::optional<core::CivilDate> date;
+    int limit = 1000;
+};
+std::vector<storage::CaseRecord> list_cases(Workspace& ws, const CaseSearch& search);
 
 // The JSON of a case, as `case show` prints it and the audit log records it.
 std::string case_json(const storage::CaseRecord& c, bool pretty = true);

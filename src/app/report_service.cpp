@@ -128,14 +128,13 @@ void statement_fields(Workspace& ws, const DocumentRequest& r, reports::ReportDa
 
 void daily_fields(Workspace& ws, const DocumentRequest& r, reports::ReportData& d, std::string& subject) {
     if (!r.clerk || !r.date) throw BadInput("daily: --clerk NAME and --date YYYY-MM-DD are required");
-    storage::CaseFilter f;
+    CaseSearch f;
     f.limit = 100000;
-    auto start = core::format_utc(core::china_day_start(*r.date));
-    auto end = core::format_utc(core::china_day_start(core::CivilDate::from_days_since_epoch(r.date->days_since_epoch() + 1)));
+    f.date = r.date;
+    f.created_by = r.clerk;
     std::map<std::string, std::map<std::string, int>> counts;
     int total = 0;
     for (const auto& c : list_cases(ws, f)) {
-        if (c.created_by != *r.clerk || c.created_at < start || c.created_at >= end) continue;
         auto& k = counts[c.kind];
         ++k["submitted"];
         ++k[c.status == "submitted" ? "pending" : c.status];

@@ -122,12 +122,13 @@ int run_case(Session& s, const Words& words) {
         return 0;
     }
     if (sub == "list") {
-        args.allow_only({"status", "person", "date", "limit"});
+        args.allow_only({"status", "person", "case", "date", "limit"});
         args.expect_positional(1, "");
-        storage::CaseFilter f;
+        app::CaseSearch f;
         f.status = args.option("status");
         f.person = args.option("person");
-        f.day = args.option("date");
+        f.number = args.option("case");
+        f.date = args.date("date");
         if (auto limit = args.option("limit")) f.limit = std::max(1, std::atoi(limit->c_str()));
         s.actor();
         core::JsonWriter w(true);

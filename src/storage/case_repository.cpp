@@ -100,11 +100,13 @@ std::string CaseRepository::number_of(long long case_id) {
 std::vector<CaseRecord> CaseRepository::list(const CaseFilter& f) {
     std::string sql = std::string("SELECT ") + kColumns + " FROM cases WHERE 1 = 1";
     std::string status = f.status.value_or(""), person = f.person.value_or(""), number = f.number.value_or(""),
-                day = f.day.value_or("") + "%";
+                from = f.created_from.value_or(""), before = f.created_before.value_or(""), by = f.created_by.value_or("");
     if (f.status) sql += " AND status = :status";
     if (f.person) sql += " AND (authorizer_id = :person OR user_id = :person2)";
     if (f.number) sql += " AND number = :number";
-    if (f.day) sql += " AND created_at LIKE :day";
+    if (f.created_from) sql += " AND created_at >= :from";
+    if (f.created_before) sql += " AND created_at < :before";
+    if (f.created_by) sql += " AND created_by = :by";
     // The review queue is worked oldest first.
     sql += " ORDER BY COALESCE(submitted_at, created_at), id LIMIT " + std::to_string(f.limit);
     soci::statement st(db_.sql());
@@ -116,7 +118,9 @@ std::vector<CaseRecord> CaseRepository::list(const CaseFilter& f) {
         st.exchange(soci::use(person));
     }
     if (f.number) st.exchange(soci::use(number));
-    if (f.day) st.exchange(soci::use(day));
+    if (f.created_from) st.exchange(soci::use(from));
+    if (f.created_before) st.exchange(soci::use(before));
+    if (f.created_by) st.exchange(soci::use(by));
     st.alloc();
     st.prepare(sql);
     st.define_and_bind();

@@ -36,7 +36,8 @@ struct CaseFilter {
     std::optional<std::string> status;
     std::optional<std::string> person;  // authorizer or user ID number
     std::optional<std::string> number;
-    std::optional<std::string> day;     // YYYY-MM-DD prefix of created_at (UTC)
+    std::optional<std::string> created_from, created_before;  // UTC instants, as stored
+    std::optional<std::string> created_by;
     int limit = 1000;
 };
 

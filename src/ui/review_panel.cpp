@@ -82,7 +82,7 @@ ReviewPanel::ReviewPanel(wxWindow* parent, app::Workspace& ws, const app::Actor&
 }
 
 void ReviewPanel::refresh() {
-    storage::CaseFilter f;
+    app::CaseSearch f;
     f.status = "submitted";
     f.limit = 100000;
     queue_->set_cases(app::list_cases(ws_, f));

@@ -274,4 +274,32 @@ BOOST_AUTO_TEST_CASE(a_roster_import_ends_bindings_that_became_impossible) {
     BOOST_TEST(!app::verify_audit(ws).broken.has_value());
 }
 
+BOOST_AUTO_TEST_CASE(cases_are_found_by_number_person_china_day_and_status) {
+    auto c = app::submit_bind(ws, clerk, wife());
+    // Created at 23:30 UTC: already the next day in China, where the clerk searches.
+    ws.db().sql() << "UPDATE cases SET created_at = '2026-03-01T23:30:00Z' WHERE number = :n", soci::use(c.number);
+    auto find = [&](app::CaseSearch s) {
+        std::vector<std::string> numbers;
+        for (const auto& found : app::list_cases(ws, s)) numbers.push_back(found.number);
+        return numbers;
+    };
+    app::CaseSearch by_day;
+    by_day.date = core::CivilDate{2026, 3, 2};
+    BOOST_TEST(find(by_day) == std::vector<std::string>{c.number});
+    by_day.date = core::CivilDate{2026, 3, 1};
+    BOOST_TEST(find(by_day).empty());
+    app::CaseSearch by_person;
+    by_person.person = "450802670820012";  // the user's old 15-digit number finds her cases
+    BOOST_TEST(find(by_person) == std::vector<std::string>{c.number});
+    app::CaseSearch by_number;
+    by_number.number = c.number;
+    by_number.status = "approved";
+    BOOST_TEST(find(by_number).empty());
+    by_number.status = "submitted";
+    BOOST_TEST(find(by_number) == std::vector<std::string>{c.number});
+    app::CaseSearch bad;
+    bad.person = "4508021967082001";
+    BOOST_CHECK_THROW(app::list_cases(ws, bad), app::BadInput);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
