@@ -166,6 +166,13 @@ std::string reports_dir() {
     return GONGJI_INSTALLED_REPORTS_DIR;
 }
 
+bool case_has_document(const storage::CaseRecord& c, const std::string& kind) {
+    if (kind == "unbind") return c.kind == "unbind";
+    if (kind == "decision") return (c.status == "approved" || c.status == "rejected") && c.kind != "unbind";
+    if (kind == "commitment" || kind == "receipt") return c.kind == "bind" || c.kind == "rebind";
+    return false;
+}
+
 PreparedDocument prepare_document(Workspace& ws, const Actor& actor, const DocumentRequest& r) {
     auto title = kTitles.find(r.kind);
     if (title == kTitles.end())
@@ -181,10 +188,7 @@ PreparedDocument prepare_document(Workspace& ws, const Actor& actor, const Docum
     } else {
         if (!r.case_number) throw BadInput("--case: required for a " + r.kind + " document");
         auto c = find_case(ws, *r.case_number);
-        bool fits = r.kind == "unbind" ? c.kind == "unbind"
-                    : r.kind == "decision" ? (c.status == "approved" || c.status == "rejected") && c.kind != "unbind"
-                                           : c.kind == "bind" || c.kind == "rebind";
-        if (!fits) throw BadInput("--case: " + c.number + " (" + c.kind + ", " + c.status + ") has no " + r.kind + " document");
+        if (!case_has_document(c, r.kind)) throw BadInput("--case: " + c.number + " (" + c.kind + ", " + c.status + ") has no " + r.kind + " document");
         case_fields(ws, c, doc.data);
         doc.subject = c.number;
     }

@@ -7,6 +7,7 @@
 #include "app/auth.h"
 #include "app/workspace.h"
 #include "reports/renderer.h"
+#include "storage/case_repository.h"
 
 namespace gongji::app {
 
@@ -25,6 +26,10 @@ struct PreparedDocument {
     reports::PageFrame frame;
     std::string subject;  // what the print log files it under: a case number, an ID number, …
 };
+
+// Whether a case has this paper: receipts and commitment letters for bind and rebind cases,
+// decision notices once decided, unbinding notices for unbind cases.
+bool case_has_document(const storage::CaseRecord& c, const std::string& kind);
 
 // BadInput for an unknown kind, a missing or wrong argument, or a case of the wrong kind;
 // TemplateError (reports) for a template that cannot be used.

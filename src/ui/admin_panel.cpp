@@ -1,4 +1,5 @@
 #include "ui/admin_panel.h"
+#include "ui/labels.h"
 
 #include <wx/app.h>
 #include <wx/filedlg.h>
@@ -11,8 +12,6 @@
 
 namespace gongji::ui {
 namespace {
-
-wxString u8(const std::string& s) { return wxString::FromUTF8(s.c_str()); }
 
 // Reports progress to the window on its own thread; asks the panel whether to stop.
 class PanelProgress : public app::Progress {

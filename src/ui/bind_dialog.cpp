@@ -1,4 +1,5 @@
 #include "ui/bind_dialog.h"
+#include "ui/labels.h"
 
 #include <wx/button.h>
 #include <wx/filedlg.h>
@@ -14,8 +15,6 @@
 
 namespace gongji::ui {
 namespace {
-
-wxString u8(const std::string& s) { return wxString::FromUTF8(s.c_str()); }
 
 const core::DocumentType kTypes[] = {core::DocumentType::id_card, core::DocumentType::hukou,
                                      core::DocumentType::birth_certificate, core::DocumentType::marriage_certificate,

@@ -1,4 +1,5 @@
 #include "ui/clerk_panel.h"
+#include "ui/labels.h"
 
 #include <wx/intl.h>
 #include <wx/xrc/xmlres.h>
@@ -16,8 +17,6 @@
 
 namespace gongji::ui {
 namespace {
-
-wxString u8(const std::string& s) { return wxString::FromUTF8(s.c_str()); }
 
 const char* kUnbindReasons[] = {"request", "divorce", "death", "other"};
 

@@ -24,6 +24,7 @@ public:
     void new_binding();
     // Ends the binding of the selected row at once, for the chosen reason.
     bool unbind_selected();
+    void focus_id_entry() { id_entry_->SetFocus(); id_entry_->SelectAll(); }
 
 private:
     void on_text(wxCommandEvent& event);

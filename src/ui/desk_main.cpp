@@ -16,6 +16,7 @@ namespace {
 class DeskApp : public wxApp {
 public:
     bool OnInit() override {
+        SetAppName("gongji-desk");  // the language chosen from the menu is kept in ~/.gongji-desk
         gongji::ui::set_language();
         if (!gongji::ui::load_forms()) return false;
         std::string url = gongji::app::default_database_url();

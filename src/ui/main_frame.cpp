@@ -1,6 +1,8 @@
 #include "ui/main_frame.h"
 
+#include <wx/config.h>
 #include <wx/intl.h>
+#include <wx/translation.h>
 #include <wx/textdlg.h>
 #include <wx/time.h>
 
@@ -11,7 +13,9 @@
 #include <wx/notebook.h>
 #include <wx/sizer.h>
 
+#include "ui/case_search_panel.h"
 #include "ui/clerk_panel.h"
+#include "ui/resources.h"
 #include "ui/review_panel.h"
 #include "ui/admin_panel.h"
 
@@ -52,15 +56,6 @@ MainFrame::MainFrame(app::Workspace& ws, const app::Actor& actor)
     activity_ = std::make_unique<ActivityFilter>(this);
     Bind(wxEVT_TIMER, &MainFrame::on_timer, this);
     timer_.Start(5000);
-    auto* bar = new wxMenuBar;
-    auto* file = new wxMenu;
-    file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
-    bar->Append(file, _("&File"));
-    auto* cases = new wxMenu;
-    cases->Append(wxID_NEW, _("&New binding\tCtrl+N"));
-    bar->Append(cases, _("&Case"));
-    SetMenuBar(bar);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
 
     auto* pages = pages_ = new wxNotebook(this, wxID_ANY);
     if (actor.role != "admin") {
@@ -71,13 +66,15 @@ MainFrame::MainFrame(app::Workspace& ws, const app::Actor& actor)
         review_ = new ReviewPanel(pages, ws, actor);
         pages->AddPage(review_, _("Review"));
     }
+    if (actor.role != "admin") {
+        cases_ = new CaseSearchPanel(pages, ws, actor);
+        pages->AddPage(cases_, _("Cases"));
+    }
     if (actor.role == "admin") {
         admin_ = new AdminPanel(pages, ws, actor);
         pages->AddPage(admin_, _("Administration"));
     }
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-        if (clerk_) clerk_->new_binding();
-    }, wxID_NEW);
+    build_menu();
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(pages, 1, wxEXPAND);
     SetSizer(sizer);
@@ -89,6 +86,73 @@ MainFrame::MainFrame(app::Workspace& ws, const app::Actor& actor)
 }
 
 MainFrame::~MainFrame() { timer_.Stop(); }
+
+// Every action has a menu entry and the menu shows its shortcut; the entries a role has no use
+// for are not there.
+void MainFrame::build_menu() {
+    enum { kLock = wxID_HIGHEST + 1, kChinese, kEnglish, kFindPerson, kFindCase, kRefresh, kFirstTab };
+    auto* bar = new wxMenuBar;
+    auto* file = new wxMenu;
+    auto* language = new wxMenu;
+    language->AppendRadioItem(kChinese, wxString::FromUTF8("中文（简体）"));
+    language->AppendRadioItem(kEnglish, "English");
+    language->Check(current_language() == "en" ? kEnglish : kChinese, true);
+    file->AppendSubMenu(language, _("&Language"));
+    file->Append(kLock, _("&Lock the screen\tCtrl+L"));
+    file->AppendSeparator();
+    file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
+    bar->Append(file, _("&File"));
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { lock(); ask_to_unlock(); }, kLock);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { switch_language("zh_CN"); }, kChinese);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { switch_language("en"); }, kEnglish);
+
+    if (clerk_ || cases_) {
+        auto* work = new wxMenu;
+        if (clerk_) {
+            work->Append(kFindPerson, _("Find a &person\tCtrl+I"));
+            work->Append(wxID_NEW, _("&New binding\tCtrl+N"));
+            Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_page(clerk_); clerk_->focus_id_entry(); }, kFindPerson);
+            Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_page(clerk_); clerk_->new_binding(); }, wxID_NEW);
+        }
+        if (cases_) {
+            work->Append(kFindCase, _("Find a &case\tCtrl+F"));
+            Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_page(cases_); cases_->focus_search(); }, kFindCase);
+        }
+        if (review_) {
+            work->Append(kRefresh, _("&Refresh the review queue\tF5"));
+            Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_page(review_); review_->refresh(); }, kRefresh);
+        }
+        bar->Append(work, _("&Work"));
+    }
+    auto* view = new wxMenu;
+    for (size_t i = 0; i < pages_->GetPageCount() && i < 9; ++i) {
+        int id = kFirstTab + static_cast<int>(i);
+        view->Append(id, pages_->GetPageText(i) + wxString::Format("\tCtrl+%zu", i + 1));
+        Bind(wxEVT_MENU, [this, i](wxCommandEvent&) { pages_->SetSelection(i); }, id);
+    }
+    bar->Append(view, _("&View"));
+    SetMenuBar(bar);
+}
+
+void MainFrame::show_page(wxWindow* page) {
+    int index = pages_->FindPage(page);
+    if (index != wxNOT_FOUND) pages_->SetSelection(static_cast<size_t>(index));
+}
+
+MainFrame* MainFrame::switch_language(const std::string& language) {
+    set_language(language);
+    if (auto* config = wxConfigBase::Get()) {
+        config->Write("language", wxString::FromUTF8(language.c_str()));
+        config->Flush();
+    }
+    // Forms take their words when they are built: build the window again in the new language.
+    auto* again = new MainFrame(ws_, actor_);
+    again->SetSize(GetRect());
+    again->Show();
+    Destroy();
+    return again;
+}
 
 void MainFrame::lock() {
     locked_ = true;
@@ -113,6 +177,10 @@ bool MainFrame::unlock(const std::string& password) {
 void MainFrame::on_timer(wxTimerEvent&) {
     if (!should_lock(wxGetLocalTimeMillis().GetValue())) return;
     lock();
+    ask_to_unlock();
+}
+
+void MainFrame::ask_to_unlock() {
     // Only this user's password opens the screen again; the dialog says why not.
     while (locked_) {
         wxPasswordEntryDialog ask(this, wxString::Format(_("The screen is locked. Password for %s:"),

@@ -15,6 +15,7 @@ namespace gongji::ui {
 class ClerkPanel;
 class ReviewPanel;
 class AdminPanel;
+class CaseSearchPanel;
 
 class MainFrame : public wxFrame {
 public:
@@ -22,6 +23,7 @@ public:
     ClerkPanel* clerk_panel() const { return clerk_; }
     ReviewPanel* review_panel() const { return review_; }  // supervisors only
     AdminPanel* admin_panel() const { return admin_; }     // administrators only
+    CaseSearchPanel* case_search() const { return cases_; }
 
     // The screen locks after GONGJI_LOCK_MINUTES (default 5) without keyboard or mouse input;
     // only the same user's password opens it again.
@@ -30,10 +32,15 @@ public:
     void lock();
     bool unlock(const std::string& password);  // false (and still locked) for a wrong one
     bool locked() const { return locked_; }
+    // Rebuilds the window in "zh_CN" or "en" and remembers the choice; returns the new window.
+    MainFrame* switch_language(const std::string& language);
     ~MainFrame() override;
 
 private:
     void on_timer(wxTimerEvent&);
+    void ask_to_unlock();
+    void build_menu();
+    void show_page(wxWindow* page);
 
     app::Workspace& ws_;
     app::Actor actor_;
@@ -46,6 +53,7 @@ private:
     ClerkPanel* clerk_ = nullptr;
     ReviewPanel* review_ = nullptr;
     AdminPanel* admin_ = nullptr;
+    CaseSearchPanel* cases_ = nullptr;
 };
 
 }  // namespace gongji::ui

@@ -1,4 +1,5 @@
 #include "ui/printing.h"
+#include "ui/labels.h"
 
 #include <wx/button.h>
 #include <wx/dcgraph.h>
@@ -15,8 +16,6 @@
 
 namespace gongji::ui {
 namespace {
-
-wxString u8(const std::string& s) { return wxString::FromUTF8(s.c_str()); }
 
 // The paper every document is laid out on; the printer's own settings apply otherwise.
 wxPrintData& a4_print_data() {

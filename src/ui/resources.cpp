@@ -2,6 +2,7 @@
 
 #include "app/paths.h"
 
+#include <wx/config.h>
 #include <wx/dir.h>
 #include <wx/filename.h>
 #include <wx/intl.h>
@@ -29,14 +30,28 @@ bool load_forms() {
     return ok;
 }
 
+namespace {
+std::string g_language = "zh_CN";
+}
+
+const std::string& current_language() { return g_language; }
+
 void set_language(const std::string& requested) {
     std::string language = requested;
     if (language.empty()) {
         const char* env = std::getenv("GONGJI_LANG");
-        language = env && *env ? env : "zh_CN";
+        wxString saved;
+        if (auto* config = wxConfigBase::Get(); config && config->Read("language", &saved) && !saved.empty())
+            language = saved.ToStdString(wxConvUTF8);
+        if (env && *env) language = env;
+        if (language.empty()) language = "zh_CN";
     }
-    wxFileTranslationsLoader::AddCatalogLookupPathPrefix(app::running_installed() ? GONGJI_INSTALLED_LOCALE_DIR
-                                                                                   : GONGJI_BUILD_LOCALE_DIR);
+    g_language = language;
+    static bool looked_up = false;
+    if (!looked_up)
+        wxFileTranslationsLoader::AddCatalogLookupPathPrefix(app::running_installed() ? GONGJI_INSTALLED_LOCALE_DIR
+                                                                                       : GONGJI_BUILD_LOCALE_DIR);
+    looked_up = true;
     auto* translations = new wxTranslations;
     wxTranslations::Set(translations);  // owns it
     if (language != "en") {

@@ -8,7 +8,8 @@ namespace gongji::ui {
 std::string forms_dir();
 // Loads every form; false (with a logged error) when one cannot be read.
 bool load_forms();
-// "zh_CN" (default) or "en"; GONGJI_LANG chooses when empty.
+// "zh_CN" (default) or "en"; when empty, GONGJI_LANG, else the choice saved from the menu.
 void set_language(const std::string& language = "");
+const std::string& current_language();
 
 }  // namespace gongji::ui

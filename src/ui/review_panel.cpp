@@ -1,6 +1,9 @@
 #include "ui/review_panel.h"
+#include "ui/labels.h"
 
 #include <wx/intl.h>
+
+#include <algorithm>
 #include <wx/sizer.h>
 #include <wx/xrc/xmlres.h>
 
@@ -14,51 +17,9 @@
 namespace gongji::ui {
 namespace {
 
-wxString u8(const std::string& s) { return wxString::FromUTF8(s.c_str()); }
-
 const char* kRejectReasons[] = {"documents_unclear", "relation_unproven", "information_mismatch", "not_eligible", "other"};
 
-std::string china_time(const std::optional<std::string>& utc) {
-    if (!utc) return "";
-    auto s = core::parse_iso_instant(*utc);
-    if (!s) return *utc;
-    auto text = core::format_china(*s).substr(0, 16);
-    text[10] = ' ';
-    return text;
-}
-
 }  // namespace
-
-CaseQueue::CaseQueue(wxWindow* parent, wxWindowID id)
-    : wxListCtrl(parent, id, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_VIRTUAL | wxLC_SINGLE_SEL) {
-    AppendColumn(_("Case"), wxLIST_FORMAT_LEFT, 170);
-    AppendColumn(_("Submitted"), wxLIST_FORMAT_LEFT, 140);
-    AppendColumn(_("Kind"), wxLIST_FORMAT_LEFT, 70);
-    AppendColumn(_("User"), wxLIST_FORMAT_LEFT, 170);
-    AppendColumn(_("Clerk"), wxLIST_FORMAT_LEFT, 80);
-}
-
-void CaseQueue::set_cases(std::vector<storage::CaseRecord> cases) {
-    cases_ = std::move(cases);
-    SetItemCount(static_cast<long>(cases_.size()));
-    Refresh();
-}
-
-const storage::CaseRecord* CaseQueue::at(long row) const {
-    return row >= 0 && row < static_cast<long>(cases_.size()) ? &cases_[static_cast<size_t>(row)] : nullptr;
-}
-
-wxString CaseQueue::OnGetItemText(long item, long column) const {
-    const auto* c = at(item);
-    if (!c) return "";
-    switch (column) {
-        case 0: return u8(c->number);
-        case 1: return u8(china_time(c->submitted_at));
-        case 2: return u8(c->kind);
-        case 3: return u8(c->user_id);
-        default: return u8(c->created_by);
-    }
-}
 
 ReviewPanel::ReviewPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& actor) : ws_(ws), actor_(actor) {
     wxXmlResource::Get()->LoadPanel(this, parent, "ReviewPanel");
@@ -94,15 +55,11 @@ void ReviewPanel::select(long row) {
 
 void ReviewPanel::show(const storage::CaseRecord& c) {
     selected_ = c.number;
-    auto name = [&](const std::optional<std::string>& id) {
-        if (!id) return std::string();
-        auto p = ws_.persons().find(*id);
-        return (p ? p->name + " " : std::string()) + *id;
-    };
     auto relation = c.relation ? core::find_relation(*c.relation) : std::nullopt;
     detail_->SetLabel(wxString::Format(_("Case %s (%s)\nAuthorizer: %s\nUser: %s\nRelation: %s\nDocuments: %s\nSubmitted by %s at %s"),
-                                       u8(c.number), u8(c.kind), u8(name(c.authorizer_id)), u8(name(c.user_id)),
-                                       relation ? u8(relation->name) : wxString(), u8(c.documents), u8(c.created_by),
+                                       u8(c.number), case_kind_label(c.kind), person_label(ws_, c.authorizer_id),
+                                       person_label(ws_, c.user_id), relation ? u8(relation->name) : wxString(),
+                                       document_list_label(c.documents), u8(c.created_by),
                                        u8(china_time(c.submitted_at))));
     reasons_->Clear();
     if (c.policy && c.authorizer_id && c.relation) {

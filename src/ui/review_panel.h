@@ -16,19 +16,9 @@
 #include "app/auth.h"
 #include "app/workspace.h"
 #include "app/case_service.h"
+#include "ui/case_queue.h"
 
 namespace gongji::ui {
-
-class CaseQueue : public wxListCtrl {
-public:
-    CaseQueue(wxWindow* parent, wxWindowID id);
-    void set_cases(std::vector<storage::CaseRecord> cases);
-    const storage::CaseRecord* at(long row) const;
-
-private:
-    wxString OnGetItemText(long item, long column) const override;
-    std::vector<storage::CaseRecord> cases_;
-};
 
 class ReviewPanel : public wxPanel {
 public:

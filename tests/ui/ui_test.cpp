@@ -6,6 +6,12 @@
 // card in Chinese; saves screenshots of each screen in docs/screenshots/.
 
 #include <wx/app.h>
+#include <wx/config.h>
+#include <wx/fileconf.h>
+
+#include <unistd.h>
+
+#include <filesystem>
 #include <wx/dcclient.h>
 #include <wx/dcmemory.h>
 #include <wx/image.h>
@@ -21,6 +27,7 @@
 #include "ui/admin_panel.h"
 #include "ui/bind_dialog.h"
 #include "ui/review_panel.h"
+#include "ui/case_search_panel.h"
 #include "ui/clerk_panel.h"
 
 #include <wx/button.h>
@@ -55,6 +62,10 @@ struct WxSession {
         wxTheApp->CallOnInit();
         wxLog::SetActiveTarget(new wxLogStderr);
         wxInitAllImageHandlers();
+        // The language chosen from the menu is remembered here, not in the tester's home.
+        config_path = std::filesystem::temp_directory_path() / ("gongji-ui-test-" + std::to_string(::getpid()) + ".ini");
+        wxConfigBase::Set(new wxFileConfig("gongji-desk", "", wxString::FromUTF8(config_path.string().c_str()), "",
+                                           wxCONFIG_USE_LOCAL_FILE));
         ui::set_language("zh_CN");
         BOOST_REQUIRE(ui::load_forms());
     }
@@ -63,7 +74,9 @@ struct WxSession {
         wxTheApp->ProcessPendingEvents();
         wxTheApp->OnExit();
         wxEntryCleanup();
+        std::filesystem::remove(config_path);
     }
+    std::filesystem::path config_path;
 };
 BOOST_TEST_GLOBAL_FIXTURE(WxSession);
 
@@ -166,6 +179,18 @@ BOOST_FIXTURE_TEST_CASE(the_clerk_looks_a_person_up_as_the_number_is_typed, Demo
     pump();
     BOOST_TEST(child<wxListCtrl>(frame, "bindings")->GetItemText(0, 3).ToStdString(wxConvUTF8) == "已解除");
     BOOST_TEST(child<wxStaticText>(frame, "card_outcome")->GetLabel().ToStdString(wxConvUTF8).find("已解除") != std::string::npos);
+
+    // English is chosen from the menu: the window is built again in English, and remembered.
+    frame = frame->switch_language("en");
+    pump();
+    BOOST_TEST(frame->GetStatusBar()->GetStatusText(1).ToStdString(wxConvUTF8) == "Role: clerk");
+    BOOST_TEST(child<wxButton>(frame, "unbind")->GetLabel().ToStdString(wxConvUTF8) == "&Unbind the selected binding");
+    wxString saved;
+    BOOST_TEST(wxConfigBase::Get()->Read("language", &saved));
+    BOOST_TEST(saved == "en");
+    frame = frame->switch_language("zh_CN");
+    pump();
+    BOOST_TEST(frame->GetStatusBar()->GetStatusText(1).ToStdString(wxConvUTF8) == "角色：窗口受理员");
 
     // Five minutes without input lock the screen; only the clerk's own password opens it.
     long long now = wxGetLocalTimeMillis().GetValue();
@@ -285,6 +310,27 @@ BOOST_FIXTURE_TEST_CASE(a_supervisor_approves_from_the_queue_but_never_their_own
     BOOST_TEST(approve->GetToolTipText().ToStdString(wxConvUTF8).find("其他审核员") != std::string::npos);
     screenshot(frame, "review-own-case.png");
     BOOST_TEST(app::find_case(ws, own).status == "submitted");
+
+    // The approved case is found again by the user's ID number; its decision notice can be printed.
+    auto* search = frame->case_search();
+    BOOST_REQUIRE(search != nullptr);
+    dynamic_cast<wxNotebook*>(search->GetParent())->SetSelection(2);
+    child<wxTextCtrl>(frame, "search_person")->SetValue("450802196708200129");
+    child<wxChoice>(frame, "search_status")->SetStringSelection(wxString::FromUTF8("审核通过"));
+    BOOST_TEST(search->search() == 2);  // her binding and its unbinding
+    child<wxTextCtrl>(frame, "search_number")->SetValue(wxString::FromUTF8(clerks.c_str()));
+    BOOST_TEST(search->search() == 1);
+    BOOST_TEST(child<wxStaticText>(frame, "search_detail")->GetLabel().ToStdString(wxConvUTF8).find(clerks) != std::string::npos);
+    BOOST_TEST(child<wxButton>(frame, "reprint_decision")->IsEnabled());
+    BOOST_TEST(!child<wxButton>(frame, "reprint_unbind")->IsEnabled());
+    screenshot(frame, "case-search.png");
+    auto* notice = search->reprint("decision");
+    BOOST_REQUIRE(notice != nullptr);
+    notice->Destroy();
+    child<wxTextCtrl>(frame, "search_number")->SetValue("");
+    child<wxTextCtrl>(frame, "search_person")->SetValue("4508021967082001");  // one digit short
+    BOOST_TEST(search->search() == -1);
+    BOOST_TEST(child<wxStaticText>(frame, "search_outcome")->GetLabel().ToStdString(wxConvUTF8).find("person") != std::string::npos);
     frame->Destroy();
     pump();
 }

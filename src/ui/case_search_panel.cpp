@@ -1,0 +1,114 @@
+#include "ui/case_search_panel.h"
+
+#include <wx/intl.h>
+#include <wx/xrc/xmlres.h>
+
+#include "core/relation.h"
+#include "ui/labels.h"
+#include "ui/printing.h"
+
+namespace gongji::ui {
+namespace {
+
+const char* kStatuses[] = {"", "submitted", "approved", "rejected", "withdrawn"};
+
+}  // namespace
+
+CaseSearchPanel::CaseSearchPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& actor) : ws_(ws), actor_(actor) {
+    wxXmlResource::Get()->LoadPanel(this, parent, "CaseSearchPanel");
+    number_ = XRCCTRL(*this, "search_number", wxTextCtrl);
+    person_ = XRCCTRL(*this, "search_person", wxTextCtrl);
+    date_ = XRCCTRL(*this, "search_date", wxDatePickerCtrl);
+    status_ = XRCCTRL(*this, "search_status", wxChoice);
+    detail_ = XRCCTRL(*this, "search_detail", wxStaticText);
+    outcome_ = XRCCTRL(*this, "search_outcome", wxStaticText);
+    results_ = new CaseQueue(this, wxXmlResource::GetXRCID("results"));
+    wxXmlResource::Get()->AttachUnknownControl("results", results_, this);
+    date_->SetValue(wxInvalidDateTime);  // no day chosen: any day
+    status_->Append(_("any status"));
+    for (const char* s : kStatuses)
+        if (*s) status_->Append(case_status_label(s));
+    status_->SetSelection(0);
+
+    auto run = [this](wxCommandEvent&) { search(); };
+    XRCCTRL(*this, "search", wxButton)->Bind(wxEVT_BUTTON, run);
+    number_->Bind(wxEVT_TEXT_ENTER, run);
+    person_->Bind(wxEVT_TEXT_ENTER, run);
+    results_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) { select(e.GetIndex()); });
+    struct Paper {
+        const char* button;
+        const char* kind;
+        wxButton** field;
+    };
+    for (auto [button, kind, field] : {Paper{"reprint_receipt", "receipt", &receipt_},
+                                       Paper{"reprint_commitment", "commitment", &commitment_},
+                                       Paper{"reprint_decision", "decision", &decision_},
+                                       Paper{"reprint_unbind", "unbind", &unbind_}}) {
+        *field = XRCCTRL(*this, button, wxButton);
+        (*field)->Disable();
+        std::string k = kind;
+        (*field)->Bind(wxEVT_BUTTON, [this, k](wxCommandEvent&) { reprint(k); });
+    }
+}
+
+void CaseSearchPanel::say(const wxString& text, bool good) {
+    outcome_->SetForegroundColour(good ? wxColour(0, 110, 40) : wxColour(176, 0, 32));
+    outcome_->SetLabel(text);
+    Layout();
+}
+
+long CaseSearchPanel::search() {
+    app::CaseSearch s;
+    auto number = utf8(number_->GetValue().Trim().Trim(false)), person = utf8(person_->GetValue().Trim().Trim(false));
+    if (!number.empty()) s.number = number;
+    if (!person.empty()) s.person = person;
+    if (date_->GetValue().IsValid()) {
+        auto d = date_->GetValue();
+        s.date = core::CivilDate{d.GetYear(), static_cast<int>(d.GetMonth()) + 1, d.GetDay()};
+    }
+    if (int i = status_->GetSelection(); i > 0) s.status = kStatuses[i];
+    selected_ = nullptr;
+    detail_->SetLabel("");
+    for (auto* b : {receipt_, commitment_, decision_, unbind_}) b->Disable();
+    try {
+        results_->set_cases(app::list_cases(ws_, s));
+    } catch (const std::exception& e) {
+        results_->set_cases({});
+        say(u8(e.what()), false);
+        return -1;
+    }
+    long found = results_->GetItemCount();
+    say(found == 0 ? _("No case found") : wxString::Format(_("%ld cases found"), found), found > 0);
+    if (found > 0) {
+        results_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+        select(0);
+    }
+    return found;
+}
+
+void CaseSearchPanel::select(long row) {
+    selected_ = results_->at(row);
+    if (!selected_) return;
+    const auto& c = *selected_;
+    auto relation = c.relation ? core::find_relation(*c.relation) : std::nullopt;
+    detail_->SetLabel(wxString::Format(_("Case %s: %s, %s\nAuthorizer: %s   User: %s   Relation: %s\nCreated by %s at %s"),
+                                       u8(c.number), case_kind_label(c.kind), case_status_label(c.status),
+                                       person_label(ws_, c.authorizer_id), person_label(ws_, c.user_id),
+                                       relation ? u8(relation->name) : wxString("—"), u8(c.created_by),
+                                       u8(china_time(c.created_at))));
+    receipt_->Enable(app::case_has_document(c, "receipt"));
+    commitment_->Enable(app::case_has_document(c, "commitment"));
+    decision_->Enable(app::case_has_document(c, "decision"));
+    unbind_->Enable(app::case_has_document(c, "unbind"));
+    Layout();
+}
+
+wxFrame* CaseSearchPanel::reprint(const std::string& kind) {
+    if (!selected_) return nullptr;
+    app::DocumentRequest request;
+    request.kind = kind;
+    request.case_number = selected_->number;
+    return DocumentPrinter(this, ws_, actor_, request).preview();
+}
+
+}  // namespace gongji::ui

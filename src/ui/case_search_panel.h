@@ -1,0 +1,43 @@
+#pragma once
+// Finding a case at the window by its number, a person's ID number, the day it was created or
+// its status; the case's papers previewed and printed again from here (each print logged).
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/datectrl.h>
+#include <wx/frame.h>
+#include <wx/panel.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include "app/auth.h"
+#include "app/workspace.h"
+#include "ui/case_queue.h"
+
+namespace gongji::ui {
+
+class CaseSearchPanel : public wxPanel {
+public:
+    CaseSearchPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& actor);
+
+    // What the Search button and Enter do; the number of cases found, or -1 with the reason shown.
+    long search();
+    void select(long row);
+    // Previews the selected case's document of this kind (receipt, commitment, decision, unbind).
+    wxFrame* reprint(const std::string& kind);
+    void focus_search() { number_->SetFocus(); }
+
+private:
+    void say(const wxString& text, bool good);
+
+    app::Workspace& ws_;
+    app::Actor actor_;
+    wxTextCtrl *number_ = nullptr, *person_ = nullptr;
+    wxDatePickerCtrl* date_ = nullptr;
+    wxChoice* status_ = nullptr;
+    CaseQueue* results_ = nullptr;
+    wxStaticText *detail_ = nullptr, *outcome_ = nullptr;
+    wxButton *receipt_ = nullptr, *commitment_ = nullptr, *decision_ = nullptr, *unbind_ = nullptr;
+    const storage::CaseRecord* selected_ = nullptr;
+};
+
+}  // namespace gongji::ui

@@ -1,0 +1,25 @@
+#pragma once
+// How the desktop app shows the application layer's values: UTF-8 text, case kinds and
+// statuses in the chosen language, instants in China time, people by name and ID number.
+#include <wx/string.h>
+
+#include <optional>
+#include <string>
+
+#include "app/workspace.h"
+
+namespace gongji::ui {
+
+inline wxString u8(const std::string& s) { return wxString::FromUTF8(s.c_str()); }
+inline std::string utf8(const wxString& s) { return s.ToStdString(wxConvUTF8); }
+
+wxString case_kind_label(const std::string& kind);      // bind, unbind, reorder, rebind
+wxString case_status_label(const std::string& status);  // draft, submitted, approved, …
+// "2026-11-22 09:30" in China time; empty for none.
+std::string china_time(const std::optional<std::string>& utc);
+// "张伟 450802196503120117", or the bare number when the person is not in the roster.
+wxString person_label(app::Workspace& ws, const std::optional<std::string>& id_number);
+// Comma-separated document type codes → their names.
+wxString document_list_label(const std::string& codes);
+
+}  // namespace gongji::ui
