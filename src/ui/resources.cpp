@@ -56,8 +56,10 @@ void set_language(const std::string& requested) {
     wxTranslations::Set(translations);  // owns it
     if (language != "en") {
         translations->SetLanguage(wxString::FromUTF8(language.c_str()));
+        // wx's own words (the preview's buttons, stock dialogs) first: the catalog added last is
+        // searched first, and ours must win where both translate a word ("Window").
+        translations->AddStdCatalog();
         translations->AddCatalog("gongji");
-        translations->AddStdCatalog();  // wx's own words: the preview's buttons, stock dialogs
     }
 }
 
