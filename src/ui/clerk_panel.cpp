@@ -15,6 +15,9 @@
 
 #include <wx/button.h>
 
+#include <algorithm>
+#include <functional>
+
 namespace gongji::ui {
 namespace {
 
@@ -52,6 +55,9 @@ ClerkPanel::ClerkPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     for (const char* code : kUnbindReasons) unbind_reason_->Append(u8(core::unbind_reason_label(code)));
     unbind_reason_->SetSelection(0);
     XRCCTRL(*this, "unbind", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { unbind_selected(); });
+    XRCCTRL(*this, "pay_earlier", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { move_selected(-1); });
+    XRCCTRL(*this, "pay_later", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { move_selected(+1); });
+    XRCCTRL(*this, "renew", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { renew_selected(); });
     clear_card();
     id_entry_->SetFocus();
 }
@@ -64,25 +70,89 @@ void ClerkPanel::new_binding() {
     if (!person_.empty()) look_up(wxString::FromUTF8(person_.c_str()));  // the new binding shows as pending
 }
 
-bool ClerkPanel::unbind_selected() {
+const storage::BindingRecord* ClerkPanel::selected_binding() {
     long row = bindings_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
     if (row < 0 || row >= static_cast<long>(rows_.size())) {
-        outcome_->SetLabel(_("Select a binding first"));
-        return false;
+        say(_("Select a binding first"), false);
+        return nullptr;
     }
-    auto [authorizer, user] = rows_[static_cast<size_t>(row)];
+    return &rows_[static_cast<size_t>(row)];
+}
+
+void ClerkPanel::say(const wxString& text, bool good) {
+    outcome_->SetForegroundColour(good ? wxColour(0, 110, 40) : wxColour(176, 0, 32));
+    outcome_->SetLabel(text);
+    Layout();
+}
+
+// Runs an action on the card; on success shows the card again (with `done`), else the reason.
+bool ClerkPanel::act(const std::function<wxString()>& action) {
     auto person = person_;
     try {
-        auto c = app::unbind(ws_, actor_, authorizer, user, kUnbindReasons[std::max(0, unbind_reason_->GetSelection())]);
-        look_up(wxString::FromUTF8(person.c_str()));
-        outcome_->SetForegroundColour(wxColour(0, 110, 40));
-        outcome_->SetLabel(wxString::Format(_("Binding ended (case %s)"), u8(c.number)));
+        auto done = action();
+        look_up(u8(person));
+        say(done, true);
         return true;
     } catch (const std::exception& e) {
-        outcome_->SetForegroundColour(wxColour(176, 0, 32));
-        outcome_->SetLabel(u8(e.what()));
+        say(u8(e.what()), false);
         return false;
     }
+}
+
+bool ClerkPanel::unbind_selected() {
+    const auto* b = selected_binding();
+    if (!b) return false;
+    auto binding = *b;
+    auto reason = kUnbindReasons[std::max(0, unbind_reason_->GetSelection())];
+    return act([&] {
+        auto c = app::unbind(ws_, actor_, binding.authorizer_id, binding.user_id, reason);
+        return wxString::Format(_("Binding ended (case %s)"), u8(c.number));
+    });
+}
+
+bool ClerkPanel::move_selected(int by) {
+    const auto* b = selected_binding();
+    if (!b) return false;
+    if (b->user_id != person_ || b->status == "ended") {
+        say(_("Choose one of this person's own bindings as user: the order is the user's"), false);
+        return false;
+    }
+    // The user's open bindings in their present order, the selected one moved by one place.
+    std::vector<storage::BindingRecord> open;
+    for (const auto& r : rows_)
+        if (r.user_id == person_ && r.status != "ended") open.push_back(r);
+    std::stable_sort(open.begin(), open.end(), [](const auto& x, const auto& y) { return x.deduction_order < y.deduction_order; });
+    auto at = std::find_if(open.begin(), open.end(), [&](const auto& r) { return r.id == b->id; }) - open.begin();
+    auto to = at + by;
+    if (to < 0 || to >= static_cast<long>(open.size())) {
+        say(by < 0 ? _("It already pays first") : _("It already pays last"), false);
+        return false;
+    }
+    std::swap(open[static_cast<size_t>(at)], open[static_cast<size_t>(to)]);
+    std::vector<std::string> order;
+    for (const auto& r : open) order.push_back(r.authorizer_id);
+    long long moved = b->id;
+    bool ok = act([&] {
+        auto c = app::reorder(ws_, actor_, person_, order);
+        return wxString::Format(_("Deduction order changed (case %s)"), u8(c.number));
+    });
+    for (size_t row = 0; ok && row < rows_.size(); ++row)  // keep the moved binding selected
+        if (rows_[row].id == moved) bindings_->SetItemState(static_cast<long>(row), wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+    return ok;
+}
+
+bool ClerkPanel::renew_selected() {
+    const auto* b = selected_binding();
+    if (!b) return false;
+    if (!b->legacy || b->status != "active") {
+        say(_("Only an active binding made under the old rules is renewed"), false);
+        return false;
+    }
+    auto binding = *b;
+    return act([&] {
+        auto c = app::submit_rebind(ws_, actor_, binding.authorizer_id, binding.user_id, {});
+        return wxString::Format(_("Renewal submitted for review (case %s)"), u8(c.number));
+    });
 }
 
 void ClerkPanel::clear_card() {
@@ -132,10 +202,10 @@ void ClerkPanel::look_up(const wxString& text) {
             auto other_person = ws_.persons().find(other);
             auto relation = core::find_relation(b.relation);
             long row = bindings_->InsertItem(bindings_->GetItemCount(), as_authorizer ? _("authorizer") : _("user"));
-            rows_.emplace_back(b.authorizer_id, b.user_id);
+            rows_.push_back(b);
             bindings_->SetItem(row, 1, (other_person ? u8(other_person->name) + " " : wxString()) + u8(other));
             bindings_->SetItem(row, 2, relation ? u8(relation->name) : u8(b.relation));
-            bindings_->SetItem(row, 3, status_text(b.status));
+            bindings_->SetItem(row, 3, b.legacy && b.status == "active" ? _("active (old rules)") : status_text(b.status));
             bindings_->SetItem(row, 4, wxString::Format("%d", b.deduction_order));
             bindings_->SetItem(row, 5, u8(b.policy));
         };

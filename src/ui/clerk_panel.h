@@ -7,10 +7,12 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include <functional>
 #include <utility>
 #include <vector>
 
 #include "app/auth.h"
+#include "app/case_service.h"
 #include "app/workspace.h"
 
 namespace gongji::ui {
@@ -24,11 +26,19 @@ public:
     void new_binding();
     // Ends the binding of the selected row at once, for the chosen reason.
     bool unbind_selected();
+    // Moves the selected binding (the person on the card as its user) one place up or down the
+    // deduction order; takes effect at once.
+    bool move_selected(int by);
+    // Submits the renewal of the selected legacy binding for review.
+    bool renew_selected();
     void focus_id_entry() { id_entry_->SetFocus(); id_entry_->SelectAll(); }
 
 private:
     void on_text(wxCommandEvent& event);
     void clear_card();
+    const storage::BindingRecord* selected_binding();
+    bool act(const std::function<wxString()>& action);
+    void say(const wxString& text, bool good);
 
     app::Workspace& ws_;
     app::Actor actor_;
@@ -38,7 +48,7 @@ private:
                  *region_ = nullptr, *balance_ = nullptr;
     wxListCtrl* bindings_ = nullptr;
     std::string person_;  // the ID number on the card
-    std::vector<std::pair<std::string, std::string>> rows_;  // authorizer, user of each row
+    std::vector<storage::BindingRecord> rows_;  // the binding on each row
     wxChoice* unbind_reason_ = nullptr;
     wxStaticText* outcome_ = nullptr;
 };

@@ -207,6 +207,65 @@ BOOST_FIXTURE_TEST_CASE(the_clerk_looks_a_person_up_as_the_number_is_typed, Demo
     pump();
 }
 
+BOOST_FIXTURE_TEST_CASE(the_clerk_changes_the_deduction_order_and_renews_a_legacy_binding_from_the_card, Demo) {
+    auto add_binding = [&](const char* authorizer, const char* user, const char* relation, int order, bool legacy) {
+        storage::BindingRecord b;
+        b.authorizer_id = authorizer;
+        b.user_id = user;
+        b.relation = relation;
+        b.policy = "guangxi";
+        b.status = "active";
+        b.legacy = legacy;
+        b.deduction_order = order;
+        b.created_at = "2019-05-01T00:00:00Z";
+        b.since = b.created_at;
+        ws.bindings().insert(b);
+    };
+    add_binding("450803199309150128", "450802199205060113", "10", 2, false);  // 李娜 also pays for 张磊
+    add_binding("450802196503120117", "450802196708200129", "12", 1, true);   // 张伟's wife, under the old rules
+    auto* frame = new ui::MainFrame(ws, {"clerk", "clerk", "窗口-03"});
+    frame->SetSize(1366, 768);
+    frame->Show();
+    pump();
+    auto* clerk = frame->clerk_panel();
+    auto* bindings = child<wxListCtrl>(frame, "bindings");
+    auto row_of = [&](const char* name) {
+        for (long row = 0; row < bindings->GetItemCount(); ++row)
+            if (bindings->GetItemText(row, 1).ToStdString(wxConvUTF8).find(name) != std::string::npos) return row;
+        return -1L;
+    };
+
+    child<wxTextCtrl>(frame, "id_entry")->SetValue("450802199205060113");
+    pump();
+    BOOST_REQUIRE(bindings->GetItemCount() == 2);
+    long li_na = row_of("李娜");
+    BOOST_TEST(bindings->GetItemText(li_na, 4) == "2");
+    bindings->SetItemState(li_na, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+    BOOST_TEST(!clerk->move_selected(+1));  // already last: nothing changes
+    BOOST_TEST(clerk->move_selected(-1));
+    BOOST_TEST(bindings->GetItemText(row_of("李娜"), 4) == "1");
+    BOOST_TEST(bindings->GetItemText(row_of("张伟"), 4) == "2");
+    BOOST_TEST(ws.bindings().find_open("450803199309150128", "450802199205060113")->deduction_order == 1);
+    BOOST_TEST(child<wxStaticText>(frame, "card_outcome")->GetLabel().ToStdString(wxConvUTF8).find("扣款顺序") != std::string::npos);
+    screenshot(frame, "clerk-deduction-order.png");
+
+    child<wxTextCtrl>(frame, "id_entry")->SetValue("450802196503120117");
+    pump();
+    long wife = row_of("李秀英");
+    BOOST_REQUIRE(wife >= 0);
+    BOOST_TEST(bindings->GetItemText(wife, 3).ToStdString(wxConvUTF8) == "生效（旧规则）");
+    bindings->SetItemState(row_of("张磊"), wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+    BOOST_TEST(!clerk->renew_selected());  // not a legacy binding
+    bindings->SetItemState(wife, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+    BOOST_TEST(clerk->renew_selected());
+    BOOST_TEST(child<wxStaticText>(frame, "card_outcome")->GetLabel().ToStdString(wxConvUTF8).find("续办") != std::string::npos);
+    app::CaseSearch renewals;
+    renewals.status = "submitted";
+    BOOST_TEST(app::list_cases(ws, renewals).at(0).kind == "rebind");
+    frame->Destroy();
+    pump();
+}
+
 BOOST_FIXTURE_TEST_CASE(a_new_binding_shows_its_reasons_live_and_is_submitted, Demo) {
     test::TempDir files;
     auto card = files.write("card.png", test::sample_id_card("李秀英", "450802196708200129"));
