@@ -159,7 +159,7 @@ void ClerkPanel::clear_card() {
     person_.clear();
     rows_.clear();
     if (outcome_) outcome_->SetLabel("");
-    for (auto* t : {name_, gender_, insurance_, insured_status_, region_, balance_}) t->SetLabel("—");
+    for (auto* t : {name_, gender_, insurance_, insured_status_, region_, balance_}) t->SetLabel(u8("—"));
     bindings_->DeleteAllItems();
 }
 

@@ -13,6 +13,8 @@
 #include "core/case_rules.h"
 #include "core/instant.h"
 #include "core/relation.h"
+#include "app/document_service.h"
+#include "ui/document_viewer.h"
 
 namespace gongji::ui {
 namespace {
@@ -36,6 +38,12 @@ ReviewPanel::ReviewPanel(wxWindow* parent, app::Workspace& ws, const app::Actor&
     reject_reason_->SetSelection(0);
     queue_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) { select(e.GetIndex()); });
     approve_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { approve(); });
+    documents_ = XRCCTRL(*this, "view_documents", wxButton);
+    documents_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (selected_.empty()) return;
+        DocumentViewer viewer(this, ws_, selected_);
+        viewer.ShowModal();
+    });
     reject_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { reject(); });
     approve_->Disable();
     reject_->Disable();
@@ -73,6 +81,7 @@ void ReviewPanel::show(const storage::CaseRecord& c) {
             reasons_->Append(u8(e.what()));
         }
     }
+    documents_->Enable(!app::list_documents(ws_, c.number).empty());
     bool own = !core::may_decide(c.created_by, actor_.username);
     approve_->Enable(!own);
     approve_->SetToolTip(own ? _("You submitted this case: another supervisor must decide it") : wxString());
@@ -98,6 +107,7 @@ bool ReviewPanel::decide(const std::function<void()>& decision, const wxString& 
     selected_.clear();
     approve_->Disable();
     reject_->Disable();
+    documents_->Disable();
     refresh();
     return true;
 }

@@ -40,7 +40,7 @@ private:
     CaseQueue* queue_ = nullptr;
     wxStaticText *detail_ = nullptr, *outcome_ = nullptr;
     wxListBox* reasons_ = nullptr;
-    wxButton *approve_ = nullptr, *reject_ = nullptr;
+    wxButton *approve_ = nullptr, *reject_ = nullptr, *documents_ = nullptr;
     wxChoice* reject_reason_ = nullptr;
     wxTextCtrl* reject_note_ = nullptr;
     std::string selected_;

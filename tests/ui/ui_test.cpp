@@ -29,6 +29,9 @@
 #include "ui/review_panel.h"
 #include "ui/case_search_panel.h"
 #include "ui/clerk_panel.h"
+#include "ui/document_viewer.h"
+
+#include <soci/soci.h>
 
 #include <wx/button.h>
 #include <wx/choice.h>
@@ -160,7 +163,7 @@ BOOST_FIXTURE_TEST_CASE(the_clerk_looks_a_person_up_as_the_number_is_typed, Demo
     entry->SetValue("450802196503120118");  // wrong check character
     pump();
     BOOST_TEST(status->GetLabel().ToStdString(wxConvUTF8).find("校验码错误") != std::string::npos);
-    BOOST_TEST(child<wxStaticText>(frame, "card_name")->GetLabel() == "—");
+    BOOST_TEST(child<wxStaticText>(frame, "card_name")->GetLabel().ToStdString(wxConvUTF8) == "—");
 
     entry->SetValue("450802196503120117");
     pump();
@@ -302,6 +305,36 @@ BOOST_FIXTURE_TEST_CASE(a_new_binding_shows_its_reasons_live_and_is_submitted, D
     screenshot(preview, "print-preview-receipt.png");
     preview->Destroy();
     pump();
+
+    // The supervisor's viewer: the ID card scan and both pages of the certificate, zoomed,
+    // turned and fitted; a document whose bytes changed says so instead of showing them.
+    {
+        ui::DocumentViewer viewer(nullptr, ws, dialog.case_number());
+        viewer.Show();
+        pump();
+        BOOST_REQUIRE(viewer.count() == 2u);
+        BOOST_TEST(viewer.show_document(0));
+        auto* canvas = viewer.canvas();
+        wxSize fitted = canvas->shown_size();
+        BOOST_TEST(fitted.x > 0);
+        canvas->rotate();
+        BOOST_TEST(canvas->quarter_turns() == 1);
+        BOOST_TEST(canvas->shown_size().x < canvas->shown_size().y);  // the landscape card stands up
+        double zoom = canvas->zoom();
+        canvas->zoom_by(1.25);
+        BOOST_TEST(canvas->zoom() == zoom * 1.25, boost::test_tools::tolerance(1e-9));
+        BOOST_TEST(viewer.show_document(1));
+        BOOST_TEST(viewer.turn_page(+1));
+        BOOST_TEST(viewer.page() == 1);
+        BOOST_TEST(!viewer.turn_page(+1));  // the certificate has two pages
+        viewer.show_document(0);
+        screenshot(&viewer, "document-viewer.png");
+        ws.db().sql() << "UPDATE documents SET content = :c WHERE file_name = 'card.png'",
+            soci::use(std::string("iVBORw0KGgo="));
+        BOOST_TEST(!viewer.show_document(0));
+        BOOST_TEST(child<wxStaticText>(&viewer, "page_info")->GetLabel().ToStdString(wxConvUTF8).find("SHA-256 不符") != std::string::npos);
+        viewer.Hide();
+    }
 
     // What a printer gets: the page drawn onto its DC, and the print recorded in the log.
     storage::SettingsRepository log(ws.db());
