@@ -99,6 +99,22 @@ void set_user_disabled(Workspace& ws, const Actor& actor, const std::string& use
     tx.commit();
 }
 
+std::vector<storage::UserRecord> list_users(Workspace& ws, const Actor& actor) {
+    require_role(actor, {"admin"});
+    return ws.users().list();
+}
+
+void reset_password(Workspace& ws, const Actor& actor, const std::string& username, const std::string& password) {
+    require_role(actor, {"admin"});
+    if (password.empty()) throw BadInput("password: must not be empty");
+    if (!ws.users().find(username)) throw BadInput("username: no user \"" + username + "\"");
+    auto h = hash_password(password);
+    storage::Transaction tx(ws.db());
+    ws.users().set_password(username, h.salt, h.hash, h.iterations);
+    audit(ws, {actor.username, actor.workstation}, "user.password", "user", username, "", "{\"reset\":true}");
+    tx.commit();
+}
+
 Actor authenticate(Workspace& ws, const std::string& username, const std::string& password) {
     const AuditWho who{username, workstation_name()};
     // The outcome is recorded whatever it is, so it commits before any refusal is thrown.

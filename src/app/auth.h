@@ -3,8 +3,10 @@
 // same rules.
 #include <initializer_list>
 #include <string>
+#include <vector>
 
 #include "app/workspace.h"
+#include "storage/user_repository.h"
 
 namespace gongji::app {
 
@@ -31,6 +33,11 @@ void add_user(Workspace& ws, const std::string& by, const std::string& username,
               const std::string& password);
 // Disables or re-enables a user (admin only); a disabled user cannot log in.
 void set_user_disabled(Workspace& ws, const Actor& actor, const std::string& username, bool disabled);
+
+// Every user with role, state and lock (admin only).
+std::vector<storage::UserRecord> list_users(Workspace& ws, const Actor& actor);
+// Sets a forgotten password anew and lifts a lock (admin only, audited without the password).
+void reset_password(Workspace& ws, const Actor& actor, const std::string& username, const std::string& password);
 
 constexpr int kMaxFailedLogins = 5;
 constexpr long long kLockSeconds = 15 * 60;

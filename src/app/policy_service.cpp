@@ -33,6 +33,26 @@ PolicyImportResult import_policy_file(Workspace& ws, const Actor& actor, const s
     return store_policy_text(ws, read_file(path), path, /*replace=*/true, actor.username);
 }
 
+std::string policy_document(Workspace& ws, const std::string& name) {
+    auto stored = ws.policies().find(name);
+    if (!stored) throw BadInput("policy: no profile named \"" + name + "\"");
+    return stored->document;
+}
+
+std::optional<std::string> policy_problem(const std::string& json) {
+    try {
+        core::parse_policy_profile(json);
+        return std::nullopt;
+    } catch (const core::PolicyError& e) {
+        return std::string(e.what());
+    }
+}
+
+PolicyImportResult save_policy_text(Workspace& ws, const Actor& actor, const std::string& json) {
+    require_role(actor, {"admin"});
+    return store_policy_text(ws, json, "policy", /*replace=*/true, actor.username);
+}
+
 std::vector<core::PolicyProfile> list_policies(Workspace& ws) {
     std::vector<core::PolicyProfile> out;
     for (const auto& stored : ws.policies().list()) out.push_back(core::parse_policy_profile(stored.document));

@@ -1,5 +1,6 @@
 #pragma once
 // Policy profiles: import from JSON, list, show, and resolve for the rules.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,13 @@ PolicyImportResult import_policy_file(Workspace& ws, const Actor& actor, const s
 // a stored profile of the same name is left as it is.
 PolicyImportResult store_policy_text(Workspace& ws, const std::string& json, const std::string& origin,
                                      bool replace = true, const std::string& by = "system");
+
+// The stored JSON of a profile, for viewing and editing; BadInput when there is none.
+std::string policy_document(Workspace& ws, const std::string& name);
+// What is wrong with an edited profile ("versions[0].scope: …"), or nothing when it is valid.
+std::optional<std::string> policy_problem(const std::string& json);
+// Stores an edited profile (admin only), audited; BadInput naming the field when invalid.
+PolicyImportResult save_policy_text(Workspace& ws, const Actor& actor, const std::string& json);
 
 std::vector<core::PolicyProfile> list_policies(Workspace& ws);
 // BadInput when there is no profile of that name.

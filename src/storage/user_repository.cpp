@@ -57,6 +57,13 @@ void UserRepository::set_disabled(const std::string& username, bool disabled) {
     db_.sql() << "UPDATE users SET disabled = :d WHERE username = :n", soci::use(flag), soci::use(username);
 }
 
+void UserRepository::set_password(const std::string& username, const std::string& salt, const std::string& hash,
+                                  int iterations) {
+    db_.sql() << "UPDATE users SET password_salt = :s, password_hash = :h, iterations = :i, failed_logins = 0, "
+                 "locked_until = NULL WHERE username = :n",
+        soci::use(salt), soci::use(hash), soci::use(iterations), soci::use(username);
+}
+
 long long UserRepository::count() {
     long long n = 0;
     db_.sql() << "SELECT count(*) FROM users", soci::into(n);

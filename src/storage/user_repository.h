@@ -31,6 +31,8 @@ public:
     void record_failed_login(const std::string& username, const std::optional<std::string>& lock_until);
     void record_login(const std::string& username);  // clears the count and any lock
     void set_disabled(const std::string& username, bool disabled);
+    // A new password; clears the failed-login count and any lock.
+    void set_password(const std::string& username, const std::string& salt, const std::string& hash, int iterations);
 
 private:
     Database& db_;

@@ -51,4 +51,21 @@ BOOST_AUTO_TEST_CASE(roles_are_checked_here) {
                           [](const app::Refused& e) { return e.code() == "forbidden"; });
 }
 
+BOOST_AUTO_TEST_CASE(an_administrator_resets_a_forgotten_password_and_lifts_the_lock) {
+    test::InitializedWorkspace f;
+    app::Actor admin{"admin", "admin", "test-ws"}, clerk{"clerk1", "clerk", "test-ws"};
+    app::add_user(f.ws, "admin", "clerk1", "clerk", "old");
+    for (int i = 0; i < app::kMaxFailedLogins; ++i) BOOST_CHECK_THROW(app::authenticate(f.ws, "clerk1", "guess"), app::Refused);
+    BOOST_CHECK_THROW(app::authenticate(f.ws, "clerk1", "old"), app::Refused);  // locked
+    BOOST_CHECK_THROW(app::reset_password(f.ws, clerk, "clerk1", "new"), app::Refused);  // not an administrator
+    BOOST_CHECK_THROW(app::reset_password(f.ws, admin, "clerk1", ""), app::BadInput);
+    BOOST_CHECK_THROW(app::reset_password(f.ws, admin, "nobody", "new"), app::BadInput);
+    app::reset_password(f.ws, admin, "clerk1", "new");
+    BOOST_TEST(app::authenticate(f.ws, "clerk1", "new").role == "clerk");
+    BOOST_CHECK_THROW(app::authenticate(f.ws, "clerk1", "old"), app::Refused);
+    auto users = app::list_users(f.ws, admin);
+    BOOST_TEST(users.size() == 2u);
+    BOOST_CHECK_THROW(app::list_users(f.ws, clerk), app::Refused);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -41,6 +41,26 @@ BOOST_AUTO_TEST_CASE(running_init_again_keeps_an_administrators_profile) {
     BOOST_TEST(app::load_policy(f.ws, "guangxi").title == "广西（本地修订）");
 }
 
+BOOST_AUTO_TEST_CASE(an_edited_profile_is_checked_then_saved_by_an_administrator_only) {
+    test::InitializedWorkspace f;
+    app::Actor admin{"admin", "admin", "test-ws"}, clerk{"clerk", "clerk", "test-ws"};
+    auto text = app::policy_document(f.ws, "guangxi");
+    BOOST_TEST(!app::policy_problem(text).has_value());
+    auto broken = text;
+    broken.replace(broken.find("\"title\""), 7, "\"titel\"");
+    BOOST_TEST(app::policy_problem(broken).has_value());
+    BOOST_TEST(app::policy_problem("{").has_value());
+    BOOST_CHECK_THROW(app::save_policy_text(f.ws, admin, broken), app::BadInput);
+    auto edited = app::load_policy(f.ws, "guangxi");
+    edited.title = "广西（窗口修订）";
+    BOOST_CHECK_THROW(app::save_policy_text(f.ws, clerk, core::policy_profile_to_json(edited)), app::Refused);
+    BOOST_TEST(app::load_policy(f.ws, "guangxi").title != "广西（窗口修订）");
+    auto result = app::save_policy_text(f.ws, admin, core::policy_profile_to_json(edited));
+    BOOST_TEST(!result.created);
+    BOOST_TEST(app::load_policy(f.ws, "guangxi").title == "广西（窗口修订）");
+    BOOST_CHECK_THROW(app::policy_document(f.ws, "atlantis"), app::BadInput);
+}
+
 BOOST_AUTO_TEST_CASE(demo_data_has_roster_bindings_and_users) {
     test::DemoWorkspace f;
     BOOST_TEST(f.ws.persons().count() == 25);
