@@ -7,6 +7,12 @@
 
 namespace gongji::ui {
 
+wxString role_label(const std::string& role) {
+    if (role == "clerk") return _("clerk");
+    if (role == "supervisor") return _("supervisor");
+    return _("administrator");
+}
+
 wxString case_kind_label(const std::string& kind) {
     if (kind == "bind") return _("binding");
     if (kind == "unbind") return _("unbinding");

@@ -13,6 +13,7 @@ namespace gongji::ui {
 inline wxString u8(const std::string& s) { return wxString::FromUTF8(s.c_str()); }
 inline std::string utf8(const wxString& s) { return s.ToStdString(wxConvUTF8); }
 
+wxString role_label(const std::string& role);           // clerk, supervisor, admin
 wxString case_kind_label(const std::string& kind);      // bind, unbind, reorder, rebind
 wxString case_status_label(const std::string& status);  // draft, submitted, approved, …
 // "2026-11-22 09:30" in China time; empty for none.

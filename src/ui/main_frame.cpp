@@ -15,6 +15,9 @@
 
 #include "ui/case_search_panel.h"
 #include "ui/clerk_panel.h"
+#include "ui/policy_panel.h"
+#include "ui/users_panel.h"
+#include "ui/labels.h"
 #include "ui/resources.h"
 #include "ui/review_panel.h"
 #include "ui/admin_panel.h"
@@ -39,11 +42,6 @@ private:
     MainFrame* frame_;
 };
 
-wxString role_label(const std::string& role) {
-    if (role == "clerk") return _("clerk");
-    if (role == "supervisor") return _("supervisor");
-    return _("administrator");
-}
 
 }  // namespace
 
@@ -72,7 +70,11 @@ MainFrame::MainFrame(app::Workspace& ws, const app::Actor& actor)
     }
     if (actor.role == "admin") {
         admin_ = new AdminPanel(pages, ws, actor);
-        pages->AddPage(admin_, _("Administration"));
+        pages->AddPage(admin_, _("Roster import"));
+        users_ = new UsersPanel(pages, ws, actor);
+        pages->AddPage(users_, _("Users"));
+        policies_ = new PolicyPanel(pages, ws, actor);
+        pages->AddPage(policies_, _("Policy profiles"));
     }
     build_menu();
     auto* sizer = new wxBoxSizer(wxVERTICAL);

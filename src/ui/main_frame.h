@@ -16,6 +16,8 @@ class ClerkPanel;
 class ReviewPanel;
 class AdminPanel;
 class CaseSearchPanel;
+class UsersPanel;
+class PolicyPanel;
 
 class MainFrame : public wxFrame {
 public:
@@ -24,6 +26,8 @@ public:
     ReviewPanel* review_panel() const { return review_; }  // supervisors only
     AdminPanel* admin_panel() const { return admin_; }     // administrators only
     CaseSearchPanel* case_search() const { return cases_; }
+    UsersPanel* users_panel() const { return users_; }        // administrators only
+    PolicyPanel* policy_panel() const { return policies_; }   // administrators only
 
     // The screen locks after GONGJI_LOCK_MINUTES (default 5) without keyboard or mouse input;
     // only the same user's password opens it again.
@@ -54,6 +58,8 @@ private:
     ReviewPanel* review_ = nullptr;
     AdminPanel* admin_ = nullptr;
     CaseSearchPanel* cases_ = nullptr;
+    UsersPanel* users_ = nullptr;
+    PolicyPanel* policies_ = nullptr;
 };
 
 }  // namespace gongji::ui

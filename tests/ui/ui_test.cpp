@@ -42,6 +42,10 @@
 #include "samples.h"
 #include "ui/login_dialog.h"
 #include "ui/main_frame.h"
+#include "ui/policy_panel.h"
+#include "ui/users_panel.h"
+#include "app/policy_service.h"
+#include "app/errors.h"
 #include "ui/printing.h"
 #include "storage/settings_repository.h"
 #include "ui/resources.h"
@@ -452,6 +456,73 @@ BOOST_FIXTURE_TEST_CASE(a_roster_import_runs_off_the_ui_thread_and_lists_rejecte
     BOOST_TEST(summary.find("自动解除共济关系 1") != std::string::npos, summary);
     BOOST_TEST(ws.persons().find("450802196503120117")->balance_fen == 330000);
     screenshot(frame, "admin-roster-import.png");
+    frame->Destroy();
+    pump();
+}
+
+BOOST_FIXTURE_TEST_CASE(the_administrator_manages_users_and_edits_a_policy_profile_with_validation, Demo) {
+    auto* frame = new ui::MainFrame(ws, {"admin", "admin", "管理-01"});
+    frame->SetSize(1366, 768);
+    frame->Show();
+    auto* pages = dynamic_cast<wxNotebook*>(frame->users_panel()->GetParent());
+    pages->SetSelection(1);
+    pump();
+    auto* users = frame->users_panel();
+    auto* list = child<wxListCtrl>(frame, "users");
+    long before = list->GetItemCount();
+    child<wxTextCtrl>(frame, "new_username")->SetValue("wang.fang");
+    child<wxChoice>(frame, "new_role")->SetSelection(0);
+    child<wxTextCtrl>(frame, "new_password")->SetValue("first-pw");
+    BOOST_TEST(users->add_user());
+    BOOST_TEST(list->GetItemCount() == before + 1);
+    BOOST_TEST(app::authenticate(ws, "wang.fang", "first-pw").role == "clerk");
+    child<wxTextCtrl>(frame, "new_username")->SetValue("wang.fang");  // taken: said, nothing added
+    child<wxTextCtrl>(frame, "new_password")->SetValue("x");
+    BOOST_TEST(!users->add_user());
+    BOOST_TEST(list->GetItemCount() == before + 1);
+    long row = list->FindItem(-1, "wang.fang");
+    BOOST_REQUIRE(row >= 0);
+    list->SetItemState(row, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+    BOOST_TEST(users->set_selected_disabled(true));
+    BOOST_CHECK_THROW(app::authenticate(ws, "wang.fang", "first-pw"), app::Refused);
+    list->SetItemState(list->FindItem(-1, "wang.fang"), wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+    BOOST_TEST(users->set_selected_disabled(false));
+    list->SetItemState(list->FindItem(-1, "wang.fang"), wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+    BOOST_TEST(users->reset_selected_password("second-pw"));
+    BOOST_TEST(app::authenticate(ws, "wang.fang", "second-pw").role == "clerk");
+    screenshot(frame, "admin-users.png");
+
+    pages->SetSelection(2);
+    pump();
+    auto* policies = frame->policy_panel();
+    auto* text = child<wxTextCtrl>(frame, "policy_text");
+    auto* save = child<wxButton>(frame, "save_policy");
+    auto* list_of_profiles = child<wxListBox>(frame, "policies");
+    int guangxi = -1;
+    for (unsigned i = 0; i < list_of_profiles->GetCount(); ++i)
+        if (list_of_profiles->GetString(i).Contains("guangxi")) guangxi = static_cast<int>(i);
+    BOOST_REQUIRE(guangxi >= 0);
+    list_of_profiles->SetSelection(guangxi);
+    policies->show(static_cast<size_t>(guangxi));
+    BOOST_TEST(!save->IsEnabled());  // nothing edited yet
+    auto original = text->GetValue().ToStdString(wxConvUTF8);
+    auto broken = original;
+    broken.replace(broken.find("\"title\""), 7, "\"titel\"");
+    text->SetValue(wxString::FromUTF8(broken.c_str()));
+    pump();
+    BOOST_TEST(!policies->check());
+    BOOST_TEST(!save->IsEnabled());
+    BOOST_TEST(child<wxStaticText>(frame, "policy_check")->GetLabel().ToStdString(wxConvUTF8).find("titel") != std::string::npos);
+    screenshot(frame, "admin-policy-invalid.png");
+    auto edited = original;
+    auto at = edited.find("\"title\": \"") + 10;
+    edited.insert(at, "本地修订·");
+    text->SetValue(wxString::FromUTF8(edited.c_str()));
+    pump();
+    BOOST_TEST(policies->check());
+    BOOST_TEST(save->IsEnabled());
+    BOOST_TEST(policies->save());
+    BOOST_TEST(app::load_policy(ws, "guangxi").title.rfind("本地修订·", 0) == 0u);
     frame->Destroy();
     pump();
 }

@@ -1,0 +1,101 @@
+#include "ui/policy_panel.h"
+
+#include <wx/filedlg.h>
+#include <wx/intl.h>
+#include <wx/xrc/xmlres.h>
+
+#include "app/policy_service.h"
+#include "ui/labels.h"
+
+namespace gongji::ui {
+
+PolicyPanel::PolicyPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& actor) : ws_(ws), actor_(actor) {
+    wxXmlResource::Get()->LoadPanel(this, parent, "PolicyPanel");
+    list_ = XRCCTRL(*this, "policies", wxListBox);
+    text_ = XRCCTRL(*this, "policy_text", wxTextCtrl);
+    check_ = XRCCTRL(*this, "policy_check", wxStaticText);
+    outcome_ = XRCCTRL(*this, "policy_outcome", wxStaticText);
+    save_ = XRCCTRL(*this, "save_policy", wxButton);
+    revert_ = XRCCTRL(*this, "revert_policy", wxButton);
+    text_->SetFont(wxFont(wxFontInfo(10).Family(wxFONTFAMILY_TELETYPE)));
+    list_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent& e) { show(static_cast<size_t>(e.GetSelection())); });
+    text_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { check(); });
+    save_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { save(); });
+    revert_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { text_->ChangeValue(u8(stored_)); check(); });
+    XRCCTRL(*this, "import_policy", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        wxFileDialog pick(this, _("Import a policy profile"), "", "", _("Policy profiles (*.json)|*.json"),
+                          wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+        if (pick.ShowModal() == wxID_OK) import_file(utf8(pick.GetPath()));
+    });
+    wxAcceleratorEntry keys[] = {{wxACCEL_CTRL, 'S', wxID_SAVE}};
+    SetAcceleratorTable(wxAcceleratorTable(1, keys));
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { if (save_->IsEnabled()) save(); }, wxID_SAVE);
+    refresh();
+}
+
+void PolicyPanel::refresh(const std::string& select) {
+    list_->Clear();
+    names_.clear();
+    size_t chosen = 0;
+    for (const auto& p : app::list_policies(ws_)) {
+        if (p.name == select) chosen = names_.size();
+        list_->Append(wxString::Format(_("%s (%s), %zu versions"), u8(p.title), u8(p.name), p.versions.size()));
+        names_.push_back(p.name);
+    }
+    if (!names_.empty()) {
+        list_->SetSelection(static_cast<int>(chosen));
+        show(chosen);
+    }
+}
+
+void PolicyPanel::show(size_t index) {
+    if (index >= names_.size()) return;
+    stored_ = app::policy_document(ws_, names_[index]);
+    text_->ChangeValue(u8(stored_));
+    outcome_->SetLabel("");
+    check();
+}
+
+bool PolicyPanel::check() {
+    auto text = utf8(text_->GetValue());
+    auto problem = app::policy_problem(text);
+    check_->SetForegroundColour(problem ? wxColour(176, 0, 32) : wxColour(0, 110, 40));
+    check_->SetLabel(problem ? u8(*problem) : wxString(_("A valid profile")));
+    bool edited = text != stored_;
+    save_->Enable(!problem && edited);
+    revert_->Enable(edited);
+    Layout();
+    return !problem;
+}
+
+void PolicyPanel::say(const wxString& text, bool good) {
+    outcome_->SetForegroundColour(good ? wxColour(0, 110, 40) : wxColour(176, 0, 32));
+    outcome_->SetLabel(text);
+    Layout();
+}
+
+bool PolicyPanel::save() {
+    try {
+        auto result = app::save_policy_text(ws_, actor_, utf8(text_->GetValue()));
+        refresh(result.name);
+        say(wxString::Format(_("Profile %s saved"), u8(result.name)), true);
+        return true;
+    } catch (const std::exception& e) {
+        say(u8(e.what()), false);
+        return false;
+    }
+}
+
+bool PolicyPanel::import_file(const std::string& path) {
+    try {
+        auto result = app::import_policy_file(ws_, actor_, path);
+        refresh(result.name);
+        say(wxString::Format(result.created ? _("Profile %s imported") : _("Profile %s replaced"), u8(result.name)), true);
+        return true;
+    } catch (const std::exception& e) {
+        say(u8(e.what()), false);
+        return false;
+    }
+}
+
+}  // namespace gongji::ui

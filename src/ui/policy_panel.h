@@ -1,0 +1,41 @@
+#pragma once
+// Administration of policy profiles: each stored profile shown as its JSON, checked as it is
+// edited (the field at fault named), saved only when valid; profiles imported from files.
+#include <wx/button.h>
+#include <wx/listbox.h>
+#include <wx/panel.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include <string>
+#include <vector>
+
+#include "app/auth.h"
+#include "app/workspace.h"
+
+namespace gongji::ui {
+
+class PolicyPanel : public wxPanel {
+public:
+    PolicyPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& actor);
+
+    void refresh(const std::string& select = "");
+    void show(size_t index);
+    bool check();      // what editing does: true when the text is a valid profile
+    bool save();
+    bool import_file(const std::string& path);
+
+private:
+    void say(const wxString& text, bool good);
+
+    app::Workspace& ws_;
+    app::Actor actor_;
+    std::vector<std::string> names_;
+    std::string stored_;  // the profile as stored, to tell an edit from it
+    wxListBox* list_ = nullptr;
+    wxTextCtrl* text_ = nullptr;
+    wxStaticText *check_ = nullptr, *outcome_ = nullptr;
+    wxButton *save_ = nullptr, *revert_ = nullptr;
+};
+
+}  // namespace gongji::ui

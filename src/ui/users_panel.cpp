@@ -1,0 +1,119 @@
+#include "ui/users_panel.h"
+
+#include <wx/button.h>
+#include <wx/intl.h>
+#include <wx/textdlg.h>
+#include <wx/xrc/xmlres.h>
+
+#include "core/instant.h"
+#include "ui/labels.h"
+
+#include <ctime>
+
+namespace gongji::ui {
+namespace {
+
+const char* kRoles[] = {"clerk", "supervisor", "admin"};
+
+}  // namespace
+
+UsersPanel::UsersPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& actor) : ws_(ws), actor_(actor) {
+    wxXmlResource::Get()->LoadPanel(this, parent, "UsersPanel");
+    users_ = XRCCTRL(*this, "users", wxListCtrl);
+    username_ = XRCCTRL(*this, "new_username", wxTextCtrl);
+    password_ = XRCCTRL(*this, "new_password", wxTextCtrl);
+    role_ = XRCCTRL(*this, "new_role", wxChoice);
+    outcome_ = XRCCTRL(*this, "users_outcome", wxStaticText);
+    users_->AppendColumn(_("User name"), wxLIST_FORMAT_LEFT, 180);
+    users_->AppendColumn(_("Role"), wxLIST_FORMAT_LEFT, 140);
+    users_->AppendColumn(_("State"), wxLIST_FORMAT_LEFT, 260);
+    users_->AppendColumn(_("Since"), wxLIST_FORMAT_LEFT, 160);
+    for (const char* r : kRoles) role_->Append(role_label(r));
+    role_->SetSelection(0);
+    XRCCTRL(*this, "add_user", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_user(); });
+    password_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { add_user(); });
+    XRCCTRL(*this, "disable_user", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { set_selected_disabled(true); });
+    XRCCTRL(*this, "enable_user", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { set_selected_disabled(false); });
+    XRCCTRL(*this, "reset_password", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        auto user = selected_user();
+        if (user.empty()) return;
+        wxPasswordEntryDialog ask(this, wxString::Format(_("New password for %s:"), u8(user)), _("Reset password"));
+        if (ask.ShowModal() == wxID_OK) reset_selected_password(utf8(ask.GetValue()));
+    });
+    refresh();
+}
+
+void UsersPanel::refresh() {
+    users_->DeleteAllItems();
+    names_.clear();
+    for (const auto& u : app::list_users(ws_, actor_)) {
+        long row = users_->InsertItem(users_->GetItemCount(), u8(u.username));
+        users_->SetItem(row, 1, role_label(u.role));
+        wxString state = u.disabled ? _("disabled") : _("active");
+        if (u.locked_until && *u.locked_until > core::format_utc(static_cast<long long>(std::time(nullptr))))
+            state = wxString::Format(_("locked until %s"), u8(china_time(u.locked_until)));
+        users_->SetItem(row, 2, state);
+        users_->SetItem(row, 3, u8(china_time(u.created_at)));
+        names_.push_back(u.username);
+    }
+}
+
+std::string UsersPanel::selected_user() {
+    long row = users_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    if (row < 0 || row >= static_cast<long>(names_.size())) {
+        outcome_->SetForegroundColour(wxColour(176, 0, 32));
+        outcome_->SetLabel(_("Select a user first"));
+        return "";
+    }
+    return names_[static_cast<size_t>(row)];
+}
+
+bool UsersPanel::act(const std::function<wxString()>& action) {
+    try {
+        auto done = action();
+        refresh();
+        outcome_->SetForegroundColour(wxColour(0, 110, 40));
+        outcome_->SetLabel(done);
+        Layout();
+        return true;
+    } catch (const std::exception& e) {
+        outcome_->SetForegroundColour(wxColour(176, 0, 32));
+        outcome_->SetLabel(u8(e.what()));
+        Layout();
+        return false;
+    }
+}
+
+bool UsersPanel::add_user() {
+    auto name = utf8(username_->GetValue().Trim().Trim(false));
+    auto role = kRoles[std::max(0, role_->GetSelection())];
+    auto password = utf8(password_->GetValue());
+    return act([&] {
+        app::require_role(actor_, {"admin"});
+        app::add_user(ws_, actor_.username, name, role, password);
+        username_->Clear();
+        password_->Clear();
+        username_->SetFocus();
+        return wxString::Format(_("User %s added"), u8(name));
+    });
+}
+
+bool UsersPanel::set_selected_disabled(bool disabled) {
+    auto user = selected_user();
+    if (user.empty()) return false;
+    return act([&] {
+        app::set_user_disabled(ws_, actor_, user, disabled);
+        return wxString::Format(disabled ? _("User %s disabled") : _("User %s enabled"), u8(user));
+    });
+}
+
+bool UsersPanel::reset_selected_password(const std::string& password) {
+    auto user = selected_user();
+    if (user.empty()) return false;
+    return act([&] {
+        app::reset_password(ws_, actor_, user, password);
+        return wxString::Format(_("Password of %s set anew"), u8(user));
+    });
+}
+
+}  // namespace gongji::ui
