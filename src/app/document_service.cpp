@@ -108,6 +108,10 @@ long long scan_into_case(Workspace& ws, const Actor& actor, const std::string& c
                          const devices::ScanRequest& request) {
     require_role(actor, {"clerk", "supervisor"});
     open_case(ws, case_number);  // before the scanner moves: a decided case takes no more papers
+    return attach_document(ws, actor, case_number, scan_upload(type, request));
+}
+
+Upload scan_upload(core::DocumentType type, const devices::ScanRequest& request) {
     std::string png;
     try {
         png = devices::scan_to_png(request);
@@ -115,8 +119,7 @@ long long scan_into_case(Workspace& ws, const Actor& actor, const std::string& c
         throw Refused("scan_failed", e.what());
     }
     auto stamp = storage::utc_now();
-    return attach_document(ws, actor, case_number,
-                           {type, std::string("scan-") + core::document_type_name(type) + "-" + stamp + ".png", png});
+    return {type, std::string("scan-") + core::document_type_name(type) + "-" + stamp + ".png", png};
 }
 
 void remove_document(Workspace& ws, const Actor& actor, long long document_id) {

@@ -31,6 +31,9 @@ std::vector<storage::DocumentRecord> list_documents(Workspace& ws, const std::st
 // The bytes as captured; Refused("document_damaged") when they no longer match their SHA-256.
 std::string read_document(Workspace& ws, long long document_id);
 
+// Scans one page with SANE for a case yet to be submitted; Refused("scan_failed") with the
+// scanner's reason (jammed, out of paper, gone).
+Upload scan_upload(core::DocumentType type, const devices::ScanRequest& request);
 // Scans one page with SANE and attaches it to the case (clerk or supervisor).
 long long scan_into_case(Workspace& ws, const Actor& actor, const std::string& case_number, core::DocumentType type,
                          const devices::ScanRequest& request);

@@ -2,6 +2,7 @@
 #include "ui/labels.h"
 
 #include <wx/button.h>
+#include <wx/dnd.h>
 #include <wx/filedlg.h>
 #include <wx/intl.h>
 #include <wx/xrc/xmlres.h>
@@ -11,10 +12,26 @@
 #include "app/errors.h"
 #include "app/policy_service.h"
 #include "core/relation.h"
+#include "devices/scanner.h"
+
+#include <functional>
 #include "ui/printing.h"
 
 namespace gongji::ui {
 namespace {
+
+// Files dropped from the desktop are attached as the chosen document type.
+class FileDrop : public wxFileDropTarget {
+public:
+    explicit FileDrop(std::function<void(const wxArrayString&)> on_drop) : on_drop_(std::move(on_drop)) {}
+    bool OnDropFiles(wxCoord, wxCoord, const wxArrayString& files) override {
+        on_drop_(files);
+        return true;
+    }
+
+private:
+    std::function<void(const wxArrayString&)> on_drop_;
+};
 
 const core::DocumentType kTypes[] = {core::DocumentType::id_card, core::DocumentType::hukou,
                                      core::DocumentType::birth_certificate, core::DocumentType::marriage_certificate,
@@ -61,11 +78,15 @@ BindDialog::BindDialog(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     XRCCTRL(*this, "submit", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { submit(); });
     XRCCTRL(*this, "print_commitment", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { preview("commitment"); });
     XRCCTRL(*this, "print_receipt", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { preview("receipt"); });
+    XRCCTRL(*this, "scan", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { scan(); });
+    attached_->SetDropTarget(new FileDrop([this](const wxArrayString& files) {
+        for (const auto& f : files) attach_file(chosen_type(), utf8(f));
+    }));
     XRCCTRL(*this, "add_file", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         wxFileDialog pick(this, _("Add a scan or file"), "", "", _("Scans (*.png;*.jpg;*.jpeg;*.tif;*.tiff;*.pdf)|*.png;*.jpg;*.jpeg;*.tif;*.tiff;*.pdf"),
                           wxFD_OPEN | wxFD_FILE_MUST_EXIST);
         if (pick.ShowModal() == wxID_OK)
-            attach_file(kTypes[std::max(0, document_type_->GetSelection())], pick.GetPath().ToStdString(wxConvUTF8));
+            attach_file(chosen_type(), utf8(pick.GetPath()));
     });
     SetSize(FromDIP(wxSize(640, 620)));
     evaluate();
@@ -79,21 +100,82 @@ wxFrame* BindDialog::preview(const std::string& kind) {
     return DocumentPrinter(this, ws_, actor_, request).preview();
 }
 
+BindDialog::~BindDialog() {
+    if (scanner_.joinable()) scanner_.join();  // a scan under way finishes before the dialog goes
+}
+
+core::DocumentType BindDialog::chosen_type() const { return kTypes[std::max(0, document_type_->GetSelection())]; }
+
+void BindDialog::scan() {
+    if (scanning_) return;
+    if (scanner_.joinable()) scanner_.join();
+    scanning_ = true;
+    auto* button = XRCCTRL(*this, "scan", wxButton);
+    button->Disable();
+    outcome_->SetForegroundColour(GetForegroundColour());
+    outcome_->SetLabel(_("Scanning..."));
+    auto type = chosen_type();
+    // SANE blocks for seconds: the window keeps answering while the scanner works.
+    scanner_ = std::thread([this, type] {
+        std::optional<app::Upload> upload;
+        std::string problem;
+        try {
+            auto scanners = devices::list_scanners();
+            if (scanners.empty()) throw std::runtime_error(utf8(_("No scanner found")));
+            devices::ScanRequest request;
+            request.device = scanners.front().name;
+            request.color = type == core::DocumentType::id_card;  // cards in colour, paper in grey
+            upload = app::scan_upload(type, request);
+        } catch (const std::exception& e) {
+            problem = e.what();
+        }
+        CallAfter([this, upload, problem] { scanned(upload, problem); });
+    });
+}
+
+void BindDialog::scanned(std::optional<app::Upload> upload, const std::string& problem) {
+    scanning_ = false;
+    XRCCTRL(*this, "scan", wxButton)->Enable();
+    if (!upload) {
+        outcome_->SetForegroundColour(wxColour(176, 0, 32));
+        outcome_->SetLabel(u8(problem));
+        return;
+    }
+    add_upload(*upload);
+}
+
+void BindDialog::add_upload(const app::Upload& upload) {
+    // Once the case is submitted, a paper added (the signed commitment letter) goes to the case.
+    if (!case_number_.empty()) {
+        try {
+            app::attach_document(ws_, actor_, case_number_, upload);
+        } catch (const std::exception& e) {
+            outcome_->SetForegroundColour(wxColour(176, 0, 32));
+            outcome_->SetLabel(u8(e.what()));
+            return;
+        }
+    }
+    uploads_.push_back(upload);
+    attached_->Append(u8(std::string(core::document_type_label(upload.type)) + "：" + upload.file_name));
+    outcome_->SetLabel("");
+    evaluate();
+}
+
 std::string BindDialog::relation_code() const {
     int i = relation_->GetSelection();
     return i == wxNOT_FOUND ? std::string() : relation_codes_[static_cast<size_t>(i)];
 }
 
 void BindDialog::attach_file(core::DocumentType type, const std::string& path) {
+    app::Upload upload;
     try {
-        uploads_.push_back(app::read_upload(type, path));
-        attached_->Append(u8(std::string(core::document_type_label(type)) + "：" + uploads_.back().file_name));
-        outcome_->SetLabel("");
+        upload = app::read_upload(type, path);
     } catch (const app::BadInput& e) {
         outcome_->SetForegroundColour(wxColour(176, 0, 32));
         outcome_->SetLabel(u8(e.what()));
+        return;
     }
-    evaluate();
+    add_upload(upload);
 }
 
 void BindDialog::evaluate() {

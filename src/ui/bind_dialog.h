@@ -9,6 +9,8 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include <optional>
+#include <thread>
 #include <vector>
 
 #include "app/auth.h"
@@ -23,6 +25,10 @@ public:
 
     // What the controls do; public for tests (a file dialog cannot be driven headless).
     void attach_file(core::DocumentType type, const std::string& path);
+    // Scans a page of the chosen type on a worker thread; the result is attached when it comes.
+    void scan();
+    bool scanning() const { return scanning_; }
+    ~BindDialog() override;
     void evaluate();
     bool submit();
     const std::string& case_number() const { return case_number_; }
@@ -34,7 +40,13 @@ private:
 
     app::Workspace& ws_;
     app::Actor actor_;
+    core::DocumentType chosen_type() const;
+    void scanned(std::optional<app::Upload> upload, const std::string& problem);
+    void add_upload(const app::Upload& upload);
+
     std::vector<app::Upload> uploads_;
+    std::thread scanner_;
+    bool scanning_ = false;
     std::vector<std::string> relation_codes_, policy_names_;
     std::string case_number_;
     wxTextCtrl *authorizer_ = nullptr, *user_ = nullptr;

@@ -302,6 +302,16 @@ BOOST_FIXTURE_TEST_CASE(a_new_binding_shows_its_reasons_live_and_is_submitted, D
     BOOST_TEST(child<wxStaticText>(&dialog, "outcome")->GetLabel().ToStdString(wxConvUTF8).find("已受理") != std::string::npos);
     BOOST_TEST(!child<wxButton>(&dialog, "submit")->IsEnabled());  // never submitted twice
 
+    // The signed commitment letter is scanned (SANE's test backend) off the UI thread and goes
+    // to the submitted case.
+    child<wxChoice>(&dialog, "document_type")->SetStringSelection(wxString::FromUTF8("承诺书"));
+    dialog.scan();
+    BOOST_TEST(dialog.scanning());
+    wxStopWatch scan_watch;
+    while (dialog.scanning() && scan_watch.Time() < 60000) pump();
+    BOOST_TEST(child<wxListBox>(&dialog, "attached")->GetCount() == 3u);
+    BOOST_TEST(app::list_documents(ws, dialog.case_number()).size() == 3u);
+
     // The receipt in the print preview, drawn by the same renderer as the PDF.
     auto* preview = dialog.preview("receipt");
     BOOST_REQUIRE(preview != nullptr);
@@ -310,13 +320,13 @@ BOOST_FIXTURE_TEST_CASE(a_new_binding_shows_its_reasons_live_and_is_submitted, D
     preview->Destroy();
     pump();
 
-    // The supervisor's viewer: the ID card scan and both pages of the certificate, zoomed,
+    // The supervisor's viewer: the ID card, both pages of the certificate, the letter; zoomed,
     // turned and fitted; a document whose bytes changed says so instead of showing them.
     {
         ui::DocumentViewer viewer(nullptr, ws, dialog.case_number());
         viewer.Show();
         pump();
-        BOOST_REQUIRE(viewer.count() == 2u);
+        BOOST_REQUIRE(viewer.count() == 3u);  // the card, the certificate and the scanned letter
         BOOST_TEST(viewer.show_document(0));
         auto* canvas = viewer.canvas();
         wxSize fitted = canvas->shown_size();
