@@ -414,7 +414,9 @@ CaseRecord find_case(Workspace& ws, const std::string& number) {
     return *c;
 }
 
-std::vector<CaseRecord> list_cases(Workspace& ws, const CaseSearch& search) {
+namespace {
+
+storage::CaseFilter case_filter(const CaseSearch& search) {
     if (search.status && !core::parse_case_status(*search.status))
         throw BadInput("--status: must be draft, submitted, approved, rejected or withdrawn");
     storage::CaseFilter filter;
@@ -428,7 +430,15 @@ std::vector<CaseRecord> list_cases(Workspace& ws, const CaseSearch& search) {
         auto next = core::CivilDate::from_days_since_epoch(search.date->days_since_epoch() + 1);
         filter.created_before = core::format_utc(core::china_day_start(next));
     }
-    return ws.cases().list(filter);
+    return filter;
+}
+
+}  // namespace
+
+std::vector<CaseRecord> list_cases(Workspace& ws, const CaseSearch& search) { return ws.cases().list(case_filter(search)); }
+
+std::vector<storage::CaseSummary> list_case_summaries(Workspace& ws, const CaseSearch& search) {
+    return ws.cases().summaries(case_filter(search));
 }
 
 std::string case_json(const CaseRecord& c, bool pretty) {

@@ -85,6 +85,8 @@ struct CaseSearch {
     int limit = 1000;
 };
 std::vector<storage::CaseRecord> list_cases(Workspace& ws, const CaseSearch& search);
+// The same cases with only what a list shows: 100,000 of them load in a fraction of the time.
+std::vector<storage::CaseSummary> list_case_summaries(Workspace& ws, const CaseSearch& search);
 
 // The JSON of a case, as `case show` prints it and the audit log records it.
 std::string case_json(const storage::CaseRecord& c, bool pretty = true);

@@ -97,8 +97,8 @@ std::string CaseRepository::number_of(long long case_id) {
     return number;
 }
 
-std::vector<CaseRecord> CaseRepository::list(const CaseFilter& f) {
-    std::string sql = std::string("SELECT ") + kColumns + " FROM cases WHERE 1 = 1";
+void CaseRepository::select(const CaseFilter& f, const char* columns, const std::function<void(const soci::row&)>& each) {
+    std::string sql = std::string("SELECT ") + columns + " FROM cases WHERE 1 = 1";
     std::string status = f.status.value_or(""), person = f.person.value_or(""), number = f.number.value_or(""),
                 from = f.created_from.value_or(""), before = f.created_before.value_or(""), by = f.created_by.value_or("");
     if (f.status) sql += " AND status = :status";
@@ -125,8 +125,21 @@ std::vector<CaseRecord> CaseRepository::list(const CaseFilter& f) {
     st.prepare(sql);
     st.define_and_bind();
     st.execute();
+    while (st.fetch()) each(r);
+}
+
+std::vector<CaseRecord> CaseRepository::list(const CaseFilter& f) {
     std::vector<CaseRecord> out;
-    while (st.fetch()) out.push_back(from_row(r));
+    select(f, kColumns, [&](const soci::row& r) { out.push_back(from_row(r)); });
+    return out;
+}
+
+std::vector<CaseSummary> CaseRepository::summaries(const CaseFilter& f) {
+    std::vector<CaseSummary> out;
+    select(f, "number, kind, status, user_id, created_by, COALESCE(submitted_at, created_at)", [&](const soci::row& r) {
+        out.push_back({r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2), r.get<std::string>(3),
+                       r.get<std::string>(4), r.get<std::string>(5)});
+    });
     return out;
 }
 

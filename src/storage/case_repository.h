@@ -1,10 +1,15 @@
 #pragma once
 // Cases (办件) and their numbers.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "storage/database.h"
+
+namespace soci {
+class row;
+}
 
 namespace gongji::storage {
 
@@ -32,6 +37,12 @@ struct CaseRecord {
     std::optional<std::string> decided_at;
 };
 
+// What a list of cases shows of each; the whole case is read when one is chosen.
+struct CaseSummary {
+    std::string number, kind, status, user_id, created_by;
+    std::string waiting_since;  // submitted_at, else created_at (UTC)
+};
+
 struct CaseFilter {
     std::optional<std::string> status;
     std::optional<std::string> person;  // authorizer or user ID number
@@ -52,12 +63,14 @@ public:
     std::optional<CaseRecord> find(const std::string& number, bool for_update = false);
     std::string number_of(long long case_id);
     std::vector<CaseRecord> list(const CaseFilter& filter);
+    std::vector<CaseSummary> summaries(const CaseFilter& filter);  // the same cases, lean
     // Moves the case from `from` to the record's status and decision fields; false when the case
     // was no longer in `from` (another workstation got there first).
     bool update_status(const CaseRecord& c, const std::string& from);
     void set_binding(long long case_id, std::optional<long long> binding_id);
 
 private:
+    void select(const CaseFilter& f, const char* columns, const std::function<void(const soci::row&)>& each);
     Database& db_;
 };
 

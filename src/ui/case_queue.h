@@ -1,8 +1,10 @@
 #pragma once
 // A list of cases that holds them itself and shows only the rows on screen (a virtual list),
-// so 100,000 of them scroll as fast as ten; sorted by any column heading clicked.
+// so 100,000 of them scroll as fast as ten; sorted by any column heading clicked, narrowed by
+// a filter text.
 #include <wx/listctrl.h>
 
+#include <string>
 #include <vector>
 
 #include "app/case_service.h"
@@ -12,13 +14,19 @@ namespace gongji::ui {
 class CaseQueue : public wxListCtrl {
 public:
     CaseQueue(wxWindow* parent, wxWindowID id);
-    void set_cases(std::vector<storage::CaseRecord> cases);
-    const storage::CaseRecord* at(long row) const;
+    void set_cases(std::vector<storage::CaseSummary> cases);
+    // Shows only the cases whose number, user ID number or clerk contains `text` (any case).
+    void set_filter(const std::string& text);
+    const storage::CaseSummary* at(long row) const;
     void sort_by(int column);  // what a click on its heading does
 
 private:
     wxString OnGetItemText(long item, long column) const override;
-    std::vector<storage::CaseRecord> cases_;
+    void show();  // applies the filter and the sort to what is loaded
+
+    std::vector<storage::CaseSummary> cases_;
+    std::vector<size_t> shown_;  // indexes into cases_, in display order
+    std::string filter_;
     int sorted_by_ = -1;  // as loaded (oldest first) until a heading is clicked
     bool descending_ = false;
 };

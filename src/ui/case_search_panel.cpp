@@ -67,11 +67,11 @@ long CaseSearchPanel::search() {
         s.date = core::CivilDate{d.GetYear(), static_cast<int>(d.GetMonth()) + 1, d.GetDay()};
     }
     if (int i = status_->GetSelection(); i > 0) s.status = kStatuses[i];
-    selected_ = nullptr;
+    selected_.reset();
     detail_->SetLabel("");
     for (auto* b : {receipt_, commitment_, decision_, unbind_}) b->Disable();
     try {
-        results_->set_cases(app::list_cases(ws_, s));
+        results_->set_cases(app::list_case_summaries(ws_, s));
     } catch (const std::exception& e) {
         results_->set_cases({});
         say(u8(e.what()), false);
@@ -87,8 +87,14 @@ long CaseSearchPanel::search() {
 }
 
 void CaseSearchPanel::select(long row) {
-    selected_ = results_->at(row);
-    if (!selected_) return;
+    const auto* summary = results_->at(row);
+    if (!summary) return;
+    try {
+        selected_ = app::find_case(ws_, summary->number);
+    } catch (const std::exception& e) {
+        say(u8(e.what()), false);
+        return;
+    }
     const auto& c = *selected_;
     auto relation = c.relation ? core::find_relation(*c.relation) : std::nullopt;
     detail_->SetLabel(wxString::Format(_("Case %s: %s, %s\nAuthorizer: %s   User: %s   Relation: %s\nCreated by %s at %s"),

@@ -9,6 +9,8 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include <optional>
+
 #include "app/auth.h"
 #include "app/workspace.h"
 #include "ui/case_queue.h"
@@ -37,7 +39,7 @@ private:
     CaseQueue* results_ = nullptr;
     wxStaticText *detail_ = nullptr, *outcome_ = nullptr;
     wxButton *receipt_ = nullptr, *commitment_ = nullptr, *decision_ = nullptr, *unbind_ = nullptr;
-    const storage::CaseRecord* selected_ = nullptr;
+    std::optional<storage::CaseRecord> selected_;
 };
 
 }  // namespace gongji::ui

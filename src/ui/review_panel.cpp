@@ -37,6 +37,8 @@ ReviewPanel::ReviewPanel(wxWindow* parent, app::Workspace& ws, const app::Actor&
     for (const char* code : kRejectReasons) reject_reason_->Append(u8(core::rejection_reason_label(code)));
     reject_reason_->SetSelection(0);
     queue_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) { select(e.GetIndex()); });
+    auto* filter = XRCCTRL(*this, "queue_filter", wxTextCtrl);
+    filter->Bind(wxEVT_TEXT, [this](wxCommandEvent& e) { queue_->set_filter(utf8(e.GetString().Trim().Trim(false))); });
     approve_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { approve(); });
     documents_ = XRCCTRL(*this, "view_documents", wxButton);
     documents_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
@@ -54,11 +56,17 @@ void ReviewPanel::refresh() {
     app::CaseSearch f;
     f.status = "submitted";
     f.limit = 100000;
-    queue_->set_cases(app::list_cases(ws_, f));
+    queue_->set_cases(app::list_case_summaries(ws_, f));
 }
 
 void ReviewPanel::select(long row) {
-    if (const auto* c = queue_->at(row)) show(*c);
+    const auto* summary = queue_->at(row);
+    if (!summary) return;
+    try {
+        show(app::find_case(ws_, summary->number));
+    } catch (const std::exception& e) {
+        say(u8(e.what()), false);
+    }
 }
 
 void ReviewPanel::show(const storage::CaseRecord& c) {

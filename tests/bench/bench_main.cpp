@@ -6,6 +6,7 @@
 //   gongji_bench settlement DB_URL ROSTER BINDINGS SETTLEMENTS LEDGER
 //                                       settling against a roster, then a statement from a ledger
 //                                       padded to LEDGER entries
+//   gongji_bench queue DB_URL N         the supervisor's queue loaded with N submitted cases
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -13,6 +14,7 @@
 #include <random>
 #include <string>
 
+#include "app/case_service.h"
 #include "app/init_service.h"
 #include "app/paths.h"
 #include "app/policy_service.h"
@@ -181,6 +183,46 @@ int settlement(const std::string& url, std::size_t roster, std::size_t bindings,
     return 0;
 }
 
+long resident_kib() {
+    std::ifstream statm("/proc/self/statm");
+    long pages = 0, resident = 0;
+    statm >> pages >> resident;
+    return resident * 4;
+}
+
+int queue(const std::string& url, std::size_t n) {
+    app::Workspace ws(url);
+    app::InitOptions options;
+    options.demo = true;
+    app::initialize(ws, options);
+    auto start = Clock::now();
+    {
+        storage::Transaction tx(ws.db());
+        ws.db().sql() << "INSERT INTO cases (number, kind, status, policy, authorizer_id, user_id, relation, "
+                         "application_date, documents, created_by, workstation, created_at, submitted_at) "
+                         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " +
+                             std::to_string(n) +
+                             ") SELECT 'GJB' || i, 'bind', 'submitted', 'guangxi', '450802196503120117', "
+                             "'450802196708200129', '12', '2026-11-20', 'id_card,marriage_certificate', 'clerk', 'w', "
+                             "'2026-11-20T01:00:00Z', '2026-11-20T01:00:00Z' FROM n";
+        tx.commit();
+    }
+    std::printf("setup: %zu submitted cases in %.1f s\n", n, seconds_since(start));
+    app::CaseSearch search;
+    search.status = "submitted";
+    search.limit = static_cast<int>(n);
+    long before = resident_kib();
+    start = Clock::now();
+    auto cases = app::list_case_summaries(ws, search);
+    double first = seconds_since(start);
+    long after = resident_kib();
+    start = Clock::now();
+    for (int i = 0; i < 3; ++i) cases = app::list_case_summaries(ws, search);
+    std::printf("queue: %zu cases loaded in %.0f ms (then %.0f ms each), %.1f MiB held\n", cases.size(), first * 1000,
+                seconds_since(start) * 1000 / 3, (after - before) / 1024.0);
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -190,12 +232,14 @@ int main(int argc, char** argv) {
         if (mode == "import" && argc == 4) return import(argv[2], argv[3]);
         if (mode == "lookup" && argc == 4) return lookup(argv[2], std::stoul(argv[3]));
         if (mode == "eligibility" && argc == 3) return eligibility(std::stoul(argv[2]));
+        if (mode == "queue" && argc == 4) return queue(argv[2], std::stoul(argv[3]));
         if (mode == "settlement" && argc == 7)
             return settlement(argv[2], std::stoul(argv[3]), std::stoul(argv[4]), std::stoul(argv[5]), std::stoul(argv[6]));
     } catch (const std::exception& e) {
         std::fprintf(stderr, "gongji_bench %s: %s\n", mode.c_str(), e.what());
         return 3;
     }
-    std::fprintf(stderr, "usage: gongji_bench generate N FILE | import FILE DB_URL | lookup DB_URL N | eligibility N\n");
+    std::fprintf(stderr, "usage: gongji_bench generate N FILE | import FILE DB_URL | lookup DB_URL N | eligibility N | "
+                         "settlement DB_URL ROSTER BINDINGS SETTLEMENTS LEDGER | queue DB_URL N\n");
     return 2;
 }

@@ -37,3 +37,4 @@ ms=$(( (end - start) / 1000000 ))
 printf "gongji roster import (whole command): %s rows in %d.%03d s\n" "$rows" $((ms / 1000)) $((ms % 1000))
 $bench lookup "sqlite:$work/gongji.db" 200000
 $bench eligibility 2000000
+$bench queue "sqlite:$work/queue.db" 100000

@@ -397,6 +397,11 @@ BOOST_FIXTURE_TEST_CASE(a_supervisor_approves_from_the_queue_but_never_their_own
     auto* queue = dynamic_cast<wxListCtrl*>(review->FindWindow(wxXmlResource::GetXRCID("queue")));
     BOOST_REQUIRE(queue);
     BOOST_TEST(queue->GetItemCount() == 1);
+    // Filtering as the supervisor types; a number nobody has leaves the queue empty.
+    child<wxTextCtrl>(frame, "queue_filter")->SetValue("no-such-case");
+    BOOST_TEST(queue->GetItemCount() == 0);
+    child<wxTextCtrl>(frame, "queue_filter")->SetValue(wxString::FromUTF8(clerks.substr(0, 8).c_str()));
+    BOOST_TEST(queue->GetItemCount() == 1);
     review->select(0);
     auto* approve = child<wxButton>(frame, "approve");
     BOOST_TEST(approve->IsEnabled());
