@@ -3,6 +3,10 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "app/errors.h"
 
 #include "storage/audit_repository.h"
 
@@ -37,8 +41,46 @@ AuditVerification verify_audit(Workspace& ws) {
     return v;
 }
 
+std::string workstation_file() {
+    if (const char* env = std::getenv("GONGJI_WORKSTATION_FILE"); env && *env) return env;
+    return "/etc/gongji/workstation";
+}
+
+namespace {
+std::string configured_name() {
+    std::ifstream in(workstation_file());
+    std::string line;
+    std::getline(in, line);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    return line;
+}
+}  // namespace
+
+bool workstation_configured() {
+    const char* env = std::getenv("GONGJI_WORKSTATION");
+    return (env && *env) || !configured_name().empty();
+}
+
+void set_workstation_name(const std::string& name) {
+    if (name.empty() || name.size() > 64 || name.find_first_of("\r\n") != std::string::npos)
+        throw BadInput("workstation: a name of 1–64 bytes on one line");
+    auto path = std::filesystem::path(workstation_file());
+    std::error_code ec;
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
+    auto temporary = path;
+    temporary += ".new";
+    {
+        std::ofstream out(temporary, std::ios::trunc);
+        out << name << "\n";
+        if (!out.flush()) throw BadInput("workstation: cannot write " + path.string());
+    }
+    std::filesystem::rename(temporary, path, ec);  // all or nothing: never half a name
+    if (ec) throw BadInput("workstation: cannot write " + path.string() + ": " + ec.message());
+}
+
 std::string workstation_name() {
     if (const char* env = std::getenv("GONGJI_WORKSTATION"); env && *env) return env;
+    if (auto configured = configured_name(); !configured.empty()) return configured;
     char host[256] = {};
     if (gethostname(host, sizeof host - 1) == 0 && host[0]) return host;
     return "unknown";

@@ -1,4 +1,5 @@
 // settle, statement, quota: money moving between accounts.
+#include "app/audit.h"
 #include "app/errors.h"
 #include "app/report_service.h"
 #include "app/settlement_service.h"
@@ -136,8 +137,15 @@ int run_settings(Session& s, const Words& words) {
     Args args(words, {});
     args.allow_only({});
     const auto& pos = args.positional();
-    if (pos.size() != 3 || pos[0] != "set" || pos[1] != "agency_name")
-        throw app::BadInput("usage: gongji settings set agency_name NAME");
+    if (pos.size() != 3 || pos[0] != "set" || (pos[1] != "agency_name" && pos[1] != "workstation"))
+        throw app::BadInput("usage: gongji settings set agency_name|workstation NAME");
+    if (pos[1] == "workstation") {  // this machine's, not the database's: no login, the file's permissions
+        app::set_workstation_name(pos[2]);
+        core::JsonWriter w(true);
+        w.begin_object().key("workstation").value(pos[2]).key("file").value(app::workstation_file()).end_object();
+        print_json(w.str());
+        return 0;
+    }
     auto actor = s.actor();
     app::set_agency_name(s.workspace(), actor, pos[2]);
     core::JsonWriter w(true);

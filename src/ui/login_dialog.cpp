@@ -2,6 +2,7 @@
 
 #include <wx/xrc/xmlres.h>
 
+#include "app/audit.h"
 #include "app/errors.h"
 
 namespace gongji::ui {
@@ -11,6 +12,10 @@ LoginDialog::LoginDialog(wxWindow* parent, app::Workspace& ws) : ws_(ws) {
     user_ = XRCCTRL(*this, "user", wxTextCtrl);
     password_ = XRCCTRL(*this, "password", wxTextCtrl);
     error_ = XRCCTRL(*this, "error", wxStaticText);
+    workstation_ = XRCCTRL(*this, "workstation", wxTextCtrl);
+    // Named once per machine: afterwards shown, not edited.
+    workstation_->SetValue(wxString::FromUTF8(app::workstation_name().c_str()));
+    workstation_->SetEditable(!app::workstation_configured());
     // Enter in the password field logs in, as the OK button does.
     password_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) {
         wxCommandEvent ok(wxEVT_BUTTON, wxID_OK);
@@ -22,6 +27,19 @@ LoginDialog::LoginDialog(wxWindow* parent, app::Workspace& ws) : ws_(ws) {
 }
 
 bool LoginDialog::TransferDataFromWindow() {
+    if (workstation_->IsEditable()) {
+        auto name = workstation_->GetValue().Trim().Trim(false).ToStdString(wxConvUTF8);
+        try {
+            app::set_workstation_name(name);
+        } catch (const app::BadInput& e) {
+            error_->SetLabel(wxString::FromUTF8(e.what()));  // e.g. /etc/gongji not writable: ask the administrator
+            workstation_->SetFocus();
+            Layout();
+            Fit();
+            return false;
+        }
+        workstation_->SetEditable(false);
+    }
     try {
         actor_ = app::authenticate(ws_, user_->GetValue().ToStdString(wxConvUTF8),
                                    password_->GetValue().ToStdString(wxConvUTF8));

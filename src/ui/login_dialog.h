@@ -1,6 +1,6 @@
 #pragma once
 // Log in with user name and password; a wrong password, a locked or disabled account is said in
-// the dialog, which stays open.
+// the dialog, which stays open. On a machine not yet named, the workstation name is asked once.
 #include <wx/dialog.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
@@ -19,7 +19,7 @@ public:
 private:
     app::Workspace& ws_;
     app::Actor actor_;
-    wxTextCtrl *user_ = nullptr, *password_ = nullptr;
+    wxTextCtrl *user_ = nullptr, *password_ = nullptr, *workstation_ = nullptr;
     wxStaticText* error_ = nullptr;
 };
 

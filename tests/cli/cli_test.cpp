@@ -2,6 +2,8 @@
 // JSON shapes, and the decision of every §5 rule on the demo database.
 #include <boost/test/unit_test.hpp>
 
+#include <fstream>
+
 #include <Poco/JSON/Array.h>
 
 #include <soci/soci.h>
@@ -226,6 +228,21 @@ BOOST_AUTO_TEST_CASE(init_needs_a_password_for_the_first_admin) {
     BOOST_TEST(r.object()->getArray("users_created")->size() == 1u);
     auto list = run_gongji({"policy", "list"}, {{"GONGJI_DB", fresh.url()}});
     BOOST_TEST(list.exit_code == 0);
+}
+
+BOOST_AUTO_TEST_CASE(the_workstation_name_is_set_once_for_the_machine_without_a_login) {
+    TempDir dir;
+    auto file = dir.path() + "/etc/workstation";
+    auto contents = [&] {
+        std::ifstream in(file);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    };
+    auto r = run_gongji({"settings", "set", "workstation", "窗口-07"}, {{"GONGJI_WORKSTATION_FILE", file}});
+    BOOST_TEST(r.exit_code == 0, r.err);
+    BOOST_TEST(contents() == "窗口-07\n");
+    auto empty = run_gongji({"settings", "set", "workstation", ""}, {{"GONGJI_WORKSTATION_FILE", file}});
+    BOOST_TEST(empty.exit_code == 2);
+    BOOST_TEST(contents() == "窗口-07\n");  // the bad name changed nothing
 }
 
 BOOST_AUTO_TEST_CASE(a_database_that_is_missing_or_unreachable_exits_3) {

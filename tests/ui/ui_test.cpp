@@ -141,7 +141,15 @@ T* child(wxWindow* w, const char* name) {
 }  // namespace
 
 BOOST_FIXTURE_TEST_CASE(logging_in_says_why_not_then_lets_the_clerk_in, Demo) {
+    // A machine not named yet: the name is asked at the first login and kept.
+    test::TempDir etc;
+    auto name_file = etc.path() + "/workstation";
+    setenv("GONGJI_WORKSTATION_FILE", name_file.c_str(), 1);
+    unsetenv("GONGJI_WORKSTATION");
     ui::LoginDialog dialog(nullptr, ws);
+    auto* workstation = child<wxTextCtrl>(&dialog, "workstation");
+    BOOST_TEST(workstation->IsEditable());
+    workstation->SetValue(wxString::FromUTF8("窗口-03"));
     dialog.Show();
     child<wxTextCtrl>(&dialog, "user")->SetValue("clerk");
     child<wxTextCtrl>(&dialog, "password")->SetValue("wrong");
@@ -152,7 +160,13 @@ BOOST_FIXTURE_TEST_CASE(logging_in_says_why_not_then_lets_the_clerk_in, Demo) {
     child<wxTextCtrl>(&dialog, "password")->SetValue("demo");
     BOOST_TEST(dialog.TransferDataFromWindow());
     BOOST_TEST(dialog.actor().role == "clerk");
+    BOOST_TEST(dialog.actor().workstation == "窗口-03");
+    BOOST_TEST(!workstation->IsEditable());
     dialog.Hide();
+    ui::LoginDialog next(nullptr, ws);  // the next login shows it, fixed
+    BOOST_TEST(!child<wxTextCtrl>(&next, "workstation")->IsEditable());
+    BOOST_TEST(child<wxTextCtrl>(&next, "workstation")->GetValue().ToStdString(wxConvUTF8) == "窗口-03");
+    unsetenv("GONGJI_WORKSTATION_FILE");
 }
 
 BOOST_FIXTURE_TEST_CASE(the_clerk_looks_a_person_up_as_the_number_is_typed, Demo) {
