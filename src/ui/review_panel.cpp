@@ -62,6 +62,11 @@ void ReviewPanel::refresh() {
 void ReviewPanel::select(long row) {
     const auto* summary = queue_->at(row);
     if (!summary) return;
+    if (!(queue_->GetItemState(row, wxLIST_STATE_SELECTED) & wxLIST_STATE_SELECTED)) {  // chosen by keyboard shortcut or test
+        queue_->SetItemState(row, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+        queue_->EnsureVisible(row);
+        if (selected_ == summary->number) return;  // the selection event has shown it already
+    }
     try {
         show(app::find_case(ws_, summary->number));
     } catch (const std::exception& e) {
@@ -113,6 +118,8 @@ bool ReviewPanel::decide(const std::function<void()>& decision, const wxString& 
     }
     say(done, true);
     selected_.clear();
+    reject_note_->Clear();  // a note belongs to the case it was written for
+    reject_reason_->SetSelection(0);
     approve_->Disable();
     reject_->Disable();
     documents_->Disable();

@@ -175,6 +175,9 @@ BOOST_FIXTURE_TEST_CASE(the_clerk_looks_a_person_up_as_the_number_is_typed, Demo
     frame->Show();
     pump();
     BOOST_TEST(frame->GetStatusBar()->GetStatusText(1).ToStdString(wxConvUTF8) == "角色：窗口受理员");
+    // A clerk has no review queue and nothing to approve with.
+    BOOST_TEST(frame->review_panel() == nullptr);
+    BOOST_TEST(frame->FindWindow(wxXmlResource::GetXRCID("approve")) == nullptr);
     auto* entry = child<wxTextCtrl>(frame, "id_entry");
     auto* status = child<wxStaticText>(frame, "id_status");
 
@@ -315,6 +318,8 @@ BOOST_FIXTURE_TEST_CASE(a_new_binding_shows_its_reasons_live_and_is_submitted, D
     BOOST_TEST(dialog.case_number().rfind("GJ", 0) == 0u);
     BOOST_TEST(child<wxStaticText>(&dialog, "outcome")->GetLabel().ToStdString(wxConvUTF8).find("已受理") != std::string::npos);
     BOOST_TEST(!child<wxButton>(&dialog, "submit")->IsEnabled());  // never submitted twice
+    // The clerk cannot approve it: there is no review tab for a clerk, and the rule holds below it.
+    BOOST_CHECK_THROW(app::approve_case(ws, {"clerk", "clerk", "窗口-03"}, dialog.case_number()), app::Refused);
 
     // The signed commitment letter is scanned (SANE's test backend) off the UI thread and goes
     // to the submitted case.
@@ -391,7 +396,7 @@ BOOST_FIXTURE_TEST_CASE(a_new_binding_shows_its_reasons_live_and_is_submitted, D
     dialog.Hide();
 }
 
-BOOST_FIXTURE_TEST_CASE(a_supervisor_approves_from_the_queue_but_never_their_own_case, Demo) {
+BOOST_FIXTURE_TEST_CASE(a_supervisor_rejects_one_approves_another_but_never_their_own_case, Demo) {
     auto submit = [&](const char* who, const char* role) {
         app::BindApplication a;
         a.policy = "guangxi";
@@ -401,7 +406,7 @@ BOOST_FIXTURE_TEST_CASE(a_supervisor_approves_from_the_queue_but_never_their_own
         a.documents = {core::DocumentType::id_card, core::DocumentType::marriage_certificate};
         return app::submit_bind(ws, {who, role, "窗口-01"}, a).number;
     };
-    auto clerks = submit("clerk", "clerk");
+    auto unclear = submit("clerk", "clerk");
     auto* frame = new ui::MainFrame(ws, {"super", "supervisor", "审核-01"});
     frame->SetSize(1366, 768);
     frame->Show();
@@ -411,6 +416,24 @@ BOOST_FIXTURE_TEST_CASE(a_supervisor_approves_from_the_queue_but_never_their_own
     auto* queue = dynamic_cast<wxListCtrl*>(review->FindWindow(wxXmlResource::GetXRCID("queue")));
     BOOST_REQUIRE(queue);
     BOOST_TEST(queue->GetItemCount() == 1);
+
+    // The first application is rejected with a reason code and a note.
+    review->select(0);
+    child<wxChoice>(frame, "reject_reason")->SetSelection(0);  // documents unclear
+    child<wxTextCtrl>(frame, "reject_note")->SetValue(wxString::FromUTF8("结婚证复印件模糊"));
+    screenshot(frame, "review-reject.png");
+    BOOST_TEST(review->reject());
+    BOOST_TEST(queue->GetItemCount() == 0);
+    auto rejected = app::find_case(ws, unclear);
+    BOOST_TEST(rejected.status == "rejected");
+    BOOST_TEST(rejected.reason.value_or("") == "documents_unclear");
+    BOOST_TEST(rejected.note.value_or("") == "结婚证复印件模糊");
+    BOOST_TEST(child<wxStaticText>(frame, "review_outcome")->GetLabel().ToStdString(wxConvUTF8).find("驳回") != std::string::npos);
+
+    // The clerk applies again with clear papers; this one is approved.
+    auto clerks = submit("clerk", "clerk");
+    review->refresh();
+    BOOST_REQUIRE(queue->GetItemCount() == 1);
     // Filtering as the supervisor types; a number nobody has leaves the queue empty.
     child<wxTextCtrl>(frame, "queue_filter")->SetValue("no-such-case");
     BOOST_TEST(queue->GetItemCount() == 0);
