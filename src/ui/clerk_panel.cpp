@@ -12,6 +12,7 @@
 #include "core/case_rules.h"
 #include "core/relation.h"
 #include "ui/bind_dialog.h"
+#include "ui/printing.h"
 
 #include <wx/button.h>
 
@@ -50,6 +51,7 @@ ClerkPanel::ClerkPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     bindings_->AppendColumn(_("Policy"), wxLIST_FORMAT_LEFT, 140);
     id_entry_->Bind(wxEVT_TEXT, &ClerkPanel::on_text, this);
     XRCCTRL(*this, "new_binding", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { new_binding(); });
+    XRCCTRL(*this, "usage_statement", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { preview_statement(); });
     unbind_reason_ = XRCCTRL(*this, "unbind_reason", wxChoice);
     outcome_ = XRCCTRL(*this, "card_outcome", wxStaticText);
     for (const char* code : kUnbindReasons) unbind_reason_->Append(u8(core::unbind_reason_label(code)));
@@ -97,6 +99,22 @@ bool ClerkPanel::act(const std::function<wxString()>& action) {
         say(u8(e.what()), false);
         return false;
     }
+}
+
+wxFrame* ClerkPanel::preview_statement() {
+    if (person_.empty()) {
+        say(_("Look a person up first"), false);
+        return nullptr;
+    }
+    // Whose money it was for an authorizer, what paid for a user: this year so far.
+    app::DocumentRequest request;
+    request.kind = "statement";
+    bool authorizer = std::any_of(rows_.begin(), rows_.end(), [&](const auto& b) { return b.authorizer_id == person_; });
+    (authorizer ? request.authorizer : request.user) = person_;
+    auto today = app::china_today();
+    request.from = core::CivilDate{today.year, 1, 1};
+    request.to = today;
+    return DocumentPrinter(this, ws_, actor_, request).preview();
 }
 
 bool ClerkPanel::unbind_selected() {

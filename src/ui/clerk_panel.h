@@ -2,6 +2,7 @@
 // The clerk's workspace: an ID number checked as it is typed, the person's card and their
 // bindings in both directions. Rules and data come from the application layer.
 #include <wx/choice.h>
+#include <wx/frame.h>
 #include <wx/listctrl.h>
 #include <wx/panel.h>
 #include <wx/stattext.h>
@@ -24,6 +25,8 @@ public:
     void look_up(const wxString& text);  // what typing does; public for tests
     // Opens the new-binding dialog with the person looked up as the authorizer.
     void new_binding();
+    // Previews this year's usage statement of the person on the card.
+    wxFrame* preview_statement();
     // Ends the binding of the selected row at once, for the chosen reason.
     bool unbind_selected();
     // Moves the selected binding (the person on the card as its user) one place up or down the

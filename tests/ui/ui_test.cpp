@@ -195,6 +195,9 @@ BOOST_FIXTURE_TEST_CASE(the_clerk_looks_a_person_up_as_the_number_is_typed, Demo
     BOOST_TEST(bindings->GetItemText(0, 1).ToStdString(wxConvUTF8).find("张磊") != std::string::npos);
     BOOST_TEST(bindings->GetItemText(0, 3).ToStdString(wxConvUTF8) == "生效");
     screenshot(frame, "clerk-person-card.png");
+    auto* statement = frame->clerk_panel()->preview_statement();  // 张伟 pays for others: his money's use
+    BOOST_REQUIRE(statement != nullptr);
+    statement->Destroy();
 
     // Unbinding from the card: select the row, choose the reason, end it at once.
     bindings->SetItemState(0, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
