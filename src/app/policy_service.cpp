@@ -1,5 +1,7 @@
 #include "app/policy_service.h"
 
+#include "storage/settings_repository.h"
+
 
 #include "app/audit.h"
 #include "app/errors.h"
@@ -52,6 +54,19 @@ PolicyImportResult save_policy_text(Workspace& ws, const Actor& actor, const std
     require_role(actor, {"admin"});
     return store_policy_text(ws, json, "policy", /*replace=*/true, actor.username);
 }
+
+void set_default_policy(Workspace& ws, const Actor& actor, const std::string& name) {
+    require_role(actor, {"admin"});
+    load_policy(ws, name);  // BadInput when there is no such profile
+    storage::SettingsRepository settings(ws.db());
+    storage::Transaction tx(ws.db());
+    auto before = settings.get("default_policy").value_or("");
+    settings.set("default_policy", name);
+    audit(ws, {actor.username, actor.workstation}, "settings.set", "settings", "default_policy", before, name);
+    tx.commit();
+}
+
+std::optional<std::string> default_policy(Workspace& ws) { return storage::SettingsRepository(ws.db()).get("default_policy"); }
 
 std::vector<core::PolicyProfile> list_policies(Workspace& ws) {
     std::vector<core::PolicyProfile> out;

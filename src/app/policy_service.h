@@ -31,6 +31,10 @@ std::optional<std::string> policy_problem(const std::string& json);
 PolicyImportResult save_policy_text(Workspace& ws, const Actor& actor, const std::string& json);
 
 std::vector<core::PolicyProfile> list_policies(Workspace& ws);
+// The agency's own profile, offered first at the window (admin sets it; BadInput for an
+// unknown name); nothing until set.
+void set_default_policy(Workspace& ws, const Actor& actor, const std::string& name);
+std::optional<std::string> default_policy(Workspace& ws);
 // BadInput when there is no profile of that name.
 core::PolicyProfile load_policy(Workspace& ws, const std::string& name);
 

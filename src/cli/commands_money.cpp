@@ -1,6 +1,7 @@
 // settle, statement, quota: money moving between accounts.
 #include "app/audit.h"
 #include "app/errors.h"
+#include "app/policy_service.h"
 #include "app/report_service.h"
 #include "app/settlement_service.h"
 #include "cli/args.h"
@@ -137,8 +138,9 @@ int run_settings(Session& s, const Words& words) {
     Args args(words, {});
     args.allow_only({});
     const auto& pos = args.positional();
-    if (pos.size() != 3 || pos[0] != "set" || (pos[1] != "agency_name" && pos[1] != "workstation"))
-        throw app::BadInput("usage: gongji settings set agency_name|workstation NAME");
+    if (pos.size() != 3 || pos[0] != "set" ||
+        (pos[1] != "agency_name" && pos[1] != "workstation" && pos[1] != "default_policy"))
+        throw app::BadInput("usage: gongji settings set agency_name|default_policy|workstation NAME");
     if (pos[1] == "workstation") {  // this machine's, not the database's: no login, the file's permissions
         app::set_workstation_name(pos[2]);
         core::JsonWriter w(true);
@@ -147,9 +149,12 @@ int run_settings(Session& s, const Words& words) {
         return 0;
     }
     auto actor = s.actor();
-    app::set_agency_name(s.workspace(), actor, pos[2]);
+    if (pos[1] == "default_policy")
+        app::set_default_policy(s.workspace(), actor, pos[2]);
+    else
+        app::set_agency_name(s.workspace(), actor, pos[2]);
     core::JsonWriter w(true);
-    w.begin_object().key("agency_name").value(pos[2]).end_object();
+    w.begin_object().key(pos[1]).value(pos[2]).end_object();
     print_json(w.str());
     return 0;
 }

@@ -43,6 +43,7 @@ const char* kUsage =
     "  report statement (--user ID | --authorizer ID) --from DATE --to DATE --pdf OUT\n"
     "  report daily --clerk NAME --date DATE --pdf OUT\n"
     "  settings set agency_name NAME       the agency's name on every printout\n"
+    "  settings set default_policy NAME    the profile offered first at the window\n"
     "  settings set workstation NAME       this machine's name at the window (set once, as root)\n"
     "  quota reserve --authorizer ID --user ID --amount 元   (cross-province bindings)\n"
     "\n"

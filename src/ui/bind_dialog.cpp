@@ -14,6 +14,7 @@
 #include "core/relation.h"
 #include "devices/scanner.h"
 
+#include <algorithm>
 #include <functional>
 #include "ui/printing.h"
 
@@ -65,7 +66,10 @@ BindDialog::BindDialog(wxWindow* parent, app::Workspace& ws, const app::Actor& a
         policy_->Append(u8(p.title + "（" + p.name + "）"));
         policy_names_.push_back(p.name);
     }
-    if (!policy_names_.empty()) policy_->SetSelection(0);
+    // The agency's own profile first, as the administrator set it.
+    auto preferred = app::default_policy(ws_);
+    auto at = preferred ? std::find(policy_names_.begin(), policy_names_.end(), *preferred) : policy_names_.end();
+    if (!policy_names_.empty()) policy_->SetSelection(at == policy_names_.end() ? 0 : static_cast<int>(at - policy_names_.begin()));
     for (auto t : kTypes) document_type_->Append(u8(core::document_type_label(t)));
     document_type_->SetSelection(0);
     authorizer_->SetValue(u8(authorizer));

@@ -1,8 +1,10 @@
 // gongji-desk: the desktop application for the window.
 #include <wx/app.h>
 #include <wx/cmdline.h>
+#include <wx/display.h>
 #include <wx/msgdlg.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "app/paths.h"
@@ -32,6 +34,8 @@ public:
         gongji::ui::LoginDialog login(nullptr, *workspace_);
         if (login.ShowModal() != wxID_OK) return false;
         auto* frame = new gongji::ui::MainFrame(*workspace_, login.actor());
+        frame->SetSize(wxDisplay(static_cast<unsigned>(std::max(0, wxDisplay::GetFromWindow(&login)))).GetClientArea());
+        frame->Maximize();  // the window is the clerk's whole working day
         frame->Show();
         return true;
     }

@@ -77,6 +77,10 @@ MainFrame::MainFrame(app::Workspace& ws, const app::Actor& actor)
         pages->AddPage(policies_, _("Policy profiles"));
     }
     build_menu();
+    // The clerk starts typing an ID number as soon as the window is there.
+    CallAfter([this] {
+        if (clerk_) clerk_->focus_id_entry();
+    });
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(pages, 1, wxEXPAND);
     SetSizer(sizer);

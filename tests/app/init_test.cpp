@@ -61,6 +61,16 @@ BOOST_AUTO_TEST_CASE(an_edited_profile_is_checked_then_saved_by_an_administrator
     BOOST_CHECK_THROW(app::policy_document(f.ws, "atlantis"), app::BadInput);
 }
 
+BOOST_AUTO_TEST_CASE(the_agencys_own_profile_is_set_by_an_administrator) {
+    test::InitializedWorkspace f;
+    app::Actor admin{"admin", "admin", "test-ws"}, clerk{"clerk", "clerk", "test-ws"};
+    BOOST_TEST(!app::default_policy(f.ws).has_value());
+    BOOST_CHECK_THROW(app::set_default_policy(f.ws, admin, "atlantis"), app::BadInput);
+    BOOST_CHECK_THROW(app::set_default_policy(f.ws, clerk, "guangxi"), app::Refused);
+    app::set_default_policy(f.ws, admin, "guangxi");
+    BOOST_TEST(app::default_policy(f.ws).value_or("") == "guangxi");
+}
+
 BOOST_AUTO_TEST_CASE(demo_data_has_roster_bindings_and_users) {
     test::DemoWorkspace f;
     BOOST_TEST(f.ws.persons().count() == 25);

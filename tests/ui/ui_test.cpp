@@ -297,13 +297,13 @@ BOOST_FIXTURE_TEST_CASE(a_new_binding_shows_its_reasons_live_and_is_submitted, D
     test::TempDir files;
     auto card = files.write("card.png", test::sample_id_card("李秀英", "450802196708200129"));
     auto certificate = files.write("certificate.pdf", test::sample_pdf(2));
+    app::set_default_policy(ws, {"admin", "admin", "管理-01"}, "guangxi");
     ui::BindDialog dialog(nullptr, ws, {"clerk", "clerk", "窗口-03"}, "450802196503120117");
     dialog.Show();
+    BOOST_TEST(child<wxChoice>(&dialog, "policy")->GetStringSelection().ToStdString(wxConvUTF8) == "广西壮族自治区（guangxi）");
     child<wxTextCtrl>(&dialog, "user")->SetValue("450802196708200129");
     auto* relation = child<wxChoice>(&dialog, "relation");
     relation->SetStringSelection(wxString::FromUTF8("配偶 — 12 妻"));
-    auto* policy = child<wxChoice>(&dialog, "policy");
-    policy->SetStringSelection(wxString::FromUTF8("广西壮族自治区（guangxi）"));
     dialog.evaluate();  // what the choice events do; SetSelection sends none
     auto* reasons = child<wxListBox>(&dialog, "reasons");
     BOOST_REQUIRE(reasons->GetCount() >= 1u);
