@@ -192,8 +192,7 @@ PreparedDocument prepare_document(Workspace& ws, const Actor& actor, const Docum
         case_fields(ws, c, doc.data);
         doc.subject = c.number;
     }
-    storage::SettingsRepository settings(ws.db());
-    doc.frame.agency = settings.get("agency_name").value_or("");
+    doc.frame.agency = agency_name(ws);
     doc.frame.title = title->second;
     doc.frame.printed_at = china_time(storage::utc_now());
     doc.frame.operator_name = actor.username;
@@ -216,6 +215,8 @@ int print_document(Workspace& ws, const Actor& actor, const DocumentRequest& req
     record_print(ws, actor, request.kind, doc.subject, laid_out.pages());
     return laid_out.pages();
 }
+
+std::string agency_name(Workspace& ws) { return storage::SettingsRepository(ws.db()).get("agency_name").value_or(""); }
 
 void set_agency_name(Workspace& ws, const Actor& actor, const std::string& name) {
     require_role(actor, {"admin"});

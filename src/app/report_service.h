@@ -39,8 +39,9 @@ int print_document(Workspace& ws, const Actor& actor, const DocumentRequest& req
 // Records a print made elsewhere (the desktop app's printer).
 void record_print(Workspace& ws, const Actor& actor, const std::string& kind, const std::string& subject, int pages);
 
-// The agency's name on every printout (admin).
+// The agency's name on every printout (admin sets it; empty until set).
 void set_agency_name(Workspace& ws, const Actor& actor, const std::string& name);
+std::string agency_name(Workspace& ws);
 
 // GONGJI_REPORTS_DIR, else the source tree's reports/, else the installed share folder.
 std::string reports_dir();

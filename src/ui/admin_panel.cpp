@@ -8,6 +8,7 @@
 #include <wx/xrc/xmlres.h>
 
 #include "app/errors.h"
+#include "app/report_service.h"
 #include "app/roster_import.h"
 
 namespace gongji::ui {
@@ -35,6 +36,11 @@ private:
 
 AdminPanel::AdminPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& actor) : ws_(ws), actor_(actor) {
     wxXmlResource::Get()->LoadPanel(this, parent, "AdminPanel");
+    agency_ = XRCCTRL(*this, "agency_name", wxTextCtrl);
+    agency_->SetValue(u8(app::agency_name(ws_)));
+    auto save_agency = [this](wxCommandEvent&) { save_agency_name(); };
+    XRCCTRL(*this, "save_agency_name", wxButton)->Bind(wxEVT_BUTTON, save_agency);
+    agency_->Bind(wxEVT_TEXT_ENTER, save_agency);
     import_ = XRCCTRL(*this, "import_roster", wxButton);
     cancel_ = XRCCTRL(*this, "cancel_import", wxButton);
     progress_ = XRCCTRL(*this, "progress", wxGauge);
@@ -104,6 +110,22 @@ void AdminPanel::import_file(const std::string& path) {
             panel->Layout();
         });
     });
+}
+
+bool AdminPanel::save_agency_name() {
+    auto* outcome = XRCCTRL(*this, "agency_outcome", wxStaticText);
+    try {
+        app::set_agency_name(ws_, actor_, utf8(agency_->GetValue().Trim().Trim(false)));
+    } catch (const std::exception& e) {
+        outcome->SetForegroundColour(wxColour(176, 0, 32));
+        outcome->SetLabel(u8(e.what()));
+        Layout();
+        return false;
+    }
+    outcome->SetForegroundColour(wxColour(0, 110, 40));
+    outcome->SetLabel(_("Saved"));
+    Layout();
+    return true;
 }
 
 }  // namespace gongji::ui

@@ -1,11 +1,12 @@
 #pragma once
-// Administration: the roster import runs on its own thread and connection with a progress bar
+// Administration: the agency's name on the printouts; the roster import runs on its own thread and connection with a progress bar
 // and cancel; the window never freezes; rejected lines are listed with their line numbers.
 #include <wx/button.h>
 #include <wx/gauge.h>
 #include <wx/listctrl.h>
 #include <wx/panel.h>
 #include <wx/stattext.h>
+#include <wx/textctrl.h>
 
 #include <atomic>
 #include <memory>
@@ -24,6 +25,7 @@ public:
     void import_file(const std::string& path);  // what the button does after its file dialog
     bool importing() const { return worker_.joinable() && !finished_; }
     void cancel() { cancel_requested_ = true; }
+    bool save_agency_name();  // the agency's name on every printout
 
 private:
     struct Shared;  // what the worker and the window share; outlives either
@@ -32,6 +34,7 @@ private:
     wxButton *import_ = nullptr, *cancel_ = nullptr;
     wxGauge* progress_ = nullptr;
     wxStaticText* summary_ = nullptr;
+    wxTextCtrl* agency_ = nullptr;
     wxListCtrl* rejected_ = nullptr;
     std::thread worker_;
     std::atomic<bool> finished_{false};

@@ -70,7 +70,7 @@ MainFrame::MainFrame(app::Workspace& ws, const app::Actor& actor)
     }
     if (actor.role == "admin") {
         admin_ = new AdminPanel(pages, ws, actor);
-        pages->AddPage(admin_, _("Roster import"));
+        pages->AddPage(admin_, _("Administration"));
         users_ = new UsersPanel(pages, ws, actor);
         pages->AddPage(users_, _("Users"));
         policies_ = new PolicyPanel(pages, ws, actor);

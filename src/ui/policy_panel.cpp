@@ -27,6 +27,7 @@ PolicyPanel::PolicyPanel(wxWindow* parent, app::Workspace& ws, const app::Actor&
                           wxFD_OPEN | wxFD_FILE_MUST_EXIST);
         if (pick.ShowModal() == wxID_OK) import_file(utf8(pick.GetPath()));
     });
+    XRCCTRL(*this, "make_default_policy", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { make_default(); });
     wxAcceleratorEntry keys[] = {{wxACCEL_CTRL, 'S', wxID_SAVE}};
     SetAcceleratorTable(wxAcceleratorTable(1, keys));
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { if (save_->IsEnabled()) save(); }, wxID_SAVE);
@@ -37,9 +38,12 @@ void PolicyPanel::refresh(const std::string& select) {
     list_->Clear();
     names_.clear();
     size_t chosen = 0;
+    auto preferred = app::default_policy(ws_);
     for (const auto& p : app::list_policies(ws_)) {
         if (p.name == select) chosen = names_.size();
-        list_->Append(wxString::Format(_("%s (%s), %zu versions"), u8(p.title), u8(p.name), p.versions.size()));
+        auto label = wxString::Format(_("%s (%s), %zu versions"), u8(p.title), u8(p.name), p.versions.size());
+        if (preferred && *preferred == p.name) label = wxString::Format(_("%s (offered first)"), label);
+        list_->Append(label);
         names_.push_back(p.name);
     }
     if (!names_.empty()) {
@@ -72,6 +76,21 @@ void PolicyPanel::say(const wxString& text, bool good) {
     outcome_->SetForegroundColour(good ? wxColour(0, 110, 40) : wxColour(176, 0, 32));
     outcome_->SetLabel(text);
     Layout();
+}
+
+bool PolicyPanel::make_default() {
+    int i = list_->GetSelection();
+    if (i == wxNOT_FOUND) return false;
+    auto name = names_[static_cast<size_t>(i)];
+    try {
+        app::set_default_policy(ws_, actor_, name);
+    } catch (const std::exception& e) {
+        say(u8(e.what()), false);
+        return false;
+    }
+    refresh(name);
+    say(wxString::Format(_("Profile %s is offered first at the window"), u8(name)), true);
+    return true;
 }
 
 bool PolicyPanel::save() {

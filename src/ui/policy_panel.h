@@ -23,6 +23,7 @@ public:
     void show(size_t index);
     bool check();      // what editing does: true when the text is a valid profile
     bool save();
+    bool make_default();  // the chosen profile offered first for new bindings
     bool import_file(const std::string& path);
 
 private:

@@ -45,6 +45,7 @@
 #include "ui/policy_panel.h"
 #include "ui/users_panel.h"
 #include "app/policy_service.h"
+#include "app/report_service.h"
 #include "app/errors.h"
 #include "ui/printing.h"
 #include "storage/settings_repository.h"
@@ -578,6 +579,17 @@ BOOST_FIXTURE_TEST_CASE(the_administrator_manages_users_and_edits_a_policy_profi
     BOOST_TEST(save->IsEnabled());
     BOOST_TEST(policies->save());
     BOOST_TEST(app::load_policy(ws, "guangxi").title.rfind("本地修订·", 0) == 0u);
+    BOOST_TEST(policies->make_default());
+    BOOST_TEST(app::default_policy(ws).value_or("") == "guangxi");
+    BOOST_TEST(list_of_profiles->GetStringSelection().ToStdString(wxConvUTF8).find("默认") != std::string::npos);
+
+    // The agency's name for the printouts, on the first administration tab; an empty one is refused.
+    pages->SetSelection(0);
+    child<wxTextCtrl>(frame, "agency_name")->SetValue("");
+    BOOST_TEST(!frame->admin_panel()->save_agency_name());
+    child<wxTextCtrl>(frame, "agency_name")->SetValue(wxString::FromUTF8("贵港市医疗保障事业管理中心"));
+    BOOST_TEST(frame->admin_panel()->save_agency_name());
+    BOOST_TEST(app::agency_name(ws) == "贵港市医疗保障事业管理中心");
     frame->Destroy();
     pump();
 }
