@@ -2,6 +2,7 @@
 
 #include <soci/soci.h>
 
+#include "storage/row_values.h"
 #include "storage/sqlite_native.h"
 
 #include <algorithm>
@@ -78,6 +79,20 @@ std::optional<core::Person> PersonRepository::find(const std::string& id_number)
     // and this connection could then not start a write after another workstation's commit.
     s.select.fetch();
     return to_person(id_number, s);
+}
+
+void PersonRepository::for_each_account(const std::function<void(Account&&)>& each) {
+    const char* sql = "SELECT id_number, insurance_type, pooling_region, balance_fen FROM persons";
+    if (db_.backend() == Backend::sqlite) {
+        SqliteNative scan(db_, sql);
+        scan.query_each([&](const SqliteNative& row) {
+            each({row.column_text(0), row.column_text(1), row.column_text(2), row.column_integer(3)});
+        });
+        return;
+    }
+    soci::rowset<soci::row> rows = db_.sql().prepare << sql;
+    for (const auto& r : rows)
+        each({r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2), row_integer(r, 3)});
 }
 
 void PersonRepository::lock(std::vector<std::string> ids) {

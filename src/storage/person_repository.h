@@ -1,5 +1,6 @@
 #pragma once
 // The roster: persons keyed by their (normalized) ID number. They are written by RosterWriter.
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,6 +22,12 @@ public:
     // decision that depends on a person's bindings takes this lock first.
     void lock(std::vector<std::string> id_numbers);
     long long count();
+    // What settlement needs of every person, in one pass over the roster.
+    struct Account {
+        std::string id_number, insurance_type, pooling_region;
+        long long balance_fen = 0;
+    };
+    void for_each_account(const std::function<void(Account&&)>& each);
 
 private:
     struct Statements;

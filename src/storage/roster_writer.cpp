@@ -7,12 +7,6 @@
 namespace gongji::storage {
 
 
-std::uint64_t pack_id_number(const std::string& id) {
-    std::uint64_t v = 0;
-    for (std::size_t i = 0; i < 17 && i < id.size(); ++i) v = v * 10 + static_cast<std::uint64_t>(id[i] - '0');
-    return v;
-}
-
 constexpr const char* kInsertSql =
     "INSERT INTO persons (id_number, name, gender, birth_date, insurance_type, status, pooling_region, "
     "balance_fen, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -49,46 +43,14 @@ RosterWriter::RosterWriter(Database& db, std::string updated_at, std::size_t exp
     std::string id;
     soci::statement keys = (db.sql().prepare << "SELECT id_number FROM persons", soci::into(id));
     keys.execute();
-    while (keys.fetch()) stored_.insert(pack_id_number(id));
+    while (keys.fetch()) stored_.insert(core::pack_id_number(id), 0);
 }
 
 RosterWriter::~RosterWriter() = default;
 
-void RosterWriter::IdSet::reserve(std::size_t n) {
-    std::size_t capacity = 1024;
-    while (capacity < n * 2) capacity *= 2;
-    if (capacity <= slots_.size()) return;
-    std::vector<std::uint64_t> old;
-    old.swap(slots_);
-    slots_.assign(capacity, 0);
-    size_ = 0;
-    for (auto key : old)
-        if (key) insert(key);
-}
-
-void RosterWriter::IdSet::grow() { reserve(slots_.size()); }
-
-bool RosterWriter::IdSet::insert(std::uint64_t key) {
-    if ((size_ + 1) * 2 > slots_.size()) grow();
-    // splitmix64's finalizer spreads neighbouring ID numbers over the table.
-    std::uint64_t h = key;
-    h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    h = (h ^ (h >> 27)) * 0x94d049bb133111ebULL;
-    h ^= h >> 31;
-    std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-        if (slots_[i] == key) return false;
-        if (slots_[i] == 0) {
-            slots_[i] = key;
-            ++size_;
-            return true;
-        }
-    }
-}
-
 void RosterWriter::write(const core::Person& p) {
     auto& s = *st_;
-    bool is_new = stored_.insert(pack_id_number(p.id_number));
+    bool is_new = stored_.insert(core::pack_id_number(p.id_number), 0);
     if (is_new && s.native_insert) {
         auto birth = p.birth_date.to_string();
         s.native_insert->text(1, p.id_number).text(2, p.name).integer(3, static_cast<int>(p.gender)).text(4, birth)

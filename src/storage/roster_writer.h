@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/person.h"
+#include "core/packed_id_map.h"
 #include "storage/database.h"
 
 namespace gongji::storage {
@@ -26,27 +27,12 @@ public:
     std::size_t updated() const { return updated_; }
 
 private:
-    // Packed ID numbers in an open-addressing table: a node-based set spent more time in
-    // malloc and cache misses than SQLite spent inserting.
-    class IdSet {
-    public:
-        void reserve(std::size_t n);
-        bool insert(std::uint64_t key);  // true when new; key 0 is never a packed ID number
-
-    private:
-        void grow();
-        std::vector<std::uint64_t> slots_;
-        std::size_t size_ = 0;
-    };
-
     struct Statements;
     std::unique_ptr<Statements> st_;
-    IdSet stored_;
+    // Every ID number in the roster, packed, in a flat table: a node-based set spent more time
+    // in malloc and cache misses than SQLite spent inserting.
+    core::PackedIdMap stored_;
     std::size_t inserted_ = 0, updated_ = 0;
 };
-
-// An 18-character ID number as one integer (its 17 digits; the check character follows from
-// them), so a set of a million takes tens of megabytes, not hundreds.
-std::uint64_t pack_id_number(const std::string& id_number);
 
 }  // namespace gongji::storage

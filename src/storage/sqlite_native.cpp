@@ -52,6 +52,13 @@ bool SqliteNative::query_one(const std::function<void(const SqliteNative&)>& rea
     return rc == SQLITE_ROW;
 }
 
+void SqliteNative::query_each(const std::function<void(const SqliteNative&)>& read) {
+    int rc;
+    while ((rc = sqlite3_step(impl_->stmt)) == SQLITE_ROW) read(*this);
+    sqlite3_reset(impl_->stmt);
+    if (rc != SQLITE_DONE) impl_->fail("read");
+}
+
 std::string SqliteNative::column_text(int index) const {
     auto* text = reinterpret_cast<const char*>(sqlite3_column_text(impl_->stmt, index));
     return text ? std::string(text, static_cast<size_t>(sqlite3_column_bytes(impl_->stmt, index))) : std::string();

@@ -26,6 +26,8 @@ public:
     // For a query of at most one row: calls `read` with the row, if there is one, and leaves the
     // statement reset (a statement left mid-result would hold SQLite's read snapshot open).
     bool query_one(const std::function<void(const SqliteNative&)>& read);
+    // Calls `read` with every row, then leaves the statement reset.
+    void query_each(const std::function<void(const SqliteNative&)>& read);
     std::string column_text(int index) const;  // from 0
     long long column_integer(int index) const;
 

@@ -141,6 +141,34 @@ BOOST_AUTO_TEST_CASE(a_settlement_for_someone_not_in_the_roster_is_rejected) {
     BOOST_CHECK_THROW(app::settle_text(ws, "setl_id,amount\n", app::Encoding::utf8, system), app::BadInput);
 }
 
+BOOST_AUTO_TEST_CASE(small_and_large_files_settle_alike_whether_people_are_looked_up_or_read_in_one_pass) {
+    std::vector<test::TestPerson> people;
+    for (int i = 0; i < 20; ++i) {
+        people.push_back(test::make_person("人" + std::to_string(i), i % 2 == 0, "19" + std::to_string(60 + i) + "-03-01"));
+        people.back().balance = "100.00";
+    }
+    test::assign_ids(people);
+    test::import_people(ws, people);
+    // Two lines against twenty people: each person is looked up.
+    auto small = settle(line("S1", people[0].id, "2026-11-22T09:30:00+08:00", "clinic", 1000) +
+                        line("S2", "11010519491231002X", "2026-11-22T09:31:00+08:00", "clinic", 1000));
+    BOOST_TEST(small.applied == 1u);
+    BOOST_REQUIRE(small.rejected.size() == 1u);
+    BOOST_TEST(small.rejected[0].code == "user_not_found");
+    BOOST_TEST(balance(people[0].id) == 9000);
+    // Twenty-one lines against twenty people: the roster is read in one pass.
+    std::string large;
+    for (size_t i = 0; i < people.size(); ++i)
+        large += line("L" + std::to_string(i), people[i].id, "2026-11-22T10:00:00+08:00", "clinic", 100);
+    large += line("L-unknown", "11010519491231002X", "2026-11-22T10:00:00+08:00", "clinic", 100);
+    auto big = settle(large);
+    BOOST_TEST(big.applied == 20u);
+    BOOST_REQUIRE(big.rejected.size() == 1u);
+    BOOST_TEST(big.rejected[0].code == "user_not_found");
+    BOOST_TEST(balance(people[0].id) == 8900);
+    for (size_t i = 1; i < people.size(); ++i) BOOST_TEST(balance(people[i].id) == 9900, people[i].id);
+}
+
 BOOST_AUTO_TEST_CASE(cross_province_quotas_are_reserved_drawn_and_returned) {
     auto people = std::vector<test::TestPerson>{test::make_person("在桂", true, "1960-01-01"),
                                                 test::make_person("在冀", false, "1990-01-01", "390")};
