@@ -38,6 +38,9 @@
 #include <wx/listbox.h>
 #include <wx/notebook.h>
 #include <wx/stopwatch.h>
+#include <wx/uiaction.h>
+
+#include <functional>
 
 #include "samples.h"
 #include "ui/login_dialog.h"
@@ -69,6 +72,12 @@ struct WxSession {
         BOOST_REQUIRE(wxEntryStart(argc, argv));
         wxTheApp->CallOnInit();
         wxLog::SetActiveTarget(new wxLogStderr);
+        // A failed wx assertion is a test failure, never a modal dialog that hangs the run.
+        wxSetAssertHandler([](const wxString& file, int line, const wxString& func, const wxString& cond,
+                              const wxString& msg) {
+            BOOST_ERROR("wx assertion " << cond.ToStdString(wxConvUTF8) << " (" << msg.ToStdString(wxConvUTF8) << ") in "
+                                        << func.ToStdString(wxConvUTF8) << " at " << file.ToStdString(wxConvUTF8) << ":" << line);
+        });
         wxInitAllImageHandlers();
         // The language chosen from the menu is remembered here, not in the tester's home.
         config_path = std::filesystem::temp_directory_path() / ("gongji-ui-test-" + std::to_string(::getpid()) + ".ini");
@@ -231,6 +240,38 @@ BOOST_FIXTURE_TEST_CASE(the_clerk_looks_a_person_up_as_the_number_is_typed, Demo
     BOOST_TEST(frame->locked());
     BOOST_TEST(frame->unlock("demo"));
     BOOST_TEST(child<wxTextCtrl>(frame, "id_entry")->IsShownOnScreen());
+    frame->Destroy();
+    pump();
+}
+
+// Real key presses (XTest), not injected events: the clerk's most frequent actions need no mouse.
+BOOST_FIXTURE_TEST_CASE(the_keyboard_reaches_the_clerks_frequent_actions, Demo) {
+    auto* frame = new ui::MainFrame(ws, {"clerk", "clerk", "窗口-03"});
+    frame->SetSize(1366, 768);
+    frame->Show();
+    frame->Raise();
+    pump();
+    auto wait_for = [](const std::function<bool()>& condition) {
+        wxStopWatch watch;
+        while (!condition() && watch.Time() < 5000) {
+            pump();
+            wxMilliSleep(10);
+        }
+        return condition();
+    };
+    auto* entry = child<wxTextCtrl>(frame, "id_entry");
+    BOOST_REQUIRE(wait_for([&] { return wxWindow::FindFocus() == entry; }));  // focused from the start
+    wxUIActionSimulator keys;
+    keys.Text("450802196503120117");
+    BOOST_TEST(wait_for([&] { return child<wxStaticText>(frame, "card_name")->GetLabel().ToStdString(wxConvUTF8) == "张伟"; }));
+    auto* pages = dynamic_cast<wxNotebook*>(frame->clerk_panel()->GetParent());
+    keys.Char('F', wxMOD_CONTROL);  // Find a case
+    BOOST_TEST(wait_for([&] { return pages->GetSelection() == 1; }));
+    BOOST_TEST(wait_for([&] { return wxWindow::FindFocus() == child<wxTextCtrl>(frame, "search_number"); }));
+    keys.Char('I', wxMOD_CONTROL);  // Find a person: back, with the number selected to type over
+    BOOST_TEST(wait_for([&] { return pages->GetSelection() == 0 && wxWindow::FindFocus() == entry; }));
+    keys.Text("450802196708200129");
+    BOOST_TEST(wait_for([&] { return child<wxStaticText>(frame, "card_name")->GetLabel().ToStdString(wxConvUTF8) == "李秀英"; }));
     frame->Destroy();
     pump();
 }
