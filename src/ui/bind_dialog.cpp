@@ -77,6 +77,10 @@ BindDialog::BindDialog(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     auto changed = [this](wxCommandEvent&) { evaluate(); };
     authorizer_->Bind(wxEVT_TEXT, changed);
     user_->Bind(wxEVT_TEXT, changed);
+    // Enter in an ID field goes on to the next field, as the clerk reads the papers in order.
+    auto next = [](wxCommandEvent& e) { static_cast<wxWindow*>(e.GetEventObject())->Navigate(); };
+    authorizer_->Bind(wxEVT_TEXT_ENTER, next);
+    user_->Bind(wxEVT_TEXT_ENTER, next);
     relation_->Bind(wxEVT_CHOICE, changed);
     policy_->Bind(wxEVT_CHOICE, changed);
     XRCCTRL(*this, "submit", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { submit(); });
@@ -93,6 +97,7 @@ BindDialog::BindDialog(wxWindow* parent, app::Workspace& ws, const app::Actor& a
             attach_file(chosen_type(), utf8(pick.GetPath()));
     });
     SetSize(FromDIP(wxSize(640, 620)));
+    (authorizer.empty() ? authorizer_ : user_)->SetFocus();  // from the card: the relative is next
     evaluate();
 }
 

@@ -50,6 +50,12 @@ ClerkPanel::ClerkPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     bindings_->AppendColumn(_("Order"), wxLIST_FORMAT_RIGHT, 70);
     bindings_->AppendColumn(_("Policy"), wxLIST_FORMAT_LEFT, 140);
     id_entry_->Bind(wxEVT_TEXT, &ClerkPanel::on_text, this);
+    // Enter on a found person goes to their bindings, ready for the arrow keys.
+    id_entry_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) {
+        if (bindings_->GetItemCount() == 0) return;
+        bindings_->SetFocus();
+        bindings_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    });
     XRCCTRL(*this, "new_binding", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { new_binding(); });
     XRCCTRL(*this, "usage_statement", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { preview_statement(); });
     unbind_reason_ = XRCCTRL(*this, "unbind_reason", wxChoice);

@@ -270,8 +270,12 @@ BOOST_FIXTURE_TEST_CASE(the_keyboard_reaches_the_clerks_frequent_actions, Demo) 
     BOOST_TEST(wait_for([&] { return wxWindow::FindFocus() == child<wxTextCtrl>(frame, "search_number"); }));
     keys.Char('I', wxMOD_CONTROL);  // Find a person: back, with the number selected to type over
     BOOST_TEST(wait_for([&] { return pages->GetSelection() == 0 && wxWindow::FindFocus() == entry; }));
-    keys.Text("450802196708200129");
-    BOOST_TEST(wait_for([&] { return child<wxStaticText>(frame, "card_name")->GetLabel().ToStdString(wxConvUTF8) == "李秀英"; }));
+    keys.Text("450802196503120117");
+    BOOST_TEST(wait_for([&] { return child<wxStaticText>(frame, "card_name")->GetLabel().ToStdString(wxConvUTF8) == "张伟"; }));
+    keys.Char(WXK_RETURN);  // Enter: on to the bindings, the first one chosen
+    auto* bindings = child<wxListCtrl>(frame, "bindings");
+    BOOST_TEST(wait_for([&] { return wxWindow::FindFocus() == bindings; }));
+    BOOST_TEST(bindings->GetItemState(0, wxLIST_STATE_SELECTED) == wxLIST_STATE_SELECTED);
     frame->Destroy();
     pump();
 }
