@@ -15,6 +15,7 @@
 #include "core/relation.h"
 #include "app/document_service.h"
 #include "ui/document_viewer.h"
+#include "ui/printing.h"
 
 namespace gongji::ui {
 namespace {
@@ -40,6 +41,8 @@ ReviewPanel::ReviewPanel(wxWindow* parent, app::Workspace& ws, const app::Actor&
     auto* filter = XRCCTRL(*this, "queue_filter", wxTextCtrl);
     filter->Bind(wxEVT_TEXT, [this](wxCommandEvent& e) { queue_->set_filter(utf8(e.GetString().Trim().Trim(false))); });
     approve_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { approve(); });
+    print_decision_ = XRCCTRL(*this, "print_decision", wxButton);
+    print_decision_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { preview_decision(); });
     documents_ = XRCCTRL(*this, "view_documents", wxButton);
     documents_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         if (selected_.empty()) return;
@@ -117,6 +120,8 @@ bool ReviewPanel::decide(const std::function<void()>& decision, const wxString& 
         return false;
     }
     say(done, true);
+    decided_ = selected_;
+    print_decision_->Enable();
     selected_.clear();
     reject_note_->Clear();  // a note belongs to the case it was written for
     reject_reason_->SetSelection(0);
@@ -125,6 +130,14 @@ bool ReviewPanel::decide(const std::function<void()>& decision, const wxString& 
     documents_->Disable();
     refresh();
     return true;
+}
+
+wxFrame* ReviewPanel::preview_decision() {
+    if (decided_.empty()) return nullptr;
+    app::DocumentRequest request;
+    request.kind = "decision";
+    request.case_number = decided_;
+    return DocumentPrinter(this, ws_, actor_, request).preview();
 }
 
 bool ReviewPanel::approve() {

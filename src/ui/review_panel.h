@@ -4,6 +4,7 @@
 // On the supervisor's own cases Approve is disabled and says why.
 #include <wx/button.h>
 #include <wx/choice.h>
+#include <wx/frame.h>
 #include <wx/listbox.h>
 #include <wx/listctrl.h>
 #include <wx/panel.h>
@@ -28,6 +29,8 @@ public:
     void select(long row);  // what clicking a row does; public for tests
     bool approve();
     bool reject();
+    // Previews the decision notice of the case decided last.
+    wxFrame* preview_decision();
 
 private:
     void show(const storage::CaseRecord& c);
@@ -44,6 +47,8 @@ private:
     wxChoice* reject_reason_ = nullptr;
     wxTextCtrl* reject_note_ = nullptr;
     std::string selected_;
+    std::string decided_;  // the case decided last, for its notice
+    wxButton* print_decision_ = nullptr;
 };
 
 }  // namespace gongji::ui

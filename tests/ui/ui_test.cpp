@@ -207,7 +207,7 @@ BOOST_FIXTURE_TEST_CASE(the_clerk_looks_a_person_up_as_the_number_is_typed, Demo
     screenshot(frame, "clerk-person-card.png");
     auto* statement = frame->clerk_panel()->preview_statement();  // 张伟 pays for others: his money's use
     BOOST_REQUIRE(statement != nullptr);
-    statement->Destroy();
+    statement->Close(true);
 
     // Unbinding from the card: select the row, choose the reason, end it at once.
     bindings->SetItemState(0, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
@@ -385,7 +385,7 @@ BOOST_FIXTURE_TEST_CASE(a_new_binding_shows_its_reasons_live_and_is_submitted, D
     BOOST_REQUIRE(preview != nullptr);
     preview->SetSize(1000, 740);
     screenshot(preview, "print-preview-receipt.png");
-    preview->Destroy();
+    preview->Close(true);  // as its Close button does: the other windows are enabled again
     pump();
 
     // The supervisor's viewer: the ID card, both pages of the certificate, the letter; zoomed,
@@ -478,6 +478,12 @@ BOOST_FIXTURE_TEST_CASE(a_supervisor_rejects_one_approves_another_but_never_thei
     BOOST_TEST(rejected.reason.value_or("") == "documents_unclear");
     BOOST_TEST(rejected.note.value_or("") == "结婚证复印件模糊");
     BOOST_TEST(child<wxStaticText>(frame, "review_outcome")->GetLabel().ToStdString(wxConvUTF8).find("驳回") != std::string::npos);
+    BOOST_TEST(child<wxButton>(frame, "print_decision")->IsEnabled());  // the notice for the citizen
+    auto* decision = review->preview_decision();
+    BOOST_REQUIRE(decision != nullptr);
+    decision->SetSize(1000, 740);
+    screenshot(decision, "print-preview-decision.png");
+    decision->Close(true);
 
     // The clerk applies again with clear papers; this one is approved.
     auto clerks = submit("clerk", "clerk");
@@ -523,7 +529,7 @@ BOOST_FIXTURE_TEST_CASE(a_supervisor_rejects_one_approves_another_but_never_thei
     screenshot(frame, "case-search.png");
     auto* notice = search->reprint("decision");
     BOOST_REQUIRE(notice != nullptr);
-    notice->Destroy();
+    notice->Close(true);
     child<wxTextCtrl>(frame, "search_number")->SetValue("");
     child<wxTextCtrl>(frame, "search_person")->SetValue("4508021967082001");  // one digit short
     BOOST_TEST(search->search() == -1);
