@@ -2,11 +2,13 @@
 
 #include <wx/button.h>
 #include <wx/dcbuffer.h>
+#include <wx/imaglist.h>
 #include <wx/intl.h>
 #include <wx/mstream.h>
 #include <wx/xrc/xmlres.h>
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "core/documents.h"
 #include "devices/pdf_page.h"
@@ -16,7 +18,35 @@ namespace gongji::ui {
 namespace {
 
 constexpr int kPdfDpi = 150;  // sharp enough to read a certificate's small print at 100 %
+constexpr int kThumbnail = 72;  // pixels, square
 constexpr double kMinZoom = 0.05, kMaxZoom = 8.0;
+
+// One page of a stored document as an image; throws with the reason when it cannot be drawn.
+wxImage decode_page(const std::string& bytes, const std::string& mime, int page, int pdf_dpi) {
+    wxImage image;
+    if (mime == "application/pdf") {
+        auto pixels = devices::render_pdf_page(bytes, page, pdf_dpi);
+        image = wxImage(pixels.width, pixels.height, pixels.rgb.data(), true).Copy();
+    } else {
+        wxMemoryInputStream in(bytes.data(), bytes.size());
+        image.LoadFile(in, wxBITMAP_TYPE_ANY, page);  // the index picks a TIFF's page
+    }
+    if (!image.IsOk()) throw std::runtime_error(utf8(_("This document cannot be shown")));
+    return image;
+}
+
+// The first page shrunk onto a white square; a grey square for a document that cannot be shown.
+wxBitmap thumbnail(const wxImage& page) {
+    wxImage square(kThumbnail, kThumbnail);
+    square.SetRGB(wxRect(0, 0, kThumbnail, kThumbnail), page.IsOk() ? 255 : 200, page.IsOk() ? 255 : 200,
+                  page.IsOk() ? 255 : 200);
+    if (page.IsOk()) {
+        double scale = std::min(double(kThumbnail) / page.GetWidth(), double(kThumbnail) / page.GetHeight());
+        int w = std::max(1, int(page.GetWidth() * scale)), h = std::max(1, int(page.GetHeight() * scale));
+        square.Paste(page.Scale(w, h, wxIMAGE_QUALITY_HIGH), (kThumbnail - w) / 2, (kThumbnail - h) / 2);
+    }
+    return wxBitmap(square);
+}
 
 }  // namespace
 
@@ -77,18 +107,29 @@ void PageCanvas::on_paint(wxPaintEvent&) {
 
 DocumentViewer::DocumentViewer(wxWindow* parent, app::Workspace& ws, const std::string& case_number) : ws_(ws) {
     wxXmlResource::Get()->LoadDialog(this, parent, "DocumentViewer");
-    list_ = XRCCTRL(*this, "documents", wxListBox);
+    list_ = XRCCTRL(*this, "documents", wxListCtrl);
     info_ = XRCCTRL(*this, "page_info", wxStaticText);
     canvas_ = new PageCanvas(this, wxXmlResource::GetXRCID("canvas"));
     wxXmlResource::Get()->AttachUnknownControl("canvas", canvas_, this);
     SetTitle(wxString::Format(_("Documents of case %s"), u8(case_number)));
+    // Each document with a thumbnail of its first page, its kind, file and page count.
+    auto* thumbnails = new wxImageList(kThumbnail, kThumbnail);
+    list_->AssignImageList(thumbnails, wxIMAGE_LIST_SMALL);
+    list_->AppendColumn("", wxLIST_FORMAT_LEFT, FromDIP(320));
     for (const auto& d : app::list_documents(ws_, case_number)) {
         if (d.removed_at) continue;
+        wxImage first;
+        try {
+            first = decode_page(app::read_document(ws_, d.id), d.mime, 0, 24);
+        } catch (const std::exception&) {  // shown when chosen, with the reason
+        }
         auto type = core::parse_document_type(d.type);
-        list_->Append(u8((type ? core::document_type_label(*type) : d.type) + std::string(" — ") + d.file_name));
+        auto label = wxString::Format(_("%s, %d pages: %s"), u8(type ? core::document_type_label(*type) : d.type),
+                                      d.pages, u8(d.file_name));
+        list_->InsertItem(list_->GetItemCount(), label, thumbnails->Add(thumbnail(first)));
         documents_.push_back(d);
     }
-    list_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent& e) { show_document(static_cast<size_t>(e.GetSelection())); });
+    list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) { show_document(static_cast<size_t>(e.GetIndex())); });
     auto button = [this](const char* name, std::function<void()> action) {
         XRCCTRL(*this, name, wxButton)->Bind(wxEVT_BUTTON, [action](wxCommandEvent&) { action(); });
     };
@@ -118,7 +159,7 @@ DocumentViewer::DocumentViewer(wxWindow* parent, app::Workspace& ws, const std::
     CentreOnParent();
     Layout();
     if (!documents_.empty()) {
-        list_->SetSelection(0);
+        list_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
         show_document(0);
     } else {
         show_info(_("This case has no documents"));
@@ -150,23 +191,12 @@ bool DocumentViewer::turn_page(int by) {
 }
 
 bool DocumentViewer::load_page() {
-    const auto& d = documents_[current_];
     wxImage image;
     try {
-        if (d.mime == "application/pdf") {
-            auto pixels = devices::render_pdf_page(bytes_, page_, kPdfDpi);
-            image = wxImage(pixels.width, pixels.height, pixels.rgb.data(), true).Copy();
-        } else {
-            wxMemoryInputStream in(bytes_.data(), bytes_.size());
-            image.LoadFile(in, wxBITMAP_TYPE_ANY, page_);  // the index picks a TIFF's page
-        }
+        image = decode_page(bytes_, documents_[current_].mime, page_, kPdfDpi);
     } catch (const std::exception& e) {
         canvas_->set_page(wxImage());
         show_info(u8(e.what()));
-        return false;
-    }
-    if (!image.IsOk()) {
-        show_info(_("This document cannot be shown"));
         return false;
     }
     canvas_->set_page(image);

@@ -1,9 +1,10 @@
 #pragma once
-// The documents of a case on screen: each one chosen from a list, its pages turned, zoomed,
-// rotated in quarter turns or fitted to the window. Damaged documents say so instead.
+// The documents of a case on screen: each one chosen from a list of thumbnails, its pages
+// turned, zoomed, rotated in quarter turns or fitted to the window. Damaged documents say so
+// instead.
 #include <wx/dialog.h>
 #include <wx/image.h>
-#include <wx/listbox.h>
+#include <wx/listctrl.h>
 #include <wx/scrolwin.h>
 #include <wx/stattext.h>
 
@@ -54,7 +55,7 @@ private:
     std::string bytes_;  // the document on screen, as stored (checked on reading)
     size_t current_ = 0;
     int page_ = 0;
-    wxListBox* list_ = nullptr;
+    wxListCtrl* list_ = nullptr;
     wxStaticText* info_ = nullptr;
     PageCanvas* canvas_ = nullptr;
 };
