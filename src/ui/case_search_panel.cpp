@@ -1,6 +1,7 @@
 #include "ui/case_search_panel.h"
 
 #include <wx/intl.h>
+#include <wx/msgdlg.h>
 #include <wx/xrc/xmlres.h>
 
 #include "core/relation.h"
@@ -11,6 +12,7 @@ namespace gongji::ui {
 namespace {
 
 const char* kStatuses[] = {"", "submitted", "approved", "rejected", "withdrawn"};
+constexpr std::size_t kShown = 1000;  // a search lists at most this many
 
 }  // namespace
 
@@ -49,6 +51,13 @@ CaseSearchPanel::CaseSearchPanel(wxWindow* parent, app::Workspace& ws, const app
         std::string k = kind;
         (*field)->Bind(wxEVT_BUTTON, [this, k](wxCommandEvent&) { reprint(k); });
     }
+    withdraw_ = XRCCTRL(*this, "withdraw_case", wxButton);
+    withdraw_->Disable();
+    withdraw_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (selected_ && wxMessageBox(wxString::Format(_("Withdraw case %s? Its pending binding is dropped."), u8(selected_->number)),
+                                      _("Withdraw"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION, this) == wxYES)
+            withdraw_selected();
+    });
 }
 
 void CaseSearchPanel::say(const wxString& text, bool good) {
@@ -69,16 +78,24 @@ long CaseSearchPanel::search() {
     if (int i = status_->GetSelection(); i > 0) s.status = kStatuses[i];
     selected_.reset();
     detail_->SetLabel("");
-    for (auto* b : {receipt_, commitment_, decision_, unbind_}) b->Disable();
+    for (auto* b : {receipt_, commitment_, decision_, unbind_, withdraw_}) b->Disable();
+    s.limit = kShown + 1;  // one more tells that there are more
+    std::vector<storage::CaseSummary> cases;
     try {
-        results_->set_cases(app::list_case_summaries(ws_, s));
+        cases = app::list_case_summaries(ws_, s);
     } catch (const std::exception& e) {
         results_->set_cases({});
         say(u8(e.what()), false);
         return -1;
     }
+    bool more = cases.size() > kShown;
+    if (more) cases.resize(kShown);
+    results_->set_cases(std::move(cases));
     long found = results_->GetItemCount();
-    say(found == 0 ? _("No case found") : wxString::Format(_("%ld cases found"), found), found > 0);
+    if (more)
+        say(wxString::Format(_("The first %ld cases; narrow the search to see the rest"), found), false);
+    else
+        say(found == 0 ? _("No case found") : wxString::Format(_("%ld cases found"), found), found > 0);
     if (found > 0) {
         results_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
         select(0);
@@ -106,7 +123,22 @@ void CaseSearchPanel::select(long row) {
     commitment_->Enable(app::case_has_document(c, "commitment"));
     decision_->Enable(app::case_has_document(c, "decision"));
     unbind_->Enable(app::case_has_document(c, "unbind"));
+    withdraw_->Enable(c.status == "submitted");
     Layout();
+}
+
+bool CaseSearchPanel::withdraw_selected() {
+    if (!selected_) return false;
+    auto number = selected_->number;
+    try {
+        app::withdraw_case(ws_, actor_, number);
+    } catch (const std::exception& e) {  // not one's own (a clerk), or decided meanwhile
+        say(u8(e.what()), false);
+        return false;
+    }
+    search();
+    say(wxString::Format(_("Case %s withdrawn"), u8(number)), true);
+    return true;
 }
 
 wxFrame* CaseSearchPanel::reprint(const std::string& kind) {

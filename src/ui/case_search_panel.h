@@ -26,6 +26,8 @@ public:
     void select(long row);
     // Previews the selected case's document of this kind (receipt, commitment, decision, unbind).
     wxFrame* reprint(const std::string& kind);
+    // Withdraws the selected submitted case (what the button does after asking).
+    bool withdraw_selected();
     void focus_search() { number_->SetFocus(); }
 
 private:
@@ -38,7 +40,7 @@ private:
     wxChoice* status_ = nullptr;
     CaseQueue* results_ = nullptr;
     wxStaticText *detail_ = nullptr, *outcome_ = nullptr;
-    wxButton *receipt_ = nullptr, *commitment_ = nullptr, *decision_ = nullptr, *unbind_ = nullptr;
+    wxButton *receipt_ = nullptr, *commitment_ = nullptr, *decision_ = nullptr, *unbind_ = nullptr, *withdraw_ = nullptr;
     std::optional<storage::CaseRecord> selected_;
 };
 

@@ -534,6 +534,16 @@ BOOST_FIXTURE_TEST_CASE(a_supervisor_rejects_one_approves_another_but_never_thei
     child<wxTextCtrl>(frame, "search_person")->SetValue("4508021967082001");  // one digit short
     BOOST_TEST(search->search() == -1);
     BOOST_TEST(child<wxStaticText>(frame, "search_outcome")->GetLabel().ToStdString(wxConvUTF8).find("person") != std::string::npos);
+
+    // The supervisor's own application, still waiting, is withdrawn at the applicant's request.
+    child<wxTextCtrl>(frame, "search_person")->SetValue("");
+    child<wxTextCtrl>(frame, "search_number")->SetValue(wxString::FromUTF8(own.c_str()));
+    child<wxChoice>(frame, "search_status")->SetSelection(0);
+    BOOST_TEST(search->search() == 1);
+    BOOST_TEST(child<wxButton>(frame, "withdraw_case")->IsEnabled());
+    BOOST_TEST(search->withdraw_selected());
+    BOOST_TEST(app::find_case(ws, own).status == "withdrawn");
+    BOOST_TEST(!child<wxButton>(frame, "withdraw_case")->IsEnabled());  // shown again, withdrawn
     frame->Destroy();
     pump();
 }
