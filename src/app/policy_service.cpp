@@ -1,6 +1,6 @@
 #include "app/policy_service.h"
 
-#include "storage/settings_repository.h"
+#include "app/settings.h"
 
 
 #include "app/audit.h"
@@ -58,15 +58,10 @@ PolicyImportResult save_policy_text(Workspace& ws, const Actor& actor, const std
 void set_default_policy(Workspace& ws, const Actor& actor, const std::string& name) {
     require_role(actor, {"admin"});
     load_policy(ws, name);  // BadInput when there is no such profile
-    storage::SettingsRepository settings(ws.db());
-    storage::Transaction tx(ws.db());
-    auto before = settings.get("default_policy").value_or("");
-    settings.set("default_policy", name);
-    audit(ws, {actor.username, actor.workstation}, "settings.set", "settings", "default_policy", before, name);
-    tx.commit();
+    change_setting(ws, actor, "default_policy", name);
 }
 
-std::optional<std::string> default_policy(Workspace& ws) { return storage::SettingsRepository(ws.db()).get("default_policy"); }
+std::optional<std::string> default_policy(Workspace& ws) { return setting(ws, "default_policy"); }
 
 std::vector<core::PolicyProfile> list_policies(Workspace& ws) {
     std::vector<core::PolicyProfile> out;

@@ -8,6 +8,7 @@
 #include "app/case_service.h"
 #include "app/errors.h"
 #include "app/paths.h"
+#include "app/settings.h"
 #include "app/policy_service.h"
 #include "app/settlement_service.h"
 #include "core/case_rules.h"
@@ -216,17 +217,12 @@ int print_document(Workspace& ws, const Actor& actor, const DocumentRequest& req
     return laid_out.pages();
 }
 
-std::string agency_name(Workspace& ws) { return storage::SettingsRepository(ws.db()).get("agency_name").value_or(""); }
+std::string agency_name(Workspace& ws) { return setting(ws, "agency_name").value_or(""); }
 
 void set_agency_name(Workspace& ws, const Actor& actor, const std::string& name) {
     require_role(actor, {"admin"});
     if (name.empty()) throw BadInput("agency_name: must not be empty");
-    storage::SettingsRepository settings(ws.db());
-    storage::Transaction tx(ws.db());
-    auto before = settings.get("agency_name").value_or("");
-    settings.set("agency_name", name);
-    audit(ws, {actor.username, actor.workstation}, "settings.set", "settings", "agency_name", before, name);
-    tx.commit();
+    change_setting(ws, actor, "agency_name", name);
 }
 
 }  // namespace gongji::app
