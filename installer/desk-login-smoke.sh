@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs inside an X display: starts the installed gongji-desk on DB, logs in as the demo clerk
+# with real key presses and waits for the main window. Exit 0 when it opened, else 1.
+# Usage: installer/desk-login-smoke.sh DB_URL
+set -uo pipefail
+GONGJI_WORKSTATION=smoke /usr/bin/gongji-desk --db "$1" >/dev/null 2>&1 &
+desk=$!
+trap 'kill $desk 2>/dev/null' EXIT
+
+# Waits up to ten seconds for a visible window of the program with exactly this title.
+wait_for_window() {
+  for _ in $(seq 1 100); do
+    for w in $(xdotool search --onlyvisible --class gongji 2>/dev/null); do
+      [ "$(xdotool getwindowname "$w")" = "$1" ] && return 0
+    done
+    sleep 0.1
+  done
+  echo "gongji-desk: no window \"$1\"" >&2
+  return 1
+}
+
+wait_for_window "共济窗口 — 登录" || exit 1   # the login dialog, its user-name field focused
+sleep 0.5
+xdotool type --delay 20 clerk
+xdotool key Tab
+xdotool type --delay 20 demo
+xdotool key Return
+wait_for_window "共济窗口"                    # the main window, in Chinese
