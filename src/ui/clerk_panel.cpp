@@ -12,6 +12,7 @@
 #include "core/case_rules.h"
 #include "core/relation.h"
 #include "ui/bind_dialog.h"
+#include "ui/period_dialog.h"
 #include "ui/printing.h"
 
 #include <wx/button.h>
@@ -57,7 +58,7 @@ ClerkPanel::ClerkPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& a
         bindings_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
     });
     XRCCTRL(*this, "new_binding", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { new_binding(); });
-    XRCCTRL(*this, "usage_statement", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { preview_statement(); });
+    XRCCTRL(*this, "usage_statement", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ask_statement(); });
     unbind_reason_ = XRCCTRL(*this, "unbind_reason", wxChoice);
     outcome_ = XRCCTRL(*this, "card_outcome", wxStaticText);
     for (const char* code : kUnbindReasons) unbind_reason_->Append(u8(core::unbind_reason_label(code)));
@@ -107,19 +108,29 @@ bool ClerkPanel::act(const std::function<wxString()>& action) {
     }
 }
 
-wxFrame* ClerkPanel::preview_statement() {
+wxFrame* ClerkPanel::ask_statement() {
     if (person_.empty()) {
         say(_("Look a person up first"), false);
         return nullptr;
     }
-    // Whose money it was for an authorizer, what paid for a user: this year so far.
+    auto today = app::china_today();
+    PeriodDialog period(this, core::CivilDate{today.year, 1, 1}, today);  // this year so far
+    if (period.ShowModal() != wxID_OK) return nullptr;
+    return preview_statement(period.from(), period.to());
+}
+
+wxFrame* ClerkPanel::preview_statement(const core::CivilDate& from, const core::CivilDate& to) {
+    if (person_.empty()) {
+        say(_("Look a person up first"), false);
+        return nullptr;
+    }
+    // Whose money it was for an authorizer, what paid for a user.
     app::DocumentRequest request;
     request.kind = "statement";
     bool authorizer = std::any_of(rows_.begin(), rows_.end(), [&](const auto& b) { return b.authorizer_id == person_; });
     (authorizer ? request.authorizer : request.user) = person_;
-    auto today = app::china_today();
-    request.from = core::CivilDate{today.year, 1, 1};
-    request.to = today;
+    request.from = from;
+    request.to = to;
     return DocumentPrinter(this, ws_, actor_, request).preview();
 }
 

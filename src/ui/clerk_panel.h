@@ -25,8 +25,10 @@ public:
     void look_up(const wxString& text);  // what typing does; public for tests
     // Opens the new-binding dialog with the person looked up as the authorizer.
     void new_binding();
-    // Previews this year's usage statement of the person on the card.
-    wxFrame* preview_statement();
+    // Asks for a period (this year so far unless changed), then previews the usage statement
+    // of the person on the card for it.
+    wxFrame* ask_statement();
+    wxFrame* preview_statement(const core::CivilDate& from, const core::CivilDate& to);
     // Ends the binding of the selected row at once, for the chosen reason.
     bool unbind_selected();
     // Moves the selected binding (the person on the card as its user) one place up or down the

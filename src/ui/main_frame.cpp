@@ -18,6 +18,7 @@
 #include "ui/policy_panel.h"
 #include "ui/users_panel.h"
 #include "ui/labels.h"
+#include "ui/printing.h"
 #include "ui/resources.h"
 #include "ui/review_panel.h"
 #include "ui/admin_panel.h"
@@ -96,7 +97,7 @@ MainFrame::~MainFrame() { timer_.Stop(); }
 // Every action has a menu entry and the menu shows its shortcut; the entries a role has no use
 // for are not there.
 void MainFrame::build_menu() {
-    enum { kLock = wxID_HIGHEST + 1, kChinese, kEnglish, kFindPerson, kFindCase, kRefresh, kFirstTab };
+    enum { kLock = wxID_HIGHEST + 1, kChinese, kEnglish, kFindPerson, kFindCase, kRefresh, kDaily, kFirstTab };
     auto* bar = new wxMenuBar;
     auto* file = new wxMenu;
     auto* language = new wxMenu;
@@ -129,6 +130,9 @@ void MainFrame::build_menu() {
             work->Append(kRefresh, _("&Refresh the review queue\tF5"));
             Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_page(review_); review_->refresh(); }, kRefresh);
         }
+        work->AppendSeparator();
+        work->Append(kDaily, _("My &day's report\tCtrl+D"));
+        Bind(wxEVT_MENU, [this](wxCommandEvent&) { preview_daily_report(); }, kDaily);
         bar->Append(work, _("&Work"));
     }
     auto* view = new wxMenu;
@@ -139,6 +143,14 @@ void MainFrame::build_menu() {
     }
     bar->Append(view, _("&View"));
     SetMenuBar(bar);
+}
+
+wxFrame* MainFrame::preview_daily_report() {
+    app::DocumentRequest request;
+    request.kind = "daily";
+    request.clerk = actor_.username;
+    request.date = app::china_today();
+    return DocumentPrinter(this, ws_, actor_, request).preview();
 }
 
 void MainFrame::show_page(wxWindow* page) {

@@ -2,6 +2,7 @@
 // The main window: who is working (user, role, workstation) and the workspaces their role uses.
 #include <wx/eventfilter.h>
 #include <wx/frame.h>
+#include <wx/print.h>
 #include <wx/notebook.h>
 #include <wx/timer.h>
 
@@ -38,6 +39,8 @@ public:
     bool locked() const { return locked_; }
     // Rebuilds the window in "zh_CN" or "en" and remembers the choice; returns the new window.
     MainFrame* switch_language(const std::string& language);
+    // Today's report of the cases this user took in (窗口日报), in the print preview.
+    wxFrame* preview_daily_report();
     ~MainFrame() override;
 
 private:

@@ -45,6 +45,7 @@
 #include "samples.h"
 #include "ui/login_dialog.h"
 #include "ui/main_frame.h"
+#include "ui/period_dialog.h"
 #include "ui/policy_panel.h"
 #include "ui/users_panel.h"
 #include "app/policy_service.h"
@@ -150,6 +151,17 @@ T* child(wxWindow* w, const char* name) {
 
 }  // namespace
 
+BOOST_AUTO_TEST_CASE(a_statement_period_that_ends_before_it_starts_is_refused) {
+    ui::PeriodDialog period(nullptr, {2026, 1, 1}, {2026, 11, 22});
+    period.Show();
+    BOOST_TEST(period.TransferDataFromWindow());
+    BOOST_TEST(period.to().to_string() == "2026-11-22");
+    period.set_period({2026, 11, 22}, {2026, 11, 1});
+    BOOST_TEST(!period.TransferDataFromWindow());
+    BOOST_TEST(child<wxStaticText>(&period, "period_error")->GetLabel().ToStdString(wxConvUTF8) == "结束日期早于开始日期");
+    period.Hide();
+}
+
 BOOST_FIXTURE_TEST_CASE(logging_in_says_why_not_then_lets_the_clerk_in, Demo) {
     // A machine not named yet: the name is asked at the first login and kept.
     test::TempDir etc;
@@ -205,7 +217,7 @@ BOOST_FIXTURE_TEST_CASE(the_clerk_looks_a_person_up_as_the_number_is_typed, Demo
     BOOST_TEST(bindings->GetItemText(0, 1).ToStdString(wxConvUTF8).find("张磊") != std::string::npos);
     BOOST_TEST(bindings->GetItemText(0, 3).ToStdString(wxConvUTF8) == "生效");
     screenshot(frame, "clerk-person-card.png");
-    auto* statement = frame->clerk_panel()->preview_statement();  // 张伟 pays for others: his money's use
+    auto* statement = frame->clerk_panel()->preview_statement({2026, 1, 1}, {2026, 11, 30});  // his money's use
     BOOST_REQUIRE(statement != nullptr);
     statement->Close(true);
 
@@ -228,6 +240,11 @@ BOOST_FIXTURE_TEST_CASE(the_clerk_looks_a_person_up_as_the_number_is_typed, Demo
     frame = frame->switch_language("zh_CN");
     pump();
     BOOST_TEST(frame->GetStatusBar()->GetStatusText(1).ToStdString(wxConvUTF8) == "角色：窗口受理员");
+
+    // The day's report of this clerk's cases, from the Work menu (Ctrl+D).
+    auto* daily = frame->preview_daily_report();
+    BOOST_REQUIRE(daily != nullptr);
+    daily->Close(true);
 
     // Five minutes without input lock the screen; only the clerk's own password opens it.
     long long now = wxGetLocalTimeMillis().GetValue();
