@@ -209,7 +209,7 @@ void BindDialog::evaluate() {
         for (const auto& r : result.reasons) reasons_->Append(u8(r.message));
         for (const auto& need : result.documents_needed)
             checklist_->Append(u8(need.satisfied.value_or(false) ? "✔ " : "✘ ") + u8(need.label));
-    } catch (const app::BadInput& e) {
+    } catch (const std::exception& e) {  // bad input, or a database that went away
         reasons_->Append(u8(e.what()));
     }
 }
@@ -232,10 +232,7 @@ bool BindDialog::submit() {
         XRCCTRL(*this, "print_receipt", wxButton)->Enable();
         XRCCTRL(*this, "print_receipt", wxButton)->SetFocus();
         return true;
-    } catch (const app::Refused& e) {
-        outcome_->SetForegroundColour(wxColour(176, 0, 32));
-        outcome_->SetLabel(u8(e.what()));
-    } catch (const app::BadInput& e) {
+    } catch (const std::exception& e) {  // refused, bad input, or a database that went away: nothing stored
         outcome_->SetForegroundColour(wxColour(176, 0, 32));
         outcome_->SetLabel(u8(e.what()));
     }

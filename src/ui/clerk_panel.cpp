@@ -249,6 +249,10 @@ void ClerkPanel::look_up(const wxString& text) {
     } catch (const app::BadInput&) {
         status_->SetForegroundColour(wxColour(176, 0, 32));
         status_->SetLabel(_("Not in the insurance roster"));
+    } catch (const std::exception& e) {  // the database went away: say so, keep what was typed
+        clear_card();
+        status_->SetForegroundColour(wxColour(176, 0, 32));
+        status_->SetLabel(wxString::Format(_("The database cannot be read: %s"), u8(e.what())));
     }
     Layout();
 }

@@ -40,6 +40,20 @@ public:
         return true;
     }
 
+    // Whatever an action could not finish (a database that went away mid-session) is said, and
+    // the window stays: every change is one transaction, so nothing was half done.
+    bool OnExceptionInMainLoop() override {
+        wxString what = _("unknown error");
+        try {
+            throw;
+        } catch (const std::exception& e) {
+            what = wxString::FromUTF8(e.what());
+        } catch (...) {
+        }
+        wxMessageBox(wxString::Format(_("The last action did not complete: %s"), what), _("Gongji Desk"), wxOK | wxICON_ERROR);
+        return true;
+    }
+
 private:
     std::unique_ptr<gongji::app::Workspace> workspace_;
 };

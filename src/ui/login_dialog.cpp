@@ -44,7 +44,7 @@ bool LoginDialog::TransferDataFromWindow() {
         actor_ = app::authenticate(ws_, user_->GetValue().ToStdString(wxConvUTF8),
                                    password_->GetValue().ToStdString(wxConvUTF8));
         return true;
-    } catch (const app::Refused& e) {
+    } catch (const std::exception& e) {  // refused, or a database that cannot be reached
         error_->SetLabel(wxString::FromUTF8(e.what()));
         password_->Clear();
         password_->SetFocus();

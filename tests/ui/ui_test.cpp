@@ -293,6 +293,14 @@ BOOST_FIXTURE_TEST_CASE(the_keyboard_reaches_the_clerks_frequent_actions, Demo) 
     auto* bindings = child<wxListCtrl>(frame, "bindings");
     BOOST_TEST(wait_for([&] { return wxWindow::FindFocus() == bindings; }));
     BOOST_TEST(bindings->GetItemState(0, wxLIST_STATE_SELECTED) == wxLIST_STATE_SELECTED);
+
+    // The database goes away under the window: the clerk is told, the window stays.
+    ws.db().sql() << "ALTER TABLE persons RENAME TO persons_gone";
+    entry->SetValue("450802196708200129");
+    pump();
+    BOOST_TEST(child<wxStaticText>(frame, "id_status")->GetLabel().ToStdString(wxConvUTF8).find("无法读取数据库") == 0u);
+    BOOST_TEST(child<wxStaticText>(frame, "card_name")->GetLabel().ToStdString(wxConvUTF8) == "—");
+    ws.db().sql() << "ALTER TABLE persons_gone RENAME TO persons";
     frame->Destroy();
     pump();
 }
