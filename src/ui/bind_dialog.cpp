@@ -170,6 +170,15 @@ void BindDialog::add_upload(const app::Upload& upload) {
     evaluate();
 }
 
+void BindDialog::show_name(wxStaticText* label, const std::string& id_text) {
+    wxString name;
+    try {
+        if (id_text.size() >= 15) name = u8(app::person_card(ws_, id_text).person.name);
+    } catch (const std::exception&) {  // not (yet) a number in the roster: the reasons say why
+    }
+    label->SetLabel(name);
+}
+
 std::string BindDialog::relation_code() const {
     int i = relation_->GetSelection();
     return i == wxNOT_FOUND ? std::string() : relation_codes_[static_cast<size_t>(i)];
@@ -191,6 +200,9 @@ void BindDialog::evaluate() {
     reasons_->Clear();
     checklist_->Clear();
     auto a = authorizer_->GetValue().ToStdString(wxConvUTF8), u = user_->GetValue().ToStdString(wxConvUTF8);
+    // The names beside the numbers, to compare with the ID cards on the counter.
+    show_name(XRCCTRL(*this, "authorizer_name", wxStaticText), a);
+    show_name(XRCCTRL(*this, "user_name", wxStaticText), u);
     if (a.size() < 15 || u.size() < 15 || relation_code().empty() || policy_->GetSelection() == wxNOT_FOUND) {
         reasons_->Append(_("Enter both ID numbers and choose the relation"));
         return;

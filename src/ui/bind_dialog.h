@@ -43,6 +43,7 @@ private:
     core::DocumentType chosen_type() const;
     void scanned(std::optional<app::Upload> upload, const std::string& problem);
     void add_upload(const app::Upload& upload);
+    void show_name(wxStaticText* label, const std::string& id_text);
 
     std::vector<app::Upload> uploads_;
     std::thread scanner_;

@@ -6,6 +6,7 @@
 
 #include "app/case_service.h"
 #include "app/errors.h"
+#include "app/policy_service.h"
 #include "core/id_number.h"
 #include "core/money.h"
 #include "core/person.h"
@@ -18,6 +19,7 @@
 #include <wx/button.h>
 
 #include <algorithm>
+#include <map>
 #include <functional>
 
 namespace gongji::ui {
@@ -49,7 +51,7 @@ ClerkPanel::ClerkPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     bindings_->AppendColumn(_("Relation"), wxLIST_FORMAT_LEFT, 120);
     bindings_->AppendColumn(_("Status"), wxLIST_FORMAT_LEFT, 120);
     bindings_->AppendColumn(_("Order"), wxLIST_FORMAT_RIGHT, 70);
-    bindings_->AppendColumn(_("Policy"), wxLIST_FORMAT_LEFT, 140);
+    bindings_->AppendColumn(_("Policy"), wxLIST_FORMAT_LEFT, 220);
     id_entry_->Bind(wxEVT_TEXT, &ClerkPanel::on_text, this);
     // Enter on a found person goes to their bindings, ready for the arrow keys.
     id_entry_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) {
@@ -232,6 +234,8 @@ void ClerkPanel::look_up(const wxString& text) {
         auto region = ws_.regions().find(p.pooling_region);
         region_->SetLabel(u8(p.pooling_region) + (region ? " " + u8(region->name) : wxString()));
         balance_->SetLabel(u8(core::format_yuan(p.balance_fen)) + " " + _("yuan"));
+        std::map<std::string, std::string> policy_titles;
+        for (const auto& p : app::list_policies(ws_)) policy_titles[p.name] = p.title;
         auto add = [&](const storage::BindingRecord& b, bool as_authorizer) {
             const auto& other = as_authorizer ? b.user_id : b.authorizer_id;
             auto other_person = ws_.persons().find(other);
@@ -242,7 +246,8 @@ void ClerkPanel::look_up(const wxString& text) {
             bindings_->SetItem(row, 2, relation ? u8(relation->name) : u8(b.relation));
             bindings_->SetItem(row, 3, b.legacy && b.status == "active" ? _("active (old rules)") : status_text(b.status));
             bindings_->SetItem(row, 4, wxString::Format("%d", b.deduction_order));
-            bindings_->SetItem(row, 5, u8(b.policy));
+            auto title = policy_titles.find(b.policy);
+            bindings_->SetItem(row, 5, u8(title == policy_titles.end() ? b.policy : title->second));
         };
         for (const auto& b : card.as_authorizer) add(b, true);
         for (const auto& b : card.as_user) add(b, false);

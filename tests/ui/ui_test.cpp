@@ -373,6 +373,8 @@ BOOST_FIXTURE_TEST_CASE(a_new_binding_shows_its_reasons_live_and_is_submitted, D
     dialog.Show();
     BOOST_TEST(child<wxChoice>(&dialog, "policy")->GetStringSelection().ToStdString(wxConvUTF8) == "广西壮族自治区（guangxi）");
     child<wxTextCtrl>(&dialog, "user")->SetValue("450802196708200129");
+    BOOST_TEST(child<wxStaticText>(&dialog, "authorizer_name")->GetLabel().ToStdString(wxConvUTF8) == "张伟");
+    BOOST_TEST(child<wxStaticText>(&dialog, "user_name")->GetLabel().ToStdString(wxConvUTF8) == "李秀英");
     auto* relation = child<wxChoice>(&dialog, "relation");
     relation->SetStringSelection(wxString::FromUTF8("配偶 — 12 妻"));
     dialog.evaluate();  // what the choice events do; SetSelection sends none
