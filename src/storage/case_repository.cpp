@@ -97,18 +97,19 @@ std::string CaseRepository::number_of(long long case_id) {
     return number;
 }
 
-void CaseRepository::select(const CaseFilter& f, const char* columns, const std::function<void(const soci::row&)>& each) {
-    std::string sql = std::string("SELECT ") + columns + " FROM cases WHERE 1 = 1";
+void CaseRepository::select(const CaseFilter& f, const char* columns, const char* tables,
+                            const std::function<void(const soci::row&)>& each) {
+    std::string sql = std::string("SELECT ") + columns + " FROM " + tables + " WHERE 1 = 1";
     std::string status = f.status.value_or(""), person = f.person.value_or(""), number = f.number.value_or(""),
                 from = f.created_from.value_or(""), before = f.created_before.value_or(""), by = f.created_by.value_or("");
-    if (f.status) sql += " AND status = :status";
-    if (f.person) sql += " AND (authorizer_id = :person OR user_id = :person2)";
-    if (f.number) sql += " AND number = :number";
-    if (f.created_from) sql += " AND created_at >= :from";
-    if (f.created_before) sql += " AND created_at < :before";
-    if (f.created_by) sql += " AND created_by = :by";
+    if (f.status) sql += " AND cases.status = :status";
+    if (f.person) sql += " AND (cases.authorizer_id = :person OR cases.user_id = :person2)";
+    if (f.number) sql += " AND cases.number = :number";
+    if (f.created_from) sql += " AND cases.created_at >= :from";
+    if (f.created_before) sql += " AND cases.created_at < :before";
+    if (f.created_by) sql += " AND cases.created_by = :by";
     // The review queue is worked oldest first.
-    sql += " ORDER BY COALESCE(submitted_at, created_at), id LIMIT " + std::to_string(f.limit);
+    sql += " ORDER BY COALESCE(cases.submitted_at, cases.created_at), cases.id LIMIT " + std::to_string(f.limit);
     soci::statement st(db_.sql());
     soci::row r;
     st.exchange(soci::into(r));
@@ -130,16 +131,19 @@ void CaseRepository::select(const CaseFilter& f, const char* columns, const std:
 
 std::vector<CaseRecord> CaseRepository::list(const CaseFilter& f) {
     std::vector<CaseRecord> out;
-    select(f, kColumns, [&](const soci::row& r) { out.push_back(from_row(r)); });
+    select(f, kColumns, "cases", [&](const soci::row& r) { out.push_back(from_row(r)); });
     return out;
 }
 
 std::vector<CaseSummary> CaseRepository::summaries(const CaseFilter& f) {
     std::vector<CaseSummary> out;
-    select(f, "number, kind, status, user_id, created_by, COALESCE(submitted_at, created_at)", [&](const soci::row& r) {
-        out.push_back({r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2), r.get<std::string>(3),
-                       r.get<std::string>(4), r.get<std::string>(5)});
-    });
+    select(f,
+           "cases.number, cases.kind, cases.status, cases.user_id, COALESCE(persons.name, ''), cases.created_by, "
+           "COALESCE(cases.submitted_at, cases.created_at)",
+           "cases LEFT JOIN persons ON persons.id_number = cases.user_id", [&](const soci::row& r) {
+               out.push_back({r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2), r.get<std::string>(3),
+                              r.get<std::string>(4), r.get<std::string>(5), r.get<std::string>(6)});
+           });
     return out;
 }
 

@@ -39,7 +39,7 @@ struct CaseRecord {
 
 // What a list of cases shows of each; the whole case is read when one is chosen.
 struct CaseSummary {
-    std::string number, kind, status, user_id, created_by;
+    std::string number, kind, status, user_id, user_name, created_by;
     std::string waiting_since;  // submitted_at, else created_at (UTC)
 };
 
@@ -70,7 +70,8 @@ public:
     void set_binding(long long case_id, std::optional<long long> binding_id);
 
 private:
-    void select(const CaseFilter& f, const char* columns, const std::function<void(const soci::row&)>& each);
+    void select(const CaseFilter& f, const char* columns, const char* tables,
+                const std::function<void(const soci::row&)>& each);
     Database& db_;
 };
 

@@ -33,7 +33,7 @@ CaseQueue::CaseQueue(wxWindow* parent, wxWindowID id)
     AppendColumn(_("Submitted"), wxLIST_FORMAT_LEFT, 130);
     AppendColumn(_("Kind"), wxLIST_FORMAT_LEFT, 90);
     AppendColumn(_("Status"), wxLIST_FORMAT_LEFT, 80);
-    AppendColumn(_("User"), wxLIST_FORMAT_LEFT, 170);
+    AppendColumn(_("User"), wxLIST_FORMAT_LEFT, 230);
     AppendColumn(_("Clerk"), wxLIST_FORMAT_LEFT, 80);
     // A click on a column heading sorts by it; a second click reverses.
     Bind(wxEVT_LIST_COL_CLICK, [this](wxListEvent& e) { sort_by(e.GetColumn()); });
@@ -60,7 +60,8 @@ void CaseQueue::show() {
     for (size_t i = 0; i < cases_.size(); ++i) {
         const auto& c = cases_[i];
         if (filter_.empty() || lower(c.number).find(filter_) != std::string::npos ||
-            lower(c.user_id).find(filter_) != std::string::npos || lower(c.created_by).find(filter_) != std::string::npos)
+            lower(c.user_id).find(filter_) != std::string::npos || c.user_name.find(filter_) != std::string::npos ||
+            lower(c.created_by).find(filter_) != std::string::npos)
             shown_.push_back(i);
     }
     if (sorted_by_ >= 0)
@@ -83,6 +84,7 @@ wxString CaseQueue::OnGetItemText(long item, long column) const {
         case 1: return u8(china_time(c->waiting_since));
         case 2: return case_kind_label(c->kind);
         case 3: return case_status_label(c->status);
+        case 4: return u8(c->user_name.empty() ? c->user_id : c->user_name + " " + c->user_id);
         default: return u8(column_text(*c, static_cast<int>(column)));
     }
 }

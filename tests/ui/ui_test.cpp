@@ -519,6 +519,9 @@ BOOST_FIXTURE_TEST_CASE(a_supervisor_rejects_one_approves_another_but_never_thei
     // Filtering as the supervisor types; a number nobody has leaves the queue empty.
     child<wxTextCtrl>(frame, "queue_filter")->SetValue("no-such-case");
     BOOST_TEST(queue->GetItemCount() == 0);
+    child<wxTextCtrl>(frame, "queue_filter")->SetValue(wxString::FromUTF8("李秀"));  // by the user's name
+    BOOST_TEST(queue->GetItemCount() == 1);
+    BOOST_TEST(queue->GetItemText(0, 4).ToStdString(wxConvUTF8) == "李秀英 450802196708200129");
     child<wxTextCtrl>(frame, "queue_filter")->SetValue(wxString::FromUTF8(clerks.substr(0, 8).c_str()));
     BOOST_TEST(queue->GetItemCount() == 1);
     review->select(0);
