@@ -93,15 +93,13 @@ void AdminPanel::import_file(const std::string& path) {
             panel->import_->Enable();
             panel->cancel_->Disable();
             if (!error.empty()) {
-                panel->summary_->SetForegroundColour(wxColour(176, 0, 32));
-                panel->summary_->SetLabel(u8(error));
+                show_outcome(panel->summary_, u8(error), false);
                 return;
             }
             panel->progress_->SetValue(1000);
-            panel->summary_->SetForegroundColour(wxColour(0, 110, 40));
-            panel->summary_->SetLabel(wxString::Format(_("%zu lines read: %zu added, %zu updated, %zu rejected, %d bindings ended"),
+            show_outcome(panel->summary_, wxString::Format(_("%zu lines read: %zu added, %zu updated, %zu rejected, %d bindings ended"),
                                                        report.read, report.inserted, report.updated,
-                                                       report.rejected.size(), report.bindings_ended));
+                                                       report.rejected.size(), report.bindings_ended), true);
             for (const auto& line : report.rejected) {
                 long row = panel->rejected_->InsertItem(panel->rejected_->GetItemCount(), wxString::Format("%zu", line.line));
                 panel->rejected_->SetItem(row, 1, u8(line.code));
@@ -117,13 +115,11 @@ bool AdminPanel::save_agency_name() {
     try {
         app::set_agency_name(ws_, actor_, utf8(agency_->GetValue().Trim().Trim(false)));
     } catch (const std::exception& e) {
-        outcome->SetForegroundColour(wxColour(176, 0, 32));
-        outcome->SetLabel(u8(e.what()));
+        show_outcome(outcome, u8(e.what()), false);
         Layout();
         return false;
     }
-    outcome->SetForegroundColour(wxColour(0, 110, 40));
-    outcome->SetLabel(_("Saved"));
+    show_outcome(outcome, _("Saved"), true);
     Layout();
     return true;
 }

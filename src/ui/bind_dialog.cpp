@@ -146,8 +146,7 @@ void BindDialog::scanned(std::optional<app::Upload> upload, const std::string& p
     scanning_ = false;
     XRCCTRL(*this, "scan", wxButton)->Enable();
     if (!upload) {
-        outcome_->SetForegroundColour(wxColour(176, 0, 32));
-        outcome_->SetLabel(u8(problem));
+        show_outcome(outcome_, u8(problem), false);
         return;
     }
     add_upload(*upload);
@@ -159,8 +158,7 @@ void BindDialog::add_upload(const app::Upload& upload) {
         try {
             app::attach_document(ws_, actor_, case_number_, upload);
         } catch (const std::exception& e) {
-            outcome_->SetForegroundColour(wxColour(176, 0, 32));
-            outcome_->SetLabel(u8(e.what()));
+            show_outcome(outcome_, u8(e.what()), false);
             return;
         }
     }
@@ -189,8 +187,7 @@ void BindDialog::attach_file(core::DocumentType type, const std::string& path) {
     try {
         upload = app::read_upload(type, path);
     } catch (const app::BadInput& e) {
-        outcome_->SetForegroundColour(wxColour(176, 0, 32));
-        outcome_->SetLabel(u8(e.what()));
+        show_outcome(outcome_, u8(e.what()), false);
         return;
     }
     add_upload(upload);
@@ -236,8 +233,7 @@ bool BindDialog::submit() {
     try {
         auto c = app::submit_bind(ws_, actor_, application);
         case_number_ = c.number;
-        outcome_->SetForegroundColour(wxColour(0, 110, 40));
-        outcome_->SetLabel(wxString::Format(_("Case %s submitted"), u8(c.number)));
+        show_outcome(outcome_, wxString::Format(_("Case %s submitted"), u8(c.number)), true);
         // Submitted once: the papers can be printed now, and the case is not submitted twice.
         XRCCTRL(*this, "submit", wxButton)->Disable();
         XRCCTRL(*this, "print_commitment", wxButton)->Enable();
@@ -245,8 +241,7 @@ bool BindDialog::submit() {
         XRCCTRL(*this, "print_receipt", wxButton)->SetFocus();
         return true;
     } catch (const std::exception& e) {  // refused, bad input, or a database that went away: nothing stored
-        outcome_->SetForegroundColour(wxColour(176, 0, 32));
-        outcome_->SetLabel(u8(e.what()));
+        show_outcome(outcome_, u8(e.what()), false);
     }
     return false;
 }

@@ -61,8 +61,7 @@ CaseSearchPanel::CaseSearchPanel(wxWindow* parent, app::Workspace& ws, const app
 }
 
 void CaseSearchPanel::say(const wxString& text, bool good) {
-    outcome_->SetForegroundColour(good ? wxColour(0, 110, 40) : wxColour(176, 0, 32));
-    outcome_->SetLabel(text);
+    show_outcome(outcome_, text, good);
     Layout();
 }
 

@@ -91,8 +91,7 @@ const storage::BindingRecord* ClerkPanel::selected_binding() {
 }
 
 void ClerkPanel::say(const wxString& text, bool good) {
-    outcome_->SetForegroundColour(good ? wxColour(0, 110, 40) : wxColour(176, 0, 32));
-    outcome_->SetLabel(text);
+    show_outcome(outcome_, text, good);
     Layout();
 }
 
@@ -216,12 +215,10 @@ void ClerkPanel::look_up(const wxString& text) {
         return;
     }
     if (!check.valid) {
-        status_->SetForegroundColour(wxColour(176, 0, 32));
-        status_->SetLabel(u8(check.errors.front().message));
+        show_outcome(status_, u8(check.errors.front().message), false);
         return;
     }
-    status_->SetForegroundColour(wxColour(0, 110, 40));
-    status_->SetLabel(check.warnings.empty() ? _("Valid ID number") : u8(check.warnings.front().message));
+    show_outcome(status_, check.warnings.empty() ? _("Valid ID number") : u8(check.warnings.front().message), true);
     try {
         auto card = app::person_card(ws_, check.normalized);
         const auto& p = card.person;
@@ -252,12 +249,10 @@ void ClerkPanel::look_up(const wxString& text) {
         for (const auto& b : card.as_authorizer) add(b, true);
         for (const auto& b : card.as_user) add(b, false);
     } catch (const app::BadInput&) {
-        status_->SetForegroundColour(wxColour(176, 0, 32));
-        status_->SetLabel(_("Not in the insurance roster"));
+        show_outcome(status_, _("Not in the insurance roster"), false);
     } catch (const std::exception& e) {  // the database went away: say so, keep what was typed
         clear_card();
-        status_->SetForegroundColour(wxColour(176, 0, 32));
-        status_->SetLabel(wxString::Format(_("The database cannot be read: %s"), u8(e.what())));
+        show_outcome(status_, wxString::Format(_("The database cannot be read: %s"), u8(e.what())), false);
     }
     Layout();
 }

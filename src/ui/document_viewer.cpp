@@ -206,8 +206,7 @@ bool DocumentViewer::load_page() {
 
 void DocumentViewer::show_info(const wxString& problem) {
     if (!problem.empty()) {
-        info_->SetForegroundColour(wxColour(176, 0, 32));
-        info_->SetLabel(problem);
+        show_outcome(info_, problem, false);
     } else if (!documents_.empty()) {
         info_->SetForegroundColour(GetForegroundColour());
         info_->SetLabel(wxString::Format(_("Page %d of %d, %d%%"), page_ + 1, documents_[current_].pages,

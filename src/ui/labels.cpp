@@ -60,4 +60,9 @@ wxString document_list_label(const std::string& codes) {
     return out;
 }
 
+void show_outcome(wxStaticText* label, const wxString& text, bool good) {
+    label->SetForegroundColour(good ? wxColour(0, 110, 40) : wxColour(176, 0, 32));
+    label->SetLabel(text);
+}
+
 }  // namespace gongji::ui

@@ -1,6 +1,8 @@
 #pragma once
 // How the desktop app shows the application layer's values: UTF-8 text, case kinds and
-// statuses in the chosen language, instants in China time, people by name and ID number.
+// statuses in the chosen language, instants in China time, people by name and ID number, and
+// the outcome of an action in one pair of colours.
+#include <wx/stattext.h>
 #include <wx/string.h>
 
 #include <optional>
@@ -22,5 +24,7 @@ std::string china_time(const std::optional<std::string>& utc);
 wxString person_label(app::Workspace& ws, const std::optional<std::string>& id_number);
 // Comma-separated document type codes → their names.
 wxString document_list_label(const std::string& codes);
+// What an action came to, on its label: green when done, red with the reason when not.
+void show_outcome(wxStaticText* label, const wxString& text, bool good);
 
 }  // namespace gongji::ui

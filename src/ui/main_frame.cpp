@@ -2,7 +2,6 @@
 
 #include <wx/config.h>
 #include <wx/intl.h>
-#include <wx/translation.h>
 #include <wx/textdlg.h>
 #include <wx/time.h>
 

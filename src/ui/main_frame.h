@@ -2,7 +2,6 @@
 // The main window: who is working (user, role, workstation) and the workspaces their role uses.
 #include <wx/eventfilter.h>
 #include <wx/frame.h>
-#include <wx/print.h>
 #include <wx/notebook.h>
 #include <wx/timer.h>
 

@@ -63,8 +63,7 @@ void PolicyPanel::show(size_t index) {
 bool PolicyPanel::check() {
     auto text = utf8(text_->GetValue());
     auto problem = app::policy_problem(text);
-    check_->SetForegroundColour(problem ? wxColour(176, 0, 32) : wxColour(0, 110, 40));
-    check_->SetLabel(problem ? u8(*problem) : wxString(_("A valid profile")));
+    show_outcome(check_, problem ? u8(*problem) : wxString(_("A valid profile")), !problem);
     bool edited = text != stored_;
     save_->Enable(!problem && edited);
     revert_->Enable(edited);
@@ -73,8 +72,7 @@ bool PolicyPanel::check() {
 }
 
 void PolicyPanel::say(const wxString& text, bool good) {
-    outcome_->SetForegroundColour(good ? wxColour(0, 110, 40) : wxColour(176, 0, 32));
-    outcome_->SetLabel(text);
+    show_outcome(outcome_, text, good);
     Layout();
 }
 

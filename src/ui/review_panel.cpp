@@ -106,8 +106,7 @@ void ReviewPanel::show(const storage::CaseRecord& c) {
 }
 
 void ReviewPanel::say(const wxString& text, bool good) {
-    outcome_->SetForegroundColour(good ? wxColour(0, 110, 40) : wxColour(176, 0, 32));
-    outcome_->SetLabel(text);
+    show_outcome(outcome_, text, good);
     Layout();
 }
 

@@ -61,8 +61,7 @@ void UsersPanel::refresh() {
 std::string UsersPanel::selected_user() {
     long row = users_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
     if (row < 0 || row >= static_cast<long>(names_.size())) {
-        outcome_->SetForegroundColour(wxColour(176, 0, 32));
-        outcome_->SetLabel(_("Select a user first"));
+        show_outcome(outcome_, _("Select a user first"), false);
         return "";
     }
     return names_[static_cast<size_t>(row)];
@@ -72,13 +71,11 @@ bool UsersPanel::act(const std::function<wxString()>& action) {
     try {
         auto done = action();
         refresh();
-        outcome_->SetForegroundColour(wxColour(0, 110, 40));
-        outcome_->SetLabel(done);
+        show_outcome(outcome_, done, true);
         Layout();
         return true;
     } catch (const std::exception& e) {
-        outcome_->SetForegroundColour(wxColour(176, 0, 32));
-        outcome_->SetLabel(u8(e.what()));
+        show_outcome(outcome_, u8(e.what()), false);
         Layout();
         return false;
     }
