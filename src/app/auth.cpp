@@ -148,6 +148,12 @@ Actor authenticate(Workspace& ws, const std::string& username, const std::string
     return {user->username, user->role, who.workstation};
 }
 
+void log_out(Workspace& ws, const Actor& actor) {
+    storage::Transaction tx(ws.db());
+    audit(ws, {actor.username, actor.workstation}, "logout", "user", actor.username, "", "");
+    tx.commit();
+}
+
 void require_role(const Actor& actor, std::initializer_list<const char*> roles) {
     for (const char* r : roles)
         if (actor.role == r) return;

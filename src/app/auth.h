@@ -48,6 +48,9 @@ constexpr long long kLockSeconds = 15 * 60;
 // disabled account.
 Actor authenticate(Workspace& ws, const std::string& username, const std::string& password);
 
+// The end of a session at a window (log out, change of user), in the audit log beside the login.
+void log_out(Workspace& ws, const Actor& actor);
+
 // Refused("forbidden") unless the actor has one of `roles`.
 void require_role(const Actor& actor, std::initializer_list<const char*> roles);
 

@@ -16,13 +16,54 @@ bool digits_only(std::string_view s) {
     return true;
 }
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
+constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";  // U+3000, typed by a Chinese input method
+
+bool blank_at_front(std::string_view s, size_t& width) {
+    width = s.empty() ? 0 : (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n') ? 1 : 0;
+    if (!width && s.substr(0, 3) == kIdeographicSpace) width = 3;
+    return width > 0;
+}
+
+bool blank_at_back(std::string_view s, size_t& width) {
+    width = s.empty() ? 0 : (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n') ? 1 : 0;
+    if (!width && s.size() >= 3 && s.substr(s.size() - 3) == kIdeographicSpace) width = 3;
+    return width > 0;
 }
 
 }  // namespace
+
+std::string id_input(std::string_view raw) {
+    size_t width = 0;
+    while (blank_at_front(raw, width)) raw.remove_prefix(width);
+    while (blank_at_back(raw, width)) raw.remove_suffix(width);
+    std::string out;
+    out.reserve(raw.size());
+    for (size_t i = 0; i < raw.size(); ++i) {
+        // Full-width forms U+FF10–FF19 (０–９), U+FF38 (Ｘ) and U+FF58 (ｘ): EF BC 90–99, EF BC B8, EF BD 98.
+        if (i + 2 < raw.size() && raw[i] == '\xEF') {
+            unsigned char b1 = static_cast<unsigned char>(raw[i + 1]), b2 = static_cast<unsigned char>(raw[i + 2]);
+            if (b1 == 0xBC && b2 >= 0x90 && b2 <= 0x99) {
+                out += static_cast<char>('0' + (b2 - 0x90));
+                i += 2;
+                continue;
+            }
+            if ((b1 == 0xBC && b2 == 0xB8) || (b1 == 0xBD && b2 == 0x98)) {
+                out += 'X';
+                i += 2;
+                continue;
+            }
+        }
+        out += raw[i];
+    }
+    return out;
+}
+
+size_t character_count(std::string_view utf8) {
+    size_t n = 0;
+    for (char c : utf8)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+    return n;
+}
 
 const char* gender_name(Gender g) { return g == Gender::male ? "male" : "female"; }
 
@@ -34,7 +75,7 @@ char id_check_character(std::string_view first17) {
 
 IdCheck check_id_number(std::string_view raw, const CivilDate& today, const RegionTable* regions) {
     IdCheck r;
-    auto text = trim(raw);
+    const std::string text = id_input(raw);
     auto fail = [&](const char* code, std::string message) {
         r.errors.push_back({code, std::move(message)});
         return r;
@@ -55,7 +96,7 @@ IdCheck check_id_number(std::string_view raw, const CivilDate& today, const Regi
             return fail("format", "身份证号码前17位须为数字，最后一位为数字或X");
     } else {
         return fail("length", "身份证号码应为18位（或15位旧号码），实际为" +
-                                  std::to_string(text.size()) + "个字符");
+                                  std::to_string(character_count(text)) + "个字符");
     }
 
     r.region = number.substr(0, 6);

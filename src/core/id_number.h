@@ -26,10 +26,16 @@ struct IdCheck {
     std::vector<Issue> warnings;
 };
 
+// An ID number as typed, pasted or read by a scanner, made plain (domain.md §3): surrounding
+// spaces, tabs, line ends and ideographic spaces dropped; full-width digits and Ｘ/ｘ as ASCII.
+std::string id_input(std::string_view raw);
+// Characters (not bytes) in UTF-8 text, for messages that count what was typed.
+size_t character_count(std::string_view utf8);
+
 // The check character for the first 17 digits.
 char id_check_character(std::string_view first17);
 
-// Checks `text` as an ID number on `today` (a birth date after it is invalid). With a region
+// Checks `text` (made plain by id_input first) as an ID number on `today` (a birth date after it is invalid). With a region
 // table, an address code it does not know is a warning (never an error).
 IdCheck check_id_number(std::string_view text, const CivilDate& today,
                         const RegionTable* regions = nullptr);

@@ -201,17 +201,18 @@ void ClerkPanel::clear_card() {
 
 void ClerkPanel::look_up(const wxString& text) {
     clear_card();
-    wxString trimmed = text;
-    std::string typed = trimmed.Trim().Trim(false).ToStdString(wxConvUTF8);
+    // Pasted with a line end, scanned with an Enter, or typed in full-width digits: the same number.
+    std::string typed = core::id_input(utf8(text));
     if (typed.empty()) {
         status_->SetLabel("");
         return;
     }
     // Checked as it is typed: the first error says why the number cannot be right.
     auto check = core::check_id_number(typed, app::china_today(), &ws_.regions());
-    if (typed.size() < 15 || (typed.size() > 15 && typed.size() < 18)) {
+    auto length = core::character_count(typed);
+    if (length < 15 || (length > 15 && length < 18)) {
         status_->SetForegroundColour(wxColour(90, 90, 90));
-        status_->SetLabel(wxString::Format(_("%zu characters typed"), typed.size()));
+        status_->SetLabel(wxString::Format(_("%zu characters typed"), length));
         return;
     }
     if (!check.valid) {

@@ -21,6 +21,10 @@
 #include "ui/resources.h"
 #include "ui/review_panel.h"
 #include "ui/admin_panel.h"
+#include "ui/session.h"
+
+#include <wx/button.h>
+#include <wx/stattext.h>
 
 namespace gongji::ui {
 namespace {
@@ -63,6 +67,9 @@ MainFrame::MainFrame(app::Workspace& ws, const app::Actor& actor)
     if (actor.role == "supervisor") {
         review_ = new ReviewPanel(pages, ws, actor);
         pages->AddPage(review_, _("Review"));
+        // A supervisor's day is the queue: it is the first thing shown, with how many wait.
+        review_->on_queue_changed([this](size_t waiting) { show_queue_count(waiting); });
+        pages->SetSelection(static_cast<size_t>(pages->FindPage(review_)));
     }
     if (actor.role != "admin") {
         cases_ = new CaseSearchPanel(pages, ws, actor);
@@ -77,13 +84,18 @@ MainFrame::MainFrame(app::Workspace& ws, const app::Actor& actor)
         pages->AddPage(policies_, _("Policy profiles"));
     }
     build_menu();
-    // The clerk starts typing an ID number as soon as the window is there.
+    // The clerk starts typing an ID number as soon as the window is there; the supervisor
+    // starts in the queue.
     CallAfter([this] {
-        if (clerk_) clerk_->focus_id_entry();
+        if (review_) review_->focus_queue();
+        else if (clerk_) clerk_->focus_id_entry();
     });
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(pages, 1, wxEXPAND);
+    build_lock_panel();
+    sizer->Add(lock_panel_, 1, wxEXPAND);
     SetSizer(sizer);
+    if (review_) show_queue_count(review_->waiting());
 
     CreateStatusBar(3);
     SetStatusText(wxString::Format(_("User: %s"), wxString::FromUTF8(actor.username.c_str())), 0);
@@ -96,7 +108,7 @@ MainFrame::~MainFrame() { timer_.Stop(); }
 // Every action has a menu entry and the menu shows its shortcut; the entries a role has no use
 // for are not there.
 void MainFrame::build_menu() {
-    enum { kLock = wxID_HIGHEST + 1, kChinese, kEnglish, kFindPerson, kFindCase, kRefresh, kDaily, kFirstTab };
+    enum { kLock = wxID_HIGHEST + 1, kLogOut, kChinese, kEnglish, kFindPerson, kFindCase, kRefresh, kDaily, kFirstTab };
     auto* bar = new wxMenuBar;
     auto* file = new wxMenu;
     auto* language = new wxMenu;
@@ -105,11 +117,13 @@ void MainFrame::build_menu() {
     language->Check(current_language() == "en" ? kEnglish : kChinese, true);
     file->AppendSubMenu(language, _("&Language"));
     file->Append(kLock, _("&Lock the screen\tCtrl+L"));
+    file->Append(kLogOut, _("Log &out / change user\tCtrl+Shift+L"));
     file->AppendSeparator();
     file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
     bar->Append(file, _("&File"));
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { lock(); ask_to_unlock(); }, kLock);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { log_out(); }, kLogOut);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { switch_language("zh_CN"); }, kChinese);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { switch_language("en"); }, kEnglish);
 
@@ -171,9 +185,51 @@ MainFrame* MainFrame::switch_language(const std::string& language) {
     return again;
 }
 
+void MainFrame::build_lock_panel() {
+    lock_panel_ = new wxPanel(this);
+    auto* column = new wxBoxSizer(wxVERTICAL);
+    auto* text = new wxStaticText(lock_panel_, wxID_ANY,
+                                  wxString::Format(_("The screen is locked (%s)."), u8(actor_.username)));
+    text->SetFont(text->GetFont().Scaled(1.4f));
+    auto* unlock_button = new wxButton(lock_panel_, wxID_ANY, _("&Unlock..."));
+    auto* change = new wxButton(lock_panel_, wxID_ANY, _("Log out / &change user"));
+    unlock_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ask_to_unlock(); });
+    change->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { log_out(); });
+    column->AddStretchSpacer();
+    column->Add(text, 0, wxALIGN_CENTER | wxALL, 12);
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    buttons->Add(unlock_button, 0, wxALL, 6);
+    buttons->Add(change, 0, wxALL, 6);
+    column->Add(buttons, 0, wxALIGN_CENTER);
+    column->AddStretchSpacer();
+    lock_panel_->SetSizer(column);
+    lock_panel_->Hide();
+}
+
+void MainFrame::show_queue_count(size_t waiting) {
+    int index = pages_->FindPage(review_);
+    if (index == wxNOT_FOUND) return;
+    pages_->SetPageText(static_cast<size_t>(index), wxString::Format(_("Review (%zu waiting)"), waiting));
+}
+
+MainFrame* MainFrame::log_out() {
+    try {
+        app::log_out(ws_, actor_);
+    } catch (const std::exception&) {  // a database that went away: the next login says so
+    }
+    // Nothing of this user's work stays on screen behind the next login.
+    Hide();
+    auto* next = open_session(ws_, IsMaximized() ? wxRect() : GetRect());
+    Destroy();
+    return next;
+}
+
 void MainFrame::lock() {
     locked_ = true;
     pages_->Hide();  // nothing of the last citizen's data stays on screen
+    lock_panel_->Show();
+    Layout();
+    lock_panel_->GetChildren()[1]->SetFocus();  // Enter opens the password prompt again
     SetStatusText(_("Locked"), 0);
 }
 
@@ -184,6 +240,7 @@ bool MainFrame::unlock(const std::string& password) {
         return false;
     }
     locked_ = false;
+    lock_panel_->Hide();
     pages_->Show();
     Layout();
     SetStatusText(wxString::Format(_("User: %s"), wxString::FromUTF8(actor_.username.c_str())), 0);
@@ -198,16 +255,13 @@ void MainFrame::on_timer(wxTimerEvent&) {
 }
 
 void MainFrame::ask_to_unlock() {
-    // Only this user's password opens the screen again; the dialog says why not.
+    // Only this user's password opens the screen again. Escape leaves the screen locked, with
+    // Unlock and Log out on it: it never ends the app and whatever was half done.
+    wxString prompt = wxString::Format(_("The screen is locked. Password for %s:"), u8(actor_.username));
     while (locked_) {
-        wxPasswordEntryDialog ask(this, wxString::Format(_("The screen is locked. Password for %s:"),
-                                                         wxString::FromUTF8(actor_.username.c_str())),
-                                  _("Gongji Desk"));
-        if (ask.ShowModal() != wxID_OK) {
-            Close();
-            return;
-        }
-        unlock(ask.GetValue().ToStdString(wxConvUTF8));
+        wxPasswordEntryDialog ask(this, prompt, _("Gongji Desk"));
+        if (ask.ShowModal() != wxID_OK) return;
+        if (!unlock(utf8(ask.GetValue()))) prompt = wxString::Format(_("Wrong password. Password for %s:"), u8(actor_.username));
     }
 }
 

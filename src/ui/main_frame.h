@@ -3,6 +3,7 @@
 #include <wx/eventfilter.h>
 #include <wx/frame.h>
 #include <wx/notebook.h>
+#include <wx/panel.h>
 #include <wx/timer.h>
 
 #include <memory>
@@ -36,6 +37,9 @@ public:
     void lock();
     bool unlock(const std::string& password);  // false (and still locked) for a wrong one
     bool locked() const { return locked_; }
+    // Ends this user's session and asks who works next (Ctrl+Shift+L); the app ends when nobody
+    // logs in. Returns the next user's window (nullptr then).
+    MainFrame* log_out();
     // Rebuilds the window in "zh_CN" or "en" and remembers the choice; returns the new window.
     MainFrame* switch_language(const std::string& language);
     // Today's report of the cases this user took in (窗口日报), in the print preview.
@@ -47,10 +51,13 @@ private:
     void ask_to_unlock();
     void build_menu();
     void show_page(wxWindow* page);
+    void build_lock_panel();
+    void show_queue_count(size_t waiting);
 
     app::Workspace& ws_;
     app::Actor actor_;
     wxNotebook* pages_ = nullptr;
+    wxPanel* lock_panel_ = nullptr;  // in place of the pages while the screen is locked
     wxTimer timer_;
     long long last_activity_ms_ = 0;
     long long lock_after_ms_ = 5 * 60 * 1000;

@@ -38,17 +38,17 @@ ReviewPanel::ReviewPanel(wxWindow* parent, app::Workspace& ws, const app::Actor&
     for (const char* code : kRejectReasons) reject_reason_->Append(u8(core::rejection_reason_label(code)));
     reject_reason_->SetSelection(0);
     queue_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) { select(e.GetIndex()); });
+    queue_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) {
+        select(e.GetIndex());
+        view_documents();
+    });
     auto* filter = XRCCTRL(*this, "queue_filter", wxTextCtrl);
     filter->Bind(wxEVT_TEXT, [this](wxCommandEvent& e) { queue_->set_filter(utf8(e.GetString().Trim().Trim(false))); });
     approve_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { approve(); });
     print_decision_ = XRCCTRL(*this, "print_decision", wxButton);
     print_decision_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { preview_decision(); });
     documents_ = XRCCTRL(*this, "view_documents", wxButton);
-    documents_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        if (selected_.empty()) return;
-        DocumentViewer viewer(this, ws_, selected_);
-        viewer.ShowModal();
-    });
+    documents_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { view_documents(); });
     reject_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { reject(); });
     approve_->Disable();
     reject_->Disable();
@@ -59,7 +59,21 @@ void ReviewPanel::refresh() {
     app::CaseSearch f;
     f.status = "submitted";
     f.limit = 100000;
-    queue_->set_cases(app::list_case_summaries(ws_, f));
+    auto cases = app::list_case_summaries(ws_, f);
+    waiting_ = cases.size();
+    queue_->set_cases(std::move(cases));
+    if (tell_count_) tell_count_(waiting_);
+    // The oldest case is on screen at once, and the arrow keys move from it.
+    if (selected_.empty() && queue_->GetItemCount() > 0) select(0);
+}
+
+void ReviewPanel::focus_queue() { queue_->SetFocus(); }
+
+void ReviewPanel::view_documents() {
+    if (selected_.empty() || !documents_->IsEnabled()) return;
+    DocumentViewer viewer(this, ws_, selected_);
+    viewer.ShowModal();
+    if (approve_->IsEnabled()) approve_->SetFocus();  // looked at: the decision is next
 }
 
 void ReviewPanel::select(long row) {

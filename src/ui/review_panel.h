@@ -25,7 +25,12 @@ class ReviewPanel : public wxPanel {
 public:
     ReviewPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& actor);
 
-    void refresh();        // reloads the queue
+    void refresh();        // reloads the queue; the oldest case is shown when none was
+    size_t waiting() const { return waiting_; }
+    void on_queue_changed(std::function<void(size_t waiting)> tell) { tell_count_ = std::move(tell); }
+    void focus_queue();
+    // Opens the selected case's documents in the viewer (Enter on the queue, Alt+D).
+    void view_documents();
     void select(long row);  // what clicking a row does; public for tests
     bool approve();
     bool reject();
@@ -49,6 +54,8 @@ private:
     std::string selected_;
     std::string decided_;  // the case decided last, for its notice
     wxButton* print_decision_ = nullptr;
+    size_t waiting_ = 0;
+    std::function<void(size_t)> tell_count_;
 };
 
 }  // namespace gongji::ui

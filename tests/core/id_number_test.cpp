@@ -125,4 +125,37 @@ BOOST_AUTO_TEST_CASE(the_fast_path_agrees_with_the_full_check) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(input_is_forgiving_as_pasted_scanned_or_typed_in_full_width) {
+    // domain.md §3: a spreadsheet cell's line end, a barcode scanner's Enter, an input method's
+    // full-width digits and ideographic space all reach the same number.
+    const char* inputs[] = {
+        "11010519491231002X\r\n",
+        "\t11010519491231002X\n",
+        "\xE3\x80\x80" "11010519491231002x" "\xE3\x80\x80",
+        "\xEF\xBC\x91\xEF\xBC\x91\xEF\xBC\x90\xEF\xBC\x91\xEF\xBC\x90\xEF\xBC\x95"
+        "19491231002\xEF\xBC\xB8",  // １１０１０５… Ｘ
+        "11010519491231002\xEF\xBD\x98",  // ｘ
+    };
+    for (const char* input : inputs) {
+        BOOST_TEST_INFO("input " << input);
+        auto r = check_id_number(input, kToday);
+        BOOST_TEST(r.valid);
+        BOOST_TEST(r.normalized == "11010519491231002X");
+    }
+}
+
+BOOST_AUTO_TEST_CASE(length_messages_count_characters_not_bytes) {
+    // Seventeen full-width digits are 51 bytes but 17 characters.
+    std::string typed;
+    for (int i = 0; i < 17; ++i) typed += "\xEF\xBC\x91";
+    auto r = check_id_number(typed, kToday);
+    BOOST_TEST(!r.valid);
+    BOOST_TEST(r.errors.front().code == "length");
+    BOOST_TEST(r.errors.front().message.find("实际为17个字符") != std::string::npos);
+    auto chinese = check_id_number("身份证", kToday);
+    BOOST_TEST(chinese.errors.front().message.find("实际为3个字符") != std::string::npos);
+    BOOST_TEST(id_input(" 4508 ") == "4508");
+    BOOST_TEST(character_count("张伟12") == 4u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

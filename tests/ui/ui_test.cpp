@@ -54,6 +54,7 @@
 #include "ui/printing.h"
 #include "storage/settings_repository.h"
 #include "ui/resources.h"
+#include "ui/start_up.h"
 
 using namespace gongji;
 
@@ -79,13 +80,11 @@ struct WxSession {
             BOOST_ERROR("wx assertion " << cond.ToStdString(wxConvUTF8) << " (" << msg.ToStdString(wxConvUTF8) << ") in "
                                         << func.ToStdString(wxConvUTF8) << " at " << file.ToStdString(wxConvUTF8) << ":" << line);
         });
-        wxInitAllImageHandlers();
         // The language chosen from the menu is remembered here, not in the tester's home.
         config_path = std::filesystem::temp_directory_path() / ("gongji-ui-test-" + std::to_string(::getpid()) + ".ini");
         wxConfigBase::Set(new wxFileConfig("gongji-desk", "", wxString::FromUTF8(config_path.string().c_str()), "",
                                            wxCONFIG_USE_LOCAL_FILE));
-        ui::set_language("zh_CN");
-        BOOST_REQUIRE(ui::load_forms());
+        BOOST_REQUIRE(ui::start_up("zh_CN"));  // the program's own start-up, nothing more
     }
     ~WxSession() {
         for (auto* w : wxTopLevelWindows) w->Destroy();

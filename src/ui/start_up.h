@@ -1,0 +1,13 @@
+#pragma once
+// What the desktop app needs before its first window, done in one place: the program and every
+// GUI test call this, so a test cannot pass on something the product lacks (image decoders,
+// translations, forms).
+#include <string>
+
+namespace gongji::ui {
+
+// Image decoders (PNG, JPEG, TIFF, …), the language (see set_language), every form. False, with
+// a logged error, when a form cannot be read.
+bool start_up(const std::string& language = "");
+
+}  // namespace gongji::ui
