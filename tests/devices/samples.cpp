@@ -22,10 +22,10 @@ cairo_status_t append(void* closure, const unsigned char* data, unsigned int len
 
 }  // namespace
 
-std::string sample_png(int width, int height) {
+std::string sample_png(int width, int height, Rgb colour) {
     cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
     cairo_t* cr = cairo_create(s);
-    cairo_set_source_rgb(cr, 0.9, 0.9, 1);
+    cairo_set_source_rgb(cr, colour.r / 255.0, colour.g / 255.0, colour.b / 255.0);
     cairo_paint(cr);
     cairo_destroy(cr);
     std::string out;
@@ -49,7 +49,20 @@ std::string sample_pdf(int pages) {
     return out;
 }
 
-std::string sample_jpeg(int width, int height) {
+std::string sample_pdf_filled(Rgb colour) {
+    std::string out;
+    cairo_surface_t* s = cairo_pdf_surface_create_for_stream(append, &out, 595, 842);
+    cairo_t* cr = cairo_create(s);
+    cairo_set_source_rgb(cr, colour.r / 255.0, colour.g / 255.0, colour.b / 255.0);
+    cairo_paint(cr);
+    cairo_show_page(cr);
+    cairo_destroy(cr);
+    cairo_surface_finish(s);
+    cairo_surface_destroy(s);
+    return out;
+}
+
+std::string sample_jpeg(int width, int height, Rgb colour) {
     jpeg_compress_struct c{};
     jpeg_error_mgr err{};
     c.err = jpeg_std_error(&err);
@@ -63,7 +76,12 @@ std::string sample_jpeg(int width, int height) {
     c.in_color_space = JCS_RGB;
     jpeg_set_defaults(&c);
     jpeg_start_compress(&c, TRUE);
-    std::vector<unsigned char> row(static_cast<size_t>(width) * 3, 180);
+    std::vector<unsigned char> row(static_cast<size_t>(width) * 3);
+    for (size_t x = 0; x < row.size(); x += 3) {
+        row[x] = colour.r;
+        row[x + 1] = colour.g;
+        row[x + 2] = colour.b;
+    }
     while (c.next_scanline < c.image_height) {
         JSAMPROW r = row.data();
         jpeg_write_scanlines(&c, &r, 1);
@@ -88,6 +106,38 @@ std::string sample_tiff(int width, int height) {
     TIFFSetField(t, TIFFTAG_ROWSPERSTRIP, height);
     std::vector<unsigned char> row(static_cast<size_t>(width), 128);
     for (int y = 0; y < height; ++y) TIFFWriteScanline(t, row.data(), static_cast<uint32_t>(y), 0);
+    TIFFClose(t);
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    std::remove(path);
+    return s.str();
+}
+
+std::string sample_tiff_pages(int width, int height, const std::vector<Rgb>& pages) {
+    char path[] = "/tmp/gongji-sample-XXXXXX";
+    int fd = mkstemp(path);
+    close(fd);
+    TIFF* t = TIFFOpen(path, "w");
+    for (size_t page = 0; page < pages.size(); ++page) {
+        TIFFSetField(t, TIFFTAG_IMAGEWIDTH, width);
+        TIFFSetField(t, TIFFTAG_IMAGELENGTH, height);
+        TIFFSetField(t, TIFFTAG_SAMPLESPERPIXEL, 3);
+        TIFFSetField(t, TIFFTAG_BITSPERSAMPLE, 8);
+        TIFFSetField(t, TIFFTAG_PHOTOMETRIC, PHOTOMETRIC_RGB);
+        TIFFSetField(t, TIFFTAG_PLANARCONFIG, PLANARCONFIG_CONTIG);
+        TIFFSetField(t, TIFFTAG_ROWSPERSTRIP, height);
+        TIFFSetField(t, TIFFTAG_SUBFILETYPE, FILETYPE_PAGE);
+        TIFFSetField(t, TIFFTAG_PAGENUMBER, static_cast<uint16_t>(page), static_cast<uint16_t>(pages.size()));
+        std::vector<unsigned char> row(static_cast<size_t>(width) * 3);
+        for (size_t x = 0; x < row.size(); x += 3) {
+            row[x] = pages[page].r;
+            row[x + 1] = pages[page].g;
+            row[x + 2] = pages[page].b;
+        }
+        for (int y = 0; y < height; ++y) TIFFWriteScanline(t, row.data(), static_cast<uint32_t>(y), 0);
+        TIFFWriteDirectory(t);
+    }
     TIFFClose(t);
     std::ifstream in(path, std::ios::binary);
     std::ostringstream s;

@@ -1,0 +1,256 @@
+#define BOOST_TEST_MODULE gongji_desk_e2e
+#include <boost/test/unit_test.hpp>
+
+// Pins the product a user starts: the real `gongji-desk` executable, its own start-up, driven
+// with real key presses (xdotool, XTest) under Xvfb, and what it shows read back from the
+// screen's pixels. The supervisor looks at a case's PNG, JPEG, two-page TIFF and PDF scans and
+// approves it within the key budget; the clerk logs out with Ctrl+Shift+L and the next user
+// logs in on the same window.
+
+#include <X11/Xlib.h>
+#include <X11/Xutil.h>
+#include <cairo.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <thread>
+
+#include "app/case_service.h"
+#include "app/init_service.h"
+#include "app/workspace.h"
+#include "samples.h"
+#include "support/test_database.h"
+
+extern char** environ;
+
+using namespace gongji;
+
+namespace {
+
+std::string run(const std::string& command) {
+    std::string out;
+    if (FILE* p = popen(command.c_str(), "r")) {
+        char buffer[512];
+        while (fgets(buffer, sizeof buffer, p)) out += buffer;
+        pclose(p);
+    }
+    while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
+    return out;
+}
+
+// Every key press the test makes is counted: the budget is in key presses.
+struct Keyboard {
+    int presses = 0;
+    void key(const std::string& keys) {  // "Return", "ctrl+shift+l", "Down Down"
+        std::string command = "xdotool key --delay 60 " + keys;
+        for (char c : keys)
+            if (c == ' ') ++presses;
+        ++presses;
+        BOOST_REQUIRE_EQUAL(std::system(command.c_str()), 0);
+    }
+    void type(const std::string& text) {
+        presses += static_cast<int>(text.size());
+        BOOST_REQUIRE_EQUAL(std::system(("xdotool type --delay 40 '" + text + "'").c_str()), 0);
+    }
+};
+
+// The program as a user starts it, on the test's database and a workstation of its own.
+class Desk {
+public:
+    explicit Desk(const std::string& db_url) {
+        setenv("GONGJI_WORKSTATION", "窗口-07", 1);
+        setenv("GONGJI_LANG", "zh_CN", 1);
+        setenv("HOME", home_.path().c_str(), 1);  // the remembered language, not the tester's
+        std::string program = GONGJI_DESK_PROGRAM;
+        std::string db = db_url;
+        char* argv[] = {program.data(), const_cast<char*>("--db"), db.data(), nullptr};
+        BOOST_REQUIRE_EQUAL(posix_spawn(&pid_, program.c_str(), nullptr, nullptr, argv, environ), 0);
+    }
+    ~Desk() {
+        if (pid_ > 0 && !exited()) {
+            kill(pid_, SIGTERM);
+            waitpid(pid_, nullptr, 0);
+        }
+    }
+    bool exited() {
+        if (pid_ <= 0) return true;
+        int status = 0;
+        if (waitpid(pid_, &status, WNOHANG) == pid_) pid_ = 0;
+        return pid_ == 0;
+    }
+    // Waits up to 20 s for a visible window of the program whose title is `title`.
+    bool wait_for_window(const std::string& title) {
+        for (int i = 0; i < 200; ++i) {
+            // Every visible window's title, one a line; compared whole (xdotool's own pattern is a
+            // regular expression, in which the login's title matches the main window's).
+            auto titles = "\n" + run("for w in $(xdotool search --onlyvisible --name '' 2>/dev/null); do xdotool getwindowname $w; done") + "\n";
+            if (titles.find("\n" + title + "\n") != std::string::npos) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(400));  // painted and focused
+                return true;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        BOOST_TEST_MESSAGE("windows on screen: " << run("for w in $(xdotool search --onlyvisible --name '' 2>/dev/null); do xdotool getwindowname $w; done"));
+        return false;
+    }
+
+private:
+    test::TempDir home_;
+    pid_t pid_ = 0;
+};
+
+// The whole screen as the user sees it.
+struct ScreenImage {
+    int width = 0, height = 0;
+    std::vector<unsigned char> rgb;
+
+    static ScreenImage grab() {
+        ScreenImage s;
+        Display* display = XOpenDisplay(nullptr);
+        BOOST_REQUIRE(display);
+        Window root = DefaultRootWindow(display);
+        XWindowAttributes a;
+        XGetWindowAttributes(display, root, &a);
+        XImage* image = XGetImage(display, root, 0, 0, static_cast<unsigned>(a.width), static_cast<unsigned>(a.height),
+                                  AllPlanes, ZPixmap);
+        s.width = a.width;
+        s.height = a.height;
+        s.rgb.resize(static_cast<size_t>(a.width * a.height) * 3);
+        for (int y = 0; y < a.height; ++y)
+            for (int x = 0; x < a.width; ++x) {
+                unsigned long p = XGetPixel(image, x, y);
+                auto* out = &s.rgb[static_cast<size_t>(y * a.width + x) * 3];
+                out[0] = static_cast<unsigned char>((p >> 16) & 0xff);
+                out[1] = static_cast<unsigned char>((p >> 8) & 0xff);
+                out[2] = static_cast<unsigned char>(p & 0xff);
+            }
+        XDestroyImage(image);
+        XCloseDisplay(display);
+        return s;
+    }
+    // Pixels within a few levels of `c` (scaling blends only the edges).
+    long count(test::Rgb c) const {
+        long n = 0;
+        for (size_t i = 0; i + 2 < rgb.size(); i += 3)
+            if (std::abs(rgb[i] - c.r) < 12 && std::abs(rgb[i + 1] - c.g) < 12 && std::abs(rgb[i + 2] - c.b) < 12) ++n;
+        return n;
+    }
+    void save(const std::string& name) const {
+        auto* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
+        auto* data = cairo_image_surface_get_data(surface);
+        int stride = cairo_image_surface_get_stride(surface);
+        for (int y = 0; y < height; ++y)
+            for (int x = 0; x < width; ++x) {
+                const auto* in = &rgb[static_cast<size_t>(y * width + x) * 3];
+                auto* px = reinterpret_cast<uint32_t*>(data + y * stride) + x;
+                *px = (uint32_t(in[0]) << 16) | (uint32_t(in[1]) << 8) | in[2];
+            }
+        cairo_surface_mark_dirty(surface);
+        cairo_surface_write_to_png(surface, (std::string(GONGJI_SCREENSHOT_DIR) + "/" + name).c_str());
+        cairo_surface_destroy(surface);
+    }
+};
+
+// Waits until the screen shows at least `enough` pixels of colour `c` (the viewer draws when GTK
+// gets round to it); returns the last count.
+long wait_for_colour(test::Rgb c, long enough) {
+    long n = 0;
+    for (int i = 0; i < 50 && n < enough; ++i) {
+        n = ScreenImage::grab().count(c);
+        if (n < enough) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return n;
+}
+
+const test::Rgb kRed{220, 30, 30}, kGreen{30, 200, 60}, kBlue{40, 60, 220}, kMagenta{210, 40, 200}, kOrange{250, 150, 20};
+
+struct SubmittedCase {
+    test::FreshDatabase fresh;
+    std::string number;
+    SubmittedCase() {
+        app::Workspace ws(fresh.url());
+        app::InitOptions options;
+        options.demo = true;
+        app::initialize(ws, options);
+        // A spouse application with its papers as the window's scanners and cameras write them.
+        app::BindApplication a;
+        a.policy = "guangxi";
+        a.authorizer_id = "450802196503120117";
+        a.user_id = "450802196708200129";
+        a.relation = "12";
+        a.documents = {core::DocumentType::id_card};  // seen at the counter (OCR is not what this pins)
+        a.uploads = {{core::DocumentType::hukou, "hukou.png", test::sample_png(600, 380, kRed)},
+                     {core::DocumentType::birth_certificate, "birth.jpg", test::sample_jpeg(600, 380, kGreen)},
+                     {core::DocumentType::marriage_certificate, "marriage.tif",
+                      test::sample_tiff_pages(500, 700, {kBlue, kMagenta})},
+                     {core::DocumentType::other, "statement.pdf", test::sample_pdf_filled(kOrange)}};
+        number = app::submit_bind(ws, {"clerk", "clerk", "窗口-01"}, a).number;
+    }
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(a_supervisor_looks_at_every_scan_and_approves_within_eight_keys, SubmittedCase) {
+    Desk desk(fresh.url());
+    Keyboard keys;
+    BOOST_REQUIRE(desk.wait_for_window("共济窗口 — 登录"));
+    keys.type("super");
+    keys.key("Tab");
+    keys.type("demo");
+    keys.key("Return");
+    BOOST_REQUIRE(desk.wait_for_window("共济窗口"));
+    keys.presses = 0;  // the budget counts from the main window
+
+    // The queue is the first thing shown, the oldest case on screen; Enter opens its papers.
+    keys.key("Return");
+    BOOST_REQUIRE(desk.wait_for_window("办件 " + number + " 的材料"));
+    const long enough = 20000;  // a page fitted to the viewer is far larger than this
+    BOOST_TEST(wait_for_colour(kRed, enough) >= enough, "the PNG is drawn");
+    ScreenImage::grab().save("e2e-viewer-png.png");
+    keys.key("Down");
+    BOOST_TEST(wait_for_colour(kGreen, enough) >= enough, "the JPEG is drawn");
+    keys.key("Down");
+    BOOST_TEST(wait_for_colour(kBlue, enough) >= enough, "the TIFF's first page is drawn");
+    keys.key("Next");
+    BOOST_TEST(wait_for_colour(kMagenta, enough) >= enough, "the TIFF's second page is drawn");
+    keys.key("Down");
+    BOOST_TEST(wait_for_colour(kOrange, enough) >= enough, "the PDF is drawn");
+    keys.key("Escape");
+    BOOST_REQUIRE(desk.wait_for_window("共济窗口"));
+    keys.key("alt+a");
+    BOOST_TEST(keys.presses <= 8);
+
+    // Approved in the database, by this supervisor.
+    for (int i = 0; i < 50; ++i) {
+        app::Workspace ws(fresh.url());
+        if (app::find_case(ws, number).status == "approved") break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    app::Workspace ws(fresh.url());
+    auto decided = app::find_case(ws, number);
+    BOOST_TEST(decided.status == "approved");
+    BOOST_TEST(decided.decided_by.value_or("") == "super");
+    ScreenImage::grab().save("e2e-review-approved.png");
+
+    // Log out and change user: the next person logs in on the same window.
+    keys.key("ctrl+shift+l");
+    BOOST_REQUIRE(desk.wait_for_window("共济窗口 — 登录"));
+    keys.type("clerk");
+    keys.key("Tab");
+    keys.type("demo");
+    keys.key("Return");
+    BOOST_REQUIRE(desk.wait_for_window("共济窗口"));
+    // Escape on the lock prompt leaves the screen locked; the app goes on.
+    keys.key("ctrl+l");
+    BOOST_REQUIRE(desk.wait_for_window("共济窗口"));
+    keys.key("Escape");
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    BOOST_TEST(!desk.exited());
+    keys.key("ctrl+q");
+}
