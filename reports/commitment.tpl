@@ -1,7 +1,9 @@
 # 承诺书 — the commitment letter both people sign at the window.
 # Fields: see `gongji report --help`; {name} inserts a field, lines starting with # are comments.
 title 职工医保个人账户家庭共济承诺书
+if case
 field 办件编号 | {case}
+endif
 field 授权人 | {authorizer_name}（{authorizer_id}）
 field 使用人 | {user_name}（{user_id}）
 field 关系 | 使用人是授权人的{relation_name}

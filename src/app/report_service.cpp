@@ -85,6 +85,30 @@ void case_fields(Workspace& ws, const storage::CaseRecord& c, reports::ReportDat
     }
 }
 
+// The 承诺书 before a case exists, for a citizen whose signed letter is to stand in for proof of
+// relation: everything the case's letter says but its number.
+void proposal_fields(Workspace& ws, const Actor& actor, const DocumentRequest& r, reports::ReportData& d,
+                     std::string& subject) {
+    if (!r.policy || !r.authorizer || !r.user || !r.relation)
+        throw BadInput("commitment: give --case CASE, or --policy, --authorizer, --user and --relation");
+    auto authorizer = normalized_id(*r.authorizer, "--authorizer");
+    auto user = normalized_id(*r.user, "--user");
+    auto relation = core::find_relation(*r.relation);
+    if (!relation) throw BadInput("--relation: \"" + *r.relation + "\" is not a GB/T 4761 relation code");
+    auto policy = load_policy(ws, *r.policy);  // BadInput for an unknown profile
+    d.fields["case"] = "";  // none yet: the letter carries no number
+    person_fields(ws, d, "authorizer", authorizer);
+    person_fields(ws, d, "user", user);
+    d.fields["relation_name"] = relation->name;
+    d.fields["policy_title"] = policy.title;
+    d.fields["clerk"] = actor.username;
+    auto today = china_today();
+    d.fields["application_date"] = today.to_string();
+    auto person = ws.persons().find(user);
+    d.fields["minor"] = person && person->birth_date.years_until(today) < 18 ? "是" : "";
+    subject = authorizer + ">" + user;
+}
+
 void statement_fields(Workspace& ws, const DocumentRequest& r, reports::ReportData& d, std::string& subject) {
     if (!r.user == !r.authorizer) throw BadInput("statement: give --user ID or --authorizer ID");
     if (!r.from || !r.to) throw BadInput("statement: --from and --to are required");
@@ -186,6 +210,9 @@ PreparedDocument prepare_document(Workspace& ws, const Actor& actor, const Docum
         statement_fields(ws, r, doc.data, doc.subject);
     } else if (r.kind == "daily") {
         daily_fields(ws, r, doc.data, doc.subject);
+    } else if (r.kind == "commitment" && !r.case_number) {
+        require_role(actor, {"clerk", "supervisor"});
+        proposal_fields(ws, actor, r, doc.data, doc.subject);
     } else {
         if (!r.case_number) throw BadInput("--case: required for a " + r.kind + " document");
         auto c = find_case(ws, *r.case_number);

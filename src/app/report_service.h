@@ -14,7 +14,8 @@ namespace gongji::app {
 struct DocumentRequest {
     std::string kind;                 // commitment, receipt, decision, unbind, statement, daily
     std::optional<std::string> case_number;       // the four case documents
-    std::optional<std::string> user, authorizer;  // statement: one of them
+    std::optional<std::string> user, authorizer;  // statement: one of them; commitment before a case: both
+    std::optional<std::string> policy, relation;  // commitment before a case exists
     std::optional<core::CivilDate> from, to;      // statement
     std::optional<std::string> clerk;             // daily
     std::optional<core::CivilDate> date;          // daily

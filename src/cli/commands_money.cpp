@@ -114,7 +114,7 @@ int run_statement(Session& s, const Words& words) {
 
 int run_report(Session& s, const Words& words) {
     Args args(words, {});
-    args.allow_only({"case", "user", "authorizer", "from", "to", "clerk", "date", "pdf"});
+    args.allow_only({"case", "user", "authorizer", "from", "to", "clerk", "date", "pdf", "policy", "relation"});
     args.expect_positional(1, "DOCUMENT");
     app::DocumentRequest r;
     r.kind = args.positional()[0];
@@ -124,6 +124,8 @@ int run_report(Session& s, const Words& words) {
     r.from = args.date("from");
     r.to = args.date("to");
     r.clerk = args.option("clerk");
+    r.policy = args.option("policy");
+    r.relation = args.option("relation");
     r.date = args.date("date");
     auto pdf = args.required("pdf");
     auto actor = s.actor();

@@ -40,6 +40,7 @@ const char* kUsage =
     "  settle FILE [--encoding E]          import settlements and pay them from the accounts\n"
     "  statement (--user ID | --authorizer ID) --from DATE --to DATE [--pdf OUT]\n"
     "  report commitment|receipt|decision|unbind --case CASE --pdf OUT\n"
+    "  report commitment --policy NAME --authorizer ID --user ID --relation CODE --pdf OUT   (before a case)\n"
     "  report statement (--user ID | --authorizer ID) --from DATE --to DATE --pdf OUT\n"
     "  report daily --clerk NAME --date DATE --pdf OUT\n"
     "  settings set agency_name NAME       the agency's name on every printout\n"

@@ -50,7 +50,7 @@ const Row kRows[] = {
     {"72", "嫂", C::other, {}},            {"73", "弟", C::sibling, M},
     {"74", "弟媳", C::other, {}},          {"75", "姐姐", C::sibling, F},
     {"76", "姐夫", C::other, {}},          {"77", "妹妹", C::sibling, F},
-    {"78", "妹夫", C::other, {}},          {"79", "其他兄弟姐妹", C::other, {}},
+    {"78", "妹夫", C::other, {}},          {"79", "其他兄弟姐妹", C::sibling, {}},
     {"80", "其他", C::other, {}},          {"81", "伯父", C::other, {}},
     {"82", "伯母", C::other, {}},          {"83", "叔父", C::other, {}},
     {"84", "婶母", C::other, {}},          {"85", "舅父", C::other, {}},
@@ -61,6 +61,21 @@ const Row kRows[] = {
     {"94", "侄女", C::other, {}},          {"95", "外甥", C::other, {}},
     {"96", "外甥女", C::other, {}},        {"97", "其他亲属", C::other, {}},
     {"98", "其他", C::other, {}},          {"99", "非亲属", C::other, {}},
+};
+
+// 拼音首字母 of each name a clerk may choose (never "other": no proof makes it eligible), so that
+// "q" finds 妻 and "mq" 母亲 on a keyboard without an input method.
+const std::pair<const char*, const char*> kInitials[] = {
+    {"10", "po"},     {"11", "f"},       {"12", "q"},         {"20", "z"},        {"21", "dsz"},
+    {"22", "zz"},     {"23", "cz"},      {"24", "sz"},        {"25", "sz"},       {"26", "wz"},
+    {"27", "yzhjz"},  {"29", "qter"},    {"30", "n"},         {"31", "dsn"},      {"32", "zn"},
+    {"33", "cn"},     {"34", "sn"},      {"35", "sn"},        {"36", "wn"},       {"37", "ynhjn"},
+    {"39", "qtne"},   {"40", "szsnhwsz"}, {"41", "sz"},       {"42", "sn"},       {"43", "wsz"},
+    {"44", "wsn"},    {"50", "fm"},      {"51", "fq"},        {"52", "mq"},       {"53", "gg"},
+    {"54", "pp"},     {"55", "yf"},      {"56", "ym"},        {"57", "jfhyf"},    {"58", "jmhym"},
+    {"60", "zfmhwzfm"}, {"61", "zf"},    {"62", "zm"},        {"63", "wzf"},      {"64", "wzm"},
+    {"70", "xdjm"},   {"71", "x"},       {"73", "d"},         {"75", "jj"},       {"77", "mm"},
+    {"79", "qtxdjm"},
 };
 
 struct CategoryName {
@@ -110,6 +125,62 @@ std::optional<Relation> find_relation(std::string_view code) {
     auto it = std::find_if(all.begin(), all.end(), [&](const Relation& r) { return r.code == code; });
     if (it == all.end()) return std::nullopt;
     return *it;
+}
+
+std::string relation_initials(std::string_view code) {
+    for (const auto& [c, initials] : kInitials)
+        if (code == c) return initials;
+    return "";
+}
+
+bool relation_fits(const Relation& r, const RelationPeople& people) {
+    if (r.implied_gender && people.user_gender && *r.implied_gender != *people.user_gender) return false;
+    // 公公、婆婆 are a wife's parents-in-law, 岳父、岳母 a husband's.
+    if (people.authorizer_gender && (r.code == "53" || r.code == "54") && *people.authorizer_gender != Gender::female) return false;
+    if (people.authorizer_gender && (r.code == "55" || r.code == "56") && *people.authorizer_gender != Gender::male) return false;
+    if (r.category == RelationCategory::spouse && people.user_gender && people.authorizer_gender &&
+        *people.user_gender == *people.authorizer_gender)
+        return false;
+    if (people.user_birth && people.authorizer_birth) {
+        bool older = *people.user_birth < *people.authorizer_birth, younger = *people.authorizer_birth < *people.user_birth;
+        switch (r.category) {
+            case RelationCategory::parent:
+            case RelationCategory::parent_in_law:
+            case RelationCategory::grandparent:
+                return older;
+            case RelationCategory::child:
+            case RelationCategory::grandchild:
+                return younger;
+            default:
+                break;
+        }
+    }
+    return true;
+}
+
+std::vector<Relation> suggest_relations(std::string_view typed, const RelationPeople& people) {
+    std::string t;
+    for (char c : typed)
+        if (c != ' ') t += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    // Best first: the code itself, then a name that starts with what was typed, then initials,
+    // then a name that contains it; ties in the order of the standard.
+    std::vector<std::pair<int, Relation>> ranked;
+    for (const auto& r : all_relations()) {
+        if (r.category == RelationCategory::other || !relation_fits(r, people)) continue;
+        int rank = 0;
+        auto initials = relation_initials(r.code);
+        if (t.empty()) rank = 4;
+        else if (r.code == t) rank = 1;
+        else if (r.code.rfind(t, 0) == 0) rank = 2;
+        else if (r.name.rfind(t, 0) == 0) rank = 2;
+        else if (!initials.empty() && initials.rfind(t, 0) == 0) rank = initials == t ? 2 : 3;
+        else if (r.name.find(t) != std::string::npos) rank = 4;
+        if (rank) ranked.push_back({rank, r});
+    }
+    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<Relation> out;
+    for (auto& [rank, r] : ranked) out.push_back(std::move(r));
+    return out;
 }
 
 }  // namespace gongji::core

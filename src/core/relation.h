@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/civil_date.h"
 #include "core/id_number.h"
 
 namespace gongji::core {
@@ -28,5 +29,21 @@ struct Relation {
 std::optional<Relation> find_relation(std::string_view code);
 // Every code of the standard, in code order (for pickers and the code table).
 const std::vector<Relation>& all_relations();
+
+// What is known of the two people when the clerk picks the relation (from their ID numbers).
+struct RelationPeople {
+    std::optional<Gender> authorizer_gender, user_gender;
+    std::optional<CivilDate> authorizer_birth, user_birth;
+};
+
+// Whether the relation can hold between these two people (domain.md §3 plausibility: the user's
+// implied gender, who is older, spouses of the other gender, whose parents-in-law).
+bool relation_fits(const Relation& r, const RelationPeople& people);
+// The relations a clerk may mean by `typed` — a code ("12"), the start or part of a name ("妻"),
+// or pinyin initials ("mq" for 母亲) — best match first, without those that cannot fit the two
+// people or can never be eligible (category other). Everything that fits when `typed` is empty.
+std::vector<Relation> suggest_relations(std::string_view typed, const RelationPeople& people = {});
+// 拼音首字母 of a relation's name ("mq" for 52 母亲); empty for codes never offered.
+std::string relation_initials(std::string_view code);
 
 }  // namespace gongji::core

@@ -114,6 +114,31 @@ BOOST_FIXTURE_TEST_CASE(every_document_renders_with_its_text_masked_ids_and_embe
     BOOST_TEST(prints == 3);
 }
 
+BOOST_FIXTURE_TEST_CASE(a_commitment_letter_prints_before_any_case_exists, Office) {
+    // interfaces.md, second set: a citizen without proof of relation signs the letter first.
+    auto pdf = report({"commitment", "--policy", "guangxi", "--authorizer", kFather, "--user", " " + kWife + "\n",
+                       "--relation", "12"},
+                      "before");
+    auto text = pdf_text(pdf);
+    for (const char* t : {"职工医保个人账户家庭共济承诺书", "张伟", "李秀英", "使用人是授权人的妻", "广西", "授权人签字"})
+        BOOST_TEST(text.find(t) != std::string::npos, "missing “" << t << "”");
+    BOOST_TEST(text.find("办件编号") == std::string::npos);  // no case yet, so no number
+    BOOST_TEST(text.find("GJ") == std::string::npos);
+    check_masked(text, kFather);
+    // Nothing was submitted: the letter is paper, not a case.
+    auto cases = as("clerk", {"case", "list", "--person", kFather});
+    BOOST_TEST(cases.out.find("\"bind\"") == std::string::npos);
+    // Each missing or wrong field is named.
+    auto no_relation = as("clerk", {"report", "commitment", "--policy", "guangxi", "--authorizer", kFather, "--user", kWife,
+                                    "--pdf", files.file("x.pdf")});
+    BOOST_TEST(no_relation.exit_code == 2);
+    BOOST_TEST(no_relation.err.find("--relation") != std::string::npos, no_relation.err);
+    auto bad_relation = as("clerk", {"report", "commitment", "--policy", "guangxi", "--authorizer", kFather, "--user", kWife,
+                                     "--relation", "1x", "--pdf", files.file("y.pdf")});
+    BOOST_TEST(bad_relation.exit_code == 2);
+    BOOST_TEST(bad_relation.err.find("--relation") != std::string::npos, bad_relation.err);
+}
+
 BOOST_FIXTURE_TEST_CASE(a_thousand_row_statement_paginates_with_repeated_headers, Office) {
     std::string csv = "setl_id,user_id_number,time,institution_code,institution_name,use,amount\n";
     for (int i = 0; i < 1000; ++i)

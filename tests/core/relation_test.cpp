@@ -20,6 +20,7 @@ BOOST_AUTO_TEST_CASE(codes_map_to_their_categories) {
         {"64", RelationCategory::grandparent}, {"40", RelationCategory::grandchild},
         {"44", RelationCategory::grandchild},  {"70", RelationCategory::sibling},
         {"71", RelationCategory::sibling},     {"77", RelationCategory::sibling},
+        {"79", RelationCategory::sibling},  // half- and step-siblings (民法典 §1045, domain.md §3 of 2026-12)
         {"28", RelationCategory::other},       {"38", RelationCategory::other},
         {"45", RelationCategory::other},       {"59", RelationCategory::other},
         {"65", RelationCategory::other},       {"72", RelationCategory::other},
@@ -49,6 +50,47 @@ BOOST_AUTO_TEST_CASE(codes_outside_the_standard_are_unknown) {
     for (const char* c : {"", "00", "03", "09", "13", "19", "1", "100", "ab", "5 "})
         BOOST_TEST_CONTEXT("\"" << c << "\"") { BOOST_TEST(!find_relation(c).has_value()); }
     BOOST_TEST(all_relations().size() == 85u);  // 01, 02, 10–12 and 20–99
+}
+
+// The relation picker at the window: what the clerk types finds the code, best match first.
+BOOST_AUTO_TEST_CASE(a_code_a_name_or_pinyin_initials_find_the_relation) {
+    auto first = [](const char* typed, const RelationPeople& people = {}) {
+        auto found = suggest_relations(typed, people);
+        return found.empty() ? std::string() : found.front().code;
+    };
+    BOOST_TEST(first("12") == "12");
+    BOOST_TEST(first("妻") == "12");
+    BOOST_TEST(first("q") == "12");
+    BOOST_TEST(first("Q") == "12");
+    BOOST_TEST(first("mq") == "52");
+    BOOST_TEST(first("母亲") == "52");
+    BOOST_TEST(first("女") == "30");
+    BOOST_TEST(first("5") == "50");
+    BOOST_TEST(suggest_relations("99").empty());  // 非亲属 is never offered
+    BOOST_TEST(suggest_relations("儿媳").empty());
+    BOOST_TEST(suggest_relations("zzz").empty());
+    for (const auto& r : suggest_relations("")) BOOST_TEST(relation_initials(r.code) != "", r.code);
+}
+
+BOOST_AUTO_TEST_CASE(relations_that_cannot_fit_the_two_people_are_not_offered) {
+    // A man born 1965 and a woman born 1967: she may be his wife or sister, never his husband,
+    // son, mother or mother-in-law (younger than him), nor his 婆婆 (a wife's mother-in-law).
+    RelationPeople couple{Gender::male, Gender::female, CivilDate{1965, 3, 12}, CivilDate{1967, 8, 20}};
+    auto codes = [&](const char* typed) {
+        std::string out;
+        for (const auto& r : suggest_relations(typed, couple)) out += r.code + " ";
+        return out;
+    };
+    BOOST_TEST(codes("1") == "10 12 ");            // 夫 (11) needs a male user
+    BOOST_TEST(codes("母").find("52") == std::string::npos);  // his mother cannot be younger
+    BOOST_TEST(codes("岳").empty());               // 岳母 would be older than him
+    BOOST_TEST(codes("jj") == "75 ");              // 姐姐
+    BOOST_TEST(codes("婆").empty());               // 婆婆 is a wife's: the authorizer is a man
+    BOOST_TEST(codes("2").empty());                // a son must be male
+    RelationPeople two_men{Gender::male, Gender::male, CivilDate{1965, 3, 12}, CivilDate{1992, 5, 6}};
+    auto spouses = suggest_relations("10", two_men);
+    BOOST_TEST(spouses.empty());  // spouses are of the other gender
+    BOOST_TEST(suggest_relations("子", two_men).front().code == "20");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
