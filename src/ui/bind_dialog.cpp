@@ -4,6 +4,7 @@
 #include <wx/button.h>
 #include <wx/dnd.h>
 #include <wx/filedlg.h>
+#include <wx/msgdlg.h>
 #include <wx/intl.h>
 #include <wx/xrc/xmlres.h>
 
@@ -11,6 +12,7 @@
 #include "app/eligibility_service.h"
 #include "app/errors.h"
 #include "app/policy_service.h"
+#include "core/id_number.h"
 #include "core/relation.h"
 #include "devices/scanner.h"
 
@@ -45,7 +47,8 @@ BindDialog::BindDialog(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     wxXmlResource::Get()->LoadDialog(this, parent, "BindDialog");
     authorizer_ = XRCCTRL(*this, "authorizer", wxTextCtrl);
     user_ = XRCCTRL(*this, "user", wxTextCtrl);
-    relation_ = XRCCTRL(*this, "relation", wxChoice);
+    relation_text_ = XRCCTRL(*this, "relation", wxTextCtrl);
+    relation_matches_ = XRCCTRL(*this, "relation_matches", wxListBox);
     policy_ = XRCCTRL(*this, "policy", wxChoice);
     reasons_ = XRCCTRL(*this, "reasons", wxListBox);
     checklist_ = XRCCTRL(*this, "checklist", wxListBox);
@@ -53,15 +56,6 @@ BindDialog::BindDialog(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     document_type_ = XRCCTRL(*this, "document_type", wxChoice);
     outcome_ = XRCCTRL(*this, "outcome", wxStaticText);
 
-    // Relations grouped by category, the eligible kinds first; "other" is never eligible.
-    for (auto category : {core::RelationCategory::spouse, core::RelationCategory::child, core::RelationCategory::parent,
-                          core::RelationCategory::sibling, core::RelationCategory::grandparent,
-                          core::RelationCategory::grandchild, core::RelationCategory::parent_in_law})
-        for (const auto& r : core::all_relations())
-            if (r.category == category) {
-                relation_->Append(u8(std::string(core::category_label(category)) + " — " + r.code + " " + r.name));
-                relation_codes_.push_back(r.code);
-            }
     for (const auto& p : app::list_policies(ws_)) {
         policy_->Append(u8(p.title + "（" + p.name + "）"));
         policy_names_.push_back(p.name);
@@ -81,31 +75,118 @@ BindDialog::BindDialog(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     auto next = [](wxCommandEvent& e) { static_cast<wxWindow*>(e.GetEventObject())->Navigate(); };
     authorizer_->Bind(wxEVT_TEXT_ENTER, next);
     user_->Bind(wxEVT_TEXT_ENTER, next);
-    relation_->Bind(wxEVT_CHOICE, changed);
+    relation_text_->Bind(wxEVT_TEXT, [this](wxCommandEvent& e) { type_relation(e.GetString()); });
+    // Up and Down choose among the matches without leaving the field; Enter takes the one chosen
+    // and goes on to the first paper still missing.
+    relation_text_->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& e) {
+        int by = e.GetKeyCode() == WXK_DOWN ? 1 : e.GetKeyCode() == WXK_UP ? -1 : 0;
+        int count = static_cast<int>(relation_matches_->GetCount());
+        if (!by || count == 0) return e.Skip();
+        int to = std::clamp(relation_matches_->GetSelection() + by, 0, count - 1);
+        relation_matches_->SetSelection(to);
+        relation_ = relation_codes_[static_cast<size_t>(to)];
+        evaluate();
+    });
+    relation_text_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) {
+        if (relation_.empty()) return;
+        checklist_->SetFocus();
+    });
+    relation_matches_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent& e) {
+        int i = e.GetSelection();
+        if (i >= 0 && i < static_cast<int>(relation_codes_.size())) relation_ = relation_codes_[static_cast<size_t>(i)];
+        evaluate();
+    });
     policy_->Bind(wxEVT_CHOICE, changed);
+    // Enter (or a double click) on a paper still missing captures it.
+    auto capture_chosen = [this] {
+        int i = checklist_->GetSelection();
+        if (i < 0 || i >= static_cast<int>(needs_.size()) || needs_[static_cast<size_t>(i)].any_of.empty()) return;
+        capture(needs_[static_cast<size_t>(i)].any_of.front());
+    };
+    checklist_->Bind(wxEVT_KEY_DOWN, [capture_chosen](wxKeyEvent& e) {
+        if (e.GetKeyCode() == WXK_RETURN || e.GetKeyCode() == WXK_NUMPAD_ENTER) capture_chosen();
+        else e.Skip();
+    });
+    checklist_->Bind(wxEVT_LISTBOX_DCLICK, [capture_chosen](wxCommandEvent&) { capture_chosen(); });
     XRCCTRL(*this, "submit", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { submit(); });
     XRCCTRL(*this, "print_commitment", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { preview("commitment"); });
     XRCCTRL(*this, "print_receipt", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { preview("receipt"); });
     XRCCTRL(*this, "scan", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { scan(); });
+    XRCCTRL(*this, "signed_letter", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        capture(core::DocumentType::commitment_letter);
+    });
     attached_->SetDropTarget(new FileDrop([this](const wxArrayString& files) {
         for (const auto& f : files) attach_file(chosen_type(), utf8(f));
     }));
-    XRCCTRL(*this, "add_file", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        wxFileDialog pick(this, _("Add a scan or file"), "", "", _("Scans (*.png;*.jpg;*.jpeg;*.tif;*.tiff;*.pdf)|*.png;*.jpg;*.jpeg;*.tif;*.tiff;*.pdf"),
-                          wxFD_OPEN | wxFD_FILE_MUST_EXIST);
-        if (pick.ShowModal() == wxID_OK)
-            attach_file(chosen_type(), utf8(pick.GetPath()));
+    XRCCTRL(*this, "add_file", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { pick_file(chosen_type()); });
+    // Escape, Close and the window's own close button all come here.
+    Bind(wxEVT_BUTTON, &BindDialog::on_close_request, this, wxID_CANCEL);
+    Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& e) {
+        wxCommandEvent cancel(wxEVT_BUTTON, wxID_CANCEL);
+        if (e.CanVeto()) on_close_request(cancel);
+        else e.Skip();
     });
-    SetSize(FromDIP(wxSize(640, 620)));
+    SetSize(FromDIP(wxSize(660, 720)));
+    type_relation("");
     (authorizer.empty() ? authorizer_ : user_)->SetFocus();  // from the card: the relative is next
     evaluate();
 }
 
+bool BindDialog::half_filled() const {
+    return case_number_.empty() && (!user_->IsEmpty() || !relation_text_->IsEmpty() || !uploads_.empty());
+}
+
+void BindDialog::on_close_request(wxCommandEvent&) {
+    if (half_filled()) {
+        wxMessageDialog ask(this, _("Discard this application? What was typed and captured is not kept."),
+                            _("New binding"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION);
+        ask.SetYesNoLabels(_("&Discard"), _("&Keep working"));
+        if (ask.ShowModal() != wxID_YES) return;
+    }
+    if (IsModal()) EndModal(wxID_CANCEL);
+    else Hide();
+}
+
+bool BindDialog::complete() const {
+    return core::character_count(core::id_input(utf8(authorizer_->GetValue()))) >= 15 &&
+           core::character_count(core::id_input(utf8(user_->GetValue()))) >= 15 && !relation_.empty() &&
+           policy_->GetSelection() != wxNOT_FOUND;
+}
+
+void BindDialog::type_relation(const wxString& text) {
+    // What the two ID numbers say of the people: relations that cannot hold are not offered.
+    core::RelationPeople people;
+    auto today = app::china_today();
+    auto a = core::check_id_number(utf8(authorizer_->GetValue()), today);
+    auto u = core::check_id_number(utf8(user_->GetValue()), today);
+    if (a.valid) people.authorizer_gender = a.gender, people.authorizer_birth = a.birth_date;
+    if (u.valid) people.user_gender = u.gender, people.user_birth = u.birth_date;
+    auto matches = core::suggest_relations(utf8(text).c_str(), people);
+    relation_matches_->Clear();
+    relation_codes_.clear();
+    for (const auto& r : matches) {
+        relation_matches_->Append(u8(r.code + " " + r.name + "（" + core::category_label(r.category) + "）"));
+        relation_codes_.push_back(r.code);
+    }
+    // Nothing typed: nothing chosen yet. Otherwise the best match, until Up or Down says otherwise.
+    relation_ = text.empty() || relation_codes_.empty() ? std::string() : relation_codes_.front();
+    if (!relation_.empty()) relation_matches_->SetSelection(0);
+    evaluate();
+}
+
 wxFrame* BindDialog::preview(const std::string& kind) {
-    if (case_number_.empty()) return nullptr;
     app::DocumentRequest request;
     request.kind = kind;
-    request.case_number = case_number_;
+    if (!case_number_.empty()) {
+        request.case_number = case_number_;
+    } else if (kind == "commitment" && complete()) {  // signed before submission, it may stand in for proof
+        request.policy = policy_names_[static_cast<size_t>(policy_->GetSelection())];
+        request.authorizer = utf8(authorizer_->GetValue());
+        request.user = utf8(user_->GetValue());
+        request.relation = relation_;
+    } else {
+        return nullptr;
+    }
     return DocumentPrinter(this, ws_, actor_, request).preview();
 }
 
@@ -115,22 +196,33 @@ BindDialog::~BindDialog() {
 
 core::DocumentType BindDialog::chosen_type() const { return kTypes[std::max(0, document_type_->GetSelection())]; }
 
-void BindDialog::scan() {
+void BindDialog::scan() { capture(chosen_type()); }
+
+void BindDialog::pick_file(core::DocumentType type) {
+    wxFileDialog pick(this, wxString::Format(_("Add a scan or file: %s"), u8(core::document_type_label(type))), "", "",
+                      _("Scans (*.png;*.jpg;*.jpeg;*.tif;*.tiff;*.pdf)|*.png;*.jpg;*.jpeg;*.tif;*.tiff;*.pdf"),
+                      wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (pick.ShowModal() == wxID_OK) attach_file(type, utf8(pick.GetPath()));
+}
+
+void BindDialog::capture(core::DocumentType type) {
     if (scanning_) return;
     if (scanner_.joinable()) scanner_.join();
     scanning_ = true;
     auto* button = XRCCTRL(*this, "scan", wxButton);
     button->Disable();
     outcome_->SetForegroundColour(GetForegroundColour());
-    outcome_->SetLabel(_("Scanning..."));
-    auto type = chosen_type();
+    outcome_->SetLabel(wxString::Format(_("Scanning: %s..."), u8(core::document_type_label(type))));
     // SANE blocks for seconds: the window keeps answering while the scanner works.
     scanner_ = std::thread([this, type] {
         std::optional<app::Upload> upload;
         std::string problem;
         try {
             auto scanners = devices::list_scanners();
-            if (scanners.empty()) throw std::runtime_error(utf8(_("No scanner found")));
+            if (scanners.empty()) {  // no scanner at this window: the paper comes from a file
+                CallAfter([this, type] { scanned(std::nullopt, "", type); });
+                return;
+            }
             devices::ScanRequest request;
             request.device = scanners.front().name;
             request.color = type == core::DocumentType::id_card;  // cards in colour, paper in grey
@@ -138,18 +230,17 @@ void BindDialog::scan() {
         } catch (const std::exception& e) {
             problem = e.what();
         }
-        CallAfter([this, upload, problem] { scanned(upload, problem); });
+        CallAfter([this, upload, problem, type] { scanned(upload, problem, type); });
     });
 }
 
-void BindDialog::scanned(std::optional<app::Upload> upload, const std::string& problem) {
+void BindDialog::scanned(std::optional<app::Upload> upload, const std::string& problem, core::DocumentType type) {
     scanning_ = false;
     XRCCTRL(*this, "scan", wxButton)->Enable();
-    if (!upload) {
-        show_outcome(outcome_, u8(problem), false);
-        return;
-    }
-    add_upload(*upload);
+    outcome_->SetLabel("");
+    if (upload) return add_upload(*upload);
+    if (problem.empty()) return pick_file(type);
+    show_outcome(outcome_, u8(problem), false);
 }
 
 void BindDialog::add_upload(const app::Upload& upload) {
@@ -164,7 +255,15 @@ void BindDialog::add_upload(const app::Upload& upload) {
     }
     uploads_.push_back(upload);
     attached_->Append(u8(std::string(core::document_type_label(upload.type)) + "：" + upload.file_name));
-    outcome_->SetLabel("");
+    attached_->SetSelection(static_cast<int>(attached_->GetCount()) - 1);  // the file just added, in view
+    attached_->EnsureVisible(static_cast<int>(attached_->GetCount()) - 1);
+    if (!case_number_.empty()) {
+        show_checklist();
+        show_outcome(outcome_, wxString::Format(_("%s added to case %s"), u8(core::document_type_label(upload.type)),
+                                                u8(case_number_)),
+                     true);
+        return;
+    }
     evaluate();
 }
 
@@ -177,10 +276,7 @@ void BindDialog::show_name(wxStaticText* label, const std::string& id_text) {
     label->SetLabel(name);
 }
 
-std::string BindDialog::relation_code() const {
-    int i = relation_->GetSelection();
-    return i == wxNOT_FOUND ? std::string() : relation_codes_[static_cast<size_t>(i)];
-}
+std::string BindDialog::relation_code() const { return relation_; }
 
 void BindDialog::attach_file(core::DocumentType type, const std::string& path) {
     app::Upload upload;
@@ -193,14 +289,34 @@ void BindDialog::attach_file(core::DocumentType type, const std::string& path) {
     add_upload(upload);
 }
 
-void BindDialog::evaluate() {
-    reasons_->Clear();
+void BindDialog::show_checklist() {
+    // The first paper still missing stays chosen, so that Enter captures it.
+    std::set<core::DocumentType> attached;
+    for (const auto& up : uploads_) attached.insert(up.type);
     checklist_->Clear();
-    auto a = authorizer_->GetValue().ToStdString(wxConvUTF8), u = user_->GetValue().ToStdString(wxConvUTF8);
+    int first_missing = wxNOT_FOUND;
+    for (size_t i = 0; i < needs_.size(); ++i) {
+        bool have = core::is_satisfied(needs_[i], attached);
+        checklist_->Append(u8(have ? "✔ " : "✘ ") + u8(needs_[i].label));
+        if (!have && first_missing == wxNOT_FOUND) first_missing = static_cast<int>(i);
+    }
+    if (first_missing != wxNOT_FOUND) checklist_->SetSelection(first_missing);
+}
+
+void BindDialog::evaluate() {
+    auto chosen = core::find_relation(relation_);
+    XRCCTRL(*this, "relation_chosen", wxStaticText)->SetLabel(chosen ? u8(chosen->code + " " + chosen->name) : wxString());
+    auto a = utf8(authorizer_->GetValue()), u = utf8(user_->GetValue());
     // The names beside the numbers, to compare with the ID cards on the counter.
     show_name(XRCCTRL(*this, "authorizer_name", wxStaticText), a);
     show_name(XRCCTRL(*this, "user_name", wxStaticText), u);
-    if (a.size() < 15 || u.size() < 15 || relation_code().empty() || policy_->GetSelection() == wxNOT_FOUND) {
+    XRCCTRL(*this, "print_commitment", wxButton)->Enable(complete());
+    if (!case_number_.empty()) return;  // submitted: the case is what it was judged to be
+    outcome_->SetLabel("");  // what the last submission said no longer holds once anything changes
+    reasons_->Clear();
+    if (!complete()) {
+        needs_.clear();
+        checklist_->Clear();
         reasons_->Append(_("Enter both ID numbers and choose the relation"));
         return;
     }
@@ -208,16 +324,23 @@ void BindDialog::evaluate() {
     q.policy = policy_names_[static_cast<size_t>(policy_->GetSelection())];
     q.authorizer_id = a;
     q.user_id = u;
-    q.relation = relation_code();
+    q.relation = relation_;
     std::set<core::DocumentType> attached;
     for (const auto& up : uploads_) attached.insert(up.type);
     q.documents = attached;
     try {
         auto result = app::check_eligibility(ws_, q);
+        needs_ = result.documents_needed;
+        // Papers still to come are not a refusal: say which, and what may stand in.
+        bool only_papers = !result.reasons.empty() &&
+                           std::all_of(result.reasons.begin(), result.reasons.end(),
+                                       [](const core::Reason& r) { return r.code == "documents_missing"; });
         if (result.eligible) reasons_->Append(_("Eligible"));
-        for (const auto& r : result.reasons) reasons_->Append(u8(r.message));
-        for (const auto& need : result.documents_needed)
-            checklist_->Append(u8(need.satisfied.value_or(false) ? "✔ " : "✘ ") + u8(need.label));
+        else if (only_papers) reasons_->Append(_("Eligible once the papers below are in"));
+        else reasons_->Append(_("Not eligible:"));
+        for (const auto& r : result.reasons)
+            if (r.code != "documents_missing" || only_papers) reasons_->Append("  " + u8(r.message));
+        show_checklist();
     } catch (const std::exception& e) {  // bad input, or a database that went away
         reasons_->Append(u8(e.what()));
     }
@@ -226,8 +349,8 @@ void BindDialog::evaluate() {
 bool BindDialog::submit() {
     app::BindApplication application;
     application.policy = policy_->GetSelection() == wxNOT_FOUND ? "" : policy_names_[static_cast<size_t>(policy_->GetSelection())];
-    application.authorizer_id = authorizer_->GetValue().ToStdString(wxConvUTF8);
-    application.user_id = user_->GetValue().ToStdString(wxConvUTF8);
+    application.authorizer_id = utf8(authorizer_->GetValue());
+    application.user_id = utf8(user_->GetValue());
     application.relation = relation_code();
     application.uploads = uploads_;
     try {
@@ -236,10 +359,23 @@ bool BindDialog::submit() {
         show_outcome(outcome_, wxString::Format(_("Case %s submitted"), u8(c.number)), true);
         // Submitted once: the papers can be printed now, and the case is not submitted twice.
         XRCCTRL(*this, "submit", wxButton)->Disable();
+        for (auto* field : {static_cast<wxWindow*>(authorizer_), static_cast<wxWindow*>(user_),
+                            static_cast<wxWindow*>(relation_text_), static_cast<wxWindow*>(relation_matches_),
+                            static_cast<wxWindow*>(policy_)})
+            field->Disable();  // the case is what was submitted
         XRCCTRL(*this, "print_commitment", wxButton)->Enable();
         XRCCTRL(*this, "print_receipt", wxButton)->Enable();
         XRCCTRL(*this, "print_receipt", wxButton)->SetFocus();
         return true;
+    } catch (const app::NotEligible& e) {  // nothing stored
+        const auto& reasons = e.result().reasons;
+        bool only_papers = std::all_of(reasons.begin(), reasons.end(),
+                                       [](const core::Reason& r) { return r.code == "documents_missing"; });
+        std::string missing;
+        for (const auto& r : reasons) missing += (missing.empty() ? "" : "；") + r.message;
+        show_outcome(outcome_, only_papers ? wxString::Format(_("Not submitted, papers still missing: %s"), u8(missing))
+                                           : u8(e.what()),
+                     false);
     } catch (const std::exception& e) {  // refused, bad input, or a database that went away: nothing stored
         show_outcome(outcome_, u8(e.what()), false);
     }

@@ -1,7 +1,8 @@
 #pragma once
-// A new binding at the window: both people, the relation from GB/T 4761 grouped by category,
-// the eligibility result live with every reason in Chinese, the checklist of documents still
-// needed, files attached, and submission.
+// A new binding at the window: both people, the relation found by code, name or pinyin
+// initials among those that fit the two people, the eligibility result live (papers still
+// missing said apart from a refusal), the checklist of papers (Enter on a missing one captures
+// it), the commitment letter printed before or after submission, and submission.
 #include <wx/choice.h>
 #include <wx/dialog.h>
 #include <wx/frame.h>
@@ -27,12 +28,19 @@ public:
     void attach_file(core::DocumentType type, const std::string& path);
     // Scans a page of the chosen type on a worker thread; the result is attached when it comes.
     void scan();
+    // Captures a paper of this type: scanned when a scanner is there, else picked from a file.
+    void capture(core::DocumentType type);
+    // What the relation field does as the clerk types: the matches, the best one chosen.
+    void type_relation(const wxString& text);
+    // A half-filled application is not thrown away without asking.
+    bool half_filled() const;
     bool scanning() const { return scanning_; }
     ~BindDialog() override;
     void evaluate();
     bool submit();
     const std::string& case_number() const { return case_number_; }
-    // Opens the print preview of the submitted case's commitment letter or receipt.
+    // Opens the print preview of the commitment letter (before submission too: without a case
+    // number) or the submitted case's receipt.
     wxFrame* preview(const std::string& kind);
 
 private:
@@ -41,18 +49,26 @@ private:
     app::Workspace& ws_;
     app::Actor actor_;
     core::DocumentType chosen_type() const;
-    void scanned(std::optional<app::Upload> upload, const std::string& problem);
+    void scanned(std::optional<app::Upload> upload, const std::string& problem, core::DocumentType type);
+    void pick_file(core::DocumentType type);
+    void show_relations();
+    void show_checklist();
+    void on_close_request(wxCommandEvent& event);
+    bool complete() const;  // both numbers, the relation and the profile given
     void add_upload(const app::Upload& upload);
     void show_name(wxStaticText* label, const std::string& id_text);
 
     std::vector<app::Upload> uploads_;
     std::thread scanner_;
     bool scanning_ = false;
-    std::vector<std::string> relation_codes_, policy_names_;
+    std::vector<std::string> relation_codes_, policy_names_;  // relation_codes_: the matches shown
+    std::string relation_;  // the code chosen
+    std::vector<core::DocumentNeed> needs_;  // the checklist of the last evaluation
     std::string case_number_;
     wxTextCtrl *authorizer_ = nullptr, *user_ = nullptr;
-    wxChoice *relation_ = nullptr, *policy_ = nullptr, *document_type_ = nullptr;
-    wxListBox *reasons_ = nullptr, *checklist_ = nullptr, *attached_ = nullptr;
+    wxTextCtrl* relation_text_ = nullptr;
+    wxChoice *policy_ = nullptr, *document_type_ = nullptr;
+    wxListBox *relation_matches_ = nullptr, *reasons_ = nullptr, *checklist_ = nullptr, *attached_ = nullptr;
     wxStaticText* outcome_ = nullptr;
 };
 

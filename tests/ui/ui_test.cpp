@@ -374,17 +374,42 @@ BOOST_FIXTURE_TEST_CASE(a_new_binding_shows_its_reasons_live_and_is_submitted, D
     child<wxTextCtrl>(&dialog, "user")->SetValue("450802196708200129");
     BOOST_TEST(child<wxStaticText>(&dialog, "authorizer_name")->GetLabel().ToStdString(wxConvUTF8) == "张伟");
     BOOST_TEST(child<wxStaticText>(&dialog, "user_name")->GetLabel().ToStdString(wxConvUTF8) == "李秀英");
-    auto* relation = child<wxChoice>(&dialog, "relation");
-    relation->SetStringSelection(wxString::FromUTF8("配偶 — 12 妻"));
-    dialog.evaluate();  // what the choice events do; SetSelection sends none
+    // The relation by its pinyin initial; what cannot fit 张伟 (a man) and 李秀英 (a younger
+    // woman) is not offered: no 夫, no 母亲.
+    auto* relation = child<wxTextCtrl>(&dialog, "relation");
+    relation->SetValue("q");
+    BOOST_TEST(child<wxStaticText>(&dialog, "relation_chosen")->GetLabel().ToStdString(wxConvUTF8) == "12 妻");
+    relation->SetValue(wxString::FromUTF8("母亲"));
+    BOOST_TEST(child<wxListBox>(&dialog, "relation_matches")->GetCount() == 0u);
+    relation->SetValue("1");
+    BOOST_TEST(child<wxListBox>(&dialog, "relation_matches")->GetCount() == 2u);  // 10 配偶, 12 妻
+    relation->SetValue("12");
     auto* reasons = child<wxListBox>(&dialog, "reasons");
-    BOOST_REQUIRE(reasons->GetCount() >= 1u);
-    BOOST_TEST(reasons->GetString(0).ToStdString(wxConvUTF8).find("缺少材料") == 0u, reasons->GetString(0).ToStdString(wxConvUTF8));
+    BOOST_REQUIRE(reasons->GetCount() >= 2u);
+    // Papers still to come are said as such, not as a refusal, with what may stand in.
+    BOOST_TEST(reasons->GetString(0).ToStdString(wxConvUTF8) == "材料齐全后即符合条件");
+    BOOST_TEST(reasons->GetString(1).ToStdString(wxConvUTF8).find("缺少材料") != std::string::npos);
+    BOOST_TEST(reasons->GetString(1).ToStdString(wxConvUTF8).find("承诺书") != std::string::npos);
     auto* checklist = child<wxListBox>(&dialog, "checklist");
     BOOST_REQUIRE(checklist->GetCount() == 2u);
     BOOST_TEST(checklist->GetString(0).ToStdString(wxConvUTF8).find("✘") == 0u);
+    BOOST_TEST(checklist->GetSelection() == 0);  // Enter would capture the first paper missing
+    // Submitting now says which papers are missing; the words go once the inputs change.
+    BOOST_TEST(!dialog.submit());
+    auto* outcome = child<wxStaticText>(&dialog, "outcome");
+    BOOST_TEST(outcome->GetLabel().ToStdString(wxConvUTF8).find("尚缺材料") != std::string::npos, outcome->GetLabel().ToStdString(wxConvUTF8));
+    BOOST_TEST(outcome->GetLabel().ToStdString(wxConvUTF8).find("不符合") == std::string::npos);
+    BOOST_TEST(dialog.half_filled());  // Escape would ask before throwing this away
+
+    // The 承诺书 prints before submission, without a case number.
+    auto* letter = dialog.preview("commitment");
+    BOOST_REQUIRE(letter != nullptr);
+    letter->Close(true);
+    pump();
 
     dialog.attach_file(core::DocumentType::id_card, card);
+    BOOST_TEST(outcome->GetLabel().empty());
+    BOOST_TEST(checklist->GetSelection() == 1);  // on to the next paper missing
     dialog.attach_file(core::DocumentType::marriage_certificate, certificate);
     BOOST_TEST(reasons->GetString(0).ToStdString(wxConvUTF8) == "符合共济条件");
     BOOST_TEST(checklist->GetString(1).ToStdString(wxConvUTF8).find("✔") == 0u);
@@ -405,6 +430,11 @@ BOOST_FIXTURE_TEST_CASE(a_new_binding_shows_its_reasons_live_and_is_submitted, D
     while (dialog.scanning() && scan_watch.Time() < 60000) pump();
     BOOST_TEST(child<wxListBox>(&dialog, "attached")->GetCount() == 3u);
     BOOST_TEST(app::list_documents(ws, dialog.case_number()).size() == 3u);
+    // Said as added to the case, not checked again against the case's own pending binding.
+    BOOST_TEST(outcome->GetLabel().ToStdString(wxConvUTF8) == "承诺书已加入办件 " + dialog.case_number(),
+               outcome->GetLabel().ToStdString(wxConvUTF8));
+    BOOST_TEST(reasons->GetString(0).ToStdString(wxConvUTF8) == "符合共济条件");
+    BOOST_TEST(!dialog.half_filled());  // submitted: closing loses nothing
 
     // The receipt in the print preview, drawn by the same renderer as the PDF.
     auto* preview = dialog.preview("receipt");
