@@ -111,6 +111,12 @@ BindDialog::BindDialog(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     XRCCTRL(*this, "submit", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { submit(); });
     XRCCTRL(*this, "print_commitment", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { preview("commitment"); });
     XRCCTRL(*this, "print_receipt", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { preview("receipt"); });
+    XRCCTRL(*this, "print_papers", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { print_papers(); });
+    enum { kPrintPapers = wxID_HIGHEST + 200, kPreviewPapers };
+    wxAcceleratorEntry keys[] = {{wxACCEL_CTRL, 'P', kPrintPapers}, {wxACCEL_CTRL | wxACCEL_SHIFT, 'P', kPreviewPapers}};
+    SetAcceleratorTable(wxAcceleratorTable(2, keys));
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { print_papers(); }, kPrintPapers);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { preview_papers(); }, kPreviewPapers);
     XRCCTRL(*this, "scan", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { scan(); });
     XRCCTRL(*this, "signed_letter", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         capture(core::DocumentType::commitment_letter);
@@ -127,9 +133,14 @@ BindDialog::BindDialog(wxWindow* parent, app::Workspace& ws, const app::Actor& a
         else e.Skip();
     });
     SetSize(FromDIP(wxSize(660, 720)));
+    title_ = GetTitle();
     type_relation("");
     (authorizer.empty() ? authorizer_ : user_)->SetFocus();  // from the card: the relative is next
     evaluate();
+}
+
+void BindDialog::show_paper_count() {
+    SetTitle(uploads_.empty() ? title_ : title_ + L" — " + wxString::Format(_("%zu papers captured"), uploads_.size()));
 }
 
 bool BindDialog::half_filled() const {
@@ -174,20 +185,49 @@ void BindDialog::type_relation(const wxString& text) {
     evaluate();
 }
 
-wxFrame* BindDialog::preview(const std::string& kind) {
+namespace {
+app::DocumentRequest paper_of_case(const char* kind, const std::string& case_number) {
     app::DocumentRequest request;
     request.kind = kind;
+    request.case_number = case_number;
+    return request;
+}
+}  // namespace
+
+std::vector<app::DocumentRequest> BindDialog::papers() const {
+    std::vector<app::DocumentRequest> papers;
+    bool signed_letter = std::any_of(uploads_.begin(), uploads_.end(),
+                                     [](const app::Upload& u) { return u.type == core::DocumentType::commitment_letter; });
     if (!case_number_.empty()) {
-        request.case_number = case_number_;
-    } else if (kind == "commitment" && complete()) {  // signed before submission, it may stand in for proof
-        request.policy = policy_names_[static_cast<size_t>(policy_->GetSelection())];
-        request.authorizer = utf8(authorizer_->GetValue());
-        request.user = utf8(user_->GetValue());
-        request.relation = relation_;
-    } else {
-        return nullptr;
+        if (!signed_letter) papers.push_back(paper_of_case("commitment", case_number_));
+        papers.push_back(paper_of_case("receipt", case_number_));
+    } else if (complete() && !signed_letter) {  // signed before submission, it may stand in for proof
+        app::DocumentRequest letter;
+        letter.kind = "commitment";
+        letter.policy = policy_names_[static_cast<size_t>(policy_->GetSelection())];
+        letter.authorizer = utf8(authorizer_->GetValue());
+        letter.user = utf8(user_->GetValue());
+        letter.relation = relation_;
+        papers.push_back(letter);
     }
-    return DocumentPrinter(this, ws_, actor_, request).preview();
+    return papers;
+}
+
+bool BindDialog::print_papers() {
+    auto all = papers();
+    return !all.empty() && DocumentPrinter(this, ws_, actor_, all).print();
+}
+
+wxFrame* BindDialog::preview_papers() {
+    auto all = papers();
+    return all.empty() ? nullptr : DocumentPrinter(this, ws_, actor_, all).preview();
+}
+
+wxFrame* BindDialog::preview(const std::string& kind) {
+    if (!case_number_.empty()) return DocumentPrinter(this, ws_, actor_, paper_of_case(kind.c_str(), case_number_)).preview();
+    for (const auto& paper : papers())
+        if (paper.kind == kind) return DocumentPrinter(this, ws_, actor_, paper).preview();
+    return nullptr;
 }
 
 BindDialog::~BindDialog() {
@@ -212,7 +252,10 @@ void BindDialog::capture(core::DocumentType type) {
     auto* button = XRCCTRL(*this, "scan", wxButton);
     button->Disable();
     outcome_->SetForegroundColour(GetForegroundColour());
-    outcome_->SetLabel(wxString::Format(_("Scanning: %s..."), u8(core::document_type_label(type))));
+    // Said where the clerk looks and in the title, which stays visible behind the scanner's lid.
+    auto scanning = wxString::Format(_("Scanning: %s..."), u8(core::document_type_label(type)));
+    outcome_->SetLabel(scanning);
+    SetTitle(title_ + L" — " + scanning);
     // SANE blocks for seconds: the window keeps answering while the scanner works.
     scanner_ = std::thread([this, type] {
         std::optional<app::Upload> upload;
@@ -237,6 +280,7 @@ void BindDialog::capture(core::DocumentType type) {
 void BindDialog::scanned(std::optional<app::Upload> upload, const std::string& problem, core::DocumentType type) {
     scanning_ = false;
     XRCCTRL(*this, "scan", wxButton)->Enable();
+    show_paper_count();
     outcome_->SetLabel("");
     if (upload) return add_upload(*upload);
     if (problem.empty()) return pick_file(type);
@@ -254,6 +298,7 @@ void BindDialog::add_upload(const app::Upload& upload) {
         }
     }
     uploads_.push_back(upload);
+    show_paper_count();
     attached_->Append(u8(std::string(core::document_type_label(upload.type)) + "：" + upload.file_name));
     attached_->SetSelection(static_cast<int>(attached_->GetCount()) - 1);  // the file just added, in view
     attached_->EnsureVisible(static_cast<int>(attached_->GetCount()) - 1);
@@ -311,6 +356,7 @@ void BindDialog::evaluate() {
     show_name(XRCCTRL(*this, "authorizer_name", wxStaticText), a);
     show_name(XRCCTRL(*this, "user_name", wxStaticText), u);
     XRCCTRL(*this, "print_commitment", wxButton)->Enable(complete());
+    XRCCTRL(*this, "print_papers", wxButton)->Enable(!papers().empty());
     if (!case_number_.empty()) return;  // submitted: the case is what it was judged to be
     outcome_->SetLabel("");  // what the last submission said no longer holds once anything changes
     reasons_->Clear();
@@ -365,7 +411,8 @@ bool BindDialog::submit() {
             field->Disable();  // the case is what was submitted
         XRCCTRL(*this, "print_commitment", wxButton)->Enable();
         XRCCTRL(*this, "print_receipt", wxButton)->Enable();
-        XRCCTRL(*this, "print_receipt", wxButton)->SetFocus();
+        XRCCTRL(*this, "print_papers", wxButton)->Enable();
+        XRCCTRL(*this, "print_papers", wxButton)->SetFocus();
         return true;
     } catch (const app::NotEligible& e) {  // nothing stored
         const auto& reasons = e.result().reasons;

@@ -16,6 +16,7 @@
 
 #include "app/auth.h"
 #include "app/document_service.h"
+#include "app/report_service.h"
 #include "app/workspace.h"
 
 namespace gongji::ui {
@@ -42,6 +43,11 @@ public:
     // Opens the print preview of the commitment letter (before submission too: without a case
     // number) or the submitted case's receipt.
     wxFrame* preview(const std::string& kind);
+    // The citizen's papers as they stand: the letter to sign (until a signed one is captured),
+    // and the receipt once submitted. Printed in one job (Ctrl+P) or previewed (Ctrl+Shift+P).
+    std::vector<app::DocumentRequest> papers() const;
+    bool print_papers();
+    wxFrame* preview_papers();
 
 private:
     std::string relation_code() const;
@@ -53,6 +59,7 @@ private:
     void pick_file(core::DocumentType type);
     void show_relations();
     void show_checklist();
+    void show_paper_count();  // in the title: seen from across the desk, and while scanning
     void on_close_request(wxCommandEvent& event);
     bool complete() const;  // both numbers, the relation and the profile given
     void add_upload(const app::Upload& upload);
@@ -61,6 +68,7 @@ private:
     std::vector<app::Upload> uploads_;
     std::thread scanner_;
     bool scanning_ = false;
+    wxString title_;  // the dialog's own; scanning and the papers captured are added to it
     std::vector<std::string> relation_codes_, policy_names_;  // relation_codes_: the matches shown
     std::string relation_;  // the code chosen
     std::vector<core::DocumentNeed> needs_;  // the checklist of the last evaluation

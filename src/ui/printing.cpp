@@ -1,9 +1,12 @@
 #include "ui/printing.h"
 #include "ui/labels.h"
 
+#include <wx/app.h>
 #include <wx/button.h>
+#include <wx/weakref.h>
 #include <wx/dcgraph.h>
 #include <wx/dcprint.h>
+#include <wx/dirdlg.h>
 #include <wx/filedlg.h>
 #include <wx/intl.h>
 #include <wx/msgdlg.h>
@@ -55,6 +58,18 @@ public:
         SetAcceleratorTable(wxAcceleratorTable(2, keys));
         Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_CLOSE);
         Bind(wxEVT_MENU, [this](wxCommandEvent&) { save_(); }, wxID_SAVE);
+        // The keyboard goes back to the window the preview was opened from (with no window
+        // manager to do it, it would stay nowhere and the clerk's next key would be lost).
+        Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& e) {
+            wxWeakRef<wxWindow> opener(GetParent());
+            wxTheApp->CallAfter([opener] {
+                if (opener && opener->IsEnabled()) {
+                    opener->Raise();
+                    opener->SetFocus();
+                }
+            });
+            e.Skip();
+        });
     }
     void CreateControlBar() override {
         m_controlBar = new SaveablePreviewBar(m_printPreview, wxPREVIEW_DEFAULT | wxPREVIEW_PRINT, this, save_);
@@ -68,13 +83,24 @@ private:
 }  // namespace
 
 ReportPrintout::ReportPrintout(app::Workspace& ws, const app::Actor& actor, const app::DocumentRequest& request)
-    : wxPrintout(_("Gongji Desk")), ws_(ws), actor_(actor), request_(request),
-      prepared_(app::prepare_document(ws, actor, request)),
-      laid_out_(std::make_unique<reports::LaidOutDocument>(prepared_.tpl, prepared_.data, prepared_.frame)) {}
+    : ReportPrintout(ws, actor, std::vector<app::DocumentRequest>{request}) {}
+
+ReportPrintout::ReportPrintout(app::Workspace& ws, const app::Actor& actor, const std::vector<app::DocumentRequest>& requests)
+    : wxPrintout(_("Gongji Desk")), ws_(ws), actor_(actor) {
+    for (const auto& request : requests) {
+        Paper paper{request, app::prepare_document(ws, actor, request), nullptr, 0};
+        paper.laid_out = std::make_unique<reports::LaidOutDocument>(paper.prepared.tpl, paper.prepared.data, paper.prepared.frame);
+        papers_.push_back(std::move(paper));
+    }
+}
 
 ReportPrintout::~ReportPrintout() = default;
 
-int ReportPrintout::pages() const { return laid_out_->pages(); }
+int ReportPrintout::pages() const {
+    int total = 0;
+    for (const auto& p : papers_) total += p.laid_out->pages();
+    return total;
+}
 
 bool ReportPrintout::HasPage(int page) { return page >= 1 && page <= pages(); }
 
@@ -86,6 +112,11 @@ void ReportPrintout::GetPageInfo(int* min_page, int* max_page, int* from, int* t
 bool ReportPrintout::OnPrintPage(int page) {
     wxDC* dc = GetDC();
     if (!dc) return false;
+    // Which paper the page belongs to, and its page within it.
+    int local = page - 1;
+    auto paper = papers_.begin();
+    while (paper != papers_.end() && local >= paper->laid_out->pages()) local -= (paper++)->laid_out->pages();
+    if (paper == papers_.end()) return false;
     // The page in points onto the whole sheet; the DC's scale reaches cairo through its
     // graphics context (GTK draws every DC, printer or preview bitmap, with cairo).
     FitThisSizeToPaper(wxSize(static_cast<int>(reports::kA4WidthPt), static_cast<int>(reports::kA4HeightPt)));
@@ -100,19 +131,32 @@ bool ReportPrintout::OnPrintPage(int page) {
     auto* cr = gc ? static_cast<cairo_t*>(gc->GetNativeContext()) : nullptr;
     if (!cr) return false;
     cairo_save(cr);
-    laid_out_->draw_page(cr, page - 1);
+    paper->laid_out->draw_page(cr, local);
     cairo_restore(cr);
-    if (!IsPreview()) ++printed_;
+    if (!IsPreview()) ++paper->printed;
     return true;
 }
 
 void ReportPrintout::OnEndPrinting() {
-    if (printed_ > 0) app::record_print(ws_, actor_, request_.kind, prepared_.subject, printed_);
-    printed_ = 0;
+    for (auto& p : papers_) {
+        if (p.printed > 0) app::record_print(ws_, actor_, p.request.kind, p.prepared.subject, p.printed);
+        p.printed = 0;
+    }
+}
+
+std::string paper_file_name(const app::PreparedDocument& prepared) {
+    std::string name = prepared.subject.empty() ? prepared.frame.title : prepared.subject + "-" + prepared.frame.title;
+    for (char& c : name)
+        if (c == '/' || c == '>' || c == '@' || c == ' ') c = '-';
+    return name + ".pdf";
 }
 
 DocumentPrinter::DocumentPrinter(wxWindow* parent, app::Workspace& ws, const app::Actor& actor, app::DocumentRequest request)
-    : parent_(parent), ws_(ws), actor_(actor), request_(std::move(request)) {}
+    : DocumentPrinter(parent, ws, actor, std::vector<app::DocumentRequest>{std::move(request)}) {}
+
+DocumentPrinter::DocumentPrinter(wxWindow* parent, app::Workspace& ws, const app::Actor& actor,
+                                 std::vector<app::DocumentRequest> requests)
+    : parent_(parent), ws_(ws), actor_(actor), requests_(std::move(requests)) {}
 
 bool DocumentPrinter::failed(const std::exception& e) {
     wxMessageBox(u8(e.what()), _("Cannot print"), wxOK | wxICON_ERROR, parent_);
@@ -122,8 +166,8 @@ bool DocumentPrinter::failed(const std::exception& e) {
 wxFrame* DocumentPrinter::preview() {
     try {
         wxPrintDialogData data(a4_print_data());
-        auto* preview = new wxPrintPreview(new ReportPrintout(ws_, actor_, request_),
-                                           new ReportPrintout(ws_, actor_, request_), &data);
+        auto* preview = new wxPrintPreview(new ReportPrintout(ws_, actor_, requests_),
+                                           new ReportPrintout(ws_, actor_, requests_), &data);
         if (!preview->IsOk()) {
             delete preview;
             wxMessageBox(_("No printer is set up for the preview"), _("Cannot print"), wxOK | wxICON_ERROR, parent_);
@@ -143,7 +187,7 @@ bool DocumentPrinter::print() {
     try {
         wxPrintDialogData data(a4_print_data());
         wxPrinter printer(&data);
-        ReportPrintout printout(ws_, actor_, request_);
+        ReportPrintout printout(ws_, actor_, requests_);
         if (printer.Print(parent_, &printout, true)) {
             a4_print_data() = printer.GetPrintDialogData().GetPrintData();
             return true;
@@ -158,7 +202,7 @@ bool DocumentPrinter::print() {
 
 bool DocumentPrinter::save_pdf(const std::string& path) {
     try {
-        app::print_document(ws_, actor_, request_, path);
+        app::print_document(ws_, actor_, requests_.front(), path);
         return true;
     } catch (const std::exception& e) {
         return failed(e);
@@ -166,10 +210,23 @@ bool DocumentPrinter::save_pdf(const std::string& path) {
 }
 
 bool DocumentPrinter::save_pdf_as() {
-    wxFileDialog ask(parent_, _("Save as PDF"), "", u8(request_.kind + ".pdf"), _("PDF files (*.pdf)|*.pdf"),
-                     wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (ask.ShowModal() != wxID_OK) return false;
-    return save_pdf(ask.GetPath().ToStdString(wxConvUTF8));
+    try {
+        std::vector<std::string> names;  // named by case and kind, so a folder of them sorts itself
+        for (const auto& r : requests_) names.push_back(paper_file_name(app::prepare_document(ws_, actor_, r)));
+        if (requests_.size() == 1) {
+            wxFileDialog ask(parent_, _("Save as PDF"), "", u8(names.front()), _("PDF files (*.pdf)|*.pdf"),
+                             wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+            if (ask.ShowModal() != wxID_OK) return false;
+            return save_pdf(utf8(ask.GetPath()));
+        }
+        wxDirDialog ask(parent_, _("Save the papers as PDF files in"));
+        if (ask.ShowModal() != wxID_OK) return false;
+        for (size_t i = 0; i < requests_.size(); ++i)
+            app::print_document(ws_, actor_, requests_[i], utf8(ask.GetPath()) + "/" + names[i]);
+        return true;
+    } catch (const std::exception& e) {
+        return failed(e);
+    }
 }
 
 }  // namespace gongji::ui

@@ -5,6 +5,8 @@
 #include <wx/print.h>
 
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "app/auth.h"
 #include "app/report_service.h"
@@ -12,10 +14,12 @@
 
 namespace gongji::ui {
 
-// One laid-out document as a wxPrintout; a real print (not a preview) is recorded once it ends.
+// Laid-out documents, one after the other, as one wxPrintout (the citizen's papers in one job);
+// a real print (not a preview) of each is recorded once it ends.
 class ReportPrintout : public wxPrintout {
 public:
     ReportPrintout(app::Workspace& ws, const app::Actor& actor, const app::DocumentRequest& request);
+    ReportPrintout(app::Workspace& ws, const app::Actor& actor, const std::vector<app::DocumentRequest>& requests);
     ~ReportPrintout() override;
 
     int pages() const;
@@ -25,30 +29,38 @@ public:
     void OnEndPrinting() override;
 
 private:
+    struct Paper {
+        app::DocumentRequest request;
+        app::PreparedDocument prepared;
+        std::unique_ptr<reports::LaidOutDocument> laid_out;
+        int printed = 0;
+    };
     app::Workspace& ws_;
     app::Actor actor_;
-    app::DocumentRequest request_;
-    app::PreparedDocument prepared_;
-    std::unique_ptr<reports::LaidOutDocument> laid_out_;
-    int printed_ = 0;
+    std::vector<Paper> papers_;
 };
+
+// "GJ20261122-000017-受理回执.pdf": what a saved paper is called, by its case (or person) and kind.
+std::string paper_file_name(const app::PreparedDocument& prepared);
 
 // What a print button offers; each reports a failure to the user and returns false.
 class DocumentPrinter {
 public:
     DocumentPrinter(wxWindow* parent, app::Workspace& ws, const app::Actor& actor, app::DocumentRequest request);
+    // Several papers printed, previewed and saved together.
+    DocumentPrinter(wxWindow* parent, app::Workspace& ws, const app::Actor& actor, std::vector<app::DocumentRequest> requests);
     // Opens the preview window (with its own Print button); returns it, or nullptr on failure.
     wxFrame* preview();
     bool print();                              // the system print dialog
-    bool save_pdf(const std::string& path);    // recorded like a print
-    bool save_pdf_as();                        // asks where
+    bool save_pdf(const std::string& path);    // one paper to this file; recorded like a print
+    bool save_pdf_as();                        // asks where (a folder for several papers)
 
 private:
     bool failed(const std::exception& e);
     wxWindow* parent_;
     app::Workspace& ws_;
     app::Actor actor_;
-    app::DocumentRequest request_;
+    std::vector<app::DocumentRequest> requests_;
 };
 
 }  // namespace gongji::ui
