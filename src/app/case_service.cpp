@@ -400,7 +400,26 @@ PersonCard person_card(Workspace& ws, const std::string& id_text) {
     auto id = normalized_id(id_text, "ID");
     auto person = ws.persons().find(id);
     if (!person) throw BadInput("ID: " + id + " is not in the roster");
-    return {*person, ws.bindings().list_by_authorizer(id), ws.bindings().list_by_user(id)};
+    PersonCard card;
+    card.person = *person;
+    card.as_authorizer = ws.bindings().list_by_authorizer(id);
+    card.as_user = ws.bindings().list_by_user(id);
+    for (const auto& b : card.as_authorizer) card.open_as_authorizer += b.status != "ended";
+    for (const auto& b : card.as_user) card.open_as_user += b.status != "ended";
+    if (auto name = default_policy(ws)) {
+        auto profile = load_policy(ws, *name);
+        if (const auto* version = profile.version_on(china_today())) {
+            card.limits_policy = profile.title;
+            card.max_users_per_authorizer = version->max_users_per_authorizer;
+            card.max_authorizers_per_user = version->max_authorizers_per_user;
+        }
+    }
+    CaseSearch waiting;
+    waiting.person = id;
+    waiting.status = "submitted";
+    waiting.limit = 100;
+    card.waiting_cases = list_cases(ws, waiting);
+    return card;
 }
 
 std::vector<BindingRecord> bindings_of(Workspace& ws, const std::string& id_text, bool as_user) {

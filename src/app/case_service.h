@@ -68,6 +68,13 @@ struct PersonCard {
     core::Person person;
     std::vector<storage::BindingRecord> as_authorizer;
     std::vector<storage::BindingRecord> as_user;
+    // What a clerk needs at a glance: open (pending or active) bindings against the limits of
+    // the agency's own profile as in force today (none when no profile is set or it has no
+    // limit), and the cases about this person still waiting for review.
+    int open_as_authorizer = 0, open_as_user = 0;
+    std::optional<std::string> limits_policy;  // the profile's title
+    std::optional<int> max_users_per_authorizer, max_authorizers_per_user;
+    std::vector<storage::CaseRecord> waiting_cases;
 };
 // BadInput for an invalid ID number or a person not in the roster.
 PersonCard person_card(Workspace& ws, const std::string& id_number);

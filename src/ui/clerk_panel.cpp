@@ -45,6 +45,8 @@ ClerkPanel::ClerkPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     insured_status_ = XRCCTRL(*this, "card_status", wxStaticText);
     region_ = XRCCTRL(*this, "card_region", wxStaticText);
     balance_ = XRCCTRL(*this, "card_balance", wxStaticText);
+    limits_ = XRCCTRL(*this, "card_limits", wxStaticText);
+    waiting_ = XRCCTRL(*this, "card_waiting", wxStaticText);
     bindings_ = XRCCTRL(*this, "bindings", wxListCtrl);
     bindings_->AppendColumn(_("Role"), wxLIST_FORMAT_LEFT, 110);
     bindings_->AppendColumn(_("Other person"), wxLIST_FORMAT_LEFT, 220);
@@ -52,6 +54,7 @@ ClerkPanel::ClerkPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     bindings_->AppendColumn(_("Status"), wxLIST_FORMAT_LEFT, 120);
     bindings_->AppendColumn(_("Order"), wxLIST_FORMAT_RIGHT, 70);
     bindings_->AppendColumn(_("Policy"), wxLIST_FORMAT_LEFT, 220);
+    bindings_->AppendColumn(_("Start date"), wxLIST_FORMAT_LEFT, 110);
     id_entry_->Bind(wxEVT_TEXT, &ClerkPanel::on_text, this);
     // Enter on a found person goes to their bindings, ready for the arrow keys.
     id_entry_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) {
@@ -191,11 +194,34 @@ bool ClerkPanel::renew_selected() {
     });
 }
 
+void ClerkPanel::show_limits(const app::PersonCard& card) {
+    // "As authorizer 7 of 7 (full) · as user 0 of 1", against the agency's own profile.
+    auto part = [](const wxString& role, int open, const std::optional<int>& max) {
+        if (!max) return wxString::Format(_("%s %d (no limit)"), role, open);
+        return open >= *max ? wxString::Format(_("%s %d of %d (full)"), role, open, *max)
+                            : wxString::Format(_("%s %d of %d"), role, open, *max);
+    };
+    bool full = (card.max_users_per_authorizer && card.open_as_authorizer >= *card.max_users_per_authorizer) ||
+                (card.max_authorizers_per_user && card.open_as_user >= *card.max_authorizers_per_user);
+    wxString text = part(_("as authorizer"), card.open_as_authorizer, card.max_users_per_authorizer) + u8(" · ") +
+                    part(_("as user"), card.open_as_user, card.max_authorizers_per_user);
+    if (card.limits_policy) text += u8("（" + *card.limits_policy + "）");
+    limits_->SetForegroundColour(full ? wxColour(170, 30, 30) : GetForegroundColour());
+    limits_->SetLabel(text);
+    wxString waiting;
+    for (const auto& c : card.waiting_cases) {
+        auto relation = c.relation ? core::find_relation(*c.relation) : std::nullopt;
+        waiting += (waiting.empty() ? wxString() : wxString(u8("；"))) + u8(c.number) + " " + case_kind_label(c.kind) +
+                   (relation ? " " + u8(relation->name) : wxString()) + " " + u8(china_time(c.submitted_at).substr(0, 10));
+    }
+    waiting_->SetLabel(waiting.empty() ? _("none") : waiting);
+}
+
 void ClerkPanel::clear_card() {
     person_.clear();
     rows_.clear();
     if (outcome_) outcome_->SetLabel("");
-    for (auto* t : {name_, gender_, insurance_, insured_status_, region_, balance_}) t->SetLabel(u8("—"));
+    for (auto* t : {name_, gender_, insurance_, insured_status_, region_, balance_, limits_, waiting_}) t->SetLabel(u8("—"));
     bindings_->DeleteAllItems();
 }
 
@@ -246,7 +272,11 @@ void ClerkPanel::look_up(const wxString& text) {
             bindings_->SetItem(row, 4, wxString::Format("%d", b.deduction_order));
             auto title = policy_titles.find(b.policy);
             bindings_->SetItem(row, 5, u8(title == policy_titles.end() ? b.policy : title->second));
+            // Active from its approval; pending since it was submitted; ended when it ended.
+            auto when = b.status == "ended" ? b.until : b.status == "active" ? b.since : std::optional<std::string>(b.created_at);
+            bindings_->SetItem(row, 6, u8(china_time(when).substr(0, 10)));
         };
+        show_limits(card);
         for (const auto& b : card.as_authorizer) add(b, true);
         for (const auto& b : card.as_user) add(b, false);
     } catch (const app::BadInput&) {

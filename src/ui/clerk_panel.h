@@ -41,6 +41,7 @@ public:
 private:
     void on_text(wxCommandEvent& event);
     void clear_card();
+    void show_limits(const app::PersonCard& card);
     const storage::BindingRecord* selected_binding();
     bool act(const std::function<wxString()>& action);
     void say(const wxString& text, bool good);
@@ -50,7 +51,7 @@ private:
     wxTextCtrl* id_entry_ = nullptr;
     wxStaticText* status_ = nullptr;
     wxStaticText *name_ = nullptr, *gender_ = nullptr, *insurance_ = nullptr, *insured_status_ = nullptr,
-                 *region_ = nullptr, *balance_ = nullptr;
+                 *region_ = nullptr, *balance_ = nullptr, *limits_ = nullptr, *waiting_ = nullptr;
     wxListCtrl* bindings_ = nullptr;
     std::string person_;  // the ID number on the card
     std::vector<storage::BindingRecord> rows_;  // the binding on each row

@@ -215,6 +215,34 @@ BOOST_FIXTURE_TEST_CASE(the_clerk_looks_a_person_up_as_the_number_is_typed, Demo
     BOOST_REQUIRE(bindings->GetItemCount() == 1);
     BOOST_TEST(bindings->GetItemText(0, 1).ToStdString(wxConvUTF8).find("张磊") != std::string::npos);
     BOOST_TEST(bindings->GetItemText(0, 3).ToStdString(wxConvUTF8) == "生效");
+    BOOST_TEST(child<wxStaticText>(frame, "card_waiting")->GetLabel().ToStdString(wxConvUTF8) == "无");
+
+    // Pasted from a spreadsheet cell (a line end after it), or typed in full-width digits.
+    entry->SetValue("450802195001010116\r\n");
+    pump();
+    BOOST_TEST(child<wxStaticText>(frame, "card_name")->GetLabel().ToStdString(wxConvUTF8) == "黄明");
+    // 黄明 pays for seven relatives: the card says he is at the limit, with his pending case.
+    app::set_default_policy(ws, {"admin", "admin", "管理-01"}, "guangxi");
+    app::BindApplication a;
+    a.policy = "guangxi";
+    a.authorizer_id = "450803199309150128";  // 李娜 applies to pay for 黄明
+    a.user_id = "450802195001010116";
+    a.relation = "51";                       // her father
+    a.documents = {core::DocumentType::id_card, core::DocumentType::hukou};
+    auto waiting = app::submit_bind(ws, {"clerk", "clerk", "窗口-03"}, a).number;
+    entry->SetValue(wxString::FromUTF8("４５０８０２１９５００１０１０１１６"));
+    pump();
+    BOOST_TEST(child<wxStaticText>(frame, "card_name")->GetLabel().ToStdString(wxConvUTF8) == "黄明");
+    auto limits = child<wxStaticText>(frame, "card_limits")->GetLabel().ToStdString(wxConvUTF8);
+    BOOST_TEST(limits.find("作为授权人 7 / 7 人（已满）") == 0u, limits);
+    BOOST_TEST(limits.find("作为使用人 1 / 1 人（已满）") != std::string::npos, limits);
+    auto pending = child<wxStaticText>(frame, "card_waiting")->GetLabel().ToStdString(wxConvUTF8);
+    BOOST_TEST(pending.find(waiting) == 0u, pending);
+    BOOST_TEST(pending.find("父亲") != std::string::npos, pending);
+    BOOST_TEST(!child<wxListCtrl>(frame, "bindings")->GetItemText(0, 6).empty());  // since when
+    screenshot(frame, "clerk-person-card-limits.png");
+    entry->SetValue("450802196503120117");
+    pump();
     screenshot(frame, "clerk-person-card.png");
     auto* statement = frame->clerk_panel()->preview_statement({2026, 1, 1}, {2026, 11, 30});  // his money's use
     BOOST_REQUIRE(statement != nullptr);
