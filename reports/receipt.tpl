@@ -8,7 +8,14 @@ field 授权人 | {authorizer_name}（{authorizer_id}）
 field 使用人 | {user_name}（{user_id}）
 field 关系 | {relation_name}
 field 受理时间 | {submitted_at}
+field 受理窗口 | {workstation}
 field 受理经办人 | {clerk}
+if processing_time
+field 承诺办结时限 | {processing_time}
+endif
+if agency_phone
+field 咨询电话 | {agency_phone}
+endif
 heading 已收材料
 list documents
 item {document}

@@ -65,16 +65,22 @@ bool verify_password(const std::string& password, const PasswordHash& stored) {
     return constant_time_equal(derive(password, stored.salt, stored.iterations), stored.hash);
 }
 
+std::string staff_label(const std::string& username, const std::string& full_name) {
+    return full_name.empty() ? username : full_name + "（" + username + "）";
+}
+
 void add_user(Workspace& ws, const std::string& by, const std::string& username, const std::string& role,
-              const std::string& password) {
+              const std::string& password, const std::string& full_name) {
     if (!valid_username(username))
         throw BadInput("username: use 1–64 letters, digits, '.', '_' or '-'");
     if (!is_role(role)) throw BadInput("role: must be clerk, supervisor or admin, not \"" + role + "\"");
     if (password.empty()) throw BadInput("password: must not be empty");
+    if (full_name.size() > 64) throw BadInput("full name: at most 64 bytes (about 20 Chinese characters)");
     if (ws.users().find(username)) throw BadInput("username: \"" + username + "\" already exists");
     auto h = hash_password(password);
     storage::UserRecord u;
     u.username = username;
+    u.full_name = full_name;
     u.role = role;
     u.password_salt = h.salt;
     u.password_hash = h.hash;
@@ -83,7 +89,7 @@ void add_user(Workspace& ws, const std::string& by, const std::string& username,
     storage::Transaction tx(ws.db());
     ws.users().add(u);
     core::JsonWriter after;
-    after.begin_object().key("username").value(username).key("role").value(role).end_object();
+    after.begin_object().key("username").value(username).key("full_name").value(full_name).key("role").value(role).end_object();
     audit(ws, {by, workstation_name()}, "user.add", "user", username, "", after.str());
     tx.commit();
 }
@@ -145,7 +151,7 @@ Actor authenticate(Workspace& ws, const std::string& username, const std::string
     ws.users().record_login(username);
     audit(ws, who, "login", "user", username, "", "{\"role\":\"" + user->role + "\"}");
     tx.commit();
-    return {user->username, user->role, who.workstation};
+    return {user->username, user->role, who.workstation, user->full_name};
 }
 
 void log_out(Workspace& ws, const Actor& actor) {

@@ -3,6 +3,7 @@
 // same rules.
 #include <initializer_list>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/workspace.h"
@@ -11,10 +12,18 @@
 namespace gongji::app {
 
 struct Actor {
+    Actor() = default;
+    Actor(std::string username_, std::string role_, std::string workstation_, std::string full_name_ = "")
+        : username(std::move(username_)), role(std::move(role_)), workstation(std::move(workstation_)),
+          full_name(std::move(full_name_)) {}
     std::string username;
     std::string role;  // clerk, supervisor, admin
     std::string workstation;
+    std::string full_name;  // empty when the account has none
 };
+
+// How papers name a member of staff: "韦丽华（clerk）", or the login alone when no name is kept.
+std::string staff_label(const std::string& username, const std::string& full_name);
 
 bool is_role(const std::string& role);
 
@@ -30,7 +39,7 @@ bool verify_password(const std::string& password, const PasswordHash& stored);
 // Creates a user (audited as `by`); BadInput for a bad name, role or empty password, or a name
 // already taken.
 void add_user(Workspace& ws, const std::string& by, const std::string& username, const std::string& role,
-              const std::string& password);
+              const std::string& password, const std::string& full_name = "");
 // Disables or re-enables a user (admin only); a disabled user cannot log in.
 void set_user_disabled(Workspace& ws, const Actor& actor, const std::string& username, bool disabled);
 

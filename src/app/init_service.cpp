@@ -66,9 +66,11 @@ void load_demo(Workspace& ws, InitReport& report) {
     }
     tx.commit();
 
-    for (const char* name : {"admin", "clerk", "super"}) {
+    // The demo's staff, with the names their papers carry.
+    const std::pair<const char*, const char*> staff[] = {{"admin", "黄志强"}, {"clerk", "韦丽华"}, {"super", "覃建国"}};
+    for (const auto& [name, full_name] : staff) {
         if (ws.users().find(name)) continue;
-        add_user(ws, "system", name, std::string(name) == "super" ? "supervisor" : name, "demo");
+        add_user(ws, "system", name, std::string(name) == "super" ? "supervisor" : name, "demo", full_name);
         report.users_created.push_back(name);
     }
 }

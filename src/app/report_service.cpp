@@ -45,6 +45,20 @@ std::string name_of(Workspace& ws, const std::string& id) {
     return p ? p->name : "";
 }
 
+// "韦丽华（clerk）": staff by name and login, as the citizen's papers name them.
+std::string staff_of(Workspace& ws, const std::string& username) {
+    if (username.empty()) return "";
+    auto user = ws.users().find(username);
+    return staff_label(username, user ? user->full_name : "");
+}
+
+// What the agency promises on a receipt: where to ask, and by when it is decided.
+void agency_promise_fields(Workspace& ws, reports::ReportData& d) {
+    auto days = setting(ws, "processing_days");
+    d.fields["processing_time"] = days ? "自受理之日起" + *days + "个工作日内" : "";
+    d.fields["agency_phone"] = setting(ws, "agency_phone").value_or("");
+}
+
 void person_fields(Workspace& ws, reports::ReportData& d, const std::string& prefix, const std::optional<std::string>& id) {
     d.fields[prefix + "_name"] = id ? name_of(ws, *id) : "";
     d.fields[prefix + "_id"] = id ? core::mask_id_number(*id) : "";
@@ -61,11 +75,13 @@ void case_fields(Workspace& ws, const storage::CaseRecord& c, reports::ReportDat
     auto relation = c.relation ? core::find_relation(*c.relation) : std::nullopt;
     d.fields["relation_name"] = relation ? relation->name : "";
     d.fields["policy_title"] = c.policy ? load_policy(ws, *c.policy).title : "";
-    d.fields["clerk"] = c.created_by;
+    d.fields["clerk"] = staff_of(ws, c.created_by);
+    d.fields["workstation"] = c.workstation;
+    agency_promise_fields(ws, d);
     d.fields["application_date"] = c.application_date;
     d.fields["submitted_at"] = china_time(c.submitted_at);
     d.fields["decided_at"] = china_time(c.decided_at);
-    d.fields["decided_by"] = c.decided_by.value_or("");
+    d.fields["decided_by"] = staff_of(ws, c.decided_by.value_or(""));
     d.fields["approved"] = c.status == "approved" ? "是" : "";
     d.fields["rejected"] = c.status == "rejected" ? "是" : "";
     std::string reason = c.reason.value_or("");
@@ -101,7 +117,9 @@ void proposal_fields(Workspace& ws, const Actor& actor, const DocumentRequest& r
     person_fields(ws, d, "user", user);
     d.fields["relation_name"] = relation->name;
     d.fields["policy_title"] = policy.title;
-    d.fields["clerk"] = actor.username;
+    d.fields["clerk"] = staff_label(actor.username, actor.full_name);
+    d.fields["workstation"] = actor.workstation;
+    agency_promise_fields(ws, d);
     auto today = china_today();
     d.fields["application_date"] = today.to_string();
     auto person = ws.persons().find(user);
@@ -223,7 +241,7 @@ PreparedDocument prepare_document(Workspace& ws, const Actor& actor, const Docum
     doc.frame.agency = agency_name(ws);
     doc.frame.title = title->second;
     doc.frame.printed_at = china_time(storage::utc_now());
-    doc.frame.operator_name = actor.username;
+    doc.frame.operator_name = staff_label(actor.username, actor.full_name);
     return doc;
 }
 
@@ -245,6 +263,19 @@ int print_document(Workspace& ws, const Actor& actor, const DocumentRequest& req
 }
 
 std::string agency_name(Workspace& ws) { return setting(ws, "agency_name").value_or(""); }
+
+void set_agency_phone(Workspace& ws, const Actor& actor, const std::string& phone) {
+    require_role(actor, {"admin"});
+    if (phone.empty() || phone.size() > 40) throw BadInput("agency_phone: give the number citizens call, at most 40 characters");
+    change_setting(ws, actor, "agency_phone", phone);
+}
+
+void set_processing_days(Workspace& ws, const Actor& actor, const std::string& days) {
+    require_role(actor, {"admin"});
+    bool digits = !days.empty() && days.size() <= 3 && days.find_first_not_of("0123456789") == std::string::npos;
+    if (!digits || std::stoi(days) == 0) throw BadInput("processing_days: working days as a whole number, 1–999, not \"" + days + "\"");
+    change_setting(ws, actor, "processing_days", std::to_string(std::stoi(days)));
+}
 
 void set_agency_name(Workspace& ws, const Actor& actor, const std::string& name) {
     require_role(actor, {"admin"});

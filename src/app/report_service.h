@@ -43,6 +43,10 @@ void record_print(Workspace& ws, const Actor& actor, const std::string& kind, co
 // The agency's name on every printout (admin sets it; empty until set).
 void set_agency_name(Workspace& ws, const Actor& actor, const std::string& name);
 std::string agency_name(Workspace& ws);
+// The agency's phone for questions and the working days it promises for a decision, on every
+// receipt (admin sets them; left off the receipt until set).
+void set_agency_phone(Workspace& ws, const Actor& actor, const std::string& phone);
+void set_processing_days(Workspace& ws, const Actor& actor, const std::string& days);
 
 // GONGJI_REPORTS_DIR, else the source tree's reports/, else the installed share folder.
 std::string reports_dir();

@@ -141,8 +141,9 @@ int run_settings(Session& s, const Words& words) {
     args.allow_only({});
     const auto& pos = args.positional();
     if (pos.size() != 3 || pos[0] != "set" ||
-        (pos[1] != "agency_name" && pos[1] != "workstation" && pos[1] != "default_policy"))
-        throw app::BadInput("usage: gongji settings set agency_name|default_policy|workstation NAME");
+        (pos[1] != "agency_name" && pos[1] != "workstation" && pos[1] != "default_policy" &&
+         pos[1] != "agency_phone" && pos[1] != "processing_days"))
+        throw app::BadInput("usage: gongji settings set agency_name|agency_phone|processing_days|default_policy|workstation VALUE");
     if (pos[1] == "workstation") {  // this machine's, not the database's: no login, the file's permissions
         app::set_workstation_name(pos[2]);
         core::JsonWriter w(true);
@@ -153,6 +154,10 @@ int run_settings(Session& s, const Words& words) {
     auto actor = s.actor();
     if (pos[1] == "default_policy")
         app::set_default_policy(s.workspace(), actor, pos[2]);
+    else if (pos[1] == "agency_phone")
+        app::set_agency_phone(s.workspace(), actor, pos[2]);
+    else if (pos[1] == "processing_days")
+        app::set_processing_days(s.workspace(), actor, pos[2]);
     else
         app::set_agency_name(s.workspace(), actor, pos[2]);
     core::JsonWriter w(true);

@@ -18,6 +18,7 @@ struct UserRecord {
     int failed_logins = 0;
     std::optional<std::string> locked_until;
     std::string created_at;
+    std::string full_name = "";  // 姓名 as printed on papers; empty for accounts made without one
 };
 
 class UserRepository {

@@ -10,6 +10,7 @@
 #include "app/errors.h"
 #include "app/report_service.h"
 #include "app/roster_import.h"
+#include "app/settings.h"
 
 namespace gongji::ui {
 namespace {
@@ -38,9 +39,12 @@ AdminPanel::AdminPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     wxXmlResource::Get()->LoadPanel(this, parent, "AdminPanel");
     agency_ = XRCCTRL(*this, "agency_name", wxTextCtrl);
     agency_->SetValue(u8(app::agency_name(ws_)));
-    auto save_agency = [this](wxCommandEvent&) { save_agency_name(); };
+    XRCCTRL(*this, "agency_phone", wxTextCtrl)->SetValue(u8(app::setting(ws_, "agency_phone").value_or("")));
+    XRCCTRL(*this, "processing_days", wxTextCtrl)->SetValue(u8(app::setting(ws_, "processing_days").value_or("")));
+    auto save_agency = [this](wxCommandEvent&) { this->save_agency(); };
     XRCCTRL(*this, "save_agency_name", wxButton)->Bind(wxEVT_BUTTON, save_agency);
-    agency_->Bind(wxEVT_TEXT_ENTER, save_agency);
+    for (const char* field : {"agency_name", "agency_phone", "processing_days"})
+        XRCCTRL(*this, field, wxTextCtrl)->Bind(wxEVT_TEXT_ENTER, save_agency);
     import_ = XRCCTRL(*this, "import_roster", wxButton);
     cancel_ = XRCCTRL(*this, "cancel_import", wxButton);
     progress_ = XRCCTRL(*this, "progress", wxGauge);
@@ -110,10 +114,15 @@ void AdminPanel::import_file(const std::string& path) {
     });
 }
 
-bool AdminPanel::save_agency_name() {
+bool AdminPanel::save_agency() {
     auto* outcome = XRCCTRL(*this, "agency_outcome", wxStaticText);
+    auto value = [this](const char* field) { return utf8(XRCCTRL(*this, field, wxTextCtrl)->GetValue().Trim().Trim(false)); };
     try {
-        app::set_agency_name(ws_, actor_, utf8(agency_->GetValue().Trim().Trim(false)));
+        app::set_agency_name(ws_, actor_, value("agency_name"));
+        if (auto phone = value("agency_phone"); !phone.empty() && phone != app::setting(ws_, "agency_phone"))
+            app::set_agency_phone(ws_, actor_, phone);
+        if (auto days = value("processing_days"); !days.empty() && days != app::setting(ws_, "processing_days"))
+            app::set_processing_days(ws_, actor_, days);
     } catch (const std::exception& e) {
         show_outcome(outcome, u8(e.what()), false);
         Layout();

@@ -25,7 +25,9 @@ public:
     void import_file(const std::string& path);  // what the button does after its file dialog
     bool importing() const { return worker_.joinable() && !finished_; }
     void cancel() { cancel_requested_ = true; }
-    bool save_agency_name();  // the agency's name on every printout
+    // The agency's name on every printout, and its phone and promised working days on receipts;
+    // what is left empty stays as it was.
+    bool save_agency();
 
 private:
     struct Shared;  // what the worker and the window share; outlives either

@@ -25,6 +25,7 @@ UsersPanel::UsersPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     role_ = XRCCTRL(*this, "new_role", wxChoice);
     outcome_ = XRCCTRL(*this, "users_outcome", wxStaticText);
     users_->AppendColumn(_("User name"), wxLIST_FORMAT_LEFT, 180);
+    users_->AppendColumn(_("Full name"), wxLIST_FORMAT_LEFT, 140);
     users_->AppendColumn(_("Role"), wxLIST_FORMAT_LEFT, 140);
     users_->AppendColumn(_("State"), wxLIST_FORMAT_LEFT, 260);
     users_->AppendColumn(_("Since"), wxLIST_FORMAT_LEFT, 160);
@@ -48,12 +49,13 @@ void UsersPanel::refresh() {
     names_.clear();
     for (const auto& u : app::list_users(ws_, actor_)) {
         long row = users_->InsertItem(users_->GetItemCount(), u8(u.username));
-        users_->SetItem(row, 1, role_label(u.role));
+        users_->SetItem(row, 1, u8(u.full_name));
+        users_->SetItem(row, 2, role_label(u.role));
         wxString state = u.disabled ? _("disabled") : _("active");
         if (u.locked_until && *u.locked_until > core::format_utc(static_cast<long long>(std::time(nullptr))))
             state = wxString::Format(_("locked until %s"), u8(china_time(u.locked_until)));
-        users_->SetItem(row, 2, state);
-        users_->SetItem(row, 3, u8(china_time(u.created_at)));
+        users_->SetItem(row, 3, state);
+        users_->SetItem(row, 4, u8(china_time(u.created_at)));
         names_.push_back(u.username);
     }
 }
@@ -85,10 +87,13 @@ bool UsersPanel::add_user() {
     auto name = utf8(username_->GetValue().Trim().Trim(false));
     auto role = kRoles[std::max(0, role_->GetSelection())];
     auto password = utf8(password_->GetValue());
+    auto* full_name_field = XRCCTRL(*this, "new_full_name", wxTextCtrl);
+    auto full_name = utf8(full_name_field->GetValue().Trim().Trim(false));
     return act([&] {
         app::require_role(actor_, {"admin"});
-        app::add_user(ws_, actor_.username, name, role, password);
+        app::add_user(ws_, actor_.username, name, role, password, full_name);
         username_->Clear();
+        full_name_field->Clear();
         password_->Clear();
         username_->SetFocus();
         return wxString::Format(_("User %s added"), u8(name));

@@ -71,6 +71,9 @@ void check_masked(const std::string& text, const std::string& id) {
 
 BOOST_FIXTURE_TEST_CASE(every_document_renders_with_its_text_masked_ids_and_embedded_font, Office) {
     BOOST_REQUIRE(as("admin", {"settings", "set", "agency_name", "贵港市医疗保障事业管理中心"}).exit_code == 0);
+    BOOST_REQUIRE(as("admin", {"settings", "set", "agency_phone", "0775-12393"}).exit_code == 0);
+    BOOST_REQUIRE(as("admin", {"settings", "set", "processing_days", "15"}).exit_code == 0);
+    BOOST_TEST(as("admin", {"settings", "set", "processing_days", "two weeks"}).exit_code == 2);
     auto approved = submit_wife();
     BOOST_REQUIRE(as("super", {"case", "approve", approved}).exit_code == 0);
     auto unbound = as("clerk", {"case", "unbind", "--authorizer", kFather, "--user", kSon, "--reason", "divorce"});
@@ -82,7 +85,9 @@ BOOST_FIXTURE_TEST_CASE(every_document_renders_with_its_text_masked_ids_and_embe
     struct Doc { const char* name; std::vector<std::string> args; std::vector<std::string> texts; };
     const std::vector<Doc> docs = {
         {"commitment", {"commitment", "--case", approved}, {"职工医保个人账户家庭共济承诺书", "一经使用，不予退回", "授权人签字", "张伟"}},
-        {"receipt", {"receipt", "--case", approved}, {"家庭共济业务受理回执", approved, "身份证", "结婚证"}},
+        {"receipt", {"receipt", "--case", approved},
+         {"家庭共济业务受理回执", approved, "身份证", "结婚证", "受理窗口 window-3", "受理经办人 韦丽华（clerk）",
+          "自受理之日起15个工作日内", "咨询电话 0775-12393"}},
         {"decision", {"decision", "--case", approved}, {"家庭共济审核结果通知书", "审核通过", "起生效"}},
         {"unbind", {"unbind", "--case", unbind_case}, {"家庭共济关系解除通知书", "离婚", "不予退回"}},
         {"statement", {"statement", "--user", kWife, "--from", "2026-11-01", "--to", "2026-11-30"},
@@ -96,7 +101,7 @@ BOOST_FIXTURE_TEST_CASE(every_document_renders_with_its_text_masked_ids_and_embe
             for (const auto& t : d.texts) BOOST_TEST(text.find(t) != std::string::npos, "missing “" << t << "”");
             BOOST_TEST(text.find("贵港市医疗保障事业管理中心") != std::string::npos);
             BOOST_TEST(text.find("第 1 页 / 共 1 页") != std::string::npos);
-            BOOST_TEST(text.find("经办人：clerk") != std::string::npos);
+            BOOST_TEST(text.find("经办人：韦丽华（clerk）") != std::string::npos);  // the person, not only the login
             if (std::string(d.name) != "daily") check_masked(text, d.name == std::string("statement") ? kWife : kFather);
             auto fonts = command_output("pdffonts '" + pdf + "'");
             BOOST_TEST(fonts.find("NotoSerifCJKsc-Regular") != std::string::npos, fonts);

@@ -165,12 +165,13 @@ BOOST_AUTO_TEST_CASE(open_bindings_come_with_both_peoples_status_and_region) {
 
 BOOST_AUTO_TEST_CASE(users_are_stored_and_found) {
     UserRepository users(*db);
-    UserRecord u{"clerk1", "clerk", "00ff", "abcd", 1000, false, 0, std::nullopt, utc_now()};
+    UserRecord u{"clerk1", "clerk", "00ff", "abcd", 1000, false, 0, std::nullopt, utc_now(), "韦丽华"};
     users.add(u);
     BOOST_CHECK_THROW(users.add(u), std::exception);
     auto found = users.find("clerk1");
     BOOST_REQUIRE(found.has_value());
     BOOST_TEST(found->role == "clerk");
+    BOOST_TEST(found->full_name == "韦丽华");
     BOOST_TEST(found->iterations == 1000);
     BOOST_TEST(!found->locked_until.has_value());
     BOOST_TEST(users.count() == 1);

@@ -50,6 +50,7 @@
 #include "ui/users_panel.h"
 #include "app/policy_service.h"
 #include "app/report_service.h"
+#include "app/settings.h"
 #include "app/errors.h"
 #include "ui/printing.h"
 #include "storage/settings_repository.h"
@@ -676,10 +677,13 @@ BOOST_FIXTURE_TEST_CASE(the_administrator_manages_users_and_edits_a_policy_profi
     long before = list->GetItemCount();
     child<wxTextCtrl>(frame, "new_username")->SetValue("wang.fang");
     child<wxChoice>(frame, "new_role")->SetSelection(0);
+    child<wxTextCtrl>(frame, "new_full_name")->SetValue(wxString::FromUTF8("王芳"));
     child<wxTextCtrl>(frame, "new_password")->SetValue("first-pw");
     BOOST_TEST(users->add_user());
     BOOST_TEST(list->GetItemCount() == before + 1);
     BOOST_TEST(app::authenticate(ws, "wang.fang", "first-pw").role == "clerk");
+    BOOST_TEST(app::authenticate(ws, "wang.fang", "first-pw").full_name == "王芳");  // her papers carry her name
+    BOOST_TEST(list->GetItemText(list->FindItem(-1, "wang.fang"), 1).ToStdString(wxConvUTF8) == "王芳");
     child<wxTextCtrl>(frame, "new_username")->SetValue("wang.fang");  // taken: said, nothing added
     child<wxTextCtrl>(frame, "new_password")->SetValue("x");
     BOOST_TEST(!users->add_user());
@@ -734,10 +738,16 @@ BOOST_FIXTURE_TEST_CASE(the_administrator_manages_users_and_edits_a_policy_profi
     // The agency's name for the printouts, on the first administration tab; an empty one is refused.
     pages->SetSelection(0);
     child<wxTextCtrl>(frame, "agency_name")->SetValue("");
-    BOOST_TEST(!frame->admin_panel()->save_agency_name());
+    BOOST_TEST(!frame->admin_panel()->save_agency());
     child<wxTextCtrl>(frame, "agency_name")->SetValue(wxString::FromUTF8("贵港市医疗保障事业管理中心"));
-    BOOST_TEST(frame->admin_panel()->save_agency_name());
+    child<wxTextCtrl>(frame, "processing_days")->SetValue(wxString::FromUTF8("十五"));
+    BOOST_TEST(!frame->admin_panel()->save_agency());  // working days are a number
+    child<wxTextCtrl>(frame, "agency_phone")->SetValue("0775-4567890");
+    child<wxTextCtrl>(frame, "processing_days")->SetValue("15");
+    BOOST_TEST(frame->admin_panel()->save_agency());
     BOOST_TEST(app::agency_name(ws) == "贵港市医疗保障事业管理中心");
+    BOOST_TEST(app::setting(ws, "agency_phone").value_or("") == "0775-4567890");
+    BOOST_TEST(app::setting(ws, "processing_days").value_or("") == "15");
     frame->Destroy();
     pump();
 }
