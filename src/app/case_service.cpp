@@ -442,6 +442,7 @@ storage::CaseFilter case_filter(const CaseSearch& search) {
     filter.status = search.status;
     filter.number = search.number;
     filter.created_by = search.created_by;
+    filter.workstation = search.workstation;
     filter.limit = search.limit;
     if (search.person) filter.person = normalized_id(*search.person, "--person");
     if (search.date) {

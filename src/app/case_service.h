@@ -87,7 +87,7 @@ storage::CaseRecord find_case(Workspace& ws, const std::string& number);  // Bad
 // Finding cases at the window: any of number, person (either side), the China-time day it was
 // created, its status and who created it. BadInput for a malformed ID number or status.
 struct CaseSearch {
-    std::optional<std::string> number, person, status, created_by;
+    std::optional<std::string> number, person, status, created_by, workstation;
     std::optional<core::CivilDate> date;
     int limit = 1000;
 };

@@ -101,13 +101,15 @@ void CaseRepository::select(const CaseFilter& f, const char* columns, const char
                             const std::function<void(const soci::row&)>& each) {
     std::string sql = std::string("SELECT ") + columns + " FROM " + tables + " WHERE 1 = 1";
     std::string status = f.status.value_or(""), person = f.person.value_or(""), number = f.number.value_or(""),
-                from = f.created_from.value_or(""), before = f.created_before.value_or(""), by = f.created_by.value_or("");
+                from = f.created_from.value_or(""), before = f.created_before.value_or(""), by = f.created_by.value_or(""),
+                window = f.workstation.value_or("");
     if (f.status) sql += " AND cases.status = :status";
     if (f.person) sql += " AND (cases.authorizer_id = :person OR cases.user_id = :person2)";
     if (f.number) sql += " AND cases.number = :number";
     if (f.created_from) sql += " AND cases.created_at >= :from";
     if (f.created_before) sql += " AND cases.created_at < :before";
     if (f.created_by) sql += " AND cases.created_by = :by";
+    if (f.workstation) sql += " AND cases.workstation = :window";
     // The review queue is worked oldest first.
     sql += " ORDER BY COALESCE(cases.submitted_at, cases.created_at), cases.id LIMIT " + std::to_string(f.limit);
     soci::statement st(db_.sql());
@@ -122,6 +124,7 @@ void CaseRepository::select(const CaseFilter& f, const char* columns, const char
     if (f.created_from) st.exchange(soci::use(from));
     if (f.created_before) st.exchange(soci::use(before));
     if (f.created_by) st.exchange(soci::use(by));
+    if (f.workstation) st.exchange(soci::use(window));
     st.alloc();
     st.prepare(sql);
     st.define_and_bind();

@@ -49,6 +49,7 @@ struct CaseFilter {
     std::optional<std::string> number;
     std::optional<std::string> created_from, created_before;  // UTC instants, as stored
     std::optional<std::string> created_by;
+    std::optional<std::string> workstation;  // where it was taken in
     int limit = 1000;
 };
 

@@ -17,6 +17,7 @@
 #include "ui/printing.h"
 
 #include <wx/button.h>
+#include <wx/statbox.h>
 
 #include <algorithm>
 #include <map>
@@ -72,8 +73,49 @@ ClerkPanel::ClerkPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     XRCCTRL(*this, "pay_earlier", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { move_selected(-1); });
     XRCCTRL(*this, "pay_later", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { move_selected(+1); });
     XRCCTRL(*this, "renew", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { renew_selected(); });
+    today_ = XRCCTRL(*this, "today", wxListCtrl);
+    today_->AppendColumn(_("Case"), wxLIST_FORMAT_LEFT, 190);
+    today_->AppendColumn(_("Time"), wxLIST_FORMAT_LEFT, 70);
+    today_->AppendColumn(_("Kind"), wxLIST_FORMAT_LEFT, 130);
+    today_->AppendColumn(_("User"), wxLIST_FORMAT_LEFT, 260);
+    today_->AppendColumn(_("Status"), wxLIST_FORMAT_LEFT, 110);
+    today_->AppendColumn(_("Clerk"), wxLIST_FORMAT_LEFT, 110);
+    // Enter on one of today's cases brings its person back onto the card.
+    today_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) {
+        auto row = static_cast<size_t>(e.GetIndex());
+        if (row >= today_people_.size()) return;
+        id_entry_->SetValue(u8(today_people_[row]));
+        focus_id_entry();
+    });
     clear_card();
+    show_today();
     id_entry_->SetFocus();
+}
+
+void ClerkPanel::show_today() {
+    today_->DeleteAllItems();
+    today_people_.clear();
+    app::CaseSearch f;
+    f.date = app::china_today();
+    f.workstation = actor_.workstation;
+    f.limit = 200;
+    std::vector<storage::CaseSummary> cases;
+    try {
+        cases = app::list_case_summaries(ws_, f);
+    } catch (const std::exception&) {  // a database that went away: the card says so when used
+        return;
+    }
+    for (auto c = cases.rbegin(); c != cases.rend(); ++c) {
+        long row = today_->InsertItem(today_->GetItemCount(), u8(c->number));
+        today_->SetItem(row, 1, u8(china_time(c->waiting_since).substr(11, 5)));
+        today_->SetItem(row, 2, case_kind_label(c->kind));
+        today_->SetItem(row, 3, u8(c->user_name + " " + c->user_id));
+        today_->SetItem(row, 4, case_status_label(c->status));
+        today_->SetItem(row, 5, u8(c->created_by));
+        today_people_.push_back(c->user_id);
+    }
+    if (auto* box = XRCCTRL(*this, "today_box", wxStaticBox))
+        box->SetLabel(wxString::Format(_("Today at this window: %zu cases"), cases.size()));
 }
 
 void ClerkPanel::on_text(wxCommandEvent& event) { look_up(event.GetString()); }
@@ -82,6 +124,7 @@ void ClerkPanel::new_binding() {
     BindDialog dialog(this, ws_, actor_, person_);
     dialog.ShowModal();
     if (!person_.empty()) look_up(wxString::FromUTF8(person_.c_str()));  // the new binding shows as pending
+    show_today();
 }
 
 const storage::BindingRecord* ClerkPanel::selected_binding() {
@@ -104,6 +147,7 @@ bool ClerkPanel::act(const std::function<wxString()>& action) {
     try {
         auto done = action();
         look_up(u8(person));
+        show_today();
         say(done, true);
         return true;
     } catch (const std::exception& e) {

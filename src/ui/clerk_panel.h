@@ -37,6 +37,8 @@ public:
     // Submits the renewal of the selected legacy binding for review.
     bool renew_selected();
     void focus_id_entry() { id_entry_->SetFocus(); id_entry_->SelectAll(); }
+    // The cases taken in at this window today (China time), newest first.
+    void show_today();
 
 private:
     void on_text(wxCommandEvent& event);
@@ -57,6 +59,8 @@ private:
     std::vector<storage::BindingRecord> rows_;  // the binding on each row
     wxChoice* unbind_reason_ = nullptr;
     wxStaticText* outcome_ = nullptr;
+    wxListCtrl* today_ = nullptr;
+    std::vector<std::string> today_people_;  // the user of each row, for Enter
 };
 
 }  // namespace gongji::ui

@@ -231,6 +231,12 @@ BOOST_FIXTURE_TEST_CASE(the_clerk_looks_a_person_up_as_the_number_is_typed, Demo
     a.relation = "51";                       // her father
     a.documents = {core::DocumentType::id_card, core::DocumentType::hukou};
     auto waiting = app::submit_bind(ws, {"clerk", "clerk", "窗口-03"}, a).number;
+    // The start screen: today's cases at this window, newest first.
+    auto* today = child<wxListCtrl>(frame, "today");
+    BOOST_TEST(today->GetItemCount() == 0);
+    frame->clerk_panel()->show_today();
+    BOOST_REQUIRE(today->GetItemCount() == 1);
+    BOOST_TEST(today->GetItemText(0, 0).ToStdString(wxConvUTF8) == waiting);
     entry->SetValue(wxString::FromUTF8("４５０８０２１９５００１０１０１１６"));
     pump();
     BOOST_TEST(child<wxStaticText>(frame, "card_name")->GetLabel().ToStdString(wxConvUTF8) == "黄明");
