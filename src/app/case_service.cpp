@@ -396,6 +396,12 @@ CaseRecord submit_rebind(Workspace& ws, const Actor& actor, const std::string& a
     return c;
 }
 
+std::optional<core::Person> find_person(Workspace& ws, const std::string& id_text) {
+    std::string id;
+    if (!core::normalize_id_number(id_text, china_today(), id)) return std::nullopt;
+    return ws.persons().find(id);
+}
+
 PersonCard person_card(Workspace& ws, const std::string& id_text) {
     auto id = normalized_id(id_text, "ID");
     auto person = ws.persons().find(id);

@@ -76,6 +76,9 @@ struct PersonCard {
     std::optional<int> max_users_per_authorizer, max_authorizers_per_user;
     std::vector<storage::CaseRecord> waiting_cases;
 };
+// The person in the roster, if the text is a valid ID number of someone in it (as typed: the
+// forgiving input of domain.md §3); nothing otherwise, never an error.
+std::optional<core::Person> find_person(Workspace& ws, const std::string& id_text);
 // BadInput for an invalid ID number or a person not in the roster.
 PersonCard person_card(Workspace& ws, const std::string& id_number);
 std::vector<storage::BindingRecord> bindings_of(Workspace& ws, const std::string& id_number, bool as_user);

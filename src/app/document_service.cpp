@@ -1,5 +1,9 @@
 #include "app/document_service.h"
 
+#include <algorithm>
+
+#include <set>
+
 #include <Poco/Base64Decoder.h>
 #include <Poco/Base64Encoder.h>
 #include <Poco/DigestEngine.h>
@@ -100,6 +104,19 @@ long long attach_document(Workspace& ws, const Actor& actor, const std::string& 
     storage::Transaction tx(ws.db());
     auto c = open_case(ws, case_number);
     auto id = store_upload(ws, actor, c.id, c.number, upload);
+    // The case lists the kinds of paper it has (the supervisor's summary, `case show`, the
+    // receipt): a paper added later (the signed letter) joins them.
+    std::set<std::string> kinds;
+    for (size_t start = 0; start < c.documents.size();) {
+        auto end = std::min(c.documents.find(',', start), c.documents.size());
+        kinds.insert(c.documents.substr(start, end - start));
+        start = end + 1;
+    }
+    if (kinds.insert(core::document_type_name(upload.type)).second) {
+        std::string list;
+        for (const auto& k : kinds) list += (list.empty() ? "" : ",") + k;
+        ws.cases().set_documents(c.id, list);
+    }
     tx.commit();
     return id;
 }

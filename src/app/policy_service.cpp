@@ -1,5 +1,7 @@
 #include "app/policy_service.h"
 
+#include <algorithm>
+
 #include "app/settings.h"
 
 
@@ -62,6 +64,23 @@ void set_default_policy(Workspace& ws, const Actor& actor, const std::string& na
 }
 
 std::optional<std::string> default_policy(Workspace& ws) { return setting(ws, "default_policy"); }
+
+std::optional<std::string> policy_for_region(const std::vector<core::PolicyProfile>& profiles,
+                                             const std::optional<std::string>& agency_default,
+                                             const std::string& pooling_region) {
+    const core::PolicyProfile* best = nullptr;
+    size_t best_length = 0;
+    for (const auto& p : profiles) {
+        if (!p.governs(pooling_region)) continue;
+        if (agency_default && p.name == *agency_default) return p.name;
+        size_t length = 0;  // how narrowly it governs there
+        for (const auto& prefix : p.regions)
+            if (pooling_region.compare(0, prefix.size(), prefix) == 0) length = std::max(length, prefix.size());
+        if (!best || length > best_length) best = &p, best_length = length;
+    }
+    if (!best) return std::nullopt;
+    return best->name;
+}
 
 std::vector<core::PolicyProfile> list_policies(Workspace& ws) {
     std::vector<core::PolicyProfile> out;

@@ -35,6 +35,12 @@ std::vector<core::PolicyProfile> list_policies(Workspace& ws);
 // unknown name); nothing until set.
 void set_default_policy(Workspace& ws, const Actor& actor, const std::string& name);
 std::optional<std::string> default_policy(Workspace& ws);
+// The profile for an authorizer insured in `pooling_region`: the agency's own when it governs
+// there, else the one that governs there most narrowly (a prefecture's before its province's,
+// a province's before one for anywhere); nothing when no profile does.
+std::optional<std::string> policy_for_region(const std::vector<core::PolicyProfile>& profiles,
+                                             const std::optional<std::string>& agency_default,
+                                             const std::string& pooling_region);
 // BadInput when there is no profile of that name.
 core::PolicyProfile load_policy(Workspace& ws, const std::string& name);
 

@@ -39,6 +39,12 @@ std::string id_input(std::string_view raw) {
     std::string out;
     out.reserve(raw.size());
     for (size_t i = 0; i < raw.size(); ++i) {
+        // Spaces inside, as a number is grouped on paper ("450802 1965 0312 0117"), go too.
+        if (raw[i] == ' ' || raw[i] == '\t') continue;
+        if (raw.substr(i, 3) == kIdeographicSpace) {
+            i += 2;
+            continue;
+        }
         // Full-width forms U+FF10–FF19 (０–９), U+FF38 (Ｘ) and U+FF58 (ｘ): EF BC 90–99, EF BC B8, EF BD 98.
         if (i + 2 < raw.size() && raw[i] == '\xEF') {
             unsigned char b1 = static_cast<unsigned char>(raw[i + 1]), b2 = static_cast<unsigned char>(raw[i + 2]);

@@ -27,7 +27,8 @@ struct IdCheck {
 };
 
 // An ID number as typed, pasted or read by a scanner, made plain (domain.md §3): surrounding
-// spaces, tabs, line ends and ideographic spaces dropped; full-width digits and Ｘ/ｘ as ASCII.
+// spaces, tabs, line ends and ideographic spaces dropped, and spaces that group the digits on
+// paper; full-width digits and Ｘ/ｘ as ASCII.
 std::string id_input(std::string_view raw);
 // Characters (not bytes) in UTF-8 text, for messages that count what was typed.
 size_t character_count(std::string_view utf8);

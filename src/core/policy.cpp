@@ -74,6 +74,13 @@ bool never_payable(Use u) {
     return u == Use::public_health || u == Use::fitness || u == Use::wellness;
 }
 
+bool PolicyProfile::governs(const std::string& pooling_region) const {
+    if (regions.empty()) return true;
+    for (const auto& prefix : regions)
+        if (pooling_region.compare(0, prefix.size(), prefix) == 0) return true;
+    return false;
+}
+
 const PolicyVersion* PolicyProfile::version_on(const CivilDate& date) const {
     const PolicyVersion* found = nullptr;
     for (const auto& v : versions)

@@ -48,7 +48,13 @@ struct PolicyVersion {
 struct PolicyProfile {
     std::string name;
     std::string title;
+    // Where the profile governs: GB/T 2260 code prefixes of pooling regions ("45" a province,
+    // "4508" a prefecture, or six digits); empty for a profile meant for anywhere.
+    std::vector<std::string> regions;
     std::vector<PolicyVersion> versions;  // ordered by effective_from, strictly increasing
+
+    // Whether an authorizer insured in `pooling_region` falls under this profile.
+    bool governs(const std::string& pooling_region) const;
 
     // The version with the latest effective_from <= date; nullptr before the first one.
     const PolicyVersion* version_on(const CivilDate& date) const;

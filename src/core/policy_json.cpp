@@ -18,7 +18,7 @@ using Poco::Dynamic::Var;
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
-const std::set<std::string> kProfileKeys = {"name", "title", "versions"};
+const std::set<std::string> kProfileKeys = {"name", "title", "regions", "versions"};
 const std::set<std::string> kVersionKeys = {
     "effective_from", "relations", "max_users_per_authorizer", "max_authorizers_per_user",
     "scope", "own_account_first", "commitment_replaces_proof", "requires_review", "uses", "cross_province_quota"};
@@ -155,6 +155,17 @@ PolicyProfile parse_policy_profile(std::string_view json) {
         throw PolicyError("name", "只能由小写字母、数字、- 和 _ 组成 (a-z 0-9 - _)");
     p.title = as_string(required(*obj, "title", "title"), "title");
     if (p.title.empty()) throw PolicyError("title", "不能为空 (empty)");
+    if (obj->has("regions")) {
+        auto regions = as_array(obj->get("regions"), "regions");
+        for (size_t i = 0; i < regions->size(); ++i) {
+            auto field = "regions[" + std::to_string(i) + "]";
+            auto code = as_string(regions->get(static_cast<unsigned>(i)), field);
+            bool digits = !code.empty() && code.find_first_not_of("0123456789") == std::string::npos;
+            if (!digits || (code.size() != 2 && code.size() != 4 && code.size() != 6))
+                throw PolicyError(field, "应为2、4或6位行政区划代码前缀 (a 2-, 4- or 6-digit region code prefix)");
+            p.regions.push_back(code);
+        }
+    }
 
     auto versions = as_array(required(*obj, "versions", "versions"), "versions");
     if (versions->size() == 0) throw PolicyError("versions", "至少需要一个版本 (empty)");
@@ -175,6 +186,11 @@ std::string policy_profile_to_json(const PolicyProfile& p) {
     w.begin_object();
     w.key("name").value(p.name);
     w.key("title").value(p.title);
+    if (!p.regions.empty()) {
+        w.key("regions").begin_array();
+        for (const auto& r : p.regions) w.value(r);
+        w.end_array();
+    }
     w.key("versions").begin_array();
     for (const auto& v : p.versions) {
         w.begin_object();

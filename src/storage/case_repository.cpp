@@ -169,4 +169,8 @@ void CaseRepository::set_binding(long long case_id, std::optional<long long> bin
     db_.sql() << "UPDATE cases SET binding_id = :b WHERE id = :id", soci::use(id, ind), soci::use(case_id);
 }
 
+void CaseRepository::set_documents(long long case_id, const std::string& documents) {
+    db_.sql() << "UPDATE cases SET documents = :d WHERE id = :id", soci::use(documents), soci::use(case_id);
+}
+
 }  // namespace gongji::storage

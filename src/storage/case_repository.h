@@ -69,6 +69,7 @@ public:
     // was no longer in `from` (another workstation got there first).
     bool update_status(const CaseRecord& c, const std::string& from);
     void set_binding(long long case_id, std::optional<long long> binding_id);
+    void set_documents(long long case_id, const std::string& documents);
 
 private:
     void select(const CaseFilter& f, const char* columns, const char* tables,

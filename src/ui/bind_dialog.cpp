@@ -56,12 +56,14 @@ BindDialog::BindDialog(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     document_type_ = XRCCTRL(*this, "document_type", wxChoice);
     outcome_ = XRCCTRL(*this, "outcome", wxStaticText);
 
-    for (const auto& p : app::list_policies(ws_)) {
+    profiles_ = app::list_policies(ws_);
+    for (const auto& p : profiles_) {
         policy_->Append(u8(p.title + "（" + p.name + "）"));
         policy_names_.push_back(p.name);
     }
-    // The agency's own profile first, as the administrator set it.
-    auto preferred = app::default_policy(ws_);
+    // The agency's own profile first, as the administrator set it (until the authorizer's
+    // pooling region says which profile governs him).
+    auto preferred = agency_default_ = app::default_policy(ws_);
     auto at = preferred ? std::find(policy_names_.begin(), policy_names_.end(), *preferred) : policy_names_.end();
     if (!policy_names_.empty()) policy_->SetSelection(at == policy_names_.end() ? 0 : static_cast<int>(at - policy_names_.begin()));
     for (auto t : kTypes) document_type_->Append(u8(core::document_type_label(t)));
@@ -96,7 +98,10 @@ BindDialog::BindDialog(wxWindow* parent, app::Workspace& ws, const app::Actor& a
         if (i >= 0 && i < static_cast<int>(relation_codes_.size())) relation_ = relation_codes_[static_cast<size_t>(i)];
         evaluate();
     });
-    policy_->Bind(wxEVT_CHOICE, changed);
+    policy_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+        policy_by_hand_ = true;
+        evaluate();
+    });
     // Enter (or a double click) on a paper still missing captures it.
     auto capture_chosen = [this] {
         int i = checklist_->GetSelection();
@@ -159,8 +164,9 @@ void BindDialog::on_close_request(wxCommandEvent&) {
 }
 
 bool BindDialog::complete() const {
-    return core::character_count(core::id_input(utf8(authorizer_->GetValue()))) >= 15 &&
-           core::character_count(core::id_input(utf8(user_->GetValue()))) >= 15 && !relation_.empty() &&
+    auto today = app::china_today();
+    return core::check_id_number(utf8(authorizer_->GetValue()), today).valid &&
+           core::check_id_number(utf8(user_->GetValue()), today).valid && !relation_.empty() &&
            policy_->GetSelection() != wxNOT_FOUND;
 }
 
@@ -312,13 +318,17 @@ void BindDialog::add_upload(const app::Upload& upload) {
     evaluate();
 }
 
-void BindDialog::show_name(wxStaticText* label, const std::string& id_text) {
-    wxString name;
-    try {
-        if (id_text.size() >= 15) name = u8(app::person_card(ws_, id_text).person.name);
-    } catch (const std::exception&) {  // not (yet) a number in the roster: the reasons say why
-    }
-    label->SetLabel(name);
+std::string BindDialog::show_name(wxStaticText* label, const std::string& id_text) {
+    auto person = app::find_person(ws_, id_text);
+    label->SetLabel(person ? u8(person->name) : wxString());  // not (yet) in the roster: the reasons say why
+    return person ? person->pooling_region : std::string();
+}
+
+void BindDialog::fit_policy(const std::string& authorizer_region) {
+    if (policy_by_hand_ || authorizer_region.empty()) return;
+    auto name = app::policy_for_region(profiles_, agency_default_, authorizer_region);
+    auto at = name ? std::find(policy_names_.begin(), policy_names_.end(), *name) : policy_names_.end();
+    if (at != policy_names_.end()) policy_->SetSelection(static_cast<int>(at - policy_names_.begin()));
 }
 
 std::string BindDialog::relation_code() const { return relation_; }
@@ -353,8 +363,9 @@ void BindDialog::evaluate() {
     XRCCTRL(*this, "relation_chosen", wxStaticText)->SetLabel(chosen ? u8(chosen->code + " " + chosen->name) : wxString());
     auto a = utf8(authorizer_->GetValue()), u = utf8(user_->GetValue());
     // The names beside the numbers, to compare with the ID cards on the counter.
-    show_name(XRCCTRL(*this, "authorizer_name", wxStaticText), a);
+    auto region = show_name(XRCCTRL(*this, "authorizer_name", wxStaticText), a);
     show_name(XRCCTRL(*this, "user_name", wxStaticText), u);
+    if (case_number_.empty()) fit_policy(region);
     XRCCTRL(*this, "print_commitment", wxButton)->Enable(complete());
     XRCCTRL(*this, "print_papers", wxButton)->Enable(!papers().empty());
     if (!case_number_.empty()) return;  // submitted: the case is what it was judged to be
@@ -363,6 +374,14 @@ void BindDialog::evaluate() {
     if (!complete()) {
         needs_.clear();
         checklist_->Clear();
+        // A number typed in full that cannot be right is said at once, before anything else.
+        auto today = app::china_today();
+        for (auto [field, label] : {std::pair{authorizer_, _("Authorizer")}, std::pair{user_, _("User")}}) {
+            auto text = core::id_input(utf8(field->GetValue()));
+            auto check = core::check_id_number(text, today);
+            if (core::character_count(text) >= 15 && !check.valid)
+                reasons_->Append(label + u8("：") + u8(check.errors.front().message));
+        }
         reasons_->Append(_("Enter both ID numbers and choose the relation"));
         return;
     }
@@ -381,6 +400,11 @@ void BindDialog::evaluate() {
         bool only_papers = !result.reasons.empty() &&
                            std::all_of(result.reasons.begin(), result.reasons.end(),
                                        [](const core::Reason& r) { return r.code == "documents_missing"; });
+        // A profile chosen by hand that is not the authorizer's region's is said first.
+        const auto& chosen = profiles_[static_cast<size_t>(policy_->GetSelection())];
+        if (!region.empty() && !chosen.governs(region))
+            reasons_->Append(wxString::Format(_("Note: the profile %s is not for the authorizer's pooling region %s"),
+                                              u8(chosen.title), u8(region)));
         if (result.eligible) reasons_->Append(_("Eligible"));
         else if (only_papers) reasons_->Append(_("Eligible once the papers below are in"));
         else reasons_->Append(_("Not eligible:"));

@@ -63,13 +63,18 @@ private:
     void on_close_request(wxCommandEvent& event);
     bool complete() const;  // both numbers, the relation and the profile given
     void add_upload(const app::Upload& upload);
-    void show_name(wxStaticText* label, const std::string& id_text);
+    // The name beside a number; returns the person's pooling region (empty when not found).
+    std::string show_name(wxStaticText* label, const std::string& id_text);
+    void fit_policy(const std::string& authorizer_region);
 
     std::vector<app::Upload> uploads_;
     std::thread scanner_;
     bool scanning_ = false;
     wxString title_;  // the dialog's own; scanning and the papers captured are added to it
     std::vector<std::string> relation_codes_, policy_names_;  // relation_codes_: the matches shown
+    std::vector<core::PolicyProfile> profiles_;
+    std::optional<std::string> agency_default_;
+    bool policy_by_hand_ = false;  // the clerk chose the profile: it is not changed for them
     std::string relation_;  // the code chosen
     std::vector<core::DocumentNeed> needs_;  // the checklist of the last evaluation
     std::string case_number_;

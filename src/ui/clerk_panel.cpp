@@ -125,6 +125,7 @@ void ClerkPanel::new_binding() {
     dialog.ShowModal();
     if (!person_.empty()) look_up(wxString::FromUTF8(person_.c_str()));  // the new binding shows as pending
     show_today();
+    focus_id_entry();  // the next citizen's number is typed straight away
 }
 
 const storage::BindingRecord* ClerkPanel::selected_binding() {
@@ -290,6 +291,11 @@ void ClerkPanel::look_up(const wxString& text) {
         return;
     }
     show_outcome(status_, check.warnings.empty() ? _("Valid ID number") : u8(check.warnings.front().message), true);
+    // What was pasted or scanned is shown as the number it is (no line end, no spaces).
+    if (check.normalized.size() == 18 && utf8(id_entry_->GetValue()) != typed && typed == check.normalized) {
+        id_entry_->ChangeValue(u8(typed));
+        id_entry_->SetInsertionPointEnd();
+    }
     try {
         auto card = app::person_card(ws_, check.normalized);
         const auto& p = card.person;

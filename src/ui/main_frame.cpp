@@ -6,6 +6,7 @@
 #include <wx/time.h>
 
 #include <cstdlib>
+#include <functional>
 
 #include "app/errors.h"
 #include <wx/menu.h>
@@ -109,6 +110,13 @@ MainFrame::~MainFrame() { timer_.Stop(); }
 // for are not there.
 void MainFrame::build_menu() {
     enum { kLock = wxID_HIGHEST + 1, kLogOut, kChinese, kEnglish, kFindPerson, kFindCase, kRefresh, kDaily, kFirstTab };
+    // While the screen is locked no shortcut reaches the work behind it: only Quit, Lock and
+    // Log out answer.
+    auto unless_locked = [this](std::function<void()> action) {
+        return [this, action](wxCommandEvent&) {
+            if (!locked_) action();
+        };
+    };
     auto* bar = new wxMenuBar;
     auto* file = new wxMenu;
     auto* language = new wxMenu;
@@ -124,35 +132,35 @@ void MainFrame::build_menu() {
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { lock(); ask_to_unlock(); }, kLock);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { log_out(); }, kLogOut);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { switch_language("zh_CN"); }, kChinese);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { switch_language("en"); }, kEnglish);
+    Bind(wxEVT_MENU, unless_locked([this] { switch_language("zh_CN"); }), kChinese);
+    Bind(wxEVT_MENU, unless_locked([this] { switch_language("en"); }), kEnglish);
 
     if (clerk_ || cases_) {
         auto* work = new wxMenu;
         if (clerk_) {
             work->Append(kFindPerson, _("Find a &person\tCtrl+I"));
             work->Append(wxID_NEW, _("&New binding\tCtrl+N"));
-            Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_page(clerk_); clerk_->focus_id_entry(); }, kFindPerson);
-            Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_page(clerk_); clerk_->new_binding(); }, wxID_NEW);
+            Bind(wxEVT_MENU, unless_locked([this] { show_page(clerk_); clerk_->focus_id_entry(); }), kFindPerson);
+            Bind(wxEVT_MENU, unless_locked([this] { show_page(clerk_); clerk_->new_binding(); }), wxID_NEW);
         }
         if (cases_) {
             work->Append(kFindCase, _("Find a &case\tCtrl+F"));
-            Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_page(cases_); cases_->focus_search(); }, kFindCase);
+            Bind(wxEVT_MENU, unless_locked([this] { show_page(cases_); cases_->focus_search(); }), kFindCase);
         }
         if (review_) {
             work->Append(kRefresh, _("&Refresh the review queue\tF5"));
-            Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_page(review_); review_->refresh(); }, kRefresh);
+            Bind(wxEVT_MENU, unless_locked([this] { show_page(review_); review_->refresh(); }), kRefresh);
         }
         work->AppendSeparator();
         work->Append(kDaily, _("My &day's report\tCtrl+D"));
-        Bind(wxEVT_MENU, [this](wxCommandEvent&) { preview_daily_report(); }, kDaily);
+        Bind(wxEVT_MENU, unless_locked([this] { preview_daily_report(); }), kDaily);
         bar->Append(work, _("&Work"));
     }
     auto* view = new wxMenu;
     for (size_t i = 0; i < pages_->GetPageCount() && i < 9; ++i) {
         int id = kFirstTab + static_cast<int>(i);
         view->Append(id, pages_->GetPageText(i) + wxString::Format("\tCtrl+%zu", i + 1));
-        Bind(wxEVT_MENU, [this, i](wxCommandEvent&) { pages_->SetSelection(i); }, id);
+        Bind(wxEVT_MENU, unless_locked([this, i] { pages_->SetSelection(i); }), id);
     }
     bar->Append(view, _("&View"));
     SetMenuBar(bar);

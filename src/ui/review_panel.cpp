@@ -141,7 +141,10 @@ bool ReviewPanel::decide(const std::function<void()>& decision, const wxString& 
     approve_->Disable();
     reject_->Disable();
     documents_->Disable();
+    // The notice is the decided case's, whatever the queue shows next: its button says which.
+    print_decision_->SetLabel(wxString::Format(_("Decision &notice of %s..."), u8(decided_)));
     refresh();
+    say(done, true);  // still said once the next case is on screen
     return true;
 }
 

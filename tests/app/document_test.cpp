@@ -73,7 +73,9 @@ BOOST_AUTO_TEST_CASE(removing_a_document_is_audited_and_decided_cases_are_closed
         soci::use(number), soci::into(removals);
     BOOST_TEST(removals == 1);
 
-    app::attach_document(ws, clerk, number, {core::DocumentType::other, "补充.png", test::sample_png()});
+    app::attach_document(ws, clerk, number, {core::DocumentType::commitment_letter, "承诺书.png", test::sample_png()});
+    // The case lists the paper added after submission among its kinds of paper.
+    BOOST_TEST(app::find_case(ws, number).documents.find("commitment_letter") != std::string::npos);
     app::approve_case(ws, super, number);
     BOOST_CHECK_THROW(app::attach_document(ws, clerk, number, {core::DocumentType::other, "x.png", test::sample_png()}),
                       app::Refused);

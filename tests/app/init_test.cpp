@@ -80,4 +80,21 @@ BOOST_AUTO_TEST_CASE(demo_data_has_roster_bindings_and_users) {
     BOOST_TEST(app::authenticate(f.ws, "super", "demo").role == "supervisor");
 }
 
+
+BOOST_AUTO_TEST_CASE(the_authorizers_region_chooses_the_profile_unless_the_agencys_own_governs_there) {
+    test::InitializedWorkspace f;
+    auto profiles = app::list_policies(f.ws);
+    // No profile of the agency's own: a 贵港 authorizer gets guangxi, not the first listed.
+    BOOST_TEST(app::policy_for_region(profiles, std::nullopt, "450800").value_or("") == "guangxi");
+    BOOST_TEST(app::policy_for_region(profiles, std::nullopt, "440700").value_or("") == "guangdong");
+    // The agency's own governs there: it is kept; a profile for anywhere governs everywhere.
+    BOOST_TEST(app::policy_for_region(profiles, std::string("national-2026"), "450800").value_or("") == "national-2026");
+    // The agency's own does not govern there (a cross-province case): the region's profile.
+    BOOST_TEST(app::policy_for_region(profiles, std::string("guangxi"), "130600").value_or("") == "hebei");
+    // Nowhere specific: a profile for anywhere.
+    auto anywhere = app::policy_for_region(profiles, std::nullopt, "650100");
+    BOOST_REQUIRE(anywhere.has_value());
+    BOOST_TEST(app::load_policy(f.ws, *anywhere).regions.empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

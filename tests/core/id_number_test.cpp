@@ -135,6 +135,7 @@ BOOST_AUTO_TEST_CASE(input_is_forgiving_as_pasted_scanned_or_typed_in_full_width
         "\xEF\xBC\x91\xEF\xBC\x91\xEF\xBC\x90\xEF\xBC\x91\xEF\xBC\x90\xEF\xBC\x95"
         "19491231002\xEF\xBC\xB8",  // １１０１０５… Ｘ
         "11010519491231002\xEF\xBD\x98",  // ｘ
+        "110105 1949 1231 002X",            // grouped as on paper
     };
     for (const char* input : inputs) {
         BOOST_TEST_INFO("input " << input);

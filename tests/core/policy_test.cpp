@@ -130,4 +130,22 @@ BOOST_AUTO_TEST_CASE(scope_compares_the_right_number_of_digits) {
     BOOST_TEST(within_scope(Scope::nation, "450802", "130600"));
 }
 
+// Where a profile governs: region code prefixes; none means anywhere.
+BOOST_AUTO_TEST_CASE(a_profile_names_the_regions_it_governs) {
+    auto text = replace(profile(kVersion1), R"("versions")", R"("regions": ["45", "4407"], "versions")");
+    auto p = parse_policy_profile(text);
+    BOOST_TEST(p.regions.size() == 2u);
+    BOOST_TEST(p.governs("450800"));
+    BOOST_TEST(p.governs("440703"));
+    BOOST_TEST(!p.governs("440100"));
+    BOOST_TEST(parse_policy_profile(policy_profile_to_json(p)).regions == p.regions);
+    BOOST_TEST(parse_policy_profile(profile(kVersion1)).governs("130600"));  // no regions: anywhere
+    try {
+        parse_policy_profile(replace(profile(kVersion1), R"("versions")", R"("regions": ["4"], "versions")"));
+        BOOST_FAIL("a one-digit prefix was accepted");
+    } catch (const PolicyError& e) {
+        BOOST_TEST(e.field() == "regions[0]");
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -39,6 +39,7 @@
 #include <wx/notebook.h>
 #include <wx/stopwatch.h>
 #include <wx/uiaction.h>
+#include <wx/menu.h>
 
 #include <functional>
 
@@ -287,6 +288,18 @@ BOOST_FIXTURE_TEST_CASE(the_clerk_looks_a_person_up_as_the_number_is_typed, Demo
     BOOST_TEST(frame->should_lock(now + 5 * 60 * 1000));
     frame->lock();
     BOOST_TEST(!child<wxTextCtrl>(frame, "id_entry")->IsShownOnScreen());
+    // No shortcut reaches the work behind the lock: Ctrl+D (the day's report) opens nothing.
+    int daily_id = wxNOT_FOUND;
+    for (size_t m = 0; m < frame->GetMenuBar()->GetMenuCount(); ++m)
+        for (auto* item : frame->GetMenuBar()->GetMenu(m)->GetMenuItems())
+            if (item->GetItemLabel().EndsWith("\tCtrl+D")) daily_id = item->GetId();
+    BOOST_REQUIRE(daily_id != wxNOT_FOUND);
+    pump();  // windows closed before are gone
+    auto windows = wxTopLevelWindows.GetCount();
+    wxCommandEvent daily_key(wxEVT_MENU, daily_id);
+    frame->ProcessWindowEvent(daily_key);
+    pump();
+    BOOST_TEST(wxTopLevelWindows.GetCount() == windows);
     BOOST_TEST(!frame->unlock("wrong"));
     BOOST_TEST(frame->locked());
     BOOST_TEST(frame->unlock("demo"));
