@@ -139,6 +139,11 @@ private:
                      (*relation_.implied_gender == Gender::male ? "男性" : "女性") + "，但使用人为" +
                      (u.gender == Gender::male ? "男性" : "女性"),
                  rule);
+        if (auto wanted = implied_authorizer_gender(relation_.code); wanted && *wanted != a.gender)
+            fail("relation_implausible", kAuthorizer,
+                 "关系“" + relation_.name + "”要求授权人为" + (*wanted == Gender::male ? "男性（丈夫）" : "女性（妻子）") +
+                     "，但授权人为" + (a.gender == Gender::male ? "男性" : "女性"),
+                 rule);
         switch (relation_.category) {
             case RelationCategory::parent:
             case RelationCategory::parent_in_law:

@@ -133,11 +133,16 @@ std::string relation_initials(std::string_view code) {
     return "";
 }
 
+std::optional<Gender> implied_authorizer_gender(std::string_view code) {
+    if (code == "53" || code == "54") return Gender::female;
+    if (code == "55" || code == "56") return Gender::male;
+    return std::nullopt;
+}
+
 bool relation_fits(const Relation& r, const RelationPeople& people) {
     if (r.implied_gender && people.user_gender && *r.implied_gender != *people.user_gender) return false;
-    // 公公、婆婆 are a wife's parents-in-law, 岳父、岳母 a husband's.
-    if (people.authorizer_gender && (r.code == "53" || r.code == "54") && *people.authorizer_gender != Gender::female) return false;
-    if (people.authorizer_gender && (r.code == "55" || r.code == "56") && *people.authorizer_gender != Gender::male) return false;
+    auto authorizer = implied_authorizer_gender(r.code);
+    if (authorizer && people.authorizer_gender && *authorizer != *people.authorizer_gender) return false;
     if (r.category == RelationCategory::spouse && people.user_gender && people.authorizer_gender &&
         *people.user_gender == *people.authorizer_gender)
         return false;

@@ -36,6 +36,10 @@ struct RelationPeople {
     std::optional<CivilDate> authorizer_birth, user_birth;
 };
 
+// The authorizer's gender a code implies (domain.md §3): 53 公公 and 54 婆婆 are a wife's
+// parents-in-law, 55 岳父 and 56 岳母 a husband's; nothing for every other code.
+std::optional<Gender> implied_authorizer_gender(std::string_view code);
+
 // Whether the relation can hold between these two people (domain.md §3 plausibility: the user's
 // implied gender, who is older, spouses of the other gender, whose parents-in-law).
 bool relation_fits(const Relation& r, const RelationPeople& people);

@@ -182,6 +182,31 @@ BOOST_AUTO_TEST_CASE(each_rule_fails_alone_with_code_subject_message_and_rule) {
     }
 }
 
+// domain.md §3 (2026-12): 公公/婆婆 are a wife's parents-in-law, 岳父/岳母 a husband's.
+BOOST_AUTO_TEST_CASE(a_parent_in_law_code_names_whose_parent_in_law_it_is) {
+    const auto in_laws = parse_policy_profile(R"({"name": "old", "title": "旧规", "versions": [
+      {"effective_from": "2021-01-01", "relations": ["spouse", "parent_in_law"],
+       "max_users_per_authorizer": null, "max_authorizers_per_user": null, "scope": "nation",
+       "own_account_first": true, "commitment_replaces_proof": true, "requires_review": true,
+       "uses": ["clinic"]}]})");
+    Scenario husband;  // a man of 1965 with his wife's father, born 1940
+    husband.user = person("1940-01-15", Gender::male, "390");
+    husband.relation = "55";  // 岳父
+    BOOST_TEST(husband.run(in_laws).eligible);
+    husband.relation = "53";  // 公公: a wife's father-in-law, but the authorizer is a man
+    auto r = husband.run(in_laws);
+    BOOST_TEST(codes(r) == Codes{"relation_implausible"}, boost::test_tools::per_element());
+    BOOST_TEST(reason(r, "relation_implausible").subject == "authorizer");
+    BOOST_TEST(reason(r, "relation_implausible").message.find("授权人为女性") != std::string::npos);
+    Scenario wife;
+    wife.authorizer = person("1967-08-20", Gender::female);
+    wife.user = person("1938-05-05", Gender::female, "390");
+    wife.relation = "54";  // 婆婆
+    BOOST_TEST(wife.run(in_laws).eligible);
+    wife.relation = "56";  // 岳母: a husband's
+    BOOST_TEST(codes(wife.run(in_laws)) == Codes{"relation_implausible"}, boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(every_failing_rule_is_reported_not_only_the_first) {
     Scenario s;
     s.authorizer.status = 2;
