@@ -35,4 +35,13 @@ core::EligibilityResult check_eligibility(Workspace& ws, const EligibilityQuery&
     }
 }
 
+std::vector<core::Reason> authorizer_reasons(Workspace& ws, const std::string& policy, const std::string& authorizer_id) {
+    // The whole check with no relative: the rules that need only the authorizer still speak.
+    EligibilityQuery q{policy, authorizer_id, "", "10", std::nullopt, std::nullopt};
+    std::vector<core::Reason> out;
+    for (auto& r : check_eligibility(ws, q).reasons)
+        if (r.subject == "authorizer" && r.code != "id_invalid") out.push_back(std::move(r));
+    return out;
+}
+
 }  // namespace gongji::app

@@ -4,6 +4,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "app/workspace.h"
 #include "core/eligibility.h"
@@ -23,5 +24,10 @@ struct EligibilityQuery {
 // `except_binding` is left out of the limits and the duplicate rule: a case's own pending
 // binding when the case is checked again at approval.
 core::EligibilityResult check_eligibility(Workspace& ws, const EligibilityQuery& query, long long except_binding = 0);
+
+// Before the relative is known: what the authorizer alone already fails under the profile today
+// (not in the roster, not an employee, not insured normally, at the limit of users), so that the
+// clerk knows before anything is scanned. Empty when nothing does yet.
+std::vector<core::Reason> authorizer_reasons(Workspace& ws, const std::string& policy, const std::string& authorizer_id);
 
 }  // namespace gongji::app

@@ -382,6 +382,14 @@ void BindDialog::evaluate() {
             if (core::character_count(text) >= 15 && !check.valid)
                 reasons_->Append(label + u8("：") + u8(check.errors.front().message));
         }
+        // The authorizer alone may already be refused (黄明 at 7 of 7): said before any paper.
+        if (!region.empty() && policy_->GetSelection() != wxNOT_FOUND) {
+            try {
+                for (const auto& r : app::authorizer_reasons(ws_, policy_names_[static_cast<size_t>(policy_->GetSelection())], a))
+                    reasons_->Append(_("Authorizer") + u8("：") + u8(r.message));
+            } catch (const std::exception&) {  // the database went away: said when submitting
+            }
+        }
         reasons_->Append(_("Enter both ID numbers and choose the relation"));
         return;
     }

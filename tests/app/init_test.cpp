@@ -3,6 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "app/errors.h"
+#include "app/eligibility_service.h"
 #include "app/policy_service.h"
 #include "fixture.h"
 #include "storage/migrations.h"
@@ -98,3 +99,15 @@ BOOST_AUTO_TEST_CASE(the_authorizers_region_chooses_the_profile_unless_the_agenc
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_CASE(what_the_authorizer_alone_fails_is_known_before_the_relative) {
+    test::DemoWorkspace f;
+    auto codes = [&](const char* id) {
+        std::string out;
+        for (const auto& r : app::authorizer_reasons(f.ws, "guangxi", id)) out += r.code + " ";
+        return out;
+    };
+    BOOST_TEST(codes("450802195001010116") == "authorizer_limit ");        // 黄明 pays for seven
+    BOOST_TEST(codes("450802196503120117") == "");                         // 张伟 may bind more
+    BOOST_TEST(codes("450802196708200129") == "authorizer_not_employee ");  // 李秀英 is insured as a resident
+}
