@@ -22,7 +22,7 @@ app::Workspace& Session::workspace(bool require_schema) {
 }
 
 app::Actor Session::actor() {
-    if (!as_user_) throw app::BadInput("--as: this command changes data and needs the acting user");
+    if (!as_user_) throw app::BadInput("--as: this command changes or reads personal data, which is done and logged as a user: give --as USERNAME");
     auto password = read_secret("GONGJI_PASSWORD", "Password for " + *as_user_ + ": ");
     return app::authenticate(workspace(), *as_user_, password);
 }
