@@ -199,7 +199,7 @@ void MainFrame::build_lock_panel() {
     auto* text = new wxStaticText(lock_panel_, wxID_ANY,
                                   wxString::Format(_("The screen is locked (%s)."), u8(actor_.username)));
     text->SetFont(text->GetFont().Scaled(1.4f));
-    auto* unlock_button = new wxButton(lock_panel_, wxID_ANY, _("&Unlock..."));
+    auto* unlock_button = unlock_button_ = new wxButton(lock_panel_, wxID_ANY, _("&Unlock..."));
     auto* change = new wxButton(lock_panel_, wxID_ANY, _("Log out / &change user"));
     unlock_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ask_to_unlock(); });
     change->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { log_out(); });
@@ -237,7 +237,7 @@ void MainFrame::lock() {
     pages_->Hide();  // nothing of the last citizen's data stays on screen
     lock_panel_->Show();
     Layout();
-    lock_panel_->GetChildren()[1]->SetFocus();  // Enter opens the password prompt again
+    unlock_button_->SetFocus();  // Enter opens the password prompt again
     SetStatusText(_("Locked"), 0);
 }
 

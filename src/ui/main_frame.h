@@ -58,6 +58,7 @@ private:
     app::Actor actor_;
     wxNotebook* pages_ = nullptr;
     wxPanel* lock_panel_ = nullptr;  // in place of the pages while the screen is locked
+    wxWindow* unlock_button_ = nullptr;
     wxTimer timer_;
     long long last_activity_ms_ = 0;
     long long lock_after_ms_ = 5 * 60 * 1000;
