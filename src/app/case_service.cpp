@@ -412,7 +412,8 @@ PersonCard person_card(Workspace& ws, const std::string& id_text) {
     card.as_user = ws.bindings().list_by_user(id);
     for (const auto& b : card.as_authorizer) card.open_as_authorizer += b.status != "ended";
     for (const auto& b : card.as_user) card.open_as_user += b.status != "ended";
-    if (auto name = default_policy(ws)) {
+    // The limits of the profile a new binding of his would be judged under.
+    if (auto name = policy_for_region(list_policies(ws), default_policy(ws), person->pooling_region)) {
         auto profile = load_policy(ws, *name);
         if (const auto* version = profile.version_on(china_today())) {
             card.limits_policy = profile.title;

@@ -68,9 +68,10 @@ struct PersonCard {
     core::Person person;
     std::vector<storage::BindingRecord> as_authorizer;
     std::vector<storage::BindingRecord> as_user;
-    // What a clerk needs at a glance: open (pending or active) bindings against the limits of
-    // the agency's own profile as in force today (none when no profile is set or it has no
-    // limit), and the cases about this person still waiting for review.
+    // What a clerk needs at a glance: open (pending or active) bindings against the limits, as in
+    // force today, of the profile a new binding would be judged under (the agency's own where it
+    // governs the person's region, else the region's; limits_policy empty when none does), and
+    // the cases about this person still waiting for review.
     int open_as_authorizer = 0, open_as_user = 0;
     std::optional<std::string> limits_policy;  // the profile's title
     std::optional<int> max_users_per_authorizer, max_authorizers_per_user;

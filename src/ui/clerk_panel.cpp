@@ -241,7 +241,9 @@ bool ClerkPanel::renew_selected() {
 
 void ClerkPanel::show_limits(const app::PersonCard& card) {
     // "As authorizer 7 of 7 (full) · as user 0 of 1", against the agency's own profile.
-    auto part = [](const wxString& role, int open, const std::optional<int>& max) {
+    bool known = card.limits_policy.has_value();  // else no profile governs there: counts only
+    auto part = [known](const wxString& role, int open, const std::optional<int>& max) {
+        if (!known) return wxString::Format("%s %d", role, open);
         if (!max) return wxString::Format(_("%s %d (no limit)"), role, open);
         return open >= *max ? wxString::Format(_("%s %d of %d (full)"), role, open, *max)
                             : wxString::Format(_("%s %d of %d"), role, open, *max);

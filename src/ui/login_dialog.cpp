@@ -24,6 +24,15 @@ LoginDialog::LoginDialog(wxWindow* parent, app::Workspace& ws) : ws_(ws) {
     user_->SetFocus();
     Fit();
     CentreOnParent();
+    // Shown after the last user logged out, the dialog takes the keyboard itself: without a
+    // window manager to give it, typing would go nowhere.
+    Bind(wxEVT_INIT_DIALOG, [this](wxInitDialogEvent& e) {
+        e.Skip();
+        CallAfter([this] {
+            Raise();
+            user_->SetFocus();
+        });
+    });
 }
 
 bool LoginDialog::TransferDataFromWindow() {

@@ -251,6 +251,10 @@ bool MainFrame::unlock(const std::string& password) {
     lock_panel_->Hide();
     pages_->Show();
     Layout();
+    // The keyboard goes back to where work goes on: the queue, or the ID number.
+    if (review_ && pages_->GetCurrentPage() == review_) review_->focus_queue();
+    else if (clerk_ && pages_->GetCurrentPage() == clerk_) clerk_->focus_id_entry();
+    else pages_->SetFocus();
     SetStatusText(wxString::Format(_("User: %s"), wxString::FromUTF8(actor_.username.c_str())), 0);
     touch(wxGetLocalTimeMillis().GetValue());
     return true;

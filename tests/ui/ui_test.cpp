@@ -218,6 +218,10 @@ BOOST_FIXTURE_TEST_CASE(the_clerk_looks_a_person_up_as_the_number_is_typed, Demo
     BOOST_TEST(bindings->GetItemText(0, 1).ToStdString(wxConvUTF8).find("张磊") != std::string::npos);
     BOOST_TEST(bindings->GetItemText(0, 3).ToStdString(wxConvUTF8) == "生效");
     BOOST_TEST(child<wxStaticText>(frame, "card_waiting")->GetLabel().ToStdString(wxConvUTF8) == "无");
+    // No profile of the agency's own yet: the limits are those of the profile for his region.
+    auto his_limits = child<wxStaticText>(frame, "card_limits")->GetLabel().ToStdString(wxConvUTF8);
+    BOOST_TEST(his_limits.find("作为授权人 1 / 7 人") == 0u, his_limits);
+    BOOST_TEST(his_limits.find("广西壮族自治区") != std::string::npos, his_limits);
 
     // Pasted from a spreadsheet cell (a line end after it), or typed in full-width digits.
     entry->SetValue("450802195001010116\r\n");
