@@ -5,6 +5,7 @@
 #include <wx/dnd.h>
 #include <wx/filedlg.h>
 #include <wx/msgdlg.h>
+#include <wx/utils.h>
 #include <wx/intl.h>
 #include <wx/xrc/xmlres.h>
 
@@ -431,6 +432,11 @@ bool BindDialog::submit() {
     application.user_id = utf8(user_->GetValue());
     application.relation = relation_code();
     application.uploads = uploads_;
+    // Submission reads the ID card scan (OCR) and stores every paper: seconds, said while it runs.
+    outcome_->SetForegroundColour(GetForegroundColour());
+    outcome_->SetLabel(_("Submitting..."));
+    outcome_->Update();
+    wxBusyCursor busy;
     try {
         auto c = app::submit_bind(ws_, actor_, application);
         case_number_ = c.number;
