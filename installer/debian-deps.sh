@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Gongji Desk builds and runs with, if any is missing.
-# Usage: installer/debian-deps.sh [build|test]   (test adds the PostgreSQL server, sqlite3 and poppler-utils)
+# Usage: installer/debian-deps.sh [build|test]   (test adds the PostgreSQL server, sqlite3, poppler-utils, and
+# what drives the real desktop app: Xvfb, xdotool, the X11 headers the end-to-end test reads the screen with)
 set -euo pipefail
 
 packages=(g++ cmake make pkg-config libsoci-dev libsqlite3-dev libpq-dev libpoco-dev libboost-test-dev
@@ -8,7 +9,7 @@ packages=(g++ cmake make pkg-config libsoci-dev libsqlite3-dev libpq-dev libpoco
           libsane-dev libsane1 libtesseract-dev tesseract-ocr-eng tesseract-ocr-chi-sim
           libwxgtk3.2-dev wx3.2-i18n gettext)
 if [ "${1:-build}" = test ]; then
-  packages+=(postgresql sqlite3 poppler-utils libjpeg-dev libtiff-dev xvfb xauth dpkg-dev xdotool)
+  packages+=(postgresql sqlite3 poppler-utils libjpeg-dev libtiff-dev libx11-dev xvfb xauth dpkg-dev xdotool)
 fi
 
 missing=()
