@@ -413,8 +413,9 @@ PersonCard person_card(Workspace& ws, const std::string& id_text) {
     for (const auto& b : card.as_authorizer) card.open_as_authorizer += b.status != "ended";
     for (const auto& b : card.as_user) card.open_as_user += b.status != "ended";
     // The limits of the profile a new binding of his would be judged under.
-    if (auto name = policy_for_region(list_policies(ws), default_policy(ws), person->pooling_region)) {
-        auto profile = load_policy(ws, *name);
+    auto profiles = list_policies(ws);
+    if (auto name = policy_for_region(profiles, default_policy(ws), person->pooling_region)) {
+        const auto& profile = *std::find_if(profiles.begin(), profiles.end(), [&](const auto& p) { return p.name == *name; });
         if (const auto* version = profile.version_on(china_today())) {
             card.limits_policy = profile.title;
             card.max_users_per_authorizer = version->max_users_per_authorizer;

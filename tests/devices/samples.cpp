@@ -9,6 +9,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <vector>
 
@@ -93,19 +94,15 @@ std::string sample_jpeg(int width, int height, Rgb colour) {
     return out;
 }
 
-std::string sample_tiff(int width, int height) {
+namespace {
+
+// libtiff writes to files only: the pages go to a temporary file, whose bytes are returned.
+std::string tiff_bytes(const std::function<void(TIFF*)>& write) {
     char path[] = "/tmp/gongji-sample-XXXXXX";
     int fd = mkstemp(path);
     close(fd);
     TIFF* t = TIFFOpen(path, "w");
-    TIFFSetField(t, TIFFTAG_IMAGEWIDTH, width);
-    TIFFSetField(t, TIFFTAG_IMAGELENGTH, height);
-    TIFFSetField(t, TIFFTAG_SAMPLESPERPIXEL, 1);
-    TIFFSetField(t, TIFFTAG_BITSPERSAMPLE, 8);
-    TIFFSetField(t, TIFFTAG_PHOTOMETRIC, PHOTOMETRIC_MINISBLACK);
-    TIFFSetField(t, TIFFTAG_ROWSPERSTRIP, height);
-    std::vector<unsigned char> row(static_cast<size_t>(width), 128);
-    for (int y = 0; y < height; ++y) TIFFWriteScanline(t, row.data(), static_cast<uint32_t>(y), 0);
+    write(t);
     TIFFClose(t);
     std::ifstream in(path, std::ios::binary);
     std::ostringstream s;
@@ -114,36 +111,43 @@ std::string sample_tiff(int width, int height) {
     return s.str();
 }
 
-std::string sample_tiff_pages(int width, int height, const std::vector<Rgb>& pages) {
-    char path[] = "/tmp/gongji-sample-XXXXXX";
-    int fd = mkstemp(path);
-    close(fd);
-    TIFF* t = TIFFOpen(path, "w");
-    for (size_t page = 0; page < pages.size(); ++page) {
+}  // namespace
+
+std::string sample_tiff(int width, int height) {
+    return tiff_bytes([&](TIFF* t) {
         TIFFSetField(t, TIFFTAG_IMAGEWIDTH, width);
         TIFFSetField(t, TIFFTAG_IMAGELENGTH, height);
-        TIFFSetField(t, TIFFTAG_SAMPLESPERPIXEL, 3);
+        TIFFSetField(t, TIFFTAG_SAMPLESPERPIXEL, 1);
         TIFFSetField(t, TIFFTAG_BITSPERSAMPLE, 8);
-        TIFFSetField(t, TIFFTAG_PHOTOMETRIC, PHOTOMETRIC_RGB);
-        TIFFSetField(t, TIFFTAG_PLANARCONFIG, PLANARCONFIG_CONTIG);
+        TIFFSetField(t, TIFFTAG_PHOTOMETRIC, PHOTOMETRIC_MINISBLACK);
         TIFFSetField(t, TIFFTAG_ROWSPERSTRIP, height);
-        TIFFSetField(t, TIFFTAG_SUBFILETYPE, FILETYPE_PAGE);
-        TIFFSetField(t, TIFFTAG_PAGENUMBER, static_cast<uint16_t>(page), static_cast<uint16_t>(pages.size()));
-        std::vector<unsigned char> row(static_cast<size_t>(width) * 3);
-        for (size_t x = 0; x < row.size(); x += 3) {
-            row[x] = pages[page].r;
-            row[x + 1] = pages[page].g;
-            row[x + 2] = pages[page].b;
-        }
+        std::vector<unsigned char> row(static_cast<size_t>(width), 128);
         for (int y = 0; y < height; ++y) TIFFWriteScanline(t, row.data(), static_cast<uint32_t>(y), 0);
-        TIFFWriteDirectory(t);
-    }
-    TIFFClose(t);
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    std::remove(path);
-    return s.str();
+    });
+}
+
+std::string sample_tiff_pages(int width, int height, const std::vector<Rgb>& pages) {
+    return tiff_bytes([&](TIFF* t) {
+        for (size_t page = 0; page < pages.size(); ++page) {
+            TIFFSetField(t, TIFFTAG_IMAGEWIDTH, width);
+            TIFFSetField(t, TIFFTAG_IMAGELENGTH, height);
+            TIFFSetField(t, TIFFTAG_SAMPLESPERPIXEL, 3);
+            TIFFSetField(t, TIFFTAG_BITSPERSAMPLE, 8);
+            TIFFSetField(t, TIFFTAG_PHOTOMETRIC, PHOTOMETRIC_RGB);
+            TIFFSetField(t, TIFFTAG_PLANARCONFIG, PLANARCONFIG_CONTIG);
+            TIFFSetField(t, TIFFTAG_ROWSPERSTRIP, height);
+            TIFFSetField(t, TIFFTAG_SUBFILETYPE, FILETYPE_PAGE);
+            TIFFSetField(t, TIFFTAG_PAGENUMBER, static_cast<uint16_t>(page), static_cast<uint16_t>(pages.size()));
+            std::vector<unsigned char> row(static_cast<size_t>(width) * 3);
+            for (size_t x = 0; x < row.size(); x += 3) {
+                row[x] = pages[page].r;
+                row[x + 1] = pages[page].g;
+                row[x + 2] = pages[page].b;
+            }
+            for (int y = 0; y < height; ++y) TIFFWriteScanline(t, row.data(), static_cast<uint32_t>(y), 0);
+            TIFFWriteDirectory(t);
+        }
+    });
 }
 
 std::string sample_id_card(const std::string& name, const std::string& number, int width) {

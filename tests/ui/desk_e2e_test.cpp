@@ -98,18 +98,34 @@ public:
         for (int i = 0; i < 200; ++i) {
             // Every visible window's title, one a line; compared whole (xdotool's own pattern is a
             // regular expression, in which the login's title matches the main window's).
-            auto titles = "\n" + run("for w in $(xdotool search --onlyvisible --name '' 2>/dev/null); do xdotool getwindowname $w; done") + "\n";
+            auto titles = "\n" + visible_titles() + "\n";
             if ((titles.find("\n" + title + "\n") != std::string::npos) == shown) {
                 std::this_thread::sleep_for(std::chrono::milliseconds(400));  // painted and focused
                 return true;
             }
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
         }
-        BOOST_TEST_MESSAGE("windows on screen: " << run("for w in $(xdotool search --onlyvisible --name '' 2>/dev/null); do xdotool getwindowname $w; done"));
+        BOOST_TEST_MESSAGE("windows on screen: " << visible_titles());
         return false;
     }
 
+    // Logs in with key presses (not counted against a task's budget) and waits for the main window.
+    void log_in(Keyboard& keys, const std::string& user) {
+        BOOST_REQUIRE(wait_for_window("共济窗口 — 登录"));
+        keys.type(user);
+        keys.key("Tab");
+        keys.type("demo");
+        keys.key("Return");
+        BOOST_REQUIRE(wait_for_window("共济窗口"));
+        keys.presses = 0;
+    }
+
 private:
+    // Every visible window's title, one a line (xdotool's --name '' matches them all).
+    static std::string visible_titles() {
+        return run("for w in $(xdotool search --onlyvisible --name '' 2>/dev/null); do xdotool getwindowname $w; done");
+    }
+
     test::TempDir home_;
     pid_t pid_ = 0;
 };
@@ -179,14 +195,22 @@ long wait_for_colour(test::Rgb c, long enough) {
 
 const test::Rgb kRed{220, 30, 30}, kGreen{30, 200, 60}, kBlue{40, 60, 220}, kMagenta{210, 40, 200}, kOrange{250, 150, 20};
 
-struct SubmittedCase {
+// The demo agency, its own profile chosen.
+struct DemoOffice {
     test::FreshDatabase fresh;
-    std::string number;
-    SubmittedCase() {
+    DemoOffice() {
         app::Workspace ws(fresh.url());
         app::InitOptions options;
         options.demo = true;
         app::initialize(ws, options);
+        app::set_default_policy(ws, {"admin", "admin", "管理-01"}, "guangxi");
+    }
+};
+
+struct SubmittedCase : DemoOffice {
+    std::string number;
+    SubmittedCase() {
+        app::Workspace ws(fresh.url());
         // A spouse application with its papers as the window's scanners and cameras write them.
         app::BindApplication a;
         a.policy = "guangxi";
@@ -208,13 +232,7 @@ struct SubmittedCase {
 BOOST_FIXTURE_TEST_CASE(a_supervisor_looks_at_every_scan_and_approves_within_eight_keys, SubmittedCase) {
     Desk desk(fresh.url());
     Keyboard keys;
-    BOOST_REQUIRE(desk.wait_for_window("共济窗口 — 登录"));
-    keys.type("super");
-    keys.key("Tab");
-    keys.type("demo");
-    keys.key("Return");
-    BOOST_REQUIRE(desk.wait_for_window("共济窗口"));
-    keys.presses = 0;  // the budget counts from the main window
+    desk.log_in(keys, "super");  // the budget counts from the main window
 
     // The queue is the first thing shown, the oldest case on screen; Enter opens its papers.
     keys.key("Return");
@@ -250,12 +268,7 @@ BOOST_FIXTURE_TEST_CASE(a_supervisor_looks_at_every_scan_and_approves_within_eig
 
     // Log out and change user: the next person logs in on the same window.
     keys.key("ctrl+shift+l");
-    BOOST_REQUIRE(desk.wait_for_window("共济窗口 — 登录"));
-    keys.type("clerk");
-    keys.key("Tab");
-    keys.type("demo");
-    keys.key("Return");
-    BOOST_REQUIRE(desk.wait_for_window("共济窗口"));
+    desk.log_in(keys, "clerk");
     // Escape on the lock prompt leaves the screen locked; the app goes on.
     keys.key("ctrl+l");
     BOOST_REQUIRE(desk.wait_for_window("共济窗口"));
@@ -265,31 +278,11 @@ BOOST_FIXTURE_TEST_CASE(a_supervisor_looks_at_every_scan_and_approves_within_eig
     keys.key("ctrl+q");
 }
 
-namespace {
-
-struct DemoOffice {
-    test::FreshDatabase fresh;
-    DemoOffice() {
-        app::Workspace ws(fresh.url());
-        app::InitOptions options;
-        options.demo = true;
-        app::initialize(ws, options);
-        app::set_default_policy(ws, {"admin", "admin", "管理-01"}, "guangxi");  // the agency's own profile
-    }
-};
-
-}  // namespace
 
 BOOST_FIXTURE_TEST_CASE(a_clerk_binds_a_spouse_with_scanned_papers_within_the_key_budget, DemoOffice) {
     Desk desk(fresh.url());
     Keyboard keys;
-    BOOST_REQUIRE(desk.wait_for_window("共济窗口 — 登录"));
-    keys.type("clerk");
-    keys.key("Tab");
-    keys.type("demo");
-    keys.key("Return");
-    BOOST_REQUIRE(desk.wait_for_window("共济窗口"));
-    keys.presses = 0;  // the budget counts from the main window, besides the two ID numbers
+    desk.log_in(keys, "clerk");  // the budget counts from the main window, besides the two ID numbers
 
     keys.type_id("450802196503120117");  // 张伟's card on the reader, or typed
     keys.key("ctrl+n");
