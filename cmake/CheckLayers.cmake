@@ -1,6 +1,6 @@
 # The layers are a rule of the build, not a convention: configuration fails when a source file
 # includes a header its layer must not know.  core: no wx, no SOCI, no database, no UI;
-# storage/app/cli: no wx.  (ui arrives with the desktop app and may include wx, never SOCI.)
+# storage/app/cli: no wx; ui and cli: no storage, not even through an application header.
 function(gongji_check_layer dir forbidden_regex)
   file(GLOB_RECURSE sources "${CMAKE_SOURCE_DIR}/src/${dir}/*.h" "${CMAKE_SOURCE_DIR}/src/${dir}/*.cpp")
   foreach(source IN LISTS sources)
@@ -14,7 +14,20 @@ endfunction()
 gongji_check_layer(core "wx/|soci/|sqlite3|libpq|Poco/Data|Poco/Net|storage/|app/|ui/|cli/|fstream|filesystem|cstdio|iostream")
 gongji_check_layer(storage "wx/|app/|ui/|cli/")
 gongji_check_layer(app "wx/|soci/|sqlite3|libpq|ui/|cli/")
-gongji_check_layer(cli "wx/|soci/|sqlite3|libpq|storage/|ui/")
+gongji_check_layer(cli "wx/|soci/|sqlite3|libpq|storage/|app/stores.h|ui/")
 gongji_check_layer(reports "wx/|soci/|sqlite3|libpq|storage/|app/|ui/|cli/")
 gongji_check_layer(devices "wx/|soci/|sqlite3|libpq|storage/|app/|ui/|cli/")
-gongji_check_layer(ui "soci/|sqlite3|libpq|storage/|cli/")
+gongji_check_layer(ui "soci/|sqlite3|libpq|storage/|app/stores.h|cli/")
+
+# The application layer's interface speaks in its own and core's types: no header the ui or cli
+# can include brings a repository or a storage record with it. Only app/stores.h, private to the
+# layer, names the repositories.
+file(GLOB app_headers "${CMAKE_SOURCE_DIR}/src/app/*.h")
+foreach(header IN LISTS app_headers)
+  if(NOT header MATCHES "/stores\\.h$")
+    file(STRINGS "${header}" hits REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"](storage/|soci/)")
+    if(hits)
+      message(FATAL_ERROR "Layer violation in ${header}: an application header includes ${hits}")
+    endif()
+  endif()
+endforeach()

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "app/errors.h"
+#include "app/stores.h"
 
 #include "storage/audit_repository.h"
 
@@ -14,11 +15,11 @@ namespace gongji::app {
 
 void audit(Workspace& ws, const AuditWho& who, const std::string& action, const std::string& entity,
            const std::string& key, const std::string& before, const std::string& after) {
-    storage::AuditRepository log(ws.db());
+    storage::AuditRepository log(database(ws));
     auto head = log.lock_head();
     core::AuditEntry e;
     e.seq = head.seq + 1;
-    e.at = storage::utc_now();
+    e.at = now().utc();
     e.actor = who.actor;
     e.workstation = who.workstation;
     e.action = action;
@@ -32,7 +33,7 @@ void audit(Workspace& ws, const AuditWho& who, const std::string& action, const 
 }
 
 AuditVerification verify_audit(Workspace& ws) {
-    storage::AuditRepository log(ws.db());
+    storage::AuditRepository log(database(ws));
     auto head = log.head();
     auto entries = log.all();
     AuditVerification v;

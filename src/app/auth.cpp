@@ -8,6 +8,7 @@
 
 #include "app/audit.h"
 #include "app/errors.h"
+#include "app/stores.h"
 #include "core/json_writer.h"
 
 namespace gongji::app {
@@ -47,10 +48,6 @@ bool valid_username(const std::string& name) {
 
 }  // namespace
 
-bool is_role(const std::string& role) {
-    return role == "clerk" || role == "supervisor" || role == "admin";
-}
-
 PasswordHash hash_password(const std::string& password, int iterations) {
     if (iterations <= 0) iterations = kDefaultIterations;
     Poco::RandomInputStream random;
@@ -69,54 +66,53 @@ std::string staff_label(const std::string& username, const std::string& full_nam
     return full_name.empty() ? username : full_name + "（" + username + "）";
 }
 
-void add_user(Workspace& ws, const std::string& by, const std::string& username, const std::string& role,
+void add_user(Workspace& ws, const std::string& by, const std::string& username, core::Role role,
               const std::string& password, const std::string& full_name) {
     if (!valid_username(username))
         throw BadInput("username: use 1–64 letters, digits, '.', '_' or '-'");
-    if (!is_role(role)) throw BadInput("role: must be clerk, supervisor or admin, not \"" + role + "\"");
     if (password.empty()) throw BadInput("password: must not be empty");
     if (full_name.size() > 64) throw BadInput("full name: at most 64 bytes (about 20 Chinese characters)");
-    if (ws.users().find(username)) throw BadInput("username: \"" + username + "\" already exists");
+    if (stores(ws).users.find(username)) throw BadInput("username: \"" + username + "\" already exists");
     auto h = hash_password(password);
-    storage::UserRecord u;
+    core::UserAccount u;
     u.username = username;
     u.full_name = full_name;
     u.role = role;
     u.password_salt = h.salt;
     u.password_hash = h.hash;
     u.iterations = h.iterations;
-    u.created_at = storage::utc_now();
-    storage::Transaction tx(ws.db());
-    ws.users().add(u);
+    u.created_at = now();
+    storage::Transaction tx(database(ws));
+    stores(ws).users.add(u);
     core::JsonWriter after;
-    after.begin_object().key("username").value(username).key("full_name").value(full_name).key("role").value(role).end_object();
+    after.begin_object().key("username").value(username).key("full_name").value(full_name).key("role").value(core::role_name(role)).end_object();
     audit(ws, {by, workstation_name()}, "user.add", "user", username, "", after.str());
     tx.commit();
 }
 
 void set_user_disabled(Workspace& ws, const Actor& actor, const std::string& username, bool disabled) {
-    require_role(actor, {"admin"});
-    if (!ws.users().find(username)) throw BadInput("username: no user \"" + username + "\"");
-    storage::Transaction tx(ws.db());
-    ws.users().set_disabled(username, disabled);
+    require_role(actor, {core::Role::admin});
+    if (!stores(ws).users.find(username)) throw BadInput("username: no user \"" + username + "\"");
+    storage::Transaction tx(database(ws));
+    stores(ws).users.set_disabled(username, disabled);
     audit(ws, {actor.username, actor.workstation}, disabled ? "user.disable" : "user.enable", "user", username,
           disabled ? "{\"disabled\":false}" : "{\"disabled\":true}",
           disabled ? "{\"disabled\":true}" : "{\"disabled\":false}");
     tx.commit();
 }
 
-std::vector<storage::UserRecord> list_users(Workspace& ws, const Actor& actor) {
-    require_role(actor, {"admin"});
-    return ws.users().list();
+std::vector<core::UserAccount> list_users(Workspace& ws, const Actor& actor) {
+    require_role(actor, {core::Role::admin});
+    return stores(ws).users.list();
 }
 
 void reset_password(Workspace& ws, const Actor& actor, const std::string& username, const std::string& password) {
-    require_role(actor, {"admin"});
+    require_role(actor, {core::Role::admin});
     if (password.empty()) throw BadInput("password: must not be empty");
-    if (!ws.users().find(username)) throw BadInput("username: no user \"" + username + "\"");
+    if (!stores(ws).users.find(username)) throw BadInput("username: no user \"" + username + "\"");
     auto h = hash_password(password);
-    storage::Transaction tx(ws.db());
-    ws.users().set_password(username, h.salt, h.hash, h.iterations);
+    storage::Transaction tx(database(ws));
+    stores(ws).users.set_password(username, h.salt, h.hash, h.iterations);
     audit(ws, {actor.username, actor.workstation}, "user.password", "user", username, "", "{\"reset\":true}");
     tx.commit();
 }
@@ -125,21 +121,20 @@ Actor authenticate(Workspace& ws, const std::string& username, const std::string
     const AuditWho who{username, workstation_name()};
     // The outcome is recorded whatever it is, so it commits before any refusal is thrown.
     auto refuse = [&](const char* code, const std::string& message, const char* action) {
-        storage::Transaction tx(ws.db());
+        storage::Transaction tx(database(ws));
         audit(ws, who, action, "user", username, "", std::string("{\"refused\":\"") + code + "\"}");
         tx.commit();
         throw Refused(code, message);
     };
-    auto user = ws.users().find(username);
+    auto user = stores(ws).users.find(username);
     if (!user) refuse("authentication_failed", "用户名或密码错误", "login.failed");
     if (user->disabled) refuse("forbidden", "用户“" + username + "”已停用", "login.refused");
-    auto now = storage::utc_now();
-    if (user->locked_until && *user->locked_until > now)
-        refuse("locked", "密码错误次数过多，账户已锁定至 " + *user->locked_until + "（UTC）", "login.locked");
+    if (user->locked_until && *user->locked_until > now())
+        refuse("locked", "密码错误次数过多，账户已锁定至 " + user->locked_until->utc() + "（UTC）", "login.locked");
     if (!verify_password(password, {user->password_salt, user->password_hash, user->iterations})) {
         bool lock = user->failed_logins + 1 >= kMaxFailedLogins;
-        storage::Transaction tx(ws.db());
-        ws.users().record_failed_login(username, lock ? std::optional<std::string>(storage::utc_now(kLockSeconds))
+        storage::Transaction tx(database(ws));
+        stores(ws).users.record_failed_login(username, lock ? std::optional(now().plus(kLockSeconds))
                                                       : std::nullopt);
         audit(ws, who, lock ? "login.lock" : "login.failed", "user", username, "",
               "{\"failed_logins\":" + std::to_string(user->failed_logins + 1) + "}");
@@ -147,25 +142,25 @@ Actor authenticate(Workspace& ws, const std::string& username, const std::string
         if (lock) throw Refused("locked", "密码连续错误" + std::to_string(kMaxFailedLogins) + "次，账户锁定15分钟");
         throw Refused("authentication_failed", "用户名或密码错误");
     }
-    storage::Transaction tx(ws.db());
-    ws.users().record_login(username);
-    audit(ws, who, "login", "user", username, "", "{\"role\":\"" + user->role + "\"}");
+    storage::Transaction tx(database(ws));
+    stores(ws).users.record_login(username);
+    audit(ws, who, "login", "user", username, "", std::string("{\"role\":\"") + core::role_name(user->role) + "\"}");
     tx.commit();
     return {user->username, user->role, who.workstation, user->full_name};
 }
 
 void log_out(Workspace& ws, const Actor& actor) {
-    storage::Transaction tx(ws.db());
+    storage::Transaction tx(database(ws));
     audit(ws, {actor.username, actor.workstation}, "logout", "user", actor.username, "", "");
     tx.commit();
 }
 
-void require_role(const Actor& actor, std::initializer_list<const char*> roles) {
-    for (const char* r : roles)
+void require_role(const Actor& actor, std::initializer_list<core::Role> roles) {
+    for (auto r : roles)
         if (actor.role == r) return;
     std::string allowed;
-    for (const char* r : roles) allowed += (allowed.empty() ? "" : ", ") + std::string(r);
-    throw Refused("forbidden", "角色“" + actor.role + "”无权执行此操作（需要：" + allowed + "）");
+    for (auto r : roles) allowed += (allowed.empty() ? "" : ", ") + std::string(core::role_name(r));
+    throw Refused("forbidden", std::string("角色“") + core::role_name(actor.role) + "”无权执行此操作（需要：" + allowed + "）");
 }
 
 }  // namespace gongji::app

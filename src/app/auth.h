@@ -7,25 +7,23 @@
 #include <vector>
 
 #include "app/workspace.h"
-#include "storage/user_repository.h"
+#include "core/role.h"
 
 namespace gongji::app {
 
 struct Actor {
     Actor() = default;
-    Actor(std::string username_, std::string role_, std::string workstation_, std::string full_name_ = "")
-        : username(std::move(username_)), role(std::move(role_)), workstation(std::move(workstation_)),
+    Actor(std::string username_, core::Role role_, std::string workstation_, std::string full_name_ = "")
+        : username(std::move(username_)), role(role_), workstation(std::move(workstation_)),
           full_name(std::move(full_name_)) {}
     std::string username;
-    std::string role;  // clerk, supervisor, admin
+    core::Role role = core::Role::clerk;
     std::string workstation;
     std::string full_name;  // empty when the account has none
 };
 
 // How papers name a member of staff: "韦丽华（clerk）", or the login alone when no name is kept.
 std::string staff_label(const std::string& username, const std::string& full_name);
-
-bool is_role(const std::string& role);
 
 // PBKDF2-HMAC-SHA256 with a per-user random salt; hex-encoded.
 struct PasswordHash {
@@ -36,15 +34,15 @@ struct PasswordHash {
 PasswordHash hash_password(const std::string& password, int iterations = 0);  // 0: the default
 bool verify_password(const std::string& password, const PasswordHash& stored);
 
-// Creates a user (audited as `by`); BadInput for a bad name, role or empty password, or a name
+// Creates a user (audited as `by`); BadInput for a bad name or empty password, or a name
 // already taken.
-void add_user(Workspace& ws, const std::string& by, const std::string& username, const std::string& role,
+void add_user(Workspace& ws, const std::string& by, const std::string& username, core::Role role,
               const std::string& password, const std::string& full_name = "");
 // Disables or re-enables a user (admin only); a disabled user cannot log in.
 void set_user_disabled(Workspace& ws, const Actor& actor, const std::string& username, bool disabled);
 
 // Every user with role, state and lock (admin only).
-std::vector<storage::UserRecord> list_users(Workspace& ws, const Actor& actor);
+std::vector<core::UserAccount> list_users(Workspace& ws, const Actor& actor);
 // Sets a forgotten password anew and lifts a lock (admin only, audited without the password).
 void reset_password(Workspace& ws, const Actor& actor, const std::string& username, const std::string& password);
 
@@ -61,6 +59,6 @@ Actor authenticate(Workspace& ws, const std::string& username, const std::string
 void log_out(Workspace& ws, const Actor& actor);
 
 // Refused("forbidden") unless the actor has one of `roles`.
-void require_role(const Actor& actor, std::initializer_list<const char*> roles);
+void require_role(const Actor& actor, std::initializer_list<core::Role> roles);
 
 }  // namespace gongji::app

@@ -3,6 +3,7 @@
 // deduction orders, renewal of legacy bindings. Every change is one transaction with its audit
 // entries; decisions that depend on a person's bindings lock those people first, so windows
 // sharing one database cannot together pass a limit.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,7 +14,8 @@
 #include "app/workspace.h"
 #include "core/documents.h"
 #include "core/eligibility.h"
-#include "storage/case_repository.h"
+#include "core/binding.h"
+#include "core/case_record.h"
 
 namespace gongji::app {
 
@@ -44,30 +46,30 @@ struct BindApplication {
 // version needs no review. An ID-card scan whose number, as OCR reads it, is neither of the two
 // typed is Refused("ocr_mismatch") until the clerk acknowledges it; the acknowledgement is
 // recorded on the case. OCR never fills a field and never approves anything.
-storage::CaseRecord submit_bind(Workspace& ws, const Actor& actor, const BindApplication& application);
+core::Case submit_bind(Workspace& ws, const Actor& actor, const BindApplication& application);
 // Supervisor only; never the submitter (four_eyes); already_decided when another got there first;
 // not_eligible when the roster or other approvals changed since submission.
-storage::CaseRecord approve_case(Workspace& ws, const Actor& actor, const std::string& number);
-storage::CaseRecord reject_case(Workspace& ws, const Actor& actor, const std::string& number,
+core::Case approve_case(Workspace& ws, const Actor& actor, const std::string& number);
+core::Case reject_case(Workspace& ws, const Actor& actor, const std::string& number,
                                 const std::string& reason, const std::optional<std::string>& note);
 // The submitter or a supervisor takes back a case not yet decided.
-storage::CaseRecord withdraw_case(Workspace& ws, const Actor& actor, const std::string& number);
+core::Case withdraw_case(Workspace& ws, const Actor& actor, const std::string& number);
 
 // Ends the active binding of the pair at once (request, divorce, death, other).
-storage::CaseRecord unbind(Workspace& ws, const Actor& actor, const std::string& authorizer_id,
+core::Case unbind(Workspace& ws, const Actor& actor, const std::string& authorizer_id,
                            const std::string& user_id, const std::string& reason);
 // Sets the user's deduction order at once: `authorizers` lists every open binding's authorizer.
-storage::CaseRecord reorder(Workspace& ws, const Actor& actor, const std::string& user_id,
+core::Case reorder(Workspace& ws, const Actor& actor, const std::string& user_id,
                             const std::vector<std::string>& authorizers);
 // Renews a legacy binding under today's rules; reviewed like a bind case.
-storage::CaseRecord submit_rebind(Workspace& ws, const Actor& actor, const std::string& authorizer_id,
+core::Case submit_rebind(Workspace& ws, const Actor& actor, const std::string& authorizer_id,
                                   const std::string& user_id, std::vector<core::DocumentType> documents);
 
 // The person card: roster fields and bindings in both directions.
 struct PersonCard {
     core::Person person;
-    std::vector<storage::BindingRecord> as_authorizer;
-    std::vector<storage::BindingRecord> as_user;
+    std::vector<core::Binding> as_authorizer;
+    std::vector<core::Binding> as_user;
     // What a clerk needs at a glance: open (pending or active) bindings against the limits, as in
     // force today, of the profile a new binding would be judged under (the agency's own where it
     // governs the person's region, else the region's; limits_policy empty when none does), and
@@ -75,32 +77,32 @@ struct PersonCard {
     int open_as_authorizer = 0, open_as_user = 0;
     std::optional<std::string> limits_policy;  // the profile's title
     std::optional<int> max_users_per_authorizer, max_authorizers_per_user;
-    std::vector<storage::CaseRecord> waiting_cases;
+    std::vector<core::Case> waiting_cases;
+    std::map<std::string, std::string> names;  // ID number → name of everyone on its bindings
 };
 // The person in the roster, if the text is a valid ID number of someone in it (as typed: the
 // forgiving input of domain.md §3); nothing otherwise, never an error.
 std::optional<core::Person> find_person(Workspace& ws, const std::string& id_text);
 // BadInput for an invalid ID number or a person not in the roster.
 PersonCard person_card(Workspace& ws, const std::string& id_number);
-std::vector<storage::BindingRecord> bindings_of(Workspace& ws, const std::string& id_number, bool as_user);
+// The names of these people as the roster has them (one look-up for all; unknown ones left out).
+std::map<std::string, std::string> names_of(Workspace& ws, const std::vector<std::string>& id_numbers);
+std::vector<core::Binding> bindings_of(Workspace& ws, const std::string& id_number, bool as_user);
 
 // A valid ID number in normal form, or BadInput naming the field.
 std::string normalized_id(const std::string& text, const char* field);
 
-storage::CaseRecord find_case(Workspace& ws, const std::string& number);  // BadInput when unknown
+core::Case find_case(Workspace& ws, const std::string& number);  // BadInput when unknown
 // Finding cases at the window: any of number, person (either side), the China-time day it was
-// created, its status and who created it. BadInput for a malformed ID number or status.
+// created, its status and who created it. BadInput for a malformed ID number.
 struct CaseSearch {
-    std::optional<std::string> number, person, status, created_by, workstation;
+    std::optional<std::string> number, person, created_by, workstation;
+    std::optional<core::CaseStatus> status;
     std::optional<core::CivilDate> date;
     int limit = 1000;
 };
-std::vector<storage::CaseRecord> list_cases(Workspace& ws, const CaseSearch& search);
+std::vector<core::Case> list_cases(Workspace& ws, const CaseSearch& search);
 // The same cases with only what a list shows: 100,000 of them load in a fraction of the time.
-std::vector<storage::CaseSummary> list_case_summaries(Workspace& ws, const CaseSearch& search);
-
-// The JSON of a case, as `case show` prints it and the audit log records it.
-std::string case_json(const storage::CaseRecord& c, bool pretty = true);
-std::string binding_json(const storage::BindingRecord& b);
+std::vector<core::CaseSummary> list_case_summaries(Workspace& ws, const CaseSearch& search);
 
 }  // namespace gongji::app

@@ -17,6 +17,7 @@
 #include "app/errors.h"
 #include "app/paths.h"
 #include "app/policy_service.h"
+#include "app/stores.h"
 #include "core/json_writer.h"
 #include "devices/document_file.h"
 
@@ -40,11 +41,11 @@ std::string from_base64(const std::string& text) {
     return out.str();
 }
 
-std::string document_json(const storage::DocumentRecord& d) {
+std::string document_json(const core::StoredDocument& d) {
     core::JsonWriter w;
     w.begin_object()
         .key("id").value(d.id)
-        .key("type").value(d.type)
+        .key("type").value(core::document_type_name(d.type))
         .key("file").value(d.file_name)
         .key("mime").value(d.mime)
         .key("pages").value(d.pages)
@@ -54,9 +55,9 @@ std::string document_json(const storage::DocumentRecord& d) {
     return w.str();
 }
 
-storage::CaseRecord open_case(Workspace& ws, const std::string& number) {
+core::Case open_case(Workspace& ws, const std::string& number) {
     auto c = find_case(ws, number);
-    if (c.status != "draft" && c.status != "submitted")
+    if (core::is_final(c.status))
         throw Refused("already_decided", "办件 " + c.number + " 已处理，材料不能再更改");
     return c;
 }
@@ -82,9 +83,9 @@ Upload read_upload(core::DocumentType type, const std::string& path) {
 long long store_upload(Workspace& ws, const Actor& actor, long long case_id, const std::string& case_number,
                        const Upload& upload) {
     auto file = devices::inspect_document_file(upload.bytes);
-    storage::DocumentRecord d;
+    core::StoredDocument d;
     d.case_id = case_id;
-    d.type = core::document_type_name(upload.type);
+    d.type = upload.type;
     d.file_name = upload.file_name;
     d.mime = file.mime;
     d.pages = file.pages;
@@ -93,37 +94,27 @@ long long store_upload(Workspace& ws, const Actor& actor, long long case_id, con
     d.content_base64 = to_base64(upload.bytes);
     d.captured_by = actor.username;
     d.workstation = actor.workstation;
-    d.captured_at = storage::utc_now();
-    d.id = storage::DocumentRepository(ws.db()).insert(d);
+    d.captured_at = now();
+    d.id = stores(ws).documents.insert(d);
     audit(ws, {actor.username, actor.workstation}, "document.attach", "case", case_number, "", document_json(d));
     return d.id;
 }
 
 long long attach_document(Workspace& ws, const Actor& actor, const std::string& case_number, const Upload& upload) {
-    require_role(actor, {"clerk", "supervisor"});
-    storage::Transaction tx(ws.db());
+    require_role(actor, {core::Role::clerk, core::Role::supervisor});
+    storage::Transaction tx(database(ws));
     auto c = open_case(ws, case_number);
     auto id = store_upload(ws, actor, c.id, c.number, upload);
     // The case lists the kinds of paper it has (the supervisor's summary, `case show`, the
     // receipt): a paper added later (the signed letter) joins them.
-    std::set<std::string> kinds;
-    for (size_t start = 0; start < c.documents.size();) {
-        auto end = std::min(c.documents.find(',', start), c.documents.size());
-        kinds.insert(c.documents.substr(start, end - start));
-        start = end + 1;
-    }
-    if (kinds.insert(core::document_type_name(upload.type)).second) {
-        std::string list;
-        for (const auto& k : kinds) list += (list.empty() ? "" : ",") + k;
-        ws.cases().set_documents(c.id, list);
-    }
+    if (c.documents.insert(upload.type).second) stores(ws).cases.set_documents(c.id, c.documents);
     tx.commit();
     return id;
 }
 
 long long scan_into_case(Workspace& ws, const Actor& actor, const std::string& case_number, core::DocumentType type,
                          const devices::ScanRequest& request) {
-    require_role(actor, {"clerk", "supervisor"});
+    require_role(actor, {core::Role::clerk, core::Role::supervisor});
     open_case(ws, case_number);  // before the scanner moves: a decided case takes no more papers
     return attach_document(ws, actor, case_number, scan_upload(type, request));
 }
@@ -135,29 +126,29 @@ Upload scan_upload(core::DocumentType type, const devices::ScanRequest& request)
     } catch (const devices::CaptureError& e) {
         throw Refused("scan_failed", e.what());
     }
-    auto stamp = storage::utc_now();
+    auto stamp = now().utc();
     return {type, std::string("scan-") + core::document_type_name(type) + "-" + stamp + ".png", png};
 }
 
 void remove_document(Workspace& ws, const Actor& actor, long long document_id) {
-    require_role(actor, {"clerk", "supervisor"});
-    storage::DocumentRepository documents(ws.db());
-    storage::Transaction tx(ws.db());
+    require_role(actor, {core::Role::clerk, core::Role::supervisor});
+    auto& documents = stores(ws).documents;
+    storage::Transaction tx(database(ws));
     auto d = documents.find(document_id);
     if (!d || d->removed_at) throw BadInput("document: no document " + std::to_string(document_id));
-    auto number = ws.cases().number_of(d->case_id);
+    auto number = stores(ws).cases.number_of(d->case_id);
     open_case(ws, number);
-    documents.mark_removed(document_id, actor.username, storage::utc_now());
+    documents.mark_removed(document_id, actor.username, now());
     audit(ws, {actor.username, actor.workstation}, "document.remove", "case", number, document_json(*d), "");
     tx.commit();
 }
 
-std::vector<storage::DocumentRecord> list_documents(Workspace& ws, const std::string& case_number) {
-    return storage::DocumentRepository(ws.db()).list(find_case(ws, case_number).id);
+std::vector<core::StoredDocument> list_documents(Workspace& ws, const std::string& case_number) {
+    return stores(ws).documents.list(find_case(ws, case_number).id);
 }
 
 std::string read_document(Workspace& ws, long long document_id) {
-    auto d = storage::DocumentRepository(ws.db()).find(document_id);
+    auto d = stores(ws).documents.find(document_id);
     if (!d) throw BadInput("document: no document " + std::to_string(document_id));
     auto bytes = from_base64(d->content_base64);
     if (static_cast<long long>(bytes.size()) != d->size_bytes || sha256_hex(bytes) != d->sha256)

@@ -8,7 +8,7 @@
 #include "app/workspace.h"
 #include "core/documents.h"
 #include "devices/scanner.h"
-#include "storage/document_repository.h"
+#include "core/stored_document.h"
 
 namespace gongji::app {
 
@@ -27,7 +27,7 @@ long long store_upload(Workspace& ws, const Actor& actor, long long case_id, con
 
 long long attach_document(Workspace& ws, const Actor& actor, const std::string& case_number, const Upload& upload);
 void remove_document(Workspace& ws, const Actor& actor, long long document_id);
-std::vector<storage::DocumentRecord> list_documents(Workspace& ws, const std::string& case_number);
+std::vector<core::StoredDocument> list_documents(Workspace& ws, const std::string& case_number);
 // The bytes as captured; Refused("document_damaged") when they no longer match their SHA-256.
 std::string read_document(Workspace& ws, long long document_id);
 

@@ -2,6 +2,7 @@
 
 #include "app/errors.h"
 #include "app/policy_service.h"
+#include "app/stores.h"
 #include "core/id_number.h"
 
 namespace gongji::app {
@@ -14,7 +15,7 @@ core::EligibilityResult check_eligibility(Workspace& ws, const EligibilityQuery&
     auto lookup = [&](const std::string& text) -> std::optional<core::Person> {
         std::string id;
         if (!core::normalize_id_number(text, request.application_date, id)) return std::nullopt;
-        return ws.persons().find(id);
+        return stores(ws).persons.find(id);
     };
     auto authorizer = lookup(q.authorizer_id);
     auto user = lookup(q.user_id);
@@ -22,7 +23,7 @@ core::EligibilityResult check_eligibility(Workspace& ws, const EligibilityQuery&
     core::EligibilityFacts facts;
     facts.authorizer = authorizer ? &*authorizer : nullptr;
     facts.user = user ? &*user : nullptr;
-    auto& bindings = ws.bindings();
+    auto& bindings = stores(ws).bindings;
     if (authorizer) facts.authorizer_open_bindings = bindings.count_open_as_authorizer(authorizer->id_number, except_binding);
     if (user) facts.user_open_bindings = bindings.count_open_as_user(user->id_number, except_binding);
     if (authorizer && user)

@@ -1,5 +1,7 @@
 #include "app/init_service.h"
 
+#include <tuple>
+
 #include <algorithm>
 #include <filesystem>
 
@@ -8,6 +10,7 @@
 #include "app/paths.h"
 #include "app/policy_service.h"
 #include "app/roster_import.h"
+#include "app/stores.h"
 #include "core/csv.h"
 #include "core/relation.h"
 #include "storage/migrations.h"
@@ -27,9 +30,9 @@ std::vector<std::string> shipped_policy_files() {
 
 void load_code_tables(Workspace& ws, InitReport& report) {
     auto rows = read_shipped_regions();
-    storage::Transaction tx(ws.db());
-    ws.code_tables().replace_regions(rows);
-    ws.code_tables().replace_relations(core::all_relations());
+    storage::Transaction tx(database(ws));
+    stores(ws).codes.replace_regions(rows);
+    stores(ws).codes.replace_relations(core::all_relations());
     tx.commit();
     report.regions = static_cast<long long>(rows.size());
 }
@@ -46,31 +49,34 @@ void load_demo(Workspace& ws, InitReport& report) {
     core::CsvReader reader(bindings);
     std::vector<std::string> f;
     reader.next(f);  // header: authorizer_id,user_id,relation,policy,status
-    storage::Transaction tx(ws.db());
+    storage::Transaction tx(database(ws));
     // The demo's bindings date from before any settlement a demo would import.
-    const std::string since = "2024-01-01T00:00:00Z";
+    const core::Instant since = *core::Instant::parse("2024-01-01T00:00:00Z");
     while (reader.next(f)) {
         if (f.size() != 5) throw std::runtime_error("demo bindings line " + std::to_string(reader.line()));
-        if (ws.bindings().open_pair_exists(f[0], f[1])) continue;
-        storage::BindingRecord b;
+        if (stores(ws).bindings.open_pair_exists(f[0], f[1])) continue;
+        core::Binding b;
         b.authorizer_id = f[0];
         b.user_id = f[1];
         b.relation = f[2];
         b.policy = f[3];
-        b.status = f[4];
-        b.deduction_order = ws.bindings().count_open_as_user(f[1]) + 1;
+        auto status = core::parse_binding_status(f[4]);
+        if (!status) throw std::runtime_error("demo bindings line " + std::to_string(reader.line()) + ": status");
+        b.status = *status;
+        b.deduction_order = stores(ws).bindings.count_open_as_user(f[1]) + 1;
         b.created_at = since;
         b.since = since;
-        ws.bindings().insert(b);
+        stores(ws).bindings.insert(b);
         ++report.demo_bindings;
     }
     tx.commit();
 
     // The demo's staff, with the names their papers carry.
-    const std::pair<const char*, const char*> staff[] = {{"admin", "黄志强"}, {"clerk", "韦丽华"}, {"super", "覃建国"}};
-    for (const auto& [name, full_name] : staff) {
-        if (ws.users().find(name)) continue;
-        add_user(ws, "system", name, std::string(name) == "super" ? "supervisor" : name, "demo", full_name);
+    const std::tuple<const char*, core::Role, const char*> staff[] = {
+        {"admin", core::Role::admin, "黄志强"}, {"clerk", core::Role::clerk, "韦丽华"}, {"super", core::Role::supervisor, "覃建国"}};
+    for (const auto& [name, role, full_name] : staff) {
+        if (stores(ws).users.find(name)) continue;
+        add_user(ws, "system", name, role, "demo", full_name);
         report.users_created.push_back(name);
     }
 }
@@ -78,7 +84,7 @@ void load_demo(Workspace& ws, InitReport& report) {
 }  // namespace
 
 bool needs_first_admin(Workspace& ws) {
-    return storage::schema_version(ws.db()) == 0 || ws.users().count() == 0;
+    return storage::schema_version(database(ws)) == 0 || stores(ws).users.count() == 0;
 }
 
 InitReport initialize(Workspace& ws, const InitOptions& options) {
@@ -87,7 +93,7 @@ InitReport initialize(Workspace& ws, const InitOptions& options) {
     if (first_admin && !options.demo && (!options.admin_password || options.admin_password->empty()))
         throw BadInput("password: the first administrator needs a password (GONGJI_NEW_PASSWORD)");
 
-    auto migration_report = storage::migrate(ws.db(), storage::load_migrations(migrations_dir()));
+    auto migration_report = storage::migrate(database(ws), storage::load_migrations(migrations_dir()), now());
     report.from_version = migration_report.from_version;
     report.to_version = migration_report.to_version;
     report.migrations_applied = migration_report.applied;
@@ -100,8 +106,8 @@ InitReport initialize(Workspace& ws, const InitOptions& options) {
     }
 
     if (options.demo) load_demo(ws, report);
-    if (ws.users().count() == 0) {
-        add_user(ws, "system", "admin", "admin", *options.admin_password);
+    if (stores(ws).users.count() == 0) {
+        add_user(ws, "system", "admin", core::Role::admin, *options.admin_password);
         report.users_created.push_back("admin");
     }
     return report;

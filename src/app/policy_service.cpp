@@ -4,10 +4,10 @@
 
 #include "app/settings.h"
 
-
 #include "app/audit.h"
 #include "app/errors.h"
 #include "app/paths.h"
+#include "app/stores.h"
 #include "storage/database.h"
 
 namespace gongji::app {
@@ -20,12 +20,12 @@ PolicyImportResult store_policy_text(Workspace& ws, const std::string& json, con
     } catch (const core::PolicyError& e) {
         throw BadInput(origin + ": " + e.what());
     }
-    storage::StoredPolicy stored{profile.name, profile.title, core::policy_profile_to_json(profile), ""};
+    storage::StoredPolicy stored{profile.name, profile.title, core::policy_profile_to_json(profile), now()};
     PolicyImportResult result{profile.name, false, profile.versions.size()};
-    storage::Transaction tx(ws.db());
-    auto before = ws.policies().find(profile.name);
+    storage::Transaction tx(database(ws));
+    auto before = stores(ws).policies.find(profile.name);
     if (before && !replace) return result;
-    result.created = ws.policies().save(stored);
+    result.created = stores(ws).policies.save(stored);
     audit(ws, {by, workstation_name()}, "policy.import", "policy", profile.name, before ? before->document : "",
           stored.document);
     tx.commit();
@@ -33,12 +33,12 @@ PolicyImportResult store_policy_text(Workspace& ws, const std::string& json, con
 }
 
 PolicyImportResult import_policy_file(Workspace& ws, const Actor& actor, const std::string& path) {
-    require_role(actor, {"admin"});
+    require_role(actor, {core::Role::admin});
     return store_policy_text(ws, read_file(path), path, /*replace=*/true, actor.username);
 }
 
 std::string policy_document(Workspace& ws, const std::string& name) {
-    auto stored = ws.policies().find(name);
+    auto stored = stores(ws).policies.find(name);
     if (!stored) throw BadInput("policy: no profile named \"" + name + "\"");
     return stored->document;
 }
@@ -53,12 +53,12 @@ std::optional<std::string> policy_problem(const std::string& json) {
 }
 
 PolicyImportResult save_policy_text(Workspace& ws, const Actor& actor, const std::string& json) {
-    require_role(actor, {"admin"});
+    require_role(actor, {core::Role::admin});
     return store_policy_text(ws, json, "policy", /*replace=*/true, actor.username);
 }
 
 void set_default_policy(Workspace& ws, const Actor& actor, const std::string& name) {
-    require_role(actor, {"admin"});
+    require_role(actor, {core::Role::admin});
     load_policy(ws, name);  // BadInput when there is no such profile
     change_setting(ws, actor, "default_policy", name);
 }
@@ -84,12 +84,12 @@ std::optional<std::string> policy_for_region(const std::vector<core::PolicyProfi
 
 std::vector<core::PolicyProfile> list_policies(Workspace& ws) {
     std::vector<core::PolicyProfile> out;
-    for (const auto& stored : ws.policies().list()) out.push_back(core::parse_policy_profile(stored.document));
+    for (const auto& stored : stores(ws).policies.list()) out.push_back(core::parse_policy_profile(stored.document));
     return out;
 }
 
 core::PolicyProfile load_policy(Workspace& ws, const std::string& name) {
-    auto stored = ws.policies().find(name);
+    auto stored = stores(ws).policies.find(name);
     if (!stored) throw BadInput("policy: no profile named \"" + name + "\" (see `gongji policy list`)");
     return core::parse_policy_profile(stored->document);
 }

@@ -11,6 +11,7 @@
 #include "app/settings.h"
 #include "app/policy_service.h"
 #include "app/settlement_service.h"
+#include "app/stores.h"
 #include "core/case_rules.h"
 #include "core/instant.h"
 #include "core/masking.h"
@@ -21,10 +22,21 @@
 namespace gongji::app {
 namespace {
 
-const std::map<std::string, std::string> kTitles = {
-    {"commitment", "承诺书"},   {"receipt", "受理回执"},        {"decision", "审核结果通知书"},
-    {"unbind", "解绑通知书"},   {"statement", "共济使用明细"}, {"daily", "窗口日报"},
+struct PaperInfo {
+    Paper paper;
+    const char* name;
+    const char* title;
 };
+constexpr PaperInfo kPapers[] = {
+    {Paper::commitment, "commitment", "承诺书"},     {Paper::receipt, "receipt", "受理回执"},
+    {Paper::decision, "decision", "审核结果通知书"}, {Paper::unbind, "unbind", "解绑通知书"},
+    {Paper::statement, "statement", "共济使用明细"}, {Paper::daily, "daily", "窗口日报"},
+};
+const PaperInfo& info(Paper p) {
+    for (const auto& i : kPapers)
+        if (i.paper == p) return i;
+    return kPapers[0];
+}
 
 const std::map<std::string, std::string> kUseLabels = {
     {"clinic", "门诊"}, {"inpatient", "住院"}, {"pharmacy", "药店购药"}, {"resident_premium", "代缴居民医保"},
@@ -32,23 +44,26 @@ const std::map<std::string, std::string> kUseLabels = {
     {"fitness", "体育健身"}, {"wellness", "养生保健"},
 };
 
-std::string china_time(const std::optional<std::string>& utc) {
-    if (!utc) return "";
-    auto s = core::parse_iso_instant(*utc);
-    if (!s) return *utc;
-    auto text = core::format_china(*s);
+std::string china_time(const std::optional<core::Instant>& t) {
+    if (!t) return "";
+    auto text = t->china();
     return text.substr(0, 10) + " " + text.substr(11, 8);
 }
 
+std::string china_time(const std::string& utc) {
+    auto t = core::Instant::parse(utc);
+    return t ? china_time(t) : utc;
+}
+
 std::string name_of(Workspace& ws, const std::string& id) {
-    auto p = ws.persons().find(id);
+    auto p = stores(ws).persons.find(id);
     return p ? p->name : "";
 }
 
 // "韦丽华（clerk）": staff by name and login, as the citizen's papers name them.
 std::string staff_of(Workspace& ws, const std::string& username) {
     if (username.empty()) return "";
-    auto user = ws.users().find(username);
+    auto user = stores(ws).users.find(username);
     return staff_label(username, user ? user->full_name : "");
 }
 
@@ -64,12 +79,10 @@ void person_fields(Workspace& ws, reports::ReportData& d, const std::string& pre
     d.fields[prefix + "_id"] = id ? core::mask_id_number(*id) : "";
 }
 
-void case_fields(Workspace& ws, const storage::CaseRecord& c, reports::ReportData& d) {
+void case_fields(Workspace& ws, const core::Case& c, reports::ReportData& d) {
     d.fields["case"] = c.number;
-    d.fields["kind_label"] = c.kind == "bind" ? "共济关系绑定" : c.kind == "unbind" ? "共济关系解除"
-                             : c.kind == "reorder"                        ? "扣款顺序变更"
-                                                                          : "历史共济关系续签";
-    d.fields["status_label"] = core::case_status_label(*core::parse_case_status(c.status));
+    d.fields["kind_label"] = core::case_kind_label(c.kind);
+    d.fields["status_label"] = core::case_status_label(c.status);
     person_fields(ws, d, "authorizer", c.authorizer_id);
     person_fields(ws, d, "user", c.user_id);
     auto relation = c.relation ? core::find_relation(*c.relation) : std::nullopt;
@@ -78,27 +91,19 @@ void case_fields(Workspace& ws, const storage::CaseRecord& c, reports::ReportDat
     d.fields["clerk"] = staff_of(ws, c.created_by);
     d.fields["workstation"] = c.workstation;
     agency_promise_fields(ws, d);
-    d.fields["application_date"] = c.application_date;
+    d.fields["application_date"] = c.application_date.to_string();
     d.fields["submitted_at"] = china_time(c.submitted_at);
     d.fields["decided_at"] = china_time(c.decided_at);
     d.fields["decided_by"] = staff_of(ws, c.decided_by.value_or(""));
-    d.fields["approved"] = c.status == "approved" ? "是" : "";
-    d.fields["rejected"] = c.status == "rejected" ? "是" : "";
+    d.fields["approved"] = c.status == core::CaseStatus::approved ? "是" : "";
+    d.fields["rejected"] = c.status == core::CaseStatus::rejected ? "是" : "";
     std::string reason = c.reason.value_or("");
-    d.fields["reason_label"] = c.kind == "unbind" ? core::unbind_reason_label(reason) : core::rejection_reason_label(reason);
+    d.fields["reason_label"] = c.kind == core::CaseKind::unbind ? core::unbind_reason_label(reason) : core::rejection_reason_label(reason);
     d.fields["note"] = c.note.value_or("");
-    auto user = ws.persons().find(c.user_id);
-    auto date = core::CivilDate::parse(c.application_date);
-    d.fields["minor"] = user && date && user->birth_date.years_until(*date) < 18 ? "是" : "";
+    auto user = stores(ws).persons.find(c.user_id);
+    d.fields["minor"] = user && user->birth_date.years_until(c.application_date) < 18 ? "是" : "";
     auto& docs = d.tables["documents"];
-    std::string list = c.documents;
-    for (size_t start = 0; start < list.size();) {
-        auto end = list.find(',', start);
-        if (end == std::string::npos) end = list.size();
-        auto type = core::parse_document_type(list.substr(start, end - start));
-        if (type) docs.push_back({{"document", core::document_type_label(*type)}});
-        start = end + 1;
-    }
+    for (auto type : c.documents) docs.push_back({{"document", core::document_type_label(type)}});
 }
 
 // The 承诺书 before a case exists, for a citizen whose signed letter is to stand in for proof of
@@ -122,7 +127,7 @@ void proposal_fields(Workspace& ws, const Actor& actor, const DocumentRequest& r
     agency_promise_fields(ws, d);
     auto today = china_today();
     d.fields["application_date"] = today.to_string();
-    auto person = ws.persons().find(user);
+    auto person = stores(ws).persons.find(user);
     d.fields["minor"] = person && person->birth_date.years_until(today) < 18 ? "是" : "";
     subject = authorizer + ">" + user;
 }
@@ -144,8 +149,8 @@ void statement_fields(Workspace& ws, const DocumentRequest& r, reports::ReportDa
         const auto& s = row.settlement;
         std::string own, aid;
         for (const auto& e : row.entries) {
-            if (e.kind == "own") own = core::format_yuan(-e.amount_fen) + " / " + core::format_yuan(e.balance_after_fen);
-            if (e.kind == "mutual_aid" || e.kind == "quota_draw") {
+            if (e.kind == core::LedgerKind::own) own = core::format_yuan(-e.amount_fen) + " / " + core::format_yuan(e.balance_after_fen);
+            if (core::is_mutual_aid(e.kind)) {
                 if (!names.count(e.account)) names[e.account] = name_of(ws, e.account);
                 aid += (aid.empty() ? "" : "\n") + names[e.account] + " " + core::format_yuan(-e.amount_fen) + " / " +
                        core::format_yuan(e.balance_after_fen);
@@ -175,16 +180,18 @@ void daily_fields(Workspace& ws, const DocumentRequest& r, reports::ReportData& 
     f.limit = 100000;
     f.date = r.date;
     f.created_by = r.clerk;
-    std::map<std::string, std::map<std::string, int>> counts;
+    std::map<core::CaseKind, std::map<std::string, int>> counts;
     int total = 0;
     for (const auto& c : list_cases(ws, f)) {
         auto& k = counts[c.kind];
         ++k["submitted"];
-        ++k[c.status == "submitted" ? "pending" : c.status];
+        ++k[c.status == core::CaseStatus::submitted ? "pending" : core::case_status_name(c.status)];
         ++total;
     }
-    const std::pair<const char*, const char*> kinds[] = {
-        {"bind", "共济关系绑定"}, {"unbind", "共济关系解除"}, {"reorder", "扣款顺序变更"}, {"rebind", "历史关系续签"}};
+    const std::pair<core::CaseKind, const char*> kinds[] = {{core::CaseKind::bind, "共济关系绑定"},
+                                                            {core::CaseKind::unbind, "共济关系解除"},
+                                                            {core::CaseKind::reorder, "扣款顺序变更"},
+                                                            {core::CaseKind::rebind, "历史关系续签"}};
     for (const auto& [kind, label] : kinds) {
         auto& k = counts[kind];
         d.tables["kinds"].push_back({{"kind", label},
@@ -209,48 +216,61 @@ std::string reports_dir() {
     return GONGJI_INSTALLED_REPORTS_DIR;
 }
 
-bool case_has_document(const storage::CaseRecord& c, const std::string& kind) {
-    if (kind == "unbind") return c.kind == "unbind";
-    if (kind == "decision") return (c.status == "approved" || c.status == "rejected") && c.kind != "unbind";
-    if (kind == "commitment" || kind == "receipt") return c.kind == "bind" || c.kind == "rebind";
-    return false;
+const char* paper_name(Paper p) { return info(p).name; }
+
+std::optional<Paper> parse_paper(std::string_view name) {
+    for (const auto& i : kPapers)
+        if (name == i.name) return i.paper;
+    return std::nullopt;
+}
+
+bool case_has_document(const core::Case& c, Paper kind) {
+    using core::CaseKind;
+    switch (kind) {
+        case Paper::unbind: return c.kind == CaseKind::unbind;
+        case Paper::decision: return c.is_decided() && c.kind != CaseKind::unbind;
+        case Paper::commitment:
+        case Paper::receipt: return c.kind == CaseKind::bind || c.kind == CaseKind::rebind;
+        default: return false;
+    }
 }
 
 PreparedDocument prepare_document(Workspace& ws, const Actor& actor, const DocumentRequest& r) {
-    auto title = kTitles.find(r.kind);
-    if (title == kTitles.end())
-        throw BadInput("document: must be commitment, receipt, decision, unbind, statement or daily, not \"" + r.kind + "\"");
-    if (r.kind == "daily") require_role(actor, {"clerk", "supervisor", "admin"});
-    auto path = reports_dir() + "/" + r.kind + ".tpl";
+    const auto& paper = info(r.kind);
+    if (r.kind == Paper::daily) require_role(actor, {core::Role::clerk, core::Role::supervisor, core::Role::admin});
+    auto path = reports_dir() + "/" + paper.name + ".tpl";
     PreparedDocument doc;
     doc.tpl = reports::parse_template(read_file(path), path);
-    if (r.kind == "statement") {
+    if (r.kind == Paper::statement) {
         statement_fields(ws, r, doc.data, doc.subject);
-    } else if (r.kind == "daily") {
+    } else if (r.kind == Paper::daily) {
         daily_fields(ws, r, doc.data, doc.subject);
-    } else if (r.kind == "commitment" && !r.case_number) {
-        require_role(actor, {"clerk", "supervisor"});
+    } else if (r.kind == Paper::commitment && !r.case_number) {
+        require_role(actor, {core::Role::clerk, core::Role::supervisor});
         proposal_fields(ws, actor, r, doc.data, doc.subject);
     } else {
-        if (!r.case_number) throw BadInput("--case: required for a " + r.kind + " document");
+        if (!r.case_number) throw BadInput("--case: required for a " + std::string(paper.name) + " document");
         auto c = find_case(ws, *r.case_number);
-        if (!case_has_document(c, r.kind)) throw BadInput("--case: " + c.number + " (" + c.kind + ", " + c.status + ") has no " + r.kind + " document");
+        if (!case_has_document(c, r.kind))
+            throw BadInput("--case: " + c.number + " (" + core::case_kind_name(c.kind) + ", " +
+                           core::case_status_name(c.status) + ") has no " + paper.name + " document");
         case_fields(ws, c, doc.data);
         doc.subject = c.number;
     }
     doc.frame.agency = agency_name(ws);
-    doc.frame.title = title->second;
-    doc.frame.printed_at = china_time(storage::utc_now());
+    doc.frame.title = paper.title;
+    doc.frame.printed_at = china_time(now());
     doc.frame.operator_name = staff_label(actor.username, actor.full_name);
     return doc;
 }
 
-void record_print(Workspace& ws, const Actor& actor, const std::string& kind, const std::string& subject, int pages) {
-    storage::Transaction tx(ws.db());
-    auto now = storage::utc_now();
-    storage::SettingsRepository(ws.db()).record_print(kind, subject, pages, actor.username, actor.workstation, now);
+void record_print(Workspace& ws, const Actor& actor, Paper kind, const std::string& subject, int pages) {
+    storage::Transaction tx(database(ws));
+    std::string name = paper_name(kind);
+    storage::SettingsRepository(database(ws)).record_print(name, subject, pages, actor.username, actor.workstation,
+                                                           now().utc());
     audit(ws, {actor.username, actor.workstation}, "print", "document", subject, "",
-          "{\"document\":\"" + kind + "\",\"pages\":" + std::to_string(pages) + "}");
+          "{\"document\":\"" + name + "\",\"pages\":" + std::to_string(pages) + "}");
     tx.commit();
 }
 
@@ -265,20 +285,20 @@ int print_document(Workspace& ws, const Actor& actor, const DocumentRequest& req
 std::string agency_name(Workspace& ws) { return setting(ws, "agency_name").value_or(""); }
 
 void set_agency_phone(Workspace& ws, const Actor& actor, const std::string& phone) {
-    require_role(actor, {"admin"});
+    require_role(actor, {core::Role::admin});
     if (phone.empty() || phone.size() > 40) throw BadInput("agency_phone: give the number citizens call, at most 40 characters");
     change_setting(ws, actor, "agency_phone", phone);
 }
 
 void set_processing_days(Workspace& ws, const Actor& actor, const std::string& days) {
-    require_role(actor, {"admin"});
+    require_role(actor, {core::Role::admin});
     bool digits = !days.empty() && days.size() <= 3 && days.find_first_not_of("0123456789") == std::string::npos;
     if (!digits || std::stoi(days) == 0) throw BadInput("processing_days: working days as a whole number, 1–999, not \"" + days + "\"");
     change_setting(ws, actor, "processing_days", std::to_string(std::stoi(days)));
 }
 
 void set_agency_name(Workspace& ws, const Actor& actor, const std::string& name) {
-    require_role(actor, {"admin"});
+    require_role(actor, {core::Role::admin});
     if (name.empty()) throw BadInput("agency_name: must not be empty");
     change_setting(ws, actor, "agency_name", name);
 }

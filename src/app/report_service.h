@@ -3,16 +3,22 @@
 // its template in reports/, written as PDF, and every print recorded.
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "app/auth.h"
 #include "app/workspace.h"
 #include "reports/renderer.h"
-#include "storage/case_repository.h"
+#include "core/case_record.h"
 
 namespace gongji::app {
 
+// The papers the agency prints.
+enum class Paper { commitment, receipt, decision, unbind, statement, daily };
+const char* paper_name(Paper p);  // "commitment", … as the CLI and the print log name them
+std::optional<Paper> parse_paper(std::string_view name);
+
 struct DocumentRequest {
-    std::string kind;                 // commitment, receipt, decision, unbind, statement, daily
+    Paper kind = Paper::receipt;
     std::optional<std::string> case_number;       // the four case documents
     std::optional<std::string> user, authorizer;  // statement: one of them; commitment before a case: both
     std::optional<std::string> policy, relation;  // commitment before a case exists
@@ -30,15 +36,15 @@ struct PreparedDocument {
 
 // Whether a case has this paper: receipts and commitment letters for bind and rebind cases,
 // decision notices once decided, unbinding notices for unbind cases.
-bool case_has_document(const storage::CaseRecord& c, const std::string& kind);
+bool case_has_document(const core::Case& c, Paper kind);
 
-// BadInput for an unknown kind, a missing or wrong argument, or a case of the wrong kind;
+// BadInput for a missing or wrong argument, or a case of the wrong kind;
 // TemplateError (reports) for a template that cannot be used.
 PreparedDocument prepare_document(Workspace& ws, const Actor& actor, const DocumentRequest& request);
 // Renders to `pdf_path` and records the print (and audits it); returns the page count.
 int print_document(Workspace& ws, const Actor& actor, const DocumentRequest& request, const std::string& pdf_path);
 // Records a print made elsewhere (the desktop app's printer).
-void record_print(Workspace& ws, const Actor& actor, const std::string& kind, const std::string& subject, int pages);
+void record_print(Workspace& ws, const Actor& actor, Paper kind, const std::string& subject, int pages);
 
 // The agency's name on every printout (admin sets it; empty until set).
 void set_agency_name(Workspace& ws, const Actor& actor, const std::string& name);

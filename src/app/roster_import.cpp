@@ -7,8 +7,10 @@
 #include "app/paths.h"
 #include "app/policy_service.h"
 #include "core/csv.h"
+#include "app/audit_record.h"
 #include "app/case_service.h"
 #include "app/settlement_service.h"
+#include "app/stores.h"
 #include "storage/ledger_repository.h"
 #include "core/json_writer.h"
 #include "core/roster.h"
@@ -19,24 +21,23 @@ namespace {
 
 constexpr size_t kProgressEvery = 10000;
 
-
 // Ends the open bindings that the new roster makes impossible, each audited.
 int end_bindings_after_import(Workspace& ws, const AuditWho& who) {
     std::map<std::string, core::PolicyProfile> profiles;
     auto today = china_today();
-    auto now = storage::utc_now();
+    auto at = now();
     int ended = 0;
-    for (const auto& open : ws.bindings().open_with_people()) {
+    for (const auto& open : stores(ws).bindings.open_with_people()) {
         const auto& b = open.binding;
         auto it = profiles.find(b.policy);
         if (it == profiles.end()) it = profiles.emplace(b.policy, load_policy(ws, b.policy)).first;
         if (!core::binding_ends_automatically(open.authorizer_status, open.user_status, it->second.version_on(today),
                                               open.authorizer_region, open.user_region))
             continue;
-        ws.bindings().end(b.id, now, "auto");
-        return_quota(ws, who, b.id, b.authorizer_id, now);
-        audit(ws, who, "binding.end", "binding", std::to_string(b.id), binding_json(b),
-              binding_json(*ws.bindings().find(b.id)));
+        stores(ws).bindings.end(b.id, at, "auto");
+        return_quota(ws, who, b.id, b.authorizer_id, at.utc());
+        audit(ws, who, "binding.end", "binding", std::to_string(b.id), audit_record(b),
+              audit_record(*stores(ws).bindings.find(b.id)));
         ++ended;
     }
     return ended;
@@ -58,10 +59,10 @@ RosterImportReport import_roster_text(Workspace& ws, std::string bytes, Encoding
     const auto today = china_today();
     const size_t total = text.size();
     core::Person person;
-    storage::Transaction tx(ws.db());
-    storage::LedgerRepository(ws.db()).lock_for_settlement();  // the roster sets balances too
+    storage::Transaction tx(database(ws));
+    storage::LedgerRepository(database(ws)).lock_for_settlement();  // the roster sets balances too
     const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
-    storage::RosterWriter writer(ws.db(), storage::utc_now(), lines);
+    storage::RosterWriter writer(database(ws), now().utc(), lines);
     while (reader.next(fields)) {
         ++report.read;
         if (reader.malformed()) {
@@ -98,7 +99,7 @@ RosterImportReport import_roster_text(Workspace& ws, std::string bytes, Encoding
 
 RosterImportReport import_roster(Workspace& ws, const Actor& actor, const std::string& path,
                                  Encoding encoding, Progress* progress) {
-    require_role(actor, {"admin"});
+    require_role(actor, {core::Role::admin});
     return import_roster_text(ws, read_file(path), encoding, progress, {actor.username, actor.workstation}, path);
 }
 

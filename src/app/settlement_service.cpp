@@ -10,6 +10,8 @@
 #include "app/errors.h"
 #include "app/paths.h"
 #include "app/policy_service.h"
+#include "app/stores.h"
+#include "storage/ledger_repository.h"
 #include "core/allocation.h"
 #include "core/csv.h"
 #include "core/instant.h"
@@ -22,11 +24,7 @@ namespace {
 
 constexpr long long kForever = 1LL << 62;
 
-long long seconds_of(const std::optional<std::string>& utc, long long otherwise) {
-    if (!utc) return otherwise;
-    auto s = core::parse_iso_instant(*utc);
-    return s ? *s : otherwise;
-}
+long long seconds_of(const std::optional<core::Instant>& t, long long otherwise) { return t ? t->seconds : otherwise; }
 
 // A binding as settlement sees it: when it paid, in which order, under which profile.
 struct BindingView {
@@ -57,18 +55,18 @@ struct Account {
 // Everything an import needs in memory, read once and written back at the end.
 class SettlementRun {
 public:
-    SettlementRun(Workspace& ws) : ws_(ws), ledger_(ws.db()) {
+    SettlementRun(Workspace& ws) : ws_(ws), ledger_(database(ws)) {
         std::unordered_map<long long, BindingView*> by_id;
-        for (const auto& b : ws.bindings().list_ever_active()) {
+        for (const auto& b : stores(ws).bindings.list_ever_active()) {
             auto& list = by_user_[b.user_id];
             list.push_back({b.id, b.authorizer_id, b.policy, b.legacy, seconds_of(b.since, kForever),
-                            b.status == "ended" ? seconds_of(b.until, kForever) : kForever, b.deduction_order, {}});
+                            !b.is_open() ? seconds_of(b.until, kForever) : kForever, b.deduction_order, {}});
         }
         for (auto& [user, list] : by_user_)
             for (auto& b : list) by_id[b.id] = &b;
-        for (const auto& change : ws.bindings().order_history())
+        for (const auto& change : stores(ws).bindings.order_history())
             if (auto it = by_id.find(change.binding_id); it != by_id.end())
-                it->second->orders.emplace_back(seconds_of(change.valid_from, 0), change.order);
+                it->second->orders.emplace_back(change.valid_from.seconds, change.order);
         quotas_ = ledger_.quotas();
         for (auto& p : list_policies(ws)) profiles_.emplace(p.name, std::move(p));
     }
@@ -78,8 +76,8 @@ public:
     // For a file that touches a good part of the roster, one pass over it is much cheaper than
     // a look-up per new person (measured: docs/performance.md).
     void preload_accounts() {
-        index_.reserve(static_cast<size_t>(ws_.persons().count()));
-        ws_.persons().for_each_account([&](storage::PersonRepository::Account&& a) {
+        index_.reserve(static_cast<size_t>(stores(ws_).persons.count()));
+        stores(ws_).persons.for_each_account([&](storage::PersonRepository::Account&& a) {
             add_account(Account{std::move(a.id_number), a.balance_fen, std::move(a.insurance_type),
                                 std::move(a.pooling_region), false});
         });
@@ -89,7 +87,7 @@ public:
     Account* account(const std::string& id) {
         if (const auto* at = index_.find(core::pack_id_number(id))) return &accounts_[*at];
         if (preloaded_) return nullptr;  // the whole roster is here: not in it
-        auto person = ws_.persons().find(id);
+        auto person = stores(ws_).persons.find(id);
         if (!person) return nullptr;
         return add_account(Account{id, person->balance_fen, person->insurance_type, person->pooling_region, false});
     }
@@ -122,14 +120,14 @@ public:
         auto a = core::allocate(in);
 
         auto at = core::format_utc(s.time);
-        storage::SettlementRecord record{s.setl_id, s.user_id, at, s.institution_code, s.institution_name,
+        core::SettlementRecord record{s.setl_id, s.user_id, at, s.institution_code, s.institution_name,
                                          core::use_name(s.use), s.amount_fen, a.own_fen, a.mutual_aid_fen(),
                                          a.cash_fen, imported_at};
         if (!ledger_.insert_new(record)) return Outcome::duplicate;  // nothing of it was applied
         if (a.own_fen > 0) {
             user->balance = a.own_balance_after_fen;
             user->dirty = true;
-            ledger_.insert(storage::LedgerRecord{s.setl_id, s.user_id, std::nullopt, "own", -a.own_fen,
+            ledger_.insert(core::LedgerEntry{s.setl_id, s.user_id, std::nullopt, core::LedgerKind::own, -a.own_fen,
                                                  a.own_balance_after_fen, at});
         }
         for (const auto& d : a.draws) {
@@ -141,8 +139,8 @@ public:
                 authorizer->balance = d.balance_after_fen;
                 authorizer->dirty = true;
             }
-            ledger_.insert(storage::LedgerRecord{s.setl_id, d.authorizer_id, d.binding_id,
-                                                 d.quota ? "quota_draw" : "mutual_aid", -d.amount_fen,
+            ledger_.insert(core::LedgerEntry{s.setl_id, d.authorizer_id, d.binding_id,
+                                                 d.quota ? core::LedgerKind::quota_draw : core::LedgerKind::mutual_aid, -d.amount_fen,
                                                  d.balance_after_fen, at});
         }
         return Outcome::applied;
@@ -187,14 +185,14 @@ SettleReport settle_text(Workspace& ws, std::string bytes, Encoding encoding, co
     if (!columns) throw BadInput("line 1: the header has no column \"" + missing + "\"");
 
     const auto today = china_today();
-    const auto imported_at = storage::utc_now();
-    storage::LargeCache cache(ws.db());  // the ledger's indexes grow by millions of entries
-    storage::Transaction tx(ws.db());
-    storage::LedgerRepository(ws.db()).lock_for_settlement();  // before reading any balance
+    const auto imported_at = now().utc();
+    storage::LargeCache cache(database(ws));  // the ledger's indexes grow by millions of entries
+    storage::Transaction tx(database(ws));
+    storage::LedgerRepository(database(ws)).lock_for_settlement();  // before reading any balance
     SettlementRun run(ws);
     // Lines in the file against people in the roster: a large file reads the roster in one pass.
     auto lines = static_cast<long long>(std::count(text.begin(), text.end(), '\n'));
-    if (lines * 4 >= ws.persons().count()) run.preload_accounts();
+    if (lines * 4 >= stores(ws).persons.count()) run.preload_accounts();
     core::Settlement s;
     while (reader.next(fields)) {
         ++report.read;
@@ -228,26 +226,26 @@ SettleReport settle_text(Workspace& ws, std::string bytes, Encoding encoding, co
 }
 
 SettleReport settle_file(Workspace& ws, const Actor& actor, const std::string& path, Encoding encoding) {
-    require_role(actor, {"admin"});
+    require_role(actor, {core::Role::admin});
     return settle_text(ws, read_file(path), encoding, {actor.username, actor.workstation}, path);
 }
 
 long long reserve_quota(Workspace& ws, const Actor& actor, const std::string& authorizer_text,
                         const std::string& user_text, long long amount_fen, std::optional<long long> at) {
-    require_role(actor, {"clerk", "supervisor"});
+    require_role(actor, {core::Role::clerk, core::Role::supervisor});
     auto a = normalized_id(authorizer_text, "--authorizer");
     auto u = normalized_id(user_text, "--user");
-    const long long when = at.value_or(core::parse_iso_instant(storage::utc_now()).value_or(0));
-    storage::Transaction tx(ws.db());
-    storage::LedgerRepository ledger(ws.db());
+    const long long when = at.value_or(now().seconds);
+    storage::Transaction tx(database(ws));
+    storage::LedgerRepository ledger(database(ws));
     ledger.lock_for_settlement();  // money moves one transaction at a time
-    ws.persons().lock({a, u});
-    auto binding = ws.bindings().find_open(a, u);
-    if (!binding || binding->status != "active") throw BadInput("--user: no active binding from " + a + " to " + u);
+    stores(ws).persons.lock({a, u});
+    auto binding = stores(ws).bindings.find_open(a, u);
+    if (!binding || !binding->is_active()) throw BadInput("--user: no active binding from " + a + " to " + u);
     auto profile = load_policy(ws, binding->policy);
     auto version = profile.version_on(core::china_date(when));
-    auto authorizer = ws.persons().find(a);
-    auto user = ws.persons().find(u);
+    auto authorizer = stores(ws).persons.find(a);
+    auto user = stores(ws).persons.find(u);
     if (!version || !core::uses_quota(*version, authorizer->pooling_region, user->pooling_region))
         throw BadInput("--user: this binding pays from the live account; it has no quota");
     auto day = core::china_date(when).to_string();
@@ -259,7 +257,7 @@ long long reserve_quota(Workspace& ws, const Actor& actor, const std::string& au
     auto at_text = core::format_utc(when);
     ledger.set_balance(a, balance - amount_fen);
     ledger.set_quota(binding->id, quota);
-    ledger.insert(storage::LedgerRecord{std::nullopt, a, binding->id, "quota_reserve", -amount_fen,
+    ledger.insert(core::LedgerEntry{std::nullopt, a, binding->id, core::LedgerKind::quota_reserve, -amount_fen,
                                         balance - amount_fen, at_text});
     ledger.record_transfer(binding->id, amount_fen, at_text, day, actor.username);
     audit(ws, {actor.username, actor.workstation}, "quota.reserve", "binding", std::to_string(binding->id),
@@ -270,13 +268,13 @@ long long reserve_quota(Workspace& ws, const Actor& actor, const std::string& au
 
 void return_quota(Workspace& ws, const AuditWho& who, long long binding_id, const std::string& authorizer_id,
                   const std::string& at) {
-    storage::LedgerRepository ledger(ws.db());
+    storage::LedgerRepository ledger(database(ws));
     long long quota = ledger.quota_for_update(binding_id);
     if (quota <= 0) return;  // callers hold the money lock already
     long long balance = ledger.balance_for_update(authorizer_id) + quota;
     ledger.set_balance(authorizer_id, balance);
     ledger.set_quota(binding_id, 0);
-    ledger.insert(storage::LedgerRecord{std::nullopt, authorizer_id, binding_id, "quota_return", quota, balance, at});
+    ledger.insert(core::LedgerEntry{std::nullopt, authorizer_id, binding_id, core::LedgerKind::quota_return, quota, balance, at});
     audit(ws, who, "quota.return", "binding", std::to_string(binding_id),
           "{\"quota_fen\":" + std::to_string(quota) + "}", "{\"quota_fen\":0}");
 }
@@ -287,7 +285,7 @@ Statement statement(Workspace& ws, bool of_user, const std::string& id_text, con
     if (to < from) throw BadInput("--to: before --from");
     auto start = core::format_utc(core::china_day_start(from));
     auto end = core::format_utc(core::china_day_start(core::CivilDate::from_days_since_epoch(to.days_since_epoch() + 1)));
-    storage::LedgerRepository ledger(ws.db());
+    storage::LedgerRepository ledger(database(ws));
     Statement out;
     auto settlements = of_user ? ledger.settlements_of_user(id, start, end) : ledger.settlements_drawn_on(id, start, end);
     for (auto& s : settlements) {

@@ -8,7 +8,7 @@
 #include "app/auth.h"
 #include "app/roster_import.h"
 #include "app/workspace.h"
-#include "storage/ledger_repository.h"
+#include "core/ledger.h"
 
 namespace gongji::app {
 
@@ -35,8 +35,8 @@ void return_quota(Workspace& ws, const AuditWho& who, long long binding_id, cons
                   const std::string& at);
 
 struct StatementRow {
-    storage::SettlementRecord settlement;
-    std::vector<storage::LedgerRecord> entries;
+    core::SettlementRecord settlement;
+    std::vector<core::LedgerEntry> entries;
 };
 struct Statement {
     std::vector<StatementRow> rows;

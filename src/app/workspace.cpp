@@ -1,29 +1,25 @@
 #include "app/workspace.h"
 
-#include <ctime>
 #include <fstream>
 
 #include "app/errors.h"
 #include "app/paths.h"
+#include "app/stores.h"
 #include "core/csv.h"
 #include "storage/migrations.h"
 
 namespace gongji::app {
 
-Workspace::Workspace(const std::string& url)
-    : db_(storage::Database::open(url)),
-      persons_(*db_),
-      policies_(*db_),
-      bindings_(*db_),
-      cases_(*db_),
-      users_(*db_),
-      codes_(*db_) {}
+Workspace::Workspace(const std::string& url) : stores_(std::make_unique<Stores>(storage::Database::open(url))) {}
+Workspace::~Workspace() = default;
+
+const std::string& Workspace::url() const { return stores_->db->url(); }
 
 std::string migrations_dir() { return data_dir() + "/migrations"; }
 
 void Workspace::require_current_schema() {
     int latest = static_cast<int>(storage::load_migrations(migrations_dir()).size());
-    int current = storage::schema_version(*db_);
+    int current = storage::schema_version(*stores_->db);
     if (current == 0)
         throw NotInitialized("the database has no schema yet: run `gongji init` first");
     if (current < latest)
@@ -36,15 +32,8 @@ void Workspace::require_current_schema() {
 }
 
 const core::RegionTable& Workspace::regions() {
-    if (!regions_) regions_ = std::make_unique<core::RegionTable>(codes_.load_regions());
+    if (!regions_) regions_ = std::make_unique<core::RegionTable>(stores_->codes.load_regions());
     return *regions_;
-}
-
-core::CivilDate china_today() {
-    std::time_t t = std::time(nullptr) + 8 * 3600;
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    return core::CivilDate{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
 std::vector<core::Region> read_shipped_regions() {

@@ -43,13 +43,15 @@ int run_user(Session& s, const Words& words) {
     if (sub != "add") throw app::BadInput("usage: gongji user add NAME --role clerk|supervisor|admin [--full-name 姓名] | user disable|enable NAME");
     args.allow_only({"role", "full-name"});
     args.expect_positional(2, "NAME");
-    auto role = args.required("role");
+    auto role_name = args.required("role");
     auto actor = s.actor();
-    app::require_role(actor, {"admin"});
+    app::require_role(actor, {core::Role::admin});
+    auto role = core::parse_role(role_name);
+    if (!role) throw app::BadInput("role: must be clerk, supervisor or admin, not \"" + role_name + "\"");
     auto password = read_secret("GONGJI_NEW_PASSWORD", "Password for " + args.positional()[1] + ": ");
-    app::add_user(s.workspace(), actor.username, args.positional()[1], role, password, args.option("full-name").value_or(""));
+    app::add_user(s.workspace(), actor.username, args.positional()[1], *role, password, args.option("full-name").value_or(""));
     core::JsonWriter w(true);
-    w.begin_object().key("user").value(args.positional()[1]).key("role").value(role).end_object();
+    w.begin_object().key("user").value(args.positional()[1]).key("role").value(role_name).end_object();
     print_json(w.str());
     return 0;
 }

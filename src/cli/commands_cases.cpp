@@ -40,14 +40,14 @@ std::vector<app::Upload> uploads(const Args& args) {
     return out;
 }
 
-int print_case(const storage::CaseRecord& c) {
-    print_json(app::case_json(c));
+int print_case(const core::Case& c) {
+    print_json(case_json(c));
     return 0;
 }
 
-std::string case_summary(const storage::CaseRecord& c) {
+std::string case_summary(const core::Case& c) {
     core::JsonWriter w(true);
-    w.begin_object().key("case").value(c.number).key("status").value(c.status).end_object();
+    w.begin_object().key("case").value(c.number).key("status").value(core::case_status_name(c.status)).end_object();
     return w.str();
 }
 
@@ -125,7 +125,10 @@ int run_case(Session& s, const Words& words) {
         args.allow_only({"status", "person", "case", "date", "limit"});
         args.expect_positional(1, "");
         app::CaseSearch f;
-        f.status = args.option("status");
+        if (auto status = args.option("status")) {
+            f.status = core::parse_case_status(*status);
+            if (!f.status) throw app::BadInput("--status: must be draft, submitted, approved, rejected or withdrawn");
+        }
         f.person = args.option("person");
         f.number = args.option("case");
         f.date = args.date("date");
@@ -136,12 +139,12 @@ int run_case(Session& s, const Words& words) {
         for (const auto& c : app::list_cases(ws, f)) {
             w.begin_object()
                 .key("case").value(c.number)
-                .key("kind").value(c.kind)
-                .key("status").value(c.status)
+                .key("kind").value(core::case_kind_name(c.kind))
+                .key("status").value(core::case_status_name(c.status))
                 .key("user").value(c.user_id);
             w.key("authorizer");
             if (c.authorizer_id) w.value(*c.authorizer_id); else w.null();
-            w.key("created_by").value(c.created_by).key("created_at").value(c.created_at).end_object();
+            w.key("created_by").value(c.created_by).key("created_at").value(c.created_at.utc()).end_object();
         }
         w.end_array();
         print_json(w.str());
@@ -189,10 +192,10 @@ int run_document(Session& s, const Words& words) {
         core::JsonWriter w(true);
         w.begin_array();
         for (const auto& d : app::list_documents(ws, number)) {
-            w.begin_object().key("id").value(d.id).key("type").value(d.type).key("file").value(d.file_name)
+            w.begin_object().key("id").value(d.id).key("type").value(core::document_type_name(d.type)).key("file").value(d.file_name)
                 .key("mime").value(d.mime).key("pages").value(d.pages).key("size").value(d.size_bytes)
                 .key("sha256").value(d.sha256).key("captured_by").value(d.captured_by)
-                .key("captured_at").value(d.captured_at).key("removed").value(d.removed_at.has_value()).end_object();
+                .key("captured_at").value(d.captured_at.utc()).key("removed").value(d.removed_at.has_value()).end_object();
         }
         w.end_array();
         print_json(w.str());

@@ -55,7 +55,7 @@ int run_statement(Session& s, const Words& words) {
     auto actor = s.actor();
     if (auto pdf = args.option("pdf")) {
         app::DocumentRequest r;
-        r.kind = "statement";
+        r.kind = app::Paper::statement;
         r.user = user;
         r.authorizer = authorizer;
         r.from = from;
@@ -83,19 +83,19 @@ int run_statement(Session& s, const Words& words) {
         w.key("own_balance_after_fen");
         bool own = false;
         for (const auto& e : row.entries)
-            if (e.kind == "own") {
+            if (e.kind == core::LedgerKind::own) {
                 w.value(e.balance_after_fen);
                 own = true;
             }
         if (!own) w.null();
         w.key("mutual_aid").begin_array();
         for (const auto& e : row.entries)
-            if (e.kind == "mutual_aid" || e.kind == "quota_draw")
+            if (core::is_mutual_aid(e.kind))
                 w.begin_object()
                     .key("authorizer").value(e.account)
                     .key("amount_fen").value(-e.amount_fen)
                     .key("balance_after_fen").value(e.balance_after_fen)
-                    .key("from_quota").value(e.kind == "quota_draw")
+                    .key("from_quota").value(e.kind == core::LedgerKind::quota_draw)
                     .end_object();
         w.end_array();
         w.key("cash_fen").value(x.cash_fen).end_object();
@@ -117,7 +117,11 @@ int run_report(Session& s, const Words& words) {
     args.allow_only({"case", "user", "authorizer", "from", "to", "clerk", "date", "pdf", "policy", "relation"});
     args.expect_positional(1, "DOCUMENT");
     app::DocumentRequest r;
-    r.kind = args.positional()[0];
+    auto paper = app::parse_paper(args.positional()[0]);
+    if (!paper)
+        throw app::BadInput("document: must be commitment, receipt, decision, unbind, statement or daily, not \"" +
+                            args.positional()[0] + "\"");
+    r.kind = *paper;
     r.case_number = args.option("case");
     r.user = args.option("user");
     r.authorizer = args.option("authorizer");

@@ -46,15 +46,64 @@ void write_reasons(JsonWriter& w, const core::EligibilityResult& r) {
     w.end_array();
 }
 
-void write_bindings(JsonWriter& w, const std::vector<storage::BindingRecord>& bindings) {
+void text_or_null(JsonWriter& w, const char* key, const std::optional<std::string>& v) {
+    w.key(key);
+    if (v) w.value(*v); else w.null();
+}
+
+void instant_or_null(JsonWriter& w, const char* key, const std::optional<core::Instant>& v) {
+    w.key(key);
+    if (v) w.value(v->utc()); else w.null();
+}
+
+void write_binding(JsonWriter& w, const core::Binding& b) {
+    w.begin_object();
+    w.key("authorizer").value(b.authorizer_id).key("user").value(b.user_id).key("relation").value(b.relation);
+    w.key("status").value(core::binding_status_name(b.status)).key("order").value(b.deduction_order);
+    instant_or_null(w, "since", b.since);
+    instant_or_null(w, "until", b.until);
+    text_or_null(w, "end_reason", b.end_reason);
+    w.key("legacy").value(b.legacy).key("policy").value(b.policy).key("id").value(b.id);
+    w.end_object();
+}
+
+void write_bindings(JsonWriter& w, const std::vector<core::Binding>& bindings) {
     w.begin_array();
-    for (const auto& b : bindings) w.raw(app::binding_json(b));
+    for (const auto& b : bindings) write_binding(w, b);
     w.end_array();
 }
 
 }  // namespace
 
-std::string bindings_json(const std::vector<storage::BindingRecord>& bindings) {
+std::string case_json(const core::Case& c) {
+    JsonWriter w(true);
+    w.begin_object();
+    w.key("case").value(c.number);
+    w.key("kind").value(core::case_kind_name(c.kind)).key("status").value(core::case_status_name(c.status));
+    text_or_null(w, "policy", c.policy);
+    text_or_null(w, "authorizer", c.authorizer_id);
+    w.key("user").value(c.user_id);
+    text_or_null(w, "relation", c.relation);
+    w.key("application_date").value(c.application_date.to_string());
+    w.key("documents").begin_array();
+    for (auto d : c.documents) w.value(core::document_type_name(d));
+    w.end_array();
+    w.key("binding");
+    if (c.binding_id) w.value(*c.binding_id); else w.null();
+    if (!c.detail.empty()) w.key("detail").value(c.detail);
+    text_or_null(w, "cites", c.cites_case);
+    text_or_null(w, "reason", c.reason);
+    text_or_null(w, "note", c.note);
+    w.key("created_by").value(c.created_by).key("workstation").value(c.workstation);
+    w.key("created_at").value(c.created_at.utc());
+    instant_or_null(w, "submitted_at", c.submitted_at);
+    text_or_null(w, "decided_by", c.decided_by);
+    instant_or_null(w, "decided_at", c.decided_at);
+    w.end_object();
+    return w.str();
+}
+
+std::string bindings_json(const std::vector<core::Binding>& bindings) {
     JsonWriter w(true);
     write_bindings(w, bindings);
     return w.str();

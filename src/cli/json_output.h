@@ -21,7 +21,8 @@ std::string roster_report_json(const app::RosterImportReport& report);
 std::string init_report_json(const app::InitReport& report);
 std::string refusal_json(const std::string& code, const std::string& message,
                          const core::EligibilityResult* reasons = nullptr);
-std::string bindings_json(const std::vector<storage::BindingRecord>& bindings);
+std::string case_json(const core::Case& c);  // `case show`
+std::string bindings_json(const std::vector<core::Binding>& bindings);
 std::string person_json(const app::PersonCard& card);
 
 }  // namespace gongji::cli

@@ -36,6 +36,16 @@ const char* case_kind_name(CaseKind k) {
     return "bind";
 }
 
+const char* case_kind_label(CaseKind k) {
+    switch (k) {
+        case CaseKind::bind: return "共济关系绑定";
+        case CaseKind::unbind: return "共济关系解除";
+        case CaseKind::reorder: return "扣款顺序变更";
+        case CaseKind::rebind: return "历史共济关系续签";
+    }
+    return "";
+}
+
 std::optional<CaseKind> parse_case_kind(std::string_view s) {
     for (auto k : {CaseKind::bind, CaseKind::unbind, CaseKind::reorder, CaseKind::rebind})
         if (s == case_kind_name(k)) return k;

@@ -14,6 +14,7 @@ enum class CaseStatus { draft, submitted, approved, rejected, withdrawn };
 enum class CaseAction { submit, approve, reject, withdraw };
 
 const char* case_kind_name(CaseKind k);
+const char* case_kind_label(CaseKind k);  // 共济关系绑定, 共济关系解除, 扣款顺序变更, 历史共济关系续签
 std::optional<CaseKind> parse_case_kind(std::string_view s);
 const char* case_status_name(CaseStatus s);
 const char* case_status_label(CaseStatus s);  // 草稿, 已受理, 审核通过, 已驳回, 已撤回

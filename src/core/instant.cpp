@@ -83,4 +83,13 @@ int china_hour(long long seconds) {
 
 long long china_day_start(const CivilDate& day) { return day.days_since_epoch() * 86400 - kChinaOffsetSeconds; }
 
+std::optional<Instant> Instant::parse(std::string_view text) {
+    auto seconds = parse_iso_instant(text);
+    if (!seconds) return std::nullopt;
+    return Instant{*seconds};
+}
+std::string Instant::utc() const { return format_utc(seconds); }
+std::string Instant::china() const { return format_china(seconds); }
+CivilDate Instant::china_date() const { return core::china_date(seconds); }
+
 }  // namespace gongji::core

@@ -11,6 +11,25 @@ namespace gongji::core {
 
 constexpr long long kChinaOffsetSeconds = 8 * 3600;
 
+// A point in time, whole seconds since 1970-01-01T00:00:00Z; the database keeps it as UTC text.
+struct Instant {
+    long long seconds = 0;
+
+    // Exactly the stored form ("…Z", any offset accepted); nullopt for anything else.
+    static std::optional<Instant> parse(std::string_view text);
+    std::string utc() const;    // "2026-11-22T01:30:00Z"
+    std::string china() const;  // "2026-11-22T09:30:00+08:00"
+    CivilDate china_date() const;
+    Instant plus(long long s) const { return {seconds + s}; }
+
+    friend bool operator==(Instant a, Instant b) { return a.seconds == b.seconds; }
+    friend bool operator!=(Instant a, Instant b) { return a.seconds != b.seconds; }
+    friend bool operator<(Instant a, Instant b) { return a.seconds < b.seconds; }
+    friend bool operator<=(Instant a, Instant b) { return a.seconds <= b.seconds; }
+    friend bool operator>(Instant a, Instant b) { return a.seconds > b.seconds; }
+    friend bool operator>=(Instant a, Instant b) { return a.seconds >= b.seconds; }
+};
+
 // "2026-11-22T09:30:00+08:00", "…Z", "…+0800" → seconds since 1970-01-01T00:00:00Z.
 std::optional<long long> parse_iso_instant(std::string_view text);
 // Seconds since the epoch → "2026-11-22T01:30:00Z" (sorts in time order).

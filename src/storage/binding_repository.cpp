@@ -7,15 +7,6 @@
 namespace gongji::storage {
 namespace {
 
-std::optional<std::string> optional_text(const soci::row& r, size_t i) {
-    if (r.get_indicator(i) == soci::i_null) return std::nullopt;
-    return r.get<std::string>(i);
-}
-
-soci::indicator null_if_empty(const std::optional<std::string>& v) {
-    return v ? soci::i_ok : soci::i_null;
-}
-
 const char* kColumns =
     "id, authorizer_id, user_id, relation, policy, status, legacy, deduction_order, created_at, since, until, "
     "end_reason";
@@ -27,13 +18,16 @@ BindingRecord from_row(const soci::row& r) {
     b.user_id = r.get<std::string>(2);
     b.relation = r.get<std::string>(3);
     b.policy = r.get<std::string>(4);
-    b.status = r.get<std::string>(5);
+    auto status = r.get<std::string>(5);
+    auto parsed = core::parse_binding_status(status);
+    if (!parsed) throw soci::soci_error("bindings: unknown status \"" + status + "\"");
+    b.status = *parsed;
     b.legacy = row_integer(r, 6) != 0;
     b.deduction_order = static_cast<int>(row_integer(r, 7));
-    b.created_at = r.get<std::string>(8);
-    b.since = optional_text(r, 9);
-    b.until = optional_text(r, 10);
-    b.end_reason = optional_text(r, 11);
+    b.created_at = row_instant(r, 8);
+    b.since = row_optional_instant(r, 9);
+    b.until = row_optional_instant(r, 10);
+    b.end_reason = row_optional_text(r, 11);
     return b;
 }
 
@@ -42,15 +36,14 @@ BindingRecord from_row(const soci::row& r) {
 long long BindingRepository::insert(const BindingRecord& b) {
     long long id = 0;
     int legacy = b.legacy ? 1 : 0;
-    std::string since = b.since.value_or(""), until = b.until.value_or(""), reason = b.end_reason.value_or("");
-    soci::indicator since_ind = null_if_empty(b.since), until_ind = null_if_empty(b.until),
-                    reason_ind = null_if_empty(b.end_reason);
+    OptionalText since(b.since), until(b.until), reason(b.end_reason);
+    std::string status = core::binding_status_name(b.status), created_at = b.created_at.utc();
     db_.sql() << "INSERT INTO bindings (authorizer_id, user_id, relation, policy, status, legacy, "
                  "deduction_order, created_at, since, until, end_reason) "
                  "VALUES (:a, :u, :r, :p, :s, :l, :o, :c, :since, :until, :reason) RETURNING id",
         soci::use(b.authorizer_id), soci::use(b.user_id), soci::use(b.relation), soci::use(b.policy),
-        soci::use(b.status), soci::use(legacy), soci::use(b.deduction_order), soci::use(b.created_at),
-        soci::use(since, since_ind), soci::use(until, until_ind), soci::use(reason, reason_ind),
+        soci::use(status), soci::use(legacy), soci::use(b.deduction_order), soci::use(created_at),
+        soci::use(since.value, since.ind), soci::use(until.value, until.ind), soci::use(reason.value, reason.ind),
         soci::into(id);
     return id;
 }
@@ -98,11 +91,12 @@ std::optional<BindingRecord> BindingRepository::find(long long id) {
 std::optional<BindingRecord> BindingRepository::find_open(const std::string& authorizer_id,
                                                           const std::string& user_id) {
     for (auto& b : list_by_user(user_id))
-        if (b.authorizer_id == authorizer_id && (b.status == "pending" || b.status == "active")) return b;
+        if (b.authorizer_id == authorizer_id && b.is_open()) return b;
     return std::nullopt;
 }
 
-void BindingRepository::activate(long long id, const std::string& since) {
+void BindingRepository::activate(long long id, core::Instant when) {
+    std::string since = when.utc();
     db_.sql() << "UPDATE bindings SET status = 'active', since = :s WHERE id = :id AND status = 'pending'",
         soci::use(since), soci::use(id);
     db_.sql() << "INSERT INTO binding_orders (binding_id, deduction_order, valid_from) "
@@ -114,7 +108,8 @@ void BindingRepository::renew(long long id) {
     db_.sql() << "UPDATE bindings SET legacy = 0 WHERE id = :id", soci::use(id);
 }
 
-void BindingRepository::end(long long id, const std::string& until, const std::string& reason) {
+void BindingRepository::end(long long id, core::Instant when, const std::string& reason) {
+    std::string until = when.utc();
     db_.sql() << "UPDATE bindings SET status = 'ended', until = :u, end_reason = :r WHERE id = :id",
         soci::use(until), soci::use(reason), soci::use(id);
 }
@@ -123,7 +118,8 @@ void BindingRepository::remove_pending(long long id) {
     db_.sql() << "DELETE FROM bindings WHERE id = :id AND status = 'pending'", soci::use(id);
 }
 
-void BindingRepository::set_order(long long id, int order, const std::string& from) {
+void BindingRepository::set_order(long long id, int order, core::Instant when) {
+    std::string from = when.utc();
     // A binding made before orders were recorded keeps its old order up to this change.
     int recorded = 0;
     db_.sql() << "SELECT count(*) FROM binding_orders WHERE binding_id = :id", soci::use(id), soci::into(recorded);
@@ -149,7 +145,7 @@ std::vector<OrderChange> BindingRepository::order_history() {
     soci::rowset<soci::row> rows = (db_.sql().prepare << "SELECT binding_id, deduction_order, valid_from "
                                                          "FROM binding_orders ORDER BY binding_id, valid_from");
     for (const auto& r : rows)
-        out.push_back({row_integer(r, 0), static_cast<int>(row_integer(r, 1)), r.get<std::string>(2)});
+        out.push_back({row_integer(r, 0), static_cast<int>(row_integer(r, 1)), row_instant(r, 2)});
     return out;
 }
 

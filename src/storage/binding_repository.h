@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/binding.h"
 #include "storage/database.h"
 
 namespace gongji::storage {
@@ -11,23 +12,10 @@ namespace gongji::storage {
 struct OrderChange {
     long long binding_id;
     int order;
-    std::string valid_from;  // UTC
+    core::Instant valid_from;
 };
 
-struct BindingRecord {
-    long long id = 0;
-    std::string authorizer_id;
-    std::string user_id;
-    std::string relation;
-    std::string policy;
-    std::string status;  // pending, active, ended
-    bool legacy = false;
-    int deduction_order = 1;
-    std::string created_at;
-    std::optional<std::string> since;
-    std::optional<std::string> until;
-    std::optional<std::string> end_reason;
-};
+using BindingRecord = core::Binding;
 
 class BindingRepository {
 public:
@@ -46,12 +34,12 @@ public:
     int next_order_for_user(const std::string& user_id);
 
     // pending → active, its order in force from `since`
-    void activate(long long id, const std::string& since);
+    void activate(long long id, core::Instant since);
     void renew(long long id);  // legacy → not legacy
-    void end(long long id, const std::string& until, const std::string& reason);
+    void end(long long id, core::Instant until, const std::string& reason);
     void remove_pending(long long id);  // a rejected or withdrawn application leaves no binding
     // A new deduction order, in force from `from` (recorded, so older settlements keep theirs).
-    void set_order(long long id, int order, const std::string& from);
+    void set_order(long long id, int order, core::Instant from);
 
     // Every binding that has ever been active (active or ended), for settlement.
     std::vector<BindingRecord> list_ever_active();

@@ -12,43 +12,43 @@ const char* kColumns =
     "binding_id, detail, cites_case, reason, note, created_by, workstation, created_at, submitted_at, "
     "decided_by, decided_at";
 
-std::optional<std::string> text(const soci::row& r, std::size_t i) {
-    if (r.get_indicator(i) == soci::i_null) return std::nullopt;
-    return r.get<std::string>(i);
+const char* text_of(core::CaseKind k) { return core::case_kind_name(k); }
+const char* text_of(core::CaseStatus s) { return core::case_status_name(s); }
+
+template <class T>
+T parsed(std::optional<T> v, const std::string& text) {
+    if (!v) throw soci::soci_error("cases: unknown value \"" + text + "\"");
+    return *v;
 }
+
+core::CaseKind kind_of(const std::string& t) { return parsed(core::parse_case_kind(t), t); }
+core::CaseStatus status_of(const std::string& t) { return parsed(core::parse_case_status(t), t); }
 
 CaseRecord from_row(const soci::row& r) {
     CaseRecord c;
     c.id = row_integer(r, 0);
     c.number = r.get<std::string>(1);
-    c.kind = r.get<std::string>(2);
-    c.status = r.get<std::string>(3);
-    c.policy = text(r, 4);
-    c.authorizer_id = text(r, 5);
+    c.kind = kind_of(r.get<std::string>(2));
+    c.status = status_of(r.get<std::string>(3));
+    c.policy = row_optional_text(r, 4);
+    c.authorizer_id = row_optional_text(r, 5);
     c.user_id = r.get<std::string>(6);
-    c.relation = text(r, 7);
-    c.application_date = r.get<std::string>(8);
-    c.documents = r.get<std::string>(9);
+    c.relation = row_optional_text(r, 7);
+    c.application_date = *core::CivilDate::parse(r.get<std::string>(8));
+    c.documents = core::split_document_types(r.get<std::string>(9));
     if (r.get_indicator(10) != soci::i_null) c.binding_id = row_integer(r, 10);
     c.detail = r.get<std::string>(11);
-    c.cites_case = text(r, 12);
-    c.reason = text(r, 13);
-    c.note = text(r, 14);
+    c.cites_case = row_optional_text(r, 12);
+    c.reason = row_optional_text(r, 13);
+    c.note = row_optional_text(r, 14);
     c.created_by = r.get<std::string>(15);
     c.workstation = r.get<std::string>(16);
-    c.created_at = r.get<std::string>(17);
-    c.submitted_at = text(r, 18);
-    c.decided_by = text(r, 19);
-    c.decided_at = text(r, 20);
+    c.created_at = row_instant(r, 17);
+    c.submitted_at = row_optional_instant(r, 18);
+    c.decided_by = row_optional_text(r, 19);
+    c.decided_at = row_optional_instant(r, 20);
     return c;
 }
-
-// A bound optional text: SOCI needs a value and an indicator that live as long as the statement.
-struct Optional {
-    std::string value;
-    soci::indicator ind;
-    explicit Optional(const std::optional<std::string>& v) : value(v.value_or("")), ind(v ? soci::i_ok : soci::i_null) {}
-};
 
 }  // namespace
 
@@ -61,8 +61,10 @@ long long CaseRepository::next_sequence(const std::string& day) {
 }
 
 long long CaseRepository::insert(const CaseRecord& c) {
-    Optional policy(c.policy), authorizer(c.authorizer_id), relation(c.relation), cites(c.cites_case),
+    OptionalText policy(c.policy), authorizer(c.authorizer_id), relation(c.relation), cites(c.cites_case),
         reason(c.reason), note(c.note), submitted(c.submitted_at), decided_by(c.decided_by), decided_at(c.decided_at);
+    std::string kind = text_of(c.kind), status = text_of(c.status), date = c.application_date.to_string(),
+                documents = core::join_document_types(c.documents), created_at = c.created_at.utc();
     long long binding = c.binding_id.value_or(0);
     soci::indicator binding_ind = c.binding_id ? soci::i_ok : soci::i_null;
     long long id = 0;
@@ -71,11 +73,11 @@ long long CaseRepository::insert(const CaseRecord& c) {
                  "submitted_at, decided_by, decided_at) VALUES (:number, :kind, :status, :policy, :authorizer, :user, "
                  ":relation, :date, :documents, :binding, :detail, :cites, :reason, :note, :created_by, :workstation, "
                  ":created_at, :submitted_at, :decided_by, :decided_at) RETURNING id",
-        soci::use(c.number), soci::use(c.kind), soci::use(c.status), soci::use(policy.value, policy.ind),
+        soci::use(c.number), soci::use(kind), soci::use(status), soci::use(policy.value, policy.ind),
         soci::use(authorizer.value, authorizer.ind), soci::use(c.user_id), soci::use(relation.value, relation.ind),
-        soci::use(c.application_date), soci::use(c.documents), soci::use(binding, binding_ind), soci::use(c.detail),
+        soci::use(date), soci::use(documents), soci::use(binding, binding_ind), soci::use(c.detail),
         soci::use(cites.value, cites.ind), soci::use(reason.value, reason.ind), soci::use(note.value, note.ind),
-        soci::use(c.created_by), soci::use(c.workstation), soci::use(c.created_at),
+        soci::use(c.created_by), soci::use(c.workstation), soci::use(created_at),
         soci::use(submitted.value, submitted.ind), soci::use(decided_by.value, decided_by.ind),
         soci::use(decided_at.value, decided_at.ind), soci::into(id);
     return id;
@@ -100,8 +102,9 @@ std::string CaseRepository::number_of(long long case_id) {
 void CaseRepository::select(const CaseFilter& f, const char* columns, const char* tables,
                             const std::function<void(const soci::row&)>& each) {
     std::string sql = std::string("SELECT ") + columns + " FROM " + tables + " WHERE 1 = 1";
-    std::string status = f.status.value_or(""), person = f.person.value_or(""), number = f.number.value_or(""),
-                from = f.created_from.value_or(""), before = f.created_before.value_or(""), by = f.created_by.value_or(""),
+    std::string status = f.status ? text_of(*f.status) : "", person = f.person.value_or(""),
+                number = f.number.value_or(""), from = f.created_from ? f.created_from->utc() : "",
+                before = f.created_before ? f.created_before->utc() : "", by = f.created_by.value_or(""),
                 window = f.workstation.value_or("");
     if (f.status) sql += " AND cases.status = :status";
     if (f.person) sql += " AND (cases.authorizer_id = :person OR cases.user_id = :person2)";
@@ -144,19 +147,20 @@ std::vector<CaseSummary> CaseRepository::summaries(const CaseFilter& f) {
            "cases.number, cases.kind, cases.status, cases.user_id, COALESCE(persons.name, ''), cases.created_by, "
            "COALESCE(cases.submitted_at, cases.created_at)",
            "cases LEFT JOIN persons ON persons.id_number = cases.user_id", [&](const soci::row& r) {
-               out.push_back({r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2), r.get<std::string>(3),
-                              r.get<std::string>(4), r.get<std::string>(5), r.get<std::string>(6)});
+               out.push_back({r.get<std::string>(0), kind_of(r.get<std::string>(1)), status_of(r.get<std::string>(2)),
+                              r.get<std::string>(3), r.get<std::string>(4), r.get<std::string>(5), row_instant(r, 6)});
            });
     return out;
 }
 
-bool CaseRepository::update_status(const CaseRecord& c, const std::string& from) {
-    Optional reason(c.reason), note(c.note), submitted(c.submitted_at), decided_by(c.decided_by),
+bool CaseRepository::update_status(const CaseRecord& c, core::CaseStatus from_status) {
+    std::string status = text_of(c.status), from = text_of(from_status);
+    OptionalText reason(c.reason), note(c.note), submitted(c.submitted_at), decided_by(c.decided_by),
         decided_at(c.decided_at);
     soci::statement st = (db_.sql().prepare << "UPDATE cases SET status = :status, reason = :reason, note = :note, "
                                                "submitted_at = :submitted, decided_by = :by, decided_at = :at "
                                                "WHERE id = :id AND status = :from",
-                          soci::use(c.status), soci::use(reason.value, reason.ind), soci::use(note.value, note.ind),
+                          soci::use(status), soci::use(reason.value, reason.ind), soci::use(note.value, note.ind),
                           soci::use(submitted.value, submitted.ind), soci::use(decided_by.value, decided_by.ind),
                           soci::use(decided_at.value, decided_at.ind), soci::use(c.id), soci::use(from));
     st.execute(true);
@@ -169,7 +173,8 @@ void CaseRepository::set_binding(long long case_id, std::optional<long long> bin
     db_.sql() << "UPDATE cases SET binding_id = :b WHERE id = :id", soci::use(id, ind), soci::use(case_id);
 }
 
-void CaseRepository::set_documents(long long case_id, const std::string& documents) {
+void CaseRepository::set_documents(long long case_id, const std::set<core::DocumentType>& types) {
+    std::string documents = core::join_document_types(types);
     db_.sql() << "UPDATE cases SET documents = :d WHERE id = :id", soci::use(documents), soci::use(case_id);
 }
 

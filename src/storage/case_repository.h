@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/case_record.h"
 #include "storage/database.h"
 
 namespace soci {
@@ -13,41 +14,14 @@ class row;
 
 namespace gongji::storage {
 
-struct CaseRecord {
-    long long id = 0;
-    std::string number;
-    std::string kind;    // bind, unbind, reorder, rebind
-    std::string status;  // draft, submitted, approved, rejected, withdrawn
-    std::optional<std::string> policy;
-    std::optional<std::string> authorizer_id;
-    std::string user_id;
-    std::optional<std::string> relation;
-    std::string application_date;
-    std::string documents;  // comma-separated document types
-    std::optional<long long> binding_id;
-    std::string detail;     // JSON: what the case asks for beyond the columns (a new order, …)
-    std::optional<std::string> cites_case;
-    std::optional<std::string> reason;
-    std::optional<std::string> note;
-    std::string created_by;
-    std::string workstation;
-    std::string created_at;
-    std::optional<std::string> submitted_at;
-    std::optional<std::string> decided_by;
-    std::optional<std::string> decided_at;
-};
-
-// What a list of cases shows of each; the whole case is read when one is chosen.
-struct CaseSummary {
-    std::string number, kind, status, user_id, user_name, created_by;
-    std::string waiting_since;  // submitted_at, else created_at (UTC)
-};
+using CaseRecord = core::Case;
+using core::CaseSummary;
 
 struct CaseFilter {
-    std::optional<std::string> status;
+    std::optional<core::CaseStatus> status;
     std::optional<std::string> person;  // authorizer or user ID number
     std::optional<std::string> number;
-    std::optional<std::string> created_from, created_before;  // UTC instants, as stored
+    std::optional<core::Instant> created_from, created_before;
     std::optional<std::string> created_by;
     std::optional<std::string> workstation;  // where it was taken in
     int limit = 1000;
@@ -67,9 +41,9 @@ public:
     std::vector<CaseSummary> summaries(const CaseFilter& filter);  // the same cases, lean
     // Moves the case from `from` to the record's status and decision fields; false when the case
     // was no longer in `from` (another workstation got there first).
-    bool update_status(const CaseRecord& c, const std::string& from);
+    bool update_status(const CaseRecord& c, core::CaseStatus from);
     void set_binding(long long case_id, std::optional<long long> binding_id);
-    void set_documents(long long case_id, const std::string& documents);
+    void set_documents(long long case_id, const std::set<core::DocumentType>& documents);
 
 private:
     void select(const CaseFilter& f, const char* columns, const char* tables,

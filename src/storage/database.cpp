@@ -6,7 +6,6 @@
 
 #include <libpq-fe.h>
 
-#include <ctime>
 
 namespace gongji::storage {
 namespace {
@@ -129,15 +128,6 @@ void Transaction::commit() {
     } catch (const soci::soci_error& e) {
         throw StorageError(std::string("cannot commit: ") + first_line(e.what()));
     }
-}
-
-std::string utc_now(long long offset_seconds) {
-    std::time_t t = std::time(nullptr) + static_cast<std::time_t>(offset_seconds);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
 }
 
 }  // namespace gongji::storage

@@ -68,8 +68,4 @@ private:
     bool open_ = true;
 };
 
-// The current time (plus `offset_seconds`) as UTC ISO 8601 text ("2026-11-22T05:48:00Z"), as
-// stored in the database; such texts sort in time order.
-std::string utc_now(long long offset_seconds = 0);
-
 }  // namespace gongji::storage

@@ -11,7 +11,9 @@ DocumentRecord from_row(const soci::row& r, bool with_content) {
     DocumentRecord d;
     d.id = row_integer(r, 0);
     d.case_id = row_integer(r, 1);
-    d.type = r.get<std::string>(2);
+    auto type = core::parse_document_type(r.get<std::string>(2));
+    if (!type) throw soci::soci_error("documents: unknown type \"" + r.get<std::string>(2) + "\"");
+    d.type = *type;
     d.file_name = r.get<std::string>(3);
     d.mime = r.get<std::string>(4);
     d.pages = static_cast<int>(row_integer(r, 5));
@@ -19,9 +21,9 @@ DocumentRecord from_row(const soci::row& r, bool with_content) {
     d.sha256 = r.get<std::string>(7);
     d.captured_by = r.get<std::string>(8);
     d.workstation = r.get<std::string>(9);
-    d.captured_at = r.get<std::string>(10);
-    if (r.get_indicator(11) != soci::i_null) d.removed_by = r.get<std::string>(11);
-    if (r.get_indicator(12) != soci::i_null) d.removed_at = r.get<std::string>(12);
+    d.captured_at = row_instant(r, 10);
+    d.removed_by = row_optional_text(r, 11);
+    d.removed_at = row_optional_instant(r, 12);
     if (with_content) d.content_base64 = r.get<std::string>(13);
     return d;
 }
@@ -34,11 +36,12 @@ const char* kColumns =
 
 long long DocumentRepository::insert(const DocumentRecord& d) {
     long long id = 0;
+    std::string type = core::document_type_name(d.type), captured_at = d.captured_at.utc();
     db_.sql() << "INSERT INTO documents (case_id, type, file_name, mime, pages, size_bytes, sha256, content, "
                  "captured_by, workstation, captured_at) VALUES (:c, :t, :f, :m, :p, :s, :h, :x, :b, :w, :a) RETURNING id",
-        soci::use(d.case_id), soci::use(d.type), soci::use(d.file_name), soci::use(d.mime), soci::use(d.pages),
+        soci::use(d.case_id), soci::use(type), soci::use(d.file_name), soci::use(d.mime), soci::use(d.pages),
         soci::use(d.size_bytes), soci::use(d.sha256), soci::use(d.content_base64), soci::use(d.captured_by),
-        soci::use(d.workstation), soci::use(d.captured_at), soci::into(id);
+        soci::use(d.workstation), soci::use(captured_at), soci::into(id);
     return id;
 }
 
@@ -58,7 +61,8 @@ std::optional<DocumentRecord> DocumentRepository::find(long long id) {
     return std::nullopt;
 }
 
-void DocumentRepository::mark_removed(long long id, const std::string& by, const std::string& at) {
+void DocumentRepository::mark_removed(long long id, const std::string& by, core::Instant when) {
+    std::string at = when.utc();
     db_.sql() << "UPDATE documents SET removed_by = :b, removed_at = :a WHERE id = :i", soci::use(by), soci::use(at),
         soci::use(id);
 }

@@ -4,21 +4,12 @@
 #include <string>
 #include <vector>
 
+#include "core/stored_document.h"
 #include "storage/database.h"
 
 namespace gongji::storage {
 
-struct DocumentRecord {
-    long long id = 0;
-    long long case_id = 0;
-    std::string type, file_name, mime;
-    int pages = 1;
-    long long size_bytes = 0;
-    std::string sha256;
-    std::string content_base64;  // empty in listings
-    std::string captured_by, workstation, captured_at;
-    std::optional<std::string> removed_by, removed_at;
-};
+using DocumentRecord = core::StoredDocument;
 
 class DocumentRepository {
 public:
@@ -26,7 +17,7 @@ public:
     long long insert(const DocumentRecord& d);
     std::vector<DocumentRecord> list(long long case_id);  // without content, removed ones included
     std::optional<DocumentRecord> find(long long id);     // with content
-    void mark_removed(long long id, const std::string& by, const std::string& at);
+    void mark_removed(long long id, const std::string& by, core::Instant at);
 
 private:
     Database& db_;

@@ -43,6 +43,7 @@ struct LedgerRepository::Statements {
     std::string setl;
     soci::indicator setl_ind = soci::i_ok, binding_ind = soci::i_ok;
     long long binding = 0;
+    std::string kind;
     soci::statement insert_settlement, insert_entry;
 
     explicit Statements(Database& db) : insert_settlement(db.sql()), insert_entry(db.sql()) {
@@ -59,7 +60,7 @@ struct LedgerRepository::Statements {
                              use(s.institution_name), use(s.use), use(s.amount_fen), use(s.own_fen),
                              use(s.mutual_aid_fen), use(s.cash_fen), use(s.imported_at));
         insert_entry = (sql.prepare << kInsertEntry,
-                        use(setl, setl_ind), use(e.account), use(binding, binding_ind), use(e.kind),
+                        use(setl, setl_ind), use(e.account), use(binding, binding_ind), use(kind),
                         use(e.amount_fen), use(e.balance_after_fen), use(e.at));
     }
 };
@@ -92,7 +93,7 @@ void LedgerRepository::insert(const LedgerRecord& e) {
         e.setl_id ? n.text(1, *e.setl_id) : n.null(1);
         n.text(2, e.account);
         e.binding_id ? n.integer(3, *e.binding_id) : n.null(3);
-        n.text(4, e.kind).integer(5, e.amount_fen).integer(6, e.balance_after_fen).text(7, e.at).run();
+        n.text(4, core::ledger_kind_name(e.kind)).integer(5, e.amount_fen).integer(6, e.balance_after_fen).text(7, e.at).run();
         return;
     }
     s.e = e;
@@ -100,6 +101,7 @@ void LedgerRepository::insert(const LedgerRecord& e) {
     s.setl_ind = e.setl_id ? soci::i_ok : soci::i_null;
     s.binding = e.binding_id.value_or(0);
     s.binding_ind = e.binding_id ? soci::i_ok : soci::i_null;
+    s.kind = core::ledger_kind_name(e.kind);
     s.insert_entry.execute(true);
 }
 
@@ -192,7 +194,9 @@ std::vector<LedgerRecord> LedgerRepository::entries_of(const std::string& setl_i
         e.setl_id = optional_text(r, 0);
         e.account = r.get<std::string>(1);
         if (r.get_indicator(2) != soci::i_null) e.binding_id = row_integer(r, 2);
-        e.kind = r.get<std::string>(3);
+        auto kind = core::parse_ledger_kind(r.get<std::string>(3));
+        if (!kind) throw soci::soci_error("ledger: unknown kind \"" + r.get<std::string>(3) + "\"");
+        e.kind = *kind;
         e.amount_fen = row_integer(r, 4);
         e.balance_after_fen = row_integer(r, 5);
         e.at = r.get<std::string>(6);

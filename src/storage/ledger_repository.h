@@ -6,25 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "core/ledger.h"
 #include "storage/database.h"
 
 namespace gongji::storage {
 
-struct SettlementRecord {
-    std::string setl_id, user_id, settled_at, institution_code, institution_name, use;
-    long long amount_fen = 0, own_fen = 0, mutual_aid_fen = 0, cash_fen = 0;
-    std::string imported_at;
-};
-
-struct LedgerRecord {
-    std::optional<std::string> setl_id;
-    std::string account;
-    std::optional<long long> binding_id;
-    std::string kind;
-    long long amount_fen = 0;  // negative: money leaves the account
-    long long balance_after_fen = 0;
-    std::string at;
-};
+using core::SettlementRecord;
+using LedgerRecord = core::LedgerEntry;
 
 class LedgerRepository {
 public:

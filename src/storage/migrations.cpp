@@ -97,7 +97,7 @@ int schema_version(Database& db) {
     return ind == soci::i_null ? 0 : version;
 }
 
-MigrationReport migrate(Database& db, const std::vector<Migration>& migrations) {
+MigrationReport migrate(Database& db, const std::vector<Migration>& migrations, core::Instant applied_at) {
     MigrationReport report;
     if (!has_table(db, "schema_migrations"))
         db.sql() << "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, "
@@ -114,7 +114,7 @@ MigrationReport migrate(Database& db, const std::vector<Migration>& migrations) 
         try {
             for (const auto& statement : split_sql_statements(dialect_sql(db.backend(), m.sql)))
                 db.sql() << statement;
-            auto now = utc_now();
+            auto now = applied_at.utc();
             db.sql() << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :t)",
                 soci::use(m.version), soci::use(m.name), soci::use(now);
         } catch (const soci::soci_error& e) {

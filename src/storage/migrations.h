@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/instant.h"
 #include "storage/database.h"
 
 namespace gongji::storage {
@@ -29,7 +30,7 @@ int schema_version(Database& db);
 
 // Brings the schema up to the last of `migrations`; throws StorageError when the database
 // already has a version the program does not know.
-MigrationReport migrate(Database& db, const std::vector<Migration>& migrations);
+MigrationReport migrate(Database& db, const std::vector<Migration>& migrations, core::Instant applied_at);
 
 // Splits a script into statements at semicolons that end a line, ignoring "--" comments.
 std::vector<std::string> split_sql_statements(const std::string& script);

@@ -81,6 +81,25 @@ std::optional<core::Person> PersonRepository::find(const std::string& id_number)
     return to_person(id_number, s);
 }
 
+std::map<std::string, std::string> PersonRepository::names_of(const std::vector<std::string>& ids) {
+    std::map<std::string, std::string> out;
+    if (ids.empty()) return out;
+    std::string sql = "SELECT id_number, name FROM persons WHERE id_number IN (";
+    for (size_t i = 0; i < ids.size(); ++i) sql += (i ? ", :i" : ":i") + std::to_string(i);
+    sql += ")";
+    soci::statement st(db_.sql());
+    std::string id, name;
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(name));
+    for (const auto& i : ids) st.exchange(soci::use(i));
+    st.alloc();
+    st.prepare(sql);
+    st.define_and_bind();
+    st.execute();
+    while (st.fetch()) out[id] = name;
+    return out;
+}
+
 void PersonRepository::for_each_account(const std::function<void(Account&&)>& each) {
     const char* sql = "SELECT id_number, insurance_type, pooling_region, balance_fen FROM persons";
     if (db_.backend() == Backend::sqlite) {

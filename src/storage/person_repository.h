@@ -1,6 +1,7 @@
 #pragma once
 // The roster: persons keyed by their (normalized) ID number. They are written by RosterWriter.
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -17,6 +18,8 @@ public:
     ~PersonRepository();
 
     std::optional<core::Person> find(const std::string& id_number);
+    // The names of these people, in one query; those not in the roster are left out.
+    std::map<std::string, std::string> names_of(const std::vector<std::string>& id_numbers);
     // Locks these people until the transaction ends (PostgreSQL; SQLite's immediate transactions
     // already run one at a time), in key order so two workstations never deadlock. Every
     // decision that depends on a person's bindings takes this lock first.

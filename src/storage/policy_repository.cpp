@@ -2,10 +2,12 @@
 
 #include <soci/soci.h>
 
+#include "storage/row_values.h"
+
 namespace gongji::storage {
 
 bool PolicyRepository::save(const StoredPolicy& p) {
-    auto now = p.updated_at.empty() ? utc_now() : p.updated_at;
+    auto now = p.updated_at.utc();
     int existing = 0;
     db_.sql() << "SELECT count(*) FROM policy_profiles WHERE name = :n", soci::use(p.name),
         soci::into(existing);
@@ -20,11 +22,13 @@ bool PolicyRepository::save(const StoredPolicy& p) {
 
 std::optional<StoredPolicy> PolicyRepository::find(const std::string& name) {
     StoredPolicy p;
+    std::string updated_at;
     soci::statement st = (db_.sql().prepare << "SELECT name, title, document, updated_at FROM policy_profiles "
                                                "WHERE name = :n",
                           soci::into(p.name), soci::into(p.title), soci::into(p.document),
-                          soci::into(p.updated_at), soci::use(name));
+                          soci::into(updated_at), soci::use(name));
     if (!st.execute(true)) return std::nullopt;
+    p.updated_at = instant_of_text(updated_at);
     return p;
 }
 
@@ -34,7 +38,7 @@ std::vector<StoredPolicy> PolicyRepository::list() {
                                                          "FROM policy_profiles ORDER BY name");
     for (const auto& r : rows)
         out.push_back({r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2),
-                       r.get<std::string>(3)});
+                       row_instant(r, 3)});
     return out;
 }
 

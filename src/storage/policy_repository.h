@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/instant.h"
 #include "storage/database.h"
 
 namespace gongji::storage {
@@ -12,7 +13,7 @@ struct StoredPolicy {
     std::string name;
     std::string title;
     std::string document;  // JSON
-    std::string updated_at;
+    core::Instant updated_at;
 };
 
 class PolicyRepository {

@@ -3,7 +3,10 @@
 // the declared column type (INTEGER → int, BIGINT → long long), count(*) may come as text.
 #include <soci/soci.h>
 
+#include <optional>
 #include <string>
+
+#include "core/instant.h"
 
 namespace gongji::storage {
 
@@ -16,5 +19,31 @@ inline long long row_integer(const soci::row& r, std::size_t i) {
         default: throw soci::soci_error("column " + r.get_properties(i).get_name() + " is not an integer");
     }
 }
+
+inline std::optional<std::string> row_optional_text(const soci::row& r, std::size_t i) {
+    if (r.get_indicator(i) == soci::i_null) return std::nullopt;
+    return r.get<std::string>(i);
+}
+
+// Instants are kept as UTC text ("2026-11-22T01:30:00Z"), which sorts in time order.
+inline core::Instant instant_of_text(const std::string& text) {
+    auto t = core::Instant::parse(text);
+    if (!t) throw soci::soci_error("not a stored instant: \"" + text + "\"");
+    return *t;
+}
+inline core::Instant row_instant(const soci::row& r, std::size_t i) { return instant_of_text(r.get<std::string>(i)); }
+inline std::optional<core::Instant> row_optional_instant(const soci::row& r, std::size_t i) {
+    if (r.get_indicator(i) == soci::i_null) return std::nullopt;
+    return row_instant(r, i);
+}
+
+// A bound optional text: SOCI needs a value and an indicator that live as long as the statement.
+struct OptionalText {
+    std::string value;
+    soci::indicator ind;
+    explicit OptionalText(const std::optional<std::string>& v) : value(v.value_or("")), ind(v ? soci::i_ok : soci::i_null) {}
+    explicit OptionalText(const std::optional<core::Instant>& v)
+        : value(v ? v->utc() : ""), ind(v ? soci::i_ok : soci::i_null) {}
+};
 
 }  // namespace gongji::storage

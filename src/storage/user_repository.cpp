@@ -2,31 +2,38 @@
 
 #include <soci/soci.h>
 
+#include "storage/row_values.h"
+
 namespace gongji::storage {
 
 void UserRepository::add(const UserRecord& u) {
     int disabled = u.disabled ? 1 : 0;
+    std::string role = core::role_name(u.role), created_at = u.created_at.utc();
     db_.sql() << "INSERT INTO users (username, full_name, role, password_salt, password_hash, iterations, disabled, "
                  "failed_logins, created_at) VALUES (:n, :f, :r, :s, :h, :i, :d, 0, :c)",
-        soci::use(u.username), soci::use(u.full_name), soci::use(u.role), soci::use(u.password_salt), soci::use(u.password_hash),
-        soci::use(u.iterations), soci::use(disabled), soci::use(u.created_at);
+        soci::use(u.username), soci::use(u.full_name), soci::use(role), soci::use(u.password_salt), soci::use(u.password_hash),
+        soci::use(u.iterations), soci::use(disabled), soci::use(created_at);
 }
 
 std::optional<UserRecord> UserRepository::find(const std::string& username) {
     UserRecord u;
     int disabled = 0;
-    std::string locked;
+    std::string locked, role, created_at;
     soci::indicator locked_ind = soci::i_ok;
     soci::statement st =
         (db_.sql().prepare << "SELECT username, full_name, role, password_salt, password_hash, iterations, disabled, "
                               "failed_logins, locked_until, created_at FROM users WHERE username = :n",
-         soci::into(u.username), soci::into(u.full_name), soci::into(u.role), soci::into(u.password_salt),
+         soci::into(u.username), soci::into(u.full_name), soci::into(role), soci::into(u.password_salt),
          soci::into(u.password_hash), soci::into(u.iterations), soci::into(disabled),
-         soci::into(u.failed_logins), soci::into(locked, locked_ind), soci::into(u.created_at),
+         soci::into(u.failed_logins), soci::into(locked, locked_ind), soci::into(created_at),
          soci::use(username));
     if (!st.execute(true)) return std::nullopt;
     u.disabled = disabled != 0;
-    if (locked_ind == soci::i_ok) u.locked_until = locked;
+    if (locked_ind == soci::i_ok) u.locked_until = instant_of_text(locked);
+    u.created_at = instant_of_text(created_at);
+    auto parsed = core::parse_role(role);
+    if (!parsed) throw soci::soci_error("users: unknown role \"" + role + "\"");
+    u.role = *parsed;
     return u;
 }
 
@@ -39,8 +46,8 @@ std::vector<UserRecord> UserRepository::list() {
     return out;
 }
 
-void UserRepository::record_failed_login(const std::string& username, const std::optional<std::string>& lock_until) {
-    std::string until = lock_until.value_or("");
+void UserRepository::record_failed_login(const std::string& username, const std::optional<core::Instant>& lock_until) {
+    std::string until = lock_until ? lock_until->utc() : "";
     soci::indicator ind = lock_until ? soci::i_ok : soci::i_null;
     // A lock also restarts the count, so the next five tries after it are counted afresh.
     db_.sql() << "UPDATE users SET failed_logins = CASE WHEN CAST(:lock1 AS VARCHAR(32)) IS NULL THEN failed_logins + 1 ELSE 0 END, "

@@ -4,22 +4,12 @@
 #include <string>
 #include <vector>
 
+#include "core/role.h"
 #include "storage/database.h"
 
 namespace gongji::storage {
 
-struct UserRecord {
-    std::string username;
-    std::string role;  // clerk, supervisor, admin
-    std::string password_salt;  // hex
-    std::string password_hash;  // hex
-    int iterations = 0;
-    bool disabled = false;
-    int failed_logins = 0;
-    std::optional<std::string> locked_until;
-    std::string created_at;
-    std::string full_name = "";  // 姓名 as printed on papers; empty for accounts made without one
-};
+using UserRecord = core::UserAccount;
 
 class UserRepository {
 public:
@@ -29,7 +19,7 @@ public:
     std::vector<UserRecord> list();
     long long count();
     // A wrong password: counts it, and locks the account until `lock_until` when given.
-    void record_failed_login(const std::string& username, const std::optional<std::string>& lock_until);
+    void record_failed_login(const std::string& username, const std::optional<core::Instant>& lock_until);
     void record_login(const std::string& username);  // clears the count and any lock
     void set_disabled(const std::string& username, bool disabled);
     // A new password; clears the failed-login count and any lock.

@@ -77,7 +77,7 @@ void AdminPanel::import_file(const std::string& path) {
     summary_->SetLabel(_("Importing..."));
     wxWeakRef<AdminPanel> self(this);
     wxWeakRef<wxGauge> gauge(progress_);
-    std::string url = ws_.db().url();
+    std::string url = ws_.url();
     app::Actor actor = actor_;
     // Its own connection: a SOCI session belongs to one thread.
     worker_ = std::thread([self, gauge, url, actor, path, this] {

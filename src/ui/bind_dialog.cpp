@@ -115,8 +115,8 @@ BindDialog::BindDialog(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     });
     checklist_->Bind(wxEVT_LISTBOX_DCLICK, [capture_chosen](wxCommandEvent&) { capture_chosen(); });
     XRCCTRL(*this, "submit", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { submit(); });
-    XRCCTRL(*this, "print_commitment", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { preview("commitment"); });
-    XRCCTRL(*this, "print_receipt", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { preview("receipt"); });
+    XRCCTRL(*this, "print_commitment", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { preview(app::Paper::commitment); });
+    XRCCTRL(*this, "print_receipt", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { preview(app::Paper::receipt); });
     XRCCTRL(*this, "print_papers", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { print_papers(); });
     enum { kPrintPapers = wxID_HIGHEST + 200, kPreviewPapers };
     wxAcceleratorEntry keys[] = {{wxACCEL_CTRL, 'P', kPrintPapers}, {wxACCEL_CTRL | wxACCEL_SHIFT, 'P', kPreviewPapers}};
@@ -193,7 +193,7 @@ void BindDialog::type_relation(const wxString& text) {
 }
 
 namespace {
-app::DocumentRequest paper_of_case(const char* kind, const std::string& case_number) {
+app::DocumentRequest paper_of_case(app::Paper kind, const std::string& case_number) {
     app::DocumentRequest request;
     request.kind = kind;
     request.case_number = case_number;
@@ -206,11 +206,11 @@ std::vector<app::DocumentRequest> BindDialog::papers() const {
     bool signed_letter = std::any_of(uploads_.begin(), uploads_.end(),
                                      [](const app::Upload& u) { return u.type == core::DocumentType::commitment_letter; });
     if (!case_number_.empty()) {
-        if (!signed_letter) papers.push_back(paper_of_case("commitment", case_number_));
-        papers.push_back(paper_of_case("receipt", case_number_));
+        if (!signed_letter) papers.push_back(paper_of_case(app::Paper::commitment, case_number_));
+        papers.push_back(paper_of_case(app::Paper::receipt, case_number_));
     } else if (complete() && !signed_letter) {  // signed before submission, it may stand in for proof
         app::DocumentRequest letter;
-        letter.kind = "commitment";
+        letter.kind = app::Paper::commitment;
         letter.policy = policy_names_[static_cast<size_t>(policy_->GetSelection())];
         letter.authorizer = utf8(authorizer_->GetValue());
         letter.user = utf8(user_->GetValue());
@@ -230,8 +230,8 @@ wxFrame* BindDialog::preview_papers() {
     return all.empty() ? nullptr : DocumentPrinter(this, ws_, actor_, all).preview();
 }
 
-wxFrame* BindDialog::preview(const std::string& kind) {
-    if (!case_number_.empty()) return DocumentPrinter(this, ws_, actor_, paper_of_case(kind.c_str(), case_number_)).preview();
+wxFrame* BindDialog::preview(app::Paper kind) {
+    if (!case_number_.empty()) return DocumentPrinter(this, ws_, actor_, paper_of_case(kind, case_number_)).preview();
     for (const auto& paper : papers())
         if (paper.kind == kind) return DocumentPrinter(this, ws_, actor_, paper).preview();
     return nullptr;

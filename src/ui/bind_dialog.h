@@ -42,7 +42,7 @@ public:
     const std::string& case_number() const { return case_number_; }
     // Opens the print preview of the commitment letter (before submission too: without a case
     // number) or the submitted case's receipt.
-    wxFrame* preview(const std::string& kind);
+    wxFrame* preview(app::Paper kind);
     // The citizen's papers as they stand: the letter to sign (until a signed one is captured),
     // and the receipt once submitted. Printed in one job (Ctrl+P) or previewed (Ctrl+Shift+P).
     std::vector<app::DocumentRequest> papers() const;

@@ -9,12 +9,13 @@
 namespace gongji::ui {
 namespace {
 
-const std::string& column_text(const storage::CaseSummary& c, int column) {
+// What a column sorts by: text, the time, or the enum's order (kinds and statuses as listed).
+std::string sort_key(const core::CaseSummary& c, int column) {
     switch (column) {
         case 0: return c.number;
-        case 1: return c.waiting_since;
-        case 2: return c.kind;
-        case 3: return c.status;
+        case 1: return c.waiting_since.utc();
+        case 2: return std::to_string(static_cast<int>(c.kind));
+        case 3: return std::to_string(static_cast<int>(c.status));
         case 4: return c.user_id;
         default: return c.created_by;
     }
@@ -39,7 +40,7 @@ CaseQueue::CaseQueue(wxWindow* parent, wxWindowID id)
     Bind(wxEVT_LIST_COL_CLICK, [this](wxListEvent& e) { sort_by(e.GetColumn()); });
 }
 
-void CaseQueue::set_cases(std::vector<storage::CaseSummary> cases) {
+void CaseQueue::set_cases(std::vector<core::CaseSummary> cases) {
     cases_ = std::move(cases);
     show();
 }
@@ -66,14 +67,14 @@ void CaseQueue::show() {
     }
     if (sorted_by_ >= 0)
         std::stable_sort(shown_.begin(), shown_.end(), [&](size_t a, size_t b) {
-            const auto &x = column_text(cases_[a], sorted_by_), &y = column_text(cases_[b], sorted_by_);
+            auto x = sort_key(cases_[a], sorted_by_), y = sort_key(cases_[b], sorted_by_);
             return descending_ ? y < x : x < y;
         });
     SetItemCount(static_cast<long>(shown_.size()));
     Refresh();
 }
 
-const storage::CaseSummary* CaseQueue::at(long row) const {
+const core::CaseSummary* CaseQueue::at(long row) const {
     return row >= 0 && row < static_cast<long>(shown_.size()) ? &cases_[shown_[static_cast<size_t>(row)]] : nullptr;
 }
 
@@ -82,10 +83,11 @@ wxString CaseQueue::OnGetItemText(long item, long column) const {
     if (!c) return "";
     switch (column) {
         case 1: return u8(china_time(c->waiting_since));
-        case 2: return case_kind_label(c->kind);
-        case 3: return case_status_label(c->status);
+        case 2: return case_kind_text(c->kind);
+        case 3: return case_status_text(c->status);
         case 4: return u8(c->user_name.empty() ? c->user_id : c->user_name + " " + c->user_id);
-        default: return u8(column_text(*c, static_cast<int>(column)));
+        case 0: return u8(c->number);
+        default: return u8(c->created_by);
     }
 }
 

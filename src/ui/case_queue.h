@@ -14,17 +14,17 @@ namespace gongji::ui {
 class CaseQueue : public wxListCtrl {
 public:
     CaseQueue(wxWindow* parent, wxWindowID id);
-    void set_cases(std::vector<storage::CaseSummary> cases);
+    void set_cases(std::vector<core::CaseSummary> cases);
     // Shows only the cases whose number, user ID number or clerk contains `text` (any case).
     void set_filter(const std::string& text);
-    const storage::CaseSummary* at(long row) const;
+    const core::CaseSummary* at(long row) const;
     void sort_by(int column);  // what a click on its heading does
 
 private:
     wxString OnGetItemText(long item, long column) const override;
     void show();  // applies the filter and the sort to what is loaded
 
-    std::vector<storage::CaseSummary> cases_;
+    std::vector<core::CaseSummary> cases_;
     std::vector<size_t> shown_;  // indexes into cases_, in display order
     std::string filter_;
     int sorted_by_ = -1;  // as loaded (oldest first) until a heading is clicked

@@ -11,7 +11,9 @@
 namespace gongji::ui {
 namespace {
 
-const char* kStatuses[] = {"", "submitted", "approved", "rejected", "withdrawn"};
+// What the status choice offers after "any status".
+constexpr core::CaseStatus kStatuses[] = {core::CaseStatus::submitted, core::CaseStatus::approved,
+                                          core::CaseStatus::rejected, core::CaseStatus::withdrawn};
 constexpr std::size_t kShown = 1000;  // a search lists at most this many
 
 }  // namespace
@@ -28,8 +30,7 @@ CaseSearchPanel::CaseSearchPanel(wxWindow* parent, app::Workspace& ws, const app
     wxXmlResource::Get()->AttachUnknownControl("results", results_, this);
     date_->SetValue(wxInvalidDateTime);  // no day chosen: any day
     status_->Append(_("any status"));
-    for (const char* s : kStatuses)
-        if (*s) status_->Append(case_status_label(s));
+    for (auto s : kStatuses) status_->Append(case_status_text(s));
     status_->SetSelection(0);
 
     auto run = [this](wxCommandEvent&) { search(); };
@@ -37,19 +38,18 @@ CaseSearchPanel::CaseSearchPanel(wxWindow* parent, app::Workspace& ws, const app
     number_->Bind(wxEVT_TEXT_ENTER, run);
     person_->Bind(wxEVT_TEXT_ENTER, run);
     results_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) { select(e.GetIndex()); });
-    struct Paper {
+    struct Reprint {
         const char* button;
-        const char* kind;
+        app::Paper kind;
         wxButton** field;
     };
-    for (auto [button, kind, field] : {Paper{"reprint_receipt", "receipt", &receipt_},
-                                       Paper{"reprint_commitment", "commitment", &commitment_},
-                                       Paper{"reprint_decision", "decision", &decision_},
-                                       Paper{"reprint_unbind", "unbind", &unbind_}}) {
+    for (auto [button, kind, field] : {Reprint{"reprint_receipt", app::Paper::receipt, &receipt_},
+                                       Reprint{"reprint_commitment", app::Paper::commitment, &commitment_},
+                                       Reprint{"reprint_decision", app::Paper::decision, &decision_},
+                                       Reprint{"reprint_unbind", app::Paper::unbind, &unbind_}}) {
         *field = XRCCTRL(*this, button, wxButton);
         (*field)->Disable();
-        std::string k = kind;
-        (*field)->Bind(wxEVT_BUTTON, [this, k](wxCommandEvent&) { reprint(k); });
+        (*field)->Bind(wxEVT_BUTTON, [this, k = kind](wxCommandEvent&) { reprint(k); });
     }
     withdraw_ = XRCCTRL(*this, "withdraw_case", wxButton);
     withdraw_->Disable();
@@ -74,12 +74,12 @@ long CaseSearchPanel::search() {
         auto d = date_->GetValue();
         s.date = core::CivilDate{d.GetYear(), static_cast<int>(d.GetMonth()) + 1, d.GetDay()};
     }
-    if (int i = status_->GetSelection(); i > 0) s.status = kStatuses[i];
+    if (int i = status_->GetSelection(); i > 0) s.status = kStatuses[i - 1];
     selected_.reset();
     detail_->SetLabel("");
     for (auto* b : {receipt_, commitment_, decision_, unbind_, withdraw_}) b->Disable();
     s.limit = kShown + 1;  // one more tells that there are more
-    std::vector<storage::CaseSummary> cases;
+    std::vector<core::CaseSummary> cases;
     try {
         cases = app::list_case_summaries(ws_, s);
     } catch (const std::exception& e) {
@@ -114,15 +114,15 @@ void CaseSearchPanel::select(long row) {
     const auto& c = *selected_;
     auto relation = c.relation ? core::find_relation(*c.relation) : std::nullopt;
     detail_->SetLabel(wxString::Format(_("Case %s: %s, %s\nAuthorizer: %s   User: %s   Relation: %s\nCreated by %s at %s"),
-                                       u8(c.number), case_kind_label(c.kind), case_status_label(c.status),
+                                       u8(c.number), case_kind_text(c.kind), case_status_text(c.status),
                                        person_label(ws_, c.authorizer_id), person_label(ws_, c.user_id),
                                        relation ? u8(relation->name) : u8("—"), u8(c.created_by),
                                        u8(china_time(c.created_at))));
-    receipt_->Enable(app::case_has_document(c, "receipt"));
-    commitment_->Enable(app::case_has_document(c, "commitment"));
-    decision_->Enable(app::case_has_document(c, "decision"));
-    unbind_->Enable(app::case_has_document(c, "unbind"));
-    withdraw_->Enable(c.status == "submitted");
+    receipt_->Enable(app::case_has_document(c, app::Paper::receipt));
+    commitment_->Enable(app::case_has_document(c, app::Paper::commitment));
+    decision_->Enable(app::case_has_document(c, app::Paper::decision));
+    unbind_->Enable(app::case_has_document(c, app::Paper::unbind));
+    withdraw_->Enable(c.status == core::CaseStatus::submitted);
     Layout();
 }
 
@@ -140,7 +140,7 @@ bool CaseSearchPanel::withdraw_selected() {
     return true;
 }
 
-wxFrame* CaseSearchPanel::reprint(const std::string& kind) {
+wxFrame* CaseSearchPanel::reprint(app::Paper kind) {
     if (!selected_) return nullptr;
     app::DocumentRequest request;
     request.kind = kind;

@@ -12,6 +12,7 @@
 #include <optional>
 
 #include "app/auth.h"
+#include "app/report_service.h"
 #include "app/workspace.h"
 #include "ui/case_queue.h"
 
@@ -25,7 +26,7 @@ public:
     long search();
     void select(long row);
     // Previews the selected case's document of this kind (receipt, commitment, decision, unbind).
-    wxFrame* reprint(const std::string& kind);
+    wxFrame* reprint(app::Paper kind);
     // Withdraws the selected submitted case (what the button does after asking).
     bool withdraw_selected();
     void focus_search() { number_->SetFocus(); }
@@ -41,7 +42,7 @@ private:
     CaseQueue* results_ = nullptr;
     wxStaticText *detail_ = nullptr, *outcome_ = nullptr;
     wxButton *receipt_ = nullptr, *commitment_ = nullptr, *decision_ = nullptr, *unbind_ = nullptr, *withdraw_ = nullptr;
-    std::optional<storage::CaseRecord> selected_;
+    std::optional<core::Case> selected_;
 };
 
 }  // namespace gongji::ui

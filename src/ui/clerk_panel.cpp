@@ -28,12 +28,6 @@ namespace {
 
 const char* kUnbindReasons[] = {"request", "divorce", "death", "other"};
 
-wxString status_text(const std::string& status) {
-    if (status == "active") return _("active");
-    if (status == "pending") return _("pending review");
-    return _("ended");
-}
-
 }  // namespace
 
 ClerkPanel::ClerkPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& actor) : ws_(ws), actor_(actor) {
@@ -99,7 +93,7 @@ void ClerkPanel::show_today() {
     f.date = app::china_today();
     f.workstation = actor_.workstation;
     f.limit = 200;
-    std::vector<storage::CaseSummary> cases;
+    std::vector<core::CaseSummary> cases;
     try {
         cases = app::list_case_summaries(ws_, f);
     } catch (const std::exception&) {  // a database that went away: the card says so when used
@@ -108,9 +102,9 @@ void ClerkPanel::show_today() {
     for (auto c = cases.rbegin(); c != cases.rend(); ++c) {
         long row = today_->InsertItem(today_->GetItemCount(), u8(c->number));
         today_->SetItem(row, 1, u8(china_time(c->waiting_since).substr(11, 5)));
-        today_->SetItem(row, 2, case_kind_label(c->kind));
+        today_->SetItem(row, 2, case_kind_text(c->kind));
         today_->SetItem(row, 3, u8(c->user_name + " " + c->user_id));
-        today_->SetItem(row, 4, case_status_label(c->status));
+        today_->SetItem(row, 4, case_status_text(c->status));
         today_->SetItem(row, 5, u8(c->created_by));
         today_people_.push_back(c->user_id);
     }
@@ -128,7 +122,7 @@ void ClerkPanel::new_binding() {
     focus_id_entry();  // the next citizen's number is typed straight away
 }
 
-const storage::BindingRecord* ClerkPanel::selected_binding() {
+const core::Binding* ClerkPanel::selected_binding() {
     long row = bindings_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
     if (row < 0 || row >= static_cast<long>(rows_.size())) {
         say(_("Select a binding first"), false);
@@ -175,7 +169,7 @@ wxFrame* ClerkPanel::preview_statement(const core::CivilDate& from, const core::
     }
     // Whose money it was for an authorizer, what paid for a user.
     app::DocumentRequest request;
-    request.kind = "statement";
+    request.kind = app::Paper::statement;
     bool authorizer = std::any_of(rows_.begin(), rows_.end(), [&](const auto& b) { return b.authorizer_id == person_; });
     (authorizer ? request.authorizer : request.user) = person_;
     request.from = from;
@@ -197,14 +191,14 @@ bool ClerkPanel::unbind_selected() {
 bool ClerkPanel::move_selected(int by) {
     const auto* b = selected_binding();
     if (!b) return false;
-    if (b->user_id != person_ || b->status == "ended") {
+    if (b->user_id != person_ || !b->is_open()) {
         say(_("Choose one of this person's own bindings as user: the order is the user's"), false);
         return false;
     }
     // The user's open bindings in their present order, the selected one moved by one place.
-    std::vector<storage::BindingRecord> open;
+    std::vector<core::Binding> open;
     for (const auto& r : rows_)
-        if (r.user_id == person_ && r.status != "ended") open.push_back(r);
+        if (r.user_id == person_ && r.is_open()) open.push_back(r);
     std::stable_sort(open.begin(), open.end(), [](const auto& x, const auto& y) { return x.deduction_order < y.deduction_order; });
     auto at = std::find_if(open.begin(), open.end(), [&](const auto& r) { return r.id == b->id; }) - open.begin();
     auto to = at + by;
@@ -228,7 +222,7 @@ bool ClerkPanel::move_selected(int by) {
 bool ClerkPanel::renew_selected() {
     const auto* b = selected_binding();
     if (!b) return false;
-    if (!b->legacy || b->status != "active") {
+    if (!b->legacy || !b->is_active()) {
         say(_("Only an active binding made under the old rules is renewed"), false);
         return false;
     }
@@ -258,7 +252,7 @@ void ClerkPanel::show_limits(const app::PersonCard& card) {
     wxString waiting;
     for (const auto& c : card.waiting_cases) {
         auto relation = c.relation ? core::find_relation(*c.relation) : std::nullopt;
-        waiting += (waiting.empty() ? wxString() : wxString(u8("；"))) + u8(c.number) + " " + case_kind_label(c.kind) +
+        waiting += (waiting.empty() ? wxString() : wxString(u8("；"))) + u8(c.number) + " " + case_kind_text(c.kind) +
                    (relation ? " " + u8(relation->name) : wxString()) + " " + u8(china_time(c.submitted_at).substr(0, 10));
     }
     waiting_->SetLabel(waiting.empty() ? _("none") : waiting);
@@ -312,20 +306,20 @@ void ClerkPanel::look_up(const wxString& text) {
         balance_->SetLabel(u8(core::format_yuan(p.balance_fen)) + " " + _("yuan"));
         std::map<std::string, std::string> policy_titles;
         for (const auto& p : app::list_policies(ws_)) policy_titles[p.name] = p.title;
-        auto add = [&](const storage::BindingRecord& b, bool as_authorizer) {
+        auto add = [&](const core::Binding& b, bool as_authorizer) {
             const auto& other = as_authorizer ? b.user_id : b.authorizer_id;
-            auto other_person = ws_.persons().find(other);
+            auto other_name = card.names.find(other);
             auto relation = core::find_relation(b.relation);
             long row = bindings_->InsertItem(bindings_->GetItemCount(), as_authorizer ? _("authorizer") : _("user"));
             rows_.push_back(b);
-            bindings_->SetItem(row, 1, (other_person ? u8(other_person->name) + " " : wxString()) + u8(other));
+            bindings_->SetItem(row, 1, (other_name != card.names.end() ? u8(other_name->second) + " " : wxString()) + u8(other));
             bindings_->SetItem(row, 2, relation ? u8(relation->name) : u8(b.relation));
-            bindings_->SetItem(row, 3, b.legacy && b.status == "active" ? _("active (old rules)") : status_text(b.status));
+            bindings_->SetItem(row, 3, binding_status_text(b));
             bindings_->SetItem(row, 4, wxString::Format("%d", b.deduction_order));
             auto title = policy_titles.find(b.policy);
             bindings_->SetItem(row, 5, u8(title == policy_titles.end() ? b.policy : title->second));
             // Active from its approval; pending since it was submitted; ended when it ended.
-            auto when = b.status == "ended" ? b.until : b.status == "active" ? b.since : std::optional<std::string>(b.created_at);
+            auto when = !b.is_open() ? b.until : b.is_active() ? b.since : std::optional(b.created_at);
             bindings_->SetItem(row, 6, u8(china_time(when).substr(0, 10)));
         };
         show_limits(card);

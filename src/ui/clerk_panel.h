@@ -44,7 +44,7 @@ private:
     void on_text(wxCommandEvent& event);
     void clear_card();
     void show_limits(const app::PersonCard& card);
-    const storage::BindingRecord* selected_binding();
+    const core::Binding* selected_binding();
     bool act(const std::function<wxString()>& action);
     void say(const wxString& text, bool good);
 
@@ -56,7 +56,7 @@ private:
                  *region_ = nullptr, *balance_ = nullptr, *limits_ = nullptr, *waiting_ = nullptr;
     wxListCtrl* bindings_ = nullptr;
     std::string person_;  // the ID number on the card
-    std::vector<storage::BindingRecord> rows_;  // the binding on each row
+    std::vector<core::Binding> rows_;  // the binding on each row
     wxChoice* unbind_reason_ = nullptr;
     wxStaticText* outcome_ = nullptr;
     wxListCtrl* today_ = nullptr;

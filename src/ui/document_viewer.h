@@ -51,7 +51,7 @@ private:
     void show_info(const wxString& problem = wxString());
 
     app::Workspace& ws_;
-    std::vector<storage::DocumentRecord> documents_;
+    std::vector<core::StoredDocument> documents_;
     std::string bytes_;  // the document on screen, as stored (checked on reading)
     size_t current_ = 0;
     int page_ = 0;

@@ -2,61 +2,65 @@
 
 #include <wx/intl.h>
 
-#include "core/documents.h"
-#include "core/instant.h"
+#include "app/case_service.h"
 
 namespace gongji::ui {
 
-wxString role_label(const std::string& role) {
-    if (role == "clerk") return _("clerk");
-    if (role == "supervisor") return _("supervisor");
-    return _("administrator");
+wxString role_text(core::Role role) {
+    switch (role) {
+        case core::Role::clerk: return _("clerk");
+        case core::Role::supervisor: return _("supervisor");
+        case core::Role::admin: return _("administrator");
+    }
+    return "";
 }
 
-wxString case_kind_label(const std::string& kind) {
-    if (kind == "bind") return _("binding");
-    if (kind == "unbind") return _("unbinding");
-    if (kind == "reorder") return _("deduction order");
-    if (kind == "rebind") return _("renewal");
-    return u8(kind);
+wxString case_kind_text(core::CaseKind kind) {
+    switch (kind) {
+        case core::CaseKind::bind: return _("binding");
+        case core::CaseKind::unbind: return _("unbinding");
+        case core::CaseKind::reorder: return _("deduction order");
+        case core::CaseKind::rebind: return _("renewal");
+    }
+    return "";
 }
 
-wxString case_status_label(const std::string& status) {
-    if (status == "draft") return _("draft");
-    if (status == "submitted") return _("submitted");
-    if (status == "approved") return _("approved");
-    if (status == "rejected") return _("rejected");
-    if (status == "withdrawn") return _("withdrawn");
-    return u8(status);
+wxString case_status_text(core::CaseStatus status) {
+    switch (status) {
+        case core::CaseStatus::draft: return _("draft");
+        case core::CaseStatus::submitted: return _("submitted");
+        case core::CaseStatus::approved: return _("approved");
+        case core::CaseStatus::rejected: return _("rejected");
+        case core::CaseStatus::withdrawn: return _("withdrawn");
+    }
+    return "";
 }
 
-std::string china_time(const std::optional<std::string>& utc) {
-    if (!utc) return "";
-    auto s = core::parse_iso_instant(*utc);
-    if (!s) return *utc;
-    auto text = core::format_china(*s).substr(0, 16);
+wxString binding_status_text(const core::Binding& b) {
+    switch (b.status) {
+        case core::BindingStatus::active: return b.legacy ? _("active (old rules)") : _("active");
+        case core::BindingStatus::pending: return _("pending review");
+        case core::BindingStatus::ended: return _("ended");
+    }
+    return "";
+}
+
+std::string china_time(const std::optional<core::Instant>& t) {
+    if (!t) return "";
+    auto text = t->china().substr(0, 16);
     text[10] = ' ';
     return text;
 }
 
 wxString person_label(app::Workspace& ws, const std::optional<std::string>& id_number) {
     if (!id_number) return "";
-    auto p = ws.persons().find(*id_number);
-    return u8((p ? p->name + " " : std::string()) + *id_number);
+    auto names = app::names_of(ws, {*id_number});
+    return u8((names.empty() ? std::string() : names.begin()->second + " ") + *id_number);
 }
 
-wxString document_list_label(const std::string& codes) {
+wxString document_list_label(const std::set<core::DocumentType>& types) {
     wxString out;
-    size_t start = 0;
-    while (start < codes.size()) {
-        auto end = codes.find(',', start);
-        if (end == std::string::npos) end = codes.size();
-        auto code = codes.substr(start, end - start);
-        auto type = core::parse_document_type(code);
-        if (!out.empty()) out += _(", ");
-        out += type ? u8(core::document_type_label(*type)) : u8(code);
-        start = end + 1;
-    }
+    for (auto t : types) out += (out.empty() ? wxString() : _(", ")) + u8(core::document_type_label(t));
     return out;
 }
 

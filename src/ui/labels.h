@@ -6,24 +6,30 @@
 #include <wx/string.h>
 
 #include <optional>
+#include <set>
 #include <string>
 
 #include "app/workspace.h"
+#include "core/binding.h"
+#include "core/case_rules.h"
+#include "core/documents.h"
+#include "core/role.h"
 
 namespace gongji::ui {
 
 inline wxString u8(const std::string& s) { return wxString::FromUTF8(s.c_str()); }
 inline std::string utf8(const wxString& s) { return s.ToStdString(wxConvUTF8); }
 
-wxString role_label(const std::string& role);           // clerk, supervisor, admin
-wxString case_kind_label(const std::string& kind);      // bind, unbind, reorder, rebind
-wxString case_status_label(const std::string& status);  // draft, submitted, approved, …
+wxString role_text(core::Role role);
+wxString case_kind_text(core::CaseKind kind);
+wxString case_status_text(core::CaseStatus status);
+wxString binding_status_text(const core::Binding& b);  // active, active (old rules), pending review, ended
 // "2026-11-22 09:30" in China time; empty for none.
-std::string china_time(const std::optional<std::string>& utc);
+std::string china_time(const std::optional<core::Instant>& t);
 // "张伟 450802196503120117", or the bare number when the person is not in the roster.
 wxString person_label(app::Workspace& ws, const std::optional<std::string>& id_number);
-// Comma-separated document type codes → their names.
-wxString document_list_label(const std::string& codes);
+// The papers' names, "身份证, 户口簿".
+wxString document_list_label(const std::set<core::DocumentType>& types);
 // What an action came to, on its label: green when done, red with the reason when not.
 void show_outcome(wxStaticText* label, const wxString& text, bool good);
 

@@ -61,22 +61,22 @@ MainFrame::MainFrame(app::Workspace& ws, const app::Actor& actor)
     timer_.Start(5000);
 
     auto* pages = pages_ = new wxNotebook(this, wxID_ANY);
-    if (actor.role != "admin") {
+    if (actor.role != core::Role::admin) {
         clerk_ = new ClerkPanel(pages, ws, actor);
         pages->AddPage(clerk_, _("Window"));
     }
-    if (actor.role == "supervisor") {
+    if (actor.role == core::Role::supervisor) {
         review_ = new ReviewPanel(pages, ws, actor);
         pages->AddPage(review_, _("Review"));
         // A supervisor's day is the queue: it is the first thing shown, with how many wait.
         review_->on_queue_changed([this](size_t waiting) { show_queue_count(waiting); });
         pages->SetSelection(static_cast<size_t>(pages->FindPage(review_)));
     }
-    if (actor.role != "admin") {
+    if (actor.role != core::Role::admin) {
         cases_ = new CaseSearchPanel(pages, ws, actor);
         pages->AddPage(cases_, _("Cases"));
     }
-    if (actor.role == "admin") {
+    if (actor.role == core::Role::admin) {
         admin_ = new AdminPanel(pages, ws, actor);
         pages->AddPage(admin_, _("Administration"));
         users_ = new UsersPanel(pages, ws, actor);
@@ -100,7 +100,7 @@ MainFrame::MainFrame(app::Workspace& ws, const app::Actor& actor)
 
     CreateStatusBar(3);
     SetStatusText(wxString::Format(_("User: %s"), wxString::FromUTF8(actor.username.c_str())), 0);
-    SetStatusText(wxString::Format(_("Role: %s"), role_label(actor.role)), 1);
+    SetStatusText(wxString::Format(_("Role: %s"), role_text(actor.role)), 1);
     SetStatusText(wxString::Format(_("Workstation: %s"), wxString::FromUTF8(actor.workstation.c_str())), 2);
 }
 
@@ -168,7 +168,7 @@ void MainFrame::build_menu() {
 
 wxFrame* MainFrame::preview_daily_report() {
     app::DocumentRequest request;
-    request.kind = "daily";
+    request.kind = app::Paper::daily;
     request.clerk = actor_.username;
     request.date = app::china_today();
     return DocumentPrinter(this, ws_, actor_, request).preview();

@@ -57,7 +57,7 @@ ReviewPanel::ReviewPanel(wxWindow* parent, app::Workspace& ws, const app::Actor&
 
 void ReviewPanel::refresh() {
     app::CaseSearch f;
-    f.status = "submitted";
+    f.status = core::CaseStatus::submitted;
     f.limit = 100000;
     auto cases = app::list_case_summaries(ws_, f);
     waiting_ = cases.size();
@@ -91,18 +91,18 @@ void ReviewPanel::select(long row) {
     }
 }
 
-void ReviewPanel::show(const storage::CaseRecord& c) {
+void ReviewPanel::show(const core::Case& c) {
     selected_ = c.number;
     auto relation = c.relation ? core::find_relation(*c.relation) : std::nullopt;
     detail_->SetLabel(wxString::Format(_("Case %s (%s)\nAuthorizer: %s\nUser: %s\nRelation: %s\nDocuments: %s\nSubmitted by %s at %s"),
-                                       u8(c.number), case_kind_label(c.kind), person_label(ws_, c.authorizer_id),
+                                       u8(c.number), case_kind_text(c.kind), person_label(ws_, c.authorizer_id),
                                        person_label(ws_, c.user_id), relation ? u8(relation->name) : wxString(),
                                        document_list_label(c.documents), u8(c.created_by),
                                        u8(china_time(c.submitted_at))));
     reasons_->Clear();
     if (c.policy && c.authorizer_id && c.relation) {
         app::EligibilityQuery q{*c.policy, *c.authorizer_id, c.user_id, *c.relation,
-                                core::CivilDate::parse(c.application_date), std::nullopt};
+                                c.application_date, std::nullopt};
         try {
             auto r = app::check_eligibility(ws_, q, c.binding_id.value_or(0));
             if (r.eligible) reasons_->Append(_("Eligible"));
@@ -151,7 +151,7 @@ bool ReviewPanel::decide(const std::function<void()>& decision, const wxString& 
 wxFrame* ReviewPanel::preview_decision() {
     if (decided_.empty()) return nullptr;
     app::DocumentRequest request;
-    request.kind = "decision";
+    request.kind = app::Paper::decision;
     request.case_number = decided_;
     return DocumentPrinter(this, ws_, actor_, request).preview();
 }

@@ -38,7 +38,7 @@ public:
     wxFrame* preview_decision();
 
 private:
-    void show(const storage::CaseRecord& c);
+    void show(const core::Case& c);
     void say(const wxString& text, bool good);
     // Runs a decision on the selected case; on success says `done` and reloads the queue.
     bool decide(const std::function<void()>& decision, const wxString& done);

@@ -5,15 +5,13 @@
 #include <wx/textdlg.h>
 #include <wx/xrc/xmlres.h>
 
-#include "core/instant.h"
+#include "app/clock.h"
 #include "ui/labels.h"
-
-#include <ctime>
 
 namespace gongji::ui {
 namespace {
 
-const char* kRoles[] = {"clerk", "supervisor", "admin"};
+constexpr core::Role kRoles[] = {core::Role::clerk, core::Role::supervisor, core::Role::admin};
 
 }  // namespace
 
@@ -29,7 +27,7 @@ UsersPanel::UsersPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     users_->AppendColumn(_("Role"), wxLIST_FORMAT_LEFT, 140);
     users_->AppendColumn(_("State"), wxLIST_FORMAT_LEFT, 260);
     users_->AppendColumn(_("Since"), wxLIST_FORMAT_LEFT, 160);
-    for (const char* r : kRoles) role_->Append(role_label(r));
+    for (auto r : kRoles) role_->Append(role_text(r));
     role_->SetSelection(0);
     XRCCTRL(*this, "add_user", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_user(); });
     password_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { add_user(); });
@@ -50,12 +48,12 @@ void UsersPanel::refresh() {
     for (const auto& u : app::list_users(ws_, actor_)) {
         long row = users_->InsertItem(users_->GetItemCount(), u8(u.username));
         users_->SetItem(row, 1, u8(u.full_name));
-        users_->SetItem(row, 2, role_label(u.role));
+        users_->SetItem(row, 2, role_text(u.role));
         wxString state = u.disabled ? _("disabled") : _("active");
-        if (u.locked_until && *u.locked_until > core::format_utc(static_cast<long long>(std::time(nullptr))))
+        if (u.locked_until && *u.locked_until > app::now())
             state = wxString::Format(_("locked until %s"), u8(china_time(u.locked_until)));
         users_->SetItem(row, 3, state);
-        users_->SetItem(row, 4, u8(china_time(u.created_at)));
+        users_->SetItem(row, 4, u8(china_time(std::optional(u.created_at))));
         names_.push_back(u.username);
     }
 }
@@ -90,7 +88,7 @@ bool UsersPanel::add_user() {
     auto* full_name_field = XRCCTRL(*this, "new_full_name", wxTextCtrl);
     auto full_name = utf8(full_name_field->GetValue().Trim().Trim(false));
     return act([&] {
-        app::require_role(actor_, {"admin"});
+        app::require_role(actor_, {core::Role::admin});
         app::add_user(ws_, actor_.username, name, role, password, full_name);
         username_->Clear();
         full_name_field->Clear();

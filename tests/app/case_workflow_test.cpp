@@ -20,8 +20,8 @@ const std::string kZhangWei = "450802196503120117", kLiXiuying = "45080219670820
                   kZhangLei = "450802199205060113", kLiNa = "450803199309150128";
 
 struct Workflow : test::DemoWorkspace {
-    app::Actor clerk{"clerk", "clerk", "win-01"};
-    app::Actor super{"super", "supervisor", "win-09"};
+    app::Actor clerk{"clerk", core::Role::clerk, "win-01"};
+    app::Actor super{"super", core::Role::supervisor, "win-09"};
 
     app::BindApplication wife() {
         app::BindApplication a;
@@ -43,7 +43,7 @@ struct Workflow : test::DemoWorkspace {
     }
     long long count(const std::string& table) {
         long long n = 0;
-        ws.db().sql() << "SELECT count(*) FROM " + table, soci::into(n);
+        app::database(ws).sql() << "SELECT count(*) FROM " + table, soci::into(n);
         return n;
     }
 };
@@ -54,21 +54,22 @@ BOOST_FIXTURE_TEST_SUITE(case_workflow, Workflow)
 
 BOOST_AUTO_TEST_CASE(a_bind_case_is_submitted_then_approved_and_the_binding_is_active) {
     auto c = app::submit_bind(ws, clerk, wife());
-    BOOST_TEST(c.status == "submitted");
+    BOOST_TEST(c.status == core::CaseStatus::submitted);
     BOOST_TEST(c.workstation == "win-01");
-    auto pending = ws.bindings().find_open(kZhangWei, kLiXiuying);
+    auto pending = app::stores(ws).bindings.find_open(kZhangWei, kLiXiuying);
     BOOST_REQUIRE(pending.has_value());
-    BOOST_TEST(pending->status == "pending");
-    BOOST_TEST(ws.bindings().count_open_as_authorizer(kZhangWei) == 2);  // pending counts
+    BOOST_TEST(pending->status == core::BindingStatus::pending);
+    BOOST_TEST(app::stores(ws).bindings.count_open_as_authorizer(kZhangWei) == 2);  // pending counts
 
     auto approved = app::approve_case(ws, super, c.number);
-    BOOST_TEST(approved.status == "approved");
+    BOOST_TEST(approved.status == core::CaseStatus::approved);
     BOOST_TEST(approved.decided_by.value_or("") == "super");
-    auto active = ws.bindings().find_open(kZhangWei, kLiXiuying);
-    BOOST_TEST(active->status == "active");
+    auto active = app::stores(ws).bindings.find_open(kZhangWei, kLiXiuying);
+    BOOST_TEST(active->status == core::BindingStatus::active);
     BOOST_TEST(active->since.has_value());
     BOOST_TEST(active->deduction_order == 1);
-    BOOST_TEST(app::find_case(ws, c.number).documents == "id_card,marriage_certificate");
+    BOOST_TEST((app::find_case(ws, c.number).documents ==
+                std::set{core::DocumentType::id_card, core::DocumentType::marriage_certificate}));
 }
 
 BOOST_AUTO_TEST_CASE(the_submitter_can_never_approve_whatever_their_role) {
@@ -80,7 +81,7 @@ BOOST_AUTO_TEST_CASE(the_submitter_can_never_approve_whatever_their_role) {
     BOOST_TEST(refusal([&] { app::reject_case(ws, super, by_super.number, "other", std::string("x")); }) == "four_eyes");
     // …and a clerk cannot decide someone else's case either.
     BOOST_TEST(refusal([&] { app::approve_case(ws, clerk, by_super.number); }) == "forbidden");
-    BOOST_TEST(app::find_case(ws, by_super.number).status == "submitted");
+    BOOST_TEST(app::find_case(ws, by_super.number).status == core::CaseStatus::submitted);
 }
 
 BOOST_AUTO_TEST_CASE(an_ineligible_application_is_refused_and_stores_nothing) {
@@ -106,9 +107,9 @@ BOOST_AUTO_TEST_CASE(where_no_review_is_needed_submission_approves_at_once) {
     auto a = wife();
     a.policy = "guangxi-fast";
     auto c = app::submit_bind(ws, clerk, a);
-    BOOST_TEST(c.status == "approved");
+    BOOST_TEST(c.status == core::CaseStatus::approved);
     BOOST_TEST(!c.decided_by.has_value());
-    BOOST_TEST(ws.bindings().find_open(kZhangWei, kLiXiuying)->status == "active");
+    BOOST_TEST(app::stores(ws).bindings.find_open(kZhangWei, kLiXiuying)->status == core::BindingStatus::active);
 }
 
 BOOST_AUTO_TEST_CASE(approval_judges_again_what_changed_since_submission) {
@@ -123,8 +124,8 @@ BOOST_AUTO_TEST_CASE(approval_judges_again_what_changed_since_submission) {
     } catch (const app::NotEligible& e) {
         BOOST_TEST(e.result().reasons[0].code == "user_status");
     }
-    BOOST_TEST(app::find_case(ws, c.number).status == "submitted");
-    BOOST_TEST(app::reject_case(ws, super, c.number, "not_eligible", std::nullopt).status == "rejected");
+    BOOST_TEST(app::find_case(ws, c.number).status == core::CaseStatus::submitted);
+    BOOST_TEST(app::reject_case(ws, super, c.number, "not_eligible", std::nullopt).status == core::CaseStatus::rejected);
 }
 
 BOOST_AUTO_TEST_CASE(a_rejection_is_coded_frees_the_limit_and_is_final) {
@@ -134,7 +135,7 @@ BOOST_AUTO_TEST_CASE(a_rejection_is_coded_frees_the_limit_and_is_final) {
     auto rejected = app::reject_case(ws, super, c.number, "documents_unclear", std::string("结婚证模糊"));
     BOOST_TEST(rejected.reason.value_or("") == "documents_unclear");
     BOOST_TEST(rejected.note.value_or("") == "结婚证模糊");
-    BOOST_TEST(!ws.bindings().find_open(kZhangWei, kLiXiuying).has_value());
+    BOOST_TEST(!app::stores(ws).bindings.find_open(kZhangWei, kLiXiuying).has_value());
     BOOST_TEST(refusal([&] { app::approve_case(ws, super, c.number); }) == "already_decided");
     BOOST_TEST(refusal([&] { app::withdraw_case(ws, clerk, c.number); }) == "already_decided");
 
@@ -149,10 +150,10 @@ BOOST_AUTO_TEST_CASE(a_rejection_is_coded_frees_the_limit_and_is_final) {
 
 BOOST_AUTO_TEST_CASE(the_submitter_may_withdraw_an_undecided_case) {
     auto c = app::submit_bind(ws, clerk, wife());
-    app::Actor other_clerk{"admin", "clerk", "w"};
+    app::Actor other_clerk{"admin", core::Role::clerk, "w"};
     BOOST_TEST(refusal([&] { app::withdraw_case(ws, other_clerk, c.number); }) == "forbidden");
-    BOOST_TEST(app::withdraw_case(ws, clerk, c.number).status == "withdrawn");
-    BOOST_TEST(!ws.bindings().find_open(kZhangWei, kLiXiuying).has_value());
+    BOOST_TEST(app::withdraw_case(ws, clerk, c.number).status == core::CaseStatus::withdrawn);
+    BOOST_TEST(!app::stores(ws).bindings.find_open(kZhangWei, kLiXiuying).has_value());
 }
 
 BOOST_AUTO_TEST_CASE(unbinding_reordering_and_the_deduction_order) {
@@ -166,26 +167,26 @@ BOOST_AUTO_TEST_CASE(unbinding_reordering_and_the_deduction_order) {
     app::approve_case(ws, super, app::submit_bind(ws, clerk, a).number);
     auto orders = [&] {
         std::vector<std::string> out;
-        for (const auto& b : ws.bindings().list_by_user(kZhangLei))
-            if (b.status == "active") out.push_back(b.authorizer_id + "#" + std::to_string(b.deduction_order));
+        for (const auto& b : app::stores(ws).bindings.list_by_user(kZhangLei))
+            if (b.status == core::BindingStatus::active) out.push_back(b.authorizer_id + "#" + std::to_string(b.deduction_order));
         return out;
     };
     BOOST_TEST(orders() == (std::vector<std::string>{kZhangWei + "#1", kLiNa + "#2"}), boost::test_tools::per_element());
 
     BOOST_CHECK_THROW(app::reorder(ws, clerk, kZhangLei, {kLiNa}), app::BadInput);  // must list both
     auto r = app::reorder(ws, clerk, kZhangLei, {kLiNa, kZhangWei});
-    BOOST_TEST(r.status == "approved");
+    BOOST_TEST(r.status == core::CaseStatus::approved);
     BOOST_TEST(orders() == (std::vector<std::string>{kLiNa + "#1", kZhangWei + "#2"}), boost::test_tools::per_element());
 
     BOOST_CHECK_THROW(app::unbind(ws, clerk, kLiNa, kZhangLei, "whim"), app::BadInput);
     auto u = app::unbind(ws, clerk, kLiNa, kZhangLei, "divorce");
-    BOOST_TEST(u.kind == "unbind");
-    BOOST_TEST(u.status == "approved");
-    auto ended = ws.bindings().list_by_user(kZhangLei);
+    BOOST_TEST(u.kind == core::CaseKind::unbind);
+    BOOST_TEST(u.status == core::CaseStatus::approved);
+    auto ended = app::stores(ws).bindings.list_by_user(kZhangLei);
     BOOST_TEST(orders() == std::vector<std::string>{kZhangWei + "#1"}, boost::test_tools::per_element());
     bool found_ended = false;
     for (const auto& b : ended)
-        if (b.authorizer_id == kLiNa) found_ended = b.status == "ended" && b.end_reason.value_or("") == "divorce" && b.until;
+        if (b.authorizer_id == kLiNa) found_ended = b.status == core::BindingStatus::ended && b.end_reason.value_or("") == "divorce" && b.until;
     BOOST_TEST(found_ended);
     BOOST_CHECK_THROW(app::unbind(ws, clerk, kLiNa, kZhangLei, "request"), app::BadInput);  // nothing left to end
 }
@@ -196,16 +197,16 @@ BOOST_AUTO_TEST_CASE(a_legacy_binding_is_renewed_through_review) {
     legacy.user_id = kLiXiuying;
     legacy.relation = "12";
     legacy.policy = "guangxi";
-    legacy.status = "active";
+    legacy.status = core::BindingStatus::active;
     legacy.legacy = true;
-    legacy.created_at = "2019-05-01T00:00:00Z";
+    legacy.created_at = *core::Instant::parse("2019-05-01T00:00:00Z");
     legacy.since = legacy.created_at;
-    ws.bindings().insert(legacy);
+    app::stores(ws).bindings.insert(legacy);
     auto c = app::submit_rebind(ws, clerk, kZhangWei, kLiXiuying, {});
-    BOOST_TEST(c.kind == "rebind");
-    BOOST_TEST(ws.bindings().find_open(kZhangWei, kLiXiuying)->legacy);
+    BOOST_TEST(c.kind == core::CaseKind::rebind);
+    BOOST_TEST(app::stores(ws).bindings.find_open(kZhangWei, kLiXiuying)->legacy);
     app::approve_case(ws, super, c.number);
-    BOOST_TEST(!ws.bindings().find_open(kZhangWei, kLiXiuying)->legacy);
+    BOOST_TEST(!app::stores(ws).bindings.find_open(kZhangWei, kLiXiuying)->legacy);
     BOOST_CHECK_THROW(app::submit_rebind(ws, clerk, kZhangWei, kLiXiuying, {}), app::BadInput);
 }
 
@@ -225,15 +226,15 @@ BOOST_AUTO_TEST_CASE(every_change_is_audited_and_tampering_is_found) {
     auto v = app::verify_audit(ws);
     BOOST_TEST(!v.broken.has_value());
     long long submits = 0, approvals = 0;
-    ws.db().sql() << "SELECT count(*) FROM audit_log WHERE action = 'case.submit' AND actor = 'clerk' AND "
+    app::database(ws).sql() << "SELECT count(*) FROM audit_log WHERE action = 'case.submit' AND actor = 'clerk' AND "
                      "workstation = 'win-01' AND entity_key = :n", soci::use(c.number), soci::into(submits);
-    ws.db().sql() << "SELECT count(*) FROM audit_log WHERE action = 'case.approve' AND actor = 'super'", soci::into(approvals);
+    app::database(ws).sql() << "SELECT count(*) FROM audit_log WHERE action = 'case.approve' AND actor = 'super'", soci::into(approvals);
     BOOST_TEST(submits == 1);
     BOOST_TEST(approvals == 1);
 
     long long seq = 0;
-    ws.db().sql() << "SELECT seq FROM audit_log WHERE action = 'case.approve'", soci::into(seq);
-    ws.db().sql() << "UPDATE audit_log SET actor = 'clerk' WHERE seq = :s", soci::use(seq);
+    app::database(ws).sql() << "SELECT seq FROM audit_log WHERE action = 'case.approve'", soci::into(seq);
+    app::database(ws).sql() << "UPDATE audit_log SET actor = 'clerk' WHERE seq = :s", soci::use(seq);
     auto broken = app::verify_audit(ws).broken;
     BOOST_REQUIRE(broken.has_value());
     BOOST_TEST(broken->seq == seq);
@@ -245,10 +246,10 @@ BOOST_AUTO_TEST_CASE(five_wrong_passwords_lock_the_account_for_a_while) {
     BOOST_TEST(refusal([&] { app::authenticate(ws, "clerk", "wrong"); }) == "locked");
     BOOST_TEST(refusal([&] { app::authenticate(ws, "clerk", "demo"); }) == "locked");
     // Fifteen minutes later (the lock moved into the past) the right password works again.
-    ws.db().sql() << "UPDATE users SET locked_until = '2000-01-01T00:00:00Z' WHERE username = 'clerk'";
-    BOOST_TEST(app::authenticate(ws, "clerk", "demo").role == "clerk");
+    app::database(ws).sql() << "UPDATE users SET locked_until = '2000-01-01T00:00:00Z' WHERE username = 'clerk'";
+    BOOST_TEST(app::authenticate(ws, "clerk", "demo").role == core::Role::clerk);
     long long failures = 0;
-    ws.db().sql() << "SELECT count(*) FROM audit_log WHERE actor = 'clerk' AND action LIKE 'login.%'", soci::into(failures);
+    app::database(ws).sql() << "SELECT count(*) FROM audit_log WHERE actor = 'clerk' AND action LIKE 'login.%'", soci::into(failures);
     BOOST_TEST(failures == 6);
 
     app::set_user_disabled(ws, admin, "clerk", true);
@@ -264,12 +265,12 @@ BOOST_AUTO_TEST_CASE(a_roster_import_ends_bindings_that_became_impossible) {
     BOOST_TEST(report.bindings_ended == 2);
     for (const auto& user : {kZhangLei, kLiXiuying})
         BOOST_TEST_CONTEXT(user) {
-            auto b = ws.bindings().list_by_user(user);
-            BOOST_TEST(b[0].status == "ended");
+            auto b = app::stores(ws).bindings.list_by_user(user);
+            BOOST_TEST(b[0].status == core::BindingStatus::ended);
             BOOST_TEST(b[0].end_reason.value_or("") == "auto");
         }
     long long ended = 0;
-    ws.db().sql() << "SELECT count(*) FROM audit_log WHERE action = 'binding.end' AND actor = 'admin'", soci::into(ended);
+    app::database(ws).sql() << "SELECT count(*) FROM audit_log WHERE action = 'binding.end' AND actor = 'admin'", soci::into(ended);
     BOOST_TEST(ended == 2);
     BOOST_TEST(!app::verify_audit(ws).broken.has_value());
 }
@@ -277,7 +278,7 @@ BOOST_AUTO_TEST_CASE(a_roster_import_ends_bindings_that_became_impossible) {
 BOOST_AUTO_TEST_CASE(cases_are_found_by_number_person_china_day_and_status) {
     auto c = app::submit_bind(ws, clerk, wife());
     // Created at 23:30 UTC: already the next day in China, where the clerk searches.
-    ws.db().sql() << "UPDATE cases SET created_at = '2026-03-01T23:30:00Z' WHERE number = :n", soci::use(c.number);
+    app::database(ws).sql() << "UPDATE cases SET created_at = '2026-03-01T23:30:00Z' WHERE number = :n", soci::use(c.number);
     auto find = [&](app::CaseSearch s) {
         std::vector<std::string> numbers;
         for (const auto& found : app::list_cases(ws, s)) numbers.push_back(found.number);
@@ -293,9 +294,9 @@ BOOST_AUTO_TEST_CASE(cases_are_found_by_number_person_china_day_and_status) {
     BOOST_TEST(find(by_person) == std::vector<std::string>{c.number});
     app::CaseSearch by_number;
     by_number.number = c.number;
-    by_number.status = "approved";
+    by_number.status = core::CaseStatus::approved;
     BOOST_TEST(find(by_number).empty());
-    by_number.status = "submitted";
+    by_number.status = core::CaseStatus::submitted;
     BOOST_TEST(find(by_number) == std::vector<std::string>{c.number});
     app::CaseSearch bad;
     bad.person = "4508021967082001";

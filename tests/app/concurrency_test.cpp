@@ -55,16 +55,16 @@ size_t count_prefix(const std::vector<std::string>& outcomes, const std::string&
 }
 
 struct SharedDatabase : test::InitializedWorkspace {
-    app::Actor clerk1{"clerk1", "clerk", "win-01"};
-    app::Actor clerk2{"clerk2", "clerk", "win-02"};
-    app::Actor super1{"super1", "supervisor", "win-08"};
-    app::Actor super2{"super2", "supervisor", "win-09"};
+    app::Actor clerk1{"clerk1", core::Role::clerk, "win-01"};
+    app::Actor clerk2{"clerk2", core::Role::clerk, "win-02"};
+    app::Actor super1{"super1", core::Role::supervisor, "win-08"};
+    app::Actor super2{"super2", core::Role::supervisor, "win-09"};
     std::vector<test::TestPerson> people;
 
     SharedDatabase() {
-        for (const auto& [name, role] : {std::pair{"clerk1", "clerk"}, {"clerk2", "clerk"}, {"super1", "supervisor"},
-                                         {"super2", "supervisor"}})
-            ws.users().add({name, role, "00", "00", 1, false, 0, std::nullopt, "2026-01-01T00:00:00Z"});
+        for (const auto& [name, role] : {std::pair{"clerk1", core::Role::clerk}, {"clerk2", core::Role::clerk},
+                                         {"super1", core::Role::supervisor}, {"super2", core::Role::supervisor}})
+            app::stores(ws).users.add({name, role, "00", "00", 1, false, 0, std::nullopt, app::now()});
         // A small limit to race for: two users per authorizer, one authorizer per user.
         auto profile = app::load_policy(ws, "guangxi");
         profile.name = "tight";
@@ -108,7 +108,7 @@ BOOST_AUTO_TEST_CASE(two_windows_cannot_together_pass_an_authorizers_limit) {
             });
             BOOST_TEST(count_prefix(outcomes, "ok:") == 1u, outcomes[0] << " | " << outcomes[1]);
             BOOST_TEST(count_prefix(outcomes, "not_eligible:authorizer_limit;") == 1u, outcomes[0] << " | " << outcomes[1]);
-            BOOST_TEST(ws.bindings().count_open_as_authorizer(parent(p)) == 2);
+            BOOST_TEST(app::stores(ws).bindings.count_open_as_authorizer(parent(p)) == 2);
         }
     }
 }
@@ -124,7 +124,7 @@ BOOST_AUTO_TEST_CASE(two_authorizers_cannot_together_pass_a_users_limit) {
     });
     BOOST_TEST(count_prefix(outcomes, "ok:") == 1u, outcomes[0] << " | " << outcomes[1]);
     BOOST_TEST(count_prefix(outcomes, "not_eligible:user_limit;") == 1u, outcomes[0] << " | " << outcomes[1]);
-    BOOST_TEST(ws.bindings().count_open_as_user(shared_child.id) == 1);
+    BOOST_TEST(app::stores(ws).bindings.count_open_as_user(shared_child.id) == 1);
 }
 
 BOOST_AUTO_TEST_CASE(two_identical_submissions_make_one_case) {
@@ -158,7 +158,7 @@ BOOST_AUTO_TEST_CASE(two_supervisors_deciding_one_case_leave_one_decision) {
             BOOST_TEST(count_prefix(outcomes, "ok:") == 1u, outcomes[0] << " | " << outcomes[1]);
             BOOST_TEST(count_prefix(outcomes, "already_decided") == 1u, outcomes[0] << " | " << outcomes[1]);
             auto decided = app::find_case(ws, c.number);
-            BOOST_TEST(core::is_final(*core::parse_case_status(decided.status)));
+            BOOST_TEST(core::is_final(decided.status));
         }
     }
     BOOST_TEST(!app::verify_audit(ws).broken.has_value());

@@ -16,8 +16,8 @@ using namespace gongji;
 namespace {
 
 struct CaseWithScans : test::DemoWorkspace {
-    app::Actor clerk{"clerk", "clerk", "win-01"};
-    app::Actor super{"super", "supervisor", "win-09"};
+    app::Actor clerk{"clerk", core::Role::clerk, "win-01"};
+    app::Actor super{"super", core::Role::supervisor, "win-09"};
     std::string number;
     std::string pdf = test::sample_pdf(3), jpeg = test::sample_jpeg();
 
@@ -47,15 +47,16 @@ BOOST_AUTO_TEST_CASE(files_are_kept_whole_with_their_hash_and_who_captured_them)
     BOOST_TEST(docs[0].workstation == "win-01");
     BOOST_TEST(app::read_document(ws, docs[0].id) == jpeg);
     BOOST_TEST(app::read_document(ws, docs[1].id) == pdf);
-    BOOST_TEST(app::find_case(ws, number).documents == "id_card,marriage_certificate");
+    BOOST_TEST((app::find_case(ws, number).documents ==
+                std::set{core::DocumentType::id_card, core::DocumentType::marriage_certificate}));
 }
 
 BOOST_AUTO_TEST_CASE(a_changed_byte_is_reported_not_shown) {
     auto id = app::list_documents(ws, number)[0].id;
     std::string content;
-    ws.db().sql() << "SELECT content FROM documents WHERE id = :i", soci::use(id), soci::into(content);
+    app::database(ws).sql() << "SELECT content FROM documents WHERE id = :i", soci::use(id), soci::into(content);
     content[100] = content[100] == 'A' ? 'B' : 'A';
-    ws.db().sql() << "UPDATE documents SET content = :c WHERE id = :i", soci::use(content), soci::use(id);
+    app::database(ws).sql() << "UPDATE documents SET content = :c WHERE id = :i", soci::use(content), soci::use(id);
     try {
         app::read_document(ws, id);
         BOOST_ERROR("shown");
@@ -69,13 +70,13 @@ BOOST_AUTO_TEST_CASE(removing_a_document_is_audited_and_decided_cases_are_closed
     app::remove_document(ws, clerk, docs[0].id);
     BOOST_TEST(app::list_documents(ws, number)[0].removed_by.value_or("") == "clerk");
     long long removals = 0;
-    ws.db().sql() << "SELECT count(*) FROM audit_log WHERE action = 'document.remove' AND entity_key = :n",
+    app::database(ws).sql() << "SELECT count(*) FROM audit_log WHERE action = 'document.remove' AND entity_key = :n",
         soci::use(number), soci::into(removals);
     BOOST_TEST(removals == 1);
 
     app::attach_document(ws, clerk, number, {core::DocumentType::commitment_letter, "承诺书.png", test::sample_png()});
     // The case lists the paper added after submission among its kinds of paper.
-    BOOST_TEST(app::find_case(ws, number).documents.find("commitment_letter") != std::string::npos);
+    BOOST_TEST(app::find_case(ws, number).has_document(core::DocumentType::commitment_letter));
     app::approve_case(ws, super, number);
     BOOST_CHECK_THROW(app::attach_document(ws, clerk, number, {core::DocumentType::other, "x.png", test::sample_png()}),
                       app::Refused);
@@ -93,7 +94,7 @@ BOOST_AUTO_TEST_CASE(a_page_is_scanned_from_sanes_test_backend_into_the_case) {
     BOOST_REQUIRE(docs.size() == 3u);
     BOOST_TEST(docs[2].id == id);
     BOOST_TEST(docs[2].mime == "image/png");
-    BOOST_TEST(docs[2].type == "hukou");
+    BOOST_TEST(docs[2].type == core::DocumentType::hukou);
     BOOST_TEST(app::read_document(ws, id).size() == static_cast<size_t>(docs[2].size_bytes));
 
     r.backend_options = {{"read-return-value", "SANE_STATUS_JAMMED"}};
@@ -116,7 +117,7 @@ BOOST_AUTO_TEST_CASE(a_truncated_file_is_refused_before_anything_is_stored) {
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_FIXTURE_TEST_CASE(an_id_card_whose_number_differs_must_be_acknowledged, test::DemoWorkspace) {
-    app::Actor clerk{"clerk", "clerk", "win-01"};
+    app::Actor clerk{"clerk", core::Role::clerk, "win-01"};
     app::BindApplication a;
     a.policy = "guangxi";
     a.authorizer_id = "450802196503120117";
@@ -133,14 +134,14 @@ BOOST_FIXTURE_TEST_CASE(an_id_card_whose_number_differs_must_be_acknowledged, te
         BOOST_TEST(e.code() == "ocr_mismatch");
         BOOST_TEST(std::string(e.what()).find("45080219851201012X") != std::string::npos, e.what());
     }
-    BOOST_TEST(!ws.bindings().find_open(a.authorizer_id, a.user_id).has_value());
+    BOOST_TEST(!app::stores(ws).bindings.find_open(a.authorizer_id, a.user_id).has_value());
 
     a.ocr_acknowledged = true;
     auto c = app::submit_bind(ws, clerk, a);
     BOOST_TEST(c.detail.find("45080219851201012X") != std::string::npos, c.detail);
     BOOST_TEST(c.detail.find("\"acknowledged_by\":\"clerk\"") != std::string::npos, c.detail);
     long long acknowledged = 0;
-    ws.db().sql() << "SELECT count(*) FROM audit_log WHERE action = 'ocr.acknowledged' AND entity_key = :n",
+    app::database(ws).sql() << "SELECT count(*) FROM audit_log WHERE action = 'ocr.acknowledged' AND entity_key = :n",
         soci::use(c.number), soci::into(acknowledged);
     BOOST_TEST(acknowledged == 1);
 }

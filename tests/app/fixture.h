@@ -2,7 +2,9 @@
 // An initialized workspace on a fresh database of this run's backend, with an admin.
 #include "app/auth.h"
 #include "app/init_service.h"
+#include "app/stores.h"
 #include "app/workspace.h"
+#include "support/printing.h"
 #include "support/test_database.h"
 
 namespace gongji::test {
@@ -10,7 +12,7 @@ namespace gongji::test {
 struct InitializedWorkspace {
     FreshDatabase fresh;
     app::Workspace ws{fresh.url()};
-    app::Actor admin{"admin", "admin", "test-ws"};
+    app::Actor admin{"admin", core::Role::admin, "test-ws"};
     TempDir files;
 
     explicit InitializedWorkspace(bool demo = false) {

@@ -18,7 +18,7 @@ BOOST_AUTO_TEST_CASE(a_new_database_gets_schema_tables_profiles_and_admin) {
     BOOST_CHECK_THROW(ws.require_current_schema(), app::NotInitialized);
     app::InitOptions options;
     BOOST_CHECK_THROW(app::initialize(ws, options), app::BadInput);  // no password for admin
-    BOOST_TEST(storage::schema_version(ws.db()) == 0);                // and nothing was done
+    BOOST_TEST(storage::schema_version(app::database(ws)) == 0);                // and nothing was done
 
     options.admin_password = "s3cret";
     auto report = app::initialize(ws, options);
@@ -26,9 +26,9 @@ BOOST_AUTO_TEST_CASE(a_new_database_gets_schema_tables_profiles_and_admin) {
     BOOST_TEST(report.policies_loaded.size() == 5u);
     BOOST_TEST(report.regions > 3000);
     BOOST_TEST(report.users_created == std::vector<std::string>{"admin"}, boost::test_tools::per_element());
-    BOOST_TEST(app::authenticate(ws, "admin", "s3cret").role == "admin");
+    BOOST_TEST(app::authenticate(ws, "admin", "s3cret").role == core::Role::admin);
     BOOST_TEST(ws.regions().find("450802")->name == "港北区");
-    BOOST_TEST(ws.persons().count() == 0);
+    BOOST_TEST(app::stores(ws).persons.count() == 0);
 }
 
 BOOST_AUTO_TEST_CASE(running_init_again_keeps_an_administrators_profile) {
@@ -44,7 +44,7 @@ BOOST_AUTO_TEST_CASE(running_init_again_keeps_an_administrators_profile) {
 
 BOOST_AUTO_TEST_CASE(an_edited_profile_is_checked_then_saved_by_an_administrator_only) {
     test::InitializedWorkspace f;
-    app::Actor admin{"admin", "admin", "test-ws"}, clerk{"clerk", "clerk", "test-ws"};
+    app::Actor admin{"admin", core::Role::admin, "test-ws"}, clerk{"clerk", core::Role::clerk, "test-ws"};
     auto text = app::policy_document(f.ws, "guangxi");
     BOOST_TEST(!app::policy_problem(text).has_value());
     auto broken = text;
@@ -64,7 +64,7 @@ BOOST_AUTO_TEST_CASE(an_edited_profile_is_checked_then_saved_by_an_administrator
 
 BOOST_AUTO_TEST_CASE(the_agencys_own_profile_is_set_by_an_administrator) {
     test::InitializedWorkspace f;
-    app::Actor admin{"admin", "admin", "test-ws"}, clerk{"clerk", "clerk", "test-ws"};
+    app::Actor admin{"admin", core::Role::admin, "test-ws"}, clerk{"clerk", core::Role::clerk, "test-ws"};
     BOOST_TEST(!app::default_policy(f.ws).has_value());
     BOOST_CHECK_THROW(app::set_default_policy(f.ws, admin, "atlantis"), app::BadInput);
     BOOST_CHECK_THROW(app::set_default_policy(f.ws, clerk, "guangxi"), app::Refused);
@@ -74,11 +74,11 @@ BOOST_AUTO_TEST_CASE(the_agencys_own_profile_is_set_by_an_administrator) {
 
 BOOST_AUTO_TEST_CASE(demo_data_has_roster_bindings_and_users) {
     test::DemoWorkspace f;
-    BOOST_TEST(f.ws.persons().count() == 25);
-    BOOST_TEST(f.ws.bindings().count_open_as_authorizer("450802195001010116") == 7);
+    BOOST_TEST(app::stores(f.ws).persons.count() == 25);
+    BOOST_TEST(app::stores(f.ws).bindings.count_open_as_authorizer("450802195001010116") == 7);
     for (const char* name : {"admin", "clerk", "super"})
-        BOOST_TEST_CONTEXT(name) { BOOST_TEST(f.ws.users().find(name).has_value()); }
-    BOOST_TEST(app::authenticate(f.ws, "super", "demo").role == "supervisor");
+        BOOST_TEST_CONTEXT(name) { BOOST_TEST(app::stores(f.ws).users.find(name).has_value()); }
+    BOOST_TEST(app::authenticate(f.ws, "super", "demo").role == core::Role::supervisor);
 }
 
 

@@ -50,7 +50,7 @@ BOOST_AUTO_TEST_CASE(utf8_with_and_without_bom_and_gb18030_read_the_same) {
             BOOST_TEST(r.encoding == c.detected);
             BOOST_TEST(r.read == 2u);
             BOOST_TEST(r.rejected.empty());
-            BOOST_TEST(ws.persons().find("450802196708200129")->name == "李秀英");
+            BOOST_TEST(app::stores(ws).persons.find("450802196708200129")->name == "李秀英");
         }
     }
 }
@@ -64,7 +64,7 @@ BOOST_AUTO_TEST_CASE(reimporting_updates_by_id_number) {
         app::Encoding::auto_detect);
     BOOST_TEST(second.inserted == 1u);
     BOOST_TEST(second.updated == 1u);
-    auto zhang = ws.persons().find("450802196503120117");
+    auto zhang = app::stores(ws).persons.find("450802196503120117");
     BOOST_TEST(zhang->status == 2);
     BOOST_TEST(zhang->balance_fen == 1005);
 }
@@ -76,7 +76,7 @@ BOOST_AUTO_TEST_CASE(a_later_line_for_the_same_person_updates_the_earlier_one) {
         app::Encoding::auto_detect);
     BOOST_TEST(r.inserted == 1u);
     BOOST_TEST(r.updated == 1u);
-    BOOST_TEST(ws.persons().find("450802196503120117")->balance_fen == 100);
+    BOOST_TEST(app::stores(ws).persons.find("450802196503120117")->balance_fen == 100);
 }
 
 BOOST_AUTO_TEST_CASE(bad_lines_are_rejected_with_line_and_code_the_rest_imported) {
@@ -96,7 +96,7 @@ BOOST_AUTO_TEST_CASE(bad_lines_are_rejected_with_line_and_code_the_rest_imported
     BOOST_TEST(r.rejected[1].code == "columns");
     BOOST_TEST(r.rejected[2].line == 7u);
     BOOST_TEST(r.rejected[2].code == "balance_invalid");
-    BOOST_TEST(ws.persons().count() == 2);
+    BOOST_TEST(app::stores(ws).persons.count() == 2);
 }
 
 BOOST_AUTO_TEST_CASE(a_file_that_cannot_be_used_stores_nothing) {
@@ -112,31 +112,31 @@ BOOST_AUTO_TEST_CASE(a_file_that_cannot_be_used_stores_nothing) {
     expect_bad("gbk.csv", to_gb18030(kHeader + kZhang), app::Encoding::utf8, "line 2");
     expect_bad("binary.csv", kHeader + kZhang + "\xFF\xFF\xFF\n", app::Encoding::auto_detect, "line 3");
     BOOST_CHECK_THROW(app::import_roster(ws, admin, files.file("missing.csv"), app::Encoding::auto_detect), app::BadInput);
-    BOOST_TEST(ws.persons().count() == 0);
+    BOOST_TEST(app::stores(ws).persons.count() == 0);
 }
 
 BOOST_AUTO_TEST_CASE(a_database_failure_midway_rolls_the_whole_file_back) {
     // A trigger makes the database refuse the third person, as a failing server would.
-    if (ws.db().backend() == storage::Backend::sqlite) {
-        ws.db().sql() << "CREATE TRIGGER refuse BEFORE INSERT ON persons WHEN NEW.name = '坏' "
+    if (app::database(ws).backend() == storage::Backend::sqlite) {
+        app::database(ws).sql() << "CREATE TRIGGER refuse BEFORE INSERT ON persons WHEN NEW.name = '坏' "
                          "BEGIN SELECT RAISE(ABORT, 'refused'); END";
     } else {
-        ws.db().sql() << "CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN "
+        app::database(ws).sql() << "CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN "
                          "IF NEW.name = '坏' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$ "
                          "LANGUAGE plpgsql";
-        ws.db().sql() << "CREATE TRIGGER refuse BEFORE INSERT ON persons FOR EACH ROW EXECUTE FUNCTION refuse()";
+        app::database(ws).sql() << "CREATE TRIGGER refuse BEFORE INSERT ON persons FOR EACH ROW EXECUTE FUNCTION refuse()";
     }
     auto text = kHeader + kZhang + kLi + "450802199205060113,坏,1,1992-05-06,390,1,450800,0\n";
     BOOST_CHECK_THROW(app::import_roster(ws, admin, files.write("r.csv", text), app::Encoding::auto_detect),
                       std::exception);
-    BOOST_TEST(ws.persons().count() == 0);
+    BOOST_TEST(app::stores(ws).persons.count() == 0);
 }
 
 BOOST_AUTO_TEST_CASE(only_an_administrator_imports) {
-    app::Actor clerk{"c", "clerk", "test-ws"};
+    app::Actor clerk{"c", core::Role::clerk, "test-ws"};
     BOOST_CHECK_THROW(app::import_roster(ws, clerk, files.write("r.csv", kHeader + kZhang), app::Encoding::auto_detect),
                       app::Refused);
-    BOOST_TEST(ws.persons().count() == 0);
+    BOOST_TEST(app::stores(ws).persons.count() == 0);
 }
 
 BOOST_AUTO_TEST_CASE(terminating_a_person_ends_their_bindings) {
@@ -146,14 +146,14 @@ BOOST_AUTO_TEST_CASE(terminating_a_person_ends_their_bindings) {
     b.user_id = "450802196708200129";
     b.relation = "12";
     b.policy = "guangxi";
-    b.status = "active";
-    b.created_at = storage::utc_now();
-    ws.bindings().insert(b);
+    b.status = core::BindingStatus::active;
+    b.created_at = app::now();
+    app::stores(ws).bindings.insert(b);
     auto r = app::import_roster(ws, admin,
                                 files.write("b.csv", kHeader + "450802196708200129,李秀英,2,1967-08-20,390,4,450800,0\n"),
                                 app::Encoding::auto_detect);
     BOOST_TEST(r.bindings_ended == 1);
-    BOOST_TEST(ws.bindings().list_by_user("450802196708200129")[0].end_reason.value_or("") == "auto");
+    BOOST_TEST(app::stores(ws).bindings.list_by_user("450802196708200129")[0].end_reason.value_or("") == "auto");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -30,11 +30,11 @@ std::string line(const std::string& id, const std::string& user, const std::stri
 
 struct Ledger : test::InitializedWorkspace {
     app::AuditWho system{"admin", "test"};
-    app::Actor clerk{"clerk1", "clerk", "win-01"};
+    app::Actor clerk{"clerk1", core::Role::clerk, "win-01"};
 
-    Ledger() { ws.users().add({"clerk1", "clerk", "00", "00", 1, false, 0, std::nullopt, "2026-01-01T00:00:00Z"}); }
+    Ledger() { app::stores(ws).users.add({"clerk1", core::Role::clerk, "00", "00", 1, false, 0, std::nullopt, app::now()}); }
 
-    long long balance(const std::string& id) { return ws.persons().find(id)->balance_fen; }
+    long long balance(const std::string& id) { return app::stores(ws).persons.find(id)->balance_fen; }
 
     long long add_binding(const std::string& a, const std::string& u, const std::string& policy, int order,
                           const std::string& since = "2024-01-01T00:00:00Z", std::optional<std::string> until = {},
@@ -44,14 +44,14 @@ struct Ledger : test::InitializedWorkspace {
         b.user_id = u;
         b.relation = "12";
         b.policy = policy;
-        b.status = until ? "ended" : "active";
+        b.status = until ? core::BindingStatus::ended : core::BindingStatus::active;
         b.deduction_order = order;
         b.legacy = legacy;
-        b.created_at = since;
-        b.since = since;
-        b.until = until;
+        b.created_at = *core::Instant::parse(since);
+        b.since = b.created_at;
+        if (until) b.until = core::Instant::parse(*until);
         if (until) b.end_reason = "request";
-        return ws.bindings().insert(b);
+        return app::stores(ws).bindings.insert(b);
     }
     app::SettleReport settle(const std::string& body) { return app::settle_text(ws, kHeader + body, app::Encoding::utf8, system); }
     void store_profile(const std::string& base, const std::string& name, bool own_first, std::set<core::Use> uses) {
@@ -124,8 +124,8 @@ BOOST_AUTO_TEST_CASE(the_order_in_force_at_the_settlements_time_is_followed) {
     auto first = add_binding(a, u, "national-2026", 1);
     auto second = add_binding(b, u, "national-2026", 2);
     // On 2026-11-10 the user swapped the order; a settlement of the 5th is imported afterwards.
-    ws.bindings().set_order(first, 2, "2026-11-10T00:00:00Z");
-    ws.bindings().set_order(second, 1, "2026-11-10T00:00:00Z");
+    app::stores(ws).bindings.set_order(first, 2, *core::Instant::parse("2026-11-10T00:00:00Z"));
+    app::stores(ws).bindings.set_order(second, 1, *core::Instant::parse("2026-11-10T00:00:00Z"));
     settle(line("OLD", u, "2026-11-05T12:00:00+08:00", "clinic", 1000) +
            line("NEW", u, "2026-11-15T12:00:00+08:00", "clinic", 1000));
     auto st = app::statement(ws, true, u, {2026, 11, 1}, {2026, 11, 30});
@@ -201,14 +201,14 @@ BOOST_AUTO_TEST_CASE(cross_province_quotas_are_reserved_drawn_and_returned) {
     BOOST_TEST(balance(a) == 1000000 - 350100);
     auto st = app::statement(ws, true, u, {2026, 11, 23}, {2026, 11, 23});
     BOOST_REQUIRE(st.rows.size() == 1u);
-    BOOST_TEST(st.rows[0].entries[0].kind == "quota_draw");
+    BOOST_TEST(st.rows[0].entries[0].kind == core::LedgerKind::quota_draw);
     BOOST_TEST(st.rows[0].entries[0].balance_after_fen == 300100);
 
     // Ending the binding returns what is left.
     app::unbind(ws, clerk, a, u, "request");
     BOOST_TEST(balance(a) == 1000000 - 50000);
     long long returned = 0;
-    ws.db().sql() << "SELECT amount_fen FROM ledger WHERE kind = 'quota_return'", soci::into(returned);
+    app::database(ws).sql() << "SELECT amount_fen FROM ledger WHERE kind = 'quota_return'", soci::into(returned);
     BOOST_TEST(returned == 300100);
 }
 
@@ -317,7 +317,7 @@ BOOST_AUTO_TEST_CASE(thousands_of_random_settlements_match_a_reference_model) {
     }
 
     for (const auto& p : people) BOOST_TEST_CONTEXT(p.name) { BOOST_TEST(balance(p.id) == model.balance[p.id]); }
-    soci::rowset<soci::row> rows = (ws.db().sql().prepare << "SELECT setl_id, own_fen, mutual_aid_fen, cash_fen FROM settlements");
+    soci::rowset<soci::row> rows = (app::database(ws).sql().prepare << "SELECT setl_id, own_fen, mutual_aid_fen, cash_fen FROM settlements");
     size_t checked = 0;
     for (const auto& r : rows) {
         auto id = r.get<std::string>(0);
@@ -333,9 +333,9 @@ BOOST_AUTO_TEST_CASE(thousands_of_random_settlements_match_a_reference_model) {
     BOOST_TEST(checked == 2400u);
     // The ledger's movements add up to the settlements' account shares; nothing negative.
     long long moved = 0, shares = 0, negative = 0;
-    ws.db().sql() << "SELECT COALESCE(-SUM(amount_fen), 0) FROM ledger WHERE setl_id IS NOT NULL", soci::into(moved);
-    ws.db().sql() << "SELECT COALESCE(SUM(own_fen + mutual_aid_fen), 0) FROM settlements", soci::into(shares);
-    ws.db().sql() << "SELECT count(*) FROM persons WHERE balance_fen < 0", soci::into(negative);
+    app::database(ws).sql() << "SELECT COALESCE(-SUM(amount_fen), 0) FROM ledger WHERE setl_id IS NOT NULL", soci::into(moved);
+    app::database(ws).sql() << "SELECT COALESCE(SUM(own_fen + mutual_aid_fen), 0) FROM settlements", soci::into(shares);
+    app::database(ws).sql() << "SELECT count(*) FROM persons WHERE balance_fen < 0", soci::into(negative);
     BOOST_TEST(moved == shares);
     BOOST_TEST(negative == 0);
 }
@@ -370,7 +370,7 @@ BOOST_AUTO_TEST_CASE(two_imports_at_once_never_spend_the_same_money_twice) {
     BOOST_TEST(errors[0].empty(), errors[0]);
     BOOST_TEST(errors[1].empty(), errors[1]);
     long long aid = 0;
-    ws.db().sql() << "SELECT COALESCE(SUM(mutual_aid_fen), 0) FROM settlements", soci::into(aid);
+    app::database(ws).sql() << "SELECT COALESCE(SUM(mutual_aid_fen), 0) FROM settlements", soci::into(aid);
     BOOST_TEST(aid == 10000);  // all of the 100 元, not a fen more
     BOOST_TEST(balance(people[0].id) == 0);
 }

@@ -14,6 +14,7 @@
 #include <random>
 #include <string>
 
+#include "app/stores.h"
 #include "app/case_service.h"
 #include "app/init_service.h"
 #include "app/paths.h"
@@ -61,7 +62,7 @@ int import(const std::string& file, const std::string& url) {
 
 int lookup(const std::string& url, std::size_t n) {
     app::Workspace ws(url);
-    auto rows = static_cast<std::size_t>(ws.persons().count());
+    auto rows = static_cast<std::size_t>(app::stores(ws).persons.count());
     if (rows == 0) {
         std::fprintf(stderr, "import a generated roster first\n");
         return 2;
@@ -70,9 +71,9 @@ int lookup(const std::string& url, std::size_t n) {
     std::vector<std::string> ids;
     for (std::size_t i = 0; i < n; ++i) ids.push_back(bench::generated_id(rng() % rows));
     std::size_t found = 0;
-    ws.persons().find(ids[0]);  // prepare the statement outside the timing
+    app::stores(ws).persons.find(ids[0]);  // prepare the statement outside the timing
     auto start = Clock::now();
-    for (const auto& id : ids) found += ws.persons().find(id).has_value();
+    for (const auto& id : ids) found += app::stores(ws).persons.find(id).has_value();
     double s = seconds_since(start);
     std::printf("person look-up: %zu of %zu found, %.2f us each\n", found, n, s * 1e6 / n);
     return 0;
@@ -111,23 +112,23 @@ int settlement(const std::string& url, std::size_t roster, std::size_t bindings,
 
     start = Clock::now();
     std::vector<std::string> employees(bindings), users(bindings);
-    ws.db().sql() << "SELECT id_number FROM persons WHERE insurance_type = '310' AND status = 1 ORDER BY id_number "
+    app::database(ws).sql() << "SELECT id_number FROM persons WHERE insurance_type = '310' AND status = 1 ORDER BY id_number "
                      "LIMIT " + std::to_string(bindings), soci::into(employees);
-    ws.db().sql() << "SELECT id_number FROM persons WHERE insurance_type <> '310' AND status = 1 ORDER BY id_number "
+    app::database(ws).sql() << "SELECT id_number FROM persons WHERE insurance_type <> '310' AND status = 1 ORDER BY id_number "
                      "LIMIT " + std::to_string(bindings), soci::into(users);
     bindings = std::min(employees.size(), users.size());
     {
-        storage::Transaction tx(ws.db());
+        storage::Transaction tx(app::database(ws));
         for (std::size_t i = 0; i < bindings; ++i) {
             storage::BindingRecord b;
             b.authorizer_id = employees[i];
             b.user_id = users[i];
             b.relation = "20";
             b.policy = "national-2026";
-            b.status = "active";
-            b.created_at = "2026-01-01T00:00:00Z";
+            b.status = core::BindingStatus::active;
+            b.created_at = *core::Instant::parse("2026-01-01T00:00:00Z");
             b.since = b.created_at;
-            ws.bindings().insert(b);
+            app::stores(ws).bindings.insert(b);
         }
         tx.commit();
     }
@@ -153,27 +154,27 @@ int settlement(const std::string& url, std::size_t roster, std::size_t bindings,
                 report.applied, report.rejected.size(), s, report.read / s);
 
     long long entries = 0;
-    ws.db().sql() << "SELECT count(*) FROM ledger", soci::into(entries);
+    app::database(ws).sql() << "SELECT count(*) FROM ledger", soci::into(entries);
     if (static_cast<std::size_t>(entries) < ledger_size) {
         start = Clock::now();
         // Other accounts' movements, spread over the year, to make the ledger the size asked for.
         long long missing = static_cast<long long>(ledger_size) - entries;
-        storage::Transaction tx(ws.db());
-        ws.db().sql() << "CREATE TEMP TABLE pad_accounts (k INTEGER PRIMARY KEY, id_number VARCHAR(18))";
-        ws.db().sql() << "INSERT INTO pad_accounts (k, id_number) SELECT row_number() OVER (ORDER BY id_number) - 1, "
+        storage::Transaction tx(app::database(ws));
+        app::database(ws).sql() << "CREATE TEMP TABLE pad_accounts (k INTEGER PRIMARY KEY, id_number VARCHAR(18))";
+        app::database(ws).sql() << "INSERT INTO pad_accounts (k, id_number) SELECT row_number() OVER (ORDER BY id_number) - 1, "
                          "id_number FROM (SELECT id_number FROM persons ORDER BY id_number LIMIT 1000) p";
-        ws.db().sql() << "INSERT INTO ledger (setl_id, account, binding_id, kind, amount_fen, balance_after_fen, at) "
+        app::database(ws).sql() << "INSERT INTO ledger (setl_id, account, binding_id, kind, amount_fen, balance_after_fen, at) "
                          "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " +
                              std::to_string(missing) +
                              ") SELECT NULL, a.id_number, NULL, 'own', -1, 0, '2026-0' || (1 + n.i % 9) || '-15T00:00:00Z' "
                              "FROM n JOIN pad_accounts a ON a.k = n.i % 1000";
         tx.commit();
-        ws.db().sql() << "SELECT count(*) FROM ledger", soci::into(entries);
+        app::database(ws).sql() << "SELECT count(*) FROM ledger", soci::into(entries);
         std::printf("setup: ledger padded to %lld entries in %.1f s\n", entries, seconds_since(start));
     }
     // The statement of the user with the most settlements, a hundred times.
     std::string busiest;
-    ws.db().sql() << "SELECT user_id FROM settlements GROUP BY user_id ORDER BY count(*) DESC LIMIT 1", soci::into(busiest);
+    app::database(ws).sql() << "SELECT user_id FROM settlements GROUP BY user_id ORDER BY count(*) DESC LIMIT 1", soci::into(busiest);
     app::statement(ws, true, busiest, {2026, 11, 1}, {2026, 11, 30});
     start = Clock::now();
     std::size_t rows = 0;
@@ -197,8 +198,8 @@ int queue(const std::string& url, std::size_t n) {
     app::initialize(ws, options);
     auto start = Clock::now();
     {
-        storage::Transaction tx(ws.db());
-        ws.db().sql() << "INSERT INTO cases (number, kind, status, policy, authorizer_id, user_id, relation, "
+        storage::Transaction tx(app::database(ws));
+        app::database(ws).sql() << "INSERT INTO cases (number, kind, status, policy, authorizer_id, user_id, relation, "
                          "application_date, documents, created_by, workstation, created_at, submitted_at) "
                          "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " +
                              std::to_string(n) +
@@ -209,7 +210,7 @@ int queue(const std::string& url, std::size_t n) {
     }
     std::printf("setup: %zu submitted cases in %.1f s\n", n, seconds_since(start));
     app::CaseSearch search;
-    search.status = "submitted";
+    search.status = core::CaseStatus::submitted;
     search.limit = static_cast<int>(n);
     long before = resident_kib();
     start = Clock::now();

@@ -28,7 +28,7 @@ BOOST_AUTO_TEST_CASE(a_new_database_gets_every_migration_recorded) {
     test::FreshDatabase fresh;
     auto db = Database::open(fresh.url());
     BOOST_TEST(schema_version(*db) == 0);
-    auto report = migrate(*db, shipped());
+    auto report = migrate(*db, shipped(), test::kTestNow);
     BOOST_TEST(report.from_version == 0);
     BOOST_TEST(report.to_version == static_cast<int>(shipped().size()));
     BOOST_TEST(report.applied.size() == shipped().size());
@@ -37,15 +37,15 @@ BOOST_AUTO_TEST_CASE(a_new_database_gets_every_migration_recorded) {
     db->sql() << "SELECT count(*) FROM schema_migrations", soci::into(recorded);
     BOOST_TEST(recorded == report.to_version);
     // Running again changes nothing.
-    auto again = migrate(*db, shipped());
+    auto again = migrate(*db, shipped(), test::kTestNow);
     BOOST_TEST(again.applied.empty());
 }
 
 BOOST_AUTO_TEST_CASE(an_older_database_is_upgraded) {
     test::FreshDatabase fresh;
     auto db = Database::open(fresh.url());
-    migrate(*db, shipped());
-    auto report = migrate(*db, shipped_plus("CREATE TABLE later_feature (id BIGINT PRIMARY KEY);"));
+    migrate(*db, shipped(), test::kTestNow);
+    auto report = migrate(*db, shipped_plus("CREATE TABLE later_feature (id BIGINT PRIMARY KEY);"), test::kTestNow);
     BOOST_TEST(report.applied == std::vector<std::string>{"9999_test.sql"}, boost::test_tools::per_element());
     BOOST_TEST(schema_version(*db) == static_cast<int>(shipped().size()) + 1);
     db->sql() << "INSERT INTO later_feature (id) VALUES (1)";
@@ -55,10 +55,10 @@ BOOST_AUTO_TEST_CASE(a_newer_database_is_refused_and_left_alone) {
     test::FreshDatabase fresh;
     {
         auto db = Database::open(fresh.url());
-        migrate(*db, shipped_plus("CREATE TABLE later_feature (id BIGINT PRIMARY KEY);"));
+        migrate(*db, shipped_plus("CREATE TABLE later_feature (id BIGINT PRIMARY KEY);"), test::kTestNow);
     }
     auto db = Database::open(fresh.url());
-    BOOST_CHECK_EXCEPTION(migrate(*db, shipped()), StorageError, [](const StorageError& e) {
+    BOOST_CHECK_EXCEPTION(migrate(*db, shipped(), test::kTestNow), StorageError, [](const StorageError& e) {
         return std::string(e.what()).find("newer than this program") != std::string::npos;
     });
     BOOST_TEST(schema_version(*db) == static_cast<int>(shipped().size()) + 1);
@@ -67,8 +67,8 @@ BOOST_AUTO_TEST_CASE(a_newer_database_is_refused_and_left_alone) {
 BOOST_AUTO_TEST_CASE(a_failing_migration_leaves_nothing_behind) {
     test::FreshDatabase fresh;
     auto db = Database::open(fresh.url());
-    migrate(*db, shipped());
-    BOOST_CHECK_THROW(migrate(*db, shipped_plus("CREATE TABLE half_done (id BIGINT);\nSELECT nonsense FROM nowhere;")),
+    migrate(*db, shipped(), test::kTestNow);
+    BOOST_CHECK_THROW(migrate(*db, shipped_plus("CREATE TABLE half_done (id BIGINT);\nSELECT nonsense FROM nowhere;"), test::kTestNow),
                       StorageError);
     BOOST_TEST(schema_version(*db) == static_cast<int>(shipped().size()));
     BOOST_CHECK_THROW(db->sql() << "SELECT count(*) FROM half_done", soci::soci_error);

@@ -23,9 +23,9 @@ struct Schema {
     test::FreshDatabase fresh;
     std::unique_ptr<Database> db = Database::open(fresh.url());
     Schema() {
-        migrate(*db, load_migrations(GONGJI_SOURCE_DATA_DIR "/migrations"));
+        migrate(*db, load_migrations(GONGJI_SOURCE_DATA_DIR "/migrations"), test::kTestNow);
         CodeTableRepository(*db).replace_relations(core::all_relations());
-        PolicyRepository(*db).save({"guangxi", "广西", "{}", ""});
+        PolicyRepository(*db).save({"guangxi", "广西", "{}", test::kTestNow});
     }
 };
 
@@ -44,21 +44,21 @@ core::Person person(const std::string& id, const std::string& name, int status =
 
 // Writes people as a roster import does.
 std::pair<size_t, size_t> store(Database& db, std::initializer_list<core::Person> people) {
-    RosterWriter writer(db, utc_now());
+    RosterWriter writer(db, test::kTestNow.utc());
     for (const auto& p : people) writer.write(p);
     return {writer.inserted(), writer.updated()};
 }
 
 const std::string kA = "450802196503120117", kU1 = "450802196708200129", kU2 = "450802199205060113";
 
-BindingRecord binding(const std::string& a, const std::string& u, const std::string& status = "active") {
+BindingRecord binding(const std::string& a, const std::string& u, core::BindingStatus status = core::BindingStatus::active) {
     BindingRecord b;
     b.authorizer_id = a;
     b.user_id = u;
     b.relation = "12";
     b.policy = "guangxi";
     b.status = status;
-    b.created_at = utc_now();
+    b.created_at = test::kTestNow;
     return b;
 }
 
@@ -104,8 +104,8 @@ BOOST_AUTO_TEST_CASE(a_negative_balance_is_refused_by_the_database) {
 
 BOOST_AUTO_TEST_CASE(policy_documents_are_saved_replaced_and_listed) {
     PolicyRepository policies(*db);
-    BOOST_TEST(policies.save({"hebei", "河北省", "{\"v\":1}", ""}));
-    BOOST_TEST(!policies.save({"hebei", "河北", "{\"v\":2}", ""}));
+    BOOST_TEST(policies.save({"hebei", "河北省", "{\"v\":1}", test::kTestNow}));
+    BOOST_TEST(!policies.save({"hebei", "河北", "{\"v\":2}", test::kTestNow}));
     auto found = policies.find("hebei");
     BOOST_REQUIRE(found.has_value());
     BOOST_TEST(found->title == "河北");
@@ -119,10 +119,10 @@ BOOST_AUTO_TEST_CASE(policy_documents_are_saved_replaced_and_listed) {
 BOOST_AUTO_TEST_CASE(open_bindings_are_counted_per_side) {
     store(*db, {person(kA, "某"), person(kU1, "某"), person(kU2, "某")});
     BindingRepository bindings(*db);
-    bindings.insert(binding(kA, kU1, "active"));
-    bindings.insert(binding(kA, kU2, "pending"));
-    auto ended = binding(kU1, kU2, "ended");
-    ended.until = utc_now();
+    bindings.insert(binding(kA, kU1, core::BindingStatus::active));
+    bindings.insert(binding(kA, kU2, core::BindingStatus::pending));
+    auto ended = binding(kU1, kU2, core::BindingStatus::ended);
+    ended.until = test::kTestNow;
     ended.end_reason = "request";
     bindings.insert(ended);
     BOOST_TEST(bindings.count_open_as_authorizer(kA) == 2);
@@ -139,8 +139,8 @@ BOOST_AUTO_TEST_CASE(open_bindings_are_counted_per_side) {
 BOOST_AUTO_TEST_CASE(a_second_open_binding_for_a_pair_is_refused_by_the_database) {
     store(*db, {person(kA, "某"), person(kU1, "某")});
     BindingRepository bindings(*db);
-    bindings.insert(binding(kA, kU1, "pending"));
-    BOOST_CHECK_THROW(bindings.insert(binding(kA, kU1, "active")), std::exception);
+    bindings.insert(binding(kA, kU1, core::BindingStatus::pending));
+    BOOST_CHECK_THROW(bindings.insert(binding(kA, kU1, core::BindingStatus::active)), std::exception);
 }
 
 BOOST_AUTO_TEST_CASE(a_binding_needs_both_people_in_the_roster) {
@@ -152,25 +152,25 @@ BOOST_AUTO_TEST_CASE(open_bindings_come_with_both_peoples_status_and_region) {
     store(*db, {person(kA, "某"), person(kU1, "某", 4), person(kU2, "某")});
     BindingRepository bindings(*db);
     auto first = bindings.insert(binding(kA, kU1));
-    bindings.insert(binding(kA, kU2, "pending"));
+    bindings.insert(binding(kA, kU2, core::BindingStatus::pending));
     auto open = bindings.open_with_people();
     BOOST_REQUIRE(open.size() == 2u);
     BOOST_TEST(open[0].binding.id == first);
     BOOST_TEST(open[0].user_status == 4);
     BOOST_TEST(open[0].authorizer_region == "450800");
-    bindings.end(first, utc_now(), "auto");
+    bindings.end(first, test::kTestNow, "auto");
     BOOST_TEST(bindings.open_with_people().size() == 1u);
     BOOST_TEST(bindings.find(first)->end_reason.value_or("") == "auto");
 }
 
 BOOST_AUTO_TEST_CASE(users_are_stored_and_found) {
     UserRepository users(*db);
-    UserRecord u{"clerk1", "clerk", "00ff", "abcd", 1000, false, 0, std::nullopt, utc_now(), "韦丽华"};
+    UserRecord u{"clerk1", core::Role::clerk, "00ff", "abcd", 1000, false, 0, std::nullopt, test::kTestNow, "韦丽华"};
     users.add(u);
     BOOST_CHECK_THROW(users.add(u), std::exception);
     auto found = users.find("clerk1");
     BOOST_REQUIRE(found.has_value());
-    BOOST_TEST(found->role == "clerk");
+    BOOST_TEST((found->role == core::Role::clerk));
     BOOST_TEST(found->full_name == "韦丽华");
     BOOST_TEST(found->iterations == 1000);
     BOOST_TEST(!found->locked_until.has_value());

@@ -4,9 +4,14 @@
 // the throwaway server named by GONGJI_TEST_PG).
 #include <string>
 
+#include "core/instant.h"
+
 namespace gongji::test {
 
 std::string backend_name();  // "sqlite" or "postgresql"
+
+// The moment storage tests record things at (storage takes its times from the caller).
+inline const core::Instant kTestNow{1795311000};  // 2026-11-22T01:30:00Z
 
 class FreshDatabase {
 public:

@@ -28,6 +28,7 @@
 #include "app/init_service.h"
 #include "app/workspace.h"
 #include "samples.h"
+#include "support/printing.h"
 #include "support/test_database.h"
 
 extern char** environ;
@@ -203,7 +204,7 @@ struct DemoOffice {
         app::InitOptions options;
         options.demo = true;
         app::initialize(ws, options);
-        app::set_default_policy(ws, {"admin", "admin", "管理-01"}, "guangxi");
+        app::set_default_policy(ws, {"admin", core::Role::admin, "管理-01"}, "guangxi");
     }
 };
 
@@ -223,7 +224,7 @@ struct SubmittedCase : DemoOffice {
                      {core::DocumentType::marriage_certificate, "marriage.tif",
                       test::sample_tiff_pages(500, 700, {kBlue, kMagenta})},
                      {core::DocumentType::other, "statement.pdf", test::sample_pdf_filled(kOrange)}};
-        number = app::submit_bind(ws, {"clerk", "clerk", "窗口-01"}, a).number;
+        number = app::submit_bind(ws, {"clerk", core::Role::clerk, "窗口-01"}, a).number;
     }
 };
 
@@ -257,12 +258,12 @@ BOOST_FIXTURE_TEST_CASE(a_supervisor_looks_at_every_scan_and_approves_within_eig
     // Approved in the database, by this supervisor.
     for (int i = 0; i < 50; ++i) {
         app::Workspace ws(fresh.url());
-        if (app::find_case(ws, number).status == "approved") break;
+        if (app::find_case(ws, number).status == core::CaseStatus::approved) break;
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
     app::Workspace ws(fresh.url());
     auto decided = app::find_case(ws, number);
-    BOOST_TEST(decided.status == "approved");
+    BOOST_TEST(decided.status == core::CaseStatus::approved);
     BOOST_TEST(decided.decided_by.value_or("") == "super");
     ScreenImage::grab().save("e2e-review-approved.png");
 
@@ -326,13 +327,13 @@ BOOST_FIXTURE_TEST_CASE(a_clerk_binds_a_spouse_with_scanned_papers_within_the_ke
 
     app::Workspace ws(fresh.url());
     auto c = app::find_case(ws, number);
-    BOOST_TEST(c.status == "submitted");
+    BOOST_TEST(c.status == core::CaseStatus::submitted);
     BOOST_TEST(c.relation.value_or("") == "12");
     BOOST_TEST(c.policy.value_or("") == "guangxi");
-    std::multiset<std::string> types;
+    std::multiset<core::DocumentType> types;
     for (const auto& d : app::list_documents(ws, number)) types.insert(d.type);
-    BOOST_TEST(types.count("id_card") == 1u);
-    BOOST_TEST(types.count("marriage_certificate") == 1u);
-    BOOST_TEST(types.count("commitment_letter") == 1u);
+    BOOST_TEST(types.count(core::DocumentType::id_card) == 1u);
+    BOOST_TEST(types.count(core::DocumentType::marriage_certificate) == 1u);
+    BOOST_TEST(types.count(core::DocumentType::commitment_letter) == 1u);
     keys.key("ctrl+q");
 }

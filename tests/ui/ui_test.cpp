@@ -20,8 +20,10 @@
 #include <wx/textctrl.h>
 #include <wx/xrc/xmlres.h>
 
+#include "app/stores.h"
 #include "app/init_service.h"
 #include "app/workspace.h"
+#include "support/printing.h"
 #include "support/test_database.h"
 #include "app/case_service.h"
 #include "ui/admin_panel.h"
@@ -182,7 +184,7 @@ BOOST_FIXTURE_TEST_CASE(logging_in_says_why_not_then_lets_the_clerk_in, Demo) {
     screenshot(&dialog, "login.png");
     child<wxTextCtrl>(&dialog, "password")->SetValue("demo");
     BOOST_TEST(dialog.TransferDataFromWindow());
-    BOOST_TEST(dialog.actor().role == "clerk");
+    BOOST_TEST(dialog.actor().role == core::Role::clerk);
     BOOST_TEST(dialog.actor().workstation == "窗口-03");
     BOOST_TEST(!workstation->IsEditable());
     dialog.Hide();
@@ -193,7 +195,7 @@ BOOST_FIXTURE_TEST_CASE(logging_in_says_why_not_then_lets_the_clerk_in, Demo) {
 }
 
 BOOST_FIXTURE_TEST_CASE(the_clerk_looks_a_person_up_as_the_number_is_typed, Demo) {
-    auto* frame = new ui::MainFrame(ws, {"clerk", "clerk", "窗口-03"});
+    auto* frame = new ui::MainFrame(ws, {"clerk", core::Role::clerk, "窗口-03"});
     frame->SetSize(1366, 768);
     frame->Show();
     pump();
@@ -228,14 +230,14 @@ BOOST_FIXTURE_TEST_CASE(the_clerk_looks_a_person_up_as_the_number_is_typed, Demo
     pump();
     BOOST_TEST(child<wxStaticText>(frame, "card_name")->GetLabel().ToStdString(wxConvUTF8) == "黄明");
     // 黄明 pays for seven relatives: the card says he is at the limit, with his pending case.
-    app::set_default_policy(ws, {"admin", "admin", "管理-01"}, "guangxi");
+    app::set_default_policy(ws, {"admin", core::Role::admin, "管理-01"}, "guangxi");
     app::BindApplication a;
     a.policy = "guangxi";
     a.authorizer_id = "450803199309150128";  // 李娜 applies to pay for 黄明
     a.user_id = "450802195001010116";
     a.relation = "51";                       // her father
     a.documents = {core::DocumentType::id_card, core::DocumentType::hukou};
-    auto waiting = app::submit_bind(ws, {"clerk", "clerk", "窗口-03"}, a).number;
+    auto waiting = app::submit_bind(ws, {"clerk", core::Role::clerk, "窗口-03"}, a).number;
     // The start screen: today's cases at this window, newest first.
     auto* today = child<wxListCtrl>(frame, "today");
     BOOST_TEST(today->GetItemCount() == 0);
@@ -314,7 +316,7 @@ BOOST_FIXTURE_TEST_CASE(the_clerk_looks_a_person_up_as_the_number_is_typed, Demo
 
 // Real key presses (XTest), not injected events: the clerk's most frequent actions need no mouse.
 BOOST_FIXTURE_TEST_CASE(the_keyboard_reaches_the_clerks_frequent_actions, Demo) {
-    auto* frame = new ui::MainFrame(ws, {"clerk", "clerk", "窗口-03"});
+    auto* frame = new ui::MainFrame(ws, {"clerk", core::Role::clerk, "窗口-03"});
     frame->SetSize(1366, 768);
     frame->Show();
     frame->Raise();
@@ -346,12 +348,12 @@ BOOST_FIXTURE_TEST_CASE(the_keyboard_reaches_the_clerks_frequent_actions, Demo) 
     BOOST_TEST(bindings->GetItemState(0, wxLIST_STATE_SELECTED) == wxLIST_STATE_SELECTED);
 
     // The database goes away under the window: the clerk is told, the window stays.
-    ws.db().sql() << "ALTER TABLE persons RENAME TO persons_gone";
+    app::database(ws).sql() << "ALTER TABLE persons RENAME TO persons_gone";
     entry->SetValue("450802196708200129");
     pump();
     BOOST_TEST(child<wxStaticText>(frame, "id_status")->GetLabel().ToStdString(wxConvUTF8).find("无法读取数据库") == 0u);
     BOOST_TEST(child<wxStaticText>(frame, "card_name")->GetLabel().ToStdString(wxConvUTF8) == "—");
-    ws.db().sql() << "ALTER TABLE persons_gone RENAME TO persons";
+    app::database(ws).sql() << "ALTER TABLE persons_gone RENAME TO persons";
     frame->Destroy();
     pump();
 }
@@ -363,16 +365,16 @@ BOOST_FIXTURE_TEST_CASE(the_clerk_changes_the_deduction_order_and_renews_a_legac
         b.user_id = user;
         b.relation = relation;
         b.policy = "guangxi";
-        b.status = "active";
+        b.status = core::BindingStatus::active;
         b.legacy = legacy;
         b.deduction_order = order;
-        b.created_at = "2019-05-01T00:00:00Z";
+        b.created_at = *core::Instant::parse("2019-05-01T00:00:00Z");
         b.since = b.created_at;
-        ws.bindings().insert(b);
+        app::stores(ws).bindings.insert(b);
     };
     add_binding("450803199309150128", "450802199205060113", "10", 2, false);  // 李娜 also pays for 张磊
     add_binding("450802196503120117", "450802196708200129", "12", 1, true);   // 张伟's wife, under the old rules
-    auto* frame = new ui::MainFrame(ws, {"clerk", "clerk", "窗口-03"});
+    auto* frame = new ui::MainFrame(ws, {"clerk", core::Role::clerk, "窗口-03"});
     frame->SetSize(1366, 768);
     frame->Show();
     pump();
@@ -394,7 +396,7 @@ BOOST_FIXTURE_TEST_CASE(the_clerk_changes_the_deduction_order_and_renews_a_legac
     BOOST_TEST(clerk->move_selected(-1));
     BOOST_TEST(bindings->GetItemText(row_of("李娜"), 4) == "1");
     BOOST_TEST(bindings->GetItemText(row_of("张伟"), 4) == "2");
-    BOOST_TEST(ws.bindings().find_open("450803199309150128", "450802199205060113")->deduction_order == 1);
+    BOOST_TEST(app::stores(ws).bindings.find_open("450803199309150128", "450802199205060113")->deduction_order == 1);
     BOOST_TEST(child<wxStaticText>(frame, "card_outcome")->GetLabel().ToStdString(wxConvUTF8).find("扣款顺序") != std::string::npos);
     screenshot(frame, "clerk-deduction-order.png");
 
@@ -409,8 +411,8 @@ BOOST_FIXTURE_TEST_CASE(the_clerk_changes_the_deduction_order_and_renews_a_legac
     BOOST_TEST(clerk->renew_selected());
     BOOST_TEST(child<wxStaticText>(frame, "card_outcome")->GetLabel().ToStdString(wxConvUTF8).find("续办") != std::string::npos);
     app::CaseSearch renewals;
-    renewals.status = "submitted";
-    BOOST_TEST(app::list_cases(ws, renewals).at(0).kind == "rebind");
+    renewals.status = core::CaseStatus::submitted;
+    BOOST_TEST(app::list_cases(ws, renewals).at(0).kind == core::CaseKind::rebind);
     frame->Destroy();
     pump();
 }
@@ -419,8 +421,8 @@ BOOST_FIXTURE_TEST_CASE(a_new_binding_shows_its_reasons_live_and_is_submitted, D
     test::TempDir files;
     auto card = files.write("card.png", test::sample_id_card("李秀英", "450802196708200129"));
     auto certificate = files.write("certificate.pdf", test::sample_pdf(2));
-    app::set_default_policy(ws, {"admin", "admin", "管理-01"}, "guangxi");
-    ui::BindDialog dialog(nullptr, ws, {"clerk", "clerk", "窗口-03"}, "450802196503120117");
+    app::set_default_policy(ws, {"admin", core::Role::admin, "管理-01"}, "guangxi");
+    ui::BindDialog dialog(nullptr, ws, {"clerk", core::Role::clerk, "窗口-03"}, "450802196503120117");
     dialog.Show();
     BOOST_TEST(child<wxChoice>(&dialog, "policy")->GetStringSelection().ToStdString(wxConvUTF8) == "广西壮族自治区（guangxi）");
     child<wxTextCtrl>(&dialog, "user")->SetValue("450802196708200129");
@@ -454,7 +456,7 @@ BOOST_FIXTURE_TEST_CASE(a_new_binding_shows_its_reasons_live_and_is_submitted, D
     BOOST_TEST(dialog.half_filled());  // Escape would ask before throwing this away
 
     // The 承诺书 prints before submission, without a case number.
-    auto* letter = dialog.preview("commitment");
+    auto* letter = dialog.preview(app::Paper::commitment);
     BOOST_REQUIRE(letter != nullptr);
     letter->Close(true);
     pump();
@@ -471,7 +473,7 @@ BOOST_FIXTURE_TEST_CASE(a_new_binding_shows_its_reasons_live_and_is_submitted, D
     BOOST_TEST(child<wxStaticText>(&dialog, "outcome")->GetLabel().ToStdString(wxConvUTF8).find("已受理") != std::string::npos);
     BOOST_TEST(!child<wxButton>(&dialog, "submit")->IsEnabled());  // never submitted twice
     // The clerk cannot approve it: there is no review tab for a clerk, and the rule holds below it.
-    BOOST_CHECK_THROW(app::approve_case(ws, {"clerk", "clerk", "窗口-03"}, dialog.case_number()), app::Refused);
+    BOOST_CHECK_THROW(app::approve_case(ws, {"clerk", core::Role::clerk, "窗口-03"}, dialog.case_number()), app::Refused);
 
     // The signed commitment letter is scanned (SANE's test backend) off the UI thread and goes
     // to the submitted case.
@@ -489,7 +491,7 @@ BOOST_FIXTURE_TEST_CASE(a_new_binding_shows_its_reasons_live_and_is_submitted, D
     BOOST_TEST(!dialog.half_filled());  // submitted: closing loses nothing
 
     // The receipt in the print preview, drawn by the same renderer as the PDF.
-    auto* preview = dialog.preview("receipt");
+    auto* preview = dialog.preview(app::Paper::receipt);
     BOOST_REQUIRE(preview != nullptr);
     preview->SetSize(1000, 740);
     screenshot(preview, "print-preview-receipt.png");
@@ -519,7 +521,7 @@ BOOST_FIXTURE_TEST_CASE(a_new_binding_shows_its_reasons_live_and_is_submitted, D
         BOOST_TEST(!viewer.turn_page(+1));  // the certificate has two pages
         viewer.show_document(0);
         screenshot(&viewer, "document-viewer.png");
-        ws.db().sql() << "UPDATE documents SET content = :c WHERE file_name = 'card.png'",
+        app::database(ws).sql() << "UPDATE documents SET content = :c WHERE file_name = 'card.png'",
             soci::use(std::string("iVBORw0KGgo="));
         BOOST_TEST(!viewer.show_document(0));
         BOOST_TEST(child<wxStaticText>(&viewer, "page_info")->GetLabel().ToStdString(wxConvUTF8).find("SHA-256 不符") != std::string::npos);
@@ -527,13 +529,13 @@ BOOST_FIXTURE_TEST_CASE(a_new_binding_shows_its_reasons_live_and_is_submitted, D
     }
 
     // What a printer gets: the page drawn onto its DC, and the print recorded in the log.
-    storage::SettingsRepository log(ws.db());
+    storage::SettingsRepository log(app::database(ws));
     BOOST_TEST(log.prints_of(dialog.case_number()) == 0);
     {
         app::DocumentRequest request;
-        request.kind = "commitment";
+        request.kind = app::Paper::commitment;
         request.case_number = dialog.case_number();
-        ui::ReportPrintout printout(ws, {"clerk", "clerk", "窗口-03"}, request);
+        ui::ReportPrintout printout(ws, {"clerk", core::Role::clerk, "窗口-03"}, request);
         wxBitmap page(1240, 1754);
         wxMemoryDC dc(page);
         dc.SetBackground(*wxWHITE_BRUSH);
@@ -554,7 +556,7 @@ BOOST_FIXTURE_TEST_CASE(a_new_binding_shows_its_reasons_live_and_is_submitted, D
 }
 
 BOOST_FIXTURE_TEST_CASE(a_supervisor_rejects_one_approves_another_but_never_their_own_case, Demo) {
-    auto submit = [&](const char* who, const char* role) {
+    auto submit = [&](const char* who, core::Role role) {
         app::BindApplication a;
         a.policy = "guangxi";
         a.authorizer_id = "450802196503120117";
@@ -563,8 +565,8 @@ BOOST_FIXTURE_TEST_CASE(a_supervisor_rejects_one_approves_another_but_never_thei
         a.documents = {core::DocumentType::id_card, core::DocumentType::marriage_certificate};
         return app::submit_bind(ws, {who, role, "窗口-01"}, a).number;
     };
-    auto unclear = submit("clerk", "clerk");
-    auto* frame = new ui::MainFrame(ws, {"super", "supervisor", "审核-01"});
+    auto unclear = submit("clerk", core::Role::clerk);
+    auto* frame = new ui::MainFrame(ws, {"super", core::Role::supervisor, "审核-01"});
     frame->SetSize(1366, 768);
     frame->Show();
     auto* review = frame->review_panel();
@@ -582,7 +584,7 @@ BOOST_FIXTURE_TEST_CASE(a_supervisor_rejects_one_approves_another_but_never_thei
     BOOST_TEST(review->reject());
     BOOST_TEST(queue->GetItemCount() == 0);
     auto rejected = app::find_case(ws, unclear);
-    BOOST_TEST(rejected.status == "rejected");
+    BOOST_TEST(rejected.status == core::CaseStatus::rejected);
     BOOST_TEST(rejected.reason.value_or("") == "documents_unclear");
     BOOST_TEST(rejected.note.value_or("") == "结婚证复印件模糊");
     BOOST_TEST(child<wxStaticText>(frame, "review_outcome")->GetLabel().ToStdString(wxConvUTF8).find("驳回") != std::string::npos);
@@ -594,7 +596,7 @@ BOOST_FIXTURE_TEST_CASE(a_supervisor_rejects_one_approves_another_but_never_thei
     decision->Close(true);
 
     // The clerk applies again with clear papers; this one is approved.
-    auto clerks = submit("clerk", "clerk");
+    auto clerks = submit("clerk", core::Role::clerk);
     review->refresh();
     BOOST_REQUIRE(queue->GetItemCount() == 1);
     // Filtering as the supervisor types; a number nobody has leaves the queue empty.
@@ -612,18 +614,18 @@ BOOST_FIXTURE_TEST_CASE(a_supervisor_rejects_one_approves_another_but_never_thei
     screenshot(frame, "review-queue.png");
     BOOST_TEST(review->approve());
     BOOST_TEST(queue->GetItemCount() == 0);
-    BOOST_TEST(app::find_case(ws, clerks).status == "approved");
+    BOOST_TEST(app::find_case(ws, clerks).status == core::CaseStatus::approved);
 
     // The supervisor's own case: Approve is disabled and says why.
-    app::unbind(ws, {"clerk", "clerk", "窗口-01"}, "450802196503120117", "450802196708200129", "request");
-    auto own = submit("super", "supervisor");
+    app::unbind(ws, {"clerk", core::Role::clerk, "窗口-01"}, "450802196503120117", "450802196708200129", "request");
+    auto own = submit("super", core::Role::supervisor);
     review->refresh();
     BOOST_REQUIRE(queue->GetItemCount() == 1);
     review->select(0);
     BOOST_TEST(!approve->IsEnabled());
     BOOST_TEST(approve->GetToolTipText().ToStdString(wxConvUTF8).find("其他审核员") != std::string::npos);
     screenshot(frame, "review-own-case.png");
-    BOOST_TEST(app::find_case(ws, own).status == "submitted");
+    BOOST_TEST(app::find_case(ws, own).status == core::CaseStatus::submitted);
 
     // The approved case is found again by the user's ID number; its decision notice can be printed.
     auto* search = frame->case_search();
@@ -638,7 +640,7 @@ BOOST_FIXTURE_TEST_CASE(a_supervisor_rejects_one_approves_another_but_never_thei
     BOOST_TEST(child<wxButton>(frame, "reprint_decision")->IsEnabled());
     BOOST_TEST(!child<wxButton>(frame, "reprint_unbind")->IsEnabled());
     screenshot(frame, "case-search.png");
-    auto* notice = search->reprint("decision");
+    auto* notice = search->reprint(app::Paper::decision);
     BOOST_REQUIRE(notice != nullptr);
     notice->Close(true);
     child<wxTextCtrl>(frame, "search_number")->SetValue("");
@@ -653,7 +655,7 @@ BOOST_FIXTURE_TEST_CASE(a_supervisor_rejects_one_approves_another_but_never_thei
     BOOST_TEST(search->search() == 1);
     BOOST_TEST(child<wxButton>(frame, "withdraw_case")->IsEnabled());
     BOOST_TEST(search->withdraw_selected());
-    BOOST_TEST(app::find_case(ws, own).status == "withdrawn");
+    BOOST_TEST(app::find_case(ws, own).status == core::CaseStatus::withdrawn);
     BOOST_TEST(!child<wxButton>(frame, "withdraw_case")->IsEnabled());  // shown again, withdrawn
     frame->Destroy();
     pump();
@@ -666,7 +668,7 @@ BOOST_FIXTURE_TEST_CASE(a_roster_import_runs_off_the_ui_thread_and_lists_rejecte
                             "450802196503120117,张伟,1,1965-03-12,310,1,450800,3300.00\n"
                             "450802196503120118,错号,1,1965-03-12,310,1,450800,1.00\n"
                             "450802199205060113,张磊,1,1992-05-06,390,4,450800,0\n");
-    auto* frame = new ui::MainFrame(ws, {"admin", "admin", "管理-01"});
+    auto* frame = new ui::MainFrame(ws, {"admin", core::Role::admin, "管理-01"});
     frame->SetSize(1366, 768);
     frame->Show();
     auto* admin = frame->admin_panel();
@@ -682,14 +684,14 @@ BOOST_FIXTURE_TEST_CASE(a_roster_import_runs_off_the_ui_thread_and_lists_rejecte
     auto summary = child<wxStaticText>(frame, "import_summary")->GetLabel().ToStdString(wxConvUTF8);
     BOOST_TEST(summary.find("拒绝 1") != std::string::npos, summary);
     BOOST_TEST(summary.find("自动解除共济关系 1") != std::string::npos, summary);
-    BOOST_TEST(ws.persons().find("450802196503120117")->balance_fen == 330000);
+    BOOST_TEST(app::stores(ws).persons.find("450802196503120117")->balance_fen == 330000);
     screenshot(frame, "admin-roster-import.png");
     frame->Destroy();
     pump();
 }
 
 BOOST_FIXTURE_TEST_CASE(the_administrator_manages_users_and_edits_a_policy_profile_with_validation, Demo) {
-    auto* frame = new ui::MainFrame(ws, {"admin", "admin", "管理-01"});
+    auto* frame = new ui::MainFrame(ws, {"admin", core::Role::admin, "管理-01"});
     frame->SetSize(1366, 768);
     frame->Show();
     auto* pages = dynamic_cast<wxNotebook*>(frame->users_panel()->GetParent());
@@ -704,7 +706,7 @@ BOOST_FIXTURE_TEST_CASE(the_administrator_manages_users_and_edits_a_policy_profi
     child<wxTextCtrl>(frame, "new_password")->SetValue("first-pw");
     BOOST_TEST(users->add_user());
     BOOST_TEST(list->GetItemCount() == before + 1);
-    BOOST_TEST(app::authenticate(ws, "wang.fang", "first-pw").role == "clerk");
+    BOOST_TEST(app::authenticate(ws, "wang.fang", "first-pw").role == core::Role::clerk);
     BOOST_TEST(app::authenticate(ws, "wang.fang", "first-pw").full_name == "王芳");  // her papers carry her name
     BOOST_TEST(list->GetItemText(list->FindItem(-1, "wang.fang"), 1).ToStdString(wxConvUTF8) == "王芳");
     child<wxTextCtrl>(frame, "new_username")->SetValue("wang.fang");  // taken: said, nothing added
@@ -720,7 +722,7 @@ BOOST_FIXTURE_TEST_CASE(the_administrator_manages_users_and_edits_a_policy_profi
     BOOST_TEST(users->set_selected_disabled(false));
     list->SetItemState(list->FindItem(-1, "wang.fang"), wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
     BOOST_TEST(users->reset_selected_password("second-pw"));
-    BOOST_TEST(app::authenticate(ws, "wang.fang", "second-pw").role == "clerk");
+    BOOST_TEST(app::authenticate(ws, "wang.fang", "second-pw").role == core::Role::clerk);
     screenshot(frame, "admin-users.png");
 
     pages->SetSelection(2);

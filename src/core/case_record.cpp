@@ -1,0 +1,26 @@
+#include "core/case_record.h"
+
+namespace gongji::core {
+
+bool Case::has_document(DocumentType t) const { return documents.count(t) > 0; }
+
+std::string join_document_types(const std::set<DocumentType>& types) {
+    std::set<std::string> names;  // by name, as the first releases wrote them
+    for (auto t : types) names.insert(document_type_name(t));
+    std::string out;
+    for (const auto& n : names) out += (out.empty() ? "" : ",") + n;
+    return out;
+}
+
+std::set<DocumentType> split_document_types(std::string_view text) {
+    std::set<DocumentType> out;
+    while (!text.empty()) {
+        auto comma = text.find(',');
+        if (auto t = parse_document_type(text.substr(0, comma))) out.insert(*t);
+        if (comma == std::string_view::npos) break;
+        text.remove_prefix(comma + 1);
+    }
+    return out;
+}
+
+}  // namespace gongji::core

@@ -1,0 +1,53 @@
+#pragma once
+// A case (办件) as kept: what was asked, by whom, where it stands (domain.md §7).
+#include <optional>
+#include <set>
+#include <string>
+
+#include "core/case_rules.h"
+#include "core/documents.h"
+#include "core/instant.h"
+
+namespace gongji::core {
+
+struct Case {
+    long long id = 0;
+    std::string number;
+    CaseKind kind = CaseKind::bind;
+    CaseStatus status = CaseStatus::draft;
+    std::optional<std::string> policy;
+    std::optional<std::string> authorizer_id;
+    std::string user_id;
+    std::optional<std::string> relation;
+    CivilDate application_date;
+    std::set<DocumentType> documents;
+    std::optional<long long> binding_id;
+    std::string detail;  // JSON: what the case asks for beyond the columns (a new order, …)
+    std::optional<std::string> cites_case;
+    std::optional<std::string> reason;
+    std::optional<std::string> note;
+    std::string created_by;
+    std::string workstation;
+    Instant created_at;
+    std::optional<Instant> submitted_at;
+    std::optional<std::string> decided_by;
+    std::optional<Instant> decided_at;
+
+    bool has_document(DocumentType t) const;
+    bool is_decided() const { return status == CaseStatus::approved || status == CaseStatus::rejected; }
+};
+
+// What a list of cases shows of each; the whole case is read when one is chosen.
+struct CaseSummary {
+    std::string number;
+    CaseKind kind = CaseKind::bind;
+    CaseStatus status = CaseStatus::draft;
+    std::string user_id, user_name, created_by;
+    Instant waiting_since;  // submitted, else created
+};
+
+// "hukou,id_card" ↔ the types, as the database keeps a case's list (unknown names are dropped).
+std::string join_document_types(const std::set<DocumentType>& types);
+std::set<DocumentType> split_document_types(std::string_view text);
+
+}  // namespace gongji::core

@@ -1,0 +1,33 @@
+#pragma once
+// Settlements as stored and the ledger entries that moved their money (domain.md §8).
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace gongji::core {
+
+// own: the user's account paid; mutual_aid: an authorizer's account paid; quota_reserve /
+// quota_return / quota_draw: money set aside for a quota binding, given back, spent from it.
+enum class LedgerKind { own, mutual_aid, quota_draw, quota_reserve, quota_return };
+const char* ledger_kind_name(LedgerKind k);
+std::optional<LedgerKind> parse_ledger_kind(std::string_view s);
+// Money that left an authorizer's account for someone else (directly or from a quota).
+inline bool is_mutual_aid(LedgerKind k) { return k == LedgerKind::mutual_aid || k == LedgerKind::quota_draw; }
+
+struct SettlementRecord {
+    std::string setl_id, user_id, settled_at, institution_code, institution_name, use;  // instants as UTC text
+    long long amount_fen = 0, own_fen = 0, mutual_aid_fen = 0, cash_fen = 0;
+    std::string imported_at;
+};
+
+struct LedgerEntry {
+    std::optional<std::string> setl_id;
+    std::string account;
+    std::optional<long long> binding_id;
+    LedgerKind kind = LedgerKind::own;
+    long long amount_fen = 0;  // negative: money leaves the account
+    long long balance_after_fen = 0;
+    std::string at;  // UTC text
+};
+
+}  // namespace gongji::core

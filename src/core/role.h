@@ -1,0 +1,29 @@
+#pragma once
+// Who may do what at the agency (domain.md §7): the roles an account has.
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/instant.h"
+
+namespace gongji::core {
+
+enum class Role { clerk, supervisor, admin };
+const char* role_name(Role r);  // "clerk", "supervisor", "admin"
+std::optional<Role> parse_role(std::string_view s);
+
+// An account as kept by the agency.
+struct UserAccount {
+    std::string username;
+    Role role = Role::clerk;
+    std::string password_salt;  // hex
+    std::string password_hash;  // hex
+    int iterations = 0;
+    bool disabled = false;
+    int failed_logins = 0;
+    std::optional<Instant> locked_until;
+    Instant created_at;
+    std::string full_name = "";  // 姓名 as printed on papers; empty for accounts made without one
+};
+
+}  // namespace gongji::core
