@@ -9,7 +9,7 @@ namespace gongji::storage {
 AuditHead AuditRepository::lock_head() {
     AuditHead h;
     std::string sql = "SELECT seq, hash FROM audit_head WHERE id = 1";
-    if (db_.backend() == Backend::postgresql) sql += " FOR UPDATE";
+    sql += db_.dialect().lock_rows();
     db_.sql() << sql, soci::into(h.seq), soci::into(h.hash);
     return h;
 }

@@ -85,9 +85,8 @@ long long CaseRepository::insert(const CaseRecord& c) {
 
 std::optional<CaseRecord> CaseRepository::find(const std::string& number, bool for_update) {
     std::string sql = std::string("SELECT ") + kColumns + " FROM cases WHERE number = :n";
-    // PostgreSQL: lock the case so two supervisors decide it one after the other. SQLite's
-    // immediate transactions already run one at a time.
-    if (for_update && db_.backend() == Backend::postgresql) sql += " FOR UPDATE";
+    // Locked, so two supervisors decide it one after the other.
+    if (for_update) sql += db_.dialect().lock_rows();
     soci::rowset<soci::row> rows = (db_.sql().prepare << sql, soci::use(number));
     for (const auto& r : rows) return from_row(r);
     return std::nullopt;

@@ -6,7 +6,6 @@
 
 #include <libpq-fe.h>
 
-
 namespace gongji::storage {
 namespace {
 
@@ -53,14 +52,14 @@ std::string libpq_keywords(const std::string& url) {
 
 }  // namespace
 
-Database::Database(std::unique_ptr<soci::session> session, Backend backend, std::string url)
-    : session_(std::move(session)), backend_(backend), url_(std::move(url)) {}
+Database::Database(std::unique_ptr<soci::session> session, std::unique_ptr<Dialect> dialect, std::string url)
+    : session_(std::move(session)), dialect_(std::move(dialect)), url_(std::move(url)) {
+    dialect_->configure(*session_);
+}
 
 Database::~Database() = default;
 
-void Database::set_cache_mib(int mib) {
-    if (backend_ == Backend::sqlite) *session_ << "PRAGMA cache_size = -" + std::to_string(mib * 1024);
-}
+void Database::set_cache_mib(int mib) { dialect_->set_cache_mib(*session_, mib); }
 
 std::unique_ptr<Database> Database::open(const std::string& url) {
     try {
@@ -74,17 +73,11 @@ std::unique_ptr<Database> Database::open(const std::string& url) {
             } catch (const soci::soci_error& e) {
                 throw StorageError("cannot open database " + path + ": " + first_line(e.what()));
             }
-            // Per connection: integrity, concurrent readers, durable across a crash of the program.
-            *session << "PRAGMA foreign_keys = ON";
-            *session << "PRAGMA journal_mode = WAL";
-            *session << "PRAGMA synchronous = NORMAL";
-            *session << "PRAGMA cache_size = -" + std::to_string(kDefaultCacheKib);
-            return std::unique_ptr<Database>(new Database(std::move(session), Backend::sqlite, url));
+            return std::unique_ptr<Database>(new Database(std::move(session), sqlite_dialect(), url));
         }
         if (starts_with(url, "postgresql://") || starts_with(url, "postgres://")) {
             auto session = std::make_unique<soci::session>(soci::postgresql, libpq_keywords(url));
-            *session << "SET client_min_messages = WARNING";
-            return std::unique_ptr<Database>(new Database(std::move(session), Backend::postgresql, url));
+            return std::unique_ptr<Database>(new Database(std::move(session), postgresql_dialect(), url));
         }
     } catch (const soci::soci_error& e) {
         throw StorageError("cannot open database: " + first_line(e.what()));
@@ -94,13 +87,7 @@ std::unique_ptr<Database> Database::open(const std::string& url) {
 
 Transaction::Transaction(Database& db) : db_(db) {
     try {
-        // SQLite: take the write lock at the start. A deferred transaction that reads and then
-        // writes can fail when another workstation committed in between; an immediate one
-        // waits (busy timeout) and then sees the latest data, which the limits depend on.
-        if (db_.backend() == Backend::sqlite)
-            db_.sql() << "BEGIN IMMEDIATE";
-        else
-            db_.sql().begin();
+        db_.dialect().begin(db_.sql());
     } catch (const soci::soci_error& e) {
         throw StorageError(std::string("cannot begin a transaction: ") + first_line(e.what()));
     }
@@ -109,10 +96,7 @@ Transaction::Transaction(Database& db) : db_(db) {
 Transaction::~Transaction() {
     if (!open_) return;
     try {
-        if (db_.backend() == Backend::sqlite)
-            db_.sql() << "ROLLBACK";
-        else
-            db_.sql().rollback();
+        db_.dialect().rollback(db_.sql());
     } catch (...) {
         // The connection may be gone; nothing was committed either way.
     }
@@ -120,10 +104,7 @@ Transaction::~Transaction() {
 
 void Transaction::commit() {
     try {
-        if (db_.backend() == Backend::sqlite)
-            db_.sql() << "COMMIT";
-        else
-            db_.sql().commit();
+        db_.dialect().commit(db_.sql());
         open_ = false;
     } catch (const soci::soci_error& e) {
         throw StorageError(std::string("cannot commit: ") + first_line(e.what()));

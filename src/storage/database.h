@@ -4,13 +4,13 @@
 #include <stdexcept>
 #include <string>
 
+#include "storage/dialect.h"
+
 namespace soci {
 class session;
 }
 
 namespace gongji::storage {
-
-enum class Backend { sqlite, postgresql };
 
 // Anything the database refused or could not do; the message says what and where.
 class StorageError : public std::runtime_error {
@@ -25,17 +25,18 @@ public:
     ~Database();
 
     soci::session& sql() { return *session_; }
+    // What differs between the two databases: the only place that knows which one this is.
+    const Dialect& dialect() const { return *dialect_; }
     // SQLite's page cache for this connection (64 MiB by default); imports raise it for their
     // duration so a growing database's indexes stay in memory. No effect on PostgreSQL.
     void set_cache_mib(int mib);
-    Backend backend() const { return backend_; }
     const std::string& url() const { return url_; }
 
 private:
-    Database(std::unique_ptr<soci::session> session, Backend backend, std::string url);
+    Database(std::unique_ptr<soci::session> session, std::unique_ptr<Dialect> dialect, std::string url);
 
     std::unique_ptr<soci::session> session_;
-    Backend backend_;
+    std::unique_ptr<Dialect> dialect_;
     std::string url_;
 };
 

@@ -3,15 +3,10 @@
 #include <soci/soci.h>
 
 #include "storage/row_values.h"
-#include "storage/sqlite_native.h"
+#include "storage/prepared_statement.h"
 
 namespace gongji::storage {
 namespace {
-
-std::optional<std::string> optional_text(const soci::row& r, std::size_t i) {
-    if (r.get_indicator(i) == soci::i_null) return std::nullopt;
-    return r.get<std::string>(i);
-}
 
 const char* kSettlementColumns =
     "s.setl_id, s.user_id, s.settled_at, s.institution_code, s.institution_name, s.use_code, s.amount_fen, "
@@ -34,90 +29,48 @@ constexpr const char* kInsertEntry =
 
 }  // namespace
 
-// The statements an import runs for every settlement, prepared once: SQLite's own API on SQLite,
-// SOCI with bound buffers on PostgreSQL.
+// The statements an import runs for every settlement, prepared once.
 struct LedgerRepository::Statements {
-    std::unique_ptr<SqliteNative> native_settlement, native_entry, native_balance;
-    SettlementRecord s;
-    LedgerRecord e;
-    std::string setl;
-    soci::indicator setl_ind = soci::i_ok, binding_ind = soci::i_ok;
-    long long binding = 0;
-    std::string kind;
-    soci::statement insert_settlement, insert_entry;
+    std::unique_ptr<PreparedStatement> insert_settlement, insert_entry, set_balance;
 
-    explicit Statements(Database& db) : insert_settlement(db.sql()), insert_entry(db.sql()) {
-        using soci::use;
-        if (db.backend() == Backend::sqlite) {
-            native_settlement = std::make_unique<SqliteNative>(db, kInsertSettlement);
-            native_entry = std::make_unique<SqliteNative>(db, kInsertEntry);
-            native_balance = std::make_unique<SqliteNative>(db, kSetBalance);
-            return;
-        }
-        auto& sql = db.sql();
-        insert_settlement = (sql.prepare << kInsertSettlement,
-                             use(s.setl_id), use(s.user_id), use(s.settled_at), use(s.institution_code),
-                             use(s.institution_name), use(s.use), use(s.amount_fen), use(s.own_fen),
-                             use(s.mutual_aid_fen), use(s.cash_fen), use(s.imported_at));
-        insert_entry = (sql.prepare << kInsertEntry,
-                        use(setl, setl_ind), use(e.account), use(binding, binding_ind), use(kind),
-                        use(e.amount_fen), use(e.balance_after_fen), use(e.at));
-    }
+    explicit Statements(Database& db)
+        : insert_settlement(db.dialect().prepare(db, kInsertSettlement)),
+          insert_entry(db.dialect().prepare(db, kInsertEntry)),
+          set_balance(db.dialect().prepare(db, kSetBalance)) {}
 };
 
 LedgerRepository::LedgerRepository(Database& db) : db_(db) {}
 LedgerRepository::~LedgerRepository() = default;
 
-void LedgerRepository::lock_for_settlement() {
-    if (db_.backend() == Backend::postgresql) db_.sql() << "SELECT pg_advisory_xact_lock(20261122)";
-}
+void LedgerRepository::lock_for_settlement() { db_.dialect().serialize(db_.sql(), kMoneyMoves); }
 
 bool LedgerRepository::insert_new(const SettlementRecord& r) {
     if (!st_) st_ = std::make_unique<Statements>(db_);
-    auto& s = *st_;
-    if (s.native_settlement)
-        return s.native_settlement->text(1, r.setl_id).text(2, r.user_id).text(3, r.settled_at)
-                   .text(4, r.institution_code).text(5, r.institution_name).text(6, r.use).integer(7, r.amount_fen)
-                   .integer(8, r.own_fen).integer(9, r.mutual_aid_fen).integer(10, r.cash_fen).text(11, r.imported_at)
-                   .run() > 0;
-    s.s = r;
-    s.insert_settlement.execute(true);
-    return s.insert_settlement.get_affected_rows() > 0;
+    return st_->insert_settlement->text(1, r.setl_id).text(2, r.user_id).text(3, r.settled_at)
+               .text(4, r.institution_code).text(5, r.institution_name).text(6, r.use).integer(7, r.amount_fen)
+               .integer(8, r.own_fen).integer(9, r.mutual_aid_fen).integer(10, r.cash_fen).text(11, r.imported_at)
+               .run() > 0;
 }
 
 void LedgerRepository::insert(const LedgerRecord& e) {
     if (!st_) st_ = std::make_unique<Statements>(db_);
-    auto& s = *st_;
-    if (s.native_entry) {
-        auto& n = *s.native_entry;
-        e.setl_id ? n.text(1, *e.setl_id) : n.null(1);
-        n.text(2, e.account);
-        e.binding_id ? n.integer(3, *e.binding_id) : n.null(3);
-        n.text(4, core::ledger_kind_name(e.kind)).integer(5, e.amount_fen).integer(6, e.balance_after_fen).text(7, e.at).run();
-        return;
-    }
-    s.e = e;
-    s.setl = e.setl_id.value_or("");
-    s.setl_ind = e.setl_id ? soci::i_ok : soci::i_null;
-    s.binding = e.binding_id.value_or(0);
-    s.binding_ind = e.binding_id ? soci::i_ok : soci::i_null;
-    s.kind = core::ledger_kind_name(e.kind);
-    s.insert_entry.execute(true);
+    auto& n = *st_->insert_entry;
+    const std::string kind = core::ledger_kind_name(e.kind);
+    e.setl_id ? n.text(1, *e.setl_id) : n.null(1);
+    n.text(2, e.account);
+    e.binding_id ? n.integer(3, *e.binding_id) : n.null(3);
+    n.text(4, kind).integer(5, e.amount_fen).integer(6, e.balance_after_fen).text(7, e.at).run();
 }
 
 void LedgerRepository::set_balance(const std::string& id_number, long long balance_fen) {
     if (!st_) st_ = std::make_unique<Statements>(db_);
-    if (st_->native_balance) {
-        st_->native_balance->integer(1, balance_fen).text(2, id_number).run();
-        return;
-    }
-    db_.sql() << kSetBalance, soci::use(balance_fen), soci::use(id_number);
+    st_->set_balance->integer(1, balance_fen).text(2, id_number).run();
 }
 
 long long LedgerRepository::balance_for_update(const std::string& id_number) {
     long long balance = 0;
     std::string sql = "SELECT balance_fen FROM persons WHERE id_number = :id";
-    if (db_.backend() == Backend::postgresql) sql += " FOR UPDATE";
+    sql += db_.dialect().lock_rows();
     db_.sql() << sql, soci::use(id_number), soci::into(balance);
     return balance;
 }
@@ -133,7 +86,7 @@ long long LedgerRepository::quota_for_update(long long binding_id) {
     long long balance = 0;
     soci::indicator ind = soci::i_ok;
     std::string sql = "SELECT balance_fen FROM quotas WHERE binding_id = :b";
-    if (db_.backend() == Backend::postgresql) sql += " FOR UPDATE";
+    sql += db_.dialect().lock_rows();
     db_.sql() << sql, soci::use(binding_id), soci::into(balance, ind);
     return db_.sql().got_data() ? balance : 0;
 }
@@ -191,7 +144,7 @@ std::vector<LedgerRecord> LedgerRepository::entries_of(const std::string& setl_i
          soci::use(setl_id));
     for (const auto& r : rows) {
         LedgerRecord e;
-        e.setl_id = optional_text(r, 0);
+        e.setl_id = row_optional_text(r, 0);
         e.account = r.get<std::string>(1);
         if (r.get_indicator(2) != soci::i_null) e.binding_id = row_integer(r, 2);
         auto kind = core::parse_ledger_kind(r.get<std::string>(3));

@@ -44,7 +44,7 @@ int SqliteNative::run() {
     return sqlite3_changes(impl_->db);
 }
 
-bool SqliteNative::query_one(const std::function<void(const SqliteNative&)>& read) {
+bool SqliteNative::query_one(const std::function<void(const ResultRow&)>& read) {
     int rc = sqlite3_step(impl_->stmt);
     if (rc == SQLITE_ROW) read(*this);
     sqlite3_reset(impl_->stmt);
@@ -52,7 +52,7 @@ bool SqliteNative::query_one(const std::function<void(const SqliteNative&)>& rea
     return rc == SQLITE_ROW;
 }
 
-void SqliteNative::query_each(const std::function<void(const SqliteNative&)>& read) {
+void SqliteNative::query_each(const std::function<void(const ResultRow&)>& read) {
     int rc;
     while ((rc = sqlite3_step(impl_->stmt)) == SQLITE_ROW) read(*this);
     sqlite3_reset(impl_->stmt);

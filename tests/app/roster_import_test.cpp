@@ -117,7 +117,7 @@ BOOST_AUTO_TEST_CASE(a_file_that_cannot_be_used_stores_nothing) {
 
 BOOST_AUTO_TEST_CASE(a_database_failure_midway_rolls_the_whole_file_back) {
     // A trigger makes the database refuse the third person, as a failing server would.
-    if (app::database(ws).backend() == storage::Backend::sqlite) {
+    if (test::backend_name() == "sqlite") {
         app::database(ws).sql() << "CREATE TRIGGER refuse BEFORE INSERT ON persons WHEN NEW.name = '坏' "
                          "BEGIN SELECT RAISE(ABORT, 'refused'); END";
     } else {

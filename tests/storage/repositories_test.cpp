@@ -189,7 +189,7 @@ BOOST_AUTO_TEST_CASE(region_codes_load_back) {
 }
 
 BOOST_AUTO_TEST_CASE(sqlite_runs_with_wal_foreign_keys_and_a_busy_timeout) {
-    if (db->backend() != Backend::sqlite) return;
+    if (test::backend_name() != "sqlite") return;
     std::string mode;
     int fk = 0;
     db->sql() << "PRAGMA journal_mode", soci::into(mode);

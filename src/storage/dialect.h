@@ -1,0 +1,62 @@
+#pragma once
+// Every difference between the embedded SQLite and the agency's shared PostgreSQL that the
+// program relies on, in one object per database (as SOCI's own tests keep theirs in one test
+// context). Repositories ask the dialect; none of them asks which database it is.
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace soci {
+class session;
+}
+
+namespace gongji::storage {
+
+class Database;
+class PreparedStatement;
+
+class Dialect {
+public:
+    virtual ~Dialect() = default;
+
+    // Set-up of a new connection: SQLite's pragmas (foreign keys, WAL, cache), PostgreSQL's
+    // message level.
+    virtual void configure(soci::session& sql) const = 0;
+    // SQLite's page cache for this connection; PostgreSQL's is the server's.
+    virtual void set_cache_mib(soci::session& sql, int mib) const = 0;
+
+    // Transactions. SQLite takes the write lock at the start: a deferred transaction that reads
+    // and then writes can fail when another workstation committed in between; an immediate one
+    // waits (busy timeout) and then sees the latest data, which the limits depend on.
+    virtual void begin(soci::session& sql) const = 0;
+    virtual void commit(soci::session& sql) const = 0;
+    virtual void rollback(soci::session& sql) const = 0;
+
+    // Appended to a SELECT inside a transaction whose rows must stay as read until it ends:
+    // " FOR UPDATE" on PostgreSQL; nothing on SQLite, whose immediate transactions already run
+    // one at a time.
+    virtual const char* lock_rows() const = 0;
+    // Locks the rows of `table` with these keys until the transaction ends, in key order so two
+    // workstations never deadlock (PostgreSQL); nothing to do on SQLite.
+    virtual void lock_keys(soci::session& sql, const char* table, const char* column,
+                           std::vector<std::string> keys) const = 0;
+    // One transaction at a time for a kind of work that touches no single row first (money
+    // moving): an advisory lock on PostgreSQL, nothing on SQLite.
+    virtual void serialize(soci::session& sql, long long work) const = 0;
+
+    // Schema: the type of an identity primary key ("{{identity}}" in migrations), and whether a
+    // table exists.
+    virtual const char* identity_column() const = 0;
+    virtual bool has_table(soci::session& sql, const std::string& table) const = 0;
+
+    // A statement run many times in a row, prepared once, by the fastest way the database has.
+    virtual std::unique_ptr<PreparedStatement> prepare(Database& db, const char* sql) const = 0;
+};
+
+std::unique_ptr<Dialect> sqlite_dialect();
+std::unique_ptr<Dialect> postgresql_dialect();
+
+// The keys of serialize(): kinds of work that run one at a time.
+constexpr long long kMoneyMoves = 20261122;
+
+}  // namespace gongji::storage
