@@ -120,17 +120,17 @@ void reset_password(Workspace& ws, const Actor& actor, const std::string& userna
 Actor authenticate(Workspace& ws, const std::string& username, const std::string& password) {
     const AuditWho who{username, workstation_name()};
     // The outcome is recorded whatever it is, so it commits before any refusal is thrown.
-    auto refuse = [&](const char* code, const std::string& message, const char* action) {
+    auto refuse = [&](Problem problem, const char* action) {
         storage::Transaction tx(database(ws));
-        audit(ws, who, action, "user", username, "", std::string("{\"refused\":\"") + code + "\"}");
+        audit(ws, who, action, "user", username, "", "{\"refused\":\"" + problem.code + "\"}");
         tx.commit();
-        throw Refused(code, message);
+        throw Refused(std::move(problem));
     };
     auto user = stores(ws).users.find(username);
-    if (!user) refuse("authentication_failed", "用户名或密码错误", "login.failed");
-    if (user->disabled) refuse("forbidden", "用户“" + username + "”已停用", "login.refused");
+    if (!user) refuse({"authentication_failed", {}}, "login.failed");
+    if (user->disabled) refuse({"forbidden", {{"disabled_user", username}}}, "login.refused");
     if (user->locked_until && *user->locked_until > now())
-        refuse("locked", "密码错误次数过多，账户已锁定至 " + user->locked_until->utc() + "（UTC）", "login.locked");
+        refuse({"locked", {{"until", user->locked_until->utc()}}}, "login.locked");
     if (!verify_password(password, {user->password_salt, user->password_hash, user->iterations})) {
         bool lock = user->failed_logins + 1 >= kMaxFailedLogins;
         storage::Transaction tx(database(ws));
@@ -139,8 +139,9 @@ Actor authenticate(Workspace& ws, const std::string& username, const std::string
         audit(ws, who, lock ? "login.lock" : "login.failed", "user", username, "",
               "{\"failed_logins\":" + std::to_string(user->failed_logins + 1) + "}");
         tx.commit();
-        if (lock) throw Refused("locked", "密码连续错误" + std::to_string(kMaxFailedLogins) + "次，账户锁定15分钟");
-        throw Refused("authentication_failed", "用户名或密码错误");
+        if (lock)
+            throw Refused("locked", {{"tries", std::to_string(kMaxFailedLogins)}, {"minutes", std::to_string(kLockSeconds / 60)}});
+        throw Refused("authentication_failed");
     }
     storage::Transaction tx(database(ws));
     stores(ws).users.record_login(username);
@@ -160,7 +161,7 @@ void require_role(const Actor& actor, std::initializer_list<core::Role> roles) {
         if (actor.role == r) return;
     std::string allowed;
     for (auto r : roles) allowed += (allowed.empty() ? "" : ", ") + std::string(core::role_name(r));
-    throw Refused("forbidden", std::string("角色“") + core::role_name(actor.role) + "”无权执行此操作（需要：" + allowed + "）");
+    throw Refused("forbidden", {{"role", core::role_name(actor.role)}, {"needs", allowed}});
 }
 
 }  // namespace gongji::app

@@ -55,7 +55,7 @@ void audit_binding(Workspace& ws, const Actor& actor, const char* action, const 
 // such edge from where the case stands.
 core::CaseStatus transition(const Case& c, core::CaseAction action) {
     auto to = core::next_status(c.status, action);
-    if (!to) throw Refused("already_decided", "办件 " + c.number + " 已是“" + core::case_status_label(c.status) + "”状态");
+    if (!to) throw Refused("already_decided", {{"case", c.number}, {"status", core::case_status_name(c.status)}});
     return *to;
 }
 
@@ -85,7 +85,7 @@ void complete_approval(Workspace& ws, const Actor& actor, Case& c, const std::op
     c.decided_by = decided_by;
     c.decided_at = at;
     if (!stores(ws).cases.update_status(c, core::CaseStatus::submitted))
-        throw Refused("already_decided", "办件 " + c.number + " 已由他人处理");
+        throw Refused("already_decided", {{"case", c.number}});
     auto binding_before = stores(ws).bindings.find(*c.binding_id);
     if (c.kind == core::CaseKind::bind)
         stores(ws).bindings.activate(*c.binding_id, at);
@@ -113,20 +113,26 @@ Case lock_case(Workspace& ws, const std::string& number) {
 
 // What OCR reads on each ID-card scan that differs from both typed numbers (a hint: one wrong
 // read in eleven still passes the check character, so a match proves nothing either).
-std::vector<std::string> ocr_cross_check(const std::vector<Upload>& uploads, const std::string& a, const std::string& u) {
-    std::vector<std::string> warnings;
+// An ID-card scan whose number, as OCR reads it, is neither of the two typed.
+struct OcrMismatch {
+    std::string file, read;
+    // As the case records it (its detail, in the audit log).
+    std::string recorded() const { return "身份证扫描件“" + file + "”上识别出的号码 " + read + " 与录入的号码不符"; }
+};
+
+std::vector<OcrMismatch> ocr_cross_check(const std::vector<Upload>& uploads, const std::string& a, const std::string& u) {
+    std::vector<OcrMismatch> out;
     for (const auto& upload : uploads) {
         if (upload.type != core::DocumentType::id_card) continue;
         try {
             auto reading = devices::read_id_card(upload.bytes);
             if (reading.id_number && *reading.id_number != a && *reading.id_number != u)
-                warnings.push_back("身份证扫描件“" + upload.file_name + "”上识别出的号码 " + *reading.id_number +
-                                   " 与录入的号码不符");
+                out.push_back({upload.file_name, *reading.id_number});
         } catch (const devices::CaptureError&) {
             // Not a PNG scan OCR can read: nothing to compare, no warning.
         }
     }
-    return warnings;
+    return out;
 }
 
 }  // namespace
@@ -134,7 +140,7 @@ std::vector<std::string> ocr_cross_check(const std::vector<Upload>& uploads, con
 std::string normalized_id(const std::string& text, const char* field) {
     std::string id;
     if (!core::normalize_id_number(text, china_today(), id))
-        throw BadInput(std::string(field) + ": \"" + text + "\" is not a valid ID number");
+        throw BadInput(std::string(field) + ": \"" + text + "\" is not a valid ID number", {"id_invalid", {{"text", text}}});
     return id;
 }
 
@@ -160,7 +166,7 @@ Case submit_bind(Workspace& ws, const Actor& actor, const BindApplication& app) 
 
     auto ocr_warnings = ocr_cross_check(app.uploads, a, u);
     if (!ocr_warnings.empty() && !app.ocr_acknowledged)
-        throw Refused("ocr_mismatch", ocr_warnings.front() + "；请核对后确认（--ack-ocr）再提交");
+        throw Refused("ocr_mismatch", {{"file", ocr_warnings.front().file}, {"read", ocr_warnings.front().read}});
 
     Binding b;
     b.authorizer_id = a;
@@ -184,7 +190,7 @@ Case submit_bind(Workspace& ws, const Actor& actor, const BindApplication& app) 
     if (!ocr_warnings.empty()) {
         core::JsonWriter detail;
         detail.begin_object().key("ocr_warnings").begin_array();
-        for (const auto& w : ocr_warnings) detail.value(w);
+        for (const auto& w : ocr_warnings) detail.value(w.recorded());
         detail.end_array().key("acknowledged_by").value(actor.username).end_object();
         c.detail = detail.str();
     }
@@ -206,7 +212,7 @@ Case approve_case(Workspace& ws, const Actor& actor, const std::string& number) 
     auto c = lock_case(ws, number);
     // The submitter hears the four-eyes rule, whatever their role.
     if (!core::may_decide(c.created_by, actor.username))
-        throw Refused("four_eyes", "不能审核本人受理的办件 " + c.number);
+        throw Refused("four_eyes", {{"case", c.number}});
     require_role(actor, {core::Role::supervisor});
     transition(c, core::CaseAction::approve);
     // The roster and other approvals may have changed since submission: judge again, leaving
@@ -224,11 +230,12 @@ Case reject_case(Workspace& ws, const Actor& actor, const std::string& number, c
     if (!core::is_rejection_reason(reason))
         throw BadInput("--reason: must be documents_unclear, relation_unproven, information_mismatch, not_eligible "
                        "or other, not \"" + reason + "\"");
-    if (reason == "other" && (!note || note->empty())) throw BadInput("--note: required with reason other");
+    if (reason == "other" && (!note || note->empty()))
+        throw BadInput("--note: required with reason other", {"note_required", {}});
     storage::Transaction tx(database(ws));
     auto c = lock_case(ws, number);
     if (!core::may_decide(c.created_by, actor.username))
-        throw Refused("four_eyes", "不能审核本人受理的办件 " + c.number);
+        throw Refused("four_eyes", {{"case", c.number}});
     require_role(actor, {core::Role::supervisor});
     auto to = transition(c, core::CaseAction::reject);
     std::string before = audit_record(c);
@@ -237,7 +244,7 @@ Case reject_case(Workspace& ws, const Actor& actor, const std::string& number, c
     c.note = note;
     c.decided_by = actor.username;
     c.decided_at = now();
-    if (!stores(ws).cases.update_status(c, core::CaseStatus::submitted)) throw Refused("already_decided", "办件 " + c.number + " 已处理");
+    if (!stores(ws).cases.update_status(c, core::CaseStatus::submitted)) throw Refused("already_decided", {{"case", c.number}});
     drop_pending_binding(ws, actor, c);
     audit_case(ws, actor, "case.reject", before, c);
     tx.commit();
@@ -254,7 +261,7 @@ Case withdraw_case(Workspace& ws, const Actor& actor, const std::string& number)
     c.status = to;
     c.decided_by = actor.username;
     c.decided_at = now();
-    if (!stores(ws).cases.update_status(c, from)) throw Refused("already_decided", "办件 " + c.number + " 已处理");
+    if (!stores(ws).cases.update_status(c, from)) throw Refused("already_decided", {{"case", c.number}});
     drop_pending_binding(ws, actor, c);
     audit_case(ws, actor, "case.withdraw", before, c);
     tx.commit();
@@ -378,7 +385,7 @@ std::optional<core::Person> find_person(Workspace& ws, const std::string& id_tex
 PersonCard person_card(Workspace& ws, const std::string& id_text) {
     auto id = normalized_id(id_text, "ID");
     auto person = stores(ws).persons.find(id);
-    if (!person) throw BadInput("ID: " + id + " is not in the roster");
+    if (!person) throw BadInput("ID: " + id + " is not in the roster", {"not_in_roster", {{"id", id}}});
     PersonCard card;
     card.person = *person;
     card.as_authorizer = stores(ws).bindings.list_by_authorizer(id);

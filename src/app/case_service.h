@@ -23,7 +23,7 @@ namespace gongji::app {
 class NotEligible : public Refused {
 public:
     explicit NotEligible(core::EligibilityResult result)
-        : Refused("not_eligible", "不符合共济条件"), result_(std::move(result)) {}
+        : Refused("not_eligible"), result_(std::move(result)) {}
     const core::EligibilityResult& result() const { return result_; }
 
 private:

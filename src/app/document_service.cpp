@@ -58,7 +58,7 @@ std::string document_json(const core::StoredDocument& d) {
 core::Case open_case(Workspace& ws, const std::string& number) {
     auto c = find_case(ws, number);
     if (core::is_final(c.status))
-        throw Refused("already_decided", "办件 " + c.number + " 已处理，材料不能再更改");
+        throw Refused("already_decided", {{"case", c.number}, {"papers", "closed"}});
     return c;
 }
 
@@ -75,7 +75,7 @@ Upload read_upload(core::DocumentType type, const std::string& path) {
     try {
         devices::inspect_document_file(u.bytes);
     } catch (const devices::CaptureError& e) {
-        throw BadInput(path + ": " + e.what());
+        throw BadInput(path + ": " + e.what(), {"file_unusable", {{"file", u.file_name}, {"why", e.what()}}});
     }
     return u;
 }
@@ -124,7 +124,7 @@ Upload scan_upload(core::DocumentType type, const devices::ScanRequest& request)
     try {
         png = devices::scan_to_png(request);
     } catch (const devices::CaptureError& e) {
-        throw Refused("scan_failed", e.what());
+        throw Refused("scan_failed", {{"why", e.what()}});
     }
     auto stamp = now().utc();
     return {type, std::string("scan-") + core::document_type_name(type) + "-" + stamp + ".png", png};
@@ -152,8 +152,7 @@ std::string read_document(Workspace& ws, long long document_id) {
     if (!d) throw BadInput("document: no document " + std::to_string(document_id));
     auto bytes = from_base64(d->content_base64);
     if (static_cast<long long>(bytes.size()) != d->size_bytes || sha256_hex(bytes) != d->sha256)
-        throw Refused("document_damaged", "材料 " + std::to_string(document_id) + "（" + d->file_name +
-                                              "）的内容与采集时的 SHA-256 不符，不能作为有效材料显示");
+        throw Refused("document_damaged", {{"document", std::to_string(document_id)}, {"file", d->file_name}});
     return bytes;
 }
 

@@ -1,26 +1,51 @@
 #pragma once
-// How the application layer says no. The CLI maps these to exit codes (interfaces.md):
-// BadInput → 2, Refused → 1, anything else → 3.
+// How the application layer says no: a code and the values it concerns, never a finished
+// sentence. The words are chosen at the edges: the CLI writes interfaces.md's Chinese messages
+// and maps the kinds to exit codes (BadInput → 2, Refused → 1, anything else → 3); the
+// desktop app writes its catalogue's text in the user's language, or offers an action.
+#include <map>
 #include <stdexcept>
 #include <string>
 
 namespace gongji::app {
 
-// Input that cannot be used: names the field or line.
-class BadInput : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
+struct Problem {
+    std::string code;
+    std::map<std::string, std::string> params;
+
+    // The value of `key`, empty when not given.
+    std::string param(const std::string& key) const {
+        auto it = params.find(key);
+        return it == params.end() ? std::string() : it->second;
+    }
 };
 
-// An action the rules refuse: `code` is one of interfaces.md's refusal codes.
-class Refused : public std::runtime_error {
+// "already_decided case=GJ20261122-000001 status=approved": for logs and test messages.
+std::string describe(const Problem& p);
+
+// Input that cannot be used. The message names the field or line as the CLI says it on stderr;
+// the problem, where it has a code, lets the desktop app say it in its own words.
+class BadInput : public std::runtime_error {
 public:
-    Refused(std::string code, const std::string& message)
-        : std::runtime_error(message), code_(std::move(code)) {}
-    const std::string& code() const { return code_; }
+    explicit BadInput(const std::string& message, Problem problem = {})
+        : std::runtime_error(message), problem_(std::move(problem)) {}
+    const Problem& problem() const { return problem_; }
 
 private:
-    std::string code_;
+    Problem problem_;
+};
+
+// An action the rules refuse: the code is one of interfaces.md's refusal codes.
+class Refused : public std::runtime_error {
+public:
+    explicit Refused(std::string code, std::map<std::string, std::string> params = {})
+        : Refused(Problem{std::move(code), std::move(params)}) {}
+    explicit Refused(Problem problem) : std::runtime_error(describe(problem)), problem_(std::move(problem)) {}
+    const std::string& code() const { return problem_.code; }
+    const Problem& problem() const { return problem_; }
+
+private:
+    Problem problem_;
 };
 
 // The database has no schema yet, or an older one: `gongji init` is needed.

@@ -75,7 +75,7 @@ RosterImportReport import_roster_text(Workspace& ws, std::string bytes, Encoding
         }
         writer.write(person);
         if (progress && report.read % kProgressEvery == 0) {
-            if (progress->cancelled()) throw Refused("cancelled", "导入已取消，未保存任何数据");
+            if (progress->cancelled()) throw Refused("cancelled");
             progress->report(reader.position(), total);
         }
     }

@@ -250,9 +250,9 @@ long long reserve_quota(Workspace& ws, const Actor& actor, const std::string& au
         throw BadInput("--user: this binding pays from the live account; it has no quota");
     auto day = core::china_date(when).to_string();
     if (auto issue = core::check_quota_transfer(amount_fen, ledger.transfers_on(binding->id, day), when))
-        throw Refused(issue->code, issue->message);
+        throw Refused(issue->code, {{"detail", issue->message}});
     long long balance = ledger.balance_for_update(a);
-    if (balance < amount_fen) throw Refused("insufficient_balance", "授权人个人账户余额不足");
+    if (balance < amount_fen) throw Refused("insufficient_balance");
     long long quota = ledger.quota_for_update(binding->id) + amount_fen;
     auto at_text = core::format_utc(when);
     ledger.set_balance(a, balance - amount_fen);

@@ -10,6 +10,7 @@
 #include "app/report_service.h"
 #include "cli/commands.h"
 #include "cli/json_output.h"
+#include "cli/refusal_message.h"
 #include "core/policy.h"
 
 namespace {
@@ -103,14 +104,16 @@ int main(int argc, char** argv) {
         std::cerr << "gongji " << command << ": " << e.what() << "\n";
         return kBadInput;
     } catch (const app::NotEligible& e) {
-        cli::print_json(cli::refusal_json(e.code(), e.what(), &e.result()));
-        std::cerr << "gongji " << command << ": " << e.what() << ": ";
+        auto message = cli::refusal_message(e.problem());
+        cli::print_json(cli::refusal_json(e.code(), message, &e.result()));
+        std::cerr << "gongji " << command << ": " << message << ": ";
         for (const auto& r : e.result().reasons) std::cerr << r.code << " ";
         std::cerr << "\n";
         return kNo;
     } catch (const app::Refused& e) {
-        cli::print_json(cli::refusal_json(e.code(), e.what()));
-        std::cerr << "gongji " << command << ": " << e.what() << "\n";
+        auto message = cli::refusal_message(e.problem());
+        cli::print_json(cli::refusal_json(e.code(), message));
+        std::cerr << "gongji " << command << ": " << message << "\n";
         return kNo;
     } catch (const std::exception& e) {
         std::cerr << "gongji " << command << ": " << e.what() << "\n";

@@ -62,8 +62,9 @@ public:
     }
 
 private:
-    void fail(const char* code, const char* subject, std::string message, std::string rule) {
-        result_.reasons.push_back({code, subject, std::move(message), std::move(rule)});
+    void fail(const char* code, const char* subject, std::string message, std::string rule,
+              std::map<std::string, std::string> params = {}) {
+        result_.reasons.push_back({code, subject, std::move(message), std::move(rule), std::move(params)});
     }
 
     std::string profile_rule(const char* field) const { return profile_.rule_name(version_, field); }
@@ -74,7 +75,8 @@ private:
             std::string why;
             for (const auto& e : c.errors) why += (why.empty() ? "" : "；") + e.message;
             fail("id_invalid", subject,
-                 std::string(subject_label(subject)) + "身份证号码无效：" + why, "GB 11643-1999");
+                 std::string(subject_label(subject)) + "身份证号码无效：" + why, "GB 11643-1999",
+                 {{"error", c.errors.front().code}});
         }
         for (const auto& w : c.warnings)
             result_.warnings.push_back({w.code, std::string(subject_label(subject)) + w.message});
@@ -91,11 +93,11 @@ private:
             fail("authorizer_not_employee", kAuthorizer,
                  std::string("授权人须参加职工基本医疗保险（险种310），其险种为") +
                      insurance_type_label(a->insurance_type) + "（" + a->insurance_type + "）",
-                 "base.insurance_type");
+                 "base.insurance_type", {{"insurance_type", a->insurance_type}});
         if (a->status != insurance_status::normal)
             fail("authorizer_status", kAuthorizer,
                  std::string("授权人参保状态为") + insurance_status_label(a->status) + "，须为正常参保",
-                 "base.status");
+                 "base.status", {{"status", std::to_string(a->status)}});
         return a;
     }
 
@@ -110,13 +112,15 @@ private:
                      t == insurance_type::urban_resident;
         if (!basic)
             fail("user_not_insured", kUser,
-                 "使用人未参加基本医疗保险（险种为" + t + "，须为310、390或391）", "base.insurance_type");
+                 "使用人未参加基本医疗保险（险种为" + t + "，须为310、390或391）", "base.insurance_type",
+                 {{"insurance_type", t}});
         else if (u->status == insurance_status::not_insured)
-            fail("user_not_insured", kUser, "使用人参保状态为未参保", "base.status");
+            fail("user_not_insured", kUser, "使用人参保状态为未参保", "base.status",
+                 {{"status", std::to_string(u->status)}});
         if (u->status == insurance_status::suspended || u->status == insurance_status::terminated)
             fail("user_status", kUser,
                  std::string("使用人参保状态为") + insurance_status_label(u->status) + "，须为正常参保",
-                 "base.status");
+                 "base.status", {{"status", std::to_string(u->status)}});
         return u;
     }
 
@@ -126,7 +130,7 @@ private:
              "本地政策（" + profile_.title + "，" + version_.effective_from.to_string() +
                  "起施行）不允许为“" + category_label(relation_.category) + "”（" + relation_.name +
                  "）办理共济",
-             profile_rule("relations"));
+             profile_rule("relations"), {{"relation", relation_.code}, {"policy", profile_.title}});
     }
 
     void check_plausibility(const Person& a, const Person& u) {
@@ -138,12 +142,12 @@ private:
                  "关系“" + relation_.name + "”要求使用人为" +
                      (*relation_.implied_gender == Gender::male ? "男性" : "女性") + "，但使用人为" +
                      (u.gender == Gender::male ? "男性" : "女性"),
-                 rule);
+                 rule, {{"check", "user_gender"}, {"relation", relation_.code}});
         if (auto wanted = implied_authorizer_gender(relation_.code); wanted && *wanted != a.gender)
             fail("relation_implausible", kAuthorizer,
                  "关系“" + relation_.name + "”要求授权人为" + (*wanted == Gender::male ? "男性（丈夫）" : "女性（妻子）") +
                      "，但授权人为" + (a.gender == Gender::male ? "男性" : "女性"),
-                 rule);
+                 rule, {{"check", "authorizer_gender"}, {"relation", relation_.code}});
         switch (relation_.category) {
             case RelationCategory::parent:
             case RelationCategory::parent_in_law:
@@ -152,7 +156,7 @@ private:
                     fail("relation_implausible", kUser,
                          "关系“" + relation_.name + "”要求使用人年长于授权人（使用人出生于" +
                              u.birth_date.to_string() + "，授权人出生于" + a.birth_date.to_string() + "）",
-                         rule);
+                         rule, {{"check", "user_older"}, {"relation", relation_.code}});
                 break;
             case RelationCategory::child:
             case RelationCategory::grandchild:
@@ -160,7 +164,7 @@ private:
                     fail("relation_implausible", kUser,
                          "关系“" + relation_.name + "”要求使用人年幼于授权人（使用人出生于" +
                              u.birth_date.to_string() + "，授权人出生于" + a.birth_date.to_string() + "）",
-                         rule);
+                         rule, {{"check", "user_younger"}, {"relation", relation_.code}});
                 break;
             case RelationCategory::spouse:
                 check_spouses(a, u);
@@ -173,7 +177,7 @@ private:
     void check_spouses(const Person& a, const Person& u) {
         const std::string rule = "民法典§1047";
         if (a.gender == u.gender)
-            fail("relation_implausible", kUser, "配偶双方须为不同性别", rule);
+            fail("relation_implausible", kUser, "配偶双方须为不同性别", rule, {{"check", "spouse_gender"}});
         for (auto [p, subject] : {std::pair{&a, kAuthorizer}, std::pair{&u, kUser}}) {
             int age = p->birth_date.years_until(req_.application_date);
             int needed = marriage_age(p->gender);
@@ -182,7 +186,7 @@ private:
                      std::string(subject_label(subject)) + "未达法定婚龄（" +
                          (p->gender == Gender::male ? "男" : "女") + std::to_string(needed) +
                          "周岁，实为" + std::to_string(age) + "周岁）",
-                     rule);
+                     rule, {{"check", "marriage_age"}, {"age", std::to_string(age)}, {"needed", std::to_string(needed)}});
         }
     }
 
@@ -191,7 +195,7 @@ private:
         fail("region_scope", kUser,
              "使用人参保地（" + u.pooling_region + "）不在授权人参保地（" + a.pooling_region +
                  "）的共济范围内：本地政策要求" + scope_label(version_.scope),
-             profile_rule("scope"));
+             profile_rule("scope"), {{"user_region", u.pooling_region}, {"authorizer_region", a.pooling_region}});
     }
 
     void check_authorizer_limit() {
@@ -200,7 +204,8 @@ private:
         fail("authorizer_limit", kAuthorizer,
              "授权人已有" + limit_text(facts_.authorizer_open_bindings) +
                  "待审核或生效的共济关系，达到上限" + limit_text(*max),
-             profile_rule("max_users_per_authorizer"));
+             profile_rule("max_users_per_authorizer"),
+             {{"open", std::to_string(facts_.authorizer_open_bindings)}, {"max", std::to_string(*max)}});
     }
 
     void check_user_limit() {
@@ -209,19 +214,24 @@ private:
         fail("user_limit", kUser,
              "使用人已有" + limit_text(facts_.user_open_bindings) +
                  "待审核或生效的授权人，达到上限" + limit_text(*max),
-             profile_rule("max_authorizers_per_user"));
+             profile_rule("max_authorizers_per_user"),
+             {{"open", std::to_string(facts_.user_open_bindings)}, {"max", std::to_string(*max)}});
     }
 
     void check_documents() {  // also marks each line of the checklist present or missing
-        std::string missing;
+        std::string missing, count;
+        int n = 0;
         for (auto& need : result_.documents_needed) {
             need.satisfied = is_satisfied(need, *req_.documents);
-            if (!*need.satisfied) missing += (missing.empty() ? "" : "；") + need.label;
+            if (!*need.satisfied) {
+                missing += (missing.empty() ? "" : "；") + need.label;
+                ++n;
+            }
         }
         if (missing.empty()) return;
         fail("documents_missing", kUser, "缺少材料：" + missing,
-             version_.commitment_replaces_proof ? profile_rule("commitment_replaces_proof")
-                                                : std::string("base.documents"));
+             version_.commitment_replaces_proof ? profile_rule("commitment_replaces_proof") : std::string("base.documents"),
+             {{"missing", std::to_string(n)}});
     }
 
     const PolicyProfile& profile_;

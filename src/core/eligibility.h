@@ -1,5 +1,6 @@
 #pragma once
 // Eligibility of a bind case (domain.md §5): every failing rule, with the rule that decided it.
+#include <map>
 #include <optional>
 #include <set>
 #include <stdexcept>
@@ -37,6 +38,8 @@ struct Reason {
     std::string subject;  // "authorizer" or "user"
     std::string message;  // Chinese, for the screen and printouts
     std::string rule;     // "guangxi@2024-09-01.relations", or a base rule "base.status"
+    // What the message is made of, for other languages: counts, limits, codes, dates.
+    std::map<std::string, std::string> params = {};
 };
 
 struct EligibilityResult {

@@ -1,10 +1,9 @@
 #include "ui/admin_panel.h"
 #include "ui/labels.h"
+#include "ui/problem_text.h"
 
-#include <wx/app.h>
 #include <wx/filedlg.h>
 #include <wx/intl.h>
-#include <wx/weakref.h>
 #include <wx/xrc/xmlres.h>
 
 #include "app/errors.h"
@@ -13,27 +12,6 @@
 #include "app/settings.h"
 
 namespace gongji::ui {
-namespace {
-
-// Reports progress to the window on its own thread; asks the panel whether to stop.
-class PanelProgress : public app::Progress {
-public:
-    PanelProgress(wxWeakRef<wxGauge> gauge, const std::atomic<bool>& cancel) : gauge_(gauge), cancel_(cancel) {}
-    void report(std::size_t done, std::size_t total) override {
-        int permille = total ? static_cast<int>(done * 1000 / total) : 0;
-        wxWeakRef<wxGauge> gauge = gauge_;
-        wxTheApp->CallAfter([gauge, permille] {
-            if (gauge) gauge->SetValue(permille);
-        });
-    }
-    bool cancelled() const override { return cancel_; }
-
-private:
-    wxWeakRef<wxGauge> gauge_;
-    const std::atomic<bool>& cancel_;
-};
-
-}  // namespace
 
 AdminPanel::AdminPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& actor) : ws_(ws), actor_(actor) {
     wxXmlResource::Get()->LoadPanel(this, parent, "AdminPanel");
@@ -60,58 +38,42 @@ AdminPanel::AdminPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     cancel_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { cancel(); });
 }
 
-AdminPanel::~AdminPanel() {
-    cancel_requested_ = true;
-    if (worker_.joinable()) worker_.join();
-}
-
 void AdminPanel::import_file(const std::string& path) {
     if (importing()) return;
-    if (worker_.joinable()) worker_.join();
-    finished_ = false;
-    cancel_requested_ = false;
     import_->Disable();
     cancel_->Enable();
     progress_->SetValue(0);
     rejected_->DeleteAllItems();
     summary_->SetLabel(_("Importing..."));
-    wxWeakRef<AdminPanel> self(this);
-    wxWeakRef<wxGauge> gauge(progress_);
-    std::string url = ws_.url();
-    app::Actor actor = actor_;
+    auto finish = [this] {
+        import_->Enable();
+        cancel_->Disable();
+    };
     // Its own connection: a SOCI session belongs to one thread.
-    worker_ = std::thread([self, gauge, url, actor, path, this] {
-        std::string error;
-        app::RosterImportReport report;
-        try {
+    import_task_.start<app::RosterImportReport>(
+        [url = ws_.url(), actor = actor_, path](app::Progress& progress) {
             app::Workspace own(url);
-            PanelProgress progress(gauge, cancel_requested_);
-            report = app::import_roster(own, actor, path, app::Encoding::auto_detect, &progress);
-        } catch (const std::exception& e) {
-            error = e.what();
-        }
-        finished_ = true;
-        wxTheApp->CallAfter([self, report, error] {
-            if (!self) return;
-            auto* panel = self.get();
-            panel->import_->Enable();
-            panel->cancel_->Disable();
-            if (!error.empty()) {
-                show_outcome(panel->summary_, u8(error), false);
-                return;
-            }
-            panel->progress_->SetValue(1000);
-            show_outcome(panel->summary_, wxString::Format(_("%zu lines read: %zu added, %zu updated, %zu rejected, %d bindings ended"),
-                                                       report.read, report.inserted, report.updated,
-                                                       report.rejected.size(), report.bindings_ended), true);
+            return app::import_roster(own, actor, path, app::Encoding::auto_detect, &progress);
+        },
+        [this, finish](app::RosterImportReport report) {
+            finish();
+            progress_->SetValue(1000);
+            show_outcome(summary_, wxString::Format(_("%zu lines read: %zu added, %zu updated, %zu rejected, %d bindings ended"),
+                                                    report.read, report.inserted, report.updated, report.rejected.size(),
+                                                    report.bindings_ended),
+                         true);
             for (const auto& line : report.rejected) {
-                long row = panel->rejected_->InsertItem(panel->rejected_->GetItemCount(), wxString::Format("%zu", line.line));
-                panel->rejected_->SetItem(row, 1, u8(line.code));
-                panel->rejected_->SetItem(row, 2, u8(line.message));
+                long row = rejected_->InsertItem(rejected_->GetItemCount(), wxString::Format("%zu", line.line));
+                rejected_->SetItem(row, 1, u8(line.code));
+                rejected_->SetItem(row, 2, u8(line.message));
             }
-            panel->Layout();
-        });
-    });
+            Layout();
+        },
+        [this, finish](const std::exception& e) {
+            finish();
+            show_outcome(summary_, problem_text(e), false);
+        },
+        [this](int permille) { progress_->SetValue(permille); });
 }
 
 bool AdminPanel::save_agency() {
@@ -124,7 +86,7 @@ bool AdminPanel::save_agency() {
         if (auto days = value("processing_days"); !days.empty() && days != app::setting(ws_, "processing_days"))
             app::set_processing_days(ws_, actor_, days);
     } catch (const std::exception& e) {
-        show_outcome(outcome, u8(e.what()), false);
+        show_outcome(outcome, problem_text(e), false);
         Layout();
         return false;
     }

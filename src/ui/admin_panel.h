@@ -1,6 +1,7 @@
 #pragma once
-// Administration: the agency's name on the printouts; the roster import runs on its own thread and connection with a progress bar
-// and cancel; the window never freezes; rejected lines are listed with their line numbers.
+// Administration: the agency's name, phone and promised days on the printouts; the roster import
+// runs in the background on its own connection with a progress bar and cancel (the window never
+// freezes); rejected lines are listed with their line numbers.
 #include <wx/button.h>
 #include <wx/gauge.h>
 #include <wx/listctrl.h>
@@ -8,29 +9,24 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
-#include <atomic>
-#include <memory>
-#include <thread>
-
 #include "app/auth.h"
 #include "app/workspace.h"
+#include "ui/background_task.h"
 
 namespace gongji::ui {
 
 class AdminPanel : public wxPanel {
 public:
     AdminPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& actor);
-    ~AdminPanel() override;
 
     void import_file(const std::string& path);  // what the button does after its file dialog
-    bool importing() const { return worker_.joinable() && !finished_; }
-    void cancel() { cancel_requested_ = true; }
+    bool importing() const { return import_task_.running(); }
+    void cancel() { import_task_.cancel(); }
     // The agency's name on every printout, and its phone and promised working days on receipts;
     // what is left empty stays as it was.
     bool save_agency();
 
 private:
-    struct Shared;  // what the worker and the window share; outlives either
     app::Workspace& ws_;
     app::Actor actor_;
     wxButton *import_ = nullptr, *cancel_ = nullptr;
@@ -38,9 +34,7 @@ private:
     wxStaticText* summary_ = nullptr;
     wxTextCtrl* agency_ = nullptr;
     wxListCtrl* rejected_ = nullptr;
-    std::thread worker_;
-    std::atomic<bool> finished_{false};
-    std::atomic<bool> cancel_requested_{false};
+    BackgroundTask import_task_{this};
 };
 
 }  // namespace gongji::ui

@@ -1,5 +1,6 @@
 #include "ui/bind_dialog.h"
 #include "ui/labels.h"
+#include "ui/problem_text.h"
 
 #include <wx/button.h>
 #include <wx/dnd.h>
@@ -67,7 +68,7 @@ BindDialog::BindDialog(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     auto preferred = agency_default_ = app::default_policy(ws_);
     auto at = preferred ? std::find(policy_names_.begin(), policy_names_.end(), *preferred) : policy_names_.end();
     if (!policy_names_.empty()) policy_->SetSelection(at == policy_names_.end() ? 0 : static_cast<int>(at - policy_names_.begin()));
-    for (auto t : kTypes) document_type_->Append(u8(core::document_type_label(t)));
+    for (auto t : kTypes) document_type_->Append(document_type_text(t));
     document_type_->SetSelection(0);
     authorizer_->SetValue(u8(authorizer));
 
@@ -237,61 +238,52 @@ wxFrame* BindDialog::preview(app::Paper kind) {
     return nullptr;
 }
 
-BindDialog::~BindDialog() {
-    if (scanner_.joinable()) scanner_.join();  // a scan under way finishes before the dialog goes
-}
-
 core::DocumentType BindDialog::chosen_type() const { return kTypes[std::max(0, document_type_->GetSelection())]; }
 
 void BindDialog::scan() { capture(chosen_type()); }
 
 void BindDialog::pick_file(core::DocumentType type) {
-    wxFileDialog pick(this, wxString::Format(_("Add a scan or file: %s"), u8(core::document_type_label(type))), "", "",
+    wxFileDialog pick(this, wxString::Format(_("Add a scan or file: %s"), document_type_text(type)), "", "",
                       _("Scans (*.png;*.jpg;*.jpeg;*.tif;*.tiff;*.pdf)|*.png;*.jpg;*.jpeg;*.tif;*.tiff;*.pdf"),
                       wxFD_OPEN | wxFD_FILE_MUST_EXIST);
     if (pick.ShowModal() == wxID_OK) attach_file(type, utf8(pick.GetPath()));
 }
 
 void BindDialog::capture(core::DocumentType type) {
-    if (scanning_) return;
-    if (scanner_.joinable()) scanner_.join();
-    scanning_ = true;
+    if (scanning()) return;
     auto* button = XRCCTRL(*this, "scan", wxButton);
     button->Disable();
     outcome_->SetForegroundColour(GetForegroundColour());
     // Said where the clerk looks and in the title, which stays visible behind the scanner's lid.
-    auto scanning = wxString::Format(_("Scanning: %s..."), u8(core::document_type_label(type)));
+    auto scanning = wxString::Format(_("Scanning: %s..."), document_type_text(type));
     outcome_->SetLabel(scanning);
     SetTitle(title_ + L" — " + scanning);
+    auto finish = [this] {
+        XRCCTRL(*this, "scan", wxButton)->Enable();
+        show_paper_count();
+        outcome_->SetLabel("");
+    };
     // SANE blocks for seconds: the window keeps answering while the scanner works.
-    scanner_ = std::thread([this, type] {
-        std::optional<app::Upload> upload;
-        std::string problem;
-        try {
+    scan_task_.start<std::optional<app::Upload>>(
+        [type](app::Progress&) -> std::optional<app::Upload> {
             auto scanners = devices::list_scanners();
-            if (scanners.empty()) {  // no scanner at this window: the paper comes from a file
-                CallAfter([this, type] { scanned(std::nullopt, "", type); });
-                return;
-            }
+            if (scanners.empty()) return std::nullopt;  // no scanner at this window: the paper comes from a file
             devices::ScanRequest request;
             request.device = scanners.front().name;
             request.color = type == core::DocumentType::id_card;  // cards in colour, paper in grey
-            upload = app::scan_upload(type, request);
-        } catch (const std::exception& e) {
-            problem = e.what();
-        }
-        CallAfter([this, upload, problem, type] { scanned(upload, problem, type); });
-    });
-}
-
-void BindDialog::scanned(std::optional<app::Upload> upload, const std::string& problem, core::DocumentType type) {
-    scanning_ = false;
-    XRCCTRL(*this, "scan", wxButton)->Enable();
-    show_paper_count();
-    outcome_->SetLabel("");
-    if (upload) return add_upload(*upload);
-    if (problem.empty()) return pick_file(type);
-    show_outcome(outcome_, u8(problem), false);
+            return app::scan_upload(type, request);
+        },
+        [this, type, finish](std::optional<app::Upload> upload) {
+            finish();
+            if (upload)
+                add_upload(*upload);
+            else
+                pick_file(type);
+        },
+        [this, finish](const std::exception& e) {
+            finish();
+            show_outcome(outcome_, problem_text(e), false);
+        });
 }
 
 void BindDialog::add_upload(const app::Upload& upload) {
@@ -300,18 +292,18 @@ void BindDialog::add_upload(const app::Upload& upload) {
         try {
             app::attach_document(ws_, actor_, case_number_, upload);
         } catch (const std::exception& e) {
-            show_outcome(outcome_, u8(e.what()), false);
+            show_outcome(outcome_, problem_text(e), false);
             return;
         }
     }
     uploads_.push_back(upload);
     show_paper_count();
-    attached_->Append(u8(std::string(core::document_type_label(upload.type)) + "：" + upload.file_name));
+    attached_->Append(document_type_text(upload.type) + u8("：") + u8(upload.file_name));
     attached_->SetSelection(static_cast<int>(attached_->GetCount()) - 1);  // the file just added, in view
     attached_->EnsureVisible(static_cast<int>(attached_->GetCount()) - 1);
     if (!case_number_.empty()) {
         show_checklist();
-        show_outcome(outcome_, wxString::Format(_("%s added to case %s"), u8(core::document_type_label(upload.type)),
+        show_outcome(outcome_, wxString::Format(_("%s added to case %s"), document_type_text(upload.type),
                                                 u8(case_number_)),
                      true);
         return;
@@ -339,7 +331,7 @@ void BindDialog::attach_file(core::DocumentType type, const std::string& path) {
     try {
         upload = app::read_upload(type, path);
     } catch (const app::BadInput& e) {
-        show_outcome(outcome_, u8(e.what()), false);
+        show_outcome(outcome_, problem_text(e), false);
         return;
     }
     add_upload(upload);
@@ -353,7 +345,7 @@ void BindDialog::show_checklist() {
     int first_missing = wxNOT_FOUND;
     for (size_t i = 0; i < needs_.size(); ++i) {
         bool have = core::is_satisfied(needs_[i], attached);
-        checklist_->Append(u8(have ? "✔ " : "✘ ") + u8(needs_[i].label));
+        checklist_->Append(u8(have ? "✔ " : "✘ ") + need_text(needs_[i]));
         if (!have && first_missing == wxNOT_FOUND) first_missing = static_cast<int>(i);
     }
     if (first_missing != wxNOT_FOUND) checklist_->SetSelection(first_missing);
@@ -381,13 +373,13 @@ void BindDialog::evaluate() {
             auto text = core::id_input(utf8(field->GetValue()));
             auto check = core::check_id_number(text, today);
             if (core::character_count(text) >= 15 && !check.valid)
-                reasons_->Append(label + u8("：") + u8(check.errors.front().message));
+                reasons_->Append(label + u8("：") + id_error_text(check.errors.front().code));
         }
         // The authorizer alone may already be refused (黄明 at 7 of 7): said before any paper.
         if (!region.empty() && policy_->GetSelection() != wxNOT_FOUND) {
             try {
                 for (const auto& r : app::authorizer_reasons(ws_, policy_names_[static_cast<size_t>(policy_->GetSelection())], a))
-                    reasons_->Append(_("Authorizer") + u8("：") + u8(r.message));
+                    reasons_->Append(reason_text(r));
             } catch (const std::exception&) {  // the database went away: said when submitting
             }
         }
@@ -418,10 +410,10 @@ void BindDialog::evaluate() {
         else if (only_papers) reasons_->Append(_("Eligible once the papers below are in"));
         else reasons_->Append(_("Not eligible:"));
         for (const auto& r : result.reasons)
-            if (r.code != "documents_missing" || only_papers) reasons_->Append("  " + u8(r.message));
+            if (r.code != "documents_missing" || only_papers) reasons_->Append("  " + reason_text(r, result.documents_needed));
         show_checklist();
     } catch (const std::exception& e) {  // bad input, or a database that went away
-        reasons_->Append(u8(e.what()));
+        reasons_->Append(problem_text(e));
     }
 }
 
@@ -432,6 +424,7 @@ bool BindDialog::submit() {
     application.user_id = utf8(user_->GetValue());
     application.relation = relation_code();
     application.uploads = uploads_;
+    application.ocr_acknowledged = ocr_acknowledged_;
     // Submission reads the ID card scan (OCR) and stores every paper: seconds, said while it runs.
     outcome_->SetForegroundColour(GetForegroundColour());
     outcome_->SetLabel(_("Submitting..."));
@@ -456,13 +449,22 @@ bool BindDialog::submit() {
         const auto& reasons = e.result().reasons;
         bool only_papers = std::all_of(reasons.begin(), reasons.end(),
                                        [](const core::Reason& r) { return r.code == "documents_missing"; });
-        std::string missing;
-        for (const auto& r : reasons) missing += (missing.empty() ? "" : "；") + r.message;
-        show_outcome(outcome_, only_papers ? wxString::Format(_("Not submitted, papers still missing: %s"), u8(missing))
-                                           : u8(e.what()),
+        wxString missing;
+        for (const auto& need : e.result().documents_needed)
+            if (need.satisfied == false) missing += (missing.empty() ? wxString() : u8("；")) + need_text(need);
+        show_outcome(outcome_, only_papers ? wxString::Format(_("Not submitted, papers still missing: %s"), missing)
+                                           : problem_text(e),
                      false);
+    } catch (const app::Refused& e) {
+        if (e.code() == "ocr_mismatch") {  // the clerk looks at the card; submitting again says it was checked
+            ocr_acknowledged_ = true;
+            XRCCTRL(*this, "submit", wxButton)->SetLabel(_("&Submit, the card was checked"));
+            show_outcome(outcome_, problem_text(e) + u8("。") + _("Compare the card with the numbers, then submit again"), false);
+        } else {
+            show_outcome(outcome_, problem_text(e), false);
+        }
     } catch (const std::exception& e) {  // refused, bad input, or a database that went away: nothing stored
-        show_outcome(outcome_, u8(e.what()), false);
+        show_outcome(outcome_, problem_text(e), false);
     }
     return false;
 }

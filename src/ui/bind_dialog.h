@@ -11,13 +11,13 @@
 #include <wx/textctrl.h>
 
 #include <optional>
-#include <thread>
 #include <vector>
 
 #include "app/auth.h"
 #include "app/document_service.h"
 #include "app/report_service.h"
 #include "app/workspace.h"
+#include "ui/background_task.h"
 
 namespace gongji::ui {
 
@@ -35,8 +35,7 @@ public:
     void type_relation(const wxString& text);
     // A half-filled application is not thrown away without asking.
     bool half_filled() const;
-    bool scanning() const { return scanning_; }
-    ~BindDialog() override;
+    bool scanning() const { return scan_task_.running(); }
     void evaluate();
     bool submit();
     const std::string& case_number() const { return case_number_; }
@@ -55,7 +54,6 @@ private:
     app::Workspace& ws_;
     app::Actor actor_;
     core::DocumentType chosen_type() const;
-    void scanned(std::optional<app::Upload> upload, const std::string& problem, core::DocumentType type);
     void pick_file(core::DocumentType type);
     void show_relations();
     void show_checklist();
@@ -68,8 +66,8 @@ private:
     void fit_policy(const std::string& authorizer_region);
 
     std::vector<app::Upload> uploads_;
-    std::thread scanner_;
-    bool scanning_ = false;
+    BackgroundTask scan_task_{this};
+    bool ocr_acknowledged_ = false;  // the clerk was told the scan reads another number, and goes on
     wxString title_;  // the dialog's own; scanning and the papers captured are added to it
     std::vector<std::string> relation_codes_, policy_names_;  // relation_codes_: the matches shown
     std::vector<core::PolicyProfile> profiles_;

@@ -6,6 +6,7 @@
 
 #include "core/relation.h"
 #include "ui/labels.h"
+#include "ui/problem_text.h"
 #include "ui/printing.h"
 
 namespace gongji::ui {
@@ -84,7 +85,7 @@ long CaseSearchPanel::search() {
         cases = app::list_case_summaries(ws_, s);
     } catch (const std::exception& e) {
         results_->set_cases({});
-        say(u8(e.what()), false);
+        say(problem_text(e), false);
         return -1;
     }
     bool more = cases.size() > kShown;
@@ -108,7 +109,7 @@ void CaseSearchPanel::select(long row) {
     try {
         selected_ = app::find_case(ws_, summary->number);
     } catch (const std::exception& e) {
-        say(u8(e.what()), false);
+        say(problem_text(e), false);
         return;
     }
     const auto& c = *selected_;
@@ -132,7 +133,7 @@ bool CaseSearchPanel::withdraw_selected() {
     try {
         app::withdraw_case(ws_, actor_, number);
     } catch (const std::exception& e) {  // not one's own (a clerk), or decided meanwhile
-        say(u8(e.what()), false);
+        say(problem_text(e), false);
         return false;
     }
     search();

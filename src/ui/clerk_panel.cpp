@@ -1,5 +1,6 @@
 #include "ui/clerk_panel.h"
 #include "ui/labels.h"
+#include "ui/problem_text.h"
 
 #include <wx/intl.h>
 #include <wx/xrc/xmlres.h>
@@ -146,7 +147,7 @@ bool ClerkPanel::act(const std::function<wxString()>& action) {
         say(done, true);
         return true;
     } catch (const std::exception& e) {
-        say(u8(e.what()), false);
+        say(problem_text(e), false);
         return false;
     }
 }
@@ -283,10 +284,14 @@ void ClerkPanel::look_up(const wxString& text) {
         return;
     }
     if (!check.valid) {
-        show_outcome(status_, u8(check.errors.front().message), false);
+        show_outcome(status_, wxString::Format(_("Not a valid ID number: %s"), id_error_text(check.errors.front().code)), false);
         return;
     }
-    show_outcome(status_, check.warnings.empty() ? _("Valid ID number") : u8(check.warnings.front().message), true);
+    wxString valid = _("Valid ID number");
+    for (const auto& w : check.warnings)
+        valid = w.code == "upgraded" ? wxString::Format(_("Valid: the old 15-digit number is now %s"), u8(check.normalized))
+                                     : _("Valid ID number, but its region code is not in the code table");
+    show_outcome(status_, valid, true);
     // What was pasted or scanned is shown as the number it is (no line end, no spaces).
     if (check.normalized.size() == 18 && utf8(id_entry_->GetValue()) != typed && typed == check.normalized) {
         id_entry_->ChangeValue(u8(typed));
@@ -329,7 +334,7 @@ void ClerkPanel::look_up(const wxString& text) {
         show_outcome(status_, _("Not in the insurance roster"), false);
     } catch (const std::exception& e) {  // the database went away: say so, keep what was typed
         clear_card();
-        show_outcome(status_, wxString::Format(_("The database cannot be read: %s"), u8(e.what())), false);
+        show_outcome(status_, wxString::Format(_("The database cannot be read: %s"), problem_text(e)), false);
     }
     Layout();
 }

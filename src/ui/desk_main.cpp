@@ -7,6 +7,7 @@
 
 #include "app/paths.h"
 #include "app/workspace.h"
+#include "ui/problem_text.h"
 #include "ui/session.h"
 #include "ui/start_up.h"
 
@@ -24,10 +25,15 @@ public:
             workspace_ = std::make_unique<gongji::app::Workspace>(url);
             workspace_->require_current_schema();
         } catch (const std::exception& e) {
-            wxMessageBox(wxString::FromUTF8(e.what()), _("Gongji Desk"), wxICON_ERROR);
+            wxMessageBox(gongji::ui::problem_text(e), _("Gongji Desk"), wxICON_ERROR);
             return false;
         }
         return gongji::ui::open_session(*workspace_) != nullptr;
+    }
+
+    int OnExit() override {
+        gongji::ui::shut_down();
+        return wxApp::OnExit();
     }
 
     // Whatever an action could not finish (a database that went away mid-session) is said, and
@@ -37,7 +43,7 @@ public:
         try {
             throw;
         } catch (const std::exception& e) {
-            what = wxString::FromUTF8(e.what());
+            what = gongji::ui::problem_text(e);
         } catch (...) {
         }
         wxMessageBox(wxString::Format(_("The last action did not complete: %s"), what), _("Gongji Desk"), wxOK | wxICON_ERROR);

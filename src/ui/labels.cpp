@@ -58,9 +58,27 @@ wxString person_label(app::Workspace& ws, const std::optional<std::string>& id_n
     return u8((names.empty() ? std::string() : names.begin()->second + " ") + *id_number);
 }
 
+wxString document_type_text(core::DocumentType type) {
+    switch (type) {
+        case core::DocumentType::id_card: return _("ID card");
+        case core::DocumentType::hukou: return _("household register");
+        case core::DocumentType::birth_certificate: return _("birth certificate");
+        case core::DocumentType::marriage_certificate: return _("marriage certificate");
+        case core::DocumentType::commitment_letter: return _("commitment letter");
+        case core::DocumentType::other: return _("other paper");
+    }
+    return "";
+}
+
+wxString need_text(const core::DocumentNeed& need) {
+    wxString any;
+    for (auto t : need.any_of) any += (any.empty() ? wxString() : _(" or ")) + document_type_text(t);
+    return wxString::Format(need.purpose == core::DocumentPurpose::identity ? _("Identity: %s") : _("Relation: %s"), any);
+}
+
 wxString document_list_label(const std::set<core::DocumentType>& types) {
     wxString out;
-    for (auto t : types) out += (out.empty() ? wxString() : _(", ")) + u8(core::document_type_label(t));
+    for (auto t : types) out += (out.empty() ? wxString() : _(", ")) + document_type_text(t);
     return out;
 }
 

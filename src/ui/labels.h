@@ -28,7 +28,10 @@ wxString binding_status_text(const core::Binding& b);  // active, active (old ru
 std::string china_time(const std::optional<core::Instant>& t);
 // "张伟 450802196503120117", or the bare number when the person is not in the roster.
 wxString person_label(app::Workspace& ws, const std::optional<std::string>& id_number);
-// The papers' names, "身份证, 户口簿".
+wxString document_type_text(core::DocumentType type);  // ID card, household register, …
+// A line of the checklist: "Relation: marriage certificate or household register".
+wxString need_text(const core::DocumentNeed& need);
+// The papers' names, "ID card, marriage certificate".
 wxString document_list_label(const std::set<core::DocumentType>& types);
 // What an action came to, on its label: green when done, red with the reason when not.
 void show_outcome(wxStaticText* label, const wxString& text, bool good);

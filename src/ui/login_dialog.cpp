@@ -4,6 +4,7 @@
 
 #include "app/audit.h"
 #include "app/errors.h"
+#include "ui/problem_text.h"
 
 namespace gongji::ui {
 
@@ -41,7 +42,7 @@ bool LoginDialog::TransferDataFromWindow() {
         try {
             app::set_workstation_name(name);
         } catch (const app::BadInput& e) {
-            error_->SetLabel(wxString::FromUTF8(e.what()));  // e.g. /etc/gongji not writable: ask the administrator
+            error_->SetLabel(problem_text(e));  // e.g. /etc/gongji not writable: ask the administrator
             workstation_->SetFocus();
             Layout();
             Fit();
@@ -54,7 +55,7 @@ bool LoginDialog::TransferDataFromWindow() {
                                    password_->GetValue().ToStdString(wxConvUTF8));
         return true;
     } catch (const std::exception& e) {  // refused, or a database that cannot be reached
-        error_->SetLabel(wxString::FromUTF8(e.what()));
+        error_->SetLabel(problem_text(e));
         password_->Clear();
         password_->SetFocus();
         Layout();

@@ -6,6 +6,7 @@
 
 #include "app/policy_service.h"
 #include "ui/labels.h"
+#include "ui/problem_text.h"
 
 namespace gongji::ui {
 
@@ -83,7 +84,7 @@ bool PolicyPanel::make_default() {
     try {
         app::set_default_policy(ws_, actor_, name);
     } catch (const std::exception& e) {
-        say(u8(e.what()), false);
+        say(problem_text(e), false);
         return false;
     }
     refresh(name);
@@ -98,7 +99,7 @@ bool PolicyPanel::save() {
         say(wxString::Format(_("Profile %s saved"), u8(result.name)), true);
         return true;
     } catch (const std::exception& e) {
-        say(u8(e.what()), false);
+        say(problem_text(e), false);
         return false;
     }
 }
@@ -110,7 +111,7 @@ bool PolicyPanel::import_file(const std::string& path) {
         say(wxString::Format(result.created ? _("Profile %s imported") : _("Profile %s replaced"), u8(result.name)), true);
         return true;
     } catch (const std::exception& e) {
-        say(u8(e.what()), false);
+        say(problem_text(e), false);
         return false;
     }
 }

@@ -1,5 +1,6 @@
 #include "ui/printing.h"
 #include "ui/labels.h"
+#include "ui/problem_text.h"
 
 #include <wx/app.h>
 #include <wx/button.h>
@@ -159,7 +160,7 @@ DocumentPrinter::DocumentPrinter(wxWindow* parent, app::Workspace& ws, const app
     : parent_(parent), ws_(ws), actor_(actor), requests_(std::move(requests)) {}
 
 bool DocumentPrinter::failed(const std::exception& e) {
-    wxMessageBox(u8(e.what()), _("Cannot print"), wxOK | wxICON_ERROR, parent_);
+    wxMessageBox(problem_text(e), _("Cannot print"), wxOK | wxICON_ERROR, parent_);
     return false;
 }
 

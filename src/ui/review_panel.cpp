@@ -1,5 +1,6 @@
 #include "ui/review_panel.h"
 #include "ui/labels.h"
+#include "ui/problem_text.h"
 
 #include <wx/intl.h>
 
@@ -87,7 +88,7 @@ void ReviewPanel::select(long row) {
     try {
         show(app::find_case(ws_, summary->number));
     } catch (const std::exception& e) {
-        say(u8(e.what()), false);
+        say(problem_text(e), false);
     }
 }
 
@@ -106,9 +107,9 @@ void ReviewPanel::show(const core::Case& c) {
         try {
             auto r = app::check_eligibility(ws_, q, c.binding_id.value_or(0));
             if (r.eligible) reasons_->Append(_("Eligible"));
-            for (const auto& reason : r.reasons) reasons_->Append(u8(reason.message));
+            for (const auto& reason : r.reasons) reasons_->Append(reason_text(reason));
         } catch (const std::exception& e) {
-            reasons_->Append(u8(e.what()));
+            reasons_->Append(problem_text(e));
         }
     }
     documents_->Enable(!app::list_documents(ws_, c.number).empty());
@@ -129,7 +130,7 @@ bool ReviewPanel::decide(const std::function<void()>& decision, const wxString& 
     try {
         decision();
     } catch (const std::exception& e) {  // a refusal (four-eyes, already decided, …) or bad input
-        say(u8(e.what()), false);
+        say(problem_text(e), false);
         return false;
     }
     say(done, true);

@@ -2,6 +2,7 @@
 
 #include <wx/image.h>
 
+#include "ui/background_task.h"
 #include "ui/resources.h"
 
 namespace gongji::ui {
@@ -13,5 +14,7 @@ bool start_up(const std::string& language) {
     set_language(language);
     return load_forms();
 }
+
+void shut_down() { BackgroundTask::wait_for_all(); }
 
 }  // namespace gongji::ui

@@ -9,5 +9,8 @@ namespace gongji::ui {
 // Image decoders (PNG, JPEG, TIFF, …), the language (see set_language), every form. False, with
 // a logged error, when a form cannot be read.
 bool start_up(const std::string& language = "");
+// What the app does as it exits, the program and the tests alike: waits for background work
+// still running (each was asked to stop when its window closed).
+void shut_down();
 
 }  // namespace gongji::ui

@@ -7,6 +7,7 @@
 
 #include "app/clock.h"
 #include "ui/labels.h"
+#include "ui/problem_text.h"
 
 namespace gongji::ui {
 namespace {
@@ -75,7 +76,7 @@ bool UsersPanel::act(const std::function<wxString()>& action) {
         Layout();
         return true;
     } catch (const std::exception& e) {
-        show_outcome(outcome_, u8(e.what()), false);
+        show_outcome(outcome_, problem_text(e), false);
         Layout();
         return false;
     }

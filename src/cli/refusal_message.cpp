@@ -1,0 +1,38 @@
+#include "cli/refusal_message.h"
+
+#include "core/case_rules.h"
+
+namespace gongji::cli {
+
+std::string refusal_message(const app::Problem& p) {
+    const auto& c = p.code;
+    auto v = [&](const char* key) { return p.param(key); };
+    if (c == "not_eligible") return "不符合共济条件";
+    if (c == "authentication_failed") return "用户名或密码错误";
+    if (c == "forbidden") {
+        if (!v("disabled_user").empty()) return "用户“" + v("disabled_user") + "”已停用";
+        return "角色“" + v("role") + "”无权执行此操作（需要：" + v("needs") + "）";
+    }
+    if (c == "locked") {
+        if (!v("until").empty()) return "密码错误次数过多，账户已锁定至 " + v("until") + "（UTC）";
+        return "密码连续错误" + v("tries") + "次，账户锁定" + v("minutes") + "分钟";
+    }
+    if (c == "already_decided") {
+        if (auto status = core::parse_case_status(v("status")))
+            return "办件 " + v("case") + " 已是“" + core::case_status_label(*status) + "”状态";
+        if (v("papers") == "closed") return "办件 " + v("case") + " 已处理，材料不能再更改";
+        return "办件 " + v("case") + " 已由他人处理";
+    }
+    if (c == "four_eyes") return "不能审核本人受理的办件 " + v("case");
+    if (c == "ocr_mismatch")
+        return "身份证扫描件“" + v("file") + "”上识别出的号码 " + v("read") + " 与录入的号码不符；请核对后确认（--ack-ocr）再提交";
+    if (c == "scan_failed") return v("why");
+    if (c == "document_damaged")
+        return "材料 " + v("document") + "（" + v("file") + "）的内容与采集时的 SHA-256 不符，不能作为有效材料显示";
+    if (c == "cancelled") return "导入已取消，未保存任何数据";
+    if (c == "insufficient_balance") return "授权人个人账户余额不足";
+    if (!v("detail").empty()) return v("detail");  // the quota rules' own findings
+    return c;
+}
+
+}  // namespace gongji::cli

@@ -1,0 +1,125 @@
+#include "ui/problem_text.h"
+
+#include <wx/intl.h>
+
+#include "core/case_rules.h"
+#include "ui/labels.h"
+
+namespace gongji::ui {
+namespace {
+
+wxString who(const std::string& subject) { return subject == "authorizer" ? _("The authorizer") : _("The user"); }
+
+}  // namespace
+
+wxString id_error_text(const std::string& code) {
+    if (code == "empty") return _("it is empty");
+    if (code == "birth_date") return _("its birth date is not a real date");
+    if (code == "birth_date_future") return _("its birth date is in the future");
+    if (code == "check_character") return _("its check character is wrong");
+    if (code == "region") return _("its region code does not exist");
+    return _("it has the wrong length or characters");
+}
+
+namespace {
+
+wxString implausible(const core::Reason& r) {
+    auto check = r.params.count("check") ? r.params.at("check") : std::string();
+    auto relation = u8(r.params.count("relation") ? r.params.at("relation") : std::string());
+    if (check == "user_gender") return wxString::Format(_("Relation %s does not fit the user's sex"), relation);
+    if (check == "authorizer_gender") return wxString::Format(_("Relation %s does not fit the authorizer's sex"), relation);
+    if (check == "user_older") return wxString::Format(_("Relation %s needs the user to be older than the authorizer"), relation);
+    if (check == "user_younger")
+        return wxString::Format(_("Relation %s needs the user to be younger than the authorizer"), relation);
+    if (check == "spouse_gender") return _("Spouses must be of different sexes");
+    if (check == "marriage_age")
+        return wxString::Format(_("%s is under the legal age of marriage (%s, needs %s)"), who(r.subject),
+                                u8(r.params.at("age")), u8(r.params.at("needed")));
+    return _("The relation does not fit these two people");
+}
+
+}  // namespace
+
+wxString reason_text(const core::Reason& r, const std::vector<core::DocumentNeed>& checklist) {
+    auto p = [&](const char* key) { return u8(r.params.count(key) ? r.params.at(key) : std::string()); };
+    const auto& c = r.code;
+    if (c == "same_person") return _("The authorizer and the user are the same person");
+    if (c == "duplicate") return _("These two people already have a binding pending or in force");
+    if (c == "id_invalid") return wxString::Format(_("%s's ID number is not valid: %s"), who(r.subject), id_error_text(utf8(p("error"))));
+    if (c == "authorizer_not_found") return _("The authorizer is not in the insurance roster");
+    if (c == "authorizer_not_employee")
+        return wxString::Format(_("The authorizer must have employee insurance (310), not %s"), p("insurance_type"));
+    if (c == "authorizer_status" || c == "user_status")
+        return wxString::Format(_("%s's insurance is not in force (status %s)"), who(r.subject), p("status"));
+    if (c == "user_not_insured") return _("The user has no basic medical insurance");
+    if (c == "relation_not_allowed")
+        return wxString::Format(_("The local policy (%s) does not allow relation %s"), p("policy"), p("relation"));
+    if (c == "relation_implausible") return implausible(r);
+    if (c == "region_scope")
+        return wxString::Format(_("The user's region %s is outside the authorizer's region %s allowed by the policy"),
+                                p("user_region"), p("authorizer_region"));
+    if (c == "authorizer_limit")
+        return wxString::Format(_("The authorizer already has %s bindings, the most allowed is %s"), p("open"), p("max"));
+    if (c == "user_limit")
+        return wxString::Format(_("The user already has %s authorizers, the most allowed is %s"), p("open"), p("max"));
+    if (c == "documents_missing") {
+        wxString missing;
+        for (const auto& need : checklist)
+            if (need.satisfied == false) missing += (missing.empty() ? wxString() : u8("；")) + need_text(need);
+        if (!missing.empty()) return wxString::Format(_("Papers missing: %s"), missing);
+        return wxString::Format(_("%s papers are missing"), p("missing"));
+    }
+    return u8(r.message);
+}
+
+wxString problem_text(const app::Problem& problem) {
+    const auto& c = problem.code;
+    auto p = [&](const char* key) { return u8(problem.param(key)); };
+    if (c == "not_eligible") return _("Not eligible");
+    if (c == "authentication_failed") return _("Wrong user name or password");
+    if (c == "forbidden") {
+        if (!problem.param("disabled_user").empty()) return wxString::Format(_("User %s is disabled"), p("disabled_user"));
+        return _("Your role may not do this");
+    }
+    if (c == "locked") {
+        if (!problem.param("until").empty()) {
+            auto until = core::Instant::parse(problem.param("until"));
+            return wxString::Format(_("Too many wrong passwords: the account is locked until %s"),
+                                    u8(china_time(until)));
+        }
+        return wxString::Format(_("%s wrong passwords in a row: the account is locked for %s minutes"), p("tries"),
+                                p("minutes"));
+    }
+    if (c == "already_decided") {
+        if (auto status = core::parse_case_status(problem.param("status")))
+            return wxString::Format(_("Case %s is already %s"), p("case"), case_status_text(*status));
+        if (problem.param("papers") == "closed")
+            return wxString::Format(_("Case %s is decided: its papers can no longer change"), p("case"));
+        return wxString::Format(_("Case %s was decided by someone else meanwhile"), p("case"));
+    }
+    if (c == "four_eyes") return wxString::Format(_("You took in case %s: another supervisor decides it"), p("case"));
+    if (c == "ocr_mismatch")
+        return wxString::Format(_("The ID card scan %s reads the number %s, which is neither of the two typed"),
+                                p("file"), p("read"));
+    if (c == "scan_failed") return wxString::Format(_("The scanner failed: %s"), p("why"));
+    if (c == "document_damaged")
+        return wxString::Format(_("Paper %s (%s) no longer matches its SHA-256 from capture: it cannot be shown as valid"),
+                                p("document"), p("file"));
+    if (c == "cancelled") return _("Import cancelled: nothing was saved");
+    if (c == "insufficient_balance") return _("The authorizer's account balance is too low");
+    if (c == "id_invalid") return wxString::Format(_("%s is not a valid ID number"), p("text"));
+    if (c == "not_in_roster") return wxString::Format(_("%s is not in the insurance roster"), p("id"));
+    if (c == "note_required") return _("Write a note when the reason is \"other\"");
+    if (c == "file_unusable") return wxString::Format(_("%s cannot be used: %s"), p("file"), p("why"));
+    if (!problem.param("detail").empty()) return p("detail");
+    return u8(app::describe(problem));
+}
+
+wxString problem_text(const std::exception& e) {
+    if (const auto* r = dynamic_cast<const app::Refused*>(&e)) return problem_text(r->problem());
+    if (const auto* b = dynamic_cast<const app::BadInput*>(&e); b && !b->problem().code.empty())
+        return problem_text(b->problem());
+    return u8(e.what());
+}
+
+}  // namespace gongji::ui

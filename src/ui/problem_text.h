@@ -1,0 +1,23 @@
+#pragma once
+// What went wrong, in the user's language. The application layer says it as a code with
+// values; this is where the desktop app chooses the words, through its catalogue. Anything
+// else (a database or a device that went away) is shown as the system said it.
+#include <wx/string.h>
+
+#include <exception>
+#include <vector>
+
+#include "app/errors.h"
+#include "core/eligibility.h"
+
+namespace gongji::ui {
+
+wxString problem_text(const app::Problem& problem);
+wxString problem_text(const std::exception& e);
+// Why an ID number is not valid, by core's error code ("check_character", …).
+wxString id_error_text(const std::string& code);
+// One of the §5 reasons a binding is refused.
+// Missing papers are named from the checklist when it is given.
+wxString reason_text(const core::Reason& reason, const std::vector<core::DocumentNeed>& checklist = {});
+
+}  // namespace gongji::ui
