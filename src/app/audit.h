@@ -24,15 +24,4 @@ struct AuditVerification {
 };
 AuditVerification verify_audit(Workspace& ws);
 
-// This machine's workstation name ("窗口-03"): GONGJI_WORKSTATION, else the name set once for
-// the machine in workstation_file(), else the host name.
-std::string workstation_name();
-// Whether a name was set for this machine (or GONGJI_WORKSTATION gives one).
-bool workstation_configured();
-// GONGJI_WORKSTATION_FILE, else /etc/gongji/workstation.
-std::string workstation_file();
-// Sets the machine's name once; BadInput for an empty or over-long name or a file that cannot
-// be written (naming it).
-void set_workstation_name(const std::string& name);
-
 }  // namespace gongji::app

@@ -8,6 +8,7 @@
 
 #include "app/audit.h"
 #include "app/errors.h"
+#include "app/machine_settings.h"
 #include "app/stores.h"
 #include "core/json_writer.h"
 

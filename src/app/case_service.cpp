@@ -6,6 +6,7 @@
 #include "app/audit.h"
 #include "app/audit_record.h"
 #include "app/eligibility_service.h"
+#include "app/machine_settings.h"
 #include "app/policy_service.h"
 #include "app/settlement_service.h"
 #include "app/stores.h"
@@ -125,7 +126,7 @@ std::vector<OcrMismatch> ocr_cross_check(const std::vector<Upload>& uploads, con
     for (const auto& upload : uploads) {
         if (upload.type != core::DocumentType::id_card) continue;
         try {
-            auto reading = devices::read_id_card(upload.bytes);
+            auto reading = devices::read_id_card(upload.bytes, tessdata_dir());
             if (reading.id_number && *reading.id_number != a && *reading.id_number != u)
                 out.push_back({upload.file_name, *reading.id_number});
         } catch (const devices::CaptureError&) {

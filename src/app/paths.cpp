@@ -1,9 +1,9 @@
 #include "app/paths.h"
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
+#include "app/environment.h"
 #include "app/errors.h"
 
 namespace gongji::app {
@@ -17,19 +17,19 @@ bool running_installed() {
 }
 
 std::string data_dir() {
-    if (const char* env = std::getenv("GONGJI_DATA_DIR"); env && *env) return env;
+    if (auto dir = env(Env::data_dir)) return *dir;
     std::error_code ec;
     if (!running_installed() && fs::is_directory(GONGJI_SOURCE_DATA_DIR "/migrations", ec)) return GONGJI_SOURCE_DATA_DIR;
     return GONGJI_INSTALLED_DATA_DIR;
 }
 
 std::string default_database_url() {
-    if (const char* env = std::getenv("GONGJI_DB"); env && *env) return env;
+    if (auto url = env(Env::database)) return *url;
     fs::path base;
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
-        base = xdg;
-    else if (const char* home = std::getenv("HOME"); home && *home)
-        base = fs::path(home) / ".local" / "share";
+    if (auto xdg = env(Env::xdg_data_home))
+        base = *xdg;
+    else if (auto home = env(Env::home))
+        base = fs::path(*home) / ".local" / "share";
     else
         base = fs::temp_directory_path();
     auto dir = base / "gongji";

@@ -1,3 +1,4 @@
+#include "app/machine_settings.h"
 #include "app/policy_service.h"
 
 #include <algorithm>
@@ -63,7 +64,7 @@ void set_default_policy(Workspace& ws, const Actor& actor, const std::string& na
     change_setting(ws, actor, "default_policy", name);
 }
 
-std::optional<std::string> default_policy(Workspace& ws) { return setting(ws, "default_policy"); }
+std::optional<std::string> default_policy(Workspace& ws) { return agency_settings(ws).default_policy; }
 
 std::optional<std::string> policy_for_region(const std::vector<core::PolicyProfile>& profiles,
                                              const std::optional<std::string>& agency_default,

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "app/audit.h"
+#include "app/environment.h"
 #include "app/case_service.h"
 #include "app/errors.h"
 #include "app/paths.h"
@@ -69,9 +70,9 @@ std::string staff_of(Workspace& ws, const std::string& username) {
 
 // What the agency promises on a receipt: where to ask, and by when it is decided.
 void agency_promise_fields(Workspace& ws, reports::ReportData& d) {
-    auto days = setting(ws, "processing_days");
-    d.fields["processing_time"] = days ? "自受理之日起" + *days + "个工作日内" : "";
-    d.fields["agency_phone"] = setting(ws, "agency_phone").value_or("");
+    auto agency = agency_settings(ws);
+    d.fields["processing_time"] = agency.processing_days ? "自受理之日起" + *agency.processing_days + "个工作日内" : "";
+    d.fields["agency_phone"] = agency.phone.value_or("");
 }
 
 void person_fields(Workspace& ws, reports::ReportData& d, const std::string& prefix, const std::optional<std::string>& id) {
@@ -210,7 +211,7 @@ void daily_fields(Workspace& ws, const DocumentRequest& r, reports::ReportData& 
 }  // namespace
 
 std::string reports_dir() {
-    if (const char* env = std::getenv("GONGJI_REPORTS_DIR"); env && *env) return env;
+    if (auto dir = env(Env::reports_dir)) return *dir;
     std::error_code ec;
     if (!running_installed() && std::filesystem::is_directory(GONGJI_SOURCE_REPORTS_DIR, ec)) return GONGJI_SOURCE_REPORTS_DIR;
     return GONGJI_INSTALLED_REPORTS_DIR;
@@ -282,7 +283,7 @@ int print_document(Workspace& ws, const Actor& actor, const DocumentRequest& req
     return laid_out.pages();
 }
 
-std::string agency_name(Workspace& ws) { return setting(ws, "agency_name").value_or(""); }
+std::string agency_name(Workspace& ws) { return agency_settings(ws).name; }
 
 void set_agency_phone(Workspace& ws, const Actor& actor, const std::string& phone) {
     require_role(actor, {core::Role::admin});

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app/audit.h"
+#include "app/machine_settings.h"
 #include "app/auth.h"
 #include "app/progress.h"
 #include "app/text_encoding.h"

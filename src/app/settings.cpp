@@ -7,6 +7,15 @@
 
 namespace gongji::app {
 
+AgencySettings agency_settings(Workspace& ws) {
+    auto all = storage::SettingsRepository(database(ws)).all();
+    auto get = [&](const char* key) -> std::optional<std::string> {
+        auto it = all.find(key);
+        return it == all.end() ? std::nullopt : std::optional(it->second);
+    };
+    return {get("agency_name").value_or(""), get("agency_phone"), get("processing_days"), get("default_policy")};
+}
+
 std::optional<std::string> setting(Workspace& ws, const std::string& key) {
     return storage::SettingsRepository(database(ws)).get(key);
 }

@@ -19,7 +19,7 @@ int run_init(Session& s, const Words& words) {
     app::InitOptions options;
     options.demo = args.flag("demo");
     if (!options.demo && app::needs_first_admin(ws))
-        options.admin_password = read_secret("GONGJI_NEW_PASSWORD", "Password for the administrator \"admin\": ");
+        options.admin_password = read_secret(app::Env::new_password, "Password for the administrator \"admin\": ");
     auto report = app::initialize(ws, options);
     print_json(init_report_json(report));
     std::cerr << "schema at version " << report.to_version << "; " << report.policies_loaded.size()
@@ -48,7 +48,7 @@ int run_user(Session& s, const Words& words) {
     app::require_role(actor, {core::Role::admin});
     auto role = core::parse_role(role_name);
     if (!role) throw app::BadInput("role: must be clerk, supervisor or admin, not \"" + role_name + "\"");
-    auto password = read_secret("GONGJI_NEW_PASSWORD", "Password for " + args.positional()[1] + ": ");
+    auto password = read_secret(app::Env::new_password, "Password for " + args.positional()[1] + ": ");
     app::add_user(s.workspace(), actor.username, args.positional()[1], *role, password, args.option("full-name").value_or(""));
     core::JsonWriter w(true);
     w.begin_object().key("user").value(args.positional()[1]).key("role").value(role_name).end_object();

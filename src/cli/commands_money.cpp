@@ -1,6 +1,7 @@
 // settle, statement, quota: money moving between accounts.
 #include "app/audit.h"
 #include "app/errors.h"
+#include "app/machine_settings.h"
 #include "app/policy_service.h"
 #include "app/report_service.h"
 #include "app/settlement_service.h"

@@ -23,14 +23,14 @@ app::Workspace& Session::workspace(bool require_schema) {
 
 app::Actor Session::actor() {
     if (!as_user_) throw app::BadInput("--as: this command changes or reads personal data, which is done and logged as a user: give --as USERNAME");
-    auto password = read_secret("GONGJI_PASSWORD", "Password for " + *as_user_ + ": ");
+    auto password = read_secret(app::Env::password, "Password for " + *as_user_ + ": ");
     return app::authenticate(workspace(), *as_user_, password);
 }
 
-std::string read_secret(const char* env_name, const std::string& prompt) {
-    if (const char* env = std::getenv(env_name)) return env;
+std::string read_secret(app::Env variable, const std::string& prompt) {
+    if (auto value = app::env(variable)) return *value;
     if (!isatty(STDIN_FILENO))
-        throw app::BadInput(std::string(env_name) + ": not set, and there is no terminal to ask on");
+        throw app::BadInput(std::string(app::env_name(variable)) + ": not set, and there is no terminal to ask on");
     std::cerr << prompt << std::flush;
     termios old{};
     tcgetattr(STDIN_FILENO, &old);

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/auth.h"
+#include "app/environment.h"
 #include "app/workspace.h"
 
 namespace gongji::cli {
@@ -29,7 +30,7 @@ private:
 
 // A secret from the environment variable, else typed at a prompt on a terminal (no echo);
 // BadInput when neither is possible.
-std::string read_secret(const char* env_name, const std::string& prompt);
+std::string read_secret(app::Env variable, const std::string& prompt);
 
 // Writes one JSON document and a newline to stdout.
 void print_json(const std::string& json);

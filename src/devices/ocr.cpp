@@ -65,10 +65,10 @@ Gray region(cairo_surface_t* card, double x0, double y0, double x1, double y1, i
     return g;
 }
 
-std::string recognise(const Gray& g, const char* language, const char* whitelist) {
+std::string recognise(const Gray& g, const std::string& models, const char* language, const char* whitelist) {
     tesseract::TessBaseAPI api;
-    if (api.Init(tessdata_dir().c_str(), language, tesseract::OEM_LSTM_ONLY) != 0)
-        throw CaptureError(std::string("Tesseract cannot load the “") + language + "” model from " + tessdata_dir());
+    if (api.Init(models.c_str(), language, tesseract::OEM_LSTM_ONLY) != 0)
+        throw CaptureError(std::string("Tesseract cannot load the “") + language + "” model from " + models);
     api.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
     if (whitelist) api.SetVariable("tessedit_char_whitelist", whitelist);
     api.SetImage(g.pixels.data(), g.width, g.height, 1, g.width);
@@ -100,14 +100,15 @@ std::optional<std::string> pick_id_number(const std::string& text) {
 
 }  // namespace
 
-std::string tessdata_dir() {
-    if (const char* env = std::getenv("GONGJI_TESSDATA"); env && *env) return env;
+std::string tessdata_dir(const std::string& chosen) {
+    if (!chosen.empty()) return chosen;
     for (const char* dir : {"/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata"})
         if (std::filesystem::exists(std::string(dir) + "/eng.traineddata")) return dir;
     return "/usr/share/tesseract-ocr/5/tessdata";
 }
 
-IdCardReading read_id_card(const std::string& png) {
+IdCardReading read_id_card(const std::string& png, const std::string& tessdata) {
+    const auto models = tessdata_dir(tessdata);
     if (inspect_document_file(png).mime != "image/png") throw CaptureError("OCR reads PNG scans");
     PngSource source{&png};
     cairo_surface_t* card = cairo_image_surface_create_from_png_stream(read_png, &source);
@@ -117,9 +118,9 @@ IdCardReading read_id_card(const std::string& png) {
     }
     IdCardReading reading;
     // Where the number and the name stand on a second-generation ID card.
-    reading.number_text = recognise(region(card, 0.26, 0.74, 0.98, 0.97, 1000), "eng", "0123456789X");
+    reading.number_text = recognise(region(card, 0.26, 0.74, 0.98, 0.97, 1000), models, "eng", "0123456789X");
     reading.id_number = pick_id_number(reading.number_text);
-    std::string name = recognise(region(card, 0.17, 0.07, 0.60, 0.22, 700), "chi_sim", nullptr);
+    std::string name = recognise(region(card, 0.17, 0.07, 0.60, 0.22, 700), models, "chi_sim", nullptr);
     std::string hanzi;
     for (size_t i = 0; i < name.size();) {  // keep the Chinese characters (3-byte UTF-8)
         auto c = static_cast<unsigned char>(name[i]);

@@ -14,9 +14,10 @@ struct IdCardReading {
 
 // `png` is a scan cropped to the card (as scanned, or a PNG file). CaptureError when the image
 // cannot be read. Tesseract runs far faster with OMP_THREAD_LIMIT=1 set before the process starts.
-IdCardReading read_id_card(const std::string& png);
+// `tessdata` names the models' folder; empty: Debian's Tesseract's own.
+IdCardReading read_id_card(const std::string& png, const std::string& tessdata = "");
 
-// Where Debian's Tesseract keeps its models; GONGJI_TESSDATA overrides.
-std::string tessdata_dir();
+// `chosen` when given, else where Debian's Tesseract keeps its models.
+std::string tessdata_dir(const std::string& chosen = "");
 
 }  // namespace gongji::devices

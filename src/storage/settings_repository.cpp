@@ -10,6 +10,13 @@ std::optional<std::string> SettingsRepository::get(const std::string& name) {
     return std::nullopt;
 }
 
+std::map<std::string, std::string> SettingsRepository::all() {
+    std::map<std::string, std::string> out;
+    soci::rowset<soci::row> rows = (db_.sql().prepare << "SELECT name, value FROM settings");
+    for (const auto& r : rows) out[r.get<std::string>(0)] = r.get<std::string>(1);
+    return out;
+}
+
 void SettingsRepository::set(const std::string& name, const std::string& value) {
     db_.sql() << "INSERT INTO settings (name, value) VALUES (:n, :v) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
         soci::use(name), soci::use(value);

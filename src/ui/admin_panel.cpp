@@ -16,9 +16,10 @@ namespace gongji::ui {
 AdminPanel::AdminPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& actor) : ws_(ws), actor_(actor) {
     wxXmlResource::Get()->LoadPanel(this, parent, "AdminPanel");
     agency_ = XRCCTRL(*this, "agency_name", wxTextCtrl);
-    agency_->SetValue(u8(app::agency_name(ws_)));
-    XRCCTRL(*this, "agency_phone", wxTextCtrl)->SetValue(u8(app::setting(ws_, "agency_phone").value_or("")));
-    XRCCTRL(*this, "processing_days", wxTextCtrl)->SetValue(u8(app::setting(ws_, "processing_days").value_or("")));
+    auto agency = app::agency_settings(ws_);
+    agency_->SetValue(u8(agency.name));
+    XRCCTRL(*this, "agency_phone", wxTextCtrl)->SetValue(u8(agency.phone.value_or("")));
+    XRCCTRL(*this, "processing_days", wxTextCtrl)->SetValue(u8(agency.processing_days.value_or("")));
     auto save_agency = [this](wxCommandEvent&) { this->save_agency(); };
     XRCCTRL(*this, "save_agency_name", wxButton)->Bind(wxEVT_BUTTON, save_agency);
     for (const char* field : {"agency_name", "agency_phone", "processing_days"})
@@ -81,9 +82,10 @@ bool AdminPanel::save_agency() {
     auto value = [this](const char* field) { return utf8(XRCCTRL(*this, field, wxTextCtrl)->GetValue().Trim().Trim(false)); };
     try {
         app::set_agency_name(ws_, actor_, value("agency_name"));
-        if (auto phone = value("agency_phone"); !phone.empty() && phone != app::setting(ws_, "agency_phone"))
+        auto before = app::agency_settings(ws_);
+        if (auto phone = value("agency_phone"); !phone.empty() && phone != before.phone)
             app::set_agency_phone(ws_, actor_, phone);
-        if (auto days = value("processing_days"); !days.empty() && days != app::setting(ws_, "processing_days"))
+        if (auto days = value("processing_days"); !days.empty() && days != before.processing_days)
             app::set_processing_days(ws_, actor_, days);
     } catch (const std::exception& e) {
         show_outcome(outcome, problem_text(e), false);

@@ -4,6 +4,7 @@
 
 #include "app/audit.h"
 #include "app/errors.h"
+#include "app/machine_settings.h"
 #include "ui/problem_text.h"
 
 namespace gongji::ui {

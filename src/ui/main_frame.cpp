@@ -9,6 +9,7 @@
 #include <functional>
 
 #include "app/errors.h"
+#include "app/machine_settings.h"
 #include <wx/menu.h>
 #include <wx/notebook.h>
 #include <wx/sizer.h>
@@ -53,8 +54,7 @@ private:
 MainFrame::MainFrame(app::Workspace& ws, const app::Actor& actor)
     : wxFrame(nullptr, wxID_ANY, _("Gongji Desk"), wxDefaultPosition, wxSize(1280, 720)), ws_(ws), actor_(actor),
       timer_(this) {
-    if (const char* minutes = std::getenv("GONGJI_LOCK_MINUTES"); minutes && std::atoi(minutes) > 0)
-        lock_after_ms_ = std::atoll(minutes) * 60 * 1000;
+    if (auto minutes = app::lock_minutes()) lock_after_ms_ = *minutes * 60LL * 1000;
     last_activity_ms_ = wxGetLocalTimeMillis().GetValue();
     activity_ = std::make_unique<ActivityFilter>(this);
     Bind(wxEVT_TIMER, &MainFrame::on_timer, this);

@@ -1,5 +1,6 @@
 #include "ui/resources.h"
 
+#include "app/environment.h"
 #include "app/paths.h"
 
 #include <wx/config.h>
@@ -15,7 +16,7 @@
 namespace gongji::ui {
 
 std::string forms_dir() {
-    if (const char* env = std::getenv("GONGJI_FORMS_DIR"); env && *env) return env;
+    if (auto dir = app::env(app::Env::forms_dir)) return *dir;
     std::error_code ec;
     if (!app::running_installed() && std::filesystem::is_directory(GONGJI_SOURCE_FORMS_DIR, ec)) return GONGJI_SOURCE_FORMS_DIR;
     return GONGJI_INSTALLED_FORMS_DIR;
@@ -39,11 +40,10 @@ const std::string& current_language() { return g_language; }
 void set_language(const std::string& requested) {
     std::string language = requested;
     if (language.empty()) {
-        const char* env = std::getenv("GONGJI_LANG");
         wxString saved;
         if (auto* config = wxConfigBase::Get(); config && config->Read("language", &saved) && !saved.empty())
             language = saved.ToStdString(wxConvUTF8);
-        if (env && *env) language = env;
+        if (auto forced = app::env(app::Env::language)) language = *forced;
         if (language.empty()) language = "zh_CN";
     }
     g_language = language;
