@@ -7,7 +7,7 @@
 
 namespace gongji::storage {
 
-// The current row of a query.
+// The current row of a query; NULL reads as "" and 0.
 class ResultRow {
 public:
     virtual ~ResultRow() = default;

@@ -97,8 +97,15 @@ void SociStatement::query_each(const std::function<void(const ResultRow&)>& read
     while (st.fetch());
 }
 
-std::string SociStatement::column_text(int index) const { return impl_->row.get<std::string>(static_cast<size_t>(index)); }
+// NULL reads as "" and 0, as SQLite's own API reads it.
+std::string SociStatement::column_text(int index) const {
+    auto i = static_cast<size_t>(index);
+    return impl_->row.get_indicator(i) == soci::i_null ? std::string() : impl_->row.get<std::string>(i);
+}
 
-long long SociStatement::column_integer(int index) const { return row_integer(impl_->row, static_cast<size_t>(index)); }
+long long SociStatement::column_integer(int index) const {
+    auto i = static_cast<size_t>(index);
+    return impl_->row.get_indicator(i) == soci::i_null ? 0 : row_integer(impl_->row, i);
+}
 
 }  // namespace gongji::storage

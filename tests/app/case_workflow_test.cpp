@@ -220,6 +220,20 @@ BOOST_AUTO_TEST_CASE(case_numbers_are_the_day_and_a_sequence) {
     BOOST_TEST(second.number == prefix + "000002");
 }
 
+// The one clock: a case taken in at 00:30 China time is numbered and dated by the China-time
+// day, its instant kept in UTC (the evening before).
+BOOST_AUTO_TEST_CASE(cases_are_numbered_and_stamped_by_the_one_clock) {
+    struct ClockAt {
+        explicit ClockAt(const char* utc) { app::set_clock(core::Instant::parse(utc)); }
+        ~ClockAt() { app::set_clock(std::nullopt); }
+    } at("2026-02-28T16:30:00Z");
+    auto c = app::submit_bind(ws, clerk, wife());
+    BOOST_TEST(c.number == "GJ20260301-000001");
+    BOOST_TEST(c.created_at.utc() == "2026-02-28T16:30:00Z");
+    BOOST_TEST(c.application_date.to_string() == "2026-03-01");
+    BOOST_TEST(app::find_case(ws, c.number).submitted_at->utc() == "2026-02-28T16:30:00Z");
+}
+
 BOOST_AUTO_TEST_CASE(every_change_is_audited_and_tampering_is_found) {
     auto c = app::submit_bind(ws, clerk, wife());
     app::approve_case(ws, super, c.number);

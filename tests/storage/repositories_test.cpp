@@ -10,6 +10,7 @@
 #include "storage/migrations.h"
 #include "storage/person_repository.h"
 #include "storage/policy_repository.h"
+#include "storage/prepared_statement.h"
 #include "storage/roster_writer.h"
 #include "storage/user_repository.h"
 #include "support/test_database.h"
@@ -214,6 +215,29 @@ BOOST_AUTO_TEST_CASE(a_transaction_not_committed_leaves_nothing) {
         tx.commit();
     }
     BOOST_TEST(persons.count() == 1);
+}
+
+// The statements imports and look-ups repeat, prepared by the dialect: each database's own way
+// (SQLite's C API, SOCI on PostgreSQL) binds text, numbers and NULL alike and reads them back.
+BOOST_AUTO_TEST_CASE(a_prepared_statement_binds_and_reads_alike_on_both_databases) {
+    db->sql() << "CREATE TABLE probe (k VARCHAR(20) NOT NULL, n BIGINT, note VARCHAR(20))";
+    auto insert = db->dialect().prepare(*db, "INSERT INTO probe (k, n, note) VALUES (:k, :n, :note)");
+    const std::string a = "甲", b = "b", note = "x";
+    BOOST_TEST(insert->text(1, a).integer(2, 9000000000LL).text(3, note).run() == 1);
+    BOOST_TEST(insert->text(1, b).null(2).null(3).run() == 1);
+    auto select = db->dialect().prepare(*db, "SELECT k, n FROM probe WHERE n IS NOT NULL OR k = :k ORDER BY k");
+    std::vector<std::pair<std::string, long long>> rows;
+    select->text(1, b).query_each([&](const ResultRow& r) { rows.emplace_back(r.column_text(0), r.column_integer(1)); });
+    BOOST_REQUIRE(rows.size() == 2u);
+    BOOST_TEST(rows[0].first == "b");
+    BOOST_TEST(rows[1].first == "甲");
+    BOOST_TEST(rows[1].second == 9000000000LL);
+    auto one = db->dialect().prepare(*db, "SELECT note FROM probe WHERE k = :k");
+    std::string read;
+    BOOST_TEST(one->text(1, a).query_one([&](const ResultRow& r) { read = r.column_text(0); }));
+    BOOST_TEST(read == "x");
+    const std::string nobody = "none";
+    BOOST_TEST(!one->text(1, nobody).query_one([](const ResultRow&) {}));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
