@@ -112,8 +112,6 @@ Case lock_case(Workspace& ws, const std::string& number) {
     return *stores(ws).cases.find(number, /*for_update=*/true);
 }
 
-// What OCR reads on each ID-card scan that differs from both typed numbers (a hint: one wrong
-// read in eleven still passes the check character, so a match proves nothing either).
 // An ID-card scan whose number, as OCR reads it, is neither of the two typed.
 struct OcrMismatch {
     std::string file, read;
@@ -121,6 +119,8 @@ struct OcrMismatch {
     std::string recorded() const { return "身份证扫描件“" + file + "”上识别出的号码 " + read + " 与录入的号码不符"; }
 };
 
+// What OCR reads on each ID-card scan that differs from both typed numbers (a hint: one wrong
+// read in eleven still passes the check character, so a match proves nothing either).
 std::vector<OcrMismatch> ocr_cross_check(const std::vector<Upload>& uploads, const std::string& a, const std::string& u) {
     std::vector<OcrMismatch> out;
     for (const auto& upload : uploads) {
