@@ -184,7 +184,7 @@ void BindDialog::type_relation(const wxString& text) {
     relation_matches_->Clear();
     relation_codes_.clear();
     for (const auto& r : matches) {
-        relation_matches_->Append(u8(r.code + " " + r.name + "（" + core::category_label(r.category) + "）"));
+        relation_matches_->Append(u8(r.code + " " + r.name) + " (" + relation_category_text(r.category) + ")");
         relation_codes_.push_back(r.code);
     }
     // Nothing typed: nothing chosen yet. Otherwise the best match, until Up or Down says otherwise.
@@ -459,7 +459,7 @@ bool BindDialog::submit() {
         if (e.code() == "ocr_mismatch") {  // the clerk looks at the card; submitting again says it was checked
             ocr_acknowledged_ = true;
             XRCCTRL(*this, "submit", wxButton)->SetLabel(_("&Submit, the card was checked"));
-            show_outcome(outcome_, problem_text(e) + u8("。") + _("Compare the card with the numbers, then submit again"), false);
+            show_outcome(outcome_, wxString::Format(_("%s. Compare the card with the numbers, then submit again"), problem_text(e)), false);
         } else {
             show_outcome(outcome_, problem_text(e), false);
         }

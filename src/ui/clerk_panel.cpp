@@ -62,7 +62,7 @@ ClerkPanel::ClerkPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     XRCCTRL(*this, "usage_statement", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ask_statement(); });
     unbind_reason_ = XRCCTRL(*this, "unbind_reason", wxChoice);
     outcome_ = XRCCTRL(*this, "card_outcome", wxStaticText);
-    for (const char* code : kUnbindReasons) unbind_reason_->Append(u8(core::unbind_reason_label(code)));
+    for (const char* code : kUnbindReasons) unbind_reason_->Append(unbind_reason_text(code));
     unbind_reason_->SetSelection(0);
     XRCCTRL(*this, "unbind", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { unbind_selected(); });
     XRCCTRL(*this, "pay_earlier", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { move_selected(-1); });
@@ -304,8 +304,8 @@ void ClerkPanel::look_up(const wxString& text) {
         name_->SetLabel(u8(p.name));
         gender_->SetLabel(wxString::Format("%s / %d", p.gender == core::Gender::male ? _("male") : _("female"),
                                            p.birth_date.years_until(app::china_today())));
-        insurance_->SetLabel(u8(core::insurance_type_label(p.insurance_type)) + " (" + u8(p.insurance_type) + ")");
-        insured_status_->SetLabel(u8(core::insurance_status_label(p.status)));
+        insurance_->SetLabel(insurance_type_text(p.insurance_type) + " (" + u8(p.insurance_type) + ")");
+        insured_status_->SetLabel(insurance_status_text(p.status));
         auto region = ws_.regions().find(p.pooling_region);
         region_->SetLabel(u8(p.pooling_region) + (region ? " " + u8(region->name) : wxString()));
         balance_->SetLabel(u8(core::format_yuan(p.balance_fen)) + " " + _("yuan"));

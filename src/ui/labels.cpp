@@ -70,6 +70,53 @@ wxString document_type_text(core::DocumentType type) {
     return "";
 }
 
+wxString rejection_reason_text(const std::string& code) {
+    if (code == "documents_unclear") return _("papers unclear");
+    if (code == "relation_unproven") return _("relation not proven");
+    if (code == "information_mismatch") return _("information does not match");
+    if (code == "not_eligible") return _("not eligible");
+    return _("other reason");
+}
+
+wxString unbind_reason_text(const std::string& code) {
+    if (code == "request") return _("at their request");
+    if (code == "divorce") return _("divorce");
+    if (code == "death") return _("death");
+    if (code == "auto") return _("ended by a roster change");
+    return _("other reason");
+}
+
+wxString insurance_type_text(const std::string& code) {
+    if (code == "310") return _("employee basic medical insurance");
+    if (code == "390") return _("urban and rural resident medical insurance");
+    if (code == "391") return _("urban resident medical insurance");
+    return _("other insurance");
+}
+
+wxString insurance_status_text(int status) {
+    switch (status) {
+        case 0: return _("not insured");
+        case 1: return _("insured");
+        case 2: return _("suspended");
+        case 4: return _("terminated");
+    }
+    return _("unknown status");
+}
+
+wxString relation_category_text(core::RelationCategory category) {
+    switch (category) {
+        case core::RelationCategory::spouse: return _("spouse");
+        case core::RelationCategory::child: return _("child");
+        case core::RelationCategory::parent: return _("parent");
+        case core::RelationCategory::sibling: return _("sibling");
+        case core::RelationCategory::grandparent: return _("grandparent");
+        case core::RelationCategory::grandchild: return _("grandchild");
+        case core::RelationCategory::parent_in_law: return _("parent-in-law");
+        case core::RelationCategory::other: return _("other relative");
+    }
+    return "";
+}
+
 wxString need_text(const core::DocumentNeed& need) {
     wxString any;
     for (auto t : need.any_of) any += (any.empty() ? wxString() : _(" or ")) + document_type_text(t);

@@ -13,6 +13,7 @@
 #include "core/binding.h"
 #include "core/case_rules.h"
 #include "core/documents.h"
+#include "core/relation.h"
 #include "core/role.h"
 
 namespace gongji::ui {
@@ -28,7 +29,12 @@ wxString binding_status_text(const core::Binding& b);  // active, active (old ru
 std::string china_time(const std::optional<core::Instant>& t);
 // "张伟 450802196503120117", or the bare number when the person is not in the roster.
 wxString person_label(app::Workspace& ws, const std::optional<std::string>& id_number);
-wxString document_type_text(core::DocumentType type);  // ID card, household register, …
+wxString document_type_text(core::DocumentType type);
+wxString rejection_reason_text(const std::string& code);  // documents_unclear, …
+wxString unbind_reason_text(const std::string& code);     // request, divorce, death, other
+wxString insurance_type_text(const std::string& code);    // 310, 390, 391, other
+wxString insurance_status_text(int status);               // 0, 1, 2, 4
+wxString relation_category_text(core::RelationCategory category);  // ID card, household register, …
 // A line of the checklist: "Relation: marriage certificate or household register".
 wxString need_text(const core::DocumentNeed& need);
 // The papers' names, "ID card, marriage certificate".

@@ -36,7 +36,7 @@ ReviewPanel::ReviewPanel(wxWindow* parent, app::Workspace& ws, const app::Actor&
     reject_ = XRCCTRL(*this, "reject", wxButton);
     reject_reason_ = XRCCTRL(*this, "reject_reason", wxChoice);
     reject_note_ = XRCCTRL(*this, "reject_note", wxTextCtrl);
-    for (const char* code : kRejectReasons) reject_reason_->Append(u8(core::rejection_reason_label(code)));
+    for (const char* code : kRejectReasons) reject_reason_->Append(rejection_reason_text(code));
     reject_reason_->SetSelection(0);
     queue_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) { select(e.GetIndex()); });
     queue_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) {
