@@ -1,14 +1,18 @@
 # The layers are a rule of the build, not a convention: configuration fails when a source file
 # includes a header its layer must not know.  core: no wx, no SOCI, no database, no UI;
 # storage/app/cli: no wx; ui and cli: no storage, not even through an application header.
-function(gongji_check_layer dir forbidden_regex)
-  file(GLOB_RECURSE sources "${CMAKE_SOURCE_DIR}/src/${dir}/*.h" "${CMAKE_SOURCE_DIR}/src/${dir}/*.cpp")
+function(gongji_check_files sources forbidden_regex)
   foreach(source IN LISTS sources)
     file(STRINGS "${source}" hits REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"](${forbidden_regex})")
     if(hits)
       message(FATAL_ERROR "Layer violation in ${source}: ${hits}")
     endif()
   endforeach()
+endfunction()
+
+function(gongji_check_layer dir forbidden_regex)
+  file(GLOB_RECURSE sources "${CMAKE_SOURCE_DIR}/src/${dir}/*.h" "${CMAKE_SOURCE_DIR}/src/${dir}/*.cpp")
+  gongji_check_files("${sources}" "${forbidden_regex}")
 endfunction()
 
 gongji_check_layer(core "wx/|soci/|sqlite3|libpq|Poco/Data|Poco/Net|storage/|app/|ui/|cli/|fstream|filesystem|cstdio|iostream")
@@ -23,11 +27,5 @@ gongji_check_layer(ui "soci/|sqlite3|libpq|storage/|app/stores.h|cli/")
 # can include brings a repository or a storage record with it. Only app/stores.h, private to the
 # layer, names the repositories.
 file(GLOB app_headers "${CMAKE_SOURCE_DIR}/src/app/*.h")
-foreach(header IN LISTS app_headers)
-  if(NOT header MATCHES "/stores\\.h$")
-    file(STRINGS "${header}" hits REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"](storage/|soci/)")
-    if(hits)
-      message(FATAL_ERROR "Layer violation in ${header}: an application header includes ${hits}")
-    endif()
-  endif()
-endforeach()
+list(FILTER app_headers EXCLUDE REGEX "/stores\\.h$")
+gongji_check_files("${app_headers}" "storage/|soci/")
