@@ -102,7 +102,7 @@ public:
         core::AllocationInput in;
         in.amount_fen = s.amount_fen;
         in.use = s.use;
-        in.user_has_account = user->insurance_type == "310";
+        in.user_has_account = user->insurance_type == core::insurance_type::employee;
         in.user_balance_fen = user->balance;
         std::vector<std::pair<int, const BindingView*>> paying;
         if (auto it = by_user_.find(s.user_id); it != by_user_.end())
