@@ -27,7 +27,7 @@ using core::Case;
 AuditWho who(const Actor& actor) { return {actor.username, actor.workstation}; }
 
 Case new_case(Workspace& ws, const Actor& actor, core::CaseKind kind, const std::string& user_id,
-                    const core::CivilDate& date) {
+              const core::CivilDate& date) {
     auto today = china_today();
     auto day = today.to_string();
     Case c;
@@ -227,7 +227,7 @@ Case approve_case(Workspace& ws, const Actor& actor, const std::string& number) 
 }
 
 Case reject_case(Workspace& ws, const Actor& actor, const std::string& number, const std::string& reason,
-                       const std::optional<std::string>& note) {
+                 const std::optional<std::string>& note) {
     if (!core::is_rejection_reason(reason))
         throw BadInput("--reason: must be documents_unclear, relation_unproven, information_mismatch, not_eligible "
                        "or other, not \"" + reason + "\"");
@@ -270,7 +270,7 @@ Case withdraw_case(Workspace& ws, const Actor& actor, const std::string& number)
 }
 
 Case unbind(Workspace& ws, const Actor& actor, const std::string& authorizer_text, const std::string& user_text,
-                  const std::string& reason) {
+            const std::string& reason) {
     require_role(actor, {core::Role::clerk, core::Role::supervisor});
     if (!core::is_unbind_reason(reason))
         throw BadInput("--reason: must be request, divorce, death or other, not \"" + reason + "\"");
@@ -306,7 +306,7 @@ Case unbind(Workspace& ws, const Actor& actor, const std::string& authorizer_tex
 }
 
 Case reorder(Workspace& ws, const Actor& actor, const std::string& user_text,
-                   const std::vector<std::string>& authorizer_texts) {
+             const std::vector<std::string>& authorizer_texts) {
     require_role(actor, {core::Role::clerk, core::Role::supervisor});
     auto u = normalized_id(user_text, "--user");
     std::vector<std::string> order;
@@ -348,7 +348,7 @@ Case reorder(Workspace& ws, const Actor& actor, const std::string& user_text,
 }
 
 Case submit_rebind(Workspace& ws, const Actor& actor, const std::string& authorizer_text,
-                         const std::string& user_text, std::vector<core::DocumentType> documents) {
+                   const std::string& user_text, std::vector<core::DocumentType> documents) {
     require_role(actor, {core::Role::clerk, core::Role::supervisor});
     auto a = normalized_id(authorizer_text, "--authorizer");
     auto u = normalized_id(user_text, "--user");

@@ -12,10 +12,10 @@
 #include "app/document_service.h"
 #include "app/errors.h"
 #include "app/workspace.h"
-#include "core/documents.h"
-#include "core/eligibility.h"
 #include "core/binding.h"
 #include "core/case_record.h"
+#include "core/documents.h"
+#include "core/eligibility.h"
 
 namespace gongji::app {
 
@@ -51,19 +51,19 @@ core::Case submit_bind(Workspace& ws, const Actor& actor, const BindApplication&
 // not_eligible when the roster or other approvals changed since submission.
 core::Case approve_case(Workspace& ws, const Actor& actor, const std::string& number);
 core::Case reject_case(Workspace& ws, const Actor& actor, const std::string& number,
-                                const std::string& reason, const std::optional<std::string>& note);
+                       const std::string& reason, const std::optional<std::string>& note);
 // The submitter or a supervisor takes back a case not yet decided.
 core::Case withdraw_case(Workspace& ws, const Actor& actor, const std::string& number);
 
 // Ends the active binding of the pair at once (request, divorce, death, other).
 core::Case unbind(Workspace& ws, const Actor& actor, const std::string& authorizer_id,
-                           const std::string& user_id, const std::string& reason);
+                  const std::string& user_id, const std::string& reason);
 // Sets the user's deduction order at once: `authorizers` lists every open binding's authorizer.
 core::Case reorder(Workspace& ws, const Actor& actor, const std::string& user_id,
-                            const std::vector<std::string>& authorizers);
+                   const std::vector<std::string>& authorizers);
 // Renews a legacy binding under today's rules; reviewed like a bind case.
 core::Case submit_rebind(Workspace& ws, const Actor& actor, const std::string& authorizer_id,
-                                  const std::string& user_id, std::vector<core::DocumentType> documents);
+                         const std::string& user_id, std::vector<core::DocumentType> documents);
 
 // The person card: roster fields and bindings in both directions.
 struct PersonCard {
