@@ -126,7 +126,9 @@ Upload scan_upload(core::DocumentType type, const devices::ScanRequest& request)
     } catch (const devices::CaptureError& e) {
         throw Refused("scan_failed", {{"why", e.what()}});
     }
-    auto stamp = now().utc();
+    // Named by the clerk's clock (China time), "scan-hukou-20261203-122328.png".
+    auto t = now().china();
+    auto stamp = t.substr(0, 4) + t.substr(5, 2) + t.substr(8, 2) + "-" + t.substr(11, 2) + t.substr(14, 2) + t.substr(17, 2);
     return {type, std::string("scan-") + core::document_type_name(type) + "-" + stamp + ".png", png};
 }
 

@@ -51,10 +51,12 @@ RosterImportReport import_roster_text(Workspace& ws, std::string bytes, Encoding
     const std::string text = to_utf8(std::move(bytes), encoding, report.encoding);
     core::CsvReader reader(text);
     std::vector<std::string> fields;
-    if (!reader.next(fields)) throw BadInput("line 1: the file is empty; a header line is required");
+    if (!reader.next(fields))
+        throw BadInput("line 1: the file is empty; a header line is required", {"file_empty", {}});
     std::string missing;
     auto columns = core::RosterColumns::from_header(fields, missing);
-    if (!columns) throw BadInput("line 1: the header has no column \"" + missing + "\"");
+    if (!columns)
+        throw BadInput("line 1: the header has no column \"" + missing + "\"", {"column_missing", {{"column", missing}}});
 
     const auto today = china_today();
     const size_t total = text.size();
@@ -70,7 +72,7 @@ RosterImportReport import_roster_text(Workspace& ws, std::string bytes, Encoding
             continue;
         }
         if (auto issue = core::parse_roster_row(*columns, fields, today, person)) {
-            report.rejected.push_back({reader.line(), issue->code, issue->message});
+            report.rejected.push_back({reader.line(), issue->code, issue->message, issue->params});
             continue;
         }
         writer.write(person);

@@ -1,6 +1,7 @@
 #pragma once
 // Roster import (interfaces.md): one transaction per file, upsert by ID number, each bad line
 // rejected with its line number and a code, bindings of terminated persons ended.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -16,7 +17,8 @@ namespace gongji::app {
 struct RejectedLine {
     size_t line = 0;
     std::string code;
-    std::string message;
+    std::string message;                            // Chinese, as the CLI reports it
+    std::map<std::string, std::string> params = {};  // what it is about, for other words
 };
 
 struct RosterImportReport {

@@ -33,9 +33,10 @@ std::string gb18030_to_utf8(const std::string& in) {
             }
             iconv_close(cd);
             size_t offset = in.size() - src_left;
-            throw BadInput("line " + std::to_string(line_of(in, offset)) +
-                           ": the file is neither valid UTF-8 nor valid GB18030 (byte " +
-                           std::to_string(offset + 1) + ")");
+            auto line = std::to_string(line_of(in, offset));
+            throw BadInput("line " + line + ": the file is neither valid UTF-8 nor valid GB18030 (byte " +
+                               std::to_string(offset + 1) + ")",
+                           {"encoding_invalid", {{"line", line}}});
         }
     }
     iconv_close(cd);
@@ -94,9 +95,9 @@ std::string to_utf8(std::string bytes, Encoding encoding, std::string& detected)
             return bytes;
         }
         if (encoding == Encoding::utf8)
-            throw BadInput("line " + std::to_string(line_of(bytes, bad)) +
-                           ": not valid UTF-8 (byte " + std::to_string(bad + 1) +
-                           "); try --encoding gb18030");
+            throw BadInput("line " + std::to_string(line_of(bytes, bad)) + ": not valid UTF-8 (byte " +
+                               std::to_string(bad + 1) + "); try --encoding gb18030",
+                           {"encoding_invalid", {{"line", std::to_string(line_of(bytes, bad))}}});
     }
     detected = "gb18030";
     return gb18030_to_utf8(bytes);

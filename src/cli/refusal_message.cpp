@@ -3,6 +3,23 @@
 #include "core/case_rules.h"
 
 namespace gongji::cli {
+namespace {
+
+// "supervisor, admin" → "审核员、管理员"
+std::string role_names(const std::string& codes) {
+    std::string out;
+    for (size_t start = 0; start <= codes.size();) {
+        auto end = codes.find(", ", start);
+        auto code = codes.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        auto name = code == "clerk" ? "窗口受理员" : code == "supervisor" ? "审核员" : code == "admin" ? "管理员" : code;
+        out += (out.empty() ? "" : "、") + std::string(name);
+        if (end == std::string::npos) break;
+        start = end + 2;
+    }
+    return out;
+}
+
+}  // namespace
 
 std::string refusal_message(const app::Problem& p) {
     const auto& c = p.code;
@@ -11,7 +28,7 @@ std::string refusal_message(const app::Problem& p) {
     if (c == "authentication_failed") return "用户名或密码错误";
     if (c == "forbidden") {
         if (!v("disabled_user").empty()) return "用户“" + v("disabled_user") + "”已停用";
-        return "角色“" + v("role") + "”无权执行此操作（需要：" + v("needs") + "）";
+        return "角色“" + role_names(v("role")) + "”无权执行此操作（需要：" + role_names(v("needs")) + "）";
     }
     if (c == "locked") {
         if (!v("until").empty()) return "密码错误次数过多，账户已锁定至 " + v("until") + "（UTC）";

@@ -69,6 +69,7 @@ std::string recognise(const Gray& g, const std::string& models, const char* lang
     tesseract::TessBaseAPI api;
     if (api.Init(models.c_str(), language, tesseract::OEM_LSTM_ONLY) != 0)
         throw CaptureError(std::string("Tesseract cannot load the “") + language + "” model from " + models);
+    api.SetVariable("debug_file", "/dev/null");  // Tesseract's statistics are not for people
     api.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
     if (whitelist) api.SetVariable("tessedit_char_whitelist", whitelist);
     api.SetImage(g.pixels.data(), g.width, g.height, 1, g.width);

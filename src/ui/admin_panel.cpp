@@ -45,6 +45,7 @@ void AdminPanel::import_file(const std::string& path) {
     cancel_->Enable();
     progress_->SetValue(0);
     rejected_->DeleteAllItems();
+    summary_->SetForegroundColour(GetForegroundColour());  // not the red of a last failure
     summary_->SetLabel(_("Importing..."));
     auto finish = [this] {
         import_->Enable();
@@ -66,7 +67,7 @@ void AdminPanel::import_file(const std::string& path) {
             for (const auto& line : report.rejected) {
                 long row = rejected_->InsertItem(rejected_->GetItemCount(), wxString::Format("%zu", line.line));
                 rejected_->SetItem(row, 1, u8(line.code));
-                rejected_->SetItem(row, 2, u8(line.message));
+                rejected_->SetItem(row, 2, line_issue_text(line.code, line.params, line.message));
             }
             Layout();
         },

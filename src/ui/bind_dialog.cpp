@@ -184,7 +184,7 @@ void BindDialog::type_relation(const wxString& text) {
     relation_matches_->Clear();
     relation_codes_.clear();
     for (const auto& r : matches) {
-        relation_matches_->Append(u8(r.code + " " + r.name) + " (" + relation_category_text(r.category) + ")");
+        relation_matches_->Append(wxString::Format(_("%s (%s)"), u8(r.code + " " + r.name), relation_category_text(r.category)));
         relation_codes_.push_back(r.code);
     }
     // Nothing typed: nothing chosen yet. Otherwise the best match, until Up or Down says otherwise.
@@ -298,7 +298,7 @@ void BindDialog::add_upload(const app::Upload& upload) {
     }
     uploads_.push_back(upload);
     show_paper_count();
-    attached_->Append(document_type_text(upload.type) + u8("：") + u8(upload.file_name));
+    attached_->Append(wxString::Format(_("%s: %s"), document_type_text(upload.type), u8(upload.file_name)));
     attached_->SetSelection(static_cast<int>(attached_->GetCount()) - 1);  // the file just added, in view
     attached_->EnsureVisible(static_cast<int>(attached_->GetCount()) - 1);
     if (!case_number_.empty()) {
@@ -373,7 +373,7 @@ void BindDialog::evaluate() {
             auto text = core::id_input(utf8(field->GetValue()));
             auto check = core::check_id_number(text, today);
             if (core::character_count(text) >= 15 && !check.valid)
-                reasons_->Append(label + u8("：") + id_error_text(check.errors.front().code));
+                reasons_->Append(wxString::Format(_("%s: %s"), label, id_error_text(check.errors.front().code)));
         }
         // The authorizer alone may already be refused (黄明 at 7 of 7): said before any paper.
         if (!region.empty() && policy_->GetSelection() != wxNOT_FOUND) {
@@ -409,8 +409,15 @@ void BindDialog::evaluate() {
         if (result.eligible) reasons_->Append(_("Eligible"));
         else if (only_papers) reasons_->Append(_("Eligible once the papers below are in"));
         else reasons_->Append(_("Not eligible:"));
-        for (const auto& r : result.reasons)
-            if (r.code != "documents_missing" || only_papers) reasons_->Append("  " + reason_text(r, result.documents_needed));
+        for (const auto& r : result.reasons) {
+            if (r.code != "documents_missing") {
+                reasons_->Append("  " + reason_text(r));
+            } else if (only_papers) {  // otherwise the checklist says it; one paper a line, to be read whole
+                reasons_->Append("  " + _("Papers missing:"));
+                for (const auto& need : result.documents_needed)
+                    if (need.satisfied == false) reasons_->Append("    " + need_text(need));
+            }
+        }
         show_checklist();
     } catch (const std::exception& e) {  // bad input, or a database that went away
         reasons_->Append(problem_text(e));
@@ -451,7 +458,7 @@ bool BindDialog::submit() {
                                        [](const core::Reason& r) { return r.code == "documents_missing"; });
         wxString missing;
         for (const auto& need : e.result().documents_needed)
-            if (need.satisfied == false) missing += (missing.empty() ? wxString() : u8("；")) + need_text(need);
+            if (need.satisfied == false) missing += (missing.empty() ? wxString() : _("; ")) + need_text(need);
         show_outcome(outcome_, only_papers ? wxString::Format(_("Not submitted, papers still missing: %s"), missing)
                                            : problem_text(e),
                      false);

@@ -124,7 +124,7 @@ DocumentViewer::DocumentViewer(wxWindow* parent, app::Workspace& ws, const std::
             first = decode_page(app::read_document(ws_, d.id), d.mime, 0, 24);
         } catch (const std::exception&) {  // shown when chosen, with the reason
         }
-        auto label = wxString::Format(_("%s, %d pages: %s"), document_type_text(d.type),
+        auto label = wxString::Format(wxPLURAL("%s, %d page: %s", "%s, %d pages: %s", d.pages), document_type_text(d.type),
                                       d.pages, u8(d.file_name));
         list_->InsertItem(list_->GetItemCount(), label, thumbnails->Add(thumbnail(first)));
         documents_.push_back(d);

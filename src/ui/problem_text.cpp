@@ -2,6 +2,8 @@
 
 #include <wx/intl.h>
 
+#include <cstdlib>
+
 #include "core/case_rules.h"
 #include "ui/labels.h"
 
@@ -58,18 +60,49 @@ wxString reason_text(const core::Reason& r, const std::vector<core::DocumentNeed
     if (c == "region_scope")
         return wxString::Format(_("The user's region %s is outside the authorizer's region %s allowed by the policy"),
                                 p("user_region"), p("authorizer_region"));
-    if (c == "authorizer_limit")
-        return wxString::Format(_("The authorizer already has %s bindings, the most allowed is %s"), p("open"), p("max"));
-    if (c == "user_limit")
-        return wxString::Format(_("The user already has %s authorizers, the most allowed is %s"), p("open"), p("max"));
+    if (c == "authorizer_limit") {
+        int open = std::atoi(utf8(p("open")).c_str());
+        return wxString::Format(wxPLURAL("The authorizer already has %d binding, the most allowed is %s",
+                                         "The authorizer already has %d bindings, the most allowed is %s", open),
+                                open, p("max"));
+    }
+    if (c == "user_limit") {
+        int open = std::atoi(utf8(p("open")).c_str());
+        return wxString::Format(wxPLURAL("The user already has %d authorizer, the most allowed is %s",
+                                         "The user already has %d authorizers, the most allowed is %s", open),
+                                open, p("max"));
+    }
     if (c == "documents_missing") {
         wxString missing;
         for (const auto& need : checklist)
-            if (need.satisfied == false) missing += (missing.empty() ? wxString() : u8("；")) + need_text(need);
+            if (need.satisfied == false) missing += (missing.empty() ? wxString() : _("; ")) + need_text(need);
         if (!missing.empty()) return wxString::Format(_("Papers missing: %s"), missing);
-        return wxString::Format(_("%s papers are missing"), p("missing"));
+        int n = std::atoi(utf8(p("missing")).c_str());
+        return wxString::Format(wxPLURAL("%d paper is missing", "%d papers are missing", n), n);
     }
     return u8(r.message);
+}
+
+wxString line_issue_text(const std::string& code, const std::map<std::string, std::string>& params,
+                         const std::string& fallback) {
+    auto p = [&](const char* key) { return u8(params.count(key) ? params.at(key) : std::string()); };
+    if (code == "columns") return wxString::Format(_("%s fields, but the header has %s"), p("found"), p("expected"));
+    if (code == "id_invalid")
+        return wxString::Format(_("ID number %s is not valid: %s"), p("value"), id_error_text(utf8(p("error"))));
+    if (code == "name_missing") return _("the name is empty");
+    if (code == "gender_invalid") return wxString::Format(_("gender must be 1 (male) or 2 (female), not \"%s\""), p("value"));
+    if (code == "gender_mismatch") return _("the gender does not match the ID number");
+    if (code == "birth_date_invalid") return wxString::Format(_("birth date \"%s\" is not a date as YYYY-MM-DD"), p("value"));
+    if (code == "birth_date_mismatch") return _("the birth date does not match the ID number");
+    if (code == "insurance_type_invalid")
+        return wxString::Format(_("the insurance type must be a three-digit code, not \"%s\""), p("value"));
+    if (code == "status_invalid") return wxString::Format(_("the status must be 0, 1, 2 or 4, not \"%s\""), p("value"));
+    if (code == "region_invalid")
+        return wxString::Format(_("the pooling region must be a six-digit code, not \"%s\""), p("value"));
+    if (code == "balance_invalid")
+        return wxString::Format(_("the balance must be yuan, at least 0, with at most two decimals, not \"%s\""), p("value"));
+    if (code == "quote") return _("a quotation mark is not closed");
+    return u8(fallback);
 }
 
 wxString problem_text(const app::Problem& problem) {
@@ -111,6 +144,10 @@ wxString problem_text(const app::Problem& problem) {
     if (c == "not_in_roster") return wxString::Format(_("%s is not in the insurance roster"), p("id"));
     if (c == "note_required") return _("Write a note when the reason is \"other\"");
     if (c == "file_unusable") return wxString::Format(_("%s cannot be used: %s"), p("file"), p("why"));
+    if (c == "file_empty") return _("The file is empty: a header line is required");
+    if (c == "column_missing") return wxString::Format(_("The header has no column \"%s\""), p("column"));
+    if (c == "encoding_invalid")
+        return wxString::Format(_("Line %s: the file is neither UTF-8 nor GB18030 text"), p("line"));
     if (!problem.param("detail").empty()) return p("detail");
     return u8(app::describe(problem));
 }

@@ -5,6 +5,8 @@
 #include <wx/string.h>
 
 #include <exception>
+#include <map>
+#include <string>
 #include <vector>
 
 #include "app/errors.h"
@@ -14,6 +16,9 @@ namespace gongji::ui {
 
 wxString problem_text(const app::Problem& problem);
 wxString problem_text(const std::exception& e);
+// A line of an import refused (roster), by its code and values; `fallback` when the code is new.
+wxString line_issue_text(const std::string& code, const std::map<std::string, std::string>& params,
+                         const std::string& fallback);
 // Why an ID number is not valid, by core's error code ("check_character", …).
 wxString id_error_text(const std::string& code);
 // One of the §5 reasons a binding is refused.
