@@ -81,6 +81,7 @@ RosterImportReport import_roster_text(Workspace& ws, std::string bytes, Encoding
             progress->report(reader.position(), total);
         }
     }
+    writer.finish();
     report.inserted = writer.inserted();
     report.updated = writer.updated();
     report.bindings_ended = end_bindings_after_import(ws, who);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "storage/bulk_writers.h"
 #include "storage/database.h"
 #include "storage/soci_statement.h"
 #include "storage/sqlite_native.h"
@@ -38,6 +39,9 @@ public:
     std::unique_ptr<PreparedStatement> prepare(Database& db, const char* sql) const override {
         return std::make_unique<SqliteNative>(db, sql);
     }
+    std::unique_ptr<BulkWriter> bulk_writer(Database& db, const BulkTable& table) const override {
+        return sqlite_bulk_writer(db, table);
+    }
 };
 
 class PostgresqlDialect final : public Dialect {
@@ -69,6 +73,9 @@ public:
     }
     std::unique_ptr<PreparedStatement> prepare(Database& db, const char* sql) const override {
         return std::make_unique<SociStatement>(db, sql);
+    }
+    std::unique_ptr<BulkWriter> bulk_writer(Database& db, const BulkTable& table) const override {
+        return postgresql_bulk_writer(db, table);
     }
 };
 

@@ -12,8 +12,10 @@ class session;
 
 namespace gongji::storage {
 
+class BulkWriter;
 class Database;
 class PreparedStatement;
+struct BulkTable;
 
 class Dialect {
 public:
@@ -51,6 +53,8 @@ public:
 
     // A statement run many times in a row, prepared once, by the fastest way the database has.
     virtual std::unique_ptr<PreparedStatement> prepare(Database& db, const char* sql) const = 0;
+    // Many rows into one table, inserted or replaced by key, in the fastest way the database has.
+    virtual std::unique_ptr<BulkWriter> bulk_writer(Database& db, const BulkTable& table) const = 0;
 };
 
 std::unique_ptr<Dialect> sqlite_dialect();

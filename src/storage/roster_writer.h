@@ -1,8 +1,9 @@
 #pragma once
-// Writes a whole roster file's people in one go. It reads the keys already stored once, so each
-// row is a plain prepared INSERT or UPDATE: no per-row existence query, no upsert machinery,
-// and exact inserted / updated counts. (A per-row upsert spent most of its time in SQLite's
-// statement overhead; multi-row VALUES were no faster.)
+// Writes a whole roster file's people in one go. It reads the keys already stored once, so it
+// knows each row new or not: exact inserted / updated counts, and on SQLite a plain prepared
+// INSERT or UPDATE a row (a per-row upsert spent most of its time in SQLite's statement
+// overhead; multi-row VALUES were no faster). On PostgreSQL the rows stream through COPY and
+// merge at finish() (storage/bulk_writer.h).
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -22,6 +23,7 @@ public:
     ~RosterWriter();
 
     void write(const core::Person& person);
+    void finish();  // before the transaction commits; without it nothing buffered is written
 
     std::size_t inserted() const { return inserted_; }
     std::size_t updated() const { return updated_; }

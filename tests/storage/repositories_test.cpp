@@ -47,6 +47,7 @@ core::Person person(const std::string& id, const std::string& name, int status =
 std::pair<size_t, size_t> store(Database& db, std::initializer_list<core::Person> people) {
     RosterWriter writer(db, test::kTestNow.utc());
     for (const auto& p : people) writer.write(p);
+    writer.finish();
     return {writer.inserted(), writer.updated()};
 }
 
@@ -215,6 +216,32 @@ BOOST_AUTO_TEST_CASE(a_transaction_not_committed_leaves_nothing) {
         tx.commit();
     }
     BOOST_TEST(persons.count() == 1);
+}
+
+// A roster written again rewrites only the people who changed (a province re-imports millions
+// to change a few), on both databases; the last line of a person repeated in one file wins.
+BOOST_AUTO_TEST_CASE(a_roster_written_again_rewrites_only_who_changed) {
+    store(*db, {person(kA, "张伟"), person(kU1, "李秀英")});
+    auto changed = person(kU1, "李秀英");
+    changed.balance_fen = 12345;
+    RosterWriter again(*db, "2026-12-01T00:00:00Z");
+    again.write(person(kA, "张伟"));
+    again.write(person(kU2, "张磊"));
+    again.write(person(kU2, "张磊磊"));
+    again.write(changed);
+    again.finish();
+    BOOST_TEST(again.inserted() == 1u);
+    BOOST_TEST(again.updated() == 3u);  // rows that were known; the unchanged one is not written
+    auto stamp = [&](const std::string& id) {
+        std::string at;
+        db->sql() << "SELECT updated_at FROM persons WHERE id_number = :i", soci::use(id), soci::into(at);
+        return at;
+    };
+    BOOST_TEST(stamp(kA) == test::kTestNow.utc());
+    BOOST_TEST(stamp(kU1) == "2026-12-01T00:00:00Z");
+    PersonRepository persons(*db);
+    BOOST_TEST(persons.find(kU1)->balance_fen == 12345);
+    BOOST_TEST(persons.find(kU2)->name == "张磊磊");
 }
 
 // The statements imports and look-ups repeat, prepared by the dialect: each database's own way
