@@ -60,7 +60,7 @@ BindDialog::BindDialog(wxWindow* parent, app::Workspace& ws, const app::Actor& a
 
     profiles_ = app::list_policies(ws_);
     for (const auto& p : profiles_) {
-        policy_->Append(u8(p.title + "（" + p.name + "）"));
+        policy_->Append(wxString::Format(_("%s (%s)"), u8(p.title), u8(p.name)));
         policy_names_.push_back(p.name);
     }
     // The agency's own profile first, as the administrator set it (until the authorizer's
@@ -369,11 +369,14 @@ void BindDialog::evaluate() {
         checklist_->Clear();
         // A number typed in full that cannot be right is said at once, before anything else.
         auto today = app::china_today();
+        bool said_wrong = false;
         for (auto [field, label] : {std::pair{authorizer_, _("Authorizer")}, std::pair{user_, _("User")}}) {
             auto text = core::id_input(utf8(field->GetValue()));
             auto check = core::check_id_number(text, today);
-            if (core::character_count(text) >= 15 && !check.valid)
+            if (core::character_count(text) >= 15 && !check.valid) {
                 reasons_->Append(wxString::Format(_("%s: %s"), label, id_error_text(check.errors.front().code)));
+                said_wrong = true;
+            }
         }
         // The authorizer alone may already be refused (黄明 at 7 of 7): said before any paper.
         if (!region.empty() && policy_->GetSelection() != wxNOT_FOUND) {
@@ -383,7 +386,7 @@ void BindDialog::evaluate() {
             } catch (const std::exception&) {  // the database went away: said when submitting
             }
         }
-        reasons_->Append(_("Enter both ID numbers and choose the relation"));
+        if (!said_wrong) reasons_->Append(_("Enter both ID numbers and choose the relation"));
         return;
     }
     app::EligibilityQuery q;

@@ -247,7 +247,7 @@ void ClerkPanel::show_limits(const app::PersonCard& card) {
                 (card.max_authorizers_per_user && card.open_as_user >= *card.max_authorizers_per_user);
     wxString text = part(_("as authorizer"), card.open_as_authorizer, card.max_users_per_authorizer) + u8(" · ") +
                     part(_("as user"), card.open_as_user, card.max_authorizers_per_user);
-    if (card.limits_policy) text += u8("（" + *card.limits_policy + "）");
+    if (card.limits_policy) text = wxString::Format(_("%s (%s)"), text, u8(*card.limits_policy));
     limits_->SetForegroundColour(full ? wxColour(170, 30, 30) : GetForegroundColour());
     limits_->SetLabel(text);
     wxString waiting;

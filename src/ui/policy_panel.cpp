@@ -42,7 +42,9 @@ void PolicyPanel::refresh(const std::string& select) {
     auto preferred = app::default_policy(ws_);
     for (const auto& p : app::list_policies(ws_)) {
         if (p.name == select) chosen = names_.size();
-        auto label = wxString::Format(_("%s (%s), %zu versions"), u8(p.title), u8(p.name), p.versions.size());
+        auto versions = static_cast<int>(p.versions.size());
+        auto label = wxString::Format(wxPLURAL("%s (%s), %d version", "%s (%s), %d versions", versions), u8(p.title),
+                                      u8(p.name), versions);
         if (preferred && *preferred == p.name) label = wxString::Format(_("%s (offered first)"), label);
         list_->Append(label);
         names_.push_back(p.name);
