@@ -12,19 +12,6 @@ namespace {
 
 wxString who(const std::string& subject) { return subject == "authorizer" ? _("The authorizer") : _("The user"); }
 
-}  // namespace
-
-wxString id_error_text(const std::string& code) {
-    if (code == "empty") return _("it is empty");
-    if (code == "birth_date") return _("its birth date is not a real date");
-    if (code == "birth_date_future") return _("its birth date is in the future");
-    if (code == "check_character") return _("its check character is wrong");
-    if (code == "region") return _("its region code does not exist");
-    return _("it has the wrong length or characters");
-}
-
-namespace {
-
 wxString implausible(const core::Reason& r) {
     auto check = r.params.count("check") ? r.params.at("check") : std::string();
     auto relation = u8(r.params.count("relation") ? r.params.at("relation") : std::string());
@@ -41,6 +28,15 @@ wxString implausible(const core::Reason& r) {
 }
 
 }  // namespace
+
+wxString id_error_text(const std::string& code) {
+    if (code == "empty") return _("it is empty");
+    if (code == "birth_date") return _("its birth date is not a real date");
+    if (code == "birth_date_future") return _("its birth date is in the future");
+    if (code == "check_character") return _("its check character is wrong");
+    if (code == "region") return _("its region code does not exist");
+    return _("it has the wrong length or characters");
+}
 
 wxString reason_text(const core::Reason& r, const std::vector<core::DocumentNeed>& checklist) {
     auto p = [&](const char* key) { return u8(r.params.count(key) ? r.params.at(key) : std::string()); };
