@@ -70,10 +70,12 @@ std::string staff_label(const std::string& username, const std::string& full_nam
 void add_user(Workspace& ws, const std::string& by, const std::string& username, core::Role role,
               const std::string& password, const std::string& full_name) {
     if (!valid_username(username))
-        throw BadInput("username: use 1–64 letters, digits, '.', '_' or '-'");
-    if (password.empty()) throw BadInput("password: must not be empty");
-    if (full_name.size() > 64) throw BadInput("full name: at most 64 bytes (about 20 Chinese characters)");
-    if (stores(ws).users.find(username)) throw BadInput("username: \"" + username + "\" already exists");
+        throw BadInput("username: use 1–64 letters, digits, '.', '_' or '-'", {"username_invalid", {}});
+    if (password.empty()) throw BadInput("password: must not be empty", {"password_empty", {}});
+    if (full_name.size() > 64)
+        throw BadInput("full name: at most 64 bytes (about 20 Chinese characters)", {"full_name_too_long", {}});
+    if (stores(ws).users.find(username))
+        throw BadInput("username: \"" + username + "\" already exists", {"username_taken", {{"username", username}}});
     auto h = hash_password(password);
     core::UserAccount u;
     u.username = username;
@@ -93,7 +95,8 @@ void add_user(Workspace& ws, const std::string& by, const std::string& username,
 
 void set_user_disabled(Workspace& ws, const Actor& actor, const std::string& username, bool disabled) {
     require_role(actor, {core::Role::admin});
-    if (!stores(ws).users.find(username)) throw BadInput("username: no user \"" + username + "\"");
+    if (!stores(ws).users.find(username))
+        throw BadInput("username: no user \"" + username + "\"", {"user_unknown", {{"username", username}}});
     storage::Transaction tx(database(ws));
     stores(ws).users.set_disabled(username, disabled);
     audit(ws, {actor.username, actor.workstation}, disabled ? "user.disable" : "user.enable", "user", username,
@@ -109,8 +112,9 @@ std::vector<core::UserAccount> list_users(Workspace& ws, const Actor& actor) {
 
 void reset_password(Workspace& ws, const Actor& actor, const std::string& username, const std::string& password) {
     require_role(actor, {core::Role::admin});
-    if (password.empty()) throw BadInput("password: must not be empty");
-    if (!stores(ws).users.find(username)) throw BadInput("username: no user \"" + username + "\"");
+    if (password.empty()) throw BadInput("password: must not be empty", {"password_empty", {}});
+    if (!stores(ws).users.find(username))
+        throw BadInput("username: no user \"" + username + "\"", {"user_unknown", {{"username", username}}});
     auto h = hash_password(password);
     storage::Transaction tx(database(ws));
     stores(ws).users.set_password(username, h.salt, h.hash, h.iterations);

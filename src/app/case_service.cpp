@@ -426,7 +426,7 @@ std::vector<Binding> bindings_of(Workspace& ws, const std::string& id_text, bool
 
 Case find_case(Workspace& ws, const std::string& number) {
     auto c = stores(ws).cases.find(number);
-    if (!c) throw BadInput("case: no case numbered \"" + number + "\"");
+    if (!c) throw BadInput("case: no case numbered \"" + number + "\"", {"case_unknown", {{"case", number}}});
     return *c;
 }
 

@@ -32,7 +32,7 @@ bool workstation_configured() {
 
 void set_workstation_name(const std::string& name) {
     if (name.empty() || name.size() > 64 || name.find_first_of("\r\n") != std::string::npos)
-        throw BadInput("workstation: a name of 1–64 bytes on one line");
+        throw BadInput("workstation: a name of 1–64 bytes on one line", {"workstation_invalid", {}});
     auto path = std::filesystem::path(workstation_file());
     std::error_code ec;
     if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
@@ -41,10 +41,13 @@ void set_workstation_name(const std::string& name) {
     {
         std::ofstream out(temporary, std::ios::trunc);
         out << name << "\n";
-        if (!out.flush()) throw BadInput("workstation: cannot write " + path.string());
+        if (!out.flush())
+            throw BadInput("workstation: cannot write " + path.string(), {"workstation_unwritable", {{"file", path.string()}}});
     }
     std::filesystem::rename(temporary, path, ec);  // all or nothing: never half a name
-    if (ec) throw BadInput("workstation: cannot write " + path.string() + ": " + ec.message());
+    if (ec)
+        throw BadInput("workstation: cannot write " + path.string() + ": " + ec.message(),
+                       {"workstation_unwritable", {{"file", path.string()}}});
 }
 
 std::string workstation_name() {

@@ -287,20 +287,23 @@ std::string agency_name(Workspace& ws) { return agency_settings(ws).name; }
 
 void set_agency_phone(Workspace& ws, const Actor& actor, const std::string& phone) {
     require_role(actor, {core::Role::admin});
-    if (phone.empty() || phone.size() > 40) throw BadInput("agency_phone: give the number citizens call, at most 40 characters");
+    if (phone.empty() || phone.size() > 40)
+        throw BadInput("agency_phone: give the number citizens call, at most 40 characters", {"agency_phone_invalid", {}});
     change_setting(ws, actor, "agency_phone", phone);
 }
 
 void set_processing_days(Workspace& ws, const Actor& actor, const std::string& days) {
     require_role(actor, {core::Role::admin});
     bool digits = !days.empty() && days.size() <= 3 && days.find_first_not_of("0123456789") == std::string::npos;
-    if (!digits || std::stoi(days) == 0) throw BadInput("processing_days: working days as a whole number, 1–999, not \"" + days + "\"");
+    if (!digits || std::stoi(days) == 0)
+        throw BadInput("processing_days: working days as a whole number, 1–999, not \"" + days + "\"",
+                       {"processing_days_invalid", {{"value", days}}});
     change_setting(ws, actor, "processing_days", std::to_string(std::stoi(days)));
 }
 
 void set_agency_name(Workspace& ws, const Actor& actor, const std::string& name) {
     require_role(actor, {core::Role::admin});
-    if (name.empty()) throw BadInput("agency_name: must not be empty");
+    if (name.empty()) throw BadInput("agency_name: must not be empty", {"agency_name_empty", {}});
     change_setting(ws, actor, "agency_name", name);
 }
 

@@ -140,6 +140,19 @@ wxString problem_text(const app::Problem& problem) {
     if (c == "not_in_roster") return wxString::Format(_("%s is not in the insurance roster"), p("id"));
     if (c == "note_required") return _("Write a note when the reason is \"other\"");
     if (c == "file_unusable") return wxString::Format(_("%s cannot be used: %s"), p("file"), p("why"));
+    if (c == "username_invalid") return _("A user name is 1-64 letters, digits, '.', '_' or '-'");
+    if (c == "password_empty") return _("The password must not be empty");
+    if (c == "full_name_too_long") return _("The full name is too long (at most about 20 Chinese characters)");
+    if (c == "username_taken") return wxString::Format(_("User %s exists already"), p("username"));
+    if (c == "user_unknown") return wxString::Format(_("There is no user %s"), p("username"));
+    if (c == "agency_phone_invalid") return _("Give the number citizens call, at most 40 characters");
+    if (c == "processing_days_invalid")
+        return wxString::Format(_("Working days are a whole number from 1 to 999, not \"%s\""), p("value"));
+    if (c == "agency_name_empty") return _("The agency's name must not be empty");
+    if (c == "workstation_invalid") return _("A workstation name is 1-64 bytes on one line");
+    if (c == "workstation_unwritable")
+        return wxString::Format(_("%s cannot be written: ask the administrator to name this machine"), p("file"));
+    if (c == "case_unknown") return wxString::Format(_("There is no case %s"), p("case"));
     if (c == "file_empty") return _("The file is empty: a header line is required");
     if (c == "column_missing") return wxString::Format(_("The header has no column \"%s\""), p("column"));
     if (c == "encoding_invalid")
