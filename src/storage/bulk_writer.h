@@ -3,8 +3,8 @@
 // existing ones replaced, keyed by the first column; a row that did not change is not written.
 // The dialect chooses how: SQLite runs prepared statements row by row through its C API;
 // PostgreSQL streams new rows with COPY straight into the table and merges the others from a
-// staging table in one statement at finish().
-// Storage-internal.
+// staging table in one statement at finish(). Between the first row and finish() the connection
+// runs nothing else (PostgreSQL holds the COPY open). Storage-internal.
 #include <string>
 #include <vector>
 

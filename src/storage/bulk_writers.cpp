@@ -10,9 +10,9 @@
 namespace gongji::storage {
 namespace {
 
-std::string joined(const std::vector<const char*>& names, const char* prefix = "", const char* separator = ", ") {
+std::string joined(const std::vector<const char*>& names) {
     std::string out;
-    for (const auto* n : names) out += (out.empty() ? "" : separator) + std::string(prefix) + n;
+    for (const auto* n : names) out += (out.empty() ? "" : ", ") + std::string(n);
     return out;
 }
 
