@@ -29,6 +29,7 @@
 #include <soci/soci.h>
 #include "core/eligibility.h"
 #include "roster_generator.h"
+#include "windows.h"
 
 using namespace gongji;
 using Clock = std::chrono::steady_clock;
@@ -234,6 +235,7 @@ int main(int argc, char** argv) {
         if (mode == "lookup" && argc == 4) return lookup(argv[2], std::stoul(argv[3]));
         if (mode == "eligibility" && argc == 3) return eligibility(std::stoul(argv[2]));
         if (mode == "queue" && argc == 4) return queue(argv[2], std::stoul(argv[3]));
+        if (mode == "windows" && argc == 5) return bench::run_windows(argv[2], std::stoi(argv[3]), std::stoi(argv[4]));
         if (mode == "settlement" && argc == 7)
             return settlement(argv[2], std::stoul(argv[3]), std::stoul(argv[4]), std::stoul(argv[5]), std::stoul(argv[6]));
     } catch (const std::exception& e) {
@@ -241,6 +243,6 @@ int main(int argc, char** argv) {
         return 3;
     }
     std::fprintf(stderr, "usage: gongji_bench generate N FILE | import FILE DB_URL | lookup DB_URL N | eligibility N | "
-                         "settlement DB_URL ROSTER BINDINGS SETTLEMENTS LEDGER | queue DB_URL N\n");
+                         "settlement DB_URL ROSTER BINDINGS SETTLEMENTS LEDGER | queue DB_URL N | windows DB_URL WINDOWS SECONDS\n");
     return 2;
 }
