@@ -82,10 +82,10 @@ int BindingRepository::next_order_for_user(const std::string& user_id) {
 }
 
 std::optional<BindingRecord> BindingRepository::find(long long id) {
-    soci::rowset<soci::row> rows =
-        (db_.sql().prepare << std::string("SELECT ") + kColumns + " FROM bindings WHERE id = :id", soci::use(id));
-    for (const auto& r : rows) return from_row(r);
-    return std::nullopt;
+    std::optional<BindingRecord> found;
+    for_each_row(db_.sql(), std::string("SELECT ") + kColumns + " FROM bindings WHERE id = :id",
+                 [&](const soci::row& r) { found = from_row(r); }, id);
+    return found;
 }
 
 std::optional<BindingRecord> BindingRepository::find_open(const std::string& authorizer_id,
@@ -177,12 +177,10 @@ std::vector<BindingRecord> BindingRepository::list_by_user(const std::string& id
 std::vector<BindingRecord> BindingRepository::select(const std::string& condition, const std::string& value) {
     std::vector<BindingRecord> out;
     // `condition` is one of the fixed texts above, never user input; the value is bound.
-    soci::rowset<soci::row> rows =
-        (db_.sql().prepare << std::string("SELECT ") + kColumns + " FROM bindings WHERE " + condition +
-                                  " ORDER BY CASE status WHEN 'active' THEN 0 WHEN 'pending' THEN 1 ELSE 2 END, "
-                                  "deduction_order, id",
-         soci::use(value));
-    for (const auto& r : rows) out.push_back(from_row(r));
+    for_each_row(db_.sql(),
+                 std::string("SELECT ") + kColumns + " FROM bindings WHERE " + condition +
+                     " ORDER BY CASE status WHEN 'active' THEN 0 WHEN 'pending' THEN 1 ELSE 2 END, deduction_order, id",
+                 [&](const soci::row& r) { out.push_back(from_row(r)); }, value);
     return out;
 }
 

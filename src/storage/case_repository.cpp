@@ -87,9 +87,9 @@ std::optional<CaseRecord> CaseRepository::find(const std::string& number, bool f
     std::string sql = std::string("SELECT ") + kColumns + " FROM cases WHERE number = :n";
     // Locked, so two supervisors decide it one after the other.
     if (for_update) sql += db_.dialect().lock_rows();
-    soci::rowset<soci::row> rows = (db_.sql().prepare << sql, soci::use(number));
-    for (const auto& r : rows) return from_row(r);
-    return std::nullopt;
+    std::optional<CaseRecord> found;
+    for_each_row(db_.sql(), sql, [&](const soci::row& r) { found = from_row(r); }, number);
+    return found;
 }
 
 std::string CaseRepository::number_of(long long case_id) {
@@ -128,7 +128,7 @@ void CaseRepository::select(const CaseFilter& f, const char* columns, const char
     if (f.created_by) st.exchange(soci::use(by));
     if (f.workstation) st.exchange(soci::use(window));
     st.alloc();
-    st.prepare(sql);
+    st.prepare(sql, soci::details::st_one_time_query);  // one round trip (see for_each_row)
     st.define_and_bind();
     st.execute();
     while (st.fetch()) each(r);

@@ -49,7 +49,7 @@ std::map<std::string, std::string> PersonRepository::names_of(const std::vector<
     st.exchange(soci::into(name));
     for (const auto& i : ids) st.exchange(soci::use(i));
     st.alloc();
-    st.prepare(sql);
+    st.prepare(sql, soci::details::st_one_time_query);  // one round trip (see for_each_row)
     st.define_and_bind();
     st.execute();
     while (st.fetch()) out[id] = name;

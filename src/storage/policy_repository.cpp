@@ -34,11 +34,10 @@ std::optional<StoredPolicy> PolicyRepository::find(const std::string& name) {
 
 std::vector<StoredPolicy> PolicyRepository::list() {
     std::vector<StoredPolicy> out;
-    soci::rowset<soci::row> rows = (db_.sql().prepare << "SELECT name, title, document, updated_at "
-                                                         "FROM policy_profiles ORDER BY name");
-    for (const auto& r : rows)
-        out.push_back({r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2),
-                       row_instant(r, 3)});
+    for_each_row(db_.sql(), "SELECT name, title, document, updated_at FROM policy_profiles ORDER BY name",
+                 [&](const soci::row& r) {
+                     out.push_back({r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2), row_instant(r, 3)});
+                 });
     return out;
 }
 

@@ -2,18 +2,21 @@
 
 #include <soci/soci.h>
 
+#include "storage/row_values.h"
+
 namespace gongji::storage {
 
 std::optional<std::string> SettingsRepository::get(const std::string& name) {
-    soci::rowset<std::string> rows = (db_.sql().prepare << "SELECT value FROM settings WHERE name = :n", soci::use(name));
-    for (const auto& v : rows) return v;
-    return std::nullopt;
+    std::optional<std::string> value;
+    for_each_row(db_.sql(), "SELECT value FROM settings WHERE name = :n",
+                 [&](const soci::row& r) { value = r.get<std::string>(0); }, name);
+    return value;
 }
 
 std::map<std::string, std::string> SettingsRepository::all() {
     std::map<std::string, std::string> out;
-    soci::rowset<soci::row> rows = (db_.sql().prepare << "SELECT name, value FROM settings");
-    for (const auto& r : rows) out[r.get<std::string>(0)] = r.get<std::string>(1);
+    for_each_row(db_.sql(), "SELECT name, value FROM settings",
+                 [&](const soci::row& r) { out[r.get<std::string>(0)] = r.get<std::string>(1); });
     return out;
 }
 
