@@ -156,12 +156,20 @@ bool CaseRepository::update_status(const CaseRecord& c, core::CaseStatus from_st
     std::string status = text_of(c.status), from = text_of(from_status);
     OptionalText reason(c.reason), note(c.note), submitted(c.submitted_at), decided_by(c.decided_by),
         decided_at(c.decided_at);
-    soci::statement st = (db_.sql().prepare << "UPDATE cases SET status = :status, reason = :reason, note = :note, "
-                                               "submitted_at = :submitted, decided_by = :by, decided_at = :at "
-                                               "WHERE id = :id AND status = :from",
-                          soci::use(status), soci::use(reason.value, reason.ind), soci::use(note.value, note.ind),
-                          soci::use(submitted.value, submitted.ind), soci::use(decided_by.value, decided_by.ind),
-                          soci::use(decided_at.value, decided_at.ind), soci::use(c.id), soci::use(from));
+    soci::statement st(db_.sql());
+    st.exchange(soci::use(status));
+    st.exchange(soci::use(reason.value, reason.ind));
+    st.exchange(soci::use(note.value, note.ind));
+    st.exchange(soci::use(submitted.value, submitted.ind));
+    st.exchange(soci::use(decided_by.value, decided_by.ind));
+    st.exchange(soci::use(decided_at.value, decided_at.ind));
+    st.exchange(soci::use(c.id));
+    st.exchange(soci::use(from));
+    st.alloc();
+    st.prepare("UPDATE cases SET status = :status, reason = :reason, note = :note, submitted_at = :submitted, "
+               "decided_by = :by, decided_at = :at WHERE id = :id AND status = :from",
+               soci::details::st_one_time_query);  // one round trip
+    st.define_and_bind();
     st.execute(true);
     return st.get_affected_rows() == 1;
 }

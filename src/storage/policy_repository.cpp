@@ -23,11 +23,9 @@ bool PolicyRepository::save(const StoredPolicy& p) {
 std::optional<StoredPolicy> PolicyRepository::find(const std::string& name) {
     StoredPolicy p;
     std::string updated_at;
-    soci::statement st = (db_.sql().prepare << "SELECT name, title, document, updated_at FROM policy_profiles "
-                                               "WHERE name = :n",
-                          soci::into(p.name), soci::into(p.title), soci::into(p.document),
-                          soci::into(updated_at), soci::use(name));
-    if (!st.execute(true)) return std::nullopt;
+    db_.sql() << "SELECT name, title, document, updated_at FROM policy_profiles WHERE name = :n", soci::into(p.name),
+        soci::into(p.title), soci::into(p.document), soci::into(updated_at), soci::use(name);
+    if (!db_.sql().got_data()) return std::nullopt;
     p.updated_at = instant_of_text(updated_at);
     return p;
 }

@@ -20,14 +20,12 @@ std::optional<UserRecord> UserRepository::find(const std::string& username) {
     int disabled = 0;
     std::string locked, role, created_at;
     soci::indicator locked_ind = soci::i_ok;
-    soci::statement st =
-        (db_.sql().prepare << "SELECT username, full_name, role, password_salt, password_hash, iterations, disabled, "
-                              "failed_logins, locked_until, created_at FROM users WHERE username = :n",
-         soci::into(u.username), soci::into(u.full_name), soci::into(role), soci::into(u.password_salt),
-         soci::into(u.password_hash), soci::into(u.iterations), soci::into(disabled),
-         soci::into(u.failed_logins), soci::into(locked, locked_ind), soci::into(created_at),
-         soci::use(username));
-    if (!st.execute(true)) return std::nullopt;
+    db_.sql() << "SELECT username, full_name, role, password_salt, password_hash, iterations, disabled, "
+                 "failed_logins, locked_until, created_at FROM users WHERE username = :n",
+        soci::into(u.username), soci::into(u.full_name), soci::into(role), soci::into(u.password_salt),
+        soci::into(u.password_hash), soci::into(u.iterations), soci::into(disabled), soci::into(u.failed_logins),
+        soci::into(locked, locked_ind), soci::into(created_at), soci::use(username);
+    if (!db_.sql().got_data()) return std::nullopt;
     u.disabled = disabled != 0;
     if (locked_ind == soci::i_ok) u.locked_until = instant_of_text(locked);
     u.created_at = instant_of_text(created_at);
