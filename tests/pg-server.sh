@@ -19,7 +19,7 @@ started=
 for attempt in 1 2 3 4 5 6 7 8 9 10; do
   port=$(( 20000 + (RANDOM * 7 + attempt) % 30000 ))
   if as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 30 \
-       -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100" \
+       -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100 -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all" \
        start >/dev/null 2>&1; then
     started=1
     break

@@ -1,0 +1,63 @@
+// Pins how many statements the server runs for a window's most frequent actions (issue 13: a
+// window across a city network pays a round trip for each). Counted by PostgreSQL itself
+// (pg_stat_statements, loaded by tests/pg-server.sh); on SQLite there is no network to pay.
+#include <boost/test/unit_test.hpp>
+
+#include <soci/soci.h>
+
+#include <functional>
+
+#include "app/case_service.h"
+#include "fixture.h"
+
+using namespace gongji;
+
+namespace {
+
+struct Counted : test::DemoWorkspace {
+    app::Actor clerk{"clerk", core::Role::clerk, "win-01"};
+    app::Actor super{"super", core::Role::supervisor, "win-09"};
+
+    // Statements the server ran in this database while `action` ran.
+    long statements(const std::function<void()>& action) {
+        auto& sql = app::database(ws).sql();
+        sql << "CREATE EXTENSION IF NOT EXISTS pg_stat_statements";
+        sql << "SELECT pg_stat_statements_reset()";
+        action();
+        long n = 0;
+        sql << "SELECT COALESCE(sum(calls), 0) FROM pg_stat_statements WHERE dbid = "
+               "(SELECT oid FROM pg_database WHERE datname = current_database()) "
+               "AND query NOT LIKE '%pg_stat_statements%'",
+            soci::into(n);
+        return n;
+    }
+};
+
+app::BindApplication wife() {
+    app::BindApplication a;
+    a.policy = "guangxi";
+    a.authorizer_id = "450802196503120117";
+    a.user_id = "450802196708200129";
+    a.relation = "12";
+    a.documents = {core::DocumentType::id_card, core::DocumentType::marriage_certificate};
+    return a;
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(a_windows_frequent_actions_stay_within_their_statement_budget, Counted) {
+    if (test::backend_name() != "postgresql") return;
+    // Budgets as measured on 2026-12-03 (docs/performance.md); a change that needs more says so here.
+    long card = statements([&] { app::person_card(ws, "450802196503120117"); });
+    long submit = 0;
+    std::string number;
+    submit = statements([&] { number = app::submit_bind(ws, clerk, wife()).number; });
+    long open = statements([&] { app::find_case(ws, number); });
+    long approve = statements([&] { app::approve_case(ws, super, number); });
+    BOOST_TEST_MESSAGE("statements: person card " << card << ", submission " << submit << ", case opened " << open
+                                                  << ", approval " << approve);
+    BOOST_TEST(card <= 7);
+    BOOST_TEST(submit <= 33);
+    BOOST_TEST(open <= 1);
+    BOOST_TEST(approve <= 25);
+}
