@@ -1,5 +1,8 @@
 #include "app/audit.h"
 
+#include <map>
+#include <vector>
+
 #include "app/errors.h"
 #include "app/stores.h"
 #include "storage/audit_repository.h"
@@ -8,10 +11,7 @@ namespace gongji::app {
 
 void audit(Workspace& ws, const AuditWho& who, const std::string& action, const std::string& entity,
            const std::string& key, const std::string& before, const std::string& after) {
-    storage::AuditRepository log(database(ws));
-    auto head = log.lock_head();
     core::AuditEntry e;
-    e.seq = head.seq + 1;
     e.at = now().utc();
     e.actor = who.actor;
     e.workstation = who.workstation;
@@ -20,18 +20,29 @@ void audit(Workspace& ws, const AuditWho& who, const std::string& action, const 
     e.entity_key = key;
     e.before = before;
     e.after = after;
-    e.prev_hash = head.hash;
-    e.hash = core::audit_entry_hash(e);
-    log.append(e);
+    storage::AuditRepository(database(ws)).record(std::move(e));  // chained when the change commits
 }
 
 AuditVerification verify_audit(Workspace& ws) {
     storage::AuditRepository log(database(ws));
-    auto head = log.head();
+    auto heads = log.heads();
     auto entries = log.all();
+    std::map<std::string, std::vector<core::AuditEntry>> chains;
+    for (auto& [chain, head] : heads) chains[chain];
+    for (auto& e : entries) chains[e.chain].push_back(std::move(e));
     AuditVerification v;
     v.entries = static_cast<long long>(entries.size());
-    v.broken = core::verify_audit_chain(entries, head.seq, head.hash);
+    v.chains = static_cast<long long>(chains.size());
+    for (const auto& [chain, chain_entries] : chains) {
+        auto head = heads.find(chain);  // entries of a chain without a head were added outside
+        auto broken = head == heads.end() ? core::verify_audit_chain(chain_entries, 0, core::kChainStart)
+                                          : core::verify_audit_chain(chain_entries, head->second.seq, head->second.hash);
+        if (broken) {
+            v.broken = broken;
+            v.broken_chain = chain;
+            break;
+        }
+    }
     return v;
 }
 

@@ -26,12 +26,20 @@ using core::Case;
 
 AuditWho who(const Actor& actor) { return {actor.username, actor.workstation}; }
 
-Case new_case(Workspace& ws, const Actor& actor, core::CaseKind kind, const std::string& user_id,
-              const core::CivilDate& date) {
+// Case numbers count through the day. The counter is taken by one statement of its own, before
+// the change's transaction: its one row is then locked for that statement, not for a whole
+// submission that every other window would queue behind. A change refused afterwards leaves its
+// number unused.
+std::string take_case_number(Workspace& ws) {
     auto today = china_today();
     auto day = today.to_string();
+    return core::format_case_number(today, stores(ws).cases.next_sequence(day.substr(0, 4) + day.substr(5, 2) + day.substr(8, 2)));
+}
+
+Case new_case(std::string number, const Actor& actor, core::CaseKind kind, const std::string& user_id,
+              const core::CivilDate& date) {
     Case c;
-    c.number = core::format_case_number(today, stores(ws).cases.next_sequence(day.substr(0, 4) + day.substr(5, 2) + day.substr(8, 2)));
+    c.number = std::move(number);
     c.kind = kind;
     c.user_id = user_id;
     c.application_date = date;
@@ -73,9 +81,10 @@ void drop_pending_binding(Workspace& ws, const Actor& actor, Case& c) {
 
 core::EligibilityResult evaluate(Workspace& ws, const std::string& policy, const std::string& authorizer,
                                  const std::string& user, const std::string& relation, const core::CivilDate& date,
-                                 std::optional<std::set<core::DocumentType>> documents, long long except_binding) {
+                                 std::optional<std::set<core::DocumentType>> documents, long long except_binding,
+                                 const core::PolicyProfile* profile = nullptr) {
     EligibilityQuery q{policy, authorizer, user, relation, date, std::move(documents)};
-    return check_eligibility(ws, q, except_binding);
+    return check_eligibility(ws, q, except_binding, profile);
 }
 
 // Approves a submitted bind or rebind case: the binding becomes active (or is renewed).
@@ -150,13 +159,14 @@ Case submit_bind(Workspace& ws, const Actor& actor, const BindApplication& app) 
     auto date = app.date.value_or(china_today());
     auto profile = load_policy(ws, app.policy);
 
+    auto number = take_case_number(ws);
     storage::Transaction tx(database(ws));
     std::string a, u;
     bool ids_valid = core::normalize_id_number(app.authorizer_id, date, a) && core::normalize_id_number(app.user_id, date, u);
     if (ids_valid) stores(ws).persons.lock({a, u});
     std::set<core::DocumentType> attached(app.documents.begin(), app.documents.end());
     for (const auto& u : app.uploads) attached.insert(u.type);
-    auto result = evaluate(ws, app.policy, app.authorizer_id, app.user_id, app.relation, date, attached, 0);
+    auto result = evaluate(ws, app.policy, app.authorizer_id, app.user_id, app.relation, date, attached, 0, &profile);
     if (!result.eligible) throw NotEligible(result);
 
     if (app.cites_case) {
@@ -179,7 +189,7 @@ Case submit_bind(Workspace& ws, const Actor& actor, const BindApplication& app) 
     b.created_at = now();
     b.id = stores(ws).bindings.insert(b);
 
-    auto c = new_case(ws, actor, core::CaseKind::bind, u, date);
+    auto c = new_case(number, actor, core::CaseKind::bind, u, date);
     c.status = core::CaseStatus::submitted;
     c.policy = app.policy;
     c.authorizer_id = a;
@@ -276,17 +286,19 @@ Case unbind(Workspace& ws, const Actor& actor, const std::string& authorizer_tex
         throw BadInput("--reason: must be request, divorce, death or other, not \"" + reason + "\"");
     auto a = normalized_id(authorizer_text, "--authorizer");
     auto u = normalized_id(user_text, "--user");
+    auto number = take_case_number(ws);
     storage::Transaction tx(database(ws));
     // Ending a binding may return quota money: take the money lock first, as every transaction
-    // that moves money does, so none of them wait for each other in opposite orders.
-    storage::LedgerRepository(database(ws)).lock_for_settlement();
+    // that moves money does, so none of them wait for each other in opposite orders; shared, as
+    // the two people's rows, locked next, keep unbindings of other pairs out of each other's way.
+    storage::LedgerRepository(database(ws)).lock_for_pair_move();
     stores(ws).persons.lock({a, u});
     auto binding = stores(ws).bindings.find_open(a, u);
     if (!binding || !binding->is_active())
         throw BadInput("--user: no active binding from " + a + " to " + u +
                        (binding ? " (it is still an application: withdraw or reject its case)" : ""));
     auto at = now();
-    auto c = new_case(ws, actor, core::CaseKind::unbind, u, china_today());
+    auto c = new_case(number, actor, core::CaseKind::unbind, u, china_today());
     c.status = core::CaseStatus::approved;  // unbinding needs no review: either side may withdraw at any time
     c.policy = binding->policy;
     c.authorizer_id = a;
@@ -311,6 +323,7 @@ Case reorder(Workspace& ws, const Actor& actor, const std::string& user_text,
     auto u = normalized_id(user_text, "--user");
     std::vector<std::string> order;
     for (const auto& t : authorizer_texts) order.push_back(normalized_id(t, "--order"));
+    auto number = take_case_number(ws);
     storage::Transaction tx(database(ws));
     stores(ws).persons.lock({u});
     std::vector<Binding> open;
@@ -332,7 +345,7 @@ Case reorder(Workspace& ws, const Actor& actor, const std::string& user_text,
     after.end_array().end_object();
 
     auto at = now();
-    auto c = new_case(ws, actor, core::CaseKind::reorder, u, china_today());
+    auto c = new_case(number, actor, core::CaseKind::reorder, u, china_today());
     c.status = core::CaseStatus::approved;  // at once, without review
     c.detail = after.str();
     c.submitted_at = at;
@@ -352,6 +365,7 @@ Case submit_rebind(Workspace& ws, const Actor& actor, const std::string& authori
     require_role(actor, {core::Role::clerk, core::Role::supervisor});
     auto a = normalized_id(authorizer_text, "--authorizer");
     auto u = normalized_id(user_text, "--user");
+    auto number = take_case_number(ws);
     storage::Transaction tx(database(ws));
     stores(ws).persons.lock({a, u});
     auto binding = stores(ws).bindings.find_open(a, u);
@@ -362,7 +376,7 @@ Case submit_rebind(Workspace& ws, const Actor& actor, const std::string& authori
     if (!documents.empty()) attached = std::set<core::DocumentType>(documents.begin(), documents.end());
     auto result = evaluate(ws, binding->policy, a, u, binding->relation, today, attached, binding->id);
     if (!result.eligible) throw NotEligible(result);
-    auto c = new_case(ws, actor, core::CaseKind::rebind, u, today);
+    auto c = new_case(number, actor, core::CaseKind::rebind, u, today);
     c.status = core::CaseStatus::submitted;
     c.policy = binding->policy;
     c.authorizer_id = a;

@@ -7,27 +7,35 @@
 
 namespace gongji::app {
 
-core::EligibilityResult check_eligibility(Workspace& ws, const EligibilityQuery& q, long long except_binding) {
-    auto profile = load_policy(ws, q.policy);
+core::EligibilityResult check_eligibility(Workspace& ws, const EligibilityQuery& q, long long except_binding,
+                                          const core::PolicyProfile* loaded) {
+    auto profile = loaded ? *loaded : load_policy(ws, q.policy);
     core::EligibilityRequest request{q.authorizer_id, q.user_id, q.relation,
                                      q.date.value_or(china_today()), q.documents};
 
-    auto lookup = [&](const std::string& text) -> std::optional<core::Person> {
-        std::string id;
-        if (!core::normalize_id_number(text, request.application_date, id)) return std::nullopt;
-        return stores(ws).persons.find(id);
+    // Both people in one look-up; an invalid ID number finds nobody.
+    std::string authorizer_id, user_id;
+    if (!core::normalize_id_number(q.authorizer_id, request.application_date, authorizer_id)) authorizer_id.clear();
+    if (!core::normalize_id_number(q.user_id, request.application_date, user_id)) user_id.clear();
+    auto people = stores(ws).persons.find_two(authorizer_id, user_id);
+    auto found = [&](const std::string& id) -> std::optional<core::Person> {
+        auto p = people.find(id);
+        if (id.empty() || p == people.end()) return std::nullopt;
+        return p->second;
     };
-    auto authorizer = lookup(q.authorizer_id);
-    auto user = lookup(q.user_id);
+    auto authorizer = found(authorizer_id);
+    auto user = found(user_id);
 
     core::EligibilityFacts facts;
     facts.authorizer = authorizer ? &*authorizer : nullptr;
     facts.user = user ? &*user : nullptr;
-    auto& bindings = stores(ws).bindings;
-    if (authorizer) facts.authorizer_open_bindings = bindings.count_open_as_authorizer(authorizer->id_number, except_binding);
-    if (user) facts.user_open_bindings = bindings.count_open_as_user(user->id_number, except_binding);
-    if (authorizer && user)
-        facts.duplicate = bindings.open_pair_exists(authorizer->id_number, user->id_number, except_binding);
+    if (authorizer || user) {
+        auto open = stores(ws).bindings.open_counts(authorizer ? authorizer->id_number : "",
+                                                    user ? user->id_number : "", except_binding);
+        facts.authorizer_open_bindings = open.as_authorizer;
+        facts.user_open_bindings = open.as_user;
+        facts.duplicate = open.pair > 0;
+    }
 
     try {
         return core::evaluate_eligibility(profile, request, facts, &ws.regions());

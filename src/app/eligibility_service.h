@@ -23,7 +23,9 @@ struct EligibilityQuery {
 // BadInput for an unknown profile or relation code, or a date before the profile's first version.
 // `except_binding` is left out of the limits and the duplicate rule: a case's own pending
 // binding when the case is checked again at approval.
-core::EligibilityResult check_eligibility(Workspace& ws, const EligibilityQuery& query, long long except_binding = 0);
+// `profile`: the query's policy when the caller has it loaded already.
+core::EligibilityResult check_eligibility(Workspace& ws, const EligibilityQuery& query, long long except_binding = 0,
+                                          const core::PolicyProfile* profile = nullptr);
 
 // Before the relative is known: what the authorizer alone already fails under the profile today
 // (not in the roster, not an employee, not insured normally, at the limit of users), so that the

@@ -238,7 +238,7 @@ long long reserve_quota(Workspace& ws, const Actor& actor, const std::string& au
     const long long when = at.value_or(now().seconds);
     storage::Transaction tx(database(ws));
     storage::LedgerRepository ledger(database(ws));
-    ledger.lock_for_settlement();  // money moves one transaction at a time
+    ledger.lock_for_pair_move();  // beside other pairs' moves, never beside an import
     stores(ws).persons.lock({a, u});
     auto binding = stores(ws).bindings.find_open(a, u);
     if (!binding || !binding->is_active()) throw BadInput("--user: no active binding from " + a + " to " + u);

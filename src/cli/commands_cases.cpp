@@ -263,8 +263,9 @@ int run_audit(Session& s, const Words& words) {
     if (args.positional().size() != 1 || args.positional()[0] != "verify") throw app::BadInput("usage: gongji audit verify");
     auto v = app::verify_audit(s.workspace());
     core::JsonWriter w(true);
-    w.begin_object().key("entries").value(v.entries).key("intact").value(!v.broken);
-    if (v.broken) w.key("first_broken").value(v.broken->seq).key("reason").value(v.broken->reason);
+    w.begin_object().key("entries").value(v.entries).key("chains").value(v.chains).key("intact").value(!v.broken);
+    if (v.broken)
+        w.key("chain").value(v.broken_chain).key("first_broken").value(v.broken->seq).key("reason").value(v.broken->reason);
     w.end_object();
     print_json(w.str());
     return v.broken ? 1 : 0;

@@ -9,7 +9,8 @@
 namespace gongji::core {
 
 struct AuditEntry {
-    long long seq = 0;  // 1, 2, 3, … without gaps
+    std::string chain;  // the workstation's chain ('' for the one chain kept before there were many)
+    long long seq = 0;  // 1, 2, 3, … without gaps within the chain
     std::string at;     // UTC ISO 8601
     std::string actor;
     std::string workstation;
@@ -24,7 +25,8 @@ struct AuditEntry {
 
 inline const std::string kChainStart(64, '0');
 
-// The SHA-256 (hex) of the entry's fields and its prev_hash.
+// The SHA-256 (hex) of the entry's fields and its prev_hash. The chain's name is not hashed: the
+// workstation, which names it, is, and so is the link to the entry before.
 std::string audit_entry_hash(const AuditEntry& entry);
 
 struct ChainBreak {
@@ -32,8 +34,8 @@ struct ChainBreak {
     std::string reason;  // what is wrong there
 };
 
-// Checks entries ordered by seq against each other and against the recorded head (last seq and
-// hash); nullopt when the chain is whole.
+// Checks one chain's entries ordered by seq against each other and against the recorded head
+// (last seq and hash); nullopt when the chain is whole.
 std::optional<ChainBreak> verify_audit_chain(const std::vector<AuditEntry>& entries, long long head_seq,
                                              const std::string& head_hash);
 

@@ -6,48 +6,98 @@
 
 namespace gongji::storage {
 
-AuditHead AuditRepository::lock_head() {
+void AuditRepository::record(core::AuditEntry entry) {
+    entry.chain = entry.workstation;
+    if (db_.in_transaction()) {
+        db_.pending_audit().push_back(std::move(entry));
+        return;
+    }
+    Transaction tx(db_);
+    db_.pending_audit().push_back(std::move(entry));
+    tx.commit();
+}
+
+AuditHead AuditRepository::lock_head(const std::string& chain) {
+    std::string select = std::string("SELECT seq, hash FROM audit_heads WHERE chain = :c") + db_.dialect().lock_rows();
     AuditHead h;
-    std::string sql = "SELECT seq, hash FROM audit_head WHERE id = 1";
-    sql += db_.dialect().lock_rows();
-    db_.sql() << sql, soci::into(h.seq), soci::into(h.hash);
+    db_.sql() << select, soci::use(chain), soci::into(h.seq), soci::into(h.hash);
+    if (db_.sql().got_data()) return h;
+    // A workstation's first entry: two sessions of it may get here at once; one row results.
+    db_.sql() << "INSERT INTO audit_heads (chain, seq, hash) VALUES (:c, 0, :h) ON CONFLICT (chain) DO NOTHING",
+        soci::use(chain), soci::use(core::kChainStart);
+    db_.sql() << select, soci::use(chain), soci::into(h.seq), soci::into(h.hash);
     return h;
 }
 
-AuditHead AuditRepository::head() {
-    AuditHead h;
-    db_.sql() << "SELECT seq, hash FROM audit_head WHERE id = 1", soci::into(h.seq), soci::into(h.hash);
-    return h;
+void AuditRepository::append_chain(std::vector<core::AuditEntry>& entries) {
+    // Heads in name order, so two transactions writing to the same two chains cannot deadlock.
+    std::map<std::string, AuditHead> heads;
+    for (const auto& e : entries) heads[e.chain];
+    for (auto& [chain, head] : heads) head = lock_head(chain);
+
+    std::string insert = "INSERT INTO audit_log (chain, seq, at, actor, workstation, action, entity, entity_key, "
+                         "before_state, after_state, prev_hash, hash) VALUES ";
+    soci::statement st(db_.sql());
+    for (auto& e : entries) {
+        auto& h = heads[e.chain];
+        e.seq = h.seq + 1;
+        e.prev_hash = h.hash;
+        e.hash = core::audit_entry_hash(e);
+        h = {e.seq, e.hash};
+        // Names distinct per row: SQLite binds a repeated name once.
+        const auto n = std::to_string(&e - entries.data());
+        if (&e != &entries.front()) insert += ", ";
+        insert += "(:chain" + n + ", :seq" + n + ", :at" + n + ", :actor" + n + ", :ws" + n + ", :action" + n +
+                  ", :entity" + n + ", :key" + n + ", :before" + n + ", :after" + n + ", :prev" + n + ", :hash" + n + ")";
+        st.exchange(soci::use(e.chain));
+        st.exchange(soci::use(e.seq));
+        st.exchange(soci::use(e.at));
+        st.exchange(soci::use(e.actor));
+        st.exchange(soci::use(e.workstation));
+        st.exchange(soci::use(e.action));
+        st.exchange(soci::use(e.entity));
+        st.exchange(soci::use(e.entity_key));
+        st.exchange(soci::use(e.before));
+        st.exchange(soci::use(e.after));
+        st.exchange(soci::use(e.prev_hash));
+        st.exchange(soci::use(e.hash));
+    }
+    st.alloc();
+    st.prepare(insert, soci::details::st_one_time_query);
+    st.define_and_bind();
+    st.execute(true);
+    for (const auto& [chain, head] : heads)
+        db_.sql() << "UPDATE audit_heads SET seq = :seq, hash = :hash WHERE chain = :c", soci::use(head.seq),
+            soci::use(head.hash), soci::use(chain);
 }
 
-void AuditRepository::append(const core::AuditEntry& e) {
-    db_.sql() << "INSERT INTO audit_log (seq, at, actor, workstation, action, entity, entity_key, before_state, "
-                 "after_state, prev_hash, hash) VALUES (:seq, :at, :actor, :ws, :action, :entity, :key, :before, "
-                 ":after, :prev, :hash)",
-        soci::use(e.seq), soci::use(e.at), soci::use(e.actor), soci::use(e.workstation), soci::use(e.action),
-        soci::use(e.entity), soci::use(e.entity_key), soci::use(e.before), soci::use(e.after),
-        soci::use(e.prev_hash), soci::use(e.hash);
-    db_.sql() << "UPDATE audit_head SET seq = :seq, hash = :hash WHERE id = 1", soci::use(e.seq), soci::use(e.hash);
+std::map<std::string, AuditHead> AuditRepository::heads() {
+    std::map<std::string, AuditHead> out;
+    for_each_row(db_.sql(), "SELECT chain, seq, hash FROM audit_heads", [&](const soci::row& r) {
+        out[r.get<std::string>(0)] = {row_integer(r, 1), r.get<std::string>(2)};
+    });
+    return out;
 }
 
 std::vector<core::AuditEntry> AuditRepository::all() {
     std::vector<core::AuditEntry> out;
-    soci::rowset<soci::row> rows = (db_.sql().prepare << "SELECT seq, at, actor, workstation, action, entity, "
+    soci::rowset<soci::row> rows = (db_.sql().prepare << "SELECT chain, seq, at, actor, workstation, action, entity, "
                                                          "entity_key, before_state, after_state, prev_hash, hash "
-                                                         "FROM audit_log ORDER BY seq");
+                                                         "FROM audit_log ORDER BY chain, seq");
     for (const auto& r : rows) {
         core::AuditEntry e;
-        e.seq = row_integer(r, 0);
-        e.at = r.get<std::string>(1);
-        e.actor = r.get<std::string>(2);
-        e.workstation = r.get<std::string>(3);
-        e.action = r.get<std::string>(4);
-        e.entity = r.get<std::string>(5);
-        e.entity_key = r.get<std::string>(6);
-        e.before = r.get<std::string>(7);
-        e.after = r.get<std::string>(8);
-        e.prev_hash = r.get<std::string>(9);
-        e.hash = r.get<std::string>(10);
+        e.chain = r.get<std::string>(0);
+        e.seq = row_integer(r, 1);
+        e.at = r.get<std::string>(2);
+        e.actor = r.get<std::string>(3);
+        e.workstation = r.get<std::string>(4);
+        e.action = r.get<std::string>(5);
+        e.entity = r.get<std::string>(6);
+        e.entity_key = r.get<std::string>(7);
+        e.before = r.get<std::string>(8);
+        e.after = r.get<std::string>(9);
+        e.prev_hash = r.get<std::string>(10);
+        e.hash = r.get<std::string>(11);
         out.push_back(std::move(e));
     }
     return out;

@@ -1,5 +1,6 @@
 #pragma once
 // The audit log's rows and its head. Hashing is core's; this only stores and reads.
+#include <map>
 #include <vector>
 
 #include "core/audit_chain.h"
@@ -15,13 +16,18 @@ struct AuditHead {
 class AuditRepository {
 public:
     explicit AuditRepository(Database& db) : db_(db) {}
-    // The head, locked until the transaction ends (PostgreSQL) so appends form one chain.
-    AuditHead lock_head();
-    AuditHead head();
-    void append(const core::AuditEntry& entry);  // inserts the entry and moves the head to it
-    std::vector<core::AuditEntry> all();         // ordered by seq
+    // Records an entry on its workstation's chain: inside a transaction it is written when the
+    // transaction commits (see Database::pending_audit), otherwise at once in one of its own.
+    void record(core::AuditEntry entry);
+    // Chains the entries onto their chains' heads (seq, prev_hash, hash), inserts them in one
+    // statement and moves the heads, which stay locked until the transaction ends.
+    void append_chain(std::vector<core::AuditEntry>& entries);
+    std::map<std::string, AuditHead> heads();  // by chain
+    std::vector<core::AuditEntry> all();        // ordered by chain, then seq
 
 private:
+    AuditHead lock_head(const std::string& chain);  // created at seq 0 the first time
+
     Database& db_;
 };
 

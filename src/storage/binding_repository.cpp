@@ -64,6 +64,17 @@ int BindingRepository::count_open_as_user(const std::string& id_number, long lon
     return n;
 }
 
+BindingRepository::OpenCounts BindingRepository::open_counts(const std::string& a, const std::string& u,
+                                                             long long except) {
+    OpenCounts n;
+    db_.sql() << "SELECT count(CASE WHEN authorizer_id = :a1 THEN 1 END), count(CASE WHEN user_id = :u1 THEN 1 END), "
+                 "count(CASE WHEN authorizer_id = :a2 AND user_id = :u2 THEN 1 END) FROM bindings "
+                 "WHERE (authorizer_id = :a3 OR user_id = :u3) AND status IN ('pending', 'active') AND id <> :except",
+        soci::use(a), soci::use(u), soci::use(a), soci::use(u), soci::use(a), soci::use(u), soci::use(except),
+        soci::into(n.as_authorizer), soci::into(n.as_user), soci::into(n.pair);
+    return n;
+}
+
 bool BindingRepository::open_pair_exists(const std::string& authorizer_id, const std::string& user_id,
                                          long long except) {
     int n = 0;

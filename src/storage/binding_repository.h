@@ -29,6 +29,11 @@ public:
     // out (a case's own pending binding when it is re-checked at approval).
     int count_open_as_authorizer(const std::string& id_number, long long except = 0);
     int count_open_as_user(const std::string& id_number, long long except = 0);
+    // The three counts eligibility needs, in one query; "" for a person not asked about.
+    struct OpenCounts {
+        int as_authorizer = 0, as_user = 0, pair = 0;
+    };
+    OpenCounts open_counts(const std::string& authorizer_id, const std::string& user_id, long long except = 0);
     bool open_pair_exists(const std::string& authorizer_id, const std::string& user_id, long long except = 0);
     // The deduction order a new binding of this user takes: after every open one.
     int next_order_for_user(const std::string& user_id);

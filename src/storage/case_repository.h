@@ -31,8 +31,8 @@ class CaseRepository {
 public:
     explicit CaseRepository(Database& db) : db_(db) {}
 
-    // The next number of `day` ("20261122"), unique across workstations; within the caller's
-    // transaction, so a rolled-back case leaves its number unused.
+    // The next number of `day` ("20261122"), unique across workstations. Outside a transaction
+    // it commits at once (a case rolled back afterwards leaves its number unused).
     long long next_sequence(const std::string& day);
     long long insert(const CaseRecord& c);  // returns the id
     std::optional<CaseRecord> find(const std::string& number, bool for_update = false);

@@ -6,6 +6,8 @@
 
 #include <libpq-fe.h>
 
+#include "storage/audit_repository.h"
+
 namespace gongji::storage {
 namespace {
 
@@ -88,6 +90,8 @@ std::unique_ptr<Database> Database::open(const std::string& url) {
 Transaction::Transaction(Database& db) : db_(db) {
     try {
         db_.dialect().begin(db_.sql());
+        db_.in_transaction_ = true;
+        db_.pending_audit_.clear();
     } catch (const soci::soci_error& e) {
         throw StorageError(std::string("cannot begin a transaction: ") + first_line(e.what()));
     }
@@ -95,6 +99,8 @@ Transaction::Transaction(Database& db) : db_(db) {
 
 Transaction::~Transaction() {
     if (!open_) return;
+    db_.in_transaction_ = false;
+    db_.pending_audit_.clear();
     try {
         db_.dialect().rollback(db_.sql());
     } catch (...) {
@@ -104,8 +110,11 @@ Transaction::~Transaction() {
 
 void Transaction::commit() {
     try {
+        if (!db_.pending_audit_.empty()) AuditRepository(db_).append_chain(db_.pending_audit_);
         db_.dialect().commit(db_.sql());
         open_ = false;
+        db_.in_transaction_ = false;
+        db_.pending_audit_.clear();
     } catch (const soci::soci_error& e) {
         throw StorageError(std::string("cannot commit: ") + first_line(e.what()));
     }

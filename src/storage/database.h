@@ -4,6 +4,9 @@
 #include <stdexcept>
 #include <string>
 
+#include <vector>
+
+#include "core/audit_chain.h"
 #include "storage/dialect.h"
 
 namespace soci {
@@ -32,12 +35,20 @@ public:
     void set_cache_mib(int mib);
     const std::string& url() const { return url_; }
 
+    // Audit entries recorded in the open transaction: chained and written just before it commits,
+    // so the chain's one head row is locked for a few statements, not for the whole change.
+    std::vector<core::AuditEntry>& pending_audit() { return pending_audit_; }
+    bool in_transaction() const { return in_transaction_; }
+
 private:
+    friend class Transaction;
     Database(std::unique_ptr<soci::session> session, std::unique_ptr<Dialect> dialect, std::string url);
 
     std::unique_ptr<soci::session> session_;
     std::unique_ptr<Dialect> dialect_;
     std::string url_;
+    std::vector<core::AuditEntry> pending_audit_;
+    bool in_transaction_ = false;
 };
 
 constexpr int kDefaultCacheKib = 64 * 1024;

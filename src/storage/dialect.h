@@ -43,8 +43,9 @@ public:
     virtual void lock_keys(soci::session& sql, const char* table, const char* column,
                            std::vector<std::string> keys) const = 0;
     // One transaction at a time for a kind of work that touches no single row first (money
-    // moving): an advisory lock on PostgreSQL, nothing on SQLite.
-    virtual void serialize(soci::session& sql, long long work) const = 0;
+    // moving): an advisory lock on PostgreSQL, nothing on SQLite. `shared`: any number of such
+    // transactions at once (each locks the rows it touches), but none beside an exclusive one.
+    virtual void serialize(soci::session& sql, long long work, bool shared = false) const = 0;
 
     // Schema: the type of an identity primary key ("{{identity}}" in migrations), and whether a
     // table exists.

@@ -43,6 +43,7 @@ LedgerRepository::LedgerRepository(Database& db) : db_(db) {}
 LedgerRepository::~LedgerRepository() = default;
 
 void LedgerRepository::lock_for_settlement() { db_.dialect().serialize(db_.sql(), kMoneyMoves); }
+void LedgerRepository::lock_for_pair_move() { db_.dialect().serialize(db_.sql(), kMoneyMoves, true); }
 
 bool LedgerRepository::insert_new(const SettlementRecord& r) {
     if (!st_) st_ = std::make_unique<Statements>(db_);

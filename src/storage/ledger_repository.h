@@ -23,6 +23,9 @@ public:
     // and returns, roster balances (an advisory lock held to the end of the transaction); SQLite's
     // immediate transactions already run one at a time.
     void lock_for_settlement();
+    // Money moving between two people whose rows the transaction locks next (a quota granted or
+    // returned): many such at once, none while a settlement import or roster import runs.
+    void lock_for_pair_move();
 
     // Records a settlement unless its setl_id is already there; false for a duplicate.
     bool insert_new(const SettlementRecord& s);

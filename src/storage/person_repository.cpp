@@ -8,14 +8,35 @@
 namespace gongji::storage {
 
 constexpr const char* kSelect =
-    "SELECT name, gender, birth_date, insurance_type, status, pooling_region, balance_fen FROM persons "
+    "SELECT name, gender, birth_date, insurance_type, status, pooling_region, balance_fen, id_number FROM persons "
     "WHERE id_number = :id";
+constexpr const char* kSelectTwo =
+    "SELECT name, gender, birth_date, insurance_type, status, pooling_region, balance_fen, id_number FROM persons "
+    "WHERE id_number IN (:first, :second)";
 
-// The look-up statement, prepared once.
+// The look-up statements, prepared once.
 struct PersonRepository::Statements {
-    std::unique_ptr<PreparedStatement> select;
-    explicit Statements(Database& db) : select(db.dialect().prepare(db, kSelect)) {}
+    std::unique_ptr<PreparedStatement> select, select_two;
+    explicit Statements(Database& db)
+        : select(db.dialect().prepare(db, kSelect)), select_two(db.dialect().prepare(db, kSelectTwo)) {}
 };
+
+namespace {
+
+core::Person person_of(const ResultRow& row) {
+    core::Person p;
+    p.name = row.column_text(0);
+    p.gender = row.column_integer(1) == 2 ? core::Gender::female : core::Gender::male;
+    p.birth_date = core::CivilDate::parse(row.column_text(2)).value_or(core::CivilDate{});
+    p.insurance_type = row.column_text(3);
+    p.status = static_cast<int>(row.column_integer(4));
+    p.pooling_region = row.column_text(5);
+    p.balance_fen = row.column_integer(6);
+    p.id_number = row.column_text(7);
+    return p;
+}
+
+}  // namespace
 
 PersonRepository::PersonRepository(Database& db) : db_(db) {}
 PersonRepository::~PersonRepository() = default;
@@ -23,18 +44,19 @@ PersonRepository::~PersonRepository() = default;
 std::optional<core::Person> PersonRepository::find(const std::string& id_number) {
     if (!st_) st_ = std::make_unique<Statements>(db_);
     core::Person p;
-    bool found = st_->select->text(1, id_number).query_one([&](const ResultRow& row) {
-        p.id_number = id_number;
-        p.name = row.column_text(0);
-        p.gender = row.column_integer(1) == 2 ? core::Gender::female : core::Gender::male;
-        p.birth_date = core::CivilDate::parse(row.column_text(2)).value_or(core::CivilDate{});
-        p.insurance_type = row.column_text(3);
-        p.status = static_cast<int>(row.column_integer(4));
-        p.pooling_region = row.column_text(5);
-        p.balance_fen = row.column_integer(6);
-    });
+    bool found = st_->select->text(1, id_number).query_one([&](const ResultRow& row) { p = person_of(row); });
     if (!found) return std::nullopt;
     return p;
+}
+
+std::map<std::string, core::Person> PersonRepository::find_two(const std::string& first, const std::string& second) {
+    if (!st_) st_ = std::make_unique<Statements>(db_);
+    std::map<std::string, core::Person> out;
+    st_->select_two->text(1, first).text(2, second).query_each([&](const ResultRow& row) {
+        auto p = person_of(row);
+        out.emplace(p.id_number, std::move(p));
+    });
+    return out;
 }
 
 std::map<std::string, std::string> PersonRepository::names_of(const std::vector<std::string>& ids) {

@@ -18,6 +18,8 @@ public:
     ~PersonRepository();
 
     std::optional<core::Person> find(const std::string& id_number);
+    // Two people in one round trip (an authorizer and a user): those found, by ID number.
+    std::map<std::string, core::Person> find_two(const std::string& first, const std::string& second);
     // The names of these people, in one query; those not in the roster are left out.
     std::map<std::string, std::string> names_of(const std::vector<std::string>& id_numbers);
     // Locks these people until the transaction ends (PostgreSQL; SQLite's immediate transactions

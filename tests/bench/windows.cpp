@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <mutex>
 #include <random>
@@ -31,24 +32,62 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 constexpr const char* kPolicy = "guangxi";
-constexpr std::size_t kPool = 120;  // people each side: small, so windows meet on the same ones
+constexpr std::size_t kRoster = 60000;
+constexpr std::size_t kHot = 40;  // one pick in four comes from these few, so windows meet on them
 
 struct Pools {
-    std::vector<core::Person> authorizers, users;
+    std::vector<core::Person> authorizers, users;  // the first kHot of each are the hot ones
 };
 
-Pools pools(app::Workspace& ws) {
+// The eligible people of Guangxi in the generated roster, read from the roster's own text.
+Pools pools(const std::string& roster) {
     Pools p;
-    for (std::size_t i = 0; i < 6000 && (p.authorizers.size() < kPool || p.users.size() < kPool); ++i) {
-        auto person = app::find_person(ws, generated_id(i));
-        if (!person || person->status != 1 || person->pooling_region.rfind("45", 0) != 0) continue;
-        if (person->insurance_type == "310" && p.authorizers.size() < kPool)
-            p.authorizers.push_back(*person);
-        else if (p.users.size() < kPool)
-            p.users.push_back(*person);
+    std::size_t line_start = roster.find('\n') + 1;
+    while (line_start < roster.size()) {
+        auto line_end = roster.find('\n', line_start);
+        std::vector<std::string> f;
+        for (std::size_t at = line_start; at <= line_end;) {
+            auto comma = std::min(roster.find(',', at), line_end);
+            f.push_back(roster.substr(at, comma - at));
+            at = comma + 1;
+        }
+        line_start = line_end + 1;
+        if (f[5] != "1" || f[6].rfind("45", 0) != 0) continue;
+        core::Person person;
+        person.id_number = f[0];
+        person.gender = f[2] == "1" ? core::Gender::male : core::Gender::female;
+        person.birth_date = *core::CivilDate::parse(f[3]);
+        (f[4] == "310" ? p.authorizers : p.users).push_back(person);
     }
     return p;
 }
+
+const core::Person& pick(const std::vector<core::Person>& pool, std::mt19937& rng) {
+    return rng() % 4 == 0 ? pool[rng() % kHot] : pool[rng() % pool.size()];
+}
+
+// The clock starts when the last window has logged in: logins are not part of the cycle.
+class Start {
+public:
+    Start(int windows, int seconds) : waiting_(windows), seconds_(seconds) {}
+    Clock::time_point wait_for_all() {
+        std::unique_lock<std::mutex> lock(mutex_);
+        if (--waiting_ == 0) {
+            began_ = Clock::now();
+            ready_.notify_all();
+        } else {
+            ready_.wait(lock, [&] { return waiting_ == 0; });
+        }
+        return began_ + std::chrono::seconds(seconds_);
+    }
+    Clock::time_point began() const { return began_; }
+
+private:
+    std::mutex mutex_;
+    std::condition_variable ready_;
+    int waiting_, seconds_;
+    Clock::time_point began_;
+};
 
 struct Tally {
     std::mutex mutex;
@@ -57,16 +96,19 @@ struct Tally {
         errors{0};
 };
 
-void window(const std::string& url, int index, const Pools& pools, Clock::time_point until, Tally& tally) {
+// Logs in, waits for every window to be ready, then works until `until`.
+void window(const std::string& url, int index, const Pools& pools, Start& start, Tally& tally) {
     app::Workspace ws(url);
     auto clerk = app::authenticate(ws, "clerk" + std::to_string(index), "bench");
     auto super = app::authenticate(ws, "super" + std::to_string(index), "bench");
+    clerk.workstation = super.workstation = "窗口-" + std::to_string(index + 1);  // a desk each, as in a hall
+    const auto until = start.wait_for_all();
     std::mt19937 rng(static_cast<unsigned>(index) * 7919u + 1u);
     std::vector<double> mine;
     for (long cycle = 0; Clock::now() < until; ++cycle) {
         try {
-            const auto& a = pools.authorizers[rng() % pools.authorizers.size()];
-            const auto& u = pools.users[rng() % pools.users.size()];
+            const auto& a = pick(pools.authorizers, rng);
+            const auto& u = pick(pools.users, rng);
             auto card = app::person_card(ws, a.id_number);
             core::RelationPeople people{a.gender, u.gender, a.birth_date, u.birth_date};
             auto relations = core::suggest_relations("", people);
@@ -95,8 +137,11 @@ void window(const std::string& url, int index, const Pools& pools, Clock::time_p
             // The supervisor decides a case someone else took in.
             app::CaseSearch waiting;
             waiting.status = core::CaseStatus::submitted;
-            waiting.limit = 20;
+            waiting.limit = 50;
             auto cases = app::list_case_summaries(ws, waiting);
+            cases.erase(std::remove_if(cases.begin(), cases.end(),
+                                       [&](const core::CaseSummary& c) { return c.created_by == clerk.username; }),
+                        cases.end());
             if (!cases.empty()) {
                 try {
                     app::approve_case(ws, super, cases[rng() % cases.size()].number);
@@ -138,27 +183,27 @@ double percentile(std::vector<double> v, double p) {
 }  // namespace
 
 int run_windows(const std::string& url, int windows, int seconds) {
+    const auto roster = generate_roster(kRoster);
     {
         app::Workspace ws(url);
         app::InitOptions options;
         options.admin_password = "bench";
         app::initialize(ws, options);
-        app::import_roster_text(ws, generate_roster(6000), app::Encoding::auto_detect);
+        app::import_roster_text(ws, roster, app::Encoding::auto_detect);
         for (int i = 0; i < windows; ++i) {
             app::add_user(ws, "admin", "clerk" + std::to_string(i), core::Role::clerk, "bench");
             app::add_user(ws, "admin", "super" + std::to_string(i), core::Role::supervisor, "bench");
         }
     }
     app::Workspace ws(url);
-    auto people = pools(ws);
+    const auto people = pools(roster);
     Tally tally;
-    auto until = Clock::now() + std::chrono::seconds(seconds);
-    auto start = Clock::now();
+    Start start(windows, seconds);
     std::vector<std::thread> threads;
     for (int i = 0; i < windows; ++i)
-        threads.emplace_back([&, i] { window(url, i, people, until, tally); });
+        threads.emplace_back([&, i] { window(url, i, people, start, tally); });
     for (auto& t : threads) t.join();
-    double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+    double elapsed = std::chrono::duration<double>(Clock::now() - start.began()).count();
 
     auto version = app::load_policy(ws, kPolicy).version_on(app::china_today());
     const std::string open = "status = 'pending' OR status = 'active'";
