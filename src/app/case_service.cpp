@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include <Poco/UUIDGenerator.h>
+
 #include "app/audit.h"
 #include "app/audit_record.h"
 #include "app/eligibility_service.h"
@@ -154,7 +156,37 @@ std::string normalized_id(const std::string& text, const char* field) {
     return id;
 }
 
+std::string new_request_key() { return Poco::UUIDGenerator::defaultGenerator().createRandom().toString(); }
+
+namespace {
+
+Case submit_bind_once(Workspace& ws, const Actor& actor, const BindApplication& app);
+
+}  // namespace
+
 Case submit_bind(Workspace& ws, const Actor& actor, const BindApplication& app) {
+    try {
+        return submit_bind_once(ws, actor, app);
+    } catch (const std::exception&) {
+        // Tried again after a lost answer, the pair is already bound (not eligible) or the key
+        // taken: the first attempt was saved, and its case is the answer. Looked up only on
+        // failure, so a submission that goes through pays nothing for its key.
+        if (app.request_key.empty()) throw;
+        std::optional<std::string> saved;
+        try {
+            saved = stores(ws).cases.number_of_request(app.request_key);
+        } catch (const std::exception&) {  // still away: the first failure says so
+        }
+        if (!saved) throw;
+        auto c = find_case(ws, *saved);
+        if (c.created_by != actor.username) throw;
+        return c;
+    }
+}
+
+namespace {
+
+Case submit_bind_once(Workspace& ws, const Actor& actor, const BindApplication& app) {
     require_role(actor, {core::Role::clerk, core::Role::supervisor});
     auto date = app.date.value_or(china_today());
     auto profile = load_policy(ws, app.policy);
@@ -198,6 +230,7 @@ Case submit_bind(Workspace& ws, const Actor& actor, const BindApplication& app) 
     c.binding_id = b.id;
     c.cites_case = app.cites_case;
     c.submitted_at = c.created_at;
+    if (!app.request_key.empty()) c.request_key = app.request_key;
     if (!ocr_warnings.empty()) {
         core::JsonWriter detail;
         detail.begin_object().key("ocr_warnings").begin_array();
@@ -217,6 +250,8 @@ Case submit_bind(Workspace& ws, const Actor& actor, const BindApplication& app) 
     tx.commit();
     return c;
 }
+
+}  // namespace
 
 Case approve_case(Workspace& ws, const Actor& actor, const std::string& number) {
     storage::Transaction tx(database(ws));

@@ -40,7 +40,13 @@ struct BindApplication {
     std::vector<Upload> uploads;                  // files attached, stored with the case
     std::optional<std::string> cites_case;        // a rejected case this re-applies
     bool ocr_acknowledged = false;                // the clerk saw the OCR warning and goes on
+    // The same for every attempt of one submission (new_request_key()): an attempt tried again
+    // after its answer was lost finds the case the first one saved instead of making another.
+    std::string request_key;
 };
+
+// A fresh idempotency key for one submission.
+std::string new_request_key();
 
 // Opens and submits a bind case (clerk or supervisor); approved at once where the profile
 // version needs no review. An ID-card scan whose number, as OCR reads it, is neither of the two

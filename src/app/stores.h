@@ -28,7 +28,7 @@ struct Stores {
     storage::DocumentRepository documents;
 };
 
-inline Stores& stores(Workspace& ws) { return *ws.stores_; }
-inline storage::Database& database(Workspace& ws) { return *ws.stores_->db; }
+inline Stores& stores(Workspace& ws) { return ws.live_stores(); }
+inline storage::Database& database(Workspace& ws) { return *ws.live_stores().db; }
 
 }  // namespace gongji::app

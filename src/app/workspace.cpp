@@ -15,6 +15,17 @@ Workspace::~Workspace() = default;
 
 const std::string& Workspace::url() const { return stores_->db->url(); }
 
+bool Workspace::connection_lost() { return stores_->db->connection_lost(); }
+
+Stores& Workspace::live_stores() {
+    // Never in the middle of a transaction: its statements must all fail, not go on elsewhere.
+    if (!stores_->db->in_transaction() && stores_->db->connection_lost()) {
+        auto fresh = std::make_unique<Stores>(storage::Database::open(stores_->db->url()));  // throws while away
+        stores_ = std::move(fresh);
+    }
+    return *stores_;
+}
+
 std::string migrations_dir() { return data_dir() + "/migrations"; }
 
 void Workspace::require_current_schema() {

@@ -31,10 +31,15 @@ public:
     const core::RegionTable& regions();
     // Where the data lives, as given ("sqlite:PATH" or a PostgreSQL URI).
     const std::string& url() const;
+    // Whether the connection to the database broke (the server restarted, the network went).
+    // The next use case connects again; whatever was in flight was not saved.
+    bool connection_lost();
 
 private:
     friend Stores& stores(Workspace& ws);
     friend storage::Database& database(Workspace& ws);
+    // The stores, on a new connection when the last one broke outside a transaction.
+    Stores& live_stores();
     std::unique_ptr<Stores> stores_;
     std::unique_ptr<core::RegionTable> regions_;
 };

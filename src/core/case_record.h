@@ -32,6 +32,7 @@ struct Case {
     std::optional<Instant> submitted_at;
     std::optional<std::string> decided_by;
     std::optional<Instant> decided_at;
+    std::optional<std::string> request_key;  // the window's idempotency key of the submission
 
     bool has_document(DocumentType t) const;
     bool is_decided() const { return status == CaseStatus::approved || status == CaseStatus::rejected; }

@@ -62,7 +62,8 @@ long long CaseRepository::next_sequence(const std::string& day) {
 
 long long CaseRepository::insert(const CaseRecord& c) {
     OptionalText policy(c.policy), authorizer(c.authorizer_id), relation(c.relation), cites(c.cites_case),
-        reason(c.reason), note(c.note), submitted(c.submitted_at), decided_by(c.decided_by), decided_at(c.decided_at);
+        reason(c.reason), note(c.note), submitted(c.submitted_at), decided_by(c.decided_by), decided_at(c.decided_at),
+        request_key(c.request_key);
     std::string kind = text_of(c.kind), status = text_of(c.status), date = c.application_date.to_string(),
                 documents = core::join_document_types(c.documents), created_at = c.created_at.utc();
     long long binding = c.binding_id.value_or(0);
@@ -70,16 +71,17 @@ long long CaseRepository::insert(const CaseRecord& c) {
     long long id = 0;
     db_.sql() << "INSERT INTO cases (number, kind, status, policy, authorizer_id, user_id, relation, application_date, "
                  "documents, binding_id, detail, cites_case, reason, note, created_by, workstation, created_at, "
-                 "submitted_at, decided_by, decided_at) VALUES (:number, :kind, :status, :policy, :authorizer, :user, "
-                 ":relation, :date, :documents, :binding, :detail, :cites, :reason, :note, :created_by, :workstation, "
-                 ":created_at, :submitted_at, :decided_by, :decided_at) RETURNING id",
+                 "submitted_at, decided_by, decided_at, request_key) VALUES (:number, :kind, :status, :policy, "
+                 ":authorizer, :user, :relation, :date, :documents, :binding, :detail, :cites, :reason, :note, "
+                 ":created_by, :workstation, :created_at, :submitted_at, :decided_by, :decided_at, :request_key) "
+                 "RETURNING id",
         soci::use(c.number), soci::use(kind), soci::use(status), soci::use(policy.value, policy.ind),
         soci::use(authorizer.value, authorizer.ind), soci::use(c.user_id), soci::use(relation.value, relation.ind),
         soci::use(date), soci::use(documents), soci::use(binding, binding_ind), soci::use(c.detail),
         soci::use(cites.value, cites.ind), soci::use(reason.value, reason.ind), soci::use(note.value, note.ind),
         soci::use(c.created_by), soci::use(c.workstation), soci::use(created_at),
         soci::use(submitted.value, submitted.ind), soci::use(decided_by.value, decided_by.ind),
-        soci::use(decided_at.value, decided_at.ind), soci::into(id);
+        soci::use(decided_at.value, decided_at.ind), soci::use(request_key.value, request_key.ind), soci::into(id);
     return id;
 }
 
@@ -90,6 +92,13 @@ std::optional<CaseRecord> CaseRepository::find(const std::string& number, bool f
     std::optional<CaseRecord> found;
     for_each_row(db_.sql(), sql, [&](const soci::row& r) { found = from_row(r); }, number);
     return found;
+}
+
+std::optional<std::string> CaseRepository::number_of_request(const std::string& key) {
+    std::optional<std::string> number;
+    for_each_row(db_.sql(), "SELECT number FROM cases WHERE request_key = :k",
+                 [&](const soci::row& r) { number = r.get<std::string>(0); }, key);
+    return number;
 }
 
 std::string CaseRepository::number_of(long long case_id) {

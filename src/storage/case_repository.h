@@ -37,6 +37,8 @@ public:
     long long insert(const CaseRecord& c);  // returns the id
     std::optional<CaseRecord> find(const std::string& number, bool for_update = false);
     std::string number_of(long long case_id);
+    // The case a submission with this idempotency key made, if it was saved.
+    std::optional<std::string> number_of_request(const std::string& key);
     std::vector<CaseRecord> list(const CaseFilter& filter);
     std::vector<CaseSummary> summaries(const CaseFilter& filter);  // the same cases, lean
     // Moves the case from `from` to the record's status and decision fields; false when the case

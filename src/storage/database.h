@@ -34,6 +34,8 @@ public:
     // duration so a growing database's indexes stay in memory. No effect on PostgreSQL.
     void set_cache_mib(int mib);
     const std::string& url() const { return url_; }
+    // The connection broke (see Dialect::connection_lost): open the URL again for a new one.
+    bool connection_lost() { return dialect_->connection_lost(*session_); }
 
     // Audit entries recorded in the open transaction: chained and written just before it commits,
     // so the chain's one head row is locked for a few statements, not for the whole change.

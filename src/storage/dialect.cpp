@@ -1,6 +1,9 @@
 #include "storage/dialect.h"
 
+#include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
+
+#include <libpq-fe.h>
 
 #include <algorithm>
 
@@ -30,6 +33,7 @@ public:
     const char* lock_rows() const override { return ""; }
     void lock_keys(soci::session&, const char*, const char*, std::vector<std::string>) const override {}
     void serialize(soci::session&, long long, bool) const override {}
+    bool connection_lost(soci::session&) const override { return false; }
     const char* identity_column() const override { return "INTEGER PRIMARY KEY"; }
     bool has_table(soci::session& sql, const std::string& table) const override {
         int n = 0;
@@ -52,6 +56,11 @@ public:
     void commit(soci::session& sql) const override { sql.commit(); }
     void rollback(soci::session& sql) const override { sql.rollback(); }
     const char* lock_rows() const override { return " FOR UPDATE"; }
+    bool connection_lost(soci::session& sql) const override {
+        // libpq marks the connection bad once a statement found it broken; no round trip here.
+        auto* backend = static_cast<soci::postgresql_session_backend*>(sql.get_backend());
+        return backend && PQstatus(backend->conn_) == CONNECTION_BAD;
+    }
     void lock_keys(soci::session& sql, const char* table, const char* column,
                    std::vector<std::string> keys) const override {
         std::sort(keys.begin(), keys.end());

@@ -38,6 +38,9 @@ public:
     // " FOR UPDATE" on PostgreSQL; nothing on SQLite, whose immediate transactions already run
     // one at a time.
     virtual const char* lock_rows() const = 0;
+    // Whether the connection broke (the server restarted or the network went): no statement can
+    // run on it any more. Never for SQLite.
+    virtual bool connection_lost(soci::session& sql) const = 0;
     // Locks the rows of `table` with these keys until the transaction ends, in key order so two
     // workstations never deadlock (PostgreSQL); nothing to do on SQLite.
     virtual void lock_keys(soci::session& sql, const char* table, const char* column,

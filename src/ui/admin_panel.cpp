@@ -73,7 +73,7 @@ void AdminPanel::import_file(const std::string& path) {
         },
         [this, finish](const std::exception& e) {
             finish();
-            show_outcome(summary_, problem_text(e), false);
+            show_outcome(summary_, problem_text(e, ws_), false);
         },
         [this](int permille) { progress_->SetValue(permille); });
 }
@@ -89,7 +89,7 @@ bool AdminPanel::save_agency() {
         if (auto days = value("processing_days"); !days.empty() && days != before.processing_days)
             app::set_processing_days(ws_, actor_, days);
     } catch (const std::exception& e) {
-        show_outcome(outcome, problem_text(e), false);
+        show_outcome(outcome, problem_text(e, ws_), false);
         Layout();
         return false;
     }

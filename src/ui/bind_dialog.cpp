@@ -282,7 +282,7 @@ void BindDialog::capture(core::DocumentType type) {
         },
         [this, finish](const std::exception& e) {
             finish();
-            show_outcome(outcome_, problem_text(e), false);
+            show_outcome(outcome_, problem_text(e, ws_), false);
         });
 }
 
@@ -292,7 +292,7 @@ void BindDialog::add_upload(const app::Upload& upload) {
         try {
             app::attach_document(ws_, actor_, case_number_, upload);
         } catch (const std::exception& e) {
-            show_outcome(outcome_, problem_text(e), false);
+            show_outcome(outcome_, problem_text(e, ws_), false);
             return;
         }
     }
@@ -331,7 +331,7 @@ void BindDialog::attach_file(core::DocumentType type, const std::string& path) {
     try {
         upload = app::read_upload(type, path);
     } catch (const app::BadInput& e) {
-        show_outcome(outcome_, problem_text(e), false);
+        show_outcome(outcome_, problem_text(e, ws_), false);
         return;
     }
     add_upload(upload);
@@ -423,7 +423,7 @@ void BindDialog::evaluate() {
         }
         show_checklist();
     } catch (const std::exception& e) {  // bad input, or a database that went away
-        reasons_->Append(problem_text(e));
+        reasons_->Append(problem_text(e, ws_));
     }
 }
 
@@ -435,6 +435,7 @@ bool BindDialog::submit() {
     application.relation = relation_code();
     application.uploads = uploads_;
     application.ocr_acknowledged = ocr_acknowledged_;
+    application.request_key = request_key_;
     // Submission reads the ID card scan (OCR) and stores every paper: seconds, said while it runs.
     outcome_->SetForegroundColour(GetForegroundColour());
     outcome_->SetLabel(_("Submitting..."));
@@ -463,18 +464,18 @@ bool BindDialog::submit() {
         for (const auto& need : e.result().documents_needed)
             if (need.satisfied == false) missing += (missing.empty() ? wxString() : _("; ")) + need_text(need);
         show_outcome(outcome_, only_papers ? wxString::Format(_("Not submitted, papers still missing: %s"), missing)
-                                           : problem_text(e),
+                                           : problem_text(e, ws_),
                      false);
     } catch (const app::Refused& e) {
         if (e.code() == "ocr_mismatch") {  // the clerk looks at the card; submitting again says it was checked
             ocr_acknowledged_ = true;
             XRCCTRL(*this, "submit", wxButton)->SetLabel(_("&Submit, the card was checked"));
-            show_outcome(outcome_, wxString::Format(_("%s. Compare the card with the numbers, then submit again"), problem_text(e)), false);
+            show_outcome(outcome_, wxString::Format(_("%s. Compare the card with the numbers, then submit again"), problem_text(e, ws_)), false);
         } else {
-            show_outcome(outcome_, problem_text(e), false);
+            show_outcome(outcome_, problem_text(e, ws_), false);
         }
     } catch (const std::exception& e) {  // refused, bad input, or a database that went away: nothing stored
-        show_outcome(outcome_, problem_text(e), false);
+        show_outcome(outcome_, problem_text(e, ws_), false);
     }
     return false;
 }

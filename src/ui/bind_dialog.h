@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "app/auth.h"
+#include "app/case_service.h"
 #include "app/document_service.h"
 #include "app/report_service.h"
 #include "app/workspace.h"
@@ -68,6 +69,9 @@ private:
     std::vector<app::Upload> uploads_;
     BackgroundTask scan_task_{this};
     bool ocr_acknowledged_ = false;  // the clerk was told the scan reads another number, and goes on
+    // One for every attempt of this submission: pressing Submit again after a lost connection
+    // finds the case the first attempt saved, if it did, instead of making a second.
+    const std::string request_key_ = app::new_request_key();
     wxString title_;  // the dialog's own; scanning and the papers captured are added to it
     std::vector<std::string> relation_codes_, policy_names_;  // relation_codes_: the matches shown
     std::vector<core::PolicyProfile> profiles_;

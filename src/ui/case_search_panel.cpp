@@ -85,7 +85,7 @@ long CaseSearchPanel::search() {
         cases = app::list_case_summaries(ws_, s);
     } catch (const std::exception& e) {
         results_->set_cases({});
-        say(problem_text(e), false);
+        say(problem_text(e, ws_), false);
         return -1;
     }
     bool more = cases.size() > kShown;
@@ -109,7 +109,7 @@ void CaseSearchPanel::select(long row) {
     try {
         selected_ = app::find_case(ws_, summary->number);
     } catch (const std::exception& e) {
-        say(problem_text(e), false);
+        say(problem_text(e, ws_), false);
         return;
     }
     const auto& c = *selected_;
@@ -133,7 +133,7 @@ bool CaseSearchPanel::withdraw_selected() {
     try {
         app::withdraw_case(ws_, actor_, number);
     } catch (const std::exception& e) {  // not one's own (a clerk), or decided meanwhile
-        say(problem_text(e), false);
+        say(problem_text(e, ws_), false);
         return false;
     }
     search();

@@ -147,7 +147,7 @@ bool ClerkPanel::act(const std::function<wxString()>& action) {
         say(done, true);
         return true;
     } catch (const std::exception& e) {
-        say(problem_text(e), false);
+        say(problem_text(e, ws_), false);
         return false;
     }
 }
@@ -334,7 +334,7 @@ void ClerkPanel::look_up(const wxString& text) {
         show_outcome(status_, _("Not in the insurance roster"), false);
     } catch (const std::exception& e) {  // the database went away: say so, keep what was typed
         clear_card();
-        show_outcome(status_, wxString::Format(_("The database cannot be read: %s"), problem_text(e)), false);
+        show_outcome(status_, wxString::Format(_("The database cannot be read: %s"), problem_text(e, ws_)), false);
     }
     Layout();
 }

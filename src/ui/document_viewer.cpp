@@ -176,7 +176,7 @@ bool DocumentViewer::show_document(size_t index) {
     } catch (const std::exception& e) {  // document_damaged: the bytes no longer match their hash
         bytes_.clear();
         canvas_->set_page(wxImage());
-        show_info(problem_text(e));
+        show_info(problem_text(e, ws_));
         return false;
     }
     return load_page();
@@ -196,7 +196,7 @@ bool DocumentViewer::load_page() {
         image = decode_page(bytes_, documents_[current_].mime, page_, kPdfDpi);
     } catch (const std::exception& e) {
         canvas_->set_page(wxImage());
-        show_info(problem_text(e));
+        show_info(problem_text(e, ws_));
         return false;
     }
     canvas_->set_page(image);

@@ -43,7 +43,7 @@ bool LoginDialog::TransferDataFromWindow() {
         try {
             app::set_workstation_name(name);
         } catch (const app::BadInput& e) {
-            error_->SetLabel(problem_text(e));  // e.g. /etc/gongji not writable: ask the administrator
+            error_->SetLabel(problem_text(e, ws_));  // e.g. /etc/gongji not writable: ask the administrator
             workstation_->SetFocus();
             Layout();
             Fit();
@@ -56,7 +56,7 @@ bool LoginDialog::TransferDataFromWindow() {
                                    password_->GetValue().ToStdString(wxConvUTF8));
         return true;
     } catch (const std::exception& e) {  // refused, or a database that cannot be reached
-        error_->SetLabel(problem_text(e));
+        error_->SetLabel(problem_text(e, ws_));
         password_->Clear();
         password_->SetFocus();
         Layout();

@@ -86,7 +86,7 @@ bool PolicyPanel::make_default() {
     try {
         app::set_default_policy(ws_, actor_, name);
     } catch (const std::exception& e) {
-        say(problem_text(e), false);
+        say(problem_text(e, ws_), false);
         return false;
     }
     refresh(name);
@@ -101,7 +101,7 @@ bool PolicyPanel::save() {
         say(wxString::Format(_("Profile %s saved"), u8(result.name)), true);
         return true;
     } catch (const std::exception& e) {
-        say(problem_text(e), false);
+        say(problem_text(e, ws_), false);
         return false;
     }
 }
@@ -113,7 +113,7 @@ bool PolicyPanel::import_file(const std::string& path) {
         say(wxString::Format(result.created ? _("Profile %s imported") : _("Profile %s replaced"), u8(result.name)), true);
         return true;
     } catch (const std::exception& e) {
-        say(problem_text(e), false);
+        say(problem_text(e, ws_), false);
         return false;
     }
 }

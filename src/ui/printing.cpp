@@ -160,7 +160,7 @@ DocumentPrinter::DocumentPrinter(wxWindow* parent, app::Workspace& ws, const app
     : parent_(parent), ws_(ws), actor_(actor), requests_(std::move(requests)) {}
 
 bool DocumentPrinter::failed(const std::exception& e) {
-    wxMessageBox(problem_text(e), _("Cannot print"), wxOK | wxICON_ERROR, parent_);
+    wxMessageBox(problem_text(e, ws_), _("Cannot print"), wxOK | wxICON_ERROR, parent_);
     return false;
 }
 

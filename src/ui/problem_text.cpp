@@ -168,4 +168,11 @@ wxString problem_text(const std::exception& e) {
     return u8(e.what());
 }
 
+wxString problem_text(const std::exception& e, app::Workspace& ws) {
+    if (ws.connection_lost())
+        return _("The connection to the database was lost, so nothing was saved. What you typed is kept: "
+                 "try again, the window connects again by itself.");
+    return problem_text(e);
+}
+
 }  // namespace gongji::ui

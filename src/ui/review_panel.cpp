@@ -88,7 +88,7 @@ void ReviewPanel::select(long row) {
     try {
         show(app::find_case(ws_, summary->number));
     } catch (const std::exception& e) {
-        say(problem_text(e), false);
+        say(problem_text(e, ws_), false);
     }
 }
 
@@ -109,7 +109,7 @@ void ReviewPanel::show(const core::Case& c) {
             if (r.eligible) reasons_->Append(_("Eligible"));
             for (const auto& reason : r.reasons) reasons_->Append(reason_text(reason));
         } catch (const std::exception& e) {
-            reasons_->Append(problem_text(e));
+            reasons_->Append(problem_text(e, ws_));
         }
     }
     documents_->Enable(!app::list_documents(ws_, c.number).empty());
@@ -130,7 +130,7 @@ bool ReviewPanel::decide(const std::function<void()>& decision, const wxString& 
     try {
         decision();
     } catch (const std::exception& e) {  // a refusal (four-eyes, already decided, …) or bad input
-        say(problem_text(e), false);
+        say(problem_text(e, ws_), false);
         return false;
     }
     say(done, true);

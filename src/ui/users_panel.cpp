@@ -76,7 +76,7 @@ bool UsersPanel::act(const std::function<wxString()>& action) {
         Layout();
         return true;
     } catch (const std::exception& e) {
-        show_outcome(outcome_, problem_text(e), false);
+        show_outcome(outcome_, problem_text(e, ws_), false);
         Layout();
         return false;
     }
