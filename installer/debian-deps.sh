@@ -9,7 +9,7 @@ packages=(g++ cmake make pkg-config libsoci-dev libsqlite3-dev libpq-dev libpoco
           libsane-dev libsane1 libtesseract-dev tesseract-ocr-eng tesseract-ocr-chi-sim
           libwxgtk3.2-dev wx3.2-i18n gettext)
 if [ "${1:-build}" = test ]; then
-  packages+=(postgresql sqlite3 poppler-utils libjpeg-dev libtiff-dev libx11-dev xvfb xauth dpkg-dev xdotool)
+  packages+=(postgresql openssl sqlite3 poppler-utils libjpeg-dev libtiff-dev libx11-dev xvfb xauth dpkg-dev xdotool)
 fi
 
 missing=()

@@ -6,6 +6,8 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
+
 #include "storage/audit_repository.h"
 
 namespace gongji::storage {
@@ -26,6 +28,24 @@ std::string quote_path(const std::string& path) {
 std::string first_line(const std::string& text) {
     auto end = text.find('\n');
     return end == std::string::npos ? text : text.substr(0, end);
+}
+
+// SOCI's "Cannot establish connection" and, on the lines after it, libpq's reason (a refused
+// certificate, a host name that does not match, a server that is not there): one line with both.
+std::string connection_failure(const std::string& text) {
+    std::string out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        auto end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        auto line = text.substr(start, end - start);
+        std::replace(line.begin(), line.end(), '\t', ' ');
+        line.erase(0, line.find_first_not_of(' '));
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
+        if (!line.empty()) out += (out.empty() ? "" : " ") + line;
+        start = end + 1;
+    }
+    return out;
 }
 
 // SOCI 4.0 mangles libpq URIs; hand it the same settings as keyword=value pairs, which libpq
@@ -78,7 +98,12 @@ std::unique_ptr<Database> Database::open(const std::string& url) {
             return std::unique_ptr<Database>(new Database(std::move(session), sqlite_dialect(), url));
         }
         if (starts_with(url, "postgresql://") || starts_with(url, "postgres://")) {
-            auto session = std::make_unique<soci::session>(soci::postgresql, libpq_keywords(url));
+            std::unique_ptr<soci::session> session;
+            try {
+                session = std::make_unique<soci::session>(soci::postgresql, libpq_keywords(url));
+            } catch (const soci::soci_error& e) {
+                throw StorageError("cannot open database: " + connection_failure(e.what()));
+            }
             return std::unique_ptr<Database>(new Database(std::move(session), postgresql_dialect(), url));
         }
     } catch (const soci::soci_error& e) {

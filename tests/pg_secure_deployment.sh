@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# PostgreSQL as an agency runs it (issue 13, docs/postgresql.md): only encrypted connections,
+# the server's certificate checked against the agency's CA (sslmode=verify-full), the schema
+# migrated by its owner, and the windows connected as a role that appends to the audit log and
+# the ledger but can neither change nor delete them. Usage: pg_secure_deployment.sh BUILD SOURCE
+set -euo pipefail
+build=$(cd "$1" && pwd)
+source_dir=$(cd "$2" && pwd)
+gongji=$build/src/cli/gongji
+
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+d=$(mktemp -d /tmp/gongji-secure.XXXXXX)
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+stop() {
+  as_pg "$pg_bin/pg_ctl" -D "$d/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$d"
+}
+trap stop EXIT
+fail() { echo "FAILED: $*" >&2; exit 1; }
+
+# The agency's CA, a server certificate for "localhost" signed by it, and a CA nobody trusts.
+cd "$d"
+openssl req -x509 -new -nodes -newkey rsa:2048 -keyout ca.key -out ca.crt -days 2 -subj "/CN=Agency test CA" 2>/dev/null
+openssl req -x509 -new -nodes -newkey rsa:2048 -keyout other.key -out other.crt -days 2 -subj "/CN=Other CA" 2>/dev/null
+openssl req -new -nodes -newkey rsa:2048 -keyout server.key -out server.csr -subj "/CN=localhost" 2>/dev/null
+printf 'subjectAltName=DNS:localhost\n' > san.ext
+openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -out server.crt -days 2 -extfile san.ext 2>/dev/null
+chmod 600 server.key
+[ "$(id -u)" -eq 0 ] && chown -R postgres "$d"
+
+as_pg "$pg_bin/initdb" -D "$d/data" -U dba --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+# Over the network only TLS; the unix socket is for this script's set-up as the DBA.
+cat > "$d/data/pg_hba.conf" <<EOF
+local   all all            trust
+hostssl all all 127.0.0.1/32 trust
+host    all all 127.0.0.1/32 reject
+EOF
+started=
+for attempt in 1 2 3 4 5; do
+  port=$(( 20000 + (RANDOM * 7 + attempt) % 30000 ))
+  if as_pg "$pg_bin/pg_ctl" -D "$d/data" -l "$d/server.log" -w -t 30 \
+       -o "-p $port -k $d -c listen_addresses=127.0.0.1 -c fsync=off -c ssl=on -c ssl_cert_file=$d/server.crt -c ssl_key_file=$d/server.key" \
+       start >/dev/null 2>&1; then started=1; break; fi
+done
+[ -n "$started" ] || { cat "$d/server.log" >&2; fail "could not start PostgreSQL with TLS"; }
+dba() { psql -X -q -v ON_ERROR_STOP=1 -h "$d" -p "$port" -U dba "$@"; }
+dba -d postgres -c "CREATE ROLE gongji_owner LOGIN" -c "CREATE ROLE gongji_app LOGIN" \
+    -c "CREATE DATABASE gongji OWNER gongji_owner"
+
+tls="sslmode=verify-full&sslrootcert=$d/ca.crt"
+owner_url="postgresql://gongji_owner@localhost:$port/gongji?$tls"
+app_url="postgresql://gongji_app@localhost:$port/gongji?$tls"
+
+# The owner migrates and grants; the windows work as the application role, over verified TLS.
+"$gongji" --db "$owner_url" init --demo >/dev/null 2>&1 || fail "init as the owner over verify-full TLS"
+psql -X -q -v ON_ERROR_STOP=1 "$owner_url" -v app=gongji_app -f "$source_dir/db/postgresql/app_role.sql" \
+  || fail "the grants of db/postgresql/app_role.sql"
+psql -X -At "$app_url" -c "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()" | grep -qx t \
+  || fail "the application role's connection is not encrypted"
+
+export GONGJI_PASSWORD=demo
+pair=(--policy guangxi --authorizer 450802196503120117 --user 450802196708200129 --relation 12)
+# A real PDF to attach as the scans: the program's own 承诺书.
+"$gongji" --db "$app_url" --as clerk report commitment "${pair[@]}" --pdf paper.pdf >/dev/null \
+  || fail "a printout as the application role"
+"$gongji" --db "$app_url" --as clerk case bind "${pair[@]}" --doc id_card=paper.pdf \
+  --doc marriage_certificate=paper.pdf > bind.json || fail "a binding submitted as the application role"
+number=$(sed -n 's/.*"case" *: *"\([^"]*\)".*/\1/p' bind.json)
+"$gongji" --db "$app_url" --as super case approve "$number" >/dev/null || fail "an approval as the application role"
+"$gongji" --db "$app_url" audit verify >/dev/null || fail "the audit chain as the application role"
+
+# What an insider with the windows' credentials tries: each refused by the server.
+for attempt in "UPDATE audit_log SET actor = 'nobody'" "DELETE FROM audit_log" "TRUNCATE audit_log" \
+               "UPDATE ledger SET amount_fen = 0" "DELETE FROM settlements" "DELETE FROM quota_transfers" \
+               "DROP TABLE cases" "DELETE FROM schema_migrations"; do
+  if out=$(psql -X -q -v ON_ERROR_STOP=1 "$app_url" -c "$attempt" 2>&1); then
+    fail "the application role could: $attempt"
+  fi
+  echo "$out" | grep -Eq "permission denied|must be owner" || fail "$attempt: unexpected answer: $out"
+done
+"$gongji" --db "$app_url" audit verify >/dev/null || fail "the audit chain after the attempts"
+
+# A server whose certificate does not check out is not talked to, and the window says why.
+expect_refused() {  # URL what
+  local out rc=0
+  out=$("$gongji" --db "$1" audit verify 2>&1) || rc=$?
+  [ "$rc" -eq 3 ] || fail "$2: exit $rc, expected 3 (database unreachable): $out"
+  echo "$out" | grep -Eiq "$3" || fail "$2: the message does not say why: $out"
+}
+expect_refused "postgresql://gongji_app@localhost:$port/gongji?sslmode=verify-full&sslrootcert=$d/other.crt" \
+  "a certificate signed by another CA" "certificate verify failed"
+expect_refused "postgresql://gongji_app@127.0.0.1:$port/gongji?$tls" \
+  "a host name the certificate does not name" "does not match host name"
+expect_refused "postgresql://gongji_app@localhost:$port/gongji?sslmode=disable" \
+  "an unencrypted connection" "no encryption|pg_hba.conf"
+echo "secure deployment: TLS verify-full, owner migrates, application role cannot rewrite the audit log or the ledger"
