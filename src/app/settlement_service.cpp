@@ -12,6 +12,7 @@
 #include "app/policy_service.h"
 #include "app/stores.h"
 #include "storage/ledger_repository.h"
+#include "storage/settlement_writer.h"
 #include "core/allocation.h"
 #include "core/csv.h"
 #include "core/instant.h"
@@ -55,7 +56,7 @@ struct Account {
 // Everything an import needs in memory, read once and written back at the end.
 class SettlementRun {
 public:
-    SettlementRun(Workspace& ws) : ws_(ws), ledger_(database(ws)) {
+    SettlementRun(Workspace& ws) : ws_(ws), ledger_(database(ws)), writer_(database(ws)) {
         std::unordered_map<long long, BindingView*> by_id;
         for (const auto& b : stores(ws).bindings.list_ever_active()) {
             auto& list = by_user_[b.user_id];
@@ -94,10 +95,39 @@ public:
 
     enum class Outcome { applied, duplicate, unknown_user };
 
-    // Allocates and records one settlement, unless its setl_id was seen before.
+    // The settlements of a part of the file, in file order; their setl_ids are looked up in a
+    // few queries, and what they write goes to the database in bulk before the next part.
+    template <class Each>
+    void apply_part(const std::vector<core::Settlement>& part, const std::string& imported_at, Each&& outcome) {
+        std::vector<std::string> ids;
+        ids.reserve(part.size());
+        for (const auto& s : part) ids.push_back(s.setl_id);
+        auto stored = writer_.stored(ids);
+        for (std::size_t i = 0; i < part.size(); ++i) {
+            const auto& s = part[i];
+            // A setl_id stored before, or earlier in this file, changes nothing.
+            bool seen = stored.count(s.setl_id) > 0 || !seen_.insert(s.setl_id).second;
+            outcome(i, seen ? Outcome::duplicate : apply(s, imported_at));
+        }
+        writer_.flush();
+    }
+
+    void write_back() {
+        std::vector<std::pair<std::string, long long>> balances;
+        for (const auto& account : accounts_)
+            if (account.dirty) balances.emplace_back(account.id_number, account.balance);
+        writer_.set_balances(balances);
+        for (auto id : quotas_dirty_) ledger_.set_quota(id, quotas_[id]);
+    }
+
+private:
+    // Allocates one settlement not seen before and adds what it records to the writer.
     Outcome apply(const core::Settlement& s, const std::string& imported_at) {
         Account* user = account(s.user_id);
-        if (!user) return Outcome::unknown_user;
+        if (!user) {
+            seen_.erase(s.setl_id);  // rejected, not recorded: a later line may still bring it
+            return Outcome::unknown_user;
+        }
         auto day = core::china_date(s.time);
         core::AllocationInput in;
         in.amount_fen = s.amount_fen;
@@ -123,11 +153,11 @@ public:
         core::SettlementRecord record{s.setl_id, s.user_id, at, s.institution_code, s.institution_name,
                                          core::use_name(s.use), s.amount_fen, a.own_fen, a.mutual_aid_fen(),
                                          a.cash_fen, imported_at};
-        if (!ledger_.insert_new(record)) return Outcome::duplicate;  // nothing of it was applied
+        writer_.add(record);
         if (a.own_fen > 0) {
             user->balance = a.own_balance_after_fen;
             user->dirty = true;
-            ledger_.insert(core::LedgerEntry{s.setl_id, s.user_id, std::nullopt, core::LedgerKind::own, -a.own_fen,
+            writer_.add(core::LedgerEntry{s.setl_id, s.user_id, std::nullopt, core::LedgerKind::own, -a.own_fen,
                                                  a.own_balance_after_fen, at});
         }
         for (const auto& d : a.draws) {
@@ -139,20 +169,13 @@ public:
                 authorizer->balance = d.balance_after_fen;
                 authorizer->dirty = true;
             }
-            ledger_.insert(core::LedgerEntry{s.setl_id, d.authorizer_id, d.binding_id,
+            writer_.add(core::LedgerEntry{s.setl_id, d.authorizer_id, d.binding_id,
                                                  d.quota ? core::LedgerKind::quota_draw : core::LedgerKind::mutual_aid, -d.amount_fen,
                                                  d.balance_after_fen, at});
         }
         return Outcome::applied;
     }
 
-    void write_back() {
-        for (const auto& account : accounts_)
-            if (account.dirty) ledger_.set_balance(account.id_number, account.balance);
-        for (auto id : quotas_dirty_) ledger_.set_quota(id, quotas_[id]);
-    }
-
-private:
     Account* add_account(Account&& a) {
         index_.insert(core::pack_id_number(a.id_number), static_cast<std::uint32_t>(accounts_.size()));
         return &accounts_.emplace_back(std::move(a));
@@ -160,6 +183,8 @@ private:
 
     Workspace& ws_;
     storage::LedgerRepository ledger_;
+    storage::SettlementWriter writer_;
+    std::unordered_set<std::string> seen_;  // setl_ids recorded by this import
     std::unordered_map<std::string, std::vector<BindingView>> by_user_;
     // Settlement IDs are validated 18-character numbers, so their packed form is a unique key.
     std::deque<Account> accounts_;  // stable addresses while more are added
@@ -193,6 +218,24 @@ SettleReport settle_text(Workspace& ws, std::string bytes, Encoding encoding, co
     // Lines in the file against people in the roster: a large file reads the roster in one pass.
     auto lines = static_cast<long long>(std::count(text.begin(), text.end(), '\n'));
     if (lines * 4 >= stores(ws).persons.count()) run.preload_accounts();
+    // The file in parts: each part's settlements are allocated in file order and written in bulk.
+    constexpr std::size_t kPart = 20000;
+    std::vector<core::Settlement> part;
+    std::vector<std::size_t> part_lines;
+    auto apply_part = [&] {
+        run.apply_part(part, imported_at, [&](std::size_t i, SettlementRun::Outcome outcome) {
+            switch (outcome) {
+                case SettlementRun::Outcome::applied: ++report.applied; break;
+                case SettlementRun::Outcome::duplicate: ++report.duplicates; break;
+                case SettlementRun::Outcome::unknown_user:
+                    report.rejected.push_back({part_lines[i], "user_not_found",
+                                               "使用人“" + part[i].user_id + "”不在参保人员名册中"});
+                    break;
+            }
+        });
+        part.clear();
+        part_lines.clear();
+    };
     core::Settlement s;
     while (reader.next(fields)) {
         ++report.read;
@@ -204,15 +247,15 @@ SettleReport settle_text(Workspace& ws, std::string bytes, Encoding encoding, co
             report.rejected.push_back({reader.line(), issue->code, issue->message});
             continue;
         }
-        switch (run.apply(s, imported_at)) {
-            case SettlementRun::Outcome::applied: ++report.applied; break;
-            case SettlementRun::Outcome::duplicate: ++report.duplicates; break;
-            case SettlementRun::Outcome::unknown_user:
-                report.rejected.push_back({reader.line(), "user_not_found", "使用人“" + s.user_id + "”不在参保人员名册中"});
-                break;
-        }
+        part.push_back(s);
+        part_lines.push_back(reader.line());
+        if (part.size() == kPart) apply_part();
     }
+    apply_part();
     run.write_back();
+    // Rejections in line order, whichever step found them.
+    std::stable_sort(report.rejected.begin(), report.rejected.end(),
+                     [](const RejectedLine& a, const RejectedLine& b) { return a.line < b.line; });
     core::JsonWriter summary;
     summary.begin_object()
         .key("read").value(static_cast<long long>(report.read))

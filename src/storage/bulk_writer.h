@@ -4,7 +4,8 @@
 // The dialect chooses how: SQLite runs prepared statements row by row through its C API;
 // PostgreSQL streams new rows with COPY straight into the table and merges the others from a
 // staging table in one statement at finish(). Between the first row and finish() the connection
-// runs nothing else (PostgreSQL holds the COPY open). Storage-internal.
+// runs nothing else (PostgreSQL holds the COPY open), unless the table says
+// statements_between_rows. Storage-internal.
 #include <string>
 #include <vector>
 
@@ -14,6 +15,12 @@ struct BulkTable {
     const char* table;
     std::vector<const char*> columns;  // the first is the key
     std::vector<const char*> stamps;   // set on every row written, but not a change by themselves
+    // Rows of stored keys change only the columns listed (the table has others that must be
+    // kept): merged with UPDATE, never INSERT.
+    bool update_only = false;
+    // The caller runs other statements between rows (look-ups): PostgreSQL keeps the rows until
+    // finish() instead of holding a COPY open.
+    bool statements_between_rows = false;
 };
 
 class BulkWriter {
@@ -22,6 +29,7 @@ public:
     // The row's values by column (from 0); texts must stay alive until row().
     virtual BulkWriter& text(int column, const std::string& value) = 0;
     virtual BulkWriter& integer(int column, long long value) = 0;
+    virtual BulkWriter& null(int column) = 0;
     // Ends the row: `is_new` when its key is not stored yet (the caller knows its keys).
     virtual void row(bool is_new) = 0;
     // Writes what is still buffered. Without it nothing buffered is kept.

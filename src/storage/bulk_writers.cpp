@@ -41,18 +41,23 @@ public:
             db, ("UPDATE " + std::string(t.table) + " SET " + sets + " WHERE " + t.columns[0] + " = ?1 AND (" + changed + ")").c_str());
     }
     BulkWriter& text(int column, const std::string& value) override {
-        values_[static_cast<size_t>(column)] = {&value, 0};
+        values_[static_cast<size_t>(column)] = {&value, 0, false};
         return *this;
     }
     BulkWriter& integer(int column, long long value) override {
-        values_[static_cast<size_t>(column)] = {nullptr, value};
+        values_[static_cast<size_t>(column)] = {nullptr, value, false};
+        return *this;
+    }
+    BulkWriter& null(int column) override {
+        values_[static_cast<size_t>(column)] = {nullptr, 0, true};
         return *this;
     }
     void row(bool is_new) override {
         auto& st = is_new ? *insert_ : *update_;
         for (size_t i = 0; i < values_.size(); ++i) {
             const auto& v = values_[i];
-            v.text ? st.text(static_cast<int>(i) + 1, *v.text) : st.integer(static_cast<int>(i) + 1, v.number);
+            const int p = static_cast<int>(i) + 1;
+            v.is_null ? st.null(p) : v.text ? st.text(p, *v.text) : st.integer(p, v.number);
         }
         st.run();
     }
@@ -62,6 +67,7 @@ private:
     struct Value {
         const std::string* text;
         long long number;
+        bool is_null;
     };
     std::vector<Value> values_;
     std::unique_ptr<SqliteNative> insert_, update_;
@@ -75,7 +81,7 @@ public:
     PostgresqlBulkWriter(Database& db, const BulkTable& t)
         : db_(db), table_(t), fields_(t.columns.size()),
           conn_(static_cast<soci::postgresql_session_backend*>(db.sql().get_backend())->conn_),
-          staging_(std::string("bulk_") + t.table) {}
+          staging_("bulk_" + std::string(t.table) + "_" + std::to_string(t.columns.size())) {}
     ~PostgresqlBulkWriter() override {
         if (!copying_) return;
         PQputCopyEnd(conn_, "abandoned");  // the transaction rolls back; the connection stays usable
@@ -99,20 +105,27 @@ public:
         fields_[static_cast<size_t>(column)] = std::to_string(value);
         return *this;
     }
+    BulkWriter& null(int column) override {
+        fields_[static_cast<size_t>(column)] = "\\N";  // COPY's NULL
+        return *this;
+    }
     void row(bool is_new) override {
-        if (is_new && !copying_) start_copy(table_.table);
+        if (is_new && !copying_ && !table_.statements_between_rows) start_copy(table_.table);
         auto& out = is_new ? buffer_ : known_;
         for (size_t i = 0; i < fields_.size(); ++i) {
             if (i) out += '\t';
             out += fields_[i];
         }
         out += '\n';
-        if (is_new && buffer_.size() >= (1u << 20)) flush();
+        if (copying_ && buffer_.size() >= (1u << 20)) flush();
     }
     void finish() override {
+        if (!buffer_.empty() && !copying_) start_copy(table_.table);  // rows kept until now
         end_copy();
         if (known_.empty()) return;
-        db_.sql() << "CREATE TEMP TABLE IF NOT EXISTS " + staging_ + " (LIKE " + table_.table + ")";
+        // Only the written columns, without the table's constraints (an update leaves the rest).
+        db_.sql() << "CREATE TEMP TABLE IF NOT EXISTS " + staging_ + " AS SELECT " + joined(table_.columns) + " FROM " +
+                         table_.table + " WITH NO DATA";
         db_.sql() << "ALTER TABLE " + staging_ + " ADD COLUMN IF NOT EXISTS bulk_line BIGSERIAL";
         db_.sql() << "TRUNCATE " + staging_;
         start_copy(staging_);
@@ -120,17 +133,29 @@ public:
         known_.clear();
         end_copy();
         // The last line of a key wins, as it would row by row; unchanged rows are not written.
-        std::string updates, changed;
-        for (size_t i = 1; i < table_.columns.size(); ++i) {
-            std::string c = table_.columns[i];
-            updates += std::string(i > 1 ? ", " : "") + c + " = excluded." + c;
-            if (!is_stamp(table_, table_.columns[i]))
-                changed += std::string(changed.empty() ? "" : " OR ") + table_.table + "." + c + " IS DISTINCT FROM excluded." + c;
-        }
-        db_.sql() << "INSERT INTO " + std::string(table_.table) + " (" + joined(table_.columns) + ") SELECT DISTINCT ON (" +
-                         table_.columns[0] + ") " + joined(table_.columns) + " FROM " + staging_ + " ORDER BY " +
-                         table_.columns[0] + ", bulk_line DESC ON CONFLICT (" + table_.columns[0] + ") DO UPDATE SET " +
-                         updates + " WHERE " + changed;
+        const std::string table = table_.table, key = table_.columns[0];
+        auto assignments = [&](const char* from) {
+            std::string out;
+            for (size_t i = 1; i < table_.columns.size(); ++i)
+                out += std::string(i > 1 ? ", " : "") + table_.columns[i] + " = " + from + "." + table_.columns[i];
+            return out;
+        };
+        auto differs = [&](const char* from) {
+            std::string out;
+            for (size_t i = 1; i < table_.columns.size(); ++i)
+                if (!is_stamp(table_, table_.columns[i]))
+                    out += (out.empty() ? "" : " OR ") + table + "." + table_.columns[i] + " IS DISTINCT FROM " + from +
+                           "." + table_.columns[i];
+            return out;
+        };
+        const std::string last_of_each = "SELECT DISTINCT ON (" + key + ") " + joined(table_.columns) + " FROM " +
+                                         staging_ + " ORDER BY " + key + ", bulk_line DESC";
+        if (table_.update_only)
+            db_.sql() << "UPDATE " + table + " SET " + assignments("s") + " FROM (" + last_of_each + ") AS s WHERE " +
+                             table + "." + key + " = s." + key + " AND (" + differs("s") + ")";
+        else
+            db_.sql() << "INSERT INTO " + table + " (" + joined(table_.columns) + ") " + last_of_each + " ON CONFLICT (" +
+                             key + ") DO UPDATE SET " + assignments("excluded") + " WHERE " + differs("excluded");
         db_.sql() << "TRUNCATE " + staging_;
     }
 

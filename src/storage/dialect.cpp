@@ -34,6 +34,9 @@ public:
     void lock_keys(soci::session&, const char*, const char*, std::vector<std::string>) const override {}
     void serialize(soci::session&, long long, bool) const override {}
     bool connection_lost(soci::session&) const override { return false; }
+    std::string keys_in(const char* column, const char* parameter) const override {
+        return std::string(column) + " IN (SELECT value FROM json_each(" + parameter + "))";
+    }
     const char* identity_column() const override { return "INTEGER PRIMARY KEY"; }
     bool has_table(soci::session& sql, const std::string& table) const override {
         int n = 0;
@@ -56,6 +59,9 @@ public:
     void commit(soci::session& sql) const override { sql.commit(); }
     void rollback(soci::session& sql) const override { sql.rollback(); }
     const char* lock_rows() const override { return " FOR UPDATE"; }
+    std::string keys_in(const char* column, const char* parameter) const override {
+        return std::string(column) + " IN (SELECT json_array_elements_text(CAST(" + parameter + " AS json)))";
+    }
     bool connection_lost(soci::session& sql) const override {
         // libpq marks the connection bad once a statement found it broken; no round trip here.
         auto* backend = static_cast<soci::postgresql_session_backend*>(sql.get_backend());

@@ -38,6 +38,9 @@ public:
     // " FOR UPDATE" on PostgreSQL; nothing on SQLite, whose immediate transactions already run
     // one at a time.
     virtual const char* lock_rows() const = 0;
+    // A condition "column is one of the keys", the keys bound as one JSON array of texts (one
+    // parameter, however many keys: thousands of named parameters cost SQLite quadratic time).
+    virtual std::string keys_in(const char* column, const char* parameter) const = 0;
     // Whether the connection broke (the server restarted or the network went): no statement can
     // run on it any more. Never for SQLite.
     virtual bool connection_lost(soci::session& sql) const = 0;

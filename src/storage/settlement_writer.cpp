@@ -1,0 +1,90 @@
+#include "storage/settlement_writer.h"
+
+#include <soci/soci.h>
+
+#include <algorithm>
+
+#include "core/json_writer.h"
+#include "storage/bulk_writer.h"
+
+namespace gongji::storage {
+namespace {
+
+// Allocation looks people up between rows.
+const BulkTable kSettlements{"settlements",
+                             {"setl_id", "user_id", "settled_at", "institution_code", "institution_name", "use_code",
+                              "amount_fen", "own_fen", "mutual_aid_fen", "cash_fen", "imported_at"},
+                             {},
+                             false,
+                             /*statements_between_rows=*/true};
+// Never keyed: every entry is new (the first column is only the writer's notion of a key).
+const BulkTable kLedger{"ledger",
+                        {"setl_id", "account", "binding_id", "kind", "amount_fen", "balance_after_fen", "at"},
+                        {},
+                        false,
+                        /*statements_between_rows=*/true};
+const BulkTable kBalances{"persons", {"id_number", "balance_fen"}, {}, /*update_only=*/true};
+
+constexpr std::size_t kKeysPerQuery = 20000;
+
+}  // namespace
+
+SettlementWriter::SettlementWriter(Database& db)
+    : db_(db),
+      settlement_rows_(db.dialect().bulk_writer(db, kSettlements)),
+      ledger_rows_(db.dialect().bulk_writer(db, kLedger)),
+      balance_rows_(db.dialect().bulk_writer(db, kBalances)) {}
+
+SettlementWriter::~SettlementWriter() = default;
+
+std::unordered_set<std::string> SettlementWriter::stored(const std::vector<std::string>& ids) {
+    std::unordered_set<std::string> found;
+    for (std::size_t from = 0; from < ids.size(); from += kKeysPerQuery) {
+        const auto to = std::min(ids.size(), from + kKeysPerQuery);
+        core::JsonWriter keys;
+        keys.begin_array();
+        for (auto i = from; i < to; ++i) keys.value(ids[i]);
+        keys.end_array();
+        const std::string list = keys.str();
+        std::string id;
+        soci::statement st(db_.sql());
+        st.exchange(soci::into(id));
+        st.exchange(soci::use(list));
+        st.alloc();
+        st.prepare("SELECT setl_id FROM settlements WHERE " + db_.dialect().keys_in("setl_id", ":keys"),
+                   soci::details::st_one_time_query);
+        st.define_and_bind();
+        if (st.execute(true)) do found.insert(id);
+            while (st.fetch());
+    }
+    return found;
+}
+
+void SettlementWriter::add(const core::SettlementRecord& r) {
+    auto& s = *settlement_rows_;
+    s.text(0, r.setl_id).text(1, r.user_id).text(2, r.settled_at).text(3, r.institution_code);
+    s.text(4, r.institution_name).text(5, r.use).integer(6, r.amount_fen).integer(7, r.own_fen);
+    s.integer(8, r.mutual_aid_fen).integer(9, r.cash_fen).text(10, r.imported_at).row(/*is_new=*/true);
+}
+
+void SettlementWriter::add(const core::LedgerEntry& e) {
+    auto& l = *ledger_rows_;
+    const std::string kind = core::ledger_kind_name(e.kind);
+    e.setl_id ? l.text(0, *e.setl_id) : l.null(0);
+    l.text(1, e.account);
+    e.binding_id ? l.integer(2, *e.binding_id) : l.null(2);
+    l.text(3, kind).integer(4, e.amount_fen).integer(5, e.balance_after_fen).text(6, e.at).row(/*is_new=*/true);
+}
+
+void SettlementWriter::flush() {
+    settlement_rows_->finish();
+    ledger_rows_->finish();
+}
+
+void SettlementWriter::set_balances(const std::vector<std::pair<std::string, long long>>& balances) {
+    auto& b = *balance_rows_;
+    for (const auto& [id, fen] : balances) b.text(0, id).integer(1, fen).row(/*is_new=*/false);
+    b.finish();
+}
+
+}  // namespace gongji::storage

@@ -1,0 +1,39 @@
+#pragma once
+// A settlement import's writes: settlements and their ledger entries added as they are
+// allocated (SQLite inserts each at once; PostgreSQL keeps them and sends them with COPY at each
+// flush(), so the connection stays free for the look-ups allocation needs), and the accounts'
+// new balances merged at the end.
+#include <memory>
+#include <string>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "core/ledger.h"
+#include "storage/database.h"
+
+namespace gongji::storage {
+
+class BulkWriter;
+
+class SettlementWriter {
+public:
+    explicit SettlementWriter(Database& db);
+    ~SettlementWriter();
+    SettlementWriter(const SettlementWriter&) = delete;
+    SettlementWriter& operator=(const SettlementWriter&) = delete;
+
+    // Those of `setl_ids` already stored, in a few queries of many keys each.
+    std::unordered_set<std::string> stored(const std::vector<std::string>& setl_ids);
+    void add(const core::SettlementRecord& settlement);
+    void add(const core::LedgerEntry& entry);  // of a settlement added before
+    void flush();                               // settlements first: entries refer to them
+    // Writes the accounts' balances (only those that differ from the stored ones change).
+    void set_balances(const std::vector<std::pair<std::string, long long>>& balances);
+
+private:
+    Database& db_;
+    std::unique_ptr<BulkWriter> settlement_rows_, ledger_rows_, balance_rows_;
+};
+
+}  // namespace gongji::storage
