@@ -84,12 +84,14 @@ RosterImportReport import_roster_text(Workspace& ws, std::string bytes, Encoding
     writer.finish();
     report.inserted = writer.inserted();
     report.updated = writer.updated();
+    report.unchanged = writer.unchanged();
     report.bindings_ended = end_bindings_after_import(ws, who);
     core::JsonWriter summary;
     summary.begin_object()
         .key("read").value(static_cast<long long>(report.read))
         .key("inserted").value(static_cast<long long>(report.inserted))
         .key("updated").value(static_cast<long long>(report.updated))
+        .key("unchanged").value(static_cast<long long>(report.unchanged))
         .key("rejected").value(static_cast<long long>(report.rejected.size()))
         .key("bindings_ended").value(report.bindings_ended)
         .key("encoding").value(report.encoding)

@@ -24,7 +24,8 @@ struct RejectedLine {
 struct RosterImportReport {
     size_t read = 0;
     size_t inserted = 0;
-    size_t updated = 0;
+    size_t updated = 0;    // people already stored whose row changed
+    size_t unchanged = 0;  // people already stored, in the file as they were
     std::vector<RejectedLine> rejected;
     int bindings_ended = 0;
     std::string encoding;  // as detected

@@ -107,7 +107,7 @@ int run_roster(Session& s, const Words& words) {
     auto actor = s.actor();
     auto report = app::import_roster(s.workspace(), actor, pos[1], encoding);
     print_json(roster_report_json(report));
-    std::cerr << report.inserted << " inserted, " << report.updated << " updated, "
+    std::cerr << report.inserted << " inserted, " << report.updated << " updated, " << report.unchanged << " unchanged, "
               << report.rejected.size() << " rejected";
     if (!report.rejected.empty())
         std::cerr << " (first: line " << report.rejected.front().line << ", " << report.rejected.front().code << ")";

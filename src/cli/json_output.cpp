@@ -171,6 +171,7 @@ std::string roster_report_json(const app::RosterImportReport& r) {
     w.key("read").value(static_cast<long long>(r.read));
     w.key("inserted").value(static_cast<long long>(r.inserted));
     w.key("updated").value(static_cast<long long>(r.updated));
+    w.key("unchanged").value(static_cast<long long>(r.unchanged));
     w.key("rejected");
     write_rejected(w, r.rejected);
     w.key("bindings_ended").value(r.bindings_ended);

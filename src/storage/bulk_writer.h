@@ -34,6 +34,8 @@ public:
     virtual void row(bool is_new) = 0;
     // Writes what is still buffered. Without it nothing buffered is kept.
     virtual void finish() = 0;
+    // Rows of stored keys that differed and were written, so far (all of them after finish()).
+    virtual long long changed() const = 0;
 };
 
 }  // namespace gongji::storage

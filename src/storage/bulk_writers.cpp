@@ -59,9 +59,11 @@ public:
             const int p = static_cast<int>(i) + 1;
             v.is_null ? st.null(p) : v.text ? st.text(p, *v.text) : st.integer(p, v.number);
         }
-        st.run();
+        const int written = st.run();
+        if (!is_new) changed_ += written;
     }
     void finish() override {}
+    long long changed() const override { return changed_; }
 
 private:
     struct Value {
@@ -71,6 +73,7 @@ private:
     };
     std::vector<Value> values_;
     std::unique_ptr<SqliteNative> insert_, update_;
+    long long changed_ = 0;
 };
 
 // PostgreSQL: new rows stream with COPY … FROM STDIN straight into the table; rows whose key is
@@ -119,6 +122,7 @@ public:
         out += '\n';
         if (copying_ && buffer_.size() >= (1u << 20)) flush();
     }
+    long long changed() const override { return changed_; }
     void finish() override {
         if (!buffer_.empty() && !copying_) start_copy(table_.table);  // rows kept until now
         end_copy();
@@ -150,12 +154,18 @@ public:
         };
         const std::string last_of_each = "SELECT DISTINCT ON (" + key + ") " + joined(table_.columns) + " FROM " +
                                          staging_ + " ORDER BY " + key + ", bulk_line DESC";
-        if (table_.update_only)
-            db_.sql() << "UPDATE " + table + " SET " + assignments("s") + " FROM (" + last_of_each + ") AS s WHERE " +
-                             table + "." + key + " = s." + key + " AND (" + differs("s") + ")";
-        else
-            db_.sql() << "INSERT INTO " + table + " (" + joined(table_.columns) + ") " + last_of_each + " ON CONFLICT (" +
-                             key + ") DO UPDATE SET " + assignments("excluded") + " WHERE " + differs("excluded");
+        const std::string merge =
+            table_.update_only
+                ? "UPDATE " + table + " SET " + assignments("s") + " FROM (" + last_of_each + ") AS s WHERE " + table +
+                      "." + key + " = s." + key + " AND (" + differs("s") + ")"
+                : "INSERT INTO " + table + " (" + joined(table_.columns) + ") " + last_of_each + " ON CONFLICT (" + key +
+                      ") DO UPDATE SET " + assignments("excluded") + " WHERE " + differs("excluded");
+        soci::statement st(db_.sql());
+        st.alloc();
+        st.prepare(merge, soci::details::st_one_time_query);
+        st.define_and_bind();
+        st.execute(true);
+        changed_ += st.get_affected_rows();
         db_.sql() << "TRUNCATE " + staging_;
     }
 
@@ -194,6 +204,7 @@ private:
 
     Database& db_;
     BulkTable table_;
+    long long changed_ = 0;
     std::vector<std::string> fields_;
     PGconn* conn_;
     std::string staging_, buffer_, known_;  // known_: rows of stored keys, merged at finish()

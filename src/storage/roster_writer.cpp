@@ -39,8 +39,10 @@ void RosterWriter::write(const core::Person& p) {
         .text(4, p.insurance_type).integer(5, p.status).text(6, p.pooling_region).integer(7, p.balance_fen)
         .text(8, s.updated_at);
     s.persons->row(is_new);
-    ++(is_new ? inserted_ : updated_);
+    ++(is_new ? inserted_ : known_);
 }
+
+std::size_t RosterWriter::updated() const { return static_cast<std::size_t>(st_->persons->changed()); }
 
 void RosterWriter::finish() { st_->persons->finish(); }
 

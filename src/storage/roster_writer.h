@@ -26,7 +26,10 @@ public:
     void finish();  // before the transaction commits; without it nothing buffered is written
 
     std::size_t inserted() const { return inserted_; }
-    std::size_t updated() const { return updated_; }
+    // Of the people already stored (after finish()): those whose row changed and was written,
+    // and those the file has as they were.
+    std::size_t updated() const;
+    std::size_t unchanged() const { return known_ - updated(); }
 
 private:
     struct Statements;
@@ -34,7 +37,7 @@ private:
     // Every ID number in the roster, packed, in a flat table: a node-based set spent more time
     // in malloc and cache misses than SQLite spent inserting.
     core::PackedIdMap stored_;
-    std::size_t inserted_ = 0, updated_ = 0;
+    std::size_t inserted_ = 0, known_ = 0;
 };
 
 }  // namespace gongji::storage

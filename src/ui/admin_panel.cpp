@@ -60,9 +60,9 @@ void AdminPanel::import_file(const std::string& path) {
         [this, finish](app::RosterImportReport report) {
             finish();
             progress_->SetValue(1000);
-            show_outcome(summary_, wxString::Format(_("%zu lines read: %zu added, %zu updated, %zu rejected, %d bindings ended"),
-                                                    report.read, report.inserted, report.updated, report.rejected.size(),
-                                                    report.bindings_ended),
+            show_outcome(summary_, wxString::Format(_("%zu lines read: %zu added, %zu updated, %zu unchanged, %zu rejected, %d bindings ended"),
+                                                    report.read, report.inserted, report.updated, report.unchanged,
+                                                    report.rejected.size(), report.bindings_ended),
                          true);
             for (const auto& line : report.rejected) {
                 long row = rejected_->InsertItem(rejected_->GetItemCount(), wxString::Format("%zu", line.line));

@@ -69,6 +69,16 @@ BOOST_AUTO_TEST_CASE(reimporting_updates_by_id_number) {
     BOOST_TEST(zhang->balance_fen == 1005);
 }
 
+// A province re-imports millions of people to change a few: only those are written and counted.
+BOOST_AUTO_TEST_CASE(the_same_file_again_changes_nobody_and_says_so) {
+    auto file = files.write("a.csv", kHeader + kZhang + kLi);
+    app::import_roster(ws, admin, file, app::Encoding::auto_detect);
+    auto again = app::import_roster(ws, admin, file, app::Encoding::auto_detect);
+    BOOST_TEST(again.inserted == 0u);
+    BOOST_TEST(again.updated == 0u);
+    BOOST_TEST(again.unchanged == 2u);
+}
+
 BOOST_AUTO_TEST_CASE(a_later_line_for_the_same_person_updates_the_earlier_one) {
     auto r = app::import_roster(
         ws, admin,
