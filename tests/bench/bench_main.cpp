@@ -7,6 +7,9 @@
 //                                       settling against a roster, then a statement from a ledger
 //                                       padded to LEDGER entries
 //   gongji_bench queue DB_URL N         the supervisor's queue loaded with N submitted cases
+//   gongji_bench province DB_URL BINDINGS
+//                                       on an imported roster: BINDINGS bindings with their decided
+//                                       cases and 2,000 waiting, then a window's reads of them
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -225,6 +228,62 @@ int queue(const std::string& url, std::size_t n) {
     return 0;
 }
 
+// A prefecture's or province's register on a roster imported before (`import`): bindings between
+// employees and others of the roster, each with its approved case, plus 2,000 cases waiting;
+// then what a window reads: person cards, the review queue, a person's cases.
+int province(const std::string& url, std::size_t bindings) {
+    app::Workspace ws(url);
+    auto start = Clock::now();
+    long long stored = 0;
+    app::database(ws).sql() << "SELECT count(*) FROM bindings", soci::into(stored);
+    if (stored == 0) {  // set up once; run again, it measures the same register
+        storage::Transaction tx(app::database(ws));
+        const std::string n = std::to_string(bindings);
+        app::database(ws).sql() <<
+            "INSERT INTO bindings (authorizer_id, user_id, relation, policy, status, legacy, deduction_order, created_at, "
+            "since) SELECT a.id_number, u.id_number, '12', 'guangxi', 'active', 0, 1, '2026-01-05T01:00:00Z', "
+            "'2026-01-05T01:00:00Z' FROM (SELECT id_number, row_number() OVER (ORDER BY id_number) AS i FROM persons "
+            "WHERE insurance_type = '310' LIMIT " + n + ") AS a JOIN (SELECT id_number, row_number() OVER (ORDER BY "
+            "id_number DESC) AS i FROM persons WHERE insurance_type <> '310' LIMIT " + n + ") AS u ON a.i = u.i";
+        app::database(ws).sql() <<
+            "INSERT INTO cases (number, kind, status, policy, authorizer_id, user_id, relation, application_date, "
+            "documents, binding_id, created_by, workstation, created_at, submitted_at, decided_by, decided_at) "
+            "SELECT 'GJP' || id, 'bind', CASE WHEN id % 500 = 0 THEN 'submitted' ELSE 'approved' END, policy, "
+            "authorizer_id, user_id, relation, '2026-01-05', 'id_card,marriage_certificate', id, 'admin', 'w', "
+            "created_at, created_at, CASE WHEN id % 500 = 0 THEN NULL ELSE 'admin' END, "
+            "CASE WHEN id % 500 = 0 THEN NULL ELSE created_at END FROM bindings";
+        tx.commit();
+    }
+    std::vector<std::string> authorizers(1000);
+    app::database(ws).sql() << "SELECT authorizer_id FROM bindings ORDER BY id LIMIT 1000", soci::into(authorizers);
+    long long total = 0;
+    app::database(ws).sql() << "SELECT count(*) FROM bindings", soci::into(total);
+    if (stored == 0) std::printf("setup: %lld bindings with their cases in %.1f s\n", total, seconds_since(start));
+    else std::printf("setup: %lld bindings with their cases, stored before\n", total);
+    app::database(ws).sql() << "ANALYZE";  // as the server's autovacuum would after such a load
+
+    app::person_card(ws, authorizers.front());  // statements prepared outside the timing
+    start = Clock::now();
+    for (const auto& id : authorizers) app::person_card(ws, id);
+    std::printf("person card: %.2f ms each (%zu people, bindings both ways, limits, waiting cases)\n",
+                seconds_since(start) * 1000 / static_cast<double>(authorizers.size()), authorizers.size());
+    app::CaseSearch waiting;
+    waiting.status = core::CaseStatus::submitted;
+    waiting.limit = 5000;
+    start = Clock::now();
+    auto queue = app::list_case_summaries(ws, waiting);
+    std::printf("review queue: %zu waiting cases in %.0f ms\n", queue.size(), seconds_since(start) * 1000);
+    app::CaseSearch of_person;
+    start = Clock::now();
+    std::size_t found = 0;
+    for (std::size_t i = 0; i < 100; ++i) {
+        of_person.person = authorizers[i];
+        found += app::list_case_summaries(ws, of_person).size();
+    }
+    std::printf("a person's cases: %.2f ms each (%zu found for 100 people)\n", seconds_since(start) * 10, found);
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -233,6 +292,7 @@ int main(int argc, char** argv) {
         if (mode == "generate" && argc == 4) return generate(std::stoul(argv[2]), argv[3]);
         if (mode == "import" && argc == 4) return import(argv[2], argv[3]);
         if (mode == "lookup" && argc == 4) return lookup(argv[2], std::stoul(argv[3]));
+        if (mode == "province" && argc == 4) return province(argv[2], std::stoul(argv[3]));
         if (mode == "eligibility" && argc == 3) return eligibility(std::stoul(argv[2]));
         if (mode == "queue" && argc == 4) return queue(argv[2], std::stoul(argv[3]));
         if (mode == "windows" && argc == 5) return bench::run_windows(argv[2], std::stoi(argv[3]), std::stoi(argv[4]));
@@ -243,6 +303,7 @@ int main(int argc, char** argv) {
         return 3;
     }
     std::fprintf(stderr, "usage: gongji_bench generate N FILE | import FILE DB_URL | lookup DB_URL N | eligibility N | "
-                         "settlement DB_URL ROSTER BINDINGS SETTLEMENTS LEDGER | queue DB_URL N | windows DB_URL WINDOWS SECONDS\n");
+                         "settlement DB_URL ROSTER BINDINGS SETTLEMENTS LEDGER | queue DB_URL N | windows DB_URL WINDOWS SECONDS | "
+                         "province DB_URL BINDINGS\n");
     return 2;
 }
