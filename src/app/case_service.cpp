@@ -114,13 +114,13 @@ void compact_order(Workspace& ws, const std::string& user_id, core::Instant from
         if (b.is_open() && b.deduction_order != ++order) stores(ws).bindings.set_order(b.id, order, from);
 }
 
-// Reads the case, locks its people, then reads it again under lock.
+// Locks the case's people (as every change of their bindings does first), then reads the case
+// under its own lock.
 Case lock_case(Workspace& ws, const std::string& number) {
-    auto c = find_case(ws, number);
-    std::vector<std::string> people{c.user_id};
-    if (c.authorizer_id) people.push_back(*c.authorizer_id);
-    stores(ws).persons.lock(people);
-    return *stores(ws).cases.find(number, /*for_update=*/true);
+    stores(ws).cases.lock_people_of(number);
+    auto c = stores(ws).cases.find(number, /*for_update=*/true);
+    if (!c) return find_case(ws, number);  // says there is no such case
+    return *c;
 }
 
 // An ID-card scan whose number, as OCR reads it, is neither of the two typed.

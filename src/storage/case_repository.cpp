@@ -101,6 +101,15 @@ std::optional<std::string> CaseRepository::number_of_request(const std::string& 
     return number;
 }
 
+void CaseRepository::lock_people_of(const std::string& number) {
+    const std::string lock = db_.dialect().lock_rows();
+    if (lock.empty()) return;
+    for_each_row(db_.sql(),
+                 "SELECT id_number FROM persons WHERE id_number IN (SELECT user_id FROM cases WHERE number = :n1 UNION "
+                 "SELECT authorizer_id FROM cases WHERE number = :n2) ORDER BY id_number" + lock,
+                 [](const soci::row&) {}, number, number);
+}
+
 std::string CaseRepository::number_of(long long case_id) {
     std::string number;
     db_.sql() << "SELECT number FROM cases WHERE id = :i", soci::use(case_id), soci::into(number);

@@ -36,6 +36,9 @@ public:
     long long next_sequence(const std::string& day);
     long long insert(const CaseRecord& c);  // returns the id
     std::optional<CaseRecord> find(const std::string& number, bool for_update = false);
+    // Locks the case's two people until the transaction ends, in key order, in one statement
+    // (PostgreSQL; SQLite's immediate transactions already run one at a time).
+    void lock_people_of(const std::string& number);
     std::string number_of(long long case_id);
     // The case a submission with this idempotency key made, if it was saved.
     std::optional<std::string> number_of_request(const std::string& key);

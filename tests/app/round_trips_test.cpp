@@ -60,5 +60,5 @@ BOOST_FIXTURE_TEST_CASE(a_windows_frequent_actions_stay_within_their_statement_b
     BOOST_TEST(card <= 7);
     BOOST_TEST(submit <= 17);
     BOOST_TEST(open <= 1);
-    BOOST_TEST(approve <= 18);
+    BOOST_TEST(approve <= 17);
 }
