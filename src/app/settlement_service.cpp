@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <deque>
 #include <map>
+#include <memory>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -56,7 +57,7 @@ struct Account {
 // Everything an import needs in memory, read once and written back at the end.
 class SettlementRun {
 public:
-    SettlementRun(Workspace& ws) : ws_(ws), ledger_(database(ws)), writer_(database(ws)) {
+    SettlementRun(Workspace& ws) : ws_(ws), ledger_(database(ws)) {
         std::unordered_map<long long, BindingView*> by_id;
         for (const auto& b : stores(ws).bindings.list_ever_active()) {
             auto& list = by_user_[b.user_id];
@@ -102,21 +103,24 @@ public:
         std::vector<std::string> ids;
         ids.reserve(part.size());
         for (const auto& s : part) ids.push_back(s.setl_id);
-        auto stored = writer_.stored(ids);
+        // With the roster in memory nothing else needs the connection while a part is
+        // allocated: its settlements stream to the server meanwhile.
+        if (!writer_) writer_ = std::make_unique<storage::SettlementWriter>(database(ws_), !preloaded_);
+        auto stored = writer_->stored(ids);
         for (std::size_t i = 0; i < part.size(); ++i) {
             const auto& s = part[i];
             // A setl_id stored before, or earlier in this file, changes nothing.
             bool seen = stored.count(s.setl_id) > 0 || !seen_.insert(s.setl_id).second;
             outcome(i, seen ? Outcome::duplicate : apply(s, imported_at));
         }
-        writer_.flush();
+        writer_->flush();
     }
 
     void write_back() {
         std::vector<std::pair<std::string, long long>> balances;
         for (const auto& account : accounts_)
             if (account.dirty) balances.emplace_back(account.id_number, account.balance);
-        writer_.set_balances(balances);
+        if (writer_) writer_->set_balances(balances);
         for (auto id : quotas_dirty_) ledger_.set_quota(id, quotas_[id]);
     }
 
@@ -153,11 +157,11 @@ private:
         core::SettlementRecord record{s.setl_id, s.user_id, at, s.institution_code, s.institution_name,
                                          core::use_name(s.use), s.amount_fen, a.own_fen, a.mutual_aid_fen(),
                                          a.cash_fen, imported_at};
-        writer_.add(record);
+        writer_->add(record);
         if (a.own_fen > 0) {
             user->balance = a.own_balance_after_fen;
             user->dirty = true;
-            writer_.add(core::LedgerEntry{s.setl_id, s.user_id, std::nullopt, core::LedgerKind::own, -a.own_fen,
+            writer_->add(core::LedgerEntry{s.setl_id, s.user_id, std::nullopt, core::LedgerKind::own, -a.own_fen,
                                                  a.own_balance_after_fen, at});
         }
         for (const auto& d : a.draws) {
@@ -169,7 +173,7 @@ private:
                 authorizer->balance = d.balance_after_fen;
                 authorizer->dirty = true;
             }
-            writer_.add(core::LedgerEntry{s.setl_id, d.authorizer_id, d.binding_id,
+            writer_->add(core::LedgerEntry{s.setl_id, d.authorizer_id, d.binding_id,
                                                  d.quota ? core::LedgerKind::quota_draw : core::LedgerKind::mutual_aid, -d.amount_fen,
                                                  d.balance_after_fen, at});
         }
@@ -183,7 +187,7 @@ private:
 
     Workspace& ws_;
     storage::LedgerRepository ledger_;
-    storage::SettlementWriter writer_;
+    std::unique_ptr<storage::SettlementWriter> writer_;  // made with the first part
     std::unordered_set<std::string> seen_;  // setl_ids recorded by this import
     std::unordered_map<std::string, std::vector<BindingView>> by_user_;
     // Settlement IDs are validated 18-character numbers, so their packed form is a unique key.

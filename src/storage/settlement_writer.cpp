@@ -10,14 +10,16 @@
 namespace gongji::storage {
 namespace {
 
-// Allocation looks people up between rows.
-const BulkTable kSettlements{"settlements",
-                             {"setl_id", "user_id", "settled_at", "institution_code", "institution_name", "use_code",
-                              "amount_fen", "own_fen", "mutual_aid_fen", "cash_fen", "imported_at"},
-                             {},
-                             false,
-                             /*statements_between_rows=*/true};
-// Never keyed: every entry is new (the first column is only the writer's notion of a key).
+BulkTable settlements_table(bool statements_between_rows) {
+    return {"settlements",
+            {"setl_id", "user_id", "settled_at", "institution_code", "institution_name", "use_code", "amount_fen",
+             "own_fen", "mutual_aid_fen", "cash_fen", "imported_at"},
+            {},
+            false,
+            statements_between_rows};
+}
+// Never keyed: every entry is new (the first column is only the writer's notion of a key). Kept
+// until flush(): its settlements must be in first, and only one COPY runs at a time.
 const BulkTable kLedger{"ledger",
                         {"setl_id", "account", "binding_id", "kind", "amount_fen", "balance_after_fen", "at"},
                         {},
@@ -29,9 +31,9 @@ constexpr std::size_t kKeysPerQuery = 20000;
 
 }  // namespace
 
-SettlementWriter::SettlementWriter(Database& db)
+SettlementWriter::SettlementWriter(Database& db, bool look_ups_between)
     : db_(db),
-      settlement_rows_(db.dialect().bulk_writer(db, kSettlements)),
+      settlement_rows_(db.dialect().bulk_writer(db, settlements_table(look_ups_between))),
       ledger_rows_(db.dialect().bulk_writer(db, kLedger)),
       balance_rows_(db.dialect().bulk_writer(db, kBalances)) {}
 

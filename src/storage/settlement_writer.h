@@ -18,7 +18,9 @@ class BulkWriter;
 
 class SettlementWriter {
 public:
-    explicit SettlementWriter(Database& db);
+    // `look_ups_between`: the caller reads the database while it adds rows (people not loaded
+    // beforehand). Without them, settlements stream to PostgreSQL while the rest is allocated.
+    SettlementWriter(Database& db, bool look_ups_between);
     ~SettlementWriter();
     SettlementWriter(const SettlementWriter&) = delete;
     SettlementWriter& operator=(const SettlementWriter&) = delete;

@@ -134,6 +134,34 @@ BOOST_AUTO_TEST_CASE(the_order_in_force_at_the_settlements_time_is_followed) {
     BOOST_TEST(st.rows[1].entries[0].account == b);
 }
 
+// A file is written in parts of 20,000 lines: a setl_id repeated in a later part, or stored by an
+// earlier import, is still a duplicate, and rejections still come in line order.
+BOOST_AUTO_TEST_CASE(duplicates_are_found_across_the_parts_of_a_large_file_and_across_imports) {
+    auto people = std::vector<test::TestPerson>{test::make_person("子", true, "1990-01-01")};
+    people[0].balance = "1000.00";
+    test::assign_ids(people);
+    test::import_people(ws, people);
+    const auto& son = people[0].id;
+    BOOST_TEST(settle(line("OLD", son, "2026-11-01T09:00:00+08:00", "clinic", 100)).applied == 1u);
+
+    std::string body;
+    for (int i = 1; i <= 20005; ++i) body += line("P" + std::to_string(i), son, "2026-11-22T09:30:00+08:00", "fitness", 1);
+    body += line("P3", son, "2026-11-22T09:30:00+08:00", "fitness", 1);          // line 20007: from the first part
+    body += line("OLD", son, "2026-11-01T09:00:00+08:00", "clinic", 100);        // line 20008: imported before
+    body += line("NEW", "11010519491231002X", "2026-11-22T09:30:00+08:00", "clinic", 1);  // line 20009
+    body += "P9,bad\n";                                                          // line 20010
+    auto report = settle(body);
+    BOOST_TEST(report.applied == 20005u);
+    BOOST_TEST(report.duplicates == 2u);
+    BOOST_REQUIRE(report.rejected.size() == 2u);
+    BOOST_TEST(report.rejected[0].line == 20009u);
+    BOOST_TEST(report.rejected[1].line == 20010u);
+    long long settlements = 0;
+    app::database(ws).sql() << "SELECT count(*) FROM settlements", soci::into(settlements);
+    BOOST_TEST(settlements == 20006);
+    BOOST_TEST(balance(son) == 100000 - 100);  // fitness is paid in cash: only the clinic visit drew
+}
+
 BOOST_AUTO_TEST_CASE(a_settlement_for_someone_not_in_the_roster_is_rejected) {
     auto r = settle(line("X", "11010519491231002X", "2026-11-22T09:30:00+08:00", "clinic", 100));
     BOOST_REQUIRE(r.rejected.size() == 1u);
