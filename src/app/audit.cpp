@@ -32,7 +32,8 @@ AuditVerification verify_audit(Workspace& ws) {
     for (auto& e : entries) chains[e.chain].push_back(std::move(e));
     AuditVerification v;
     v.entries = static_cast<long long>(entries.size());
-    v.chains = static_cast<long long>(chains.size());
+    for (const auto& [chain, chain_entries] : chains)  // a head at 0 with no entry is no chain yet
+        if (!chain_entries.empty() || (heads.count(chain) && heads[chain].seq > 0)) ++v.chains;
     for (const auto& [chain, chain_entries] : chains) {
         auto head = heads.find(chain);  // entries of a chain without a head were added outside
         auto broken = head == heads.end() ? core::verify_audit_chain(chain_entries, 0, core::kChainStart)

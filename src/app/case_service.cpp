@@ -167,16 +167,20 @@ Case submit_bind_once(Workspace& ws, const Actor& actor, const BindApplication& 
 Case submit_bind(Workspace& ws, const Actor& actor, const BindApplication& app) {
     try {
         return submit_bind_once(ws, actor, app);
-    } catch (const std::exception&) {
+    } catch (const std::exception& e) {
+        // Said before the look-up below connects again.
+        const bool lost = ws.connection_lost();
         // Tried again after a lost answer, the pair is already bound (not eligible) or the key
         // taken: the first attempt was saved, and its case is the answer. Looked up only on
         // failure, so a submission that goes through pays nothing for its key.
-        if (app.request_key.empty()) throw;
         std::optional<std::string> saved;
-        try {
-            saved = stores(ws).cases.number_of_request(app.request_key);
-        } catch (const std::exception&) {  // still away: the first failure says so
+        if (!app.request_key.empty()) {
+            try {
+                saved = stores(ws).cases.number_of_request(app.request_key);
+            } catch (const std::exception&) {  // still away: the first failure says so
+            }
         }
+        if (!saved && lost) throw ConnectionLost(e.what());
         if (!saved) throw;
         auto c = find_case(ws, *saved);
         if (c.created_by != actor.username) throw;

@@ -48,6 +48,13 @@ private:
     Problem problem_;
 };
 
+// The connection to the database broke during the use case (and the next one connects again):
+// whether a change was saved before the answer was lost cannot be known from here.
+class ConnectionLost : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
 // The database has no schema yet, or an older one: `gongji init` is needed.
 class NotInitialized : public std::runtime_error {
 public:

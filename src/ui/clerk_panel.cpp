@@ -52,8 +52,10 @@ ClerkPanel::ClerkPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     bindings_->AppendColumn(_("Policy"), wxLIST_FORMAT_LEFT, 220);
     bindings_->AppendColumn(_("Start date"), wxLIST_FORMAT_LEFT, 110);
     id_entry_->Bind(wxEVT_TEXT, &ClerkPanel::on_text, this);
-    // Enter on a found person goes to their bindings, ready for the arrow keys.
+    // Enter on a found person goes to their bindings, ready for the arrow keys; with nobody
+    // shown (the database could not be read) it looks the number up again.
     id_entry_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) {
+        if (person_.empty()) look_up(id_entry_->GetValue());
         if (bindings_->GetItemCount() == 0) return;
         bindings_->SetFocus();
         bindings_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
@@ -334,7 +336,9 @@ void ClerkPanel::look_up(const wxString& text) {
         show_outcome(status_, _("Not in the insurance roster"), false);
     } catch (const std::exception& e) {  // the database went away: say so, keep what was typed
         clear_card();
-        show_outcome(status_, wxString::Format(_("The database cannot be read: %s"), problem_text(e, ws_)), false);
+        const wxString why = problem_text(e, ws_);  // a lost connection says all by itself
+        show_outcome(status_, ws_.connection_lost() ? why : wxString::Format(_("The database cannot be read: %s"), why),
+                     false);
     }
     Layout();
 }

@@ -43,7 +43,7 @@ public:
         try {
             throw;
         } catch (const std::exception& e) {
-            what = gongji::ui::problem_text(e);
+            what = gongji::ui::problem_text(e, *workspace_);
         } catch (...) {
         }
         wxMessageBox(wxString::Format(_("The last action did not complete: %s"), what), _("Gongji Desk"), wxOK | wxICON_ERROR);

@@ -169,9 +169,11 @@ wxString problem_text(const std::exception& e) {
 }
 
 wxString problem_text(const std::exception& e, app::Workspace& ws) {
-    if (ws.connection_lost())
-        return _("The connection to the database was lost, so nothing was saved. What you typed is kept: "
-                 "try again, the window connects again by itself.");
+    // Whether a change got in before the answer was lost cannot be known here; trying again
+    // says, and a submission is never saved twice.
+    if (dynamic_cast<const app::ConnectionLost*>(&e) || ws.connection_lost())
+        return _("The connection to the database was lost. What you typed is kept: try again, the window "
+                 "connects again by itself (a submission is never saved twice).");
     return problem_text(e);
 }
 

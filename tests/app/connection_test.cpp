@@ -75,6 +75,20 @@ BOOST_AUTO_TEST_CASE(a_submission_tried_again_finds_the_case_its_first_attempt_s
     BOOST_CHECK_THROW(app::submit_bind(ws, other, application), app::NotEligible);
 }
 
+// The window's submission carries its key; looking the key up connects again, and the failure
+// must still say that the connection was lost, not show the database's own words.
+BOOST_AUTO_TEST_CASE(a_keyed_submission_on_a_broken_connection_says_the_connection_was_lost) {
+    if (test::backend_name() != "postgresql") return;
+    auto application = wife();
+    application.request_key = app::new_request_key();
+    app::person_card(ws, kZhangWei);
+    cut_connection();
+    BOOST_CHECK_THROW(app::submit_bind(ws, clerk, application), app::ConnectionLost);
+    auto c = app::submit_bind(ws, clerk, application);  // pressed again: saved once
+    BOOST_TEST(cases() == 1);
+    BOOST_TEST(app::submit_bind(ws, clerk, application).number == c.number);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace gongji
