@@ -172,8 +172,8 @@ wxString problem_text(const std::exception& e, app::Workspace& ws) {
     // Whether a change got in before the answer was lost cannot be known here; trying again
     // says, and a submission is never saved twice.
     if (dynamic_cast<const app::ConnectionLost*>(&e) || ws.connection_lost())
-        return _("The connection to the database was lost. What you typed is kept: try again, the window "
-                 "connects again by itself (a submission is never saved twice).");
+        return _("The connection to the database was lost. Try again: the window connects again by itself, "
+                 "and nothing is submitted twice.");
     return problem_text(e);
 }
 
