@@ -282,7 +282,7 @@ void BindDialog::capture(core::DocumentType type) {
         },
         [this, finish](const std::exception& e) {
             finish();
-            show_outcome(outcome_, problem_text(e, ws_), false);
+            say(problem_text(e, ws_), false);
         });
 }
 
@@ -292,7 +292,7 @@ void BindDialog::add_upload(const app::Upload& upload) {
         try {
             app::attach_document(ws_, actor_, case_number_, upload);
         } catch (const std::exception& e) {
-            show_outcome(outcome_, problem_text(e, ws_), false);
+            say(problem_text(e, ws_), false);
             return;
         }
     }
@@ -303,7 +303,7 @@ void BindDialog::add_upload(const app::Upload& upload) {
     attached_->EnsureVisible(static_cast<int>(attached_->GetCount()) - 1);
     if (!case_number_.empty()) {
         show_checklist();
-        show_outcome(outcome_, wxString::Format(_("%s added to case %s"), document_type_text(upload.type),
+        say(wxString::Format(_("%s added to case %s"), document_type_text(upload.type),
                                                 u8(case_number_)),
                      true);
         return;
@@ -331,7 +331,7 @@ void BindDialog::attach_file(core::DocumentType type, const std::string& path) {
     try {
         upload = app::read_upload(type, path);
     } catch (const app::BadInput& e) {
-        show_outcome(outcome_, problem_text(e, ws_), false);
+        say(problem_text(e, ws_), false);
         return;
     }
     add_upload(upload);
@@ -427,6 +427,15 @@ void BindDialog::evaluate() {
     }
 }
 
+void BindDialog::say(const wxString& text, bool good) {
+    show_outcome(outcome_, text, good);
+    const int room = GetClientSize().GetWidth() - outcome_->GetPosition().x - 16;
+    if (room > 100 && outcome_->GetTextExtent(text).GetWidth() > room) {
+        outcome_->Wrap(room);
+        Layout();
+    }
+}
+
 bool BindDialog::submit() {
     app::BindApplication application;
     application.policy = policy_->GetSelection() == wxNOT_FOUND ? "" : policy_names_[static_cast<size_t>(policy_->GetSelection())];
@@ -444,7 +453,7 @@ bool BindDialog::submit() {
     try {
         auto c = app::submit_bind(ws_, actor_, application);
         case_number_ = c.number;
-        show_outcome(outcome_, wxString::Format(_("Case %s submitted"), u8(c.number)), true);
+        say(wxString::Format(_("Case %s submitted"), u8(c.number)), true);
         // Submitted once: the papers can be printed now, and the case is not submitted twice.
         XRCCTRL(*this, "submit", wxButton)->Disable();
         for (auto* field : {static_cast<wxWindow*>(authorizer_), static_cast<wxWindow*>(user_),
@@ -463,19 +472,19 @@ bool BindDialog::submit() {
         wxString missing;
         for (const auto& need : e.result().documents_needed)
             if (need.satisfied == false) missing += (missing.empty() ? wxString() : _("; ")) + need_text(need);
-        show_outcome(outcome_, only_papers ? wxString::Format(_("Not submitted, papers still missing: %s"), missing)
+        say(only_papers ? wxString::Format(_("Not submitted, papers still missing: %s"), missing)
                                            : problem_text(e, ws_),
                      false);
     } catch (const app::Refused& e) {
         if (e.code() == "ocr_mismatch") {  // the clerk looks at the card; submitting again says it was checked
             ocr_acknowledged_ = true;
             XRCCTRL(*this, "submit", wxButton)->SetLabel(_("&Submit, the card was checked"));
-            show_outcome(outcome_, wxString::Format(_("%s. Compare the card with the numbers, then submit again"), problem_text(e, ws_)), false);
+            say(wxString::Format(_("%s. Compare the card with the numbers, then submit again"), problem_text(e, ws_)), false);
         } else {
-            show_outcome(outcome_, problem_text(e, ws_), false);
+            say(problem_text(e, ws_), false);
         }
     } catch (const std::exception& e) {  // refused, bad input, or a database that went away: nothing stored
-        show_outcome(outcome_, problem_text(e, ws_), false);
+        say(problem_text(e, ws_), false);
     }
     return false;
 }

@@ -85,6 +85,8 @@ private:
     wxChoice *policy_ = nullptr, *document_type_ = nullptr;
     wxListBox *relation_matches_ = nullptr, *reasons_ = nullptr, *checklist_ = nullptr, *attached_ = nullptr;
     wxStaticText* outcome_ = nullptr;
+    // The outcome line, wrapped to the dialog's width: a long message never runs under the buttons.
+    void say(const wxString& text, bool good);
 };
 
 }  // namespace gongji::ui

@@ -132,14 +132,6 @@ wxString document_list_label(const std::set<core::DocumentType>& types) {
 void show_outcome(wxStaticText* label, const wxString& text, bool good) {
     label->SetForegroundColour(good ? wxColour(0, 110, 40) : wxColour(176, 0, 32));
     label->SetLabel(text);
-    // A long message wraps within its window instead of running under the buttons.
-    if (auto* parent = label->GetParent(); parent) {
-        const int room = parent->GetClientSize().GetWidth() - label->GetPosition().x - 16;
-        if (room > 100) {
-            label->Wrap(room);
-            parent->Layout();
-        }
-    }
 }
 
 }  // namespace gongji::ui
