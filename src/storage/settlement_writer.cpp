@@ -6,6 +6,7 @@
 
 #include "core/json_writer.h"
 #include "storage/bulk_writer.h"
+#include "storage/row_values.h"
 
 namespace gongji::storage {
 namespace {
@@ -47,17 +48,8 @@ std::unordered_set<std::string> SettlementWriter::stored(const std::vector<std::
         keys.begin_array();
         for (auto i = from; i < to; ++i) keys.value(ids[i]);
         keys.end_array();
-        const std::string list = keys.str();
-        std::string id;
-        soci::statement st(db_.sql());
-        st.exchange(soci::into(id));
-        st.exchange(soci::use(list));
-        st.alloc();
-        st.prepare("SELECT setl_id FROM settlements WHERE " + db_.dialect().keys_in("setl_id", ":keys"),
-                   soci::details::st_one_time_query);
-        st.define_and_bind();
-        if (st.execute(true)) do found.insert(id);
-            while (st.fetch());
+        for_each_row(db_.sql(), "SELECT setl_id FROM settlements WHERE " + db_.dialect().keys_in("setl_id", ":keys"),
+                     [&](const soci::row& r) { found.insert(r.get<std::string>(0)); }, keys.str());
     }
     return found;
 }

@@ -6,27 +6,19 @@
 
 #include "app/audit.h"
 #include "app/case_service.h"
+#include "demo_couple.h"
 #include "fixture.h"
 #include "storage/migrations.h"
 
 namespace gongji {
 namespace {
 
-const std::string kZhangWei = "450802196503120117", kLiXiuying = "450802196708200129";
+using test::wife;
 
 struct Chains : test::DemoWorkspace {
     app::Actor clerk{"clerk", core::Role::clerk, "窗口-01"};
     app::Actor super{"super", core::Role::supervisor, "窗口-09"};
 
-    app::BindApplication wife() {
-        app::BindApplication a;
-        a.policy = "guangxi";
-        a.authorizer_id = kZhangWei;
-        a.user_id = kLiXiuying;
-        a.relation = "12";
-        a.documents = {core::DocumentType::id_card, core::DocumentType::marriage_certificate};
-        return a;
-    }
     long long entries_of(const std::string& chain) {
         long long n = 0;
         app::database(ws).sql() << "SELECT count(*) FROM audit_log WHERE chain = :c", soci::use(chain), soci::into(n);

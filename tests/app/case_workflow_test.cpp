@@ -10,28 +10,22 @@
 #include "app/policy_service.h"
 #include "app/roster_import.h"
 #include "fixture.h"
+#include "demo_couple.h"
 #include "people.h"
 
 using namespace gongji;
 
 namespace {
 
-const std::string kZhangWei = "450802196503120117", kLiXiuying = "450802196708200129",
-                  kZhangLei = "450802199205060113", kLiNa = "450803199309150128";
+using test::kLiXiuying;
+using test::kZhangWei;
+using test::wife;
+const std::string kZhangLei = "450802199205060113", kLiNa = "450803199309150128";
 
 struct Workflow : test::DemoWorkspace {
     app::Actor clerk{"clerk", core::Role::clerk, "win-01"};
     app::Actor super{"super", core::Role::supervisor, "win-09"};
 
-    app::BindApplication wife() {
-        app::BindApplication a;
-        a.policy = "guangxi";
-        a.authorizer_id = kZhangWei;
-        a.user_id = kLiXiuying;
-        a.relation = "12";
-        a.documents = {core::DocumentType::id_card, core::DocumentType::marriage_certificate};
-        return a;
-    }
     template <class F>
     std::string refusal(F&& f) {
         try {

@@ -6,25 +6,18 @@
 #include <soci/soci.h>
 
 #include "app/case_service.h"
+#include "demo_couple.h"
 #include "fixture.h"
 
 namespace gongji {
 namespace {
 
-const std::string kZhangWei = "450802196503120117", kLiXiuying = "450802196708200129";
+using test::kZhangWei;
+using test::wife;
 
 struct Window : test::DemoWorkspace {
     app::Actor clerk{"clerk", core::Role::clerk, "窗口-01"};
 
-    app::BindApplication wife() {
-        app::BindApplication a;
-        a.policy = "guangxi";
-        a.authorizer_id = kZhangWei;
-        a.user_id = kLiXiuying;
-        a.relation = "12";
-        a.documents = {core::DocumentType::id_card, core::DocumentType::marriage_certificate};
-        return a;
-    }
     long long cases() {
         long long n = 0;
         app::database(ws).sql() << "SELECT count(*) FROM cases", soci::into(n);

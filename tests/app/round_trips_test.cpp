@@ -8,6 +8,7 @@
 #include <functional>
 
 #include "app/case_service.h"
+#include "demo_couple.h"
 #include "fixture.h"
 
 using namespace gongji;
@@ -34,22 +35,14 @@ struct Counted : test::DemoWorkspace {
     }
 };
 
-app::BindApplication wife() {
-    app::BindApplication a;
-    a.policy = "guangxi";
-    a.authorizer_id = "450802196503120117";
-    a.user_id = "450802196708200129";
-    a.relation = "12";
-    a.documents = {core::DocumentType::id_card, core::DocumentType::marriage_certificate};
-    return a;
-}
+using test::wife;
 
 }  // namespace
 
 BOOST_FIXTURE_TEST_CASE(a_windows_frequent_actions_stay_within_their_statement_budget, Counted) {
     if (test::backend_name() != "postgresql") return;
     // Budgets as measured on 2026-12-03 (docs/performance.md); a change that needs more says so here.
-    long card = statements([&] { app::person_card(ws, "450802196503120117"); });
+    long card = statements([&] { app::person_card(ws, test::kZhangWei); });
     long submit = 0;
     std::string number;
     submit = statements([&] { number = app::submit_bind(ws, clerk, wife()).number; });
