@@ -160,36 +160,6 @@ std::string new_request_key() { return Poco::UUIDGenerator::defaultGenerator().c
 
 namespace {
 
-Case submit_bind_once(Workspace& ws, const Actor& actor, const BindApplication& app);
-
-}  // namespace
-
-Case submit_bind(Workspace& ws, const Actor& actor, const BindApplication& app) {
-    try {
-        return submit_bind_once(ws, actor, app);
-    } catch (const std::exception& e) {
-        // Said before the look-up below connects again.
-        const bool lost = ws.connection_lost();
-        // Tried again after a lost answer, the pair is already bound (not eligible) or the key
-        // taken: the first attempt was saved, and its case is the answer. Looked up only on
-        // failure, so a submission that goes through pays nothing for its key.
-        std::optional<std::string> saved;
-        if (!app.request_key.empty()) {
-            try {
-                saved = stores(ws).cases.number_of_request(app.request_key);
-            } catch (const std::exception&) {  // still away: the first failure says so
-            }
-        }
-        if (!saved && lost) throw ConnectionLost(e.what());
-        if (!saved) throw;
-        auto c = find_case(ws, *saved);
-        if (c.created_by != actor.username) throw;
-        return c;
-    }
-}
-
-namespace {
-
 Case submit_bind_once(Workspace& ws, const Actor& actor, const BindApplication& app) {
     require_role(actor, {core::Role::clerk, core::Role::supervisor});
     auto date = app.date.value_or(china_today());
@@ -256,6 +226,30 @@ Case submit_bind_once(Workspace& ws, const Actor& actor, const BindApplication& 
 }
 
 }  // namespace
+
+Case submit_bind(Workspace& ws, const Actor& actor, const BindApplication& app) {
+    try {
+        return submit_bind_once(ws, actor, app);
+    } catch (const std::exception& e) {
+        // Said before the look-up below connects again.
+        const bool lost = ws.connection_lost();
+        // Tried again after a lost answer, the pair is already bound (not eligible) or the key
+        // taken: the first attempt was saved, and its case is the answer. Looked up only on
+        // failure, so a submission that goes through pays nothing for its key.
+        std::optional<std::string> saved;
+        if (!app.request_key.empty()) {
+            try {
+                saved = stores(ws).cases.number_of_request(app.request_key);
+            } catch (const std::exception&) {  // still away: the first failure says so
+            }
+        }
+        if (!saved && lost) throw ConnectionLost(e.what());
+        if (!saved) throw;
+        auto c = find_case(ws, *saved);
+        if (c.created_by != actor.username) throw;
+        return c;
+    }
+}
 
 Case approve_case(Workspace& ws, const Actor& actor, const std::string& number) {
     storage::Transaction tx(database(ws));
