@@ -26,5 +26,6 @@ int run_statement(Session& s, const Words& args);
 int run_quota(Session& s, const Words& args);
 int run_report(Session& s, const Words& args);
 int run_settings(Session& s, const Words& args);
+int run_card(Session& s, const Words& args);
 
 }  // namespace gongji::cli

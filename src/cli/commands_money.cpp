@@ -1,5 +1,6 @@
 // settle, statement, quota: money moving between accounts.
 #include "app/audit.h"
+#include "app/device_settings.h"
 #include "app/errors.h"
 #include "app/machine_settings.h"
 #include "app/policy_service.h"
@@ -147,8 +148,17 @@ int run_settings(Session& s, const Words& words) {
     const auto& pos = args.positional();
     if (pos.size() != 3 || pos[0] != "set" ||
         (pos[1] != "agency_name" && pos[1] != "workstation" && pos[1] != "default_policy" &&
-         pos[1] != "agency_phone" && pos[1] != "processing_days"))
-        throw app::BadInput("usage: gongji settings set agency_name|agency_phone|processing_days|default_policy|workstation VALUE");
+         pos[1] != "agency_phone" && pos[1] != "processing_days" && !app::is_device_setting(pos[1])))
+        throw app::BadInput(
+            "usage: gongji settings set "
+            "agency_name|agency_phone|processing_days|default_policy|workstation|card_reader|camera|scanner|scanner_dpi VALUE");
+    if (app::is_device_setting(pos[1])) {  // this machine's, like its name
+        app::set_device_setting(pos[1], pos[2]);
+        core::JsonWriter w(true);
+        w.begin_object().key(pos[1]).value(pos[2]).key("file").value(app::devices_file()).end_object();
+        print_json(w.str());
+        return 0;
+    }
     if (pos[1] == "workstation") {  // this machine's, not the database's: no login, the file's permissions
         app::set_workstation_name(pos[2]);
         core::JsonWriter w(true);

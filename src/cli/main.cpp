@@ -49,6 +49,8 @@ const char* kUsage =
     "  settings set processing_days N      the working days promised for a decision, on every receipt\n"
     "  settings set default_policy NAME    the profile offered first at the window\n"
     "  settings set workstation NAME       this machine's name at the window (set once, as root)\n"
+    "  settings set card_reader|camera|scanner|scanner_dpi VALUE   this machine's devices (as root)\n"
+    "  card read [--device PATH]           the ID card on the reader, as JSON\n"
     "  quota reserve --authorizer ID --user ID --amount 元   (cross-province bindings)\n"
     "\n"
     "The database is --db, else $GONGJI_DB, else an embedded SQLite file in the user's data\n"
@@ -85,6 +87,7 @@ int main(int argc, char** argv) {
         {"case", cli::run_case},     {"bindings", cli::run_bindings}, {"person", cli::run_person},
         {"audit", cli::run_audit},   {"settle", cli::run_settle}, {"statement", cli::run_statement},
         {"quota", cli::run_quota},   {"document", cli::run_document},   {"report", cli::run_report}, {"settings", cli::run_settings},
+        {"card", cli::run_card},
     };
     auto it = commands.find(command);
     if (it == commands.end()) {

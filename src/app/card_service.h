@@ -1,0 +1,38 @@
+#pragma once
+// ID cards read at the window (hardware.md §1): the read stamped with when, where and whether
+// the card was still valid that day, and held against the roster. The card is the citizen's own
+// statement of identity: a name that differs from the roster's is said, never silently taken,
+// and an expired card proves nothing.
+#include <optional>
+#include <string>
+
+#include "app/workspace.h"
+#include "core/id_card.h"
+#include "core/instant.h"
+#include "devices/id_card_reader.h"
+
+namespace gongji::app {
+
+struct CardRead {
+    core::IdCard card;
+    std::string device;  // which reader
+    core::Instant at;
+    bool expired = false;  // on the day it was read (China time)
+};
+
+// The machine's reader unless `device` names another; BadInput when neither names one.
+std::string card_reader_device(const std::string& device = "");
+
+// Reads the card on `reader` once: nullopt when there is none (or it was already read and not
+// laid again); devices::CardReaderError for the reader's failures.
+std::optional<CardRead> read_card(devices::CardReader& reader);
+
+// What the roster says of the card's holder.
+struct CardCheck {
+    bool on_roster = false;
+    std::string roster_name;  // when on the roster
+    bool name_differs = false;
+};
+CardCheck check_card(Workspace& ws, const CardRead& read);
+
+}  // namespace gongji::app

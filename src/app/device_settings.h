@@ -1,0 +1,30 @@
+#pragma once
+// The devices on this machine's desk (hardware.md), chosen once per machine in the machine
+// settings dialog or with `gongji settings set KEY VALUE`, kept in devices_file() as
+// `key = value` lines. Every device is optional: an empty setting means the clerk types or picks
+// a file instead.
+#include <string>
+
+namespace gongji::app {
+
+struct DeviceSettings {
+    std::string card_reader;  // a serial port: /dev/ttyUSB0
+    std::string camera;       // a video device: /dev/video0
+    std::string scanner;      // a SANE device name: "genesys:libusb:001:004"
+    int scanner_dpi = 200;    // 150–300
+};
+
+// GONGJI_DEVICES_FILE, else /etc/gongji/devices.conf.
+std::string devices_file();
+// This machine's devices; the defaults where the file or a key is missing.
+DeviceSettings device_settings();
+// Whether `key` names a device setting ("card_reader", "camera", "scanner", "scanner_dpi").
+bool is_device_setting(const std::string& key);
+// Sets one device, keeping the others; all or nothing. BadInput for an unknown key, a value
+// that cannot be right (a resolution outside 150–300, a line break) or a file that cannot be
+// written.
+void set_device_setting(const std::string& key, const std::string& value);
+// Sets them all at once (the machine settings dialog).
+void save_device_settings(const DeviceSettings& settings);
+
+}  // namespace gongji::app
