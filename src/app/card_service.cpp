@@ -1,9 +1,12 @@
 #include "app/card_service.h"
 
+#include "app/audit.h"
 #include "app/case_service.h"
 #include "app/clock.h"
 #include "app/device_settings.h"
 #include "app/errors.h"
+#include "app/stores.h"
+#include "core/json_writer.h"
 
 namespace gongji::app {
 
@@ -33,5 +36,28 @@ CardCheck check_card(Workspace& ws, const CardRead& read) {
     }
     return check;
 }
+
+bool proves_identity(const std::vector<CardRead>& reads, const std::string& id_number) {
+    for (const auto& read : reads)
+        if (read.card.id_number == id_number && !read.expired) return true;
+    return false;
+}
+
+void record_card_reads(Workspace& ws, const Actor& actor, const core::Case& c, const std::vector<CardRead>& reads) {
+    for (const auto& read : reads) {
+        if (read.card.id_number != c.user_id && read.card.id_number != c.authorizer_id.value_or("")) continue;
+        core::CaseCardRead kept{read.card.id_number, read.card.name, read.card.valid_to, read.expired,
+                                read.device,         actor.username, actor.workstation,  read.at};
+        stores(ws).card_reads.insert(c.id, kept);
+        core::JsonWriter detail;
+        detail.begin_object().key("id_number").value(kept.id_number).key("name_on_card").value(kept.name_on_card);
+        detail.key("valid_to").value(kept.valid_to ? kept.valid_to->to_string() : std::string("long_term"));
+        detail.key("expired").value(kept.expired).key("device").value(kept.device).key("read_at").value(kept.read_at.utc());
+        detail.end_object();
+        audit(ws, {actor.username, actor.workstation}, "card.read", "case", c.number, "", detail.str());
+    }
+}
+
+std::vector<core::CaseCardRead> card_reads_of(Workspace& ws, long long case_id) { return stores(ws).card_reads.list(case_id); }
 
 }  // namespace gongji::app

@@ -6,7 +6,9 @@
 #include <optional>
 #include <string>
 
+#include "app/auth.h"
 #include "app/workspace.h"
+#include "core/case_record.h"
 #include "core/id_card.h"
 #include "core/instant.h"
 #include "devices/id_card_reader.h"
@@ -34,5 +36,14 @@ struct CardCheck {
     bool name_differs = false;
 };
 CardCheck check_card(Workspace& ws, const CardRead& read);
+
+// Whether one of `reads` is of `id_number`'s own card, still valid the day it was read.
+bool proves_identity(const std::vector<CardRead>& reads, const std::string& id_number);
+
+// Within the caller's transaction (case submission): keeps the reads of the case's two people's
+// cards with it, each in the audit log.
+void record_card_reads(Workspace& ws, const Actor& actor, const core::Case& c, const std::vector<CardRead>& reads);
+// The cards read for a case, in the order they were read.
+std::vector<core::CaseCardRead> card_reads_of(Workspace& ws, long long case_id);
 
 }  // namespace gongji::app

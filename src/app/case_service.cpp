@@ -170,8 +170,10 @@ Case submit_bind_once(Workspace& ws, const Actor& actor, const BindApplication& 
     std::string a, u;
     bool ids_valid = core::normalize_id_number(app.authorizer_id, date, a) && core::normalize_id_number(app.user_id, date, u);
     if (ids_valid) stores(ws).persons.lock({a, u});
+    for (auto type : app.documents) refuse_card_read_as_paper(type);
     std::set<core::DocumentType> attached(app.documents.begin(), app.documents.end());
     for (const auto& u : app.uploads) attached.insert(u.type);
+    if (ids_valid && proves_identity(app.card_reads, u)) attached.insert(core::DocumentType::id_card_read);
     auto result = evaluate(ws, app.policy, app.authorizer_id, app.user_id, app.relation, date, attached, 0, &profile);
     if (!result.eligible) throw NotEligible(result);
 
@@ -215,6 +217,7 @@ Case submit_bind_once(Workspace& ws, const Actor& actor, const BindApplication& 
     c.id = stores(ws).cases.insert(c);
     audit_case(ws, actor, "case.submit", "", c);
     for (const auto& upload : app.uploads) store_upload(ws, actor, c.id, c.number, upload);
+    record_card_reads(ws, actor, c, app.card_reads);
     if (!ocr_warnings.empty()) audit(ws, who(actor), "ocr.acknowledged", "case", c.number, "", c.detail);
     audit_binding(ws, actor, "binding.create", std::nullopt, b.id);
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/auth.h"
+#include "app/card_service.h"
 #include "app/document_service.h"
 #include "app/errors.h"
 #include "app/workspace.h"
@@ -43,6 +44,9 @@ struct BindApplication {
     // The same for every attempt of one submission (new_request_key()): an attempt tried again
     // after its answer was lost finds the case the first one saved instead of making another.
     std::string request_key;
+    // ID cards read on the window's reader for this application (the two people's are kept with
+    // the case); the user's, valid that day, is "id_card_read" where the profile counts it.
+    std::vector<CardRead> card_reads;
 };
 
 // A fresh idempotency key for one submission.

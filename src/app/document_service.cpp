@@ -70,7 +70,14 @@ std::string sha256_hex(const std::string& bytes) {
     return Poco::DigestEngine::digestToHex(sha.digest());
 }
 
+void refuse_card_read_as_paper(core::DocumentType type) {
+    if (type == core::DocumentType::id_card_read)
+        throw BadInput("id_card_read: only a card read on the window's reader gives it, never a file or a claim",
+                       {"card_read_not_a_paper", {}});
+}
+
 Upload read_upload(core::DocumentType type, const std::string& path) {
+    refuse_card_read_as_paper(type);
     Upload u{type, std::filesystem::path(path).filename().string(), read_file(path)};
     try {
         devices::inspect_document_file(u.bytes);
@@ -82,6 +89,7 @@ Upload read_upload(core::DocumentType type, const std::string& path) {
 
 long long store_upload(Workspace& ws, const Actor& actor, long long case_id, const std::string& case_number,
                        const Upload& upload) {
+    refuse_card_read_as_paper(upload.type);
     auto file = devices::inspect_document_file(upload.bytes);
     core::StoredDocument d;
     d.case_id = case_id;

@@ -20,6 +20,8 @@ struct Upload {
 
 // Reads and checks a file for upload; BadInput naming the file and what is wrong with it.
 Upload read_upload(core::DocumentType type, const std::string& path);
+// BadInput for id_card_read: a card read is a fact of the window, never a file or a claim.
+void refuse_card_read_as_paper(core::DocumentType type);
 
 // Within the caller's transaction (case submission): stores an upload checked by read_upload.
 long long store_upload(Workspace& ws, const Actor& actor, long long case_id, const std::string& case_number,

@@ -3,6 +3,7 @@
 // this header (the build forbids it), so every way to the database goes through a use case.
 #include "app/workspace.h"
 #include "storage/binding_repository.h"
+#include "storage/card_read_repository.h"
 #include "storage/case_repository.h"
 #include "storage/code_table_repository.h"
 #include "storage/document_repository.h"
@@ -16,7 +17,7 @@ namespace gongji::app {
 struct Stores {
     explicit Stores(std::unique_ptr<storage::Database> database)
         : db(std::move(database)), persons(*db), policies(*db), bindings(*db), cases(*db), users(*db), codes(*db),
-          documents(*db) {}
+          documents(*db), card_reads(*db) {}
 
     std::unique_ptr<storage::Database> db;
     storage::PersonRepository persons;
@@ -26,6 +27,7 @@ struct Stores {
     storage::UserRepository users;
     storage::CodeTableRepository codes;
     storage::DocumentRepository documents;
+    storage::CardReadRepository card_reads;
 };
 
 inline Stores& stores(Workspace& ws) { return ws.live_stores(); }

@@ -15,6 +15,7 @@ const TypeName kTypes[] = {
     {DocumentType::marriage_certificate, "marriage_certificate", "结婚证"},
     {DocumentType::commitment_letter, "commitment_letter", "承诺书"},
     {DocumentType::other, "other", "其他材料"},
+    {DocumentType::id_card_read, "id_card_read", "窗口读取身份证"},
 };
 
 constexpr int kAgeWithoutIdCard = 16;
@@ -57,6 +58,7 @@ std::vector<DocumentNeed> documents_needed(RelationCategory category, int user_a
         identity.any_of.push_back(DocumentType::hukou);
         identity.any_of.push_back(DocumentType::birth_certificate);
     }
+    if (version.card_read_proves_identity) identity.any_of.push_back(DocumentType::id_card_read);
     identity.label = "身份证明：" + join_labels(identity.any_of);
     needs.push_back(identity);
 

@@ -12,7 +12,10 @@
 namespace gongji::core {
 
 enum class DocumentType {
-    id_card, hukou, birth_certificate, marriage_certificate, commitment_letter, other
+    id_card, hukou, birth_certificate, marriage_certificate, commitment_letter, other,
+    // The holder's own card read at the window (hardware.md §1), valid that day: a fact of the
+    // case, never a file; counts for identity only where the profile version says so.
+    id_card_read,
 };
 const char* document_type_name(DocumentType t);
 const char* document_type_label(DocumentType t);  // "身份证", …

@@ -9,6 +9,7 @@
 
 #include "core/civil_date.h"
 #include "core/id_number.h"
+#include "core/instant.h"
 
 namespace gongji::core {
 
@@ -25,6 +26,15 @@ struct IdCard {
 
     // A card whose last valid day is before `today` no longer proves identity.
     bool expired_on(const CivilDate& today) const { return valid_to && *valid_to < today; }
+};
+
+// A card read kept with a case: whose card, what it said, and who read it where and when.
+struct CaseCardRead {
+    std::string id_number, name_on_card;
+    std::optional<CivilDate> valid_to;  // nullopt: 长期
+    bool expired = false;               // on the day it was read
+    std::string device, read_by, workstation;
+    Instant read_at;
 };
 
 }  // namespace gongji::core

@@ -40,6 +40,9 @@ struct PolicyVersion {
     // Cross-province bindings draw on a quota the authorizer reserves instead of the live
     // account (the 2026 national notice). Optional in the JSON; false when absent.
     bool cross_province_quota = false;
+    // The user's ID card read at the window, valid that day, proves identity without a scan of
+    // it (hardware.md §1). Optional in the JSON; false when absent, so older profiles are unchanged.
+    bool card_read_proves_identity = false;
 
     bool allows(RelationCategory c) const { return relations.count(c) != 0; }
     bool pays_for(Use u) const { return !never_payable(u) && uses.count(u) != 0; }

@@ -21,7 +21,8 @@ using Poco::JSON::Object;
 const std::set<std::string> kProfileKeys = {"name", "title", "regions", "versions"};
 const std::set<std::string> kVersionKeys = {
     "effective_from", "relations", "max_users_per_authorizer", "max_authorizers_per_user",
-    "scope", "own_account_first", "commitment_replaces_proof", "requires_review", "uses", "cross_province_quota"};
+    "scope", "own_account_first", "commitment_replaces_proof", "requires_review", "uses", "cross_province_quota",
+    "card_read_proves_identity"};
 
 void reject_unknown_keys(const Object& obj, const std::set<std::string>& known,
                          const std::string& prefix) {
@@ -126,6 +127,8 @@ PolicyVersion parse_version(const Object& obj, const std::string& prefix) {
     v.uses = parse_uses(required(obj, "uses", f("uses")), f("uses"));
     if (obj.has("cross_province_quota"))
         v.cross_province_quota = as_bool(obj.get("cross_province_quota"), f("cross_province_quota"));
+    if (obj.has("card_read_proves_identity"))
+        v.card_read_proves_identity = as_bool(obj.get("card_read_proves_identity"), f("card_read_proves_identity"));
     return v;
 }
 
@@ -212,6 +215,7 @@ std::string policy_profile_to_json(const PolicyProfile& p) {
         for (auto u : v.uses) w.value(use_name(u));
         w.end_array();
         if (v.cross_province_quota) w.key("cross_province_quota").value(true);
+        if (v.card_read_proves_identity) w.key("card_read_proves_identity").value(true);
         w.end_object();
     }
     w.end_array();

@@ -66,6 +66,7 @@ wxString document_type_text(core::DocumentType type) {
         case core::DocumentType::marriage_certificate: return _("marriage certificate");
         case core::DocumentType::commitment_letter: return _("commitment letter");
         case core::DocumentType::other: return _("other paper");
+        case core::DocumentType::id_card_read: return _("ID card read at the window");
     }
     return "";
 }

@@ -1,0 +1,15 @@
+-- ID cards read on the window's reader for a case (issue 14, hardware.md §1): whose card, what
+-- it said, whether it had expired that day, and who read it on which reader, where and when.
+CREATE TABLE card_reads (
+    id           {{identity}},
+    case_id      BIGINT       NOT NULL REFERENCES cases (id),
+    id_number    VARCHAR(18)  NOT NULL,
+    name_on_card VARCHAR(64)  NOT NULL,
+    valid_to     VARCHAR(10),
+    expired      SMALLINT     NOT NULL,
+    device       TEXT         NOT NULL,
+    read_by      VARCHAR(64)  NOT NULL REFERENCES users (username),
+    workstation  VARCHAR(64)  NOT NULL,
+    read_at      VARCHAR(32)  NOT NULL
+);
+CREATE INDEX card_reads_by_case ON card_reads (case_id);
