@@ -64,6 +64,16 @@ std::string id_input(std::string_view raw) {
     return out;
 }
 
+bool looks_like_ecert_token(std::string_view input) {
+    constexpr size_t kShortestToken = 24;  // an ID number with a few extra keystrokes stays shorter
+    if (input.size() < kShortestToken) return false;
+    for (char c : input) {
+        bool letter_or_digit = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+        if (!letter_or_digit && std::string_view("-_=+/:.").find(c) == std::string_view::npos) return false;
+    }
+    return true;
+}
+
 size_t character_count(std::string_view utf8) {
     size_t n = 0;
     for (char c : utf8)

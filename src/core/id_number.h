@@ -30,6 +30,10 @@ struct IdCheck {
 // spaces, tabs, line ends and ideographic spaces dropped, and spaces that group the digits on
 // paper; full-width digits and Ｘ/ｘ as ASCII.
 std::string id_input(std::string_view raw);
+// Whether input (as id_input() leaves it) is what a scanner types from a 医保电子凭证 QR code, not
+// an ID number (hardware.md §3): a run of at least 24 ASCII letters, digits and token punctuation,
+// longer than any ID number. Only the national platform resolves such a token, online.
+bool looks_like_ecert_token(std::string_view input);
 // Characters (not bytes) in UTF-8 text, for messages that count what was typed.
 size_t character_count(std::string_view utf8);
 

@@ -144,6 +144,7 @@ BindDialog::BindDialog(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     type_relation("");
     (authorizer.empty() ? authorizer_ : user_)->SetFocus();  // from the card: the relative is next
     evaluate();
+    reader_.start();
 }
 
 void BindDialog::show_paper_count() {
@@ -337,10 +338,38 @@ void BindDialog::attach_file(core::DocumentType type, const std::string& path) {
     add_upload(upload);
 }
 
-void BindDialog::show_checklist() {
-    // The first paper still missing stays chosen, so that Enter captures it.
+std::set<core::DocumentType> BindDialog::attached_types() const {
     std::set<core::DocumentType> attached;
     for (const auto& up : uploads_) attached.insert(up.type);
+    if (app::proves_identity(card_reads_, core::id_input(utf8(user_->GetValue()))))
+        attached.insert(core::DocumentType::id_card_read);
+    return attached;
+}
+
+void BindDialog::card_read(const app::CardRead& read) {
+    if (!case_number_.empty()) return;  // submitted: the case is what it was
+    auto* focused = FindFocus();
+    wxTextCtrl* field = focused == authorizer_ ? authorizer_ : focused == user_ ? user_ : nullptr;
+    if (!field) field = authorizer_->IsEmpty() ? authorizer_ : user_->IsEmpty() ? user_ : nullptr;
+    if (!field) {
+        say(_("Put the cursor in the ID field the card is for, and lay the card again."), false);
+        return;
+    }
+    auto same = [&](const app::CardRead& r) { return r.card.id_number == read.card.id_number; };
+    card_reads_.erase(std::remove_if(card_reads_.begin(), card_reads_.end(), same), card_reads_.end());
+    card_reads_.push_back(read);
+    field->SetValue(u8(read.card.id_number));  // evaluates, with the read counted
+    bool good = false;
+    say(card_read_text(ws_, read, good), good);
+    // On to what the clerk does next: the other card, then the relation.
+    if (authorizer_->IsEmpty()) authorizer_->SetFocus();
+    else if (user_->IsEmpty()) user_->SetFocus();
+    else relation_text_->SetFocus();
+}
+
+void BindDialog::show_checklist() {
+    // The first paper still missing stays chosen, so that Enter captures it.
+    auto attached = attached_types();
     checklist_->Clear();
     int first_missing = wxNOT_FOUND;
     for (size_t i = 0; i < needs_.size(); ++i) {
@@ -372,6 +401,12 @@ void BindDialog::evaluate() {
         bool said_wrong = false;
         for (auto [field, label] : {std::pair{authorizer_, _("Authorizer")}, std::pair{user_, _("User")}}) {
             auto text = core::id_input(utf8(field->GetValue()));
+            if (core::looks_like_ecert_token(text)) {
+                reasons_->Append(wxString::Format(_("%s: %s"), label, ecert_token_text()));
+                field->SelectAll();
+                said_wrong = true;
+                continue;
+            }
             auto check = core::check_id_number(text, today);
             if (core::character_count(text) >= 15 && !check.valid) {
                 reasons_->Append(wxString::Format(_("%s: %s"), label, id_error_text(check.errors.front().code)));
@@ -394,9 +429,7 @@ void BindDialog::evaluate() {
     q.authorizer_id = a;
     q.user_id = u;
     q.relation = relation_;
-    std::set<core::DocumentType> attached;
-    for (const auto& up : uploads_) attached.insert(up.type);
-    q.documents = attached;
+    q.documents = attached_types();
     try {
         auto result = app::check_eligibility(ws_, q);
         needs_ = result.documents_needed;
@@ -443,6 +476,7 @@ bool BindDialog::submit() {
     application.user_id = utf8(user_->GetValue());
     application.relation = relation_code();
     application.uploads = uploads_;
+    application.card_reads = card_reads_;
     application.ocr_acknowledged = ocr_acknowledged_;
     application.request_key = request_key_;
     // Submission reads the ID card scan (OCR) and stores every paper: seconds, said while it runs.

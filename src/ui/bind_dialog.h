@@ -11,6 +11,7 @@
 #include <wx/textctrl.h>
 
 #include <optional>
+#include <set>
 #include <vector>
 
 #include "app/auth.h"
@@ -19,6 +20,7 @@
 #include "app/report_service.h"
 #include "app/workspace.h"
 #include "ui/background_task.h"
+#include "ui/card_reader_watch.h"
 
 namespace gongji::ui {
 
@@ -65,6 +67,10 @@ private:
     // The name beside a number; returns the person's pooling region (empty when not found).
     std::string show_name(wxStaticText* label, const std::string& id_text);
     void fit_policy(const std::string& authorizer_region);
+    // The papers attached, and the user's own valid card read here (counted where the profile does).
+    std::set<core::DocumentType> attached_types() const;
+    // A card on the reader fills the ID field that has focus (else the first empty one) and moves on.
+    void card_read(const app::CardRead& read);
 
     std::vector<app::Upload> uploads_;
     BackgroundTask scan_task_{this};
@@ -72,6 +78,7 @@ private:
     // One for every attempt of this submission: pressing Submit again after a lost connection
     // finds the case the first attempt saved, if it did, instead of making a second.
     const std::string request_key_ = app::new_request_key();
+    std::vector<app::CardRead> card_reads_;  // the cards read for this application, kept with the case
     wxString title_;  // the dialog's own; scanning and the papers captured are added to it
     std::vector<std::string> relation_codes_, policy_names_;  // relation_codes_: the matches shown
     std::vector<core::PolicyProfile> profiles_;
@@ -87,6 +94,8 @@ private:
     wxStaticText* outcome_ = nullptr;
     // The outcome line, wrapped to the dialog's width: a long message never runs under the buttons.
     void say(const wxString& text, bool good);
+    CardReaderWatch reader_{this, [this](const app::CardRead& read) { card_read(read); },
+                            [this](const wxString& problem) { say(problem, false); }};
 };
 
 }  // namespace gongji::ui

@@ -87,6 +87,7 @@ ClerkPanel::ClerkPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     clear_card();
     show_today();
     id_entry_->SetFocus();
+    reader_.start();
 }
 
 void ClerkPanel::show_today() {
@@ -117,9 +118,20 @@ void ClerkPanel::show_today() {
 
 void ClerkPanel::on_text(wxCommandEvent& event) { look_up(event.GetString()); }
 
+void ClerkPanel::card_read(const app::CardRead& read) {
+    if (!IsShownOnScreen()) return;  // another tab, or the screen locked: nobody is served here
+    id_entry_->SetValue(u8(read.card.id_number));
+    bool good = false;
+    auto text = card_read_text(ws_, read, good);
+    say(text, good);
+    focus_id_entry();
+}
+
 void ClerkPanel::new_binding() {
     BindDialog dialog(this, ws_, actor_, person_);
+    reader_.stop();
     dialog.ShowModal();
+    reader_.start();
     if (!person_.empty()) look_up(wxString::FromUTF8(person_.c_str()));  // the new binding shows as pending
     show_today();
     focus_id_entry();  // the next citizen's number is typed straight away
@@ -275,6 +287,11 @@ void ClerkPanel::look_up(const wxString& text) {
     std::string typed = core::id_input(utf8(text));
     if (typed.empty()) {
         status_->SetLabel("");
+        return;
+    }
+    if (core::looks_like_ecert_token(typed)) {
+        show_outcome(status_, ecert_token_text(), false);
+        id_entry_->SelectAll();  // the card or the number typed next replaces it
         return;
     }
     // Checked as it is typed: the first error says why the number cannot be right.

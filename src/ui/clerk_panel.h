@@ -15,6 +15,7 @@
 #include "app/auth.h"
 #include "app/case_service.h"
 #include "app/workspace.h"
+#include "ui/card_reader_watch.h"
 
 namespace gongji::ui {
 
@@ -47,6 +48,7 @@ private:
     const core::Binding* selected_binding();
     bool act(const std::function<wxString()>& action);
     void say(const wxString& text, bool good);
+    void card_read(const app::CardRead& read);
 
     app::Workspace& ws_;
     app::Actor actor_;
@@ -61,6 +63,12 @@ private:
     wxStaticText* outcome_ = nullptr;
     wxListCtrl* today_ = nullptr;
     std::vector<std::string> today_people_;  // the user of each row, for Enter
+    // A card laid on the reader is looked up as if its number were typed; paused while the
+    // new-binding dialog reads cards itself.
+    CardReaderWatch reader_{this, [this](const app::CardRead& read) { card_read(read); },
+                            [this](const wxString& problem) {
+                                if (IsShownOnScreen()) say(problem, false);
+                            }};
 };
 
 }  // namespace gongji::ui

@@ -29,6 +29,11 @@ wxString implausible(const core::Reason& r) {
 
 }  // namespace
 
+wxString ecert_token_text() {
+    return _("this is a medical insurance e-certificate QR code, which only the national platform can read online: "
+             "lay the ID card on the reader or type the number");
+}
+
 wxString id_error_text(const std::string& code) {
     if (code == "empty") return _("it is empty");
     if (code == "birth_date") return _("its birth date is not a real date");

@@ -159,4 +159,14 @@ BOOST_AUTO_TEST_CASE(length_messages_count_characters_not_bytes) {
     BOOST_TEST(character_count("张伟12") == 4u);
 }
 
+BOOST_AUTO_TEST_CASE(a_scanned_ecert_token_is_told_apart_from_an_id_number) {
+    // What a scanner types from a 医保电子凭证 QR code: a long opaque token, then Enter.
+    BOOST_TEST(looks_like_ecert_token(id_input("NHSA3F9A27C41E8B0D6a5f0c9e2b7d41aa\r\n")));
+    BOOST_TEST(looks_like_ecert_token("A1B2C3D4E5F6G7H8I9J0K1L2"));
+    BOOST_TEST(!looks_like_ecert_token("11010519491231002X"));        // an ID number
+    BOOST_TEST(!looks_like_ecert_token("11010519491231002X11"));      // one typed with extra keys
+    BOOST_TEST(!looks_like_ecert_token("身份证号码身份证号码身份证号码身份证号码"));  // not ASCII
+    BOOST_TEST(!looks_like_ecert_token("A1B2C3D4E5F6 G7H8I9J0K1L2M3"));  // words, not a token
+}
+
 BOOST_AUTO_TEST_SUITE_END()
