@@ -59,8 +59,14 @@
 #include "storage/settings_repository.h"
 #include "ui/resources.h"
 #include "ui/start_up.h"
+#include "wx_test_support.h"
 
 using namespace gongji;
+using test::child;
+using test::dark_pixels;
+using test::Demo;
+using test::pump;
+using test::screenshot;
 
 namespace {
 
@@ -101,57 +107,6 @@ struct WxSession {
     std::filesystem::path config_path;
 };
 BOOST_TEST_GLOBAL_FIXTURE(WxSession);
-
-void pump() {
-    for (int i = 0; i < 5; ++i) {
-        wxTheApp->ProcessPendingEvents();
-        wxTheApp->Yield(true);
-    }
-}
-
-// A screenshot of a window's client area, from the window itself (not the stale screen).
-void screenshot(wxWindow* w, const std::string& name) {
-    // GTK paints when it gets round to it: ask for a repaint and let it happen before copying.
-    w->Refresh();
-    w->Update();
-    for (int i = 0; i < 10; ++i) {
-        pump();
-        wxMilliSleep(20);
-    }
-    wxClientDC source(w);
-    wxSize size = w->GetClientSize();
-    wxBitmap bitmap(size.x, size.y);
-    wxMemoryDC target(bitmap);
-    target.Blit(0, 0, size.x, size.y, &source, 0, 0);
-    target.SelectObject(wxNullBitmap);
-    bitmap.ConvertToImage().SaveFile(wxString::FromUTF8((std::string(GONGJI_SCREENSHOT_DIR) + "/" + name).c_str()),
-                                     wxBITMAP_TYPE_PNG);
-}
-
-long dark_pixels(const wxImage& image, const wxRect& area) {
-    long dark = 0;
-    for (int y = area.y; y < area.GetBottom() && y < image.GetHeight(); ++y)
-        for (int x = area.x; x < area.GetRight() && x < image.GetWidth(); ++x)
-            if (image.GetRed(x, y) < 100 && image.GetGreen(x, y) < 100 && image.GetBlue(x, y) < 100) ++dark;
-    return dark;
-}
-
-struct Demo {
-    test::FreshDatabase fresh;
-    app::Workspace ws{fresh.url()};
-    Demo() {
-        app::InitOptions options;
-        options.demo = true;
-        app::initialize(ws, options);
-    }
-};
-
-template <class T>
-T* child(wxWindow* w, const char* name) {
-    auto* found = dynamic_cast<T*>(w->FindWindow(wxXmlResource::GetXRCID(name)));
-    BOOST_REQUIRE_MESSAGE(found, name);
-    return found;
-}
 
 }  // namespace
 

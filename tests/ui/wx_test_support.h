@@ -1,0 +1,71 @@
+#pragma once
+// What the desktop app's tests share: letting wx deliver what is pending, a screenshot of a
+// window, a child control by its XRC name, and a demo database to work on.
+#include <wx/app.h>
+#include <wx/dcclient.h>
+#include <wx/dcmemory.h>
+#include <wx/image.h>
+#include <wx/xrc/xmlres.h>
+
+#include <boost/test/unit_test.hpp>
+
+#include <string>
+
+#include "app/init_service.h"
+#include "app/workspace.h"
+#include "support/test_database.h"
+
+namespace gongji::test {
+
+inline void pump() {
+    for (int i = 0; i < 5; ++i) {
+        wxTheApp->ProcessPendingEvents();
+        wxTheApp->Yield(true);
+    }
+}
+
+// A screenshot of a window's client area, from the window itself (not the stale screen).
+inline void screenshot(wxWindow* w, const std::string& name) {
+    // GTK paints when it gets round to it: ask for a repaint and let it happen before copying.
+    w->Refresh();
+    w->Update();
+    for (int i = 0; i < 10; ++i) {
+        pump();
+        wxMilliSleep(20);
+    }
+    wxClientDC source(w);
+    wxSize size = w->GetClientSize();
+    wxBitmap bitmap(size.x, size.y);
+    wxMemoryDC target(bitmap);
+    target.Blit(0, 0, size.x, size.y, &source, 0, 0);
+    target.SelectObject(wxNullBitmap);
+    bitmap.ConvertToImage().SaveFile(wxString::FromUTF8((std::string(GONGJI_SCREENSHOT_DIR) + "/" + name).c_str()),
+                                     wxBITMAP_TYPE_PNG);
+}
+
+inline long dark_pixels(const wxImage& image, const wxRect& area) {
+    long dark = 0;
+    for (int y = area.y; y < area.GetBottom() && y < image.GetHeight(); ++y)
+        for (int x = area.x; x < area.GetRight() && x < image.GetWidth(); ++x)
+            if (image.GetRed(x, y) < 100 && image.GetGreen(x, y) < 100 && image.GetBlue(x, y) < 100) ++dark;
+    return dark;
+}
+
+struct Demo {
+    test::FreshDatabase fresh;
+    app::Workspace ws{fresh.url()};
+    Demo() {
+        app::InitOptions options;
+        options.demo = true;
+        app::initialize(ws, options);
+    }
+};
+
+template <class T>
+T* child(wxWindow* w, const char* name) {
+    auto* found = dynamic_cast<T*>(w->FindWindow(wxXmlResource::GetXRCID(name)));
+    BOOST_REQUIRE_MESSAGE(found, name);
+    return found;
+}
+
+}  // namespace gongji::test
