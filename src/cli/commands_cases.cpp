@@ -40,11 +40,6 @@ std::vector<app::Upload> uploads(const Args& args) {
     return out;
 }
 
-int print_case(const core::Case& c) {
-    print_json(case_json(c));
-    return 0;
-}
-
 std::string case_summary(const core::Case& c) {
     core::JsonWriter w(true);
     w.begin_object().key("case").value(c.number).key("status").value(core::case_status_name(c.status)).end_object();
@@ -79,7 +74,10 @@ int run_case(Session& s, const Words& words) {
         args.expect_positional(2, "CASE");
         if (sub == "show") {
             s.actor();
-            return print_case(app::find_case(ws, pos[1]));
+            auto c = app::find_case(ws, pos[1]);
+            auto reads = app::card_reads_of(ws, c.id);
+            print_json(case_json(c, &reads));
+            return 0;
         }
         auto actor = s.actor();
         auto c = sub == "approve" ? app::approve_case(ws, actor, pos[1]) : app::withdraw_case(ws, actor, pos[1]);

@@ -75,7 +75,7 @@ void write_bindings(JsonWriter& w, const std::vector<core::Binding>& bindings) {
 
 }  // namespace
 
-std::string case_json(const core::Case& c) {
+std::string case_json(const core::Case& c, const std::vector<core::CaseCardRead>* reads) {
     JsonWriter w(true);
     w.begin_object();
     w.key("case").value(c.number);
@@ -99,6 +99,16 @@ std::string case_json(const core::Case& c) {
     instant_or_null(w, "submitted_at", c.submitted_at);
     text_or_null(w, "decided_by", c.decided_by);
     instant_or_null(w, "decided_at", c.decided_at);
+    if (reads) {
+        w.key("card_reads").begin_array();
+        for (const auto& r : *reads) {
+            w.begin_object().key("id_number").value(r.id_number).key("name_on_card").value(r.name_on_card);
+            w.key("valid_to").value(r.valid_to ? r.valid_to->to_string() : std::string("long_term"));
+            w.key("expired").value(r.expired).key("device").value(r.device).key("read_by").value(r.read_by);
+            w.key("workstation").value(r.workstation).key("read_at").value(r.read_at.utc()).end_object();
+        }
+        w.end_array();
+    }
     w.end_object();
     return w.str();
 }

@@ -6,6 +6,7 @@
 #include "app/init_service.h"
 #include "app/roster_import.h"
 #include "core/eligibility.h"
+#include "core/id_card.h"
 #include "core/id_number.h"
 #include "app/case_service.h"
 #include "core/json_writer.h"
@@ -21,7 +22,8 @@ std::string roster_report_json(const app::RosterImportReport& report);
 std::string init_report_json(const app::InitReport& report);
 std::string refusal_json(const std::string& code, const std::string& message,
                          const core::EligibilityResult* reasons = nullptr);
-std::string case_json(const core::Case& c);  // `case show`
+// `case show`; with the ID cards read at the window for it when `reads` is given.
+std::string case_json(const core::Case& c, const std::vector<core::CaseCardRead>* reads = nullptr);
 std::string bindings_json(const std::vector<core::Binding>& bindings);
 std::string person_json(const app::PersonCard& card);
 

@@ -92,6 +92,23 @@ void ReviewPanel::select(long row) {
     }
 }
 
+// The ID cards read at the window for the case: whose, by whom, when; an expired one said.
+void ReviewPanel::show_card_reads(const core::Case& c) {
+    std::vector<core::CaseCardRead> reads;
+    try {
+        reads = app::card_reads_of(ws_, c.id);
+    } catch (const std::exception&) {  // the database went away: the eligibility line says so
+    }
+    if (reads.empty()) return;
+    wxString list;
+    for (const auto& r : reads) {
+        auto one = wxString::Format(_("%s by %s at %s"), u8(r.name_on_card), u8(r.read_by), u8(china_time(r.read_at)));
+        if (r.expired) one += _(" (expired)");
+        list += (list.empty() ? wxString() : _(", ")) + one;
+    }
+    detail_->SetLabel(detail_->GetLabel() + "\n" + wxString::Format(_("ID cards read at the window: %s"), list));
+}
+
 void ReviewPanel::show(const core::Case& c) {
     selected_ = c.number;
     auto relation = c.relation ? core::find_relation(*c.relation) : std::nullopt;
@@ -100,6 +117,7 @@ void ReviewPanel::show(const core::Case& c) {
                                        person_label(ws_, c.user_id), relation ? u8(relation->name) : wxString(),
                                        document_list_label(c.documents), u8(c.created_by),
                                        u8(china_time(c.submitted_at))));
+    show_card_reads(c);
     reasons_->Clear();
     if (c.policy && c.authorizer_id && c.relation) {
         app::EligibilityQuery q{*c.policy, *c.authorizer_id, c.user_id, *c.relation,

@@ -38,6 +38,7 @@ public:
     wxFrame* preview_decision();
 
 private:
+    void show_card_reads(const core::Case& c);
     void show(const core::Case& c);
     void say(const wxString& text, bool good);
     // Runs a decision on the selected case; on success says `done` and reloads the queue.

@@ -18,6 +18,7 @@
 #include "samples.h"
 #include "ui/bind_dialog.h"
 #include "ui/main_frame.h"
+#include "ui/review_panel.h"
 #include "wx_test_support.h"
 
 using namespace gongji;
@@ -145,6 +146,18 @@ BOOST_AUTO_TEST_CASE(in_a_new_binding_each_card_fills_the_field_that_waits_and_g
     BOOST_TEST(reads[1].name_on_card == "李秀英");
     BOOST_TEST(reads[1].device == reader.slave_path());
     BOOST_TEST(reads[1].workstation == "窗口-03");
+
+    // The supervisor sees whose cards were read, by whom and when.
+    auto* frame = new ui::MainFrame(ws, {"super", core::Role::supervisor, "审核-01"});
+    frame->SetSize(1366, 768);
+    frame->Show();
+    auto* review = frame->review_panel();
+    BOOST_REQUIRE(review != nullptr);
+    review->select(0);
+    pump();
+    auto detail = text_of(child<wxStaticText>(frame, "detail"));
+    BOOST_TEST(detail.find("窗口读取身份证：张伟（clerk 读取，") != std::string::npos, detail);
+    BOOST_TEST(detail.find("李秀英（clerk 读取，") != std::string::npos, detail);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
