@@ -9,6 +9,8 @@
 #include <memory>
 #include <mutex>
 
+#include "devices/page_images.h"
+
 namespace gongji::devices {
 namespace {
 
@@ -76,11 +78,6 @@ void set_option(SANE_Handle h, const std::string& name, const std::string& value
     if (required) throw CaptureError("the scanner has no option " + name);
 }
 
-cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-    return CAIRO_STATUS_SUCCESS;
-}
-
 }  // namespace
 
 std::vector<ScannerInfo> list_scanners() {
@@ -145,8 +142,7 @@ std::string scan_to_png(const ScanRequest& r) {
         }
     }
     cairo_surface_mark_dirty(s);
-    std::string png;
-    cairo_surface_write_to_png_stream(s, append, &png);
+    auto png = png_of_xrgb(pixels, width, lines, stride);
     cairo_surface_destroy(s);
     return png;
 }
