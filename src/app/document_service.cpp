@@ -20,6 +20,7 @@
 #include "app/stores.h"
 #include "core/json_writer.h"
 #include "devices/document_file.h"
+#include "devices/page_images.h"
 
 namespace gongji::app {
 namespace {
@@ -127,6 +128,15 @@ long long scan_into_case(Workspace& ws, const Actor& actor, const std::string& c
     return attach_document(ws, actor, case_number, scan_upload(type, request));
 }
 
+namespace {
+// Named by the clerk's clock (China time) and the kind of paper: "scan-hukou-20261203-122328.png".
+std::string capture_name(const char* how, core::DocumentType type, const char* extension) {
+    auto t = now().china();
+    auto stamp = t.substr(0, 4) + t.substr(5, 2) + t.substr(8, 2) + "-" + t.substr(11, 2) + t.substr(14, 2) + t.substr(17, 2);
+    return std::string(how) + "-" + core::document_type_name(type) + "-" + stamp + extension;
+}
+}  // namespace
+
 Upload scan_upload(core::DocumentType type, const devices::ScanRequest& request) {
     std::string png;
     try {
@@ -134,10 +144,18 @@ Upload scan_upload(core::DocumentType type, const devices::ScanRequest& request)
     } catch (const devices::CaptureError& e) {
         throw Refused("scan_failed", {{"why", e.what()}});
     }
-    // Named by the clerk's clock (China time), "scan-hukou-20261203-122328.png".
-    auto t = now().china();
-    auto stamp = t.substr(0, 4) + t.substr(5, 2) + t.substr(8, 2) + "-" + t.substr(11, 2) + t.substr(14, 2) + t.substr(17, 2);
-    return {type, std::string("scan-") + core::document_type_name(type) + "-" + stamp + ".png", png};
+    return {type, capture_name("scan", type, ".png"), png};
+}
+
+Upload camera_upload(core::DocumentType type, const std::vector<std::string>& pages) {
+    if (pages.empty()) throw BadInput("camera: no page was captured", {"no_pages", {}});
+    if (pages.size() == 1) return {type, capture_name("camera", type, ".png"), pages.front()};
+    constexpr int kCameraDpi = 200;  // an A4 page filling a 1600×1200 still is about 190 dpi
+    try {
+        return {type, capture_name("camera", type, ".pdf"), devices::pdf_of_pages(pages, kCameraDpi)};
+    } catch (const devices::CaptureError& e) {
+        throw Refused("scan_failed", {{"why", e.what()}});
+    }
 }
 
 void remove_document(Workspace& ws, const Actor& actor, long long document_id) {

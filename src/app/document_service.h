@@ -35,6 +35,8 @@ std::string read_document(Workspace& ws, long long document_id);
 
 // Scans one page with SANE for a case yet to be submitted; Refused("scan_failed") with the
 // scanner's reason (jammed, out of paper, gone).
+// Pages from the document camera (PNG each) as one paper: the page itself, or one PDF of them all.
+Upload camera_upload(core::DocumentType type, const std::vector<std::string>& pages);
 Upload scan_upload(core::DocumentType type, const devices::ScanRequest& request);
 // Scans one page with SANE and attaches it to the case (clerk or supervisor).
 long long scan_into_case(Workspace& ws, const Actor& actor, const std::string& case_number, core::DocumentType type,

@@ -1,6 +1,7 @@
 #include "ui/bind_dialog.h"
 #include "ui/labels.h"
 #include "ui/problem_text.h"
+#include "ui/camera_dialog.h"
 
 #include <wx/button.h>
 #include <wx/dnd.h>
@@ -125,6 +126,14 @@ BindDialog::BindDialog(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { print_papers(); }, kPrintPapers);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { preview_papers(); }, kPreviewPapers);
     XRCCTRL(*this, "scan", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { scan(); });
+    // The camera is offered only where this machine has one.
+    try {
+        devices_ = app::device_settings();
+    } catch (const std::exception&) {  // an unreadable settings file: no devices, files still work
+    }
+    auto* camera = XRCCTRL(*this, "camera", wxButton);
+    camera->Show(!devices_.camera.empty());
+    camera->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { take_with_camera(chosen_type()); });
     XRCCTRL(*this, "signed_letter", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         capture(core::DocumentType::commitment_letter);
     });
@@ -241,7 +250,18 @@ wxFrame* BindDialog::preview(app::Paper kind) {
 
 core::DocumentType BindDialog::chosen_type() const { return kTypes[std::max(0, document_type_->GetSelection())]; }
 
-void BindDialog::scan() { capture(chosen_type()); }
+void BindDialog::scan() { scan_or_pick(chosen_type()); }
+
+void BindDialog::capture(core::DocumentType type) {
+    if (devices_.camera.empty()) scan_or_pick(type);
+    else take_with_camera(type);
+}
+
+void BindDialog::take_with_camera(core::DocumentType type) {
+    if (scanning()) return;
+    CameraDialog camera(this, devices_.camera, type);
+    if (camera.ShowModal() == wxID_OK && camera.paper()) add_upload(*camera.paper());
+}
 
 void BindDialog::pick_file(core::DocumentType type) {
     wxFileDialog pick(this, wxString::Format(_("Add a scan or file: %s"), document_type_text(type)), "", "",
@@ -250,7 +270,7 @@ void BindDialog::pick_file(core::DocumentType type) {
     if (pick.ShowModal() == wxID_OK) attach_file(type, utf8(pick.GetPath()));
 }
 
-void BindDialog::capture(core::DocumentType type) {
+void BindDialog::scan_or_pick(core::DocumentType type) {
     if (scanning()) return;
     auto* button = XRCCTRL(*this, "scan", wxButton);
     button->Disable();
@@ -266,11 +286,15 @@ void BindDialog::capture(core::DocumentType type) {
     };
     // SANE blocks for seconds: the window keeps answering while the scanner works.
     scan_task_.start<std::optional<app::Upload>>(
-        [type](app::Progress&) -> std::optional<app::Upload> {
-            auto scanners = devices::list_scanners();
-            if (scanners.empty()) return std::nullopt;  // no scanner at this window: the paper comes from a file
+        [type, chosen = devices_.scanner, dpi = devices_.scanner_dpi](app::Progress&) -> std::optional<app::Upload> {
             devices::ScanRequest request;
-            request.device = scanners.front().name;
+            request.device = chosen;  // the machine's scanner, else the first one found
+            request.dpi = dpi;
+            if (request.device.empty()) {
+                auto scanners = devices::list_scanners();
+                if (scanners.empty()) return std::nullopt;  // no scanner at this window: the paper comes from a file
+                request.device = scanners.front().name;
+            }
             request.color = type == core::DocumentType::id_card;  // cards in colour, paper in grey
             return app::scan_upload(type, request);
         },

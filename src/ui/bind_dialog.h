@@ -16,6 +16,7 @@
 
 #include "app/auth.h"
 #include "app/case_service.h"
+#include "app/device_settings.h"
 #include "app/document_service.h"
 #include "app/report_service.h"
 #include "app/workspace.h"
@@ -32,7 +33,8 @@ public:
     void attach_file(core::DocumentType type, const std::string& path);
     // Scans a page of the chosen type on a worker thread; the result is attached when it comes.
     void scan();
-    // Captures a paper of this type: scanned when a scanner is there, else picked from a file.
+    // Captures a paper of this type: with the document camera where the machine has one, else
+    // scanned when a scanner is there, else picked from a file.
     void capture(core::DocumentType type);
     // What the relation field does as the clerk types: the matches, the best one chosen.
     void type_relation(const wxString& text);
@@ -58,6 +60,8 @@ private:
     app::Actor actor_;
     core::DocumentType chosen_type() const;
     void pick_file(core::DocumentType type);
+    void scan_or_pick(core::DocumentType type);
+    void take_with_camera(core::DocumentType type);
     void show_relations();
     void show_checklist();
     void show_paper_count();  // in the title: seen from across the desk, and while scanning
@@ -73,6 +77,7 @@ private:
     void card_read(const app::CardRead& read);
 
     std::vector<app::Upload> uploads_;
+    app::DeviceSettings devices_;  // this machine's, read when the dialog opens
     BackgroundTask scan_task_{this};
     bool ocr_acknowledged_ = false;  // the clerk was told the scan reads another number, and goes on
     // One for every attempt of this submission: pressing Submit again after a lost connection

@@ -24,21 +24,11 @@
 using namespace gongji;
 using test::child;
 using test::pump;
+using test::wait_until;
 
 namespace {
 
 std::string text_of(wxWindow* w) { return w->GetLabel().ToStdString(wxConvUTF8); }
-
-// Lets the window work until `done` holds; how long it took, in milliseconds (-1: it never did).
-long wait_until(const std::function<bool()>& done, long limit_ms = 8000) {
-    wxStopWatch watch;
-    while (!done()) {
-        if (watch.Time() > limit_ms) return -1;
-        pump();
-        wxMilliSleep(10);
-    }
-    return watch.Time();
-}
 
 test::SimulatedCard card_of(const std::string& id, const std::string& name, const std::string& gender = "1") {
     test::SimulatedCard card;

@@ -277,14 +277,7 @@ BOOST_FIXTURE_TEST_CASE(the_keyboard_reaches_the_clerks_frequent_actions, Demo) 
     frame->Show();
     frame->Raise();
     pump();
-    auto wait_for = [](const std::function<bool()>& condition) {
-        wxStopWatch watch;
-        while (!condition() && watch.Time() < 5000) {
-            pump();
-            wxMilliSleep(10);
-        }
-        return condition();
-    };
+    auto wait_for = [](const std::function<bool()>& condition) { return test::wait_until(condition, 5000) >= 0; };
     auto* entry = child<wxTextCtrl>(frame, "id_entry");
     BOOST_REQUIRE(wait_for([&] { return wxWindow::FindFocus() == entry; }));  // focused from the start
     wxUIActionSimulator keys;

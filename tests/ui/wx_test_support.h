@@ -9,6 +9,9 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <wx/stopwatch.h>
+
+#include <functional>
 #include <string>
 
 #include "app/init_service.h"
@@ -66,6 +69,17 @@ T* child(wxWindow* w, const char* name) {
     auto* found = dynamic_cast<T*>(w->FindWindow(wxXmlResource::GetXRCID(name)));
     BOOST_REQUIRE_MESSAGE(found, name);
     return found;
+}
+
+// Lets the window work until `done` holds; how long it took, in milliseconds (-1: it never did).
+inline long wait_until(const std::function<bool()>& done, long limit_ms = 8000) {
+    wxStopWatch watch;
+    while (!done()) {
+        if (watch.Time() > limit_ms) return -1;
+        pump();
+        wxMilliSleep(10);
+    }
+    return watch.Time();
 }
 
 }  // namespace gongji::test
