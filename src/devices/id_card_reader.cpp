@@ -5,8 +5,10 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 
 #include "devices/id_card_frame.h"
 #include "devices/id_card_text.h"
@@ -17,6 +19,20 @@ namespace {
 using Kind = CardReaderError::Kind;
 using Clock = std::chrono::steady_clock;
 }  // namespace
+
+std::vector<std::string> list_serial_ports() {
+    std::vector<std::string> usb, builtin;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator("/dev", ec)) {
+        auto name = entry.path().filename().string();
+        if (name.rfind("ttyUSB", 0) == 0 || name.rfind("ttyACM", 0) == 0) usb.push_back(entry.path().string());
+        else if (name == "ttyS0" || name == "ttyS1") builtin.push_back(entry.path().string());
+    }
+    std::sort(usb.begin(), usb.end());
+    std::sort(builtin.begin(), builtin.end());
+    usb.insert(usb.end(), builtin.begin(), builtin.end());
+    return usb;
+}
 
 CardReader::CardReader(std::string device) : device_(std::move(device)) {
     fd_ = ::open(device_.c_str(), O_RDWR | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);

@@ -6,10 +6,15 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "core/id_card.h"
 
 namespace gongji::devices {
+
+// The serial ports a reader may be on now: USB adapters (/dev/ttyUSB*, /dev/ttyACM*) first, then
+// the built-in ones.
+std::vector<std::string> list_serial_ports();
 
 class CardReaderError : public std::runtime_error {
 public:

@@ -129,9 +129,9 @@ void ClerkPanel::card_read(const app::CardRead& read) {
 
 void ClerkPanel::new_binding() {
     BindDialog dialog(this, ws_, actor_, person_);
-    reader_.stop();
+    pause_devices();
     dialog.ShowModal();
-    reader_.start();
+    resume_devices();
     if (!person_.empty()) look_up(wxString::FromUTF8(person_.c_str()));  // the new binding shows as pending
     show_today();
     focus_id_entry();  // the next citizen's number is typed straight away

@@ -38,6 +38,10 @@ public:
     // Submits the renewal of the selected legacy binding for review.
     bool renew_selected();
     void focus_id_entry() { id_entry_->SetFocus(); id_entry_->SelectAll(); }
+    // The card reader left alone while another window uses or chooses it; resumed with the
+    // machine's settings as they are then.
+    void pause_devices() { reader_.stop(); }
+    void resume_devices() { reader_.start(); }
     // The cases taken in at this window today (China time), newest first.
     void show_today();
 

@@ -1,4 +1,5 @@
 #include "ui/main_frame.h"
+#include "ui/machine_settings_dialog.h"
 
 #include <wx/config.h>
 #include <wx/intl.h>
@@ -109,7 +110,7 @@ MainFrame::~MainFrame() { timer_.Stop(); }
 // Every action has a menu entry and the menu shows its shortcut; the entries a role has no use
 // for are not there.
 void MainFrame::build_menu() {
-    enum { kLock = wxID_HIGHEST + 1, kLogOut, kChinese, kEnglish, kFindPerson, kFindCase, kRefresh, kDaily, kFirstTab };
+    enum { kLock = wxID_HIGHEST + 1, kLogOut, kDevices, kChinese, kEnglish, kFindPerson, kFindCase, kRefresh, kDaily, kFirstTab };
     // While the screen is locked no shortcut reaches the work behind it: only Quit, Lock and
     // Log out answer.
     auto unless_locked = [this](std::function<void()> action) {
@@ -127,11 +128,14 @@ void MainFrame::build_menu() {
     file->Append(kLock, _("&Lock the screen\tCtrl+L"));
     file->Append(kLogOut, _("Log &out / change user\tCtrl+Shift+L"));
     file->AppendSeparator();
+    file->Append(kDevices, _("This machine's &devices..."));
+    file->AppendSeparator();
     file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
     bar->Append(file, _("&File"));
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { lock(); ask_to_unlock(); }, kLock);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { log_out(); }, kLogOut);
+    Bind(wxEVT_MENU, unless_locked([this] { choose_devices(); }), kDevices);
     Bind(wxEVT_MENU, unless_locked([this] { switch_language("zh_CN"); }), kChinese);
     Bind(wxEVT_MENU, unless_locked([this] { switch_language("en"); }), kEnglish);
 
@@ -164,6 +168,13 @@ void MainFrame::build_menu() {
     }
     bar->Append(view, _("&View"));
     SetMenuBar(bar);
+}
+
+void MainFrame::choose_devices() {
+    // The panels read the devices when they start watching: they are paused while the choice is made.
+    if (clerk_) clerk_->pause_devices();
+    MachineSettingsDialog(this).ShowModal();
+    if (clerk_) clerk_->resume_devices();
 }
 
 wxFrame* MainFrame::preview_daily_report() {

@@ -44,6 +44,8 @@ public:
     MainFrame* switch_language(const std::string& language);
     // Today's report of the cases this user took in (窗口日报), in the print preview.
     wxFrame* preview_daily_report();
+    // The machine's devices dialog (File menu), the card reader paused meanwhile.
+    void choose_devices();
     ~MainFrame() override;
 
 private:

@@ -136,6 +136,8 @@ wxString problem_text(const app::Problem& problem) {
         return wxString::Format(_("The ID card scan %s reads the number %s, which is neither of the two typed"),
                                 p("file"), p("read"));
     if (c == "scan_failed") return wxString::Format(_("The scanner failed: %s"), p("why"));
+    if (c == "devices_unwritable") return wxString::Format(_("%s cannot be written"), p("file"));
+    if (c == "devices_unreadable") return wxString::Format(_("%s cannot be read"), p("file"));
     if (c == "document_damaged")
         return wxString::Format(_("Paper %s (%s) no longer matches its SHA-256 from capture: it cannot be shown as valid"),
                                 p("document"), p("file"));
