@@ -45,8 +45,9 @@ const core::DocumentType kTypes[] = {core::DocumentType::id_card, core::Document
 
 }  // namespace
 
-BindDialog::BindDialog(wxWindow* parent, app::Workspace& ws, const app::Actor& actor, const std::string& authorizer)
-    : ws_(ws), actor_(actor) {
+BindDialog::BindDialog(wxWindow* parent, app::Workspace& ws, const app::Actor& actor, const std::string& authorizer,
+                       std::vector<app::CardRead> reads)
+    : ws_(ws), actor_(actor), card_reads_(std::move(reads)) {
     wxXmlResource::Get()->LoadDialog(this, parent, "BindDialog");
     authorizer_ = XRCCTRL(*this, "authorizer", wxTextCtrl);
     user_ = XRCCTRL(*this, "user", wxTextCtrl);

@@ -27,7 +27,10 @@ namespace gongji::ui {
 
 class BindDialog : public wxDialog {
 public:
-    BindDialog(wxWindow* parent, app::Workspace& ws, const app::Actor& actor, const std::string& authorizer = "");
+    // `reads`: the cards already read at the window for this application (the authorizer's, on
+    // the clerk's card), kept with the case like those read in the dialog.
+    BindDialog(wxWindow* parent, app::Workspace& ws, const app::Actor& actor, const std::string& authorizer = "",
+               std::vector<app::CardRead> reads = {});
 
     // What the controls do; public for tests (a file dialog cannot be driven headless).
     void attach_file(core::DocumentType type, const std::string& path);

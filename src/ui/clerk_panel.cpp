@@ -121,6 +121,7 @@ void ClerkPanel::on_text(wxCommandEvent& event) { look_up(event.GetString()); }
 void ClerkPanel::card_read(const app::CardRead& read) {
     if (!IsShownOnScreen()) return;  // another tab, or the screen locked: nobody is served here
     id_entry_->SetValue(u8(read.card.id_number));
+    last_read_ = read;  // goes with the new binding of the person on the card
     bool good = false;
     auto text = card_read_text(ws_, read, good);
     say(text, good);
@@ -128,7 +129,9 @@ void ClerkPanel::card_read(const app::CardRead& read) {
 }
 
 void ClerkPanel::new_binding() {
-    BindDialog dialog(this, ws_, actor_, person_);
+    std::vector<app::CardRead> reads;
+    if (last_read_ && last_read_->card.id_number == person_) reads.push_back(*last_read_);
+    BindDialog dialog(this, ws_, actor_, person_, reads);
     pause_devices();
     dialog.ShowModal();
     resume_devices();

@@ -9,6 +9,7 @@
 #include <wx/textctrl.h>
 
 #include <functional>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -67,6 +68,7 @@ private:
     wxStaticText* outcome_ = nullptr;
     wxListCtrl* today_ = nullptr;
     std::vector<std::string> today_people_;  // the user of each row, for Enter
+    std::optional<app::CardRead> last_read_;  // the last card read here, for a new binding of its holder
     // A card laid on the reader is looked up as if its number were typed; paused while the
     // new-binding dialog reads cards itself.
     CardReaderWatch reader_{this, [this](const app::CardRead& read) { card_read(read); },

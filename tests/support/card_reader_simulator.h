@@ -21,6 +21,16 @@ struct SimulatedCard {
     std::string valid_from = "20160101", valid_to = "20360101";  // "长期": no end
 };
 
+// The card of `id` (its birth date taken from the number), valid until 2036.
+inline SimulatedCard card_of(const std::string& id, const std::string& name, const std::string& gender = "1") {
+    SimulatedCard card;
+    card.id_number = id;
+    card.name = name;
+    card.gender = gender;
+    card.birth = id.substr(6, 8);
+    return card;
+}
+
 // The read answer's data (TEXTLEN PHOTOLEN TEXT PHOTO) for `card`, fields in UCS-2LE.
 std::vector<std::uint8_t> card_data(const SimulatedCard& card);
 

@@ -24,20 +24,12 @@
 using namespace gongji;
 using test::child;
 using test::pump;
+using test::card_of;
 using test::wait_until;
 
 namespace {
 
 std::string text_of(wxWindow* w) { return w->GetLabel().ToStdString(wxConvUTF8); }
-
-test::SimulatedCard card_of(const std::string& id, const std::string& name, const std::string& gender = "1") {
-    test::SimulatedCard card;
-    card.id_number = id;
-    card.name = name;
-    card.gender = gender;
-    card.birth = id.substr(6, 8);
-    return card;
-}
 
 // The demo database with this machine's reader set to the simulator.
 struct DeskWithReader : test::Demo {

@@ -27,6 +27,7 @@
 #include "app/policy_service.h"
 #include "app/init_service.h"
 #include "app/workspace.h"
+#include "card_reader_simulator.h"
 #include "samples.h"
 #include "support/printing.h"
 #include "support/test_database.h"
@@ -229,6 +230,68 @@ struct SubmittedCase : DemoOffice {
 };
 
 }  // namespace
+
+BOOST_FIXTURE_TEST_CASE(a_clerk_binds_a_spouse_from_their_two_id_cards_within_the_budget_in_all, DemoOffice) {
+    // The agency counts a valid card read at the window as proof of identity (its own profile).
+    {
+        app::Workspace ws(fresh.url());
+        auto profile = app::load_policy(ws, "guangxi");
+        profile.name = "guangxi-card";
+        for (auto& v : profile.versions) v.card_read_proves_identity = true;
+        app::Actor admin{"admin", core::Role::admin, "管理-01"};
+        app::save_policy_text(ws, admin, core::policy_profile_to_json(profile));
+        app::set_default_policy(ws, admin, "guangxi-card");
+    }
+    test::CardReaderSimulator reader;
+    test::TempDir machine;
+    auto devices = machine.write("devices.conf", "card_reader = " + reader.slave_path() + "\n");
+    setenv("GONGJI_DEVICES_FILE", devices.c_str(), 1);
+    Desk desk(fresh.url());
+    Keyboard keys;
+    desk.log_in(keys, "clerk");  // the budget counts from the main window, ID numbers included
+
+    auto read_once_more = [&](const test::SimulatedCard& card) {
+        int before = reader.reads();
+        reader.lay(card);
+        for (int i = 0; i < 100 && reader.reads() == before; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        BOOST_REQUIRE(reader.reads() == before + 1);
+        std::this_thread::sleep_for(std::chrono::milliseconds(400));  // the window takes it in
+    };
+    read_once_more(test::card_of("450802196503120117", "张伟"));  // the authorizer's card: his card on screen
+    keys.key("ctrl+n");
+    const std::string dialog = "新增共济关系";
+    BOOST_REQUIRE(desk.wait_for_window(dialog));
+    read_once_more(test::card_of("450802196708200129", "李秀英", "2"));  // fills the user, on to the relation
+    keys.type("q");      // 妻, by its pinyin initial
+    keys.key("Return");  // on to the first paper missing: identity is the card read
+    keys.key("Return");  // the marriage certificate, scanned
+    BOOST_REQUIRE(desk.wait_for_window(dialog + " — 已采集 1 份材料"));
+    keys.key("alt+s");
+    std::string number;
+    for (int i = 0; i < 50 && number.empty(); ++i) {
+        app::Workspace ws(fresh.url());
+        app::CaseSearch f;
+        f.person = "450802196708200129";
+        auto found = app::list_cases(ws, f);
+        if (!found.empty()) number = found.front().number;
+        else std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    BOOST_REQUIRE(!number.empty());
+    ScreenImage::grab().save("e2e-new-binding-card-reader.png");
+    keys.key("Escape");  // submitted: closes without asking
+    BOOST_REQUIRE(desk.wait_for_window_gone(dialog + " — 已采集 1 份材料"));
+    BOOST_TEST_MESSAGE("clerk with the card reader: " << keys.presses << " key presses in all, ID numbers included");
+    BOOST_TEST(keys.presses <= 25, keys.presses << " key presses");
+
+    app::Workspace ws(fresh.url());
+    auto c = app::find_case(ws, number);
+    BOOST_TEST(c.status == core::CaseStatus::submitted);
+    BOOST_TEST(c.authorizer_id.value_or("") == "450802196503120117");
+    BOOST_TEST(c.has_document(core::DocumentType::id_card_read));
+    BOOST_TEST(app::card_reads_of(ws, c.id).size() == 2u);
+    keys.key("ctrl+q");
+    unsetenv("GONGJI_DEVICES_FILE");
+}
 
 BOOST_FIXTURE_TEST_CASE(a_supervisor_looks_at_every_scan_and_approves_within_eight_keys, SubmittedCase) {
     Desk desk(fresh.url());
