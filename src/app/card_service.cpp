@@ -1,6 +1,7 @@
 #include "app/card_service.h"
 
 #include "app/audit.h"
+#include "app/base64.h"
 #include "app/case_service.h"
 #include "app/clock.h"
 #include "app/device_settings.h"
@@ -47,7 +48,8 @@ void record_card_reads(Workspace& ws, const Actor& actor, const core::Case& c, c
     for (const auto& read : reads) {
         if (read.card.id_number != c.user_id && read.card.id_number != c.authorizer_id.value_or("")) continue;
         core::CaseCardRead kept{read.card.id_number, read.card.name, read.card.valid_to, read.expired,
-                                read.device,         actor.username, actor.workstation,  read.at};
+                                read.device,         actor.username, actor.workstation,  read.at,
+                                to_base64(std::string(read.card.photo.begin(), read.card.photo.end()))};
         stores(ws).card_reads.insert(c.id, kept);
         core::JsonWriter detail;
         detail.begin_object().key("id_number").value(kept.id_number).key("name_on_card").value(kept.name_on_card);

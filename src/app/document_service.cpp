@@ -4,8 +4,6 @@
 
 #include <set>
 
-#include <Poco/Base64Decoder.h>
-#include <Poco/Base64Encoder.h>
 #include <Poco/DigestEngine.h>
 #include <Poco/SHA2Engine.h>
 
@@ -13,6 +11,7 @@
 #include <sstream>
 
 #include "app/audit.h"
+#include "app/base64.h"
 #include "app/case_service.h"
 #include "app/errors.h"
 #include "app/paths.h"
@@ -24,23 +23,6 @@
 
 namespace gongji::app {
 namespace {
-
-std::string to_base64(const std::string& bytes) {
-    std::ostringstream out;
-    Poco::Base64Encoder encoder(out);
-    encoder.rdbuf()->setLineLength(0);
-    encoder << bytes;
-    encoder.close();
-    return out.str();
-}
-
-std::string from_base64(const std::string& text) {
-    std::istringstream in(text);
-    Poco::Base64Decoder decoder(in);
-    std::ostringstream out;
-    out << decoder.rdbuf();
-    return out.str();
-}
 
 std::string document_json(const core::StoredDocument& d) {
     core::JsonWriter w;

@@ -35,6 +35,7 @@ struct CaseCardRead {
     bool expired = false;               // on the day it was read
     std::string device, read_by, workstation;
     Instant read_at;
+    std::string photo_base64;  // the card's encrypted portrait as read ("WLT"), for a vendor's decoder
 };
 
 }  // namespace gongji::core

@@ -8,6 +8,7 @@
 #include <soci/soci.h>
 
 #include "app/audit.h"
+#include "app/base64.h"
 #include "app/card_service.h"
 #include "app/clock.h"
 #include "app/policy_service.h"
@@ -34,6 +35,7 @@ struct CardReadWindow : test::DemoWorkspace {
         read.card.id_number = id;
         read.card.name = name;
         read.card.valid_to = valid_to;
+        read.card.photo.assign(1024, 0x5a);
         read.device = "/dev/ttyUSB0";
         read.at = app::now();
         read.expired = read.card.expired_on(app::china_today());
@@ -65,6 +67,7 @@ BOOST_AUTO_TEST_CASE(the_users_valid_card_read_proves_identity_where_the_profile
     BOOST_TEST(kept[0].workstation == "窗口-03");
     BOOST_TEST(kept[0].device == "/dev/ttyUSB0");
     BOOST_TEST(!kept[0].valid_to.has_value());
+    BOOST_TEST(app::from_base64(kept[0].photo_base64) == std::string(1024, '\x5a'));  // the portrait as read
     int audited = 0;
     app::database(ws).sql() << "SELECT count(*) FROM audit_log WHERE action = 'card.read' AND entity_key = :n",
         soci::use(c.number), soci::into(audited);
