@@ -5,6 +5,7 @@
 #include <gst/video/video.h>
 
 #include <cstring>
+#include <filesystem>
 #include <mutex>
 
 #include "devices/document_file.h"
@@ -102,6 +103,12 @@ std::vector<CameraInfo> list_cameras() {
     g_list_free_full(devices, gst_object_unref);
     gst_object_unref(monitor);
     return out;
+}
+
+bool camera_present(const std::string& source) {
+    if (source.rfind("gst:", 0) == 0) return true;
+    std::error_code ec;
+    return !source.empty() && std::filesystem::exists(source, ec);
 }
 
 Camera::Camera(const std::string& source, int preview_width) : pipeline_(new Pipeline) {

@@ -17,6 +17,8 @@ struct CameraInfo {
 
 // The video cameras attached now (GStreamer's device monitor); empty where there are none.
 std::vector<CameraInfo> list_cameras();
+// Whether the camera a setting names is there now (its device exists; a gst: source always is).
+bool camera_present(const std::string& source);
 
 // One frame in cairo's RGB24 layout (32 bits a pixel: B, G, R, unused on a little-endian machine).
 struct VideoFrame {

@@ -17,6 +17,7 @@
 #include "app/policy_service.h"
 #include "core/id_number.h"
 #include "core/relation.h"
+#include "devices/camera.h"
 #include "devices/scanner.h"
 
 #include <algorithm>
@@ -127,11 +128,12 @@ BindDialog::BindDialog(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { print_papers(); }, kPrintPapers);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { preview_papers(); }, kPreviewPapers);
     XRCCTRL(*this, "scan", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { scan(); });
-    // The camera is offered only where this machine has one.
+    // The camera is offered only where this machine has one, plugged in.
     try {
         devices_ = app::device_settings();
     } catch (const std::exception&) {  // an unreadable settings file: no devices, files still work
     }
+    if (!devices::camera_present(devices_.camera)) devices_.camera.clear();
     auto* camera = XRCCTRL(*this, "camera", wxButton);
     camera->Show(!devices_.camera.empty());
     camera->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { take_with_camera(chosen_type()); });

@@ -46,6 +46,11 @@ BOOST_AUTO_TEST_CASE(the_camera_is_offered_only_where_the_machine_has_one) {
         ui::BindDialog without(nullptr, ws, clerk);
         BOOST_TEST(!child<wxButton>(&without, "camera")->IsShown());
     }
+    set_camera("/dev/video-gongji-unplugged");
+    {
+        ui::BindDialog unplugged(nullptr, ws, clerk);
+        BOOST_TEST(!child<wxButton>(&unplugged, "camera")->IsShown());
+    }
     set_camera(kTestCamera);
     ui::BindDialog with(nullptr, ws, clerk);
     BOOST_TEST(child<wxButton>(&with, "camera")->IsShown());
