@@ -1,8 +1,8 @@
 #pragma once
 // The devices on this machine's desk (hardware.md), chosen once per machine in the machine
 // settings dialog or with `gongji settings set KEY VALUE`, kept in devices_file() as
-// `key = value` lines. Every device is optional: an empty setting means the clerk types or picks
-// a file instead.
+// `key: value` lines (`key = value` is read too). Every device is optional: an empty setting
+// means the clerk types or picks a file instead.
 #include <string>
 
 namespace gongji::app {

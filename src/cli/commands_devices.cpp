@@ -32,6 +32,7 @@ int run_card(Session&, const Words& words) {
     args.expect_positional(1, "read");
     if (args.positional()[0] != "read") throw app::BadInput("usage: gongji card read [--device PATH]");
     devices::CardReader reader(app::card_reader_device(args.option("device").value_or("")));
+    reader.check();  // a faulty security module reads nothing it can vouch for
     auto read = app::read_card(reader);
     if (!read) {
         print_json(refusal_json("no_card", "no card on the reader " + reader.device()));

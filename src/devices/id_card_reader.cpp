@@ -110,7 +110,7 @@ std::optional<core::IdCard> CardReader::read() {
     auto found = step(card_frame::find_card());
     if (found.sw3 == card_frame::kNoCard) return std::nullopt;
     if (found.sw3 != card_frame::kCardFound)
-        throw CardReaderError(Kind::faulty, "the card reader " + device_ + " cannot look for a card");
+        throw CardReaderError(Kind::faulty, "the card reader " + device_ + " cannot look for a card: its security module is not working");
     if (step(card_frame::select_card()).sw3 != card_frame::kDone)
         throw CardReaderError(Kind::card_moved, "the card was moved before it was read: lay it still on the reader");
     auto read = step(card_frame::read_text_and_photo());

@@ -48,7 +48,7 @@ const core::DocumentType kTypes[] = {core::DocumentType::id_card, core::Document
 
 BindDialog::BindDialog(wxWindow* parent, app::Workspace& ws, const app::Actor& actor, const std::string& authorizer,
                        std::vector<app::CardRead> reads)
-    : ws_(ws), actor_(actor), card_reads_(std::move(reads)) {
+    : ws_(ws), actor_(actor), initial_authorizer_(authorizer), card_reads_(std::move(reads)) {
     wxXmlResource::Get()->LoadDialog(this, parent, "BindDialog");
     authorizer_ = XRCCTRL(*this, "authorizer", wxTextCtrl);
     user_ = XRCCTRL(*this, "user", wxTextCtrl);
@@ -79,7 +79,13 @@ BindDialog::BindDialog(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     authorizer_->Bind(wxEVT_TEXT, changed);
     user_->Bind(wxEVT_TEXT, changed);
     // Enter in an ID field goes on to the next field, as the clerk reads the papers in order.
-    auto next = [](wxCommandEvent& e) { static_cast<wxWindow*>(e.GetEventObject())->Navigate(); };
+    // A scanned e-certificate token stays, said and selected: the card or the number replaces it.
+    auto next = [this](wxCommandEvent& e) {
+        auto* field = static_cast<wxTextCtrl*>(e.GetEventObject());
+        if (core::looks_like_ecert_token(core::id_input(utf8(field->GetValue()))))
+            return CallAfter([field] { field->SelectAll(); });  // once GTK is done with the key
+        field->Navigate();
+    };
     authorizer_->Bind(wxEVT_TEXT_ENTER, next);
     user_->Bind(wxEVT_TEXT_ENTER, next);
     relation_text_->Bind(wxEVT_TEXT, [this](wxCommandEvent& e) { type_relation(e.GetString()); });
@@ -156,6 +162,13 @@ BindDialog::BindDialog(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     type_relation("");
     (authorizer.empty() ? authorizer_ : user_)->SetFocus();  // from the card: the relative is next
     evaluate();
+    // A card read on the clerk's card that came along is said again: a differing name or an
+    // expired card is not forgotten between the two windows.
+    if (!card_reads_.empty()) {
+        bool good = false;
+        auto text = card_read_text(ws_, card_reads_.back(), good);
+        if (!good) say(text, false);
+    }
     reader_.start();
 }
 
@@ -164,7 +177,8 @@ void BindDialog::show_paper_count() {
 }
 
 bool BindDialog::half_filled() const {
-    return case_number_.empty() && (!user_->IsEmpty() || !relation_text_->IsEmpty() || !uploads_.empty());
+    return case_number_.empty() && (!user_->IsEmpty() || !relation_text_->IsEmpty() || !uploads_.empty() ||
+                                    utf8(authorizer_->GetValue()) != initial_authorizer_);
 }
 
 void BindDialog::on_close_request(wxCommandEvent&) {
@@ -387,7 +401,8 @@ void BindDialog::card_read(const app::CardRead& read) {
     card_reads_.push_back(read);
     field->SetValue(u8(read.card.id_number));  // evaluates, with the read counted
     bool good = false;
-    say(card_read_text(ws_, read, good), good);
+    auto text = card_read_text(ws_, read, good);  // sets `good`: before it is passed on
+    say(text, good);
     // On to what the clerk does next: the other card, then the relation.
     if (authorizer_->IsEmpty()) authorizer_->SetFocus();
     else if (user_->IsEmpty()) user_->SetFocus();
@@ -430,7 +445,6 @@ void BindDialog::evaluate() {
             auto text = core::id_input(utf8(field->GetValue()));
             if (core::looks_like_ecert_token(text)) {
                 reasons_->Append(wxString::Format(_("%s: %s"), label, ecert_token_text()));
-                field->SelectAll();
                 said_wrong = true;
                 continue;
             }

@@ -61,6 +61,7 @@ private:
 
     app::Workspace& ws_;
     app::Actor actor_;
+    std::string initial_authorizer_;  // the person on the clerk's card: not something typed here
     core::DocumentType chosen_type() const;
     void pick_file(core::DocumentType type);
     void scan_or_pick(core::DocumentType type);

@@ -55,12 +55,13 @@ CameraDialog::CameraDialog(wxWindow* parent, const std::string& camera, core::Do
         dc.DrawBitmap(frame_, int((area.x / scale - frame_.GetWidth()) / 2), int((area.y / scale - frame_.GetHeight()) / 2));
     });
     XRCCTRL(*this, "camera_capture", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { capture(); });
-    Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        if (finish()) EndModal(wxID_OK);
-    }, wxID_OK);
-    // Space takes a page wherever the focus is; Enter (the default button) keeps them.
+    Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { keep_pages(); }, wxID_OK);
+    // Space takes a page and Enter keeps them, wherever the focus is (a focused button would
+    // otherwise take Enter as its own press).
     Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
-        if (e.GetKeyCode() == WXK_SPACE && !e.HasAnyModifiers()) capture();
+        bool plain = !e.HasAnyModifiers();
+        if (plain && e.GetKeyCode() == WXK_SPACE) capture();
+        else if (plain && (e.GetKeyCode() == WXK_RETURN || e.GetKeyCode() == WXK_NUMPAD_ENTER)) keep_pages();
         else e.Skip();
     });
     Bind(wxEVT_TIMER, [this](wxTimerEvent&) { show_next_frame(); }, frames_.GetId());
@@ -70,7 +71,9 @@ CameraDialog::CameraDialog(wxWindow* parent, const std::string& camera, core::Do
         [camera](app::Progress&) { return std::make_shared<devices::Camera>(camera); },
         [this](std::shared_ptr<devices::Camera> opened) {
             camera_ = std::move(opened);
-            say(_("Lay the paper under the camera and press Space for each page, Enter when done."), true);
+            say(wxString::Format(_("Lay the %s under the camera and press Space for each page, Enter when done."),
+                                 document_type_text(type_)),
+                true);
             frames_.Start(1000 / kFramesPerSecond);
         },
         [this](const std::exception& e) { say(camera_problem_text(e), false); });
@@ -122,6 +125,12 @@ bool CameraDialog::finish() {
     }
     frames_.Stop();
     return true;
+}
+
+void CameraDialog::keep_pages() {
+    if (!finish()) return;
+    if (IsModal()) EndModal(wxID_OK);
+    else Hide();  // shown without waiting (tests): the paper is there all the same
 }
 
 void CameraDialog::show_page_count() {

@@ -26,7 +26,8 @@ public:
 
     // What the keys do; public for tests.
     void capture();
-    bool finish();  // Enter: false (and said) while a page is being taken or none was
+    bool finish();  // false (and said) while a page is being taken or none was
+    void keep_pages();  // Enter or Done: finishes and closes
     bool busy() const { return open_task_.running() || capture_task_.running(); }
     bool showing() const { return frame_.IsOk(); }
     std::size_t pages() const { return pages_.size(); }

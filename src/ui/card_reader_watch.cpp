@@ -30,7 +30,9 @@ wxString card_problem_text(const std::exception& e) {
     if (!reader) return u8(e.what());
     switch (reader->kind()) {
         case Kind::cannot_open:
-            return _("The card reader cannot be opened: check it in Machine settings. Type the number meanwhile.");
+            return wxString::Format(_("The card reader cannot be opened (%s): check the port in This machine's devices. "
+                                      "Type the number meanwhile."),
+                                    u8(e.what()));
         case Kind::no_answer:
             return _("The card reader does not answer: is it plugged in? Type the number meanwhile.");
         case Kind::garbage:
@@ -86,6 +88,10 @@ void CardReaderWatch::poll() {
     task_.start<app::CardRead>(
         [device = device_](app::Progress& progress) {
             devices::CardReader reader(device);
+            {
+                std::lock_guard lock(reader_in_use);
+                reader.check();  // a faulty security module reads nothing it can vouch for
+            }
             while (!progress.cancelled()) {
                 {
                     std::lock_guard lock(reader_in_use);

@@ -55,6 +55,10 @@ ClerkPanel::ClerkPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     // Enter on a found person goes to their bindings, ready for the arrow keys; with nobody
     // shown (the database could not be read) it looks the number up again.
     id_entry_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) {
+        // A scanned e-certificate token stays said and selected: the card or the number replaces it.
+        // (Selected after GTK has finished with the key, which would clear it again.)
+        if (core::looks_like_ecert_token(core::id_input(utf8(id_entry_->GetValue()))))
+            return CallAfter([this] { id_entry_->SelectAll(); });
         if (person_.empty()) look_up(id_entry_->GetValue());
         if (bindings_->GetItemCount() == 0) return;
         bindings_->SetFocus();
@@ -292,9 +296,8 @@ void ClerkPanel::look_up(const wxString& text) {
         status_->SetLabel("");
         return;
     }
-    if (core::looks_like_ecert_token(typed)) {
+    if (core::looks_like_ecert_token(typed)) {  // said as it comes; Enter selects it to type over
         show_outcome(status_, ecert_token_text(), false);
-        id_entry_->SelectAll();  // the card or the number typed next replaces it
         return;
     }
     // Checked as it is typed: the first error says why the number cannot be right.

@@ -109,11 +109,15 @@ void CardReaderSimulator::serve() {
                 reply.insert(reply.end(), data.begin(), data.end());
                 answer(frame::wrap(reply));
             };
+            if (fault == Fault::faulty_module) {  // the module vouches for nothing: every command fails
+                status(0x60);
+                continue;
+            }
             std::unique_lock lock(mutex_);
             bool card_there = card_.has_value();
             if (cmd == 0x11 && para == 0xFF) {
                 lock.unlock();
-                status(fault == Fault::faulty_module ? 0x60 : frame::kDone);
+                status(frame::kDone);
             } else if (cmd == 0x20 && para == 0x01) {
                 bool fresh = card_there && !found_;
                 lock.unlock();

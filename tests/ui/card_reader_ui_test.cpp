@@ -8,6 +8,7 @@
 #include <wx/stattext.h>
 #include <wx/stopwatch.h>
 #include <wx/textctrl.h>
+#include <wx/uiaction.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -80,10 +81,29 @@ BOOST_AUTO_TEST_CASE(a_card_on_the_reader_brings_the_person_onto_the_clerks_card
     BOOST_TEST(wait_until([&] { return text_of(outcome).find("过期") != std::string::npos; }) >= 0, text_of(outcome));
     BOOST_TEST(text_of(name) == "黄明");  // still looked up: the card is only refused as proof
 
-    // A scanner reading the 医保电子凭证 QR code types its token and Enter.
-    child<wxTextCtrl>(frame, "id_entry")->SetValue("NHSA3F9A27C41E8B0D6a5f0c9e2b7d41aa\r\n");
-    pump();
+    // A scanner reading the 医保电子凭证 QR code types its token, key by key, and Enter: the
+    // token stays whole and said, selected so that the card or the number replaces it.
+    auto* entry = child<wxTextCtrl>(frame, "id_entry");
+    frame->Raise();
+    entry->SetFocus();
+    entry->SelectAll();
+    BOOST_REQUIRE(wait_until([&] { return wxWindow::FindFocus() == entry; }) >= 0);
+    wxUIActionSimulator scanner;
+    scanner.Text("NHSA3F9A27C41E8B0D6a5f0c9e2b7d41aa");
+    scanner.Char(WXK_RETURN);
+    BOOST_TEST(wait_until([&] { return entry->GetValue() == "NHSA3F9A27C41E8B0D6a5f0c9e2b7d41aa"; }) >= 0,
+               entry->GetValue().ToStdString());
+    long from = 0, to = 0;
+    wait_until([&] { entry->GetSelection(&from, &to); return to - from > 0; }, 2000);
     BOOST_TEST(text_of(child<wxStaticText>(frame, "id_status")).find("医保电子凭证") != std::string::npos);
+    BOOST_TEST(to - from == static_cast<long>(entry->GetValue().size()));
+
+    // A reader whose security module fails reads nothing: said, the card on screen unchanged.
+    reader.fault(test::CardReaderSimulator::Fault::faulty_module);
+    reader.lay(card_of("450802196503120117", "张伟"));
+    BOOST_TEST(wait_until([&] { return text_of(outcome).find("安全模块工作异常") != std::string::npos; }) >= 0, text_of(outcome));
+    BOOST_TEST(entry->GetValue() == "NHSA3F9A27C41E8B0D6a5f0c9e2b7d41aa");
+    reader.fault(test::CardReaderSimulator::Fault::none);
 
     reader.fault(test::CardReaderSimulator::Fault::unplug_at_read);
     reader.lay(card_of("450802196503120117", "张伟"));
