@@ -34,6 +34,9 @@ std::string default_database_url() {
         base = fs::temp_directory_path();
     auto dir = base / "gongji";
     fs::create_directories(dir);
+    // The user's own folder: nobody else lists or opens what is in it (checked at every start).
+    std::error_code ec;
+    fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace, ec);
     return "sqlite:" + (dir / "gongji.db").string();
 }
 

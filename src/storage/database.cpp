@@ -4,7 +4,10 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <fcntl.h>
 #include <libpq-fe.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 
@@ -14,6 +17,22 @@ namespace gongji::storage {
 namespace {
 
 bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+
+// Private at rest: an embedded database holds a million people's ID numbers, names and papers.
+// The file is created readable by this account only, and made so again at every start when it
+// is found open to others (copied in, or made by an older version); SQLite gives its WAL and
+// shared-memory files the database file's permissions, and those found open are closed too.
+void make_private(const std::string& path) {
+    int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) return;  // no such folder, or not ours to write: SQLite says why
+    ::close(fd);
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+        auto file = path + suffix;
+        struct stat st {};
+        if (::stat(file.c_str(), &st) == 0 && (st.st_mode & 077) != 0 && st.st_uid == ::geteuid())
+            ::chmod(file.c_str(), 0600);
+    }
+}
 
 std::string quote_path(const std::string& path) {
     std::string out = "\"";
@@ -88,6 +107,7 @@ std::unique_ptr<Database> Database::open(const std::string& url) {
         if (starts_with(url, "sqlite:")) {
             auto path = url.substr(7);
             if (path.empty()) throw StorageError("no file in database URL \"" + url + "\"");
+            make_private(path);
             std::unique_ptr<soci::session> session;
             try {
                 session = std::make_unique<soci::session>(

@@ -2,7 +2,12 @@
 // data, and that running it again upgrades without undoing an administrator's work.
 #include <boost/test/unit_test.hpp>
 
+#include <sys/stat.h>
+
+#include <cstdlib>
+
 #include "app/errors.h"
+#include "app/paths.h"
 #include "app/eligibility_service.h"
 #include "app/policy_service.h"
 #include "fixture.h"
@@ -11,6 +16,21 @@
 using namespace gongji;
 
 BOOST_AUTO_TEST_SUITE(init)
+
+BOOST_AUTO_TEST_CASE(the_users_own_database_folder_is_theirs_alone) {
+    test::TempDir home;
+    const char* chosen = std::getenv("GONGJI_DB");
+    std::string kept = chosen ? chosen : "";
+    ::unsetenv("GONGJI_DB");  // the user's own database, not one named for this run
+    ::setenv("XDG_DATA_HOME", home.path().c_str(), 1);
+    auto url = app::default_database_url();
+    ::unsetenv("XDG_DATA_HOME");
+    if (chosen) ::setenv("GONGJI_DB", kept.c_str(), 1);
+    BOOST_TEST(url == "sqlite:" + home.path() + "/gongji/gongji.db");
+    struct stat st {};
+    BOOST_REQUIRE_EQUAL(::stat((home.path() + "/gongji").c_str(), &st), 0);
+    BOOST_TEST((st.st_mode & 0777) == 0700u);
+}
 
 BOOST_AUTO_TEST_CASE(a_new_database_gets_schema_tables_profiles_and_admin) {
     test::FreshDatabase fresh;
