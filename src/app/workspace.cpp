@@ -71,4 +71,12 @@ core::RegionTable load_shipped_regions() {
     return table;
 }
 
+std::string shown_url(const std::string& url) { return storage::redacted_url(url); }
+
+std::string password_in_url_warning(const std::string& url) {
+    if (!storage::url_has_password(url)) return "";
+    return "a password in the database URL can be read by every account on this machine (ps): give it in "
+           "PGPASSWORD, ~/.pgpass or a service file instead (docs/postgresql.md)";
+}
+
 }  // namespace gongji::app

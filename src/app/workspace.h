@@ -50,4 +50,10 @@ core::RegionTable load_shipped_regions();
 // The migrations shipped with the program.
 std::string migrations_dir();
 
+// A database URL as it may be shown, its password (if any) as "***".
+std::string shown_url(const std::string& url);
+// What to say when a database URL carries a password (readable by every account in the process
+// list); empty when it carries none.
+std::string password_in_url_warning(const std::string& url);
+
 }  // namespace gongji::app

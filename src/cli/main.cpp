@@ -1,4 +1,5 @@
 // gongji: the command-line tool over the application layer (interfaces.md).
+#include <cstring>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -8,6 +9,7 @@
 #include "app/case_service.h"
 #include "app/errors.h"
 #include "app/report_service.h"
+#include "app/workspace.h"
 #include "cli/commands.h"
 #include "cli/json_output.h"
 #include "cli/refusal_message.h"
@@ -57,6 +59,11 @@ const char* kUsage =
     "folder. Commands that change data need --as with the password in $GONGJI_PASSWORD.\n"
     "Exit codes: 0 yes, 1 no, 2 bad usage or input, 3 any other failure.\n";
 
+// Overwrites an argument in place, so that the process list shows `shown` from now on.
+void hide_from_process_list(char* argument, const std::string& shown) {
+    std::strncpy(argument, shown.c_str(), std::strlen(argument));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -65,8 +72,14 @@ int main(int argc, char** argv) {
     size_t i = 0;
     for (; i < words.size(); ++i) {
         const auto& w = words[i];
-        if ((w == "--db" || w == "--as") && i + 1 < words.size()) {
-            (w == "--db" ? db : as) = words[++i];
+        if (w == "--db" && i + 1 < words.size()) {
+            db = words[++i];
+            if (auto warning = app::password_in_url_warning(*db); !warning.empty()) {
+                std::cerr << "gongji: " << warning << "\n";
+                hide_from_process_list(argv[i + 1], app::shown_url(*db));
+            }
+        } else if (w == "--as" && i + 1 < words.size()) {
+            as = words[++i];
         } else if (w == "--help" || w == "-h") {
             std::cout << kUsage;
             return kYes;

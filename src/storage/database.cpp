@@ -93,6 +93,27 @@ std::string libpq_keywords(const std::string& url) {
 
 }  // namespace
 
+std::string redacted_url(const std::string& url) {
+    std::string out = url;
+    // postgresql://user:secret@host — the userinfo's password, up to the last '@' of the authority
+    if (auto scheme = out.find("://"); scheme != std::string::npos) {
+        auto authority_end = out.find_first_of("/?", scheme + 3);
+        auto at = out.rfind('@', authority_end == std::string::npos ? std::string::npos : authority_end);
+        if (at != std::string::npos && at > scheme + 3) {
+            auto colon = out.find(':', scheme + 3);
+            if (colon != std::string::npos && colon < at) out.replace(colon + 1, at - colon - 1, "***");
+        }
+    }
+    // …?password=secret&… or a keyword string's password=secret
+    for (std::size_t at = out.find("password="); at != std::string::npos; at = out.find("password=", at + 1)) {
+        auto start = at + 9, end = out.find_first_of("& ", start);
+        out.replace(start, (end == std::string::npos ? out.size() : end) - start, "***");
+    }
+    return out;
+}
+
+bool url_has_password(const std::string& url) { return redacted_url(url) != url; }
+
 Database::Database(std::unique_ptr<soci::session> session, std::unique_ptr<Dialect> dialect, std::string url)
     : session_(std::move(session)), dialect_(std::move(dialect)), url_(std::move(url)) {
     dialect_->configure(*session_);
@@ -106,7 +127,7 @@ std::unique_ptr<Database> Database::open(const std::string& url) {
     try {
         if (starts_with(url, "sqlite:")) {
             auto path = url.substr(7);
-            if (path.empty()) throw StorageError("no file in database URL \"" + url + "\"");
+            if (path.empty()) throw StorageError("no file in database URL \"" + redacted_url(url) + "\"");
             make_private(path);
             std::unique_ptr<soci::session> session;
             try {
@@ -129,7 +150,7 @@ std::unique_ptr<Database> Database::open(const std::string& url) {
     } catch (const soci::soci_error& e) {
         throw StorageError("cannot open database: " + first_line(e.what()));
     }
-    throw StorageError("unknown database URL \"" + url + "\" (expected sqlite:PATH or postgresql://…)");
+    throw StorageError("unknown database URL \"" + redacted_url(url) + "\" (expected sqlite:PATH or postgresql://…)");
 }
 
 Transaction::Transaction(Database& db) : db_(db) {

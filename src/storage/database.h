@@ -21,6 +21,12 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// A database URL fit to be shown: a password in it ("user:secret@", "password=secret") as "***".
+std::string redacted_url(const std::string& url);
+// Whether a database URL carries a password (which every account on the machine can read in
+// the process list): PGPASSWORD, ~/.pgpass or a service file keep it out of sight.
+bool url_has_password(const std::string& url);
+
 class Database {
 public:
     // "sqlite:PATH" or "postgresql://…" / "postgres://…" (any libpq connection URI).

@@ -3,6 +3,7 @@
 #include <wx/cmdline.h>
 #include <wx/msgdlg.h>
 
+#include <iostream>
 #include <memory>
 
 #include "app/paths.h"
@@ -21,6 +22,8 @@ public:
         std::string url = gongji::app::default_database_url();
         for (int i = 1; i + 1 < argc; ++i)
             if (argv[i] == "--db") url = argv[i + 1].ToStdString(wxConvUTF8);
+        if (auto warning = gongji::app::password_in_url_warning(url); !warning.empty())
+            std::cerr << "gongji-desk: " << warning << "\n";
         try {
             workspace_ = std::make_unique<gongji::app::Workspace>(url);
             workspace_->require_current_schema();

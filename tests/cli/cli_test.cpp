@@ -245,6 +245,19 @@ BOOST_AUTO_TEST_CASE(the_workstation_name_is_set_once_for_the_machine_without_a_
     BOOST_TEST(contents() == "窗口-07\n");  // the bad name changed nothing
 }
 
+BOOST_AUTO_TEST_CASE(a_password_in_the_database_url_is_warned_of_and_never_echoed) {
+    auto away = run_gongji({"--db", "postgresql://clerk:Sekr1t-pw@127.0.0.1:1/none?connect_timeout=2", "policy", "list"});
+    BOOST_TEST(away.exit_code == 3);
+    BOOST_TEST(away.err.find("PGPASSWORD") != std::string::npos, away.err);
+    BOOST_TEST(away.err.find("Sekr1t-pw") == std::string::npos, away.err);
+    auto wrong = run_gongji({"--db", "postgres ql://clerk:Sekr1t-pw@host/db", "policy", "list"});
+    BOOST_TEST(wrong.err.find("clerk:***@host") != std::string::npos, wrong.err);
+    BOOST_TEST(wrong.err.find("Sekr1t-pw") == std::string::npos, wrong.err);
+    auto keyword = run_gongji({"--db", "postgresql://clerk@127.0.0.1:1/none?password=Sekr1t-pw&connect_timeout=2", "policy", "list"});
+    BOOST_TEST(keyword.err.find("PGPASSWORD") != std::string::npos, keyword.err);
+    BOOST_TEST(keyword.err.find("Sekr1t-pw") == std::string::npos, keyword.err);
+}
+
 BOOST_AUTO_TEST_CASE(a_database_that_is_missing_or_unreachable_exits_3) {
     FreshDatabase fresh;
     auto uninitialized = run_gongji({"policy", "list"}, {{"GONGJI_DB", fresh.url()}});
