@@ -38,6 +38,16 @@ CardCheck check_card(Workspace& ws, const CardRead& read) {
     return check;
 }
 
+std::optional<NameDifference> name_difference(Workspace& ws, const std::vector<CardRead>& reads,
+                                              const std::string& authorizer_id, const std::string& user_id) {
+    for (const auto& read : reads) {
+        if (read.card.id_number != authorizer_id && read.card.id_number != user_id) continue;
+        auto check = check_card(ws, read);
+        if (check.name_differs) return NameDifference{read.card.id_number, read.card.name, check.roster_name};
+    }
+    return std::nullopt;
+}
+
 bool proves_identity(const std::vector<CardRead>& reads, const std::string& id_number) {
     for (const auto& read : reads)
         if (read.card.id_number == id_number && !read.expired) return true;
@@ -55,6 +65,8 @@ void record_card_reads(Workspace& ws, const Actor& actor, const core::Case& c, c
         detail.begin_object().key("id_number").value(kept.id_number).key("name_on_card").value(kept.name_on_card);
         detail.key("valid_to").value(kept.valid_to ? kept.valid_to->to_string() : std::string("long_term"));
         detail.key("expired").value(kept.expired).key("device").value(kept.device).key("read_at").value(kept.read_at.utc());
+        if (auto check = check_card(ws, read); check.name_differs)  // submitted only once acknowledged
+            detail.key("roster_name").value(check.roster_name).key("acknowledged_by").value(actor.username);
         detail.end_object();
         audit(ws, {actor.username, actor.workstation}, "card.read", "case", c.number, "", detail.str());
     }

@@ -186,6 +186,11 @@ Case submit_bind_once(Workspace& ws, const Actor& actor, const BindApplication& 
     auto ocr_warnings = ocr_cross_check(app.uploads, a, u);
     if (!ocr_warnings.empty() && !app.ocr_acknowledged)
         throw Refused("ocr_mismatch", {{"file", ocr_warnings.front().file}, {"read", ocr_warnings.front().read}});
+    if (!app.card_name_acknowledged)
+        if (auto differs = name_difference(ws, app.card_reads, a, u))
+            throw Refused("card_name_differs", {{"id", differs->id_number},
+                                                {"name_on_card", differs->name_on_card},
+                                                {"roster_name", differs->roster_name}});
 
     Binding b;
     b.authorizer_id = a;

@@ -41,6 +41,7 @@ struct BindApplication {
     std::vector<Upload> uploads;                  // files attached, stored with the case
     std::optional<std::string> cites_case;        // a rejected case this re-applies
     bool ocr_acknowledged = false;                // the clerk saw the OCR warning and goes on
+    bool card_name_acknowledged = false;          // … and a card whose name differs from the roster's
     // The same for every attempt of one submission (new_request_key()): an attempt tried again
     // after its answer was lost finds the case the first one saved instead of making another.
     std::string request_key;

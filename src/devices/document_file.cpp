@@ -1,7 +1,9 @@
 #include "devices/document_file.h"
 
 #include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-page.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <memory>
@@ -102,6 +104,7 @@ DocumentFile tiff(const Bytes& b) {
         if (++f.pages > 10000) throw CaptureError("damaged TIFF: its directories loop");
         std::uint32_t entries = u16(ifd);
         std::vector<std::uint32_t> offsets, counts;
+        std::uint64_t page_width = 0, page_height = 0;
         for (std::uint32_t e = 0; e < entries; ++e) {
             size_t at = ifd + 2 + e * 12;
             std::uint32_t tag = u16(at), type = u16(at + 2), count = u32(at + 4);
@@ -110,6 +113,8 @@ DocumentFile tiff(const Bytes& b) {
                 size_t where = count * size <= 4 ? at + 8 : u32(at + 8);
                 return type == 3 ? u16(where + i * 2) : u32(where + i * 4);
             };
+            if (tag == 256) page_width = value(0);
+            if (tag == 257) page_height = value(0);
             if (f.pages == 1 && tag == 256) f.width = static_cast<int>(value(0));
             if (f.pages == 1 && tag == 257) f.height = static_cast<int>(value(0));
             if (tag == 273 || tag == 324)
@@ -120,13 +125,28 @@ DocumentFile tiff(const Bytes& b) {
         if (offsets.size() != counts.size() || offsets.empty()) throw CaptureError("damaged TIFF: no image data");
         for (size_t i = 0; i < offsets.size(); ++i)
             if (size_t(offsets[i]) + counts[i] > b.size()) throw CaptureError("truncated TIFF: image data runs past the end");
+        f.largest_page_pixels = std::max<long long>(f.largest_page_pixels, static_cast<long long>(page_width * page_height));
         ifd = u32(ifd + 2 + entries * 12);
     }
     if (f.width <= 0 || f.height <= 0) throw CaptureError("damaged TIFF: no image size");
     return f;
 }
 
+constexpr double kViewDpi = 150;  // the viewer's and the OCR's rendering
+constexpr int kMaxPagesMeasured = 1000;
+
+// What a PDF may make a reader do beyond showing pages: run script, start a program. Names in
+// the file's own dictionaries; what hides inside a compressed object stream is not seen here,
+// and the program never runs either (poppler renders, and executes nothing).
+void refuse_active_content(const Bytes& b) {
+    for (const char* name : {"/JavaScript", "/JS ", "/JS(", "/JS<", "/Launch"})
+        if (b.find(name) != std::string::npos)
+            throw CaptureError(std::string("the PDF carries ") + (std::string(name).rfind("/J", 0) == 0 ? "JavaScript" : "a launch action") +
+                               ": a paper for a case never does");
+}
+
 DocumentFile pdf(const Bytes& b) {
+    refuse_active_content(b);
     auto tail = b.substr(b.size() > 1024 ? b.size() - 1024 : 0);
     if (tail.find("%%EOF") == std::string::npos) throw CaptureError("truncated PDF: no end-of-file marker");
     std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(b.data(), static_cast<int>(b.size())));
@@ -134,18 +154,46 @@ DocumentFile pdf(const Bytes& b) {
     if (doc->is_locked()) throw CaptureError("the PDF is password-protected");
     DocumentFile f{"application/pdf", doc->pages(), 0, 0};
     if (f.pages < 1) throw CaptureError("the PDF has no pages");
+    for (int i = 0; i < f.pages && i < kMaxPagesMeasured; ++i) {
+        std::unique_ptr<poppler::page> page(doc->create_page(i));
+        if (!page) continue;
+        auto box = page->page_rect();  // points
+        auto pixels = static_cast<long long>(box.width() / 72.0 * kViewDpi) * static_cast<long long>(box.height() / 72.0 * kViewDpi);
+        f.largest_page_pixels = std::max(f.largest_page_pixels, pixels);
+    }
     return f;
 }
 
 }  // namespace
 
-DocumentFile inspect_document_file(const std::string& b) {
-    if (b.empty()) throw CaptureError("the file is empty");
+namespace {
+
+DocumentFile parse(const std::string& b) {
     if (b.size() >= 8 && b.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0) return png(b);
     if (b.size() >= 3 && std::uint8_t(b[0]) == 0xFF && std::uint8_t(b[1]) == 0xD8 && std::uint8_t(b[2]) == 0xFF) return jpeg(b);
     if (b.size() >= 8 && (b.compare(0, 4, "II*\0", 4) == 0 || b.compare(0, 4, "MM\0*", 4) == 0)) return tiff(b);
     if (b.size() >= 5 && b.compare(0, 5, "%PDF-") == 0) return pdf(b);
     throw CaptureError("not a PNG, JPEG, TIFF or PDF file");
+}
+
+std::string megabytes(std::size_t bytes) { return std::to_string((bytes + (1u << 19)) >> 20) + " MB"; }
+
+}  // namespace
+
+DocumentFile inspect_document_file(const std::string& b, const DocumentLimits& limits) {
+    if (b.empty()) throw CaptureError("the file is empty");
+    if (b.size() > limits.max_bytes)
+        throw CaptureError("the file is " + megabytes(b.size()) + ", more than the " + megabytes(limits.max_bytes) + " a paper may be");
+    auto f = parse(b);
+    if (f.mime != "application/pdf")
+        f.largest_page_pixels = std::max(f.largest_page_pixels, static_cast<long long>(f.width) * f.height);
+    if (f.largest_page_pixels > limits.max_page_pixels)
+        throw CaptureError("a page is " + std::to_string(f.largest_page_pixels / 1'000'000) + " million pixels, more than the " +
+                           std::to_string(limits.max_page_pixels / 1'000'000) + " million a paper may be (refused before decoding)");
+    if (f.pages > limits.max_pages)
+        throw CaptureError("the file has " + std::to_string(f.pages) + " pages, more than the " + std::to_string(limits.max_pages) +
+                           " a paper may have");
+    return f;
 }
 
 }  // namespace gongji::devices

@@ -15,9 +15,19 @@ struct DocumentFile {
     std::string mime;  // image/png, image/jpeg, image/tiff, application/pdf
     int pages = 1;
     int width = 0, height = 0;  // pixels, for images (the first page of a TIFF)
+    long long largest_page_pixels = 0;  // a PDF's page as rendered for viewing (150 dpi)
 };
 
-// Throws CaptureError naming what is wrong ("truncated JPEG: no end-of-image marker", …).
-DocumentFile inspect_document_file(const std::string& bytes);
+// What a paper may be, so that nothing decodes a bomb: a 30000×30000 PNG is 3.6 GB of pixels
+// from a few kilobytes of file. Sizes come from the headers, before anything is decoded.
+struct DocumentLimits {
+    std::size_t max_bytes = 20u << 20;        // 20 MB: a 30-page scan at 300 dpi is far less
+    long long max_page_pixels = 40'000'000;   // a page of A3 at 600 dpi is 35 million
+    int max_pages = 200;
+};
+
+// Throws CaptureError naming what is wrong ("truncated JPEG: no end-of-image marker", "the
+// image is 30000 × 30000 pixels, …", "the PDF carries JavaScript", …).
+DocumentFile inspect_document_file(const std::string& bytes, const DocumentLimits& limits = {});
 
 }  // namespace gongji::devices

@@ -444,7 +444,8 @@ void BindDialog::evaluate() {
         for (auto [field, label] : {std::pair{authorizer_, _("Authorizer")}, std::pair{user_, _("User")}}) {
             auto text = core::id_input(utf8(field->GetValue()));
             if (core::looks_like_ecert_token(text)) {
-                reasons_->Append(wxString::Format(_("%s: %s"), label, ecert_token_text()));
+                reasons_->Append(wxString::Format(_("%s: %s"), label, ecert_token_what()));
+                reasons_->Append(ecert_token_advice());  // a line of its own: the list does not wrap
                 said_wrong = true;
                 continue;
             }
@@ -519,6 +520,7 @@ bool BindDialog::submit() {
     application.uploads = uploads_;
     application.card_reads = card_reads_;
     application.ocr_acknowledged = ocr_acknowledged_;
+    application.card_name_acknowledged = card_name_acknowledged_;
     application.request_key = request_key_;
     // Submission reads the ID card scan (OCR) and stores every paper: seconds, said while it runs.
     outcome_->SetForegroundColour(GetForegroundColour());
@@ -551,10 +553,14 @@ bool BindDialog::submit() {
                                            : problem_text(e, ws_),
                      false);
     } catch (const app::Refused& e) {
-        if (e.code() == "ocr_mismatch") {  // the clerk looks at the card; submitting again says it was checked
-            ocr_acknowledged_ = true;
+        if (e.code() == "ocr_mismatch" || e.code() == "card_name_differs") {
+            // The clerk looks at the card; submitting again says it was checked.
+            (e.code() == "ocr_mismatch" ? ocr_acknowledged_ : card_name_acknowledged_) = true;
             XRCCTRL(*this, "submit", wxButton)->SetLabel(_("&Submit, the card was checked"));
-            say(wxString::Format(_("%s. Compare the card with the numbers, then submit again"), problem_text(e, ws_)), false);
+            say(e.code() == "ocr_mismatch"
+                    ? wxString::Format(_("%s. Compare the card with the numbers, then submit again"), problem_text(e, ws_))
+                    : problem_text(e, ws_) + " " + _("Submit again once the card is checked."),
+                false);
         } else {
             say(problem_text(e, ws_), false);
         }

@@ -84,6 +84,7 @@ private:
     app::DeviceSettings devices_;  // this machine's, read when the dialog opens
     BackgroundTask scan_task_{this};
     bool ocr_acknowledged_ = false;  // the clerk was told the scan reads another number, and goes on
+    bool card_name_acknowledged_ = false;  // … or that a card's name differs from the roster's
     // One for every attempt of this submission: pressing Submit again after a lost connection
     // finds the case the first attempt saved, if it did, instead of making a second.
     const std::string request_key_ = app::new_request_key();

@@ -29,10 +29,13 @@ wxString implausible(const core::Reason& r) {
 
 }  // namespace
 
-wxString ecert_token_text() {
-    return _("this is a medical insurance e-certificate QR code, which only the national platform can read online: "
-             "lay the ID card on the reader or type the number");
+wxString ecert_token_text() { return ecert_token_what() + _(": ") + ecert_token_advice(); }
+
+wxString ecert_token_what() {
+    return _("this is a medical insurance e-certificate QR code, which only the national platform can read online");
 }
+
+wxString ecert_token_advice() { return _("lay the ID card on the reader or type the number"); }
 
 wxString id_error_text(const std::string& code) {
     if (code == "empty") return _("it is empty");
@@ -135,6 +138,9 @@ wxString problem_text(const app::Problem& problem) {
     if (c == "ocr_mismatch")
         return wxString::Format(_("The ID card scan %s reads the number %s, which is neither of the two typed"),
                                 p("file"), p("read"));
+    if (c == "card_name_differs")
+        return wxString::Format(_("The name on the card, %s, differs from the roster's, %s: check before going on."),
+                                p("name_on_card"), p("roster_name"));
     if (c == "scan_failed") return wxString::Format(_("The scanner failed: %s"), p("why"));
     if (c == "devices_unwritable") return wxString::Format(_("%s cannot be written"), p("file"));
     if (c == "devices_unreadable") return wxString::Format(_("%s cannot be read"), p("file"));

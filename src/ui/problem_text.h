@@ -24,8 +24,11 @@ wxString line_issue_text(const std::string& code, const std::map<std::string, st
                          const std::string& fallback);
 // Why an ID number is not valid, by core's error code ("check_character", …).
 wxString id_error_text(const std::string& code);
-// A 医保电子凭证 QR code scanned into an ID field: what it is, and what to do instead.
+// A 医保电子凭证 QR code scanned into an ID field: what it is, and what to do instead (both, or
+// each for a list that shows them a line each).
 wxString ecert_token_text();
+wxString ecert_token_what();
+wxString ecert_token_advice();
 // One of the §5 reasons a binding is refused.
 // Missing papers are named from the checklist when it is given.
 wxString reason_text(const core::Reason& reason, const std::vector<core::DocumentNeed>& checklist = {});

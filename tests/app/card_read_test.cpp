@@ -104,6 +104,24 @@ BOOST_AUTO_TEST_CASE(a_read_is_never_a_claimed_paper) {
     BOOST_CHECK_THROW(app::read_upload(core::DocumentType::id_card_read, "/etc/hostname"), app::BadInput);
 }
 
+BOOST_AUTO_TEST_CASE(a_card_whose_name_differs_is_submitted_only_once_the_clerk_checked_it) {
+    auto a = with_read("guangxi-card", {read_of(test::kLiXiuying, "李秀云", std::nullopt)});
+    try {
+        app::submit_bind(ws, clerk, a);
+        BOOST_FAIL("submitted without the clerk's word");
+    } catch (const app::Refused& e) {
+        BOOST_TEST(e.code() == "card_name_differs");
+        BOOST_TEST(e.problem().param("roster_name") == "李秀英");
+    }
+    a.card_name_acknowledged = true;
+    auto c = app::submit_bind(ws, clerk, a);
+    std::string detail;
+    app::database(ws).sql() << "SELECT after_state FROM audit_log WHERE action = 'card.read' AND entity_key = :n",
+        soci::use(c.number), soci::into(detail);
+    BOOST_TEST(detail.find("\"roster_name\":\"李秀英\"") != std::string::npos, detail);
+    BOOST_TEST(detail.find("\"acknowledged_by\":\"clerk\"") != std::string::npos, detail);
+}
+
 BOOST_AUTO_TEST_CASE(a_name_that_differs_from_the_rosters_is_said) {
     auto same = app::check_card(ws, read_of(test::kZhangWei, "张伟", std::nullopt));
     BOOST_TEST(same.on_roster);
