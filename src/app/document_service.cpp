@@ -16,6 +16,7 @@
 #include "app/errors.h"
 #include "app/paths.h"
 #include "app/policy_service.h"
+#include "app/settings.h"
 #include "app/stores.h"
 #include "core/json_writer.h"
 #include "devices/document_file.h"
@@ -59,11 +60,67 @@ void refuse_card_read_as_paper(core::DocumentType type) {
                        {"card_read_not_a_paper", {}});
 }
 
-Upload read_upload(core::DocumentType type, const std::string& path) {
-    refuse_card_read_as_paper(type);
-    Upload u{type, std::filesystem::path(path).filename().string(), read_file(path)};
+namespace {
+
+struct LimitKey {
+    const char* key;
+    long long least, most;
+};
+constexpr LimitKey kLimitKeys[] = {
+    {"document_max_mb", 1, 200}, {"document_max_megapixels", 1, 400}, {"document_max_pages", 1, 1000}};
+
+std::optional<long long> limit_setting(Workspace& ws, const char* key) {
+    auto text = setting(ws, key);
+    if (!text) return std::nullopt;
     try {
-        devices::inspect_document_file(u.bytes);
+        return std::stoll(*text);
+    } catch (const std::exception&) {
+        return std::nullopt;  // set before it was checked: the default stands
+    }
+}
+
+}  // namespace
+
+bool is_document_limit(const std::string& key) {
+    for (const auto& k : kLimitKeys)
+        if (key == k.key) return true;
+    return false;
+}
+
+devices::DocumentLimits document_limits(Workspace& ws) {
+    devices::DocumentLimits limits;
+    if (auto mb = limit_setting(ws, "document_max_mb")) limits.max_bytes = static_cast<std::size_t>(*mb) << 20;
+    if (auto mp = limit_setting(ws, "document_max_megapixels")) limits.max_page_pixels = *mp * 1'000'000;
+    if (auto pages = limit_setting(ws, "document_max_pages")) limits.max_pages = static_cast<int>(*pages);
+    return limits;
+}
+
+void set_document_limit(Workspace& ws, const Actor& actor, const std::string& key, const std::string& value) {
+    require_role(actor, {core::Role::admin});
+    for (const auto& k : kLimitKeys) {
+        if (key != k.key) continue;
+        bool digits = !value.empty() && value.size() <= 4 && value.find_first_not_of("0123456789") == std::string::npos;
+        if (!digits || std::stoll(value) < k.least || std::stoll(value) > k.most)
+            throw BadInput(key + ": a whole number, " + std::to_string(k.least) + "–" + std::to_string(k.most) + ", not \"" + value + "\"",
+                           {"document_limit_invalid", {{"key", key}, {"value", value}}});
+        return change_setting(ws, actor, key, std::to_string(std::stoll(value)));
+    }
+    throw BadInput("unknown document limit " + key, {"document_limit_invalid", {{"key", key}, {"value", value}}});
+}
+
+Upload read_upload(Workspace& ws, core::DocumentType type, const std::string& path) {
+    refuse_card_read_as_paper(type);
+    auto limits = document_limits(ws);
+    std::error_code ec;
+    auto size = std::filesystem::file_size(path, ec);
+    auto name = std::filesystem::path(path).filename().string();
+    if (!ec && size > limits.max_bytes)  // never read into memory what will be refused
+        throw BadInput(path + ": " + std::to_string(size >> 20) + " MB, more than the " + std::to_string(limits.max_bytes >> 20) +
+                           " MB a paper may be",
+                       {"file_unusable", {{"file", name}, {"why", "more than " + std::to_string(limits.max_bytes >> 20) + " MB"}}});
+    Upload u{type, name, read_file(path)};
+    try {
+        devices::inspect_document_file(u.bytes, limits);
     } catch (const devices::CaptureError& e) {
         throw BadInput(path + ": " + e.what(), {"file_unusable", {{"file", u.file_name}, {"why", e.what()}}});
     }
@@ -73,7 +130,12 @@ Upload read_upload(core::DocumentType type, const std::string& path) {
 long long store_upload(Workspace& ws, const Actor& actor, long long case_id, const std::string& case_number,
                        const Upload& upload) {
     refuse_card_read_as_paper(upload.type);
-    auto file = devices::inspect_document_file(upload.bytes);
+    devices::DocumentFile file;
+    try {
+        file = devices::inspect_document_file(upload.bytes, document_limits(ws));
+    } catch (const devices::CaptureError& e) {  // a scan or a camera's pages beyond the agency's limits
+        throw BadInput(upload.file_name + ": " + e.what(), {"file_unusable", {{"file", upload.file_name}, {"why", e.what()}}});
+    }
     core::StoredDocument d;
     d.case_id = case_id;
     d.type = upload.type;

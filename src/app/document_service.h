@@ -7,6 +7,7 @@
 #include "app/auth.h"
 #include "app/workspace.h"
 #include "core/documents.h"
+#include "devices/document_file.h"
 #include "devices/scanner.h"
 #include "core/stored_document.h"
 
@@ -18,8 +19,17 @@ struct Upload {
     std::string bytes;
 };
 
-// Reads and checks a file for upload; BadInput naming the file and what is wrong with it.
-Upload read_upload(core::DocumentType type, const std::string& path);
+// What a paper may be at this agency (settings document_max_mb, document_max_megapixels,
+// document_max_pages), else devices::DocumentLimits' defaults.
+devices::DocumentLimits document_limits(Workspace& ws);
+// Administrator only; BadInput for another key or a value out of range (mb 1–200, megapixels
+// 1–400, pages 1–1000).
+void set_document_limit(Workspace& ws, const Actor& actor, const std::string& key, const std::string& value);
+bool is_document_limit(const std::string& key);
+
+// Reads and checks a file for upload within the agency's limits (a file too large is refused
+// before it is read); BadInput naming the file and what is wrong with it.
+Upload read_upload(Workspace& ws, core::DocumentType type, const std::string& path);
 // BadInput for id_card_read: a card read is a fact of the window, never a file or a claim.
 void refuse_card_read_as_paper(core::DocumentType type);
 

@@ -26,7 +26,7 @@ std::vector<std::string> split_commas(const std::string& list) {
 }
 
 // --doc TYPE=FILE: each file is checked whole and stored with the case.
-std::vector<app::Upload> uploads(const Args& args) {
+std::vector<app::Upload> uploads(app::Workspace& ws, const Args& args) {
     std::vector<app::Upload> out;
     for (const auto& spec : args.options("doc")) {
         auto eq = spec.find('=');
@@ -35,7 +35,7 @@ std::vector<app::Upload> uploads(const Args& args) {
         if (!type) throw app::BadInput("--doc: unknown document type \"" + type_name + "\"");
         if (eq == std::string::npos || eq + 1 == spec.size())
             throw app::BadInput("--doc: expected TYPE=FILE, got \"" + spec + "\"");
-        out.push_back(app::read_upload(*type, spec.substr(eq + 1)));
+        out.push_back(app::read_upload(ws, *type, spec.substr(eq + 1)));
     }
     return out;
 }
@@ -62,7 +62,7 @@ int run_case(Session& s, const Words& words) {
         a.user_id = args.required("user");
         a.relation = args.required("relation");
         a.date = args.date("date");
-        a.uploads = uploads(args);
+        a.uploads = uploads(ws, args);
         a.cites_case = args.option("cites");
         a.ocr_acknowledged = args.flag("ack-ocr");
         auto actor = s.actor();
@@ -114,7 +114,7 @@ int run_case(Session& s, const Words& words) {
         args.expect_positional(1, "");
         auto a = args.required("authorizer"), u = args.required("user");
         std::vector<core::DocumentType> docs;
-        for (const auto& upload : uploads(args)) docs.push_back(upload.type);
+        for (const auto& upload : uploads(ws, args)) docs.push_back(upload.type);
         auto actor = s.actor();
         print_json(case_summary(app::submit_rebind(ws, actor, a, u, docs)));
         return 0;
@@ -202,7 +202,7 @@ int run_document(Session& s, const Words& words) {
     if (sub == "attach") {
         args.expect_positional(1, "");
         auto number = args.required("case");
-        auto files = uploads(args);
+        auto files = uploads(ws, args);
         if (files.empty()) throw app::BadInput("--doc: TYPE=FILE required");
         auto actor = s.actor();
         core::JsonWriter w(true);

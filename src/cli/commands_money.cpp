@@ -1,6 +1,7 @@
 // settle, statement, quota: money moving between accounts.
 #include "app/audit.h"
 #include "app/device_settings.h"
+#include "app/document_service.h"
 #include "app/errors.h"
 #include "app/machine_settings.h"
 #include "app/policy_service.h"
@@ -148,10 +149,12 @@ int run_settings(Session& s, const Words& words) {
     const auto& pos = args.positional();
     if (pos.size() != 3 || pos[0] != "set" ||
         (pos[1] != "agency_name" && pos[1] != "workstation" && pos[1] != "default_policy" &&
-         pos[1] != "agency_phone" && pos[1] != "processing_days" && !app::is_device_setting(pos[1])))
+         pos[1] != "agency_phone" && pos[1] != "processing_days" && !app::is_device_setting(pos[1]) &&
+         !app::is_document_limit(pos[1])))
         throw app::BadInput(
             "usage: gongji settings set "
-            "agency_name|agency_phone|processing_days|default_policy|workstation|card_reader|camera|scanner|scanner_dpi VALUE");
+            "agency_name|agency_phone|processing_days|default_policy|document_max_mb|document_max_megapixels|"
+            "document_max_pages|workstation|card_reader|camera|scanner|scanner_dpi VALUE");
     if (app::is_device_setting(pos[1])) {  // this machine's, like its name
         app::set_device_setting(pos[1], pos[2]);
         core::JsonWriter w(true);
@@ -169,6 +172,8 @@ int run_settings(Session& s, const Words& words) {
     auto actor = s.actor();
     if (pos[1] == "default_policy")
         app::set_default_policy(s.workspace(), actor, pos[2]);
+    else if (app::is_document_limit(pos[1]))
+        app::set_document_limit(s.workspace(), actor, pos[1], pos[2]);
     else if (pos[1] == "agency_phone")
         app::set_agency_phone(s.workspace(), actor, pos[2]);
     else if (pos[1] == "processing_days")

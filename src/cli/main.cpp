@@ -50,6 +50,7 @@ const char* kUsage =
     "  settings set agency_phone PHONE     the number for questions, on every receipt\n"
     "  settings set processing_days N      the working days promised for a decision, on every receipt\n"
     "  settings set default_policy NAME    the profile offered first at the window\n"
+    "  settings set document_max_mb|document_max_megapixels|document_max_pages N   what a paper may be\n"
     "  settings set workstation NAME       this machine's name at the window (set once, as root)\n"
     "  settings set card_reader|camera|scanner|scanner_dpi VALUE   this machine's devices (as root)\n"
     "  card read [--device PATH]           the ID card on the reader, as JSON\n"

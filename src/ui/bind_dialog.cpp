@@ -371,7 +371,7 @@ std::string BindDialog::relation_code() const { return relation_; }
 void BindDialog::attach_file(core::DocumentType type, const std::string& path) {
     app::Upload upload;
     try {
-        upload = app::read_upload(type, path);
+        upload = app::read_upload(ws_, type, path);
     } catch (const app::BadInput& e) {
         say(problem_text(e, ws_), false);
         return;

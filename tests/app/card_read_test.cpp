@@ -101,7 +101,7 @@ BOOST_AUTO_TEST_CASE(a_read_is_never_a_claimed_paper) {
     auto a = with_read("guangxi-card", {});
     a.documents.push_back(core::DocumentType::id_card_read);
     BOOST_CHECK_THROW(app::submit_bind(ws, clerk, a), app::BadInput);
-    BOOST_CHECK_THROW(app::read_upload(core::DocumentType::id_card_read, "/etc/hostname"), app::BadInput);
+    BOOST_CHECK_THROW(app::read_upload(ws, core::DocumentType::id_card_read, "/etc/hostname"), app::BadInput);
 }
 
 BOOST_AUTO_TEST_CASE(a_card_whose_name_differs_is_submitted_only_once_the_clerk_checked_it) {

@@ -110,8 +110,31 @@ BOOST_AUTO_TEST_CASE(a_page_is_scanned_from_sanes_test_backend_into_the_case) {
 
 BOOST_AUTO_TEST_CASE(a_truncated_file_is_refused_before_anything_is_stored) {
     auto path = files.write("cut.jpg", jpeg.substr(0, jpeg.size() - 30));
-    BOOST_CHECK_EXCEPTION(app::read_upload(core::DocumentType::id_card, path), app::BadInput,
+    BOOST_CHECK_EXCEPTION(app::read_upload(ws, core::DocumentType::id_card, path), app::BadInput,
                           [](const app::BadInput& e) { return std::string(e.what()).find("truncated JPEG") != std::string::npos; });
+}
+
+BOOST_AUTO_TEST_CASE(the_agencys_size_limit_refuses_a_file_before_it_is_read) {
+    BOOST_CHECK_THROW(app::set_document_limit(ws, clerk, "document_max_mb", "1"), app::Refused);  // administrators only
+    BOOST_CHECK_THROW(app::set_document_limit(ws, admin, "document_max_mb", "0"), app::BadInput);
+    BOOST_CHECK_THROW(app::set_document_limit(ws, admin, "document_max_mb", "lots"), app::BadInput);
+    app::set_document_limit(ws, admin, "document_max_mb", "1");
+    auto big = files.write("big.pdf", pdf + std::string(std::size_t(3) << 20, '\n') + "%%EOF\n");
+    BOOST_CHECK_EXCEPTION(app::read_upload(ws, core::DocumentType::hukou, big), app::BadInput,
+                          [](const app::BadInput& e) { return std::string(e.what()).find("more than the 1 MB") != std::string::npos; });
+    // Whatever way it came (a scanner, a camera), it is not stored either.
+    BOOST_CHECK_THROW(app::attach_document(ws, clerk, number, {core::DocumentType::hukou, "big.pdf", pdf + std::string(std::size_t(3) << 20, ' ') + "%%EOF\n"}),
+                      app::BadInput);
+    BOOST_TEST(app::list_documents(ws, number).size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(a_pdf_that_would_run_script_is_refused) {
+    auto active = pdf + "9999 0 obj << /Type /Action /S /JavaScript /JS (app.alert(1)) >> endobj\n%%EOF\n";
+    auto path = files.write("active.pdf", active);
+    BOOST_CHECK_EXCEPTION(app::read_upload(ws, core::DocumentType::hukou, path), app::BadInput,
+                          [](const app::BadInput& e) { return std::string(e.what()).find("JavaScript") != std::string::npos; });
+    auto launch = files.write("launch.pdf", pdf + "9998 0 obj << /S /Launch /F (calc.exe) >> endobj\n%%EOF\n");
+    BOOST_CHECK_THROW(app::read_upload(ws, core::DocumentType::hukou, launch), app::BadInput);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
