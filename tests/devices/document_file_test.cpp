@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE gongji_devices
 #include <boost/test/unit_test.hpp>
 
+#include <Poco/Checksum.h>
+
 #include "devices/document_file.h"
 #include "samples.h"
 
@@ -55,4 +57,39 @@ BOOST_AUTO_TEST_CASE(truncated_damaged_and_fake_files_are_refused) {
             }
         }
     }
+}
+
+namespace {
+
+// A PNG whose header says width × height (grey, 8 bits) around one tiny IDAT: a few dozen bytes
+// that a decoder would blow up to width × height bytes.
+std::string png_claiming(std::uint32_t width, std::uint32_t height) {
+    auto be = [](std::uint32_t v) {
+        return std::string{char(v >> 24), char((v >> 16) & 0xFF), char((v >> 8) & 0xFF), char(v & 0xFF)};
+    };
+    auto chunk = [&](const std::string& type, const std::string& data) {
+        Poco::Checksum crc(Poco::Checksum::TYPE_CRC32);
+        crc.update(type + data);
+        return be(static_cast<std::uint32_t>(data.size())) + type + data + be(crc.checksum());
+    };
+    std::string ihdr = be(width) + be(height) + std::string{8, 0, 0, 0, 0};
+    return std::string("\x89PNG\r\n\x1a\n", 8) + chunk("IHDR", ihdr) + chunk("IDAT", std::string("\x78\x9c\x03\x00\x00\x00\x00\x01", 8)) +
+           chunk("IEND", "");
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(an_image_bomb_is_refused_from_its_header_before_anything_decodes) {
+    auto bomb = png_claiming(30000, 30000);
+    BOOST_TEST(bomb.size() < 100u);
+    try {
+        gongji::devices::inspect_document_file(bomb);
+        BOOST_FAIL("a 900-megapixel page was taken");
+    } catch (const gongji::devices::CaptureError& e) {
+        BOOST_TEST(std::string(e.what()).find("900 million pixels") != std::string::npos, e.what());
+    }
+    BOOST_TEST(gongji::devices::inspect_document_file(png_claiming(2480, 3508)).width == 2480);  // A4 at 300 dpi
+    gongji::devices::DocumentLimits tight;
+    tight.max_page_pixels = 1'000'000;
+    BOOST_CHECK_THROW(gongji::devices::inspect_document_file(png_claiming(2480, 3508), tight), gongji::devices::CaptureError);
 }
