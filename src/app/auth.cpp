@@ -131,12 +131,20 @@ Actor authenticate(Workspace& ws, const std::string& username, const std::string
         tx.commit();
         throw Refused(std::move(problem));
     };
+    // Nothing is said of an account before its password is proven: an unknown name, a wrong
+    // password, a disabled or locked account all cost one key derivation and get one answer, so
+    // neither the words nor the time list the accounts (等保: no enumeration).
     auto user = stores(ws).users.find(username);
+    static const PasswordHash kNobody = hash_password("", kDefaultIterations);
+    bool proven = user ? verify_password(password, {user->password_salt, user->password_hash, user->iterations})
+                       : (verify_password(password, kNobody), false);
     if (!user) refuse({"authentication_failed", {}}, "login.failed");
-    if (user->disabled) refuse({"forbidden", {{"disabled_user", username}}}, "login.refused");
-    if (user->locked_until && *user->locked_until > now())
-        refuse({"locked", {{"until", user->locked_until->utc()}}}, "login.locked");
-    if (!verify_password(password, {user->password_salt, user->password_hash, user->iterations})) {
+    const bool locked = user->locked_until && *user->locked_until > now();
+    if (!proven && (locked || user->disabled))  // a guess at a closed account neither counts nor extends its lock
+        refuse({"authentication_failed", {}}, "login.failed");
+    if (proven && user->disabled) refuse({"forbidden", {{"disabled_user", username}}}, "login.refused");
+    if (proven && locked) refuse({"locked", {{"until", user->locked_until->utc()}}}, "login.locked");
+    if (!proven) {
         bool lock = user->failed_logins + 1 >= kMaxFailedLogins;
         storage::Transaction tx(database(ws));
         stores(ws).users.record_failed_login(username, lock ? std::optional(now().plus(kLockSeconds))
@@ -144,9 +152,7 @@ Actor authenticate(Workspace& ws, const std::string& username, const std::string
         audit(ws, who, lock ? "login.lock" : "login.failed", "user", username, "",
               "{\"failed_logins\":" + std::to_string(user->failed_logins + 1) + "}");
         tx.commit();
-        if (lock)
-            throw Refused("locked", {{"tries", std::to_string(kMaxFailedLogins)}, {"minutes", std::to_string(kLockSeconds / 60)}});
-        throw Refused("authentication_failed");
+        throw Refused("authentication_failed");  // locked now or not: said only to the right password
     }
     storage::Transaction tx(database(ws));
     stores(ws).users.record_login(username);

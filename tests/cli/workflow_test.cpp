@@ -120,7 +120,7 @@ BOOST_FIXTURE_TEST_CASE(five_wrong_passwords_lock_a_user_out, Office) {
     for (int i = 1; i <= 5; ++i) {
         auto r = as("clerk", "guess" + std::to_string(i), {"person", "show", kFather});
         BOOST_TEST(r.exit_code == 1);
-        BOOST_TEST(r.object()->getValue<std::string>("refused") == (i < 5 ? "authentication_failed" : "locked"));
+        BOOST_TEST(r.object()->getValue<std::string>("refused") == "authentication_failed");  // the same every time
     }
     auto right = as("clerk", "demo", {"person", "show", kFather});
     BOOST_TEST(right.object()->getValue<std::string>("refused") == "locked");
