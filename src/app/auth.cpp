@@ -95,9 +95,16 @@ void add_user(Workspace& ws, const std::string& by, const std::string& username,
 
 void set_user_disabled(Workspace& ws, const Actor& actor, const std::string& username, bool disabled) {
     require_role(actor, {core::Role::admin});
-    if (!stores(ws).users.find(username))
-        throw BadInput("username: no user \"" + username + "\"", {"user_unknown", {{"username", username}}});
+    auto target = stores(ws).users.find(username);
+    if (!target) throw BadInput("username: no user \"" + username + "\"", {"user_unknown", {{"username", username}}});
     storage::Transaction tx(database(ws));
+    // Nobody could administer the agency again (and `init` makes no new administrator on a
+    // database that has users): the last enabled administrator stays.
+    if (disabled && target->role == core::Role::admin && !target->disabled) {
+        int enabled_admins = 0;
+        for (const auto& u : stores(ws).users.list()) enabled_admins += u.role == core::Role::admin && !u.disabled;
+        if (enabled_admins <= 1) throw Refused("last_admin", {{"username", username}});
+    }
     stores(ws).users.set_disabled(username, disabled);
     audit(ws, {actor.username, actor.workstation}, disabled ? "user.disable" : "user.enable", "user", username,
           disabled ? "{\"disabled\":false}" : "{\"disabled\":true}",

@@ -138,6 +138,8 @@ wxString problem_text(const app::Problem& problem) {
     if (c == "ocr_mismatch")
         return wxString::Format(_("The ID card scan %s reads the number %s, which is neither of the two typed"),
                                 p("file"), p("read"));
+    if (c == "last_admin")
+        return wxString::Format(_("%s is the last administrator: add another before disabling this one"), p("username"));
     if (c == "card_name_differs")
         return wxString::Format(_("The name on the card, %s, differs from the roster's, %s: check before going on."),
                                 p("name_on_card"), p("roster_name"));

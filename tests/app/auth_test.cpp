@@ -96,4 +96,19 @@ BOOST_AUTO_TEST_CASE(an_administrator_resets_a_forgotten_password_and_lifts_the_
     BOOST_CHECK_THROW(app::list_users(f.ws, clerk), app::Refused);
 }
 
+BOOST_AUTO_TEST_CASE(the_last_administrator_cannot_be_disabled) {
+    test::InitializedWorkspace f;
+    try {
+        app::set_user_disabled(f.ws, f.admin, "admin", true);
+        BOOST_FAIL("the last administrator was disabled");
+    } catch (const app::Refused& e) {
+        BOOST_TEST(e.code() == "last_admin");
+    }
+    BOOST_TEST(app::authenticate(f.ws, "admin", "secret").role == core::Role::admin);  // still there
+    // With a second administrator, either may go.
+    app::add_user(f.ws, "admin", "admin2", core::Role::admin, "pw2");
+    app::set_user_disabled(f.ws, f.admin, "admin", true);
+    BOOST_CHECK_THROW(app::set_user_disabled(f.ws, f.admin, "admin2", true), app::Refused);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
