@@ -1,8 +1,10 @@
 #include "app/audit.h"
 
+#include <algorithm>
 #include <map>
 #include <vector>
 
+#include "app/audit_keys.h"
 #include "app/errors.h"
 #include "app/stores.h"
 #include "storage/audit_repository.h"
@@ -23,25 +25,63 @@ void audit(Workspace& ws, const AuditWho& who, const std::string& action, const 
     storage::AuditRepository(database(ws)).record(std::move(e));  // chained when the change commits
 }
 
-AuditVerification verify_audit(Workspace& ws) {
+std::vector<AuditAnchor> audit_anchors(Workspace& ws) {
+    std::vector<AuditAnchor> anchors;
+    for (const auto& [chain, head] : storage::AuditRepository(database(ws)).heads())
+        if (head.seq > 0) anchors.push_back({chain, head.seq, head.hash});
+    return anchors;
+}
+
+AuditAnchor parse_audit_anchor(const std::string& text) {
+    auto last = text.rfind(':');
+    auto middle = last == std::string::npos || last == 0 ? std::string::npos : text.rfind(':', last - 1);
+    AuditAnchor anchor;
+    if (middle != std::string::npos) {
+        anchor.chain = text.substr(0, middle);
+        anchor.hash = text.substr(last + 1);
+        auto seq = text.substr(middle + 1, last - middle - 1);
+        if (!seq.empty() && seq.size() < 18 && seq.find_first_not_of("0123456789") == std::string::npos) anchor.seq = std::stoll(seq);
+    }
+    if (anchor.seq <= 0 || anchor.hash.size() < 16)
+        throw BadInput("--anchor: CHAIN:SEQ:HASH as `gongji audit anchor` prints it, not \"" + text + "\"",
+                       {"anchor_invalid", {{"text", text}}});
+    return anchor;
+}
+
+AuditVerification verify_audit(Workspace& ws, const std::vector<AuditAnchor>& anchors) {
     storage::AuditRepository log(database(ws));
     auto heads = log.heads();
     auto entries = log.all();
+    auto keys = load_audit_keys();
+    AuditVerification v;
+    v.entries = static_cast<long long>(entries.size());
+    for (const auto& e : entries) v.unkeyed += e.key_id.empty();
     std::map<std::string, std::vector<core::AuditEntry>> chains;
     for (auto& [chain, head] : heads) chains[chain];
     for (auto& e : entries) chains[e.chain].push_back(std::move(e));
-    AuditVerification v;
-    v.entries = static_cast<long long>(entries.size());
     for (const auto& [chain, chain_entries] : chains)  // a head at 0 with no entry is no chain yet
         if (!chain_entries.empty() || (heads.count(chain) && heads[chain].seq > 0)) ++v.chains;
     for (const auto& [chain, chain_entries] : chains) {
         auto head = heads.find(chain);  // entries of a chain without a head were added outside
-        auto broken = head == heads.end() ? core::verify_audit_chain(chain_entries, 0, core::kChainStart)
-                                          : core::verify_audit_chain(chain_entries, head->second.seq, head->second.hash);
+        auto broken = head == heads.end()
+                          ? core::verify_audit_chain(chain_entries, 0, core::kChainStart, keys)
+                          : core::verify_audit_chain(chain_entries, head->second.seq, head->second.hash, keys);
         if (broken) {
             v.broken = broken;
             v.broken_chain = chain;
-            break;
+            return v;
+        }
+    }
+    for (const auto& anchor : anchors) {
+        const auto& chain_entries = chains[anchor.chain];
+        auto at = std::find_if(chain_entries.begin(), chain_entries.end(), [&](const auto& e) { return e.seq == anchor.seq; });
+        std::string why = at == chain_entries.end() ? "is gone: the log was cut back below its anchor"
+                          : at->hash.rfind(anchor.hash, 0) != 0 ? "differs from its anchor: the chain was rewritten"
+                                                                 : "";
+        if (!why.empty()) {
+            v.broken = core::ChainBreak{anchor.seq, why};
+            v.broken_chain = anchor.chain;
+            return v;
         }
     }
     return v;

@@ -1,8 +1,10 @@
 #pragma once
 // The audit log: who did what, when, from which workstation, before and after; appended in the
-// same transaction as the change it records, chained by SHA-256, one chain a workstation.
+// same transaction as the change it records, chained and sealed (core/audit_chain.h), one chain
+// a workstation.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/workspace.h"
 #include "core/audit_chain.h"
@@ -22,9 +24,23 @@ void audit(Workspace& ws, const AuditWho& who, const std::string& action, const 
 struct AuditVerification {
     long long entries = 0;
     long long chains = 0;  // one a workstation
+    long long unkeyed = 0;  // sealed with a plain SHA-256 (before the agency had a key)
     std::optional<core::ChainBreak> broken;
     std::string broken_chain;  // the workstation whose chain is broken
 };
-AuditVerification verify_audit(Workspace& ws);
+// An anchor: a chain's head as it stood when it was printed and kept away from the database (the
+// day's report, a sheet in a safe). The entry at that seq must still carry that hash: a log cut
+// back, or a chain rewritten and sealed again, no longer does.
+struct AuditAnchor {
+    std::string chain;
+    long long seq = 0;
+    std::string hash;
+};
+std::vector<AuditAnchor> audit_anchors(Workspace& ws);
+// "CHAIN:SEQ:HASH" (the chain may hold ':'; the last two fields are taken); BadInput otherwise.
+AuditAnchor parse_audit_anchor(const std::string& text);
+
+// Verifies every chain, and each anchor against the entry it names.
+AuditVerification verify_audit(Workspace& ws, const std::vector<AuditAnchor>& anchors = {});
 
 }  // namespace gongji::app

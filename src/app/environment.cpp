@@ -14,6 +14,7 @@ const char* env_name(Env which) {
         case Env::language: return "GONGJI_LANG";
         case Env::workstation: return "GONGJI_WORKSTATION";
         case Env::workstation_file: return "GONGJI_WORKSTATION_FILE";
+        case Env::audit_key_file: return "GONGJI_AUDIT_KEY_FILE";
         case Env::devices_file: return "GONGJI_DEVICES_FILE";
         case Env::lock_minutes: return "GONGJI_LOCK_MINUTES";
         case Env::password: return "GONGJI_PASSWORD";

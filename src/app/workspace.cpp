@@ -2,6 +2,7 @@
 
 #include <fstream>
 
+#include "app/audit_keys.h"
 #include "app/errors.h"
 #include "app/paths.h"
 #include "app/stores.h"
@@ -10,7 +11,16 @@
 
 namespace gongji::app {
 
-Workspace::Workspace(const std::string& url) : stores_(std::make_unique<Stores>(storage::Database::open(url))) {}
+namespace {
+// The database, with the agency's current audit key to seal what is recorded in it.
+std::unique_ptr<Stores> open_stores(const std::string& url) {
+    auto db = storage::Database::open(url);
+    db->set_audit_key(current_audit_key(load_audit_keys()));
+    return std::make_unique<Stores>(std::move(db));
+}
+}  // namespace
+
+Workspace::Workspace(const std::string& url) : stores_(open_stores(url)) {}
 Workspace::~Workspace() = default;
 
 const std::string& Workspace::url() const { return stores_->db->url(); }
@@ -20,7 +30,7 @@ bool Workspace::connection_lost() { return stores_->db->connection_lost(); }
 Stores& Workspace::live_stores() {
     // Never in the middle of a transaction: its statements must all fail, not go on elsewhere.
     if (!stores_->db->in_transaction() && stores_->db->connection_lost()) {
-        auto fresh = std::make_unique<Stores>(storage::Database::open(stores_->db->url()));  // throws while away
+        auto fresh = open_stores(stores_->db->url());  // throws while away
         stores_ = std::move(fresh);
     }
     return *stores_;

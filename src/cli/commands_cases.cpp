@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "app/audit.h"
+#include "app/audit_keys.h"
 #include "app/case_service.h"
 #include "app/document_service.h"
 #include "devices/scanner.h"
@@ -256,12 +257,36 @@ int run_person(Session& s, const Words& words) {
 }
 
 int run_audit(Session& s, const Words& words) {
-    Args args(words, {});
-    args.allow_only({});
-    if (args.positional().size() != 1 || args.positional()[0] != "verify") throw app::BadInput("usage: gongji audit verify");
-    auto v = app::verify_audit(s.workspace());
+    Args args(words, {"sm3"});
+    const auto& pos = args.positional();
+    if (pos.size() == 2 && pos[0] == "key" && pos[1] == "new") {  // the machine's, like its name: no login
+        args.allow_only({"sm3"});
+        auto key = app::new_audit_key(args.flag("sm3") ? core::SealAlgorithm::hmac_sm3 : core::SealAlgorithm::hmac_sha256);
+        core::JsonWriter w(true);
+        w.begin_object().key("key_id").value(key.id).key("algorithm").value(core::seal_algorithm_name(key.algorithm));
+        w.key("file").value(app::audit_key_file()).end_object();
+        print_json(w.str());
+        return 0;
+    }
+    if (pos.size() == 1 && pos[0] == "anchor") {
+        args.allow_only({});
+        core::JsonWriter w(true);
+        w.begin_array();
+        for (const auto& a : app::audit_anchors(s.workspace()))
+            w.value(a.chain + ":" + std::to_string(a.seq) + ":" + a.hash);
+        w.end_array();
+        print_json(w.str());
+        return 0;
+    }
+    args.allow_only({"anchor"});
+    if (pos.size() != 1 || pos[0] != "verify")
+        throw app::BadInput("usage: gongji audit verify [--anchor CHAIN:SEQ:HASH …] | audit anchor | audit key new [--sm3]");
+    std::vector<app::AuditAnchor> anchors;
+    for (const auto& text : args.options("anchor")) anchors.push_back(app::parse_audit_anchor(text));
+    auto v = app::verify_audit(s.workspace(), anchors);
     core::JsonWriter w(true);
-    w.begin_object().key("entries").value(v.entries).key("chains").value(v.chains).key("intact").value(!v.broken);
+    w.begin_object().key("entries").value(v.entries).key("chains").value(v.chains).key("unkeyed").value(v.unkeyed);
+    w.key("intact").value(!v.broken);
     if (v.broken)
         w.key("chain").value(v.broken_chain).key("first_broken").value(v.broken->seq).key("reason").value(v.broken->reason);
     w.end_object();

@@ -36,19 +36,22 @@ void AuditRepository::append_chain(std::vector<core::AuditEntry>& entries) {
     for (auto& [chain, head] : heads) head = lock_head(chain);
 
     std::string insert = "INSERT INTO audit_log (chain, seq, at, actor, workstation, action, entity, entity_key, "
-                         "before_state, after_state, prev_hash, hash) VALUES ";
+                         "before_state, after_state, prev_hash, hash, key_id) VALUES ";
+    const core::AuditKey* key = db_.audit_key();
     soci::statement st(db_.sql());
     for (auto& e : entries) {
         auto& h = heads[e.chain];
         e.seq = h.seq + 1;
         e.prev_hash = h.hash;
-        e.hash = core::audit_entry_hash(e);
+        e.key_id = key ? key->id : "";
+        e.hash = core::seal_audit_entry(e, key);
         h = {e.seq, e.hash};
         // Names distinct per row: SQLite binds a repeated name once.
         const auto n = std::to_string(&e - entries.data());
         if (&e != &entries.front()) insert += ", ";
         insert += "(:chain" + n + ", :seq" + n + ", :at" + n + ", :actor" + n + ", :ws" + n + ", :action" + n +
-                  ", :entity" + n + ", :key" + n + ", :before" + n + ", :after" + n + ", :prev" + n + ", :hash" + n + ")";
+                  ", :entity" + n + ", :key" + n + ", :before" + n + ", :after" + n + ", :prev" + n + ", :hash" + n +
+                  ", :keyid" + n + ")";
         st.exchange(soci::use(e.chain));
         st.exchange(soci::use(e.seq));
         st.exchange(soci::use(e.at));
@@ -61,6 +64,7 @@ void AuditRepository::append_chain(std::vector<core::AuditEntry>& entries) {
         st.exchange(soci::use(e.after));
         st.exchange(soci::use(e.prev_hash));
         st.exchange(soci::use(e.hash));
+        st.exchange(soci::use(e.key_id));
     }
     st.alloc();
     st.prepare(insert, soci::details::st_one_time_query);
@@ -82,7 +86,7 @@ std::map<std::string, AuditHead> AuditRepository::heads() {
 std::vector<core::AuditEntry> AuditRepository::all() {
     std::vector<core::AuditEntry> out;
     soci::rowset<soci::row> rows = (db_.sql().prepare << "SELECT chain, seq, at, actor, workstation, action, entity, "
-                                                         "entity_key, before_state, after_state, prev_hash, hash "
+                                                         "entity_key, before_state, after_state, prev_hash, hash, key_id "
                                                          "FROM audit_log ORDER BY chain, seq");
     for (const auto& r : rows) {
         core::AuditEntry e;
@@ -98,6 +102,7 @@ std::vector<core::AuditEntry> AuditRepository::all() {
         e.after = r.get<std::string>(9);
         e.prev_hash = r.get<std::string>(10);
         e.hash = r.get<std::string>(11);
+        e.key_id = r.get<std::string>(12);
         out.push_back(std::move(e));
     }
     return out;

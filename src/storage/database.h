@@ -46,6 +46,9 @@ public:
     // Audit entries recorded in the open transaction: chained and written just before it commits,
     // so the chain's one head row is locked for a few statements, not for the whole change.
     std::vector<core::AuditEntry>& pending_audit() { return pending_audit_; }
+    // The agency's key that seals new audit entries (none: a plain SHA-256, as before keys).
+    void set_audit_key(std::optional<core::AuditKey> key) { audit_key_ = std::move(key); }
+    const core::AuditKey* audit_key() const { return audit_key_ ? &*audit_key_ : nullptr; }
     bool in_transaction() const { return in_transaction_; }
 
 private:
@@ -56,6 +59,7 @@ private:
     std::unique_ptr<Dialect> dialect_;
     std::string url_;
     std::vector<core::AuditEntry> pending_audit_;
+    std::optional<core::AuditKey> audit_key_;
     bool in_transaction_ = false;
 };
 
