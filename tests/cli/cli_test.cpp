@@ -245,6 +245,30 @@ BOOST_AUTO_TEST_CASE(the_workstation_name_is_set_once_for_the_machine_without_a_
     BOOST_TEST(contents() == "窗口-07\n");  // the bad name changed nothing
 }
 
+BOOST_AUTO_TEST_CASE(an_agency_key_seals_the_audit_log_and_anchors_are_checked) {
+    FreshDatabase fresh;
+    TempDir dir;
+    std::map<std::string, std::string> env{{"GONGJI_DB", fresh.url()},
+                                           {"GONGJI_AUDIT_KEY_FILE", dir.path() + "/audit.key"},
+                                           {"GONGJI_NEW_PASSWORD", "pw"}};
+    auto key = run_gongji({"audit", "key", "new", "--sm3"}, env);
+    BOOST_TEST(key.exit_code == 0, key.err);
+    BOOST_TEST(key.object()->getValue<std::string>("algorithm") == "hmac-sm3");
+    BOOST_REQUIRE(run_gongji({"init"}, env).exit_code == 0);
+    auto verified = run_gongji({"audit", "verify"}, env);
+    BOOST_TEST(verified.exit_code == 0, verified.out);
+    BOOST_TEST(verified.object()->getValue<long long>("unkeyed") == 0);
+    auto anchors = run_gongji({"audit", "anchor"}, env).json().extract<Poco::JSON::Array::Ptr>();
+    BOOST_REQUIRE(anchors->size() >= 1u);
+    auto anchor = anchors->getElement<std::string>(0);
+    BOOST_TEST(run_gongji({"audit", "verify", "--anchor", anchor}, env).exit_code == 0);
+    auto wrong = anchor.substr(0, anchor.rfind(':') + 1) + "00000000000000000000";
+    auto refused = run_gongji({"audit", "verify", "--anchor", wrong}, env);
+    BOOST_TEST(refused.exit_code == 1);
+    BOOST_TEST(refused.object()->getValue<std::string>("reason").find("rewritten") != std::string::npos, refused.out);
+    BOOST_TEST(run_gongji({"audit", "verify", "--anchor", "nonsense"}, env).exit_code == 2);
+}
+
 BOOST_AUTO_TEST_CASE(a_password_in_the_database_url_is_warned_of_and_never_echoed) {
     auto away = run_gongji({"--db", "postgresql://clerk:Sekr1t-pw@127.0.0.1:1/none?connect_timeout=2", "policy", "list"});
     BOOST_TEST(away.exit_code == 3);
