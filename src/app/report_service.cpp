@@ -205,6 +205,10 @@ void daily_fields(Workspace& ws, const DocumentRequest& r, reports::ReportData& 
     d.fields["clerk"] = *r.clerk;
     d.fields["date"] = r.date->to_string();
     d.fields["total"] = std::to_string(total);
+    // The audit log's anchors as they stand now, kept on paper away from the database
+    // (docs/security.md): 32 hex digits of each seal are plenty to check against.
+    for (const auto& a : audit_anchors(ws))
+        d.tables["anchors"].push_back({{"anchor", a.chain + ":" + std::to_string(a.seq) + ":" + a.hash.substr(0, 32)}});
     subject = *r.clerk + "@" + r.date->to_string();
 }
 
