@@ -1,6 +1,7 @@
 // init, user, policy, roster: the administrator's commands.
 #include <iostream>
 
+#include "app/backup_service.h"
 #include "app/errors.h"
 #include "app/init_service.h"
 #include "app/policy_service.h"
@@ -114,5 +115,23 @@ int run_roster(Session& s, const Words& words) {
     std::cerr << "\n";
     return 0;
 }
+
+int run_backup_or_restore(Session& s, const Words& words, bool backup) {
+    Args args(words, {});
+    args.allow_only({});
+    args.expect_positional(1, "FILE");
+    auto actor = s.actor();
+    const auto& file = args.positional()[0];
+    auto report = backup ? app::back_up(s.workspace(), actor, file) : app::restore(s.workspace(), actor, file);
+    core::JsonWriter w(true);
+    w.begin_object().key(backup ? "backup" : "restored").value(report.file).key("taken_at").value(report.taken_at);
+    w.key("audit_entries").value(report.audit_entries).key("chains").value(report.chains).key("verified").value(true);
+    w.end_object();
+    print_json(w.str());
+    return 0;
+}
+
+int run_backup(Session& s, const Words& words) { return run_backup_or_restore(s, words, true); }
+int run_restore(Session& s, const Words& words) { return run_backup_or_restore(s, words, false); }
 
 }  // namespace gongji::cli

@@ -56,6 +56,7 @@ const char* kUsage =
     "  settings set workstation NAME       this machine's name at the window (set once, as root)\n"
     "  settings set card_reader|camera|scanner|scanner_dpi VALUE   this machine's devices (as root)\n"
     "  card read [--device PATH]           the ID card on the reader, as JSON\n"
+    "  backup FILE · restore FILE          a verified copy of the embedded database, and back (administrator)\n"
     "  quota reserve --authorizer ID --user ID --amount 元   (cross-province bindings)\n"
     "\n"
     "The database is --db, else $GONGJI_DB, else an embedded SQLite file in the user's data\n"
@@ -103,7 +104,7 @@ int main(int argc, char** argv) {
         {"case", cli::run_case},     {"bindings", cli::run_bindings}, {"person", cli::run_person},
         {"audit", cli::run_audit},   {"settle", cli::run_settle}, {"statement", cli::run_statement},
         {"quota", cli::run_quota},   {"document", cli::run_document},   {"report", cli::run_report}, {"settings", cli::run_settings},
-        {"card", cli::run_card},
+        {"card", cli::run_card},     {"backup", cli::run_backup}, {"restore", cli::run_restore},
     };
     auto it = commands.find(command);
     if (it == commands.end()) {

@@ -41,6 +41,8 @@ std::string refusal_message(const app::Problem& p) {
         return "办件 " + v("case") + " 已由他人处理";
     }
     if (c == "four_eyes") return "不能审核本人受理的办件 " + v("case");
+    if (c == "not_a_backup") return "不是经过核验的备份，数据库未改动：" + v("why");
+    if (c == "backup_unverified") return "备份未通过核验，已删除：" + v("why");
     if (c == "last_admin") return v("username") + " 是最后一个管理员：请先添加另一个管理员，再停用此账户";
     if (c == "ocr_mismatch")
         return "身份证扫描件“" + v("file") + "”上识别出的号码 " + v("read") + " 与录入的号码不符；请核对后确认（--ack-ocr）再提交";

@@ -1,0 +1,88 @@
+#include "app/backup_service.h"
+
+#include <filesystem>
+
+#include "app/audit.h"
+#include "app/clock.h"
+#include "app/errors.h"
+#include "app/stores.h"
+#include "storage/sqlite_backup.h"
+
+namespace gongji::app {
+
+namespace {
+
+// The copy at `url` checks out: SQLite finds no damage and every audit chain is whole.
+std::optional<std::string> problem_with(Workspace& copy) {
+    auto integrity = storage::integrity(database(copy));
+    if (integrity != "ok") return "damaged: " + integrity;
+    auto audit = verify_audit(copy);
+    if (audit.broken) return "its audit log is broken in chain " + audit.broken_chain + " at " + std::to_string(audit.broken->seq);
+    return std::nullopt;
+}
+
+}  // namespace
+
+BackupReport back_up(Workspace& ws, const Actor& actor, const std::string& file) {
+    require_role(actor, {core::Role::admin});
+    std::error_code ec;
+    if (std::filesystem::exists(file, ec))
+        throw BadInput("backup: " + file + " exists already; choose a new file", {"file_exists", {{"file", file}}});
+    const std::string partial = file + ".partial";
+    std::filesystem::remove(partial, ec);
+    storage::copy_sqlite(database(ws), partial);
+    BackupReport report{file, 0, 0, now().utc()};
+    {
+        Workspace copy("sqlite:" + partial);
+        if (auto problem = problem_with(copy)) {
+            std::filesystem::remove(partial, ec);
+            throw Refused("backup_unverified", {{"why", *problem}});
+        }
+        auto audit = verify_audit(copy);
+        report.audit_entries = audit.entries;
+        report.chains = audit.chains;
+        storage::mark_backup(database(copy), report.taken_at, actor.username, report.audit_entries);
+    }
+    std::filesystem::rename(partial, file, ec);  // called a backup only once it checked out
+    if (ec) throw BadInput("backup: cannot write " + file + ": " + ec.message(), {"file_unwritable", {{"file", file}}});
+    audit(ws, {actor.username, actor.workstation}, "backup", "database", std::filesystem::path(file).filename().string(), "",
+          "{\"audit_entries\":" + std::to_string(report.audit_entries) + "}");
+    return report;
+}
+
+BackupReport restore(Workspace& ws, const Actor& actor, const std::string& file) {
+    require_role(actor, {core::Role::admin});
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec)) throw BadInput("restore: no file " + file, {"file_missing", {{"file", file}}});
+    BackupReport report{file, 0, 0, ""};
+    {
+        std::unique_ptr<Workspace> copy;
+        try {
+            copy = std::make_unique<Workspace>("sqlite:" + file);
+        } catch (const std::exception& e) {
+            throw Refused("not_a_backup", {{"why", e.what()}});
+        }
+        std::string why;
+        try {
+            auto taken_at = storage::backup_taken_at(database(*copy));
+            if (!taken_at) why = "it is not a backup made by gongji backup";
+            else if (auto problem = problem_with(*copy)) why = *problem;
+            else {
+                report.taken_at = *taken_at;
+                auto audit = verify_audit(*copy);
+                report.audit_entries = audit.entries;
+                report.chains = audit.chains;
+            }
+        } catch (const std::exception& e) {  // not a database at all
+            why = e.what();
+        }
+        if (!why.empty()) throw Refused("not_a_backup", {{"why", why}});
+    }
+    storage::copy_sqlite(file, database(ws));
+    storage::unmark_backup(database(ws));
+    audit(ws, {actor.username, actor.workstation}, "restore", "database", std::filesystem::path(file).filename().string(), "",
+          "{\"taken_at\":\"" + report.taken_at + "\"}");
+    return report;
+}
+
+}  // namespace gongji::app

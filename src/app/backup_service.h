@@ -1,0 +1,27 @@
+#pragma once
+// Backups of the embedded database with a proven restore (interfaces.md, second set): a
+// consistent copy taken while windows work, checked (SQLite's integrity check and every audit
+// chain with its seals) before it is called a backup; a restore takes only such a file.
+// PostgreSQL is backed up with its own tools (docs/postgresql.md).
+#include <string>
+
+#include "app/auth.h"
+#include "app/workspace.h"
+
+namespace gongji::app {
+
+struct BackupReport {
+    std::string file;
+    long long audit_entries = 0, chains = 0;
+    std::string taken_at;  // UTC
+};
+
+// Administrator only. BadInput when `file` exists already; StorageError for a PostgreSQL
+// database; Refused("backup_unverified") when the copy does not check out (nothing is left).
+BackupReport back_up(Workspace& ws, const Actor& actor, const std::string& file);
+// Administrator only, with the windows closed. Refused("not_a_backup") for a file that is not a
+// backup this program made and verified, or that no longer checks out; the database is then
+// unchanged.
+BackupReport restore(Workspace& ws, const Actor& actor, const std::string& file);
+
+}  // namespace gongji::app

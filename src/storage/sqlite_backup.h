@@ -1,0 +1,25 @@
+#pragma once
+// Copies between embedded databases with SQLite's online backup: a consistent copy of the whole
+// database as of one moment, taken while windows go on writing (they wait only for each step).
+#include <optional>
+#include <string>
+
+#include "storage/database.h"
+
+namespace gongji::storage {
+
+// Copies `from` (an open embedded database) into the file `to`, replacing what is there.
+// StorageError for a PostgreSQL database or a file that cannot be written.
+void copy_sqlite(Database& from, const std::string& to);
+// Copies the file `from` into `to` (an open embedded database), replacing its content.
+void copy_sqlite(const std::string& from, Database& to);
+// "ok", or the first problem SQLite's integrity check finds.
+std::string integrity(Database& db);
+
+// The mark that makes a copy a backup: written once it checked out, read before a restore,
+// removed from the database restored.
+void mark_backup(Database& copy, const std::string& taken_at, const std::string& taken_by, long long audit_entries);
+std::optional<std::string> backup_taken_at(Database& copy);  // nullopt: not a backup
+void unmark_backup(Database& restored);
+
+}  // namespace gongji::storage
