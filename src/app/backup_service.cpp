@@ -12,7 +12,7 @@ namespace gongji::app {
 
 namespace {
 
-// The copy at `url` checks out: SQLite finds no damage and every audit chain is whole.
+// Why a copy does not check out (SQLite finds damage, or an audit chain is broken); none when it does.
 std::optional<std::string> problem_with(Workspace& copy) {
     auto integrity = storage::integrity(database(copy));
     if (integrity != "ok") return "damaged: " + integrity;
