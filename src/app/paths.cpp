@@ -41,6 +41,8 @@ std::string default_database_url() {
 }
 
 std::string read_file(const std::string& path) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) throw BadInput(path + ": a folder, not a file");
     std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in) throw BadInput(path + ": cannot open the file");
     auto size = in.tellg();

@@ -53,6 +53,8 @@ RosterImportReport import_roster_text(Workspace& ws, std::string bytes, Encoding
     std::vector<std::string> fields;
     if (!reader.next(fields))
         throw BadInput("line 1: the file is empty; a header line is required", {"file_empty", {}});
+    if (auto twice = core::repeated_column(fields))
+        throw BadInput("line 1: the header names column \"" + *twice + "\" twice", {"column_repeated", {{"column", *twice}}});
     std::string missing;
     auto columns = core::RosterColumns::from_header(fields, missing);
     if (!columns)

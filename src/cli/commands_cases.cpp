@@ -131,7 +131,11 @@ int run_case(Session& s, const Words& words) {
         f.person = args.option("person");
         f.number = args.option("case");
         f.date = args.date("date");
-        if (auto limit = args.option("limit")) f.limit = std::max(1, std::atoi(limit->c_str()));
+        if (auto limit = args.option("limit")) {
+            const bool digits = !limit->empty() && limit->size() <= 6 && limit->find_first_not_of("0123456789") == std::string::npos;
+            if (!digits || std::stoi(*limit) < 1) throw app::BadInput("--limit: a whole number of cases, 1–999999, not \"" + *limit + "\"");
+            f.limit = std::stoi(*limit);
+        }
         s.actor();
         core::JsonWriter w(true);
         w.begin_array();

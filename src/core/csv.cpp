@@ -23,6 +23,16 @@ std::optional<std::vector<size_t>> find_columns(const std::vector<std::string>& 
     return index;
 }
 
+std::optional<std::string> repeated_column(const std::vector<std::string>& header) {
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        auto name = trim_blanks(header[i]);
+        if (name.empty()) continue;
+        for (std::size_t j = i + 1; j < header.size(); ++j)
+            if (trim_blanks(header[j]) == name) return std::string(name);
+    }
+    return std::nullopt;
+}
+
 CsvReader::CsvReader(std::string_view text) : text_(text) {}
 
 bool CsvReader::next(std::vector<std::string>& fields) {

@@ -16,6 +16,10 @@ std::string_view trim_blanks(std::string_view s);
 std::optional<std::vector<size_t>> find_columns(const std::vector<std::string>& header,
                                                 const std::vector<const char*>& names, std::string& missing);
 
+// The first name a header line gives to two columns (blanks ignored), if any: which of the two
+// holds the value would be a guess.
+std::optional<std::string> repeated_column(const std::vector<std::string>& header);
+
 class CsvReader {
 public:
     explicit CsvReader(std::string_view text);

@@ -36,6 +36,8 @@ std::optional<Issue> parse_settlement_row(const SettlementColumns& columns, cons
         return Issue{"id_invalid", "身份证号码“" + std::string(field(kUser)) + "”无效"};
     auto time = parse_iso_instant(field(kTime));
     if (!time) return Issue{"time_invalid", "结算时间“" + std::string(field(kTime)) + "”应为带时区的 ISO 8601 时间"};
+    if (Instant{*time}.china_date() > today)  // a settlement has happened: never after today
+        return Issue{"time_future", "结算时间“" + std::string(field(kTime)) + "”晚于今天"};
     s.time = *time;
     s.institution_code = field(kCode);
     s.institution_name = field(kName);

@@ -33,8 +33,8 @@ private:
     size_t header_size_ = 0;
 };
 
-// Codes: columns, setl_id_missing, id_invalid, time_invalid, institution_missing, use_invalid,
-// amount_invalid.
+// Codes: columns, setl_id_missing, id_invalid, time_invalid, time_future, institution_missing,
+// use_invalid, amount_invalid.
 std::optional<Issue> parse_settlement_row(const SettlementColumns& columns, const std::vector<std::string>& fields,
                                           const CivilDate& today, Settlement& out);
 

@@ -169,6 +169,7 @@ wxString problem_text(const app::Problem& problem) {
         return wxString::Format(_("%s cannot be written: ask the administrator to name this machine"), p("file"));
     if (c == "case_unknown") return wxString::Format(_("There is no case %s"), p("case"));
     if (c == "file_empty") return _("The file is empty: a header line is required");
+    if (c == "column_repeated") return wxString::Format(_("The header names column \"%s\" twice"), p("column"));
     if (c == "column_missing") return wxString::Format(_("The header has no column \"%s\""), p("column"));
     if (c == "encoding_invalid")
         return wxString::Format(_("Line %s: the file is neither UTF-8 nor GB18030 text"), p("line"));

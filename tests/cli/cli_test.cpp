@@ -140,6 +140,26 @@ BOOST_FIXTURE_TEST_CASE(every_rule_decides_on_the_demo_database, DemoDatabase) {
     }
 }
 
+BOOST_FIXTURE_TEST_CASE(small_mistakes_exit_2_naming_what_is_wrong_and_nothing_changes, DemoDatabase) {
+    auto limit = gongji({"--as", "clerk", "case", "list", "--limit", "abc"}, as("demo"));
+    BOOST_TEST(limit.exit_code == 2);
+    BOOST_TEST(limit.err.find("--limit") != std::string::npos, limit.err);
+    auto folder = gongji({"--as", "admin", "roster", "import", files.path()}, as("demo"));
+    BOOST_TEST(folder.exit_code == 2);
+    BOOST_TEST(folder.err.find("a folder, not a file") != std::string::npos, folder.err);
+    auto twice = gongji({"--as", "admin", "roster", "import", files.write("twice.csv", "id_number,name,name,gender\n")}, as("demo"));
+    BOOST_TEST(twice.exit_code == 2);
+    BOOST_TEST(twice.err.find("\"name\" twice") != std::string::npos, twice.err);
+    // A settlement cannot have happened after today: its line is refused, nothing is paid.
+    auto future = gongji({"--as", "admin", "settle",
+                          files.write("future.csv", "setl_id,user_id_number,time,institution_code,institution_name,use,amount\n"
+                                                    "S1,450802196708200129,2099-01-01T09:00:00+08:00,H1,医院,clinic,10.00\n")},
+                         as("demo"));
+    BOOST_TEST(future.exit_code == 0, future.err);
+    BOOST_TEST(future.object()->getValue<int>("applied") == 0);
+    BOOST_TEST(future.object()->getArray("rejected")->getObject(0)->getValue<std::string>("code") == "time_future");
+}
+
 BOOST_FIXTURE_TEST_CASE(bad_input_to_check_exits_2_naming_the_field, DemoDatabase) {
     struct Case { std::vector<std::string> args; const char* names; };
     const Case cases[] = {
