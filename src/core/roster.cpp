@@ -50,6 +50,10 @@ std::optional<Issue> parse_roster_row(const RosterColumns& columns,
     }
     p.name = field(kName);
     if (p.name.empty()) return Issue{"name_missing", "姓名为空"};
+    // A control character (a NUL, a tab, a line break) is no part of a name: it would cut or
+    // split the name on every paper printed from it.
+    if (std::any_of(p.name.begin(), p.name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }))
+        return Issue{"name_invalid", "姓名中含有控制字符"};
 
     auto gender = field(kGender);
     if (gender != "1" && gender != "2")

@@ -94,6 +94,7 @@ wxString line_issue_text(const std::string& code, const std::map<std::string, st
     if (code == "id_invalid")
         return wxString::Format(_("ID number %s is not valid: %s"), p("value"), id_error_text(utf8(p("error"))));
     if (code == "name_missing") return _("the name is empty");
+    if (code == "name_invalid") return _("the name holds a control character");
     if (code == "gender_invalid") return wxString::Format(_("gender must be 1 (male) or 2 (female), not \"%s\""), p("value"));
     if (code == "gender_mismatch") return _("the gender does not match the ID number");
     if (code == "birth_date_invalid") return wxString::Format(_("birth date \"%s\" is not a date as YYYY-MM-DD"), p("value"));

@@ -86,6 +86,8 @@ BOOST_AUTO_TEST_CASE(each_bad_line_gets_its_code) {
         {Row(good.begin(), good.end() - 1), "columns"},
         {with(0, "450802195907210492"), "id_invalid"},
         {with(1, " "), "name_missing"},
+        {with(1, std::string("张\0三", 7)), "name_invalid"},
+        {with(1, "张\t三"), "name_invalid"},
         {with(2, "男"), "gender_invalid"},
         {with(2, "2"), "gender_mismatch"},
         {with(3, "1959/07/21"), "birth_date_invalid"},
