@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <cstring>
 #include <filesystem>
 #include <memory>
 #include <vector>
@@ -13,22 +12,10 @@
 #include "core/civil_date.h"
 #include "core/id_number.h"
 #include "devices/document_file.h"
+#include "devices/png_surface.h"
 
 namespace gongji::devices {
 namespace {
-
-struct PngSource {
-    const std::string* bytes;
-    size_t at = 0;
-};
-
-cairo_status_t read_png(void* closure, unsigned char* data, unsigned int length) {
-    auto* s = static_cast<PngSource*>(closure);
-    if (s->at + length > s->bytes->size()) return CAIRO_STATUS_READ_ERROR;
-    std::memcpy(data, s->bytes->data() + s->at, length);
-    s->at += length;
-    return CAIRO_STATUS_SUCCESS;
-}
 
 struct Gray {
     int width = 0, height = 0;
@@ -111,8 +98,7 @@ std::string tessdata_dir(const std::string& chosen) {
 IdCardReading read_id_card(const std::string& png, const std::string& tessdata) {
     const auto models = tessdata_dir(tessdata);
     if (inspect_document_file(png).mime != "image/png") throw CaptureError("OCR reads PNG scans");
-    PngSource source{&png};
-    cairo_surface_t* card = cairo_image_surface_create_from_png_stream(read_png, &source);
+    cairo_surface_t* card = png_surface(png);
     if (cairo_surface_status(card) != CAIRO_STATUS_SUCCESS) {
         cairo_surface_destroy(card);
         throw CaptureError("the scan cannot be decoded");

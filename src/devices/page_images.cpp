@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "devices/document_file.h"
+#include "devices/png_surface.h"
 
 namespace gongji::devices {
 
@@ -31,6 +32,11 @@ cairo_status_t take(void* closure, unsigned char* data, unsigned int length) {
 
 }  // namespace
 
+cairo_surface_t* png_surface(const std::string& png) {
+    Reading reading{&png};
+    return cairo_image_surface_create_from_png_stream(take, &reading);
+}
+
 std::string png_of_xrgb(const std::uint8_t* pixels, int width, int height, int stride) {
     cairo_surface_t* s = cairo_image_surface_create_for_data(const_cast<unsigned char*>(pixels), CAIRO_FORMAT_RGB24, width,
                                                              height, stride);
@@ -45,8 +51,7 @@ std::string pdf_of_pages(const std::vector<std::string>& pngs, int dpi) {
     std::string pdf;
     cairo_surface_t* document = cairo_pdf_surface_create_for_stream(append, &pdf, 595, 842);
     for (std::size_t i = 0; i < pngs.size(); ++i) {
-        Reading reading{&pngs[i]};
-        cairo_surface_t* page = cairo_image_surface_create_from_png_stream(take, &reading);
+        cairo_surface_t* page = png_surface(pngs[i]);
         if (cairo_surface_status(page) != CAIRO_STATUS_SUCCESS) {
             cairo_surface_destroy(page);
             cairo_surface_destroy(document);

@@ -9,6 +9,18 @@
 
 using namespace gongji;
 
+namespace {
+// What logging in answers: the refusal's code, or "accepted".
+std::string login_answer(app::Workspace& ws, const std::string& user, const std::string& password) {
+    try {
+        app::authenticate(ws, user, password);
+    } catch (const app::Refused& e) {
+        return e.code();
+    }
+    return "accepted";
+}
+}  // namespace
+
 BOOST_AUTO_TEST_SUITE(auth)
 
 BOOST_AUTO_TEST_CASE(hashes_are_salted_and_verify_only_the_right_password) {
@@ -26,14 +38,7 @@ BOOST_AUTO_TEST_CASE(users_log_in_with_their_password_only) {
     test::InitializedWorkspace f;
     app::add_user(f.ws, "admin", "clerk1", core::Role::clerk, "pw1");
     BOOST_TEST(app::authenticate(f.ws, "clerk1", "pw1").role == core::Role::clerk);
-    auto refused_as = [&](const std::string& user, const std::string& pw) {
-        try {
-            app::authenticate(f.ws, user, pw);
-        } catch (const app::Refused& e) {
-            return e.code();
-        }
-        return std::string("accepted");
-    };
+    auto refused_as = [&](const std::string& user, const std::string& pw) { return login_answer(f.ws, user, pw); };
     BOOST_TEST(refused_as("clerk1", "pw2") == "authentication_failed");
     BOOST_TEST(refused_as("nobody", "pw1") == "authentication_failed");
 }
@@ -42,14 +47,7 @@ BOOST_AUTO_TEST_CASE(nothing_is_said_of_an_account_before_its_password_is_proven
     test::InitializedWorkspace f;
     app::add_user(f.ws, "admin", "gone", core::Role::clerk, "pw1");
     app::set_user_disabled(f.ws, f.admin, "gone", true);
-    auto refused_as = [&](const std::string& user, const std::string& pw) {
-        try {
-            app::authenticate(f.ws, user, pw);
-        } catch (const app::Refused& e) {
-            return e.code();
-        }
-        return std::string("accepted");
-    };
+    auto refused_as = [&](const std::string& user, const std::string& pw) { return login_answer(f.ws, user, pw); };
     // Unknown, disabled with a guess: one answer, and the same key derivation behind each.
     BOOST_TEST(refused_as("gone", "guess") == "authentication_failed");
     BOOST_TEST(refused_as("nobody", "guess") == "authentication_failed");

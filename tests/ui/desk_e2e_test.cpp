@@ -197,6 +197,20 @@ long wait_for_colour(test::Rgb c, long enough) {
 
 const test::Rgb kRed{220, 30, 30}, kGreen{30, 200, 60}, kBlue{40, 60, 220}, kMagenta{210, 40, 200}, kOrange{250, 150, 20};
 
+// The number of the case the program submitted for `user`, once it is in the database (up to 5 s;
+// empty when none came).
+std::string submitted_case_of(const std::string& url, const std::string& user) {
+    for (int i = 0; i < 50; ++i) {
+        app::Workspace ws(url);
+        app::CaseSearch f;
+        f.person = user;
+        auto found = app::list_cases(ws, f);
+        if (!found.empty()) return found.front().number;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return "";
+}
+
 // The demo agency, its own profile chosen.
 struct DemoOffice {
     test::FreshDatabase fresh;
@@ -267,15 +281,7 @@ BOOST_FIXTURE_TEST_CASE(a_clerk_binds_a_spouse_from_their_two_id_cards_within_th
     keys.key("Return");  // the marriage certificate, scanned
     BOOST_REQUIRE(desk.wait_for_window(dialog + " — 已采集 1 份材料"));
     keys.key("alt+s");
-    std::string number;
-    for (int i = 0; i < 50 && number.empty(); ++i) {
-        app::Workspace ws(fresh.url());
-        app::CaseSearch f;
-        f.person = "450802196708200129";
-        auto found = app::list_cases(ws, f);
-        if (!found.empty()) number = found.front().number;
-        else std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
+    auto number = submitted_case_of(fresh.url(), "450802196708200129");
     BOOST_REQUIRE(!number.empty());
     ScreenImage::grab().save("e2e-new-binding-card-reader.png");
     keys.key("Escape");  // submitted: closes without asking
@@ -362,15 +368,7 @@ BOOST_FIXTURE_TEST_CASE(a_clerk_binds_a_spouse_with_scanned_papers_within_the_ke
     keys.key("Return");  // the marriage certificate, the next line missing
     BOOST_REQUIRE(desk.wait_for_window(dialog + " — 已采集 2 份材料"));
     keys.key("alt+s");
-    std::string number;
-    for (int i = 0; i < 50 && number.empty(); ++i) {
-        app::Workspace ws(fresh.url());
-        app::CaseSearch f;
-        f.person = "450802196708200129";
-        auto found = app::list_cases(ws, f);
-        if (!found.empty()) number = found.front().number;
-        else std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
+    auto number = submitted_case_of(fresh.url(), "450802196708200129");
     BOOST_REQUIRE(!number.empty());
     // The citizen's papers in one go (Ctrl+P prints them; here their preview, closed again).
     keys.key("ctrl+shift+p");
