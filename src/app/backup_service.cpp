@@ -12,13 +12,16 @@ namespace gongji::app {
 
 namespace {
 
-// Why a copy does not check out (SQLite finds damage, or an audit chain is broken); none when it does.
-std::optional<std::string> problem_with(Workspace& copy) {
+// Checks a copy: SQLite finds no damage and every audit chain is whole. `why` says what does not
+// check out (empty when all does); the audit log's figures go into the report.
+std::string check_copy(Workspace& copy, BackupReport& report) {
     auto integrity = storage::integrity(database(copy));
     if (integrity != "ok") return "damaged: " + integrity;
     auto audit = verify_audit(copy);
     if (audit.broken) return "its audit log is broken in chain " + audit.broken_chain + " at " + std::to_string(audit.broken->seq);
-    return std::nullopt;
+    report.audit_entries = audit.entries;
+    report.chains = audit.chains;
+    return "";
 }
 
 }  // namespace
@@ -34,13 +37,10 @@ BackupReport back_up(Workspace& ws, const Actor& actor, const std::string& file)
     BackupReport report{file, 0, 0, now().utc()};
     {
         Workspace copy("sqlite:" + partial);
-        if (auto problem = problem_with(copy)) {
+        if (auto why = check_copy(copy, report); !why.empty()) {
             std::filesystem::remove(partial, ec);
-            throw Refused("backup_unverified", {{"why", *problem}});
+            throw Refused("backup_unverified", {{"why", why}});
         }
-        auto audit = verify_audit(copy);
-        report.audit_entries = audit.entries;
-        report.chains = audit.chains;
         storage::mark_backup(database(copy), report.taken_at, actor.username, report.audit_entries);
     }
     std::filesystem::rename(partial, file, ec);  // called a backup only once it checked out
@@ -65,13 +65,11 @@ BackupReport restore(Workspace& ws, const Actor& actor, const std::string& file)
         std::string why;
         try {
             auto taken_at = storage::backup_taken_at(database(*copy));
-            if (!taken_at) why = "it is not a backup made by gongji backup";
-            else if (auto problem = problem_with(*copy)) why = *problem;
-            else {
+            if (!taken_at) {
+                why = "it is not a backup made by gongji backup";
+            } else {
                 report.taken_at = *taken_at;
-                auto audit = verify_audit(*copy);
-                report.audit_entries = audit.entries;
-                report.chains = audit.chains;
+                why = check_copy(*copy, report);
             }
         } catch (const std::exception& e) {  // not a database at all
             why = e.what();
