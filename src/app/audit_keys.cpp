@@ -75,7 +75,9 @@ core::AuditKey new_audit_key(core::SealAlgorithm algorithm) {
     key.algorithm = algorithm;
     key.secret = raw;
     key.created_at = t;
-    key.id = "k" + t.substr(0, 4) + t.substr(5, 2) + t.substr(8, 2) + "-" + std::to_string(existing.size() + 1);
+    // "k20261203-1", numbered on past any key already in the file (one may have been removed).
+    for (std::size_t n = existing.size() + 1; key.id.empty() || existing.count(key.id); ++n)
+        key.id = "k" + t.substr(0, 4) + t.substr(5, 2) + t.substr(8, 2) + "-" + std::to_string(n);
     auto path = std::filesystem::path(audit_key_file());
     std::error_code ec;
     if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
