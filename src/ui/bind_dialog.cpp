@@ -557,6 +557,7 @@ bool BindDialog::submit() {
             // The clerk looks at the card; submitting again says it was checked.
             (e.code() == "ocr_mismatch" ? ocr_acknowledged_ : card_name_acknowledged_) = true;
             XRCCTRL(*this, "submit", wxButton)->SetLabel(_("&Submit, the card was checked"));
+            Layout();  // the longer label whole, not cut at the button's old width
             say(e.code() == "ocr_mismatch"
                     ? wxString::Format(_("%s. Compare the card with the numbers, then submit again"), problem_text(e, ws_))
                     : problem_text(e, ws_) + " " + _("Submit again once the card is checked."),
