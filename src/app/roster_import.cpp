@@ -13,6 +13,7 @@
 #include "app/stores.h"
 #include "storage/ledger_repository.h"
 #include "core/json_writer.h"
+#include "core/packed_id_map.h"
 #include "core/roster.h"
 #include "storage/roster_writer.h"
 
@@ -67,6 +68,10 @@ RosterImportReport import_roster_text(Workspace& ws, std::string bytes, Encoding
     storage::LedgerRepository(database(ws)).lock_for_settlement();  // the roster sets balances too
     const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
     storage::RosterWriter writer(database(ws), now().utc(), lines);
+    // A person twice in one roster: the first line is taken, the other refused naming it, so the
+    // file cannot say two things of one person and the later silently win.
+    core::PackedIdMap first_line;
+    first_line.reserve(lines);
     while (reader.next(fields)) {
         ++report.read;
         if (reader.malformed()) {
@@ -75,6 +80,12 @@ RosterImportReport import_roster_text(Workspace& ws, std::string bytes, Encoding
         }
         if (auto issue = core::parse_roster_row(*columns, fields, today, person)) {
             report.rejected.push_back({reader.line(), issue->code, issue->message, issue->params});
+            continue;
+        }
+        if (!first_line.insert(core::pack_id_number(person.id_number), static_cast<std::uint32_t>(reader.line()))) {
+            auto earlier = std::to_string(*first_line.find(core::pack_id_number(person.id_number)));
+            report.rejected.push_back({reader.line(), "id_repeated", "身份证号与第" + earlier + "行重复",
+                                       {{"line", earlier}}});
             continue;
         }
         writer.write(person);

@@ -94,7 +94,7 @@ public:
         return add_account(Account{id, person->balance_fen, person->insurance_type, person->pooling_region, false});
     }
 
-    enum class Outcome { applied, duplicate, unknown_user };
+    enum class Outcome { applied, duplicate, conflict, unknown_user };
 
     // The settlements of a part of the file, in file order; their setl_ids are looked up in a
     // few queries, and what they write goes to the database in bulk before the next part.
@@ -109,9 +109,17 @@ public:
         auto stored = writer_->stored(ids);
         for (std::size_t i = 0; i < part.size(); ++i) {
             const auto& s = part[i];
-            // A setl_id stored before, or earlier in this file, changes nothing.
-            bool seen = stored.count(s.setl_id) > 0 || !seen_.insert(s.setl_id).second;
-            outcome(i, seen ? Outcome::duplicate : apply(s, imported_at));
+            // A setl_id stored before, or earlier in this file, changes nothing; under it another
+            // person, time or amount is not the same payment, and is refused.
+            core::SettlementIdentity identity{s.user_id, core::format_utc(s.time), s.amount_fen};
+            auto before = stored.find(s.setl_id);
+            auto [earlier, first] = seen_.emplace(s.setl_id, identity);
+            if (before != stored.end() || !first) {
+                const auto& known = before != stored.end() ? before->second : earlier->second;
+                outcome(i, known == identity ? Outcome::duplicate : Outcome::conflict);
+                continue;
+            }
+            outcome(i, apply(s, imported_at));
         }
         writer_->flush();
     }
@@ -188,7 +196,7 @@ private:
     Workspace& ws_;
     storage::LedgerRepository ledger_;
     std::unique_ptr<storage::SettlementWriter> writer_;  // made with the first part
-    std::unordered_set<std::string> seen_;  // setl_ids recorded by this import
+    std::unordered_map<std::string, core::SettlementIdentity> seen_;  // recorded by this import
     std::unordered_map<std::string, std::vector<BindingView>> by_user_;
     // Settlement IDs are validated 18-character numbers, so their packed form is a unique key.
     std::deque<Account> accounts_;  // stable addresses while more are added
@@ -233,6 +241,10 @@ SettleReport settle_text(Workspace& ws, std::string bytes, Encoding encoding, co
             switch (outcome) {
                 case SettlementRun::Outcome::applied: ++report.applied; break;
                 case SettlementRun::Outcome::duplicate: ++report.duplicates; break;
+                case SettlementRun::Outcome::conflict:
+                    report.rejected.push_back({part_lines[i], "setl_id_conflict",
+                                               "结算ID“" + part[i].setl_id + "”已记录为另一笔结算（人员、时间或金额不同）"});
+                    break;
                 case SettlementRun::Outcome::unknown_user:
                     report.rejected.push_back({part_lines[i], "user_not_found",
                                                "使用人“" + part[i].user_id + "”不在参保人员名册中"});

@@ -20,6 +20,16 @@ struct SettlementRecord {
     std::string imported_at;
 };
 
+// What makes a line with a setl_id seen before the same payment (a file sent again) and not
+// another payment under a reused ID.
+struct SettlementIdentity {
+    std::string user_id, settled_at;  // UTC text
+    long long amount_fen = 0;
+    bool operator==(const SettlementIdentity& o) const {
+        return user_id == o.user_id && settled_at == o.settled_at && amount_fen == o.amount_fen;
+    }
+};
+
 struct LedgerEntry {
     std::optional<std::string> setl_id;
     std::string account;

@@ -4,9 +4,11 @@
 #include <Poco/Exception.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
+#include <Poco/JSON/ParseHandler.h>
 #include <Poco/JSON/Parser.h>
 
 #include <set>
+#include <vector>
 
 #include "core/json_writer.h"
 #include "core/policy.h"
@@ -139,12 +141,72 @@ bool valid_profile_name(const std::string& name) {
     return true;
 }
 
+// Poco keeps the last of a key given twice; a profile saying two things of one field is refused
+// instead, naming the field as the other errors do, so what an agency reviewed is what applies.
+class RefuseRepeatedKeys : public Poco::JSON::ParseHandler {
+public:
+    void reset() override {
+        ParseHandler::reset();
+        frames_.clear();
+    }
+    void startObject() override {
+        element();
+        ParseHandler::startObject();
+        frames_.push_back({true, {}, "", -1});
+    }
+    void endObject() override {
+        ParseHandler::endObject();
+        frames_.pop_back();
+    }
+    void startArray() override {
+        element();
+        ParseHandler::startArray();
+        frames_.push_back({false, {}, "", -1});
+    }
+    void endArray() override {
+        ParseHandler::endArray();
+        frames_.pop_back();
+    }
+    void key(const std::string& k) override {
+        auto& object = frames_.back();
+        object.key = k;
+        if (!object.keys.insert(k).second) throw PolicyError(path(), "键重复 (duplicate key)");
+        ParseHandler::key(k);
+    }
+    void value(int v) override { element(), ParseHandler::value(v); }
+    void value(unsigned v) override { element(), ParseHandler::value(v); }
+    void value(Poco::Int64 v) override { element(), ParseHandler::value(v); }
+    void value(Poco::UInt64 v) override { element(), ParseHandler::value(v); }
+    void value(const std::string& v) override { element(), ParseHandler::value(v); }
+    void value(double v) override { element(), ParseHandler::value(v); }
+    void value(bool v) override { element(), ParseHandler::value(v); }
+    void null() override { element(), ParseHandler::null(); }
+
+private:
+    struct Frame {
+        bool object;
+        std::set<std::string> keys;
+        std::string key;  // objects: the key being read
+        long index;       // arrays: the element being read
+    };
+    void element() {
+        if (!frames_.empty() && !frames_.back().object) ++frames_.back().index;
+    }
+    std::string path() const {
+        std::string out;
+        for (const auto& f : frames_)
+            out += f.object ? (out.empty() ? "" : ".") + f.key : "[" + std::to_string(f.index) + "]";
+        return out;
+    }
+    std::vector<Frame> frames_;
+};
+
 }  // namespace
 
 PolicyProfile parse_policy_profile(std::string_view json) {
     Var root;
     try {
-        Poco::JSON::Parser parser;
+        Poco::JSON::Parser parser(new RefuseRepeatedKeys);
         root = parser.parse(std::string(json));
     } catch (const Poco::Exception& e) {
         throw PolicyError("(json)", "不是有效的 JSON：" + e.message());

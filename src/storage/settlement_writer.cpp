@@ -40,16 +40,23 @@ SettlementWriter::SettlementWriter(Database& db, bool look_ups_between)
 
 SettlementWriter::~SettlementWriter() = default;
 
-std::unordered_set<std::string> SettlementWriter::stored(const std::vector<std::string>& ids) {
-    std::unordered_set<std::string> found;
+std::unordered_map<std::string, core::SettlementIdentity> SettlementWriter::stored(const std::vector<std::string>& ids) {
+    std::unordered_map<std::string, core::SettlementIdentity> found;
     for (std::size_t from = 0; from < ids.size(); from += kKeysPerQuery) {
         const auto to = std::min(ids.size(), from + kKeysPerQuery);
         core::JsonWriter keys;
         keys.begin_array();
         for (auto i = from; i < to; ++i) keys.value(ids[i]);
         keys.end_array();
-        for_each_row(db_.sql(), "SELECT setl_id FROM settlements WHERE " + db_.dialect().keys_in("setl_id", ":keys"),
-                     [&](const soci::row& r) { found.insert(r.get<std::string>(0)); }, keys.str());
+        for_each_row(db_.sql(),
+                     "SELECT setl_id, user_id, settled_at, amount_fen FROM settlements WHERE " +
+                         db_.dialect().keys_in("setl_id", ":keys"),
+                     [&](const soci::row& r) {
+                         found.emplace(r.get<std::string>(0), core::SettlementIdentity{r.get<std::string>(1),
+                                                                                       r.get<std::string>(2),
+                                                                                       row_integer(r, 3)});
+                     },
+                     keys.str());
     }
     return found;
 }

@@ -5,7 +5,7 @@
 // new balances merged at the end.
 #include <memory>
 #include <string>
-#include <unordered_set>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -25,8 +25,9 @@ public:
     SettlementWriter(const SettlementWriter&) = delete;
     SettlementWriter& operator=(const SettlementWriter&) = delete;
 
-    // Those of `setl_ids` already stored, in a few queries of many keys each.
-    std::unordered_set<std::string> stored(const std::vector<std::string>& setl_ids);
+    // Those of `setl_ids` already stored, with what identifies each one's payment, in a few
+    // queries of many keys each.
+    std::unordered_map<std::string, core::SettlementIdentity> stored(const std::vector<std::string>& setl_ids);
     void add(const core::SettlementRecord& settlement);
     void add(const core::LedgerEntry& entry);  // of a settlement added before
     void flush();                               // settlements first: entries refer to them

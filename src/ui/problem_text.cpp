@@ -107,6 +107,7 @@ wxString line_issue_text(const std::string& code, const std::map<std::string, st
     if (code == "balance_invalid")
         return wxString::Format(_("the balance must be yuan, at least 0, with at most two decimals, not \"%s\""), p("value"));
     if (code == "quote") return _("a quotation mark is not closed");
+    if (code == "id_repeated") return wxString::Format(_("the same person as on line %s"), p("line"));
     return u8(fallback);
 }
 

@@ -79,14 +79,20 @@ BOOST_AUTO_TEST_CASE(the_same_file_again_changes_nobody_and_says_so) {
     BOOST_TEST(again.unchanged == 2u);
 }
 
-BOOST_AUTO_TEST_CASE(a_later_line_for_the_same_person_updates_the_earlier_one) {
+// One roster saying two things of one person is a mistake in the file: the first line is taken
+// and the later one refused naming it (a re-import of a later file still updates).
+BOOST_AUTO_TEST_CASE(the_same_person_twice_in_one_roster_is_refused_on_the_later_line) {
     auto r = app::import_roster(
         ws, admin,
-        files.write("dup.csv", kHeader + kZhang + "450802196503120117,张伟,1,1965-03-12,310,2,450800,1.00\n"),
+        files.write("dup.csv", kHeader + kZhang + kLi + "450802196503120117,张伟,1,1965-03-12,310,2,450800,1.00\n"),
         app::Encoding::auto_detect);
-    BOOST_TEST(r.inserted == 1u);
-    BOOST_TEST(r.updated == 1u);
-    BOOST_TEST(app::stores(ws).persons.find("450802196503120117")->balance_fen == 100);
+    BOOST_TEST(r.inserted == 2u);
+    BOOST_TEST(r.updated == 0u);
+    BOOST_REQUIRE(r.rejected.size() == 1u);
+    BOOST_TEST(r.rejected[0].line == 4u);
+    BOOST_TEST(r.rejected[0].code == "id_repeated");
+    BOOST_TEST(r.rejected[0].params.at("line") == "2");
+    BOOST_TEST(app::stores(ws).persons.find("450802196503120117")->balance_fen == 320000);
 }
 
 BOOST_AUTO_TEST_CASE(bad_lines_are_rejected_with_line_and_code_the_rest_imported) {

@@ -162,6 +162,31 @@ BOOST_AUTO_TEST_CASE(duplicates_are_found_across_the_parts_of_a_large_file_and_a
     BOOST_TEST(balance(son) == 100000 - 100);  // fitness is paid in cash: only the clinic visit drew
 }
 
+// A setl_id names one payment: sent again it is a duplicate, but the same ID with another amount,
+// person or time (in the file or stored before) is refused on its line and changes nothing.
+BOOST_AUTO_TEST_CASE(a_setl_id_repeated_with_another_amount_is_refused_not_taken_as_a_duplicate) {
+    auto people = std::vector<test::TestPerson>{test::make_person("子", true, "1990-01-01"),
+                                                test::make_person("女", false, "1992-01-01")};
+    people[0].balance = "100.00";
+    test::assign_ids(people);
+    test::import_people(ws, people);
+    const auto &son = people[0].id, &daughter = people[1].id;
+    BOOST_TEST(settle(line("S1", son, "2026-11-01T09:00:00+08:00", "clinic", 1000)).applied == 1u);
+    auto report = settle(line("S1", son, "2026-11-01T09:00:00+08:00", "clinic", 1000) +       // line 2: the same
+                         line("S1", son, "2026-11-01T09:00:00+08:00", "clinic", 9000) +       // line 3: amount
+                         line("S2", son, "2026-11-02T09:00:00+08:00", "clinic", 500) +        // line 4: new
+                         line("S2", daughter, "2026-11-02T09:00:00+08:00", "clinic", 500) +   // line 5: person
+                         line("S2", son, "2026-11-03T09:00:00+08:00", "clinic", 500));        // line 6: time
+    BOOST_TEST(report.applied == 1u);
+    BOOST_TEST(report.duplicates == 1u);
+    BOOST_REQUIRE(report.rejected.size() == 3u);
+    for (std::size_t i = 0; i < 3; ++i) BOOST_TEST(report.rejected[i].code == "setl_id_conflict");
+    BOOST_TEST(report.rejected[0].line == 3u);
+    BOOST_TEST(report.rejected[1].line == 5u);
+    BOOST_TEST(report.rejected[2].line == 6u);
+    BOOST_TEST(balance(son) == 10000 - 1000 - 500);
+}
+
 BOOST_AUTO_TEST_CASE(a_settlement_for_someone_not_in_the_roster_is_rejected) {
     auto r = settle(line("X", "11010519491231002X", "2026-11-22T09:30:00+08:00", "clinic", 100));
     BOOST_REQUIRE(r.rejected.size() == 1u);

@@ -106,6 +106,9 @@ BOOST_AUTO_TEST_CASE(every_bad_field_is_named) {
         {profile(kVersion2 + "," + kVersion1), "versions[1].effective_from"},
         {profile(kVersion1 + "," + kVersion1), "versions[1].effective_from"},
         {profile(kVersion1 + ", 7"), "versions[1]"},
+        {replace(ok, R"("title": "广西壮族自治区")", R"("title": "广西", "title": "广东")"), "title"},
+        {profile(kVersion1 + "," + replace(kVersion2, R"("scope": "province")", R"("scope": "province", "scope": "national")")),
+         "versions[1].scope"},
     };
     for (const auto& c : cases) {
         BOOST_TEST_CONTEXT("expected field " << c.field) {
