@@ -9,6 +9,7 @@
 #include "app/audit.h"
 #include "app/errors.h"
 #include "app/machine_settings.h"
+#include "app/passwords.h"
 #include "app/stores.h"
 #include "core/json_writer.h"
 
@@ -68,7 +69,7 @@ std::string staff_label(const std::string& username, const std::string& full_nam
 }
 
 void add_user(Workspace& ws, const std::string& by, const std::string& username, core::Role role,
-              const std::string& password, const std::string& full_name) {
+              const std::string& password, const std::string& full_name, bool one_time) {
     if (!valid_username(username))
         throw BadInput("username: use 1–64 letters, digits, '.', '_' or '-'", {"username_invalid", {}});
     if (password.empty()) throw BadInput("password: must not be empty", {"password_empty", {}});
@@ -85,6 +86,8 @@ void add_user(Workspace& ws, const std::string& by, const std::string& username,
     u.password_hash = h.hash;
     u.iterations = h.iterations;
     u.created_at = now();
+    u.password_set_at = u.created_at;
+    u.must_change_password = one_time;
     storage::Transaction tx(database(ws));
     stores(ws).users.add(u);
     core::JsonWriter after;
@@ -124,7 +127,7 @@ void reset_password(Workspace& ws, const Actor& actor, const std::string& userna
         throw BadInput("username: no user \"" + username + "\"", {"user_unknown", {{"username", username}}});
     auto h = hash_password(password);
     storage::Transaction tx(database(ws));
-    stores(ws).users.set_password(username, h.salt, h.hash, h.iterations);
+    stores(ws).users.set_password(username, h.salt, h.hash, h.iterations, /*must_change=*/true, now());
     audit(ws, {actor.username, actor.workstation}, "user.password", "user", username, "", "{\"reset\":true}");
     tx.commit();
 }
@@ -163,9 +166,14 @@ Actor authenticate(Workspace& ws, const std::string& username, const std::string
     }
     storage::Transaction tx(database(ws));
     stores(ws).users.record_login(username);
-    audit(ws, who, "login", "user", username, "", std::string("{\"role\":\"") + core::role_name(user->role) + "\"}");
+    Actor actor{user->username, user->role, who.workstation, user->full_name};
+    actor.password_change = password_change_due(ws, *user);
+    core::JsonWriter outcome;
+    outcome.begin_object().key("role").value(core::role_name(user->role));
+    if (!actor.password_change.empty()) outcome.key("password_change").value(actor.password_change);
+    audit(ws, who, "login", "user", username, "", outcome.end_object().str());
     tx.commit();
-    return {user->username, user->role, who.workstation, user->full_name};
+    return actor;
 }
 
 void log_out(Workspace& ws, const Actor& actor) {

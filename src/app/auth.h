@@ -20,6 +20,9 @@ struct Actor {
     core::Role role = core::Role::clerk;
     std::string workstation;
     std::string full_name;  // empty when the account has none
+    // Set at login when the holder must choose a new password first (app/passwords.h):
+    // "set_by_administrator" or "expired"; empty otherwise.
+    std::string password_change = "";
 };
 
 // How papers name a member of staff: "韦丽华（clerk）", or the login alone when no name is kept.
@@ -35,15 +38,17 @@ PasswordHash hash_password(const std::string& password, int iterations = 0);  //
 bool verify_password(const std::string& password, const PasswordHash& stored);
 
 // Creates a user (audited as `by`); BadInput for a bad name or empty password, or a name
-// already taken.
+// already taken. `one_time`: the password was chosen by someone else, and its holder must choose
+// their own at the first login (app/passwords.h).
 void add_user(Workspace& ws, const std::string& by, const std::string& username, core::Role role,
-              const std::string& password, const std::string& full_name = "");
+              const std::string& password, const std::string& full_name = "", bool one_time = true);
 // Disables or re-enables a user (admin only); a disabled user cannot log in.
 void set_user_disabled(Workspace& ws, const Actor& actor, const std::string& username, bool disabled);
 
 // Every user with role, state and lock (admin only).
 std::vector<core::UserAccount> list_users(Workspace& ws, const Actor& actor);
-// Sets a forgotten password anew and lifts a lock (admin only, audited without the password).
+// Sets a forgotten password anew and lifts a lock (admin only, audited without the password);
+// the holder must choose their own at the next login.
 void reset_password(Workspace& ws, const Actor& actor, const std::string& username, const std::string& password);
 
 constexpr int kMaxFailedLogins = 5;

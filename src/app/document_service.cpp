@@ -14,6 +14,7 @@
 #include "app/base64.h"
 #include "app/case_service.h"
 #include "app/errors.h"
+#include "app/number_setting.h"
 #include "app/paths.h"
 #include "app/policy_service.h"
 #include "app/settings.h"
@@ -62,22 +63,8 @@ void refuse_card_read_as_paper(core::DocumentType type) {
 
 namespace {
 
-struct LimitKey {
-    const char* key;
-    long long least, most;
-};
-constexpr LimitKey kLimitKeys[] = {
+constexpr NumberSetting kLimitKeys[] = {
     {"document_max_mb", 1, 200}, {"document_max_megapixels", 1, 400}, {"document_max_pages", 1, 1000}};
-
-std::optional<long long> limit_setting(Workspace& ws, const char* key) {
-    auto text = setting(ws, key);
-    if (!text) return std::nullopt;
-    try {
-        return std::stoll(*text);
-    } catch (const std::exception&) {
-        return std::nullopt;  // set before it was checked: the default stands
-    }
-}
 
 }  // namespace
 
@@ -89,22 +76,15 @@ bool is_document_limit(const std::string& key) {
 
 devices::DocumentLimits document_limits(Workspace& ws) {
     devices::DocumentLimits limits;
-    if (auto mb = limit_setting(ws, "document_max_mb")) limits.max_bytes = static_cast<std::size_t>(*mb) << 20;
-    if (auto mp = limit_setting(ws, "document_max_megapixels")) limits.max_page_pixels = *mp * 1'000'000;
-    if (auto pages = limit_setting(ws, "document_max_pages")) limits.max_pages = static_cast<int>(*pages);
+    if (auto mb = number_setting(ws, "document_max_mb")) limits.max_bytes = static_cast<std::size_t>(*mb) << 20;
+    if (auto mp = number_setting(ws, "document_max_megapixels")) limits.max_page_pixels = *mp * 1'000'000;
+    if (auto pages = number_setting(ws, "document_max_pages")) limits.max_pages = static_cast<int>(*pages);
     return limits;
 }
 
 void set_document_limit(Workspace& ws, const Actor& actor, const std::string& key, const std::string& value) {
-    require_role(actor, {core::Role::admin});
-    for (const auto& k : kLimitKeys) {
-        if (key != k.key) continue;
-        bool digits = !value.empty() && value.size() <= 4 && value.find_first_not_of("0123456789") == std::string::npos;
-        if (!digits || std::stoll(value) < k.least || std::stoll(value) > k.most)
-            throw BadInput(key + ": a whole number, " + std::to_string(k.least) + "–" + std::to_string(k.most) + ", not \"" + value + "\"",
-                           {"document_limit_invalid", {{"key", key}, {"value", value}}});
-        return change_setting(ws, actor, key, std::to_string(std::stoll(value)));
-    }
+    for (const auto& k : kLimitKeys)
+        if (key == k.key) return set_number_setting(ws, actor, k, value, "document_limit_invalid");
     throw BadInput("unknown document limit " + key, {"document_limit_invalid", {{"key", key}, {"value", value}}});
 }
 

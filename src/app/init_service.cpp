@@ -107,7 +107,8 @@ InitReport initialize(Workspace& ws, const InitOptions& options) {
 
     if (options.demo) load_demo(ws, report);
     if (stores(ws).users.count() == 0) {
-        add_user(ws, "system", "admin", core::Role::admin, *options.admin_password);
+        // The installer's own choice, not a password given to someone else.
+        add_user(ws, "system", "admin", core::Role::admin, *options.admin_password, "", /*one_time=*/false);
         report.users_created.push_back("admin");
     }
     return report;

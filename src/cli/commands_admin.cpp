@@ -4,6 +4,7 @@
 #include "app/backup_service.h"
 #include "app/errors.h"
 #include "app/init_service.h"
+#include "app/passwords.h"
 #include "app/policy_service.h"
 #include "app/roster_import.h"
 #include "cli/args.h"
@@ -31,6 +32,28 @@ int run_init(Session& s, const Words& words) {
 int run_user(Session& s, const Words& words) {
     Args args(words, {});
     auto sub = args.positional().empty() ? std::string() : args.positional()[0];
+    if (sub == "passwd") {  // the holder's own: the current one from --as, the new one chosen here
+        args.allow_only({});
+        args.expect_positional(1, "");
+        auto actor = s.actor(/*changing_password=*/true);
+        auto chosen = read_secret(app::Env::new_password, "New password for " + actor.username + ": ");
+        app::change_own_password(s.workspace(), actor, s.password(), chosen);
+        core::JsonWriter w(true);
+        w.begin_object().key("user").value(actor.username).key("password_changed").value(true).end_object();
+        print_json(w.str());
+        return 0;
+    }
+    if (sub == "reset") {  // an administrator's, for one login
+        args.allow_only({});
+        args.expect_positional(2, "NAME");
+        auto actor = s.actor();
+        auto password = read_secret(app::Env::new_password, "One-time password for " + args.positional()[1] + ": ");
+        app::reset_password(s.workspace(), actor, args.positional()[1], password);
+        core::JsonWriter w(true);
+        w.begin_object().key("user").value(args.positional()[1]).key("must_change_password").value(true).end_object();
+        print_json(w.str());
+        return 0;
+    }
     if (sub == "disable" || sub == "enable") {
         args.allow_only({});
         args.expect_positional(2, "NAME");
@@ -41,7 +64,8 @@ int run_user(Session& s, const Words& words) {
         print_json(w.str());
         return 0;
     }
-    if (sub != "add") throw app::BadInput("usage: gongji user add NAME --role clerk|supervisor|admin [--full-name 姓名] | user disable|enable NAME");
+    if (sub != "add") throw app::BadInput("usage: gongji user add NAME --role clerk|supervisor|admin [--full-name 姓名] | user disable|enable NAME | "
+                                   "user reset NAME | user passwd");
     args.allow_only({"role", "full-name"});
     args.expect_positional(2, "NAME");
     auto role_name = args.required("role");

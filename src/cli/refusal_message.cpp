@@ -40,6 +40,9 @@ std::string refusal_message(const app::Problem& p) {
         if (v("papers") == "closed") return "办件 " + v("case") + " 已处理，材料不能再更改";
         return "办件 " + v("case") + " 已由他人处理";
     }
+    if (c == "password_change_required")
+        return std::string(v("reason") == "expired" ? "密码已超过机构规定的使用期限" : "密码由管理员设置") +
+               "，请先用 gongji user passwd 设置本人密码";
     if (c == "four_eyes") return "不能审核本人受理的办件 " + v("case");
     if (c == "not_a_backup") return "不是经过核验的备份，数据库未改动：" + v("why");
     if (c == "backup_unverified") return "备份未通过核验，已删除：" + v("why");

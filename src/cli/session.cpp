@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "app/errors.h"
+#include "app/passwords.h"
 #include "app/paths.h"
 
 namespace gongji::cli {
@@ -21,10 +22,18 @@ app::Workspace& Session::workspace(bool require_schema) {
     return *workspace_;
 }
 
-app::Actor Session::actor() {
+app::Actor Session::actor(bool changing_password) {
     if (!as_user_) throw app::BadInput("--as: this command changes or reads personal data, which is done and logged as a user: give --as USERNAME");
-    auto password = read_secret(app::Env::password, "Password for " + *as_user_ + ": ");
-    return app::authenticate(workspace(), *as_user_, password);
+    password_ = read_secret(app::Env::password, "Password for " + *as_user_ + ": ");
+    auto actor = app::authenticate(workspace(), *as_user_, password_);
+    if (actor.password_change.empty() || changing_password) return actor;
+    if (app::cli_requires_password_change(workspace()))
+        throw app::Refused("password_change_required", {{"reason", actor.password_change}});
+    std::cerr << "gongji: " << *as_user_
+              << (actor.password_change == "expired" ? "'s password is older than the agency allows"
+                                                     : "'s password was set by an administrator")
+              << ": choose your own with `gongji --as " << *as_user_ << " user passwd`\n";
+    return actor;
 }
 
 std::string read_secret(app::Env variable, const std::string& prompt) {

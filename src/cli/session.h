@@ -17,8 +17,11 @@ public:
 
     // The open database; with `require_schema` it must be initialized and current.
     app::Workspace& workspace(bool require_schema = true);
-    // The user named by --as, authenticated with GONGJI_PASSWORD or a prompt on a terminal.
-    app::Actor actor();
+    // The user named by --as, authenticated with GONGJI_PASSWORD or a prompt on a terminal. An
+    // account that must choose a new password is warned, or refused ("password_change_required")
+    // where the agency requires it, unless `changing_password`.
+    app::Actor actor(bool changing_password = false);
+    const std::string& password() const { return password_; }  // the one actor() was given
     const std::optional<std::string>& as_user() const { return as_user_; }
 
 private:
@@ -26,6 +29,7 @@ private:
     std::optional<std::string> as_user_;
     std::unique_ptr<app::Workspace> workspace_;
     bool schema_checked_ = false;
+    std::string password_;
 };
 
 // A secret from the environment variable, else typed at a prompt on a terminal (no echo);

@@ -24,6 +24,8 @@ struct UserAccount {
     std::optional<Instant> locked_until;
     Instant created_at;
     std::string full_name = "";  // 姓名 as printed on papers; empty for accounts made without one
+    std::optional<Instant> password_set_at = std::nullopt;  // none for accounts from before it was kept
+    bool must_change_password = false;  // set by an administrator: the holder chooses a new one
 };
 
 }  // namespace gongji::core

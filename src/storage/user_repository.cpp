@@ -7,27 +7,32 @@
 namespace gongji::storage {
 
 void UserRepository::add(const UserRecord& u) {
-    int disabled = u.disabled ? 1 : 0;
+    int disabled = u.disabled ? 1 : 0, must_change = u.must_change_password ? 1 : 0;
     std::string role = core::role_name(u.role), created_at = u.created_at.utc();
+    std::string set_at = u.password_set_at.value_or(u.created_at).utc();
     db_.sql() << "INSERT INTO users (username, full_name, role, password_salt, password_hash, iterations, disabled, "
-                 "failed_logins, created_at) VALUES (:n, :f, :r, :s, :h, :i, :d, 0, :c)",
+                 "failed_logins, created_at, password_set_at, must_change_password) "
+                 "VALUES (:n, :f, :r, :s, :h, :i, :d, 0, :c, :p, :m)",
         soci::use(u.username), soci::use(u.full_name), soci::use(role), soci::use(u.password_salt), soci::use(u.password_hash),
-        soci::use(u.iterations), soci::use(disabled), soci::use(created_at);
+        soci::use(u.iterations), soci::use(disabled), soci::use(created_at), soci::use(set_at), soci::use(must_change);
 }
 
 std::optional<UserRecord> UserRepository::find(const std::string& username) {
     UserRecord u;
-    int disabled = 0;
-    std::string locked, role, created_at;
-    soci::indicator locked_ind = soci::i_ok;
+    int disabled = 0, must_change = 0;
+    std::string locked, role, created_at, set_at;
+    soci::indicator locked_ind = soci::i_ok, set_at_ind = soci::i_ok;
     db_.sql() << "SELECT username, full_name, role, password_salt, password_hash, iterations, disabled, "
-                 "failed_logins, locked_until, created_at FROM users WHERE username = :n",
+                 "failed_logins, locked_until, created_at, password_set_at, must_change_password FROM users WHERE username = :n",
         soci::into(u.username), soci::into(u.full_name), soci::into(role), soci::into(u.password_salt),
         soci::into(u.password_hash), soci::into(u.iterations), soci::into(disabled), soci::into(u.failed_logins),
-        soci::into(locked, locked_ind), soci::into(created_at), soci::use(username);
+        soci::into(locked, locked_ind), soci::into(created_at), soci::into(set_at, set_at_ind), soci::into(must_change),
+        soci::use(username);
     if (!db_.sql().got_data()) return std::nullopt;
     u.disabled = disabled != 0;
+    u.must_change_password = must_change != 0;
     if (locked_ind == soci::i_ok) u.locked_until = instant_of_text(locked);
+    if (set_at_ind == soci::i_ok) u.password_set_at = instant_of_text(set_at);
     u.created_at = instant_of_text(created_at);
     auto parsed = core::parse_role(role);
     if (!parsed) throw soci::soci_error("users: unknown role \"" + role + "\"");
@@ -63,10 +68,25 @@ void UserRepository::set_disabled(const std::string& username, bool disabled) {
 }
 
 void UserRepository::set_password(const std::string& username, const std::string& salt, const std::string& hash,
-                                  int iterations) {
+                                  int iterations, bool must_change, const core::Instant& at) {
+    const std::string at_text = at.utc();
+    const int must = must_change ? 1 : 0;
+    db_.sql() << "INSERT INTO password_history (username, password_salt, password_hash, iterations, replaced_at) "
+                 "SELECT username, password_salt, password_hash, iterations, :at FROM users WHERE username = :n",
+        soci::use(at_text), soci::use(username);
     db_.sql() << "UPDATE users SET password_salt = :s, password_hash = :h, iterations = :i, failed_logins = 0, "
-                 "locked_until = NULL WHERE username = :n",
-        soci::use(salt), soci::use(hash), soci::use(iterations), soci::use(username);
+                 "locked_until = NULL, password_set_at = :at, must_change_password = :m WHERE username = :n",
+        soci::use(salt), soci::use(hash), soci::use(iterations), soci::use(at_text), soci::use(must), soci::use(username);
+}
+
+std::vector<UserRepository::StoredPassword> UserRepository::earlier_passwords(const std::string& username, int n) {
+    std::vector<StoredPassword> out;
+    soci::rowset<soci::row> rows =
+        (db_.sql().prepare << "SELECT password_salt, password_hash, iterations FROM password_history "
+                              "WHERE username = :n ORDER BY replaced_at DESC LIMIT :k",
+         soci::use(username), soci::use(n));
+    for (const auto& r : rows) out.push_back({r.get<std::string>(0), r.get<std::string>(1), static_cast<int>(row_integer(r, 2))});
+    return out;
 }
 
 long long UserRepository::count() {

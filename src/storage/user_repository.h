@@ -22,8 +22,16 @@ public:
     void record_failed_login(const std::string& username, const std::optional<core::Instant>& lock_until);
     void record_login(const std::string& username);  // clears the count and any lock
     void set_disabled(const std::string& username, bool disabled);
-    // A new password; clears the failed-login count and any lock.
-    void set_password(const std::string& username, const std::string& salt, const std::string& hash, int iterations);
+    // A new password, set at `at`; clears the failed-login count and any lock. The one it replaces
+    // goes into the account's password history.
+    void set_password(const std::string& username, const std::string& salt, const std::string& hash, int iterations,
+                      bool must_change, const core::Instant& at);
+    struct StoredPassword {
+        std::string salt, hash;
+        int iterations = 0;
+    };
+    // The `n` passwords the account had before its current one, newest first.
+    std::vector<StoredPassword> earlier_passwords(const std::string& username, int n);
 
 private:
     Database& db_;

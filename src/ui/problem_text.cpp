@@ -159,6 +159,11 @@ wxString problem_text(const app::Problem& problem) {
     if (c == "file_unusable") return wxString::Format(_("%s cannot be used: %s"), p("file"), p("why"));
     if (c == "username_invalid") return _("A user name is 1-64 letters, digits, '.', '_' or '-'");
     if (c == "password_empty") return _("The password must not be empty");
+    if (c == "password_too_short") return wxString::Format(_("The new password needs at least %s characters"), p("min"));
+    if (c == "password_too_few_classes")
+        return wxString::Format(_("The new password needs %s of: lower case, upper case, digits, other characters"), p("min"));
+    if (c == "password_has_username") return _("The new password must not contain the user name");
+    if (c == "password_reused") return wxString::Format(_("None of your last %s passwords may be chosen again"), p("history"));
     if (c == "full_name_too_long") return _("The full name is too long (at most about 20 Chinese characters)");
     if (c == "username_taken") return wxString::Format(_("User %s exists already"), p("username"));
     if (c == "user_unknown") return wxString::Format(_("There is no user %s"), p("username"));

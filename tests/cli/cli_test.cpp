@@ -328,4 +328,45 @@ BOOST_FIXTURE_TEST_CASE(a_database_newer_than_the_program_is_refused_untouched, 
     BOOST_TEST(gongji::storage::schema_version(*db) == 99);
 }
 
+// The demo's and an administrator's passwords are for one login. Scripts keep working with a
+// warning on stderr until the agency requires the change; `user passwd` makes it, under the rules.
+BOOST_AUTO_TEST_CASE(a_password_set_by_an_administrator_is_changed_with_user_passwd) {
+    DemoDatabase db;
+    auto warned = db.gongji({"--as", "clerk", "person", "show", kZhangWei}, db.as("demo"));
+    BOOST_TEST(warned.exit_code == 0, warned.err);
+    BOOST_TEST(warned.err.find("user passwd") != std::string::npos, warned.err);
+
+    BOOST_TEST(db.gongji({"--as", "admin", "settings", "set", "cli_password_change", "require"}, db.as("demo")).exit_code == 0);
+    auto refused = db.gongji({"--as", "clerk", "person", "show", kZhangWei}, db.as("demo"));
+    BOOST_TEST(refused.exit_code == 1);
+    BOOST_TEST(refused.object()->getValue<std::string>("refused") == "password_change_required", refused.out);
+
+    auto change = [&](const std::string& current, const std::string& chosen) {
+        auto env = db.as(current);
+        env["GONGJI_NEW_PASSWORD"] = chosen;
+        return db.gongji({"--as", "clerk", "user", "passwd"}, env);
+    };
+    auto weak = change("demo", "demo2");
+    BOOST_TEST(weak.exit_code == 2);
+    BOOST_TEST(weak.err.find("8") != std::string::npos, weak.err);
+    BOOST_TEST(change("demo", "Window-07a").exit_code == 0);
+    auto works = db.gongji({"--as", "clerk", "person", "show", kZhangWei}, db.as("Window-07a"));
+    BOOST_TEST(works.exit_code == 0, works.err);
+    BOOST_TEST(works.err.empty(), works.err);
+    BOOST_TEST(db.gongji({"--as", "clerk", "person", "show", kZhangWei}, db.as("demo")).exit_code == 1);
+
+    // A reset makes it one-time again.
+    auto reset_env = db.as("demo");
+    reset_env["GONGJI_NEW_PASSWORD"] = "tmp-given";
+    BOOST_TEST(db.gongji({"--as", "admin", "user", "reset", "clerk"}, reset_env).exit_code == 1);  // admin too must change first
+    auto admin_env = db.as("demo");
+    admin_env["GONGJI_NEW_PASSWORD"] = "Root-2026!x";
+    BOOST_TEST(db.gongji({"--as", "admin", "user", "passwd"}, admin_env).exit_code == 0);
+    reset_env = db.as("Root-2026!x");
+    reset_env["GONGJI_NEW_PASSWORD"] = "tmp-given";
+    BOOST_TEST(db.gongji({"--as", "admin", "user", "reset", "clerk"}, reset_env).exit_code == 0);
+    auto again = db.gongji({"--as", "clerk", "person", "show", kZhangWei}, db.as("tmp-given"));
+    BOOST_TEST(again.object()->getValue<std::string>("refused") == "password_change_required", again.out);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

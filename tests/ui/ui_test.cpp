@@ -139,7 +139,20 @@ BOOST_FIXTURE_TEST_CASE(logging_in_says_why_not_then_lets_the_clerk_in, Demo) {
     BOOST_TEST(error == "用户名或密码错误");
     screenshot(&dialog, "login.png");
     child<wxTextCtrl>(&dialog, "password")->SetValue("demo");
-    BOOST_TEST(dialog.TransferDataFromWindow());
+    // The demo's password is for one login: the clerk chooses her own, under the agency's rules.
+    BOOST_TEST(!dialog.TransferDataFromWindow());
+    BOOST_TEST(child<wxWindow>(&dialog, "change_panel")->IsShown());
+    BOOST_TEST(dialog.FindFocus() == child<wxTextCtrl>(&dialog, "new_password"));
+    auto choose = [&](const char* first, const char* again) {
+        child<wxTextCtrl>(&dialog, "new_password")->SetValue(first);
+        child<wxTextCtrl>(&dialog, "repeat_password")->SetValue(again);
+        bool done = dialog.TransferDataFromWindow();
+        return done ? std::string("done") : child<wxStaticText>(&dialog, "error")->GetLabel().ToStdString(wxConvUTF8);
+    };
+    BOOST_TEST(choose("Window-2026a", "Window-2026b") == "两次输入的新密码不一致，请重新输入");
+    BOOST_TEST(choose("window", "window") == "新密码至少需要 8 个字符");
+    BOOST_TEST(choose("Window-2026a", "Window-2026a") == "done");
+    BOOST_TEST(app::authenticate(ws, "clerk", "Window-2026a").password_change.empty());
     BOOST_TEST(dialog.actor().role == core::Role::clerk);
     BOOST_TEST(dialog.actor().workstation == "窗口-03");
     BOOST_TEST(!workstation->IsEditable());

@@ -1,0 +1,22 @@
+#pragma once
+// The agency's settings that are whole numbers within bounds (document limits, password rules):
+// checked when set, and a value stored before it was checked counts as unset.
+#include <optional>
+#include <string>
+
+#include "app/auth.h"
+#include "app/workspace.h"
+
+namespace gongji::app {
+
+struct NumberSetting {
+    const char* key;
+    long long least, most;
+};
+
+std::optional<long long> number_setting(Workspace& ws, const char* key);
+// Administrator only; BadInput(`code`, {key, value}) for anything but a whole number within bounds.
+void set_number_setting(Workspace& ws, const Actor& actor, const NumberSetting& setting, const std::string& value,
+                        const char* code);
+
+}  // namespace gongji::app

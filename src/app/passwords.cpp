@@ -1,0 +1,82 @@
+#include "app/passwords.h"
+
+#include "app/audit.h"
+#include "app/clock.h"
+#include "app/errors.h"
+#include "app/number_setting.h"
+#include "app/settings.h"
+#include "app/stores.h"
+
+namespace gongji::app {
+namespace {
+
+constexpr NumberSetting kRules[] = {{"password_min_length", 4, 64},
+                                    {"password_min_classes", 1, 4},
+                                    {"password_max_age_days", 0, 3650},
+                                    {"password_history", 0, 24}};
+constexpr long long kSecondsPerDay = 24 * 60 * 60;
+
+}  // namespace
+
+core::PasswordRules password_rules(Workspace& ws) {
+    core::PasswordRules rules;
+    int* fields[] = {&rules.min_length, &rules.min_classes, &rules.max_age_days, &rules.history};
+    for (std::size_t i = 0; i < std::size(kRules); ++i)
+        if (auto n = number_setting(ws, kRules[i].key)) *fields[i] = static_cast<int>(*n);
+    return rules;
+}
+
+bool is_password_setting(const std::string& key) {
+    if (key == "cli_password_change") return true;
+    for (const auto& r : kRules)
+        if (key == r.key) return true;
+    return false;
+}
+
+void set_password_setting(Workspace& ws, const Actor& actor, const std::string& key, const std::string& value) {
+    if (key == "cli_password_change") {
+        require_role(actor, {core::Role::admin});
+        if (value != "warn" && value != "require")
+            throw BadInput("cli_password_change: warn or require, not \"" + value + "\"",
+                           {"password_setting_invalid", {{"key", key}, {"value", value}}});
+        return change_setting(ws, actor, key, value);
+    }
+    for (const auto& r : kRules)
+        if (key == r.key) return set_number_setting(ws, actor, r, value, "password_setting_invalid");
+    throw BadInput("unknown password setting " + key, {"password_setting_invalid", {{"key", key}, {"value", value}}});
+}
+
+bool cli_requires_password_change(Workspace& ws) { return setting(ws, "cli_password_change") == std::string("require"); }
+
+std::string password_change_due(Workspace& ws, const core::UserAccount& account) {
+    if (account.must_change_password) return "set_by_administrator";
+    auto rules = password_rules(ws);
+    auto set_at = account.password_set_at.value_or(account.created_at);
+    if (rules.max_age_days > 0 && now().seconds - set_at.seconds >= rules.max_age_days * kSecondsPerDay) return "expired";
+    return "";
+}
+
+void change_own_password(Workspace& ws, Actor& actor, const std::string& current, const std::string& chosen) {
+    auto account = stores(ws).users.find(actor.username);
+    if (!account || !verify_password(current, {account->password_salt, account->password_hash, account->iterations}))
+        throw Refused("authentication_failed");
+    auto rules = password_rules(ws);
+    if (auto issue = core::check_password(rules, chosen, actor.username))
+        throw BadInput("new password: " + issue->message, {issue->code, issue->params});
+    // The current one and the ones before it, as many as the rules remember.
+    bool reused = rules.history > 0 && chosen == current;
+    if (!reused && rules.history > 1)
+        for (const auto& earlier : stores(ws).users.earlier_passwords(actor.username, rules.history - 1))
+            if (verify_password(chosen, {earlier.salt, earlier.hash, earlier.iterations})) reused = true;
+    if (reused)
+        throw BadInput("new password: one of the last " + std::to_string(rules.history) + " may not be chosen again",
+                       {"password_reused", {{"history", std::to_string(rules.history)}}});
+    auto h = hash_password(chosen);
+    storage::Transaction tx(database(ws));
+    stores(ws).users.set_password(actor.username, h.salt, h.hash, h.iterations, false, now());
+    audit(ws, {actor.username, actor.workstation}, "user.password", "user", actor.username, "", "{\"changed_by\":\"holder\"}");
+    tx.commit();
+    actor.password_change.clear();
+}
+
+}  // namespace gongji::app
