@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs inside an X display: starts the installed gongji-desk on DB, logs in as the demo clerk
-# with real key presses and waits for the main window. Exit 0 when it opened, else 1.
+# with real key presses, chooses her own password in place of the demo's one-time one, and waits
+# for the main window. Exit 0 when it opened, else 1.
 # Usage: installer/desk-login-smoke.sh DB_URL
 set -uo pipefail
 GONGJI_WORKSTATION=smoke /usr/bin/gongji-desk --db "$1" >/dev/null 2>&1 &
@@ -24,5 +25,10 @@ sleep 0.5
 xdotool type --delay 20 clerk
 xdotool key Tab
 xdotool type --delay 20 demo
+xdotool key Return
+sleep 0.8                                     # the new password's two fields
+xdotool type --delay 20 Window-2026a
+xdotool key Return
+xdotool type --delay 20 Window-2026a
 xdotool key Return
 wait_for_window "共济窗口"                    # the main window, in Chinese

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app/audit_keys.h"
+#include "app/case_service.h"
 #include "app/errors.h"
 #include "app/stores.h"
 #include "storage/audit_repository.h"
@@ -23,6 +24,18 @@ void audit(Workspace& ws, const AuditWho& who, const std::string& action, const 
     e.before = before;
     e.after = after;
     storage::AuditRepository(database(ws)).record(std::move(e));  // chained when the change commits
+}
+
+void log_access(Workspace& ws, const AuditWho& who, const std::string& action, const std::string& entity,
+                const std::string& key, const std::string& detail) {
+    audit(ws, who, action, entity, key, "", detail);  // a read opens no transaction: written at once
+}
+
+std::vector<core::AuditEntry> personal_data_views(Workspace& ws, const Actor& actor, const std::string& person,
+                                                  const std::string& by) {
+    require_role(actor, {core::Role::admin});
+    auto id = person.empty() ? person : normalized_id(person, "--person");
+    return storage::AuditRepository(database(ws)).views(id, by);
 }
 
 std::vector<AuditAnchor> audit_anchors(Workspace& ws) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/auth.h"
 #include "app/workspace.h"
 #include "core/audit_chain.h"
 
@@ -20,6 +21,18 @@ struct AuditWho {
 // or at once when no transaction is open.
 void audit(Workspace& ws, const AuditWho& who, const std::string& action, const std::string& entity,
            const std::string& key, const std::string& before, const std::string& after);
+
+// Personal data read by a member of staff (等保 level 3; PIPL: ID numbers and medical spending are
+// sensitive): who opened whose card, bindings, statement or papers, when, from which window.
+// `action` "person.view" (entity "person", key the ID number) or "document.view" (entity
+// "document"); `detail` a JSON object saying what was read.
+void log_access(Workspace& ws, const AuditWho& who, const std::string& action, const std::string& entity,
+                const std::string& key, const std::string& detail);
+
+// The look-ups of personal data, oldest first, of one person (ID number, as typed) and/or by one
+// member of staff; empty for all. Administrator only (the auditor where duties are separate).
+std::vector<core::AuditEntry> personal_data_views(Workspace& ws, const Actor& actor, const std::string& person,
+                                                  const std::string& by);
 
 struct AuditVerification {
     long long entries = 0;

@@ -438,10 +438,11 @@ std::optional<core::Person> find_person(Workspace& ws, const std::string& id_tex
     return stores(ws).persons.find(id);
 }
 
-PersonCard person_card(Workspace& ws, const std::string& id_text) {
+PersonCard person_card(Workspace& ws, const Actor& actor, const std::string& id_text) {
     auto id = normalized_id(id_text, "ID");
     auto person = stores(ws).persons.find(id);
     if (!person) throw BadInput("ID: " + id + " is not in the roster", {"not_in_roster", {{"id", id}}});
+    log_access(ws, {actor.username, actor.workstation}, "person.view", "person", id, "{\"what\":\"card\"}");
     PersonCard card;
     card.person = *person;
     card.as_authorizer = stores(ws).bindings.list_by_authorizer(id);
@@ -474,8 +475,10 @@ std::map<std::string, std::string> names_of(Workspace& ws, const std::vector<std
     return stores(ws).persons.names_of(id_numbers);
 }
 
-std::vector<Binding> bindings_of(Workspace& ws, const std::string& id_text, bool as_user) {
+std::vector<Binding> bindings_of(Workspace& ws, const Actor& actor, const std::string& id_text, bool as_user) {
     auto id = normalized_id(id_text, as_user ? "--user" : "--authorizer");
+    log_access(ws, {actor.username, actor.workstation}, "person.view", "person", id,
+               as_user ? "{\"what\":\"bindings_as_user\"}" : "{\"what\":\"bindings_as_authorizer\"}");
     return as_user ? stores(ws).bindings.list_by_user(id) : stores(ws).bindings.list_by_authorizer(id);
 }
 

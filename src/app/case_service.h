@@ -94,11 +94,12 @@ struct PersonCard {
 // The person in the roster, if the text is a valid ID number of someone in it (as typed: the
 // forgiving input of domain.md §3); nothing otherwise, never an error.
 std::optional<core::Person> find_person(Workspace& ws, const std::string& id_text);
-// BadInput for an invalid ID number or a person not in the roster.
-PersonCard person_card(Workspace& ws, const std::string& id_number);
+// BadInput for an invalid ID number or a person not in the roster. The look-up is logged as the
+// actor's (app/audit.h log_access), as bindings_of is.
+PersonCard person_card(Workspace& ws, const Actor& actor, const std::string& id_number);
 // The names of these people as the roster has them (one look-up for all; unknown ones left out).
 std::map<std::string, std::string> names_of(Workspace& ws, const std::vector<std::string>& id_numbers);
-std::vector<core::Binding> bindings_of(Workspace& ws, const std::string& id_number, bool as_user);
+std::vector<core::Binding> bindings_of(Workspace& ws, const Actor& actor, const std::string& id_number, bool as_user);
 
 // A valid ID number in normal form, or BadInput naming the field.
 std::string normalized_id(const std::string& text, const char* field);

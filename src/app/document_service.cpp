@@ -199,9 +199,12 @@ std::vector<core::StoredDocument> list_documents(Workspace& ws, const std::strin
     return stores(ws).documents.list(find_case(ws, case_number).id);
 }
 
-std::string read_document(Workspace& ws, long long document_id) {
+std::string read_document(Workspace& ws, const Actor& actor, long long document_id) {
     auto d = stores(ws).documents.find(document_id);
     if (!d) throw BadInput("document: no document " + std::to_string(document_id));
+    core::JsonWriter detail;
+    detail.begin_object().key("case_id").value(d->case_id).key("type").value(core::document_type_name(d->type)).end_object();
+    log_access(ws, {actor.username, actor.workstation}, "document.view", "document", std::to_string(document_id), detail.str());
     auto bytes = from_base64(d->content_base64);
     if (static_cast<long long>(bytes.size()) != d->size_bytes || sha256_hex(bytes) != d->sha256)
         throw Refused("document_damaged", {{"document", std::to_string(document_id)}, {"file", d->file_name}});

@@ -41,7 +41,8 @@ long long attach_document(Workspace& ws, const Actor& actor, const std::string& 
 void remove_document(Workspace& ws, const Actor& actor, long long document_id);
 std::vector<core::StoredDocument> list_documents(Workspace& ws, const std::string& case_number);
 // The bytes as captured; Refused("document_damaged") when they no longer match their SHA-256.
-std::string read_document(Workspace& ws, long long document_id);
+// Logged as the actor's look-up (app/audit.h log_access).
+std::string read_document(Workspace& ws, const Actor& actor, long long document_id);
 
 // Scans one page with SANE for a case yet to be submitted; Refused("scan_failed") with the
 // scanner's reason (jammed, out of paper, gone).

@@ -133,11 +133,11 @@ void proposal_fields(Workspace& ws, const Actor& actor, const DocumentRequest& r
     subject = authorizer + ">" + user;
 }
 
-void statement_fields(Workspace& ws, const DocumentRequest& r, reports::ReportData& d, std::string& subject) {
+void statement_fields(Workspace& ws, const Actor& actor, const DocumentRequest& r, reports::ReportData& d, std::string& subject) {
     if (!r.user == !r.authorizer) throw BadInput("statement: give --user ID or --authorizer ID");
     if (!r.from || !r.to) throw BadInput("statement: --from and --to are required");
     auto id = normalized_id(r.user ? *r.user : *r.authorizer, r.user ? "--user" : "--authorizer");
-    auto st = statement(ws, r.user.has_value(), id, *r.from, *r.to);
+    auto st = statement(ws, actor, r.user.has_value(), id, *r.from, *r.to);
     subject = id;
     d.fields["subject_role"] = r.user ? "使用人" : "授权人";
     d.fields["subject_name"] = name_of(ws, id);
@@ -247,7 +247,7 @@ PreparedDocument prepare_document(Workspace& ws, const Actor& actor, const Docum
     PreparedDocument doc;
     doc.tpl = reports::parse_template(read_file(path), path);
     if (r.kind == Paper::statement) {
-        statement_fields(ws, r, doc.data, doc.subject);
+        statement_fields(ws, actor, r, doc.data, doc.subject);
     } else if (r.kind == Paper::daily) {
         daily_fields(ws, r, doc.data, doc.subject);
     } else if (r.kind == Paper::commitment && !r.case_number) {

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "app/audit.h"
 #include "app/case_service.h"
 #include "app/errors.h"
 #include "app/paths.h"
@@ -340,10 +341,14 @@ void return_quota(Workspace& ws, const AuditWho& who, long long binding_id, cons
           "{\"quota_fen\":" + std::to_string(quota) + "}", "{\"quota_fen\":0}");
 }
 
-Statement statement(Workspace& ws, bool of_user, const std::string& id_text, const core::CivilDate& from,
-                    const core::CivilDate& to) {
+Statement statement(Workspace& ws, const Actor& actor, bool of_user, const std::string& id_text,
+                    const core::CivilDate& from, const core::CivilDate& to) {
     auto id = normalized_id(id_text, of_user ? "--user" : "--authorizer");
     if (to < from) throw BadInput("--to: before --from");
+    core::JsonWriter detail;
+    detail.begin_object().key("what").value(of_user ? "statement_as_user" : "statement_as_authorizer");
+    detail.key("from").value(from.to_string()).key("to").value(to.to_string()).end_object();
+    log_access(ws, {actor.username, actor.workstation}, "person.view", "person", id, detail.str());
     auto start = core::format_utc(core::china_day_start(from));
     auto end = core::format_utc(core::china_day_start(core::CivilDate::from_days_since_epoch(to.days_since_epoch() + 1)));
     storage::LedgerRepository ledger(database(ws));

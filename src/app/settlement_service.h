@@ -42,8 +42,9 @@ struct Statement {
     std::vector<StatementRow> rows;
     long long amount_fen = 0, own_fen = 0, mutual_aid_fen = 0, cash_fen = 0;
 };
-// Dates inclusive, in China time. BadInput for an invalid ID number or dates.
-Statement statement(Workspace& ws, bool of_user, const std::string& id_number, const core::CivilDate& from,
-                    const core::CivilDate& to);
+// Dates inclusive, in China time. BadInput for an invalid ID number or dates. Logged as the
+// actor's look-up (app/audit.h log_access).
+Statement statement(Workspace& ws, const Actor& actor, bool of_user, const std::string& id_number,
+                    const core::CivilDate& from, const core::CivilDate& to);
 
 }  // namespace gongji::app

@@ -226,7 +226,7 @@ int run_document(Session& s, const Words& words) {
             print_json("{\"removed\": " + std::to_string(id) + "}");
             return 0;
         }
-        auto bytes = app::read_document(ws, id);
+        auto bytes = app::read_document(ws, actor, id);
         auto out = args.required("out");
         std::ofstream(out, std::ios::binary) << bytes;
         core::JsonWriter w(true);
@@ -245,8 +245,8 @@ int run_bindings(Session& s, const Words& words) {
     args.expect_positional(0, "");
     auto user = args.option("user"), authorizer = args.option("authorizer");
     if (!user == !authorizer) throw app::BadInput("usage: gongji bindings --user ID | --authorizer ID");
-    s.actor();
-    print_json(bindings_json(app::bindings_of(s.workspace(), user ? *user : *authorizer, user.has_value())));
+    auto actor = s.actor();
+    print_json(bindings_json(app::bindings_of(s.workspace(), actor, user ? *user : *authorizer, user.has_value())));
     return 0;
 }
 
@@ -255,8 +255,8 @@ int run_person(Session& s, const Words& words) {
     args.allow_only({});
     if (args.positional().empty() || args.positional()[0] != "show") throw app::BadInput("usage: gongji person show ID");
     args.expect_positional(2, "ID");
-    s.actor();
-    print_json(person_json(app::person_card(s.workspace(), args.positional()[1])));
+    auto actor = s.actor();
+    print_json(person_json(app::person_card(s.workspace(), actor, args.positional()[1])));
     return 0;
 }
 
@@ -282,9 +282,25 @@ int run_audit(Session& s, const Words& words) {
         print_json(w.str());
         return 0;
     }
+    if (pos.size() == 1 && pos[0] == "access") {  // who looked at whose personal data
+        args.allow_only({"person", "by"});
+        auto actor = s.actor();
+        core::JsonWriter w(true);
+        w.begin_array();
+        for (const auto& e : app::personal_data_views(s.workspace(), actor, args.option("person").value_or(""),
+                                                      args.option("by").value_or(""))) {
+            w.begin_object().key("at").value(e.at).key("by").value(e.actor).key("workstation").value(e.workstation);
+            w.key(e.entity).value(e.entity_key).key("read").raw(e.after.empty() ? "{}" : e.after).end_object();
+        }
+        w.end_array();
+        print_json(w.str());
+        return 0;
+    }
     args.allow_only({"anchor"});
     if (pos.size() != 1 || pos[0] != "verify")
-        throw app::BadInput("usage: gongji audit verify [--anchor CHAIN:SEQ:HASH …] | audit anchor | audit key new [--sm3]");
+        throw app::BadInput(
+            "usage: gongji audit verify [--anchor CHAIN:SEQ:HASH …] | audit anchor | audit key new [--sm3] | "
+            "audit access [--person ID] [--by USER]");
     std::vector<app::AuditAnchor> anchors;
     for (const auto& text : args.options("anchor")) anchors.push_back(app::parse_audit_anchor(text));
     auto v = app::verify_audit(s.workspace(), anchors);

@@ -70,7 +70,7 @@ int run_statement(Session& s, const Words& words) {
         print_json(w.str());
         return 0;
     }
-    auto st = app::statement(s.workspace(), user.has_value(), user ? *user : *authorizer, from, to);
+    auto st = app::statement(s.workspace(), actor, user.has_value(), user ? *user : *authorizer, from, to);
     core::JsonWriter w(true);
     w.begin_object().key("rows").begin_array();
     for (const auto& row : st.rows) {

@@ -43,6 +43,7 @@ const char* kUsage =
     "  document scanners · document scan --case CASE --type TYPE --device NAME [--dpi N] [--color]\n"
     "  audit verify [--anchor CHAIN:SEQ:HASH …]   check the audit log's chains, seals and anchors\n"
     "  audit anchor                        each chain's head, to print and keep away from the database\n"
+    "  audit access [--person ID] [--by USER]   who looked at whose card, statement or papers (admin)\n"
     "  audit key new [--sm3]               a new agency key for sealing the audit log (as root)\n"
     "  settle FILE [--encoding E]          import settlements and pay them from the accounts\n"
     "  statement (--user ID | --authorizer ID) --from DATE --to DATE [--pdf OUT]\n"

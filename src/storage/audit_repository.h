@@ -24,9 +24,14 @@ public:
     void append_chain(std::vector<core::AuditEntry>& entries);
     std::map<std::string, AuditHead> heads();  // by chain
     std::vector<core::AuditEntry> all();        // ordered by chain, then seq
+    // Look-ups of personal data (actions ending ".view"), oldest first; an empty filter takes all.
+    std::vector<core::AuditEntry> views(const std::string& person, const std::string& actor);
 
 private:
     AuditHead lock_head(const std::string& chain);  // created at seq 0 the first time
+    // One entry outside a transaction, in one statement that moves the head only if it is still
+    // where this connection left it; false (nothing written) when it is not, or not known.
+    bool append_alone(core::AuditEntry& entry);
 
     Database& db_;
 };

@@ -1,5 +1,6 @@
 #pragma once
 // A connection to the embedded SQLite file or the agency's shared PostgreSQL server.
+#include <map>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -50,6 +51,9 @@ public:
     void set_audit_key(std::optional<core::AuditKey> key) { audit_key_ = std::move(key); }
     const core::AuditKey* audit_key() const { return audit_key_ ? &*audit_key_ : nullptr; }
     bool in_transaction() const { return in_transaction_; }
+    // Each chain's head (seq, hash) as this connection last wrote it: a look-up's lone entry is
+    // appended in one statement when the head has not moved since (AuditRepository::record).
+    std::map<std::string, std::pair<long long, std::string>>& known_audit_heads() { return known_audit_heads_; }
 
 private:
     friend class Transaction;
@@ -60,6 +64,7 @@ private:
     std::string url_;
     std::vector<core::AuditEntry> pending_audit_;
     std::optional<core::AuditKey> audit_key_;
+    std::map<std::string, std::pair<long long, std::string>> known_audit_heads_;
     bool in_transaction_ = false;
 };
 

@@ -33,6 +33,7 @@ public:
     void commit(soci::session& sql) const override { sql << "COMMIT"; }
     void rollback(soci::session& sql) const override { sql << "ROLLBACK"; }
     const char* lock_rows() const override { return ""; }
+    bool modifies_in_with() const override { return false; }
     void lock_keys(soci::session&, const char*, const char*, std::vector<std::string>) const override {}
     void serialize(soci::session&, long long, bool) const override {}
     bool connection_lost(soci::session&) const override { return false; }
@@ -61,6 +62,7 @@ public:
     void commit(soci::session& sql) const override { sql.commit(); }
     void rollback(soci::session& sql) const override { sql.rollback(); }
     const char* lock_rows() const override { return " FOR UPDATE"; }
+    bool modifies_in_with() const override { return true; }
     std::string keys_in(const char* column, const char* parameter) const override {
         return std::string(column) + " IN (SELECT json_array_elements_text(CAST(" + parameter + " AS json)))";
     }

@@ -38,6 +38,9 @@ public:
     // " FOR UPDATE" on PostgreSQL; nothing on SQLite, whose immediate transactions already run
     // one at a time.
     virtual const char* lock_rows() const = 0;
+    // Whether one statement can change a row and insert another, all or nothing (PostgreSQL's
+    // data-modifying WITH; not SQLite).
+    virtual bool modifies_in_with() const = 0;
     // A condition "column is one of the keys", the keys bound as one JSON array of texts (one
     // parameter, however many keys: thousands of named parameters cost SQLite quadratic time).
     virtual std::string keys_in(const char* column, const char* parameter) const = 0;

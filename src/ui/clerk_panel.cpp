@@ -323,7 +323,7 @@ void ClerkPanel::look_up(const wxString& text) {
         id_entry_->SetInsertionPointEnd();
     }
     try {
-        auto card = app::person_card(ws_, check.normalized);
+        auto card = app::person_card(ws_, actor_, check.normalized);
         const auto& p = card.person;
         person_ = p.id_number;
         name_->SetLabel(u8(p.name));

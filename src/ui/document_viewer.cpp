@@ -106,7 +106,9 @@ void PageCanvas::on_paint(wxPaintEvent&) {
     dc.DrawBitmap(shown_, x, y);
 }
 
-DocumentViewer::DocumentViewer(wxWindow* parent, app::Workspace& ws, const std::string& case_number) : ws_(ws) {
+DocumentViewer::DocumentViewer(wxWindow* parent, app::Workspace& ws, const app::Actor& actor,
+                               const std::string& case_number)
+    : ws_(ws), actor_(actor) {
     wxXmlResource::Get()->LoadDialog(this, parent, "DocumentViewer");
     list_ = XRCCTRL(*this, "documents", wxListCtrl);
     info_ = XRCCTRL(*this, "page_info", wxStaticText);
@@ -121,7 +123,7 @@ DocumentViewer::DocumentViewer(wxWindow* parent, app::Workspace& ws, const std::
         if (d.removed_at) continue;
         wxImage first;
         try {
-            first = decode_page(app::read_document(ws_, d.id), d.mime, 0, 24);
+            first = decode_page(app::read_document(ws_, actor_, d.id), d.mime, 0, 24);
         } catch (const std::exception&) {  // shown when chosen, with the reason
         }
         auto label = wxString::Format(wxPLURAL("%s, %d page: %s", "%s, %d pages: %s", d.pages), document_type_text(d.type),
@@ -172,7 +174,7 @@ bool DocumentViewer::show_document(size_t index) {
     current_ = index;
     page_ = 0;
     try {
-        bytes_ = app::read_document(ws_, documents_[index].id);
+        bytes_ = app::read_document(ws_, actor_, documents_[index].id);
     } catch (const std::exception& e) {  // document_damaged: the bytes no longer match their hash
         bytes_.clear();
         canvas_->set_page(wxImage());

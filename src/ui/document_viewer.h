@@ -38,7 +38,8 @@ private:
 
 class DocumentViewer : public wxDialog {
 public:
-    DocumentViewer(wxWindow* parent, app::Workspace& ws, const std::string& case_number);
+    // Each document read is logged as `actor`'s look-up.
+    DocumentViewer(wxWindow* parent, app::Workspace& ws, const app::Actor& actor, const std::string& case_number);
 
     size_t count() const { return documents_.size(); }
     bool show_document(size_t index);  // false (with the reason shown) when it cannot be drawn
@@ -51,6 +52,7 @@ private:
     void show_info(const wxString& problem = wxString());
 
     app::Workspace& ws_;
+    app::Actor actor_;
     std::vector<core::StoredDocument> documents_;
     std::string bytes_;  // the document on screen, as stored (checked on reading)
     size_t current_ = 0;

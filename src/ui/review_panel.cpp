@@ -72,7 +72,7 @@ void ReviewPanel::focus_queue() { queue_->SetFocus(); }
 
 void ReviewPanel::view_documents() {
     if (selected_.empty() || !documents_->IsEnabled()) return;
-    DocumentViewer viewer(this, ws_, selected_);
+    DocumentViewer viewer(this, ws_, actor_, selected_);
     viewer.ShowModal();
     if (approve_->IsEnabled()) approve_->SetFocus();  // looked at: the decision is next
 }

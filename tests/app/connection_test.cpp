@@ -39,12 +39,12 @@ BOOST_FIXTURE_TEST_SUITE(connection, Window)
 
 BOOST_AUTO_TEST_CASE(a_broken_connection_fails_the_action_and_the_next_one_connects_again) {
     if (test::backend_name() != "postgresql") return;  // an embedded file has no connection to lose
-    app::person_card(ws, kZhangWei);  // kept statements prepared on the first connection
+    app::person_card(ws, clerk, kZhangWei);  // kept statements prepared on the first connection
     cut_connection();
     BOOST_CHECK_THROW(app::submit_bind(ws, clerk, wife()), std::exception);
     BOOST_TEST(ws.connection_lost());  // the window can say what happened
 
-    auto card = app::person_card(ws, kZhangWei);  // a new connection
+    auto card = app::person_card(ws, clerk, kZhangWei);  // a new connection
     BOOST_TEST(!ws.connection_lost());
     BOOST_TEST(card.person.name == "张伟");
     BOOST_TEST(cases() == 0);  // the failed submission saved nothing
@@ -74,7 +74,7 @@ BOOST_AUTO_TEST_CASE(a_keyed_submission_on_a_broken_connection_says_the_connecti
     if (test::backend_name() != "postgresql") return;
     auto application = wife();
     application.request_key = app::new_request_key();
-    app::person_card(ws, kZhangWei);
+    app::person_card(ws, clerk, kZhangWei);
     cut_connection();
     BOOST_CHECK_THROW(app::submit_bind(ws, clerk, application), app::ConnectionLost);
     auto c = app::submit_bind(ws, clerk, application);  // pressed again: saved once

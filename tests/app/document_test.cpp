@@ -45,8 +45,8 @@ BOOST_AUTO_TEST_CASE(files_are_kept_whole_with_their_hash_and_who_captured_them)
     BOOST_TEST(docs[1].sha256 == app::sha256_hex(pdf));
     BOOST_TEST(docs[0].captured_by == "clerk");
     BOOST_TEST(docs[0].workstation == "win-01");
-    BOOST_TEST(app::read_document(ws, docs[0].id) == jpeg);
-    BOOST_TEST(app::read_document(ws, docs[1].id) == pdf);
+    BOOST_TEST(app::read_document(ws, super, docs[0].id) == jpeg);
+    BOOST_TEST(app::read_document(ws, super, docs[1].id) == pdf);
     BOOST_TEST((app::find_case(ws, number).documents ==
                 std::set{core::DocumentType::id_card, core::DocumentType::marriage_certificate}));
 }
@@ -58,7 +58,7 @@ BOOST_AUTO_TEST_CASE(a_changed_byte_is_reported_not_shown) {
     content[100] = content[100] == 'A' ? 'B' : 'A';
     app::database(ws).sql() << "UPDATE documents SET content = :c WHERE id = :i", soci::use(content), soci::use(id);
     try {
-        app::read_document(ws, id);
+        app::read_document(ws, super, id);
         BOOST_ERROR("shown");
     } catch (const app::Refused& e) {
         BOOST_TEST(e.code() == "document_damaged");
@@ -95,7 +95,7 @@ BOOST_AUTO_TEST_CASE(a_page_is_scanned_from_sanes_test_backend_into_the_case) {
     BOOST_TEST(docs[2].id == id);
     BOOST_TEST(docs[2].mime == "image/png");
     BOOST_TEST(docs[2].type == core::DocumentType::hukou);
-    BOOST_TEST(app::read_document(ws, id).size() == static_cast<size_t>(docs[2].size_bytes));
+    BOOST_TEST(app::read_document(ws, super, id).size() == static_cast<size_t>(docs[2].size_bytes));
 
     r.backend_options = {{"read-return-value", "SANE_STATUS_JAMMED"}};
     try {

@@ -42,15 +42,20 @@ using test::wife;
 BOOST_FIXTURE_TEST_CASE(a_windows_frequent_actions_stay_within_their_statement_budget, Counted) {
     if (test::backend_name() != "postgresql") return;
     // Budgets as measured on 2026-12-03 (docs/performance.md); a change that needs more says so here.
-    long card = statements([&] { app::person_card(ws, test::kZhangWei); });
+    // The card logs its look-up (issue 15): one statement more once the window's chain head is
+    // known to its connection (the login wrote it); the first look-up of a fresh connection pays
+    // a transaction.
+    long first_card = statements([&] { app::person_card(ws, clerk, test::kZhangWei); });
+    long card = statements([&] { app::person_card(ws, clerk, test::kZhangWei); });
     long submit = 0;
     std::string number;
     submit = statements([&] { number = app::submit_bind(ws, clerk, wife()).number; });
     long open = statements([&] { app::find_case(ws, number); });
     long approve = statements([&] { app::approve_case(ws, super, number); });
-    BOOST_TEST_MESSAGE("statements: person card " << card << ", submission " << submit << ", case opened " << open
+    BOOST_TEST_MESSAGE("statements: person card " << card << " (" << first_card << " on a fresh connection), submission " << submit << ", case opened " << open
                                                   << ", approval " << approve);
-    BOOST_TEST(card <= 7);
+    BOOST_TEST(card <= 8);
+    BOOST_TEST(first_card <= 14);
     BOOST_TEST(submit <= 17);
     BOOST_TEST(open <= 1);
     BOOST_TEST(approve <= 17);

@@ -95,7 +95,7 @@ BOOST_AUTO_TEST_CASE(a_settlement_is_paid_in_order_and_recorded_once) {
     BOOST_TEST(balance(son) == 0);
     BOOST_TEST(balance(mother) == 0);
     BOOST_TEST(balance(father) == 0);
-    auto st = app::statement(ws, true, son, {2026, 11, 1}, {2026, 11, 30});
+    auto st = app::statement(ws, clerk, true, son, {2026, 11, 1}, {2026, 11, 30});
     BOOST_REQUIRE(st.rows.size() == 2u);
     BOOST_TEST(st.rows[0].settlement.own_fen == 1000);
     BOOST_TEST(st.rows[0].settlement.mutual_aid_fen == 8000);
@@ -110,8 +110,8 @@ BOOST_AUTO_TEST_CASE(a_settlement_is_paid_in_order_and_recorded_once) {
     auto again = settle(line("S1", son, "2026-11-22T09:30:00+08:00", "clinic", 10000));
     BOOST_TEST(again.duplicates == 1u);
     BOOST_TEST(again.applied == 0u);
-    BOOST_TEST(app::statement(ws, false, mother, {2026, 11, 22}, {2026, 11, 22}).rows.size() == 1u);
-    BOOST_TEST(app::statement(ws, true, son, {2026, 11, 23}, {2026, 11, 30}).rows.empty());
+    BOOST_TEST(app::statement(ws, clerk, false, mother, {2026, 11, 22}, {2026, 11, 22}).rows.size() == 1u);
+    BOOST_TEST(app::statement(ws, clerk, true, son, {2026, 11, 23}, {2026, 11, 30}).rows.empty());
 }
 
 BOOST_AUTO_TEST_CASE(the_order_in_force_at_the_settlements_time_is_followed) {
@@ -128,7 +128,7 @@ BOOST_AUTO_TEST_CASE(the_order_in_force_at_the_settlements_time_is_followed) {
     app::stores(ws).bindings.set_order(second, 1, *core::Instant::parse("2026-11-10T00:00:00Z"));
     settle(line("OLD", u, "2026-11-05T12:00:00+08:00", "clinic", 1000) +
            line("NEW", u, "2026-11-15T12:00:00+08:00", "clinic", 1000));
-    auto st = app::statement(ws, true, u, {2026, 11, 1}, {2026, 11, 30});
+    auto st = app::statement(ws, clerk, true, u, {2026, 11, 1}, {2026, 11, 30});
     BOOST_REQUIRE(st.rows.size() == 2u);
     BOOST_TEST(st.rows[0].entries[0].account == a);
     BOOST_TEST(st.rows[1].entries[0].account == b);
@@ -252,7 +252,7 @@ BOOST_AUTO_TEST_CASE(cross_province_quotas_are_reserved_drawn_and_returned) {
     // The user's settlement draws on the quota, not the live account.
     settle(line("Q1", u, "2026-11-23T10:00:00+08:00", "clinic", 50000));
     BOOST_TEST(balance(a) == 1000000 - 350100);
-    auto st = app::statement(ws, true, u, {2026, 11, 23}, {2026, 11, 23});
+    auto st = app::statement(ws, clerk, true, u, {2026, 11, 23}, {2026, 11, 23});
     BOOST_REQUIRE(st.rows.size() == 1u);
     BOOST_TEST(st.rows[0].entries[0].kind == core::LedgerKind::quota_draw);
     BOOST_TEST(st.rows[0].entries[0].balance_after_fen == 300100);

@@ -109,7 +109,7 @@ void window(const std::string& url, int index, const Pools& pools, Start& start,
         try {
             const auto& a = pick(pools.authorizers, rng);
             const auto& u = pick(pools.users, rng);
-            auto card = app::person_card(ws, a.id_number);
+            auto card = app::person_card(ws, clerk, a.id_number);
             core::RelationPeople people{a.gender, u.gender, a.birth_date, u.birth_date};
             auto relations = core::suggest_relations("", people);
             if (relations.empty()) continue;

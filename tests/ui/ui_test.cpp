@@ -466,7 +466,8 @@ BOOST_FIXTURE_TEST_CASE(a_new_binding_shows_its_reasons_live_and_is_submitted, D
     // The supervisor's viewer: the ID card, both pages of the certificate, the letter; zoomed,
     // turned and fitted; a document whose bytes changed says so instead of showing them.
     {
-        ui::DocumentViewer viewer(nullptr, ws, dialog.case_number());
+        const app::Actor supervisor{"super", core::Role::supervisor, "窗口-09"};
+        ui::DocumentViewer viewer(nullptr, ws, supervisor, dialog.case_number());
         viewer.Show();
         pump();
         BOOST_REQUIRE(viewer.count() == 3u);  // the card, the certificate and the scanned letter
