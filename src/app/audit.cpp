@@ -33,7 +33,7 @@ void log_access(Workspace& ws, const AuditWho& who, const std::string& action, c
 
 std::vector<core::AuditEntry> personal_data_views(Workspace& ws, const Actor& actor, const std::string& person,
                                                   const std::string& by) {
-    require_role(actor, {core::Role::admin});
+    require_duty(actor, core::Duty::audit);
     auto id = person.empty() ? person : normalized_id(person, "--person");
     return storage::AuditRepository(database(ws)).views(id, by);
 }

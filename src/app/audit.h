@@ -30,7 +30,7 @@ void log_access(Workspace& ws, const AuditWho& who, const std::string& action, c
                 const std::string& key, const std::string& detail);
 
 // The look-ups of personal data, oldest first, of one person (ID number, as typed) and/or by one
-// member of staff; empty for all. Administrator only (the auditor where duties are separate).
+// member of staff; empty for all. The audit administrator's (app/duties.h).
 std::vector<core::AuditEntry> personal_data_views(Workspace& ws, const Actor& actor, const std::string& person,
                                                   const std::string& by);
 

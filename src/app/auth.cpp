@@ -7,6 +7,7 @@
 #include <Poco/SHA2Engine.h>
 
 #include "app/audit.h"
+#include "app/duties.h"
 #include "app/errors.h"
 #include "app/machine_settings.h"
 #include "app/passwords.h"
@@ -103,9 +104,13 @@ void set_user_disabled(Workspace& ws, const Actor& actor, const std::string& use
     storage::Transaction tx(database(ws));
     // Nobody could administer the agency again (and `init` makes no new administrator on a
     // database that has users): the last enabled administrator stays.
+    // Where duties are separate, nor does the last of each duty.
     if (disabled && target->role == core::Role::admin && !target->disabled) {
+        const bool separate = duties_separated(ws);
         int enabled_admins = 0;
-        for (const auto& u : stores(ws).users.list()) enabled_admins += u.role == core::Role::admin && !u.disabled;
+        for (const auto& u : stores(ws).users.list())
+            enabled_admins += u.role == core::Role::admin && !u.disabled &&
+                              (!separate || account_duty(u) == account_duty(*target));
         if (enabled_admins <= 1) throw Refused("last_admin", {{"username", username}});
     }
     stores(ws).users.set_disabled(username, disabled);
@@ -116,7 +121,8 @@ void set_user_disabled(Workspace& ws, const Actor& actor, const std::string& use
 }
 
 std::vector<core::UserAccount> list_users(Workspace& ws, const Actor& actor) {
-    require_role(actor, {core::Role::admin});
+    // Every administrator's to read, whatever the duty: security gives duties, audit checks them.
+    if (actor.role != core::Role::admin) require_role(actor, {core::Role::admin});
     return stores(ws).users.list();
 }
 
@@ -168,9 +174,11 @@ Actor authenticate(Workspace& ws, const std::string& username, const std::string
     stores(ws).users.record_login(username);
     Actor actor{user->username, user->role, who.workstation, user->full_name};
     actor.password_change = password_change_due(ws, *user);
+    actor.duty = duty_in_force(ws, *user);
     core::JsonWriter outcome;
     outcome.begin_object().key("role").value(core::role_name(user->role));
     if (!actor.password_change.empty()) outcome.key("password_change").value(actor.password_change);
+    if (actor.duty != core::Duty::all) outcome.key("duty").value(core::duty_name(actor.duty));
     audit(ws, who, "login", "user", username, "", outcome.end_object().str());
     tx.commit();
     return actor;
@@ -183,11 +191,22 @@ void log_out(Workspace& ws, const Actor& actor) {
 }
 
 void require_role(const Actor& actor, std::initializer_list<core::Role> roles) {
+    const bool system_work = actor.role != core::Role::admin || actor.duty == core::Duty::all ||
+                             actor.duty == core::Duty::system;
     for (auto r : roles)
-        if (actor.role == r) return;
+        if (actor.role == r && system_work) return;
+    if (actor.role == core::Role::admin)
+        throw Refused("forbidden", {{"role", std::string("admin:") + core::duty_name(actor.duty)}, {"needs", "admin:system"}});
     std::string allowed;
     for (auto r : roles) allowed += (allowed.empty() ? "" : ", ") + std::string(core::role_name(r));
     throw Refused("forbidden", {{"role", core::role_name(actor.role)}, {"needs", allowed}});
+}
+
+void require_duty(const Actor& actor, core::Duty duty) {
+    if (actor.role == core::Role::admin && (actor.duty == core::Duty::all || actor.duty == duty)) return;
+    throw Refused("forbidden", {{"role", core::role_name(actor.role) + std::string(actor.role == core::Role::admin ? ":" : "") +
+                                             (actor.role == core::Role::admin ? core::duty_name(actor.duty) : "")},
+                                {"needs", std::string("admin:") + core::duty_name(duty)}});
 }
 
 }  // namespace gongji::app

@@ -23,6 +23,8 @@ struct Actor {
     // Set at login when the holder must choose a new password first (app/passwords.h):
     // "set_by_administrator" or "expired"; empty otherwise.
     std::string password_change = "";
+    // An administrator's duty in force (core::Duty): `all` unless the agency separates them.
+    core::Duty duty = core::Duty::all;
 };
 
 // How papers name a member of staff: "韦丽华（clerk）", or the login alone when no name is kept.
@@ -63,7 +65,10 @@ Actor authenticate(Workspace& ws, const std::string& username, const std::string
 // The end of a session at a window (log out, change of user), in the audit log beside the login.
 void log_out(Workspace& ws, const Actor& actor);
 
-// Refused("forbidden") unless the actor has one of `roles`.
+// Refused("forbidden") unless the actor has one of `roles`. Where duties are separate, an
+// administrator's work is the system administrator's: one for security or audit is refused.
 void require_role(const Actor& actor, std::initializer_list<core::Role> roles);
+// Refused("forbidden") unless the actor is an administrator with this duty (or all of them).
+void require_duty(const Actor& actor, core::Duty duty);
 
 }  // namespace gongji::app

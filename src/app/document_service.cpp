@@ -84,7 +84,7 @@ devices::DocumentLimits document_limits(Workspace& ws) {
 
 void set_document_limit(Workspace& ws, const Actor& actor, const std::string& key, const std::string& value) {
     for (const auto& k : kLimitKeys)
-        if (key == k.key) return set_number_setting(ws, actor, k, value, "document_limit_invalid");
+        if (key == k.key) return set_number_setting(ws, actor, core::Duty::security, k, value, "document_limit_invalid");
     throw BadInput("unknown document limit " + key, {"document_limit_invalid", {{"key", key}, {"value", value}}});
 }
 

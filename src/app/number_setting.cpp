@@ -15,9 +15,9 @@ std::optional<long long> number_setting(Workspace& ws, const char* key) {
     }
 }
 
-void set_number_setting(Workspace& ws, const Actor& actor, const NumberSetting& s, const std::string& value,
-                        const char* code) {
-    require_role(actor, {core::Role::admin});
+void set_number_setting(Workspace& ws, const Actor& actor, core::Duty duty, const NumberSetting& s,
+                        const std::string& value, const char* code) {
+    require_duty(actor, duty);
     const std::string key = s.key;
     bool digits = !value.empty() && value.size() <= 4 && value.find_first_not_of("0123456789") == std::string::npos;
     if (!digits || std::stoll(value) < s.least || std::stoll(value) > s.most)

@@ -15,8 +15,9 @@ struct NumberSetting {
 };
 
 std::optional<long long> number_setting(Workspace& ws, const char* key);
-// Administrator only; BadInput(`code`, {key, value}) for anything but a whole number within bounds.
-void set_number_setting(Workspace& ws, const Actor& actor, const NumberSetting& setting, const std::string& value,
-                        const char* code);
+// An administrator with `duty`; BadInput(`code`, {key, value}) for anything but a whole number
+// within bounds.
+void set_number_setting(Workspace& ws, const Actor& actor, core::Duty duty, const NumberSetting& setting,
+                        const std::string& value, const char* code);
 
 }  // namespace gongji::app

@@ -35,14 +35,14 @@ bool is_password_setting(const std::string& key) {
 
 void set_password_setting(Workspace& ws, const Actor& actor, const std::string& key, const std::string& value) {
     if (key == "cli_password_change") {
-        require_role(actor, {core::Role::admin});
+        require_duty(actor, core::Duty::security);
         if (value != "warn" && value != "require")
             throw BadInput("cli_password_change: warn or require, not \"" + value + "\"",
                            {"password_setting_invalid", {{"key", key}, {"value", value}}});
         return change_setting(ws, actor, key, value);
     }
     for (const auto& r : kRules)
-        if (key == r.key) return set_number_setting(ws, actor, r, value, "password_setting_invalid");
+        if (key == r.key) return set_number_setting(ws, actor, core::Duty::security, r, value, "password_setting_invalid");
     throw BadInput("unknown password setting " + key, {"password_setting_invalid", {{"key", key}, {"value", value}}});
 }
 

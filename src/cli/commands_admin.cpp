@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "app/backup_service.h"
+#include "app/duties.h"
 #include "app/errors.h"
 #include "app/init_service.h"
 #include "app/passwords.h"
@@ -43,6 +44,19 @@ int run_user(Session& s, const Words& words) {
         print_json(w.str());
         return 0;
     }
+    if (sub == "duty") {  // 三权分立: which administrator does what
+        args.allow_only({});
+        args.expect_positional(3, "NAME DUTY");
+        auto actor = s.actor();
+        auto duty = core::parse_duty(args.positional()[2]);
+        if (!duty || *duty == core::Duty::none)
+            throw app::BadInput("duty: system, security or audit, not \"" + args.positional()[2] + "\"");
+        app::set_user_duty(s.workspace(), actor, args.positional()[1], *duty);
+        core::JsonWriter w(true);
+        w.begin_object().key("user").value(args.positional()[1]).key("duty").value(core::duty_name(*duty)).end_object();
+        print_json(w.str());
+        return 0;
+    }
     if (sub == "reset") {  // an administrator's, for one login
         args.allow_only({});
         args.expect_positional(2, "NAME");
@@ -65,7 +79,7 @@ int run_user(Session& s, const Words& words) {
         return 0;
     }
     if (sub != "add") throw app::BadInput("usage: gongji user add NAME --role clerk|supervisor|admin [--full-name 姓名] | user disable|enable NAME | "
-                                   "user reset NAME | user passwd");
+                                   "user reset NAME | user passwd | user duty NAME system|security|audit");
     args.allow_only({"role", "full-name"});
     args.expect_positional(2, "NAME");
     auto role_name = args.required("role");

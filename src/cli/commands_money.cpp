@@ -2,6 +2,7 @@
 #include "app/audit.h"
 #include "app/device_settings.h"
 #include "app/document_service.h"
+#include "app/duties.h"
 #include "app/errors.h"
 #include "app/machine_settings.h"
 #include "app/passwords.h"
@@ -151,12 +152,12 @@ int run_settings(Session& s, const Words& words) {
     if (pos.size() != 3 || pos[0] != "set" ||
         (pos[1] != "agency_name" && pos[1] != "workstation" && pos[1] != "default_policy" &&
          pos[1] != "agency_phone" && pos[1] != "processing_days" && !app::is_device_setting(pos[1]) &&
-         !app::is_document_limit(pos[1]) && !app::is_password_setting(pos[1])))
+         !app::is_document_limit(pos[1]) && !app::is_password_setting(pos[1]) && pos[1] != "separate_duties"))
         throw app::BadInput(
             "usage: gongji settings set "
             "agency_name|agency_phone|processing_days|default_policy|document_max_mb|document_max_megapixels|"
             "document_max_pages|password_min_length|password_min_classes|password_max_age_days|password_history|"
-            "cli_password_change|workstation|card_reader|camera|scanner|scanner_dpi VALUE");
+            "cli_password_change|separate_duties|workstation|card_reader|camera|scanner|scanner_dpi VALUE");
     if (app::is_device_setting(pos[1])) {  // this machine's, like its name
         app::set_device_setting(pos[1], pos[2]);
         core::JsonWriter w(true);
@@ -178,6 +179,10 @@ int run_settings(Session& s, const Words& words) {
         app::set_document_limit(s.workspace(), actor, pos[1], pos[2]);
     else if (app::is_password_setting(pos[1]))
         app::set_password_setting(s.workspace(), actor, pos[1], pos[2]);
+    else if (pos[1] == "separate_duties") {
+        if (pos[2] != "on" && pos[2] != "off") throw app::BadInput("separate_duties: on or off, not \"" + pos[2] + "\"");
+        app::set_duties_separated(s.workspace(), actor, pos[2] == "on");
+    }
     else if (pos[1] == "agency_phone")
         app::set_agency_phone(s.workspace(), actor, pos[2]);
     else if (pos[1] == "processing_days")

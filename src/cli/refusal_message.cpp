@@ -11,7 +11,13 @@ std::string role_names(const std::string& codes) {
     for (size_t start = 0; start <= codes.size();) {
         auto end = codes.find(", ", start);
         auto code = codes.substr(start, end == std::string::npos ? std::string::npos : end - start);
-        auto name = code == "clerk" ? "窗口受理员" : code == "supervisor" ? "审核员" : code == "admin" ? "管理员" : code;
+        auto name = code == "clerk"            ? "窗口受理员"
+                    : code == "supervisor"     ? "审核员"
+                    : code == "admin"          ? "管理员"
+                    : code == "admin:system"   ? "系统管理员"
+                    : code == "admin:security" ? "安全管理员"
+                    : code == "admin:audit"    ? "审计管理员"
+                                               : code;
         out += (out.empty() ? "" : "、") + std::string(name);
         if (end == std::string::npos) break;
         start = end + 2;
@@ -28,6 +34,7 @@ std::string refusal_message(const app::Problem& p) {
     if (c == "authentication_failed") return "用户名或密码错误";
     if (c == "forbidden") {
         if (!v("disabled_user").empty()) return "用户“" + v("disabled_user") + "”已停用";
+        if (!v("own_duty").empty()) return "不能更改本人的管理职责";
         return "角色“" + role_names(v("role")) + "”无权执行此操作（需要：" + role_names(v("needs")) + "）";
     }
     if (c == "locked") {
@@ -40,6 +47,9 @@ std::string refusal_message(const app::Problem& p) {
         if (v("papers") == "closed") return "办件 " + v("case") + " 已处理，材料不能再更改";
         return "办件 " + v("case") + " 已由他人处理";
     }
+    if (c == "duties_unstaffed")
+        return std::string("三权分立须先有启用的") + (v("duty") == "audit" ? "审计管理员" : "安全管理员") +
+               "（gongji user duty NAME security|audit）";
     if (c == "password_change_required")
         return std::string(v("reason") == "expired" ? "密码已超过机构规定的使用期限" : "密码由管理员设置") +
                "，请先用 gongji user passwd 设置本人密码";

@@ -17,4 +17,21 @@ std::optional<Role> parse_role(std::string_view s) {
     return std::nullopt;
 }
 
+const char* duty_name(Duty d) {
+    switch (d) {
+        case Duty::none: return "";
+        case Duty::all: return "all";
+        case Duty::system: return "system";
+        case Duty::security: return "security";
+        case Duty::audit: return "audit";
+    }
+    return "";
+}
+
+std::optional<Duty> parse_duty(std::string_view s) {
+    for (auto d : {Duty::none, Duty::system, Duty::security, Duty::audit})
+        if (s == duty_name(d)) return d;
+    return std::nullopt;
+}
+
 }  // namespace gongji::core

@@ -12,6 +12,14 @@ enum class Role { clerk, supervisor, admin };
 const char* role_name(Role r);  // "clerk", "supervisor", "admin"
 std::optional<Role> parse_role(std::string_view s);
 
+// An administrator's duty where the agency separates them (等保 level 3, 三权分立): the system's
+// (users, imports, profiles, settings, backups), security's (password rules, resets, document
+// limits) or audit's (who looked at whose data). `all` where it does not; `none` is an account's
+// before one was given (the system's when duties are separate).
+enum class Duty { none, all, system, security, audit };
+const char* duty_name(Duty d);  // "", "all", "system", "security", "audit"
+std::optional<Duty> parse_duty(std::string_view s);  // of an account: none, system, security, audit
+
 // An account as kept by the agency.
 struct UserAccount {
     std::string username;
@@ -26,6 +34,7 @@ struct UserAccount {
     std::string full_name = "";  // 姓名 as printed on papers; empty for accounts made without one
     std::optional<Instant> password_set_at = std::nullopt;  // none for accounts from before it was kept
     bool must_change_password = false;  // set by an administrator: the holder chooses a new one
+    Duty duty = Duty::none;             // administrators only
 };
 
 }  // namespace gongji::core

@@ -8,26 +8,28 @@ namespace gongji::storage {
 
 void UserRepository::add(const UserRecord& u) {
     int disabled = u.disabled ? 1 : 0, must_change = u.must_change_password ? 1 : 0;
-    std::string role = core::role_name(u.role), created_at = u.created_at.utc();
+    std::string role = core::role_name(u.role), created_at = u.created_at.utc(), duty = core::duty_name(u.duty);
     std::string set_at = u.password_set_at.value_or(u.created_at).utc();
     db_.sql() << "INSERT INTO users (username, full_name, role, password_salt, password_hash, iterations, disabled, "
-                 "failed_logins, created_at, password_set_at, must_change_password) "
-                 "VALUES (:n, :f, :r, :s, :h, :i, :d, 0, :c, :p, :m)",
+                 "failed_logins, created_at, password_set_at, must_change_password, duty) "
+                 "VALUES (:n, :f, :r, :s, :h, :i, :d, 0, :c, :p, :m, :duty)",
         soci::use(u.username), soci::use(u.full_name), soci::use(role), soci::use(u.password_salt), soci::use(u.password_hash),
-        soci::use(u.iterations), soci::use(disabled), soci::use(created_at), soci::use(set_at), soci::use(must_change);
+        soci::use(u.iterations), soci::use(disabled), soci::use(created_at), soci::use(set_at), soci::use(must_change),
+        soci::use(duty);
 }
 
 std::optional<UserRecord> UserRepository::find(const std::string& username) {
     UserRecord u;
     int disabled = 0, must_change = 0;
-    std::string locked, role, created_at, set_at;
+    std::string locked, role, created_at, set_at, duty;
     soci::indicator locked_ind = soci::i_ok, set_at_ind = soci::i_ok;
     db_.sql() << "SELECT username, full_name, role, password_salt, password_hash, iterations, disabled, "
-                 "failed_logins, locked_until, created_at, password_set_at, must_change_password FROM users WHERE username = :n",
+                 "failed_logins, locked_until, created_at, password_set_at, must_change_password, duty FROM users "
+                 "WHERE username = :n",
         soci::into(u.username), soci::into(u.full_name), soci::into(role), soci::into(u.password_salt),
         soci::into(u.password_hash), soci::into(u.iterations), soci::into(disabled), soci::into(u.failed_logins),
         soci::into(locked, locked_ind), soci::into(created_at), soci::into(set_at, set_at_ind), soci::into(must_change),
-        soci::use(username);
+        soci::into(duty), soci::use(username);
     if (!db_.sql().got_data()) return std::nullopt;
     u.disabled = disabled != 0;
     u.must_change_password = must_change != 0;
@@ -37,6 +39,7 @@ std::optional<UserRecord> UserRepository::find(const std::string& username) {
     auto parsed = core::parse_role(role);
     if (!parsed) throw soci::soci_error("users: unknown role \"" + role + "\"");
     u.role = *parsed;
+    u.duty = core::parse_duty(duty).value_or(core::Duty::none);
     return u;
 }
 
@@ -65,6 +68,11 @@ void UserRepository::record_login(const std::string& username) {
 void UserRepository::set_disabled(const std::string& username, bool disabled) {
     int flag = disabled ? 1 : 0;
     db_.sql() << "UPDATE users SET disabled = :d WHERE username = :n", soci::use(flag), soci::use(username);
+}
+
+void UserRepository::set_duty(const std::string& username, core::Duty duty) {
+    std::string name = core::duty_name(duty);
+    db_.sql() << "UPDATE users SET duty = :d WHERE username = :n", soci::use(name), soci::use(username);
 }
 
 void UserRepository::set_password(const std::string& username, const std::string& salt, const std::string& hash,

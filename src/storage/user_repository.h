@@ -22,6 +22,7 @@ public:
     void record_failed_login(const std::string& username, const std::optional<core::Instant>& lock_until);
     void record_login(const std::string& username);  // clears the count and any lock
     void set_disabled(const std::string& username, bool disabled);
+    void set_duty(const std::string& username, core::Duty duty);
     // A new password, set at `at`; clears the failed-login count and any lock. The one it replaces
     // goes into the account's password history.
     void set_password(const std::string& username, const std::string& salt, const std::string& hash, int iterations,

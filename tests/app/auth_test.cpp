@@ -3,8 +3,12 @@
 #include <boost/test/unit_test.hpp>
 
 #include <chrono>
+#include <functional>
 
+#include "app/audit.h"
 #include "app/clock.h"
+#include "app/document_service.h"
+#include "app/duties.h"
 #include "app/errors.h"
 #include "app/passwords.h"
 #include "fixture.h"
@@ -176,6 +180,53 @@ BOOST_AUTO_TEST_CASE(the_agency_sets_the_rules_and_an_old_password_must_be_chang
     app::set_password_setting(f.ws, f.admin, "password_max_age_days", "0");  // never
     BOOST_TEST(app::authenticate(f.ws, "clerk1", "Window-2026a").password_change.empty());
     app::set_clock(std::nullopt);
+}
+
+// 三权分立 where the agency wants it: the system administrator keeps accounts and imports but
+// neither the password rules nor the access log; security keeps the rules and the duties; audit
+// reads who looked at whose data. Turned on only when each duty has someone, off only by security.
+BOOST_AUTO_TEST_CASE(separate_duties_give_each_administrator_one_part) {
+    test::InitializedWorkspace f;
+    auto code_of = [](const std::function<void()>& action) -> std::string {
+        try {
+            action();
+        } catch (const app::Refused& e) {
+            return e.code();
+        }
+        return "done";
+    };
+    BOOST_TEST(code_of([&] { app::set_duties_separated(f.ws, f.admin, true); }) == "duties_unstaffed");
+    app::add_user(f.ws, "admin", "anquan", core::Role::admin, "pw");
+    app::add_user(f.ws, "admin", "shenji", core::Role::admin, "pw");
+    app::set_user_duty(f.ws, f.admin, "anquan", core::Duty::security);
+    BOOST_TEST(code_of([&] { app::set_duties_separated(f.ws, f.admin, true); }) == "duties_unstaffed");  // no auditor yet
+    app::set_user_duty(f.ws, f.admin, "shenji", core::Duty::audit);
+    BOOST_TEST(code_of([&] { app::set_duties_separated(f.ws, f.admin, true); }) == "done");
+
+    auto system = app::authenticate(f.ws, "admin", "secret");
+    auto security = app::authenticate(f.ws, "anquan", "pw");
+    auto auditor = app::authenticate(f.ws, "shenji", "pw");
+    BOOST_TEST((system.duty == core::Duty::system && security.duty == core::Duty::security && auditor.duty == core::Duty::audit));
+    // The system administrator: accounts yes; rules, limits, the access log and duties no.
+    BOOST_TEST(code_of([&] { app::add_user(f.ws, system.username, "clerk9", core::Role::clerk, "pw"); app::require_role(system, {core::Role::admin}); }) == "done");
+    BOOST_TEST(code_of([&] { app::set_password_setting(f.ws, system, "password_min_length", "10"); }) == "forbidden");
+    BOOST_TEST(code_of([&] { app::set_document_limit(f.ws, system, "document_max_mb", "5"); }) == "forbidden");
+    BOOST_TEST(code_of([&] { app::personal_data_views(f.ws, system, "", ""); }) == "forbidden");
+    BOOST_TEST(code_of([&] { app::set_user_duty(f.ws, system, "shenji", core::Duty::system); }) == "forbidden");
+    BOOST_TEST(code_of([&] { app::set_duties_separated(f.ws, system, false); }) == "forbidden");
+    // Security: the rules yes; accounts, imports and the access log no; never its own duty.
+    BOOST_TEST(code_of([&] { app::set_password_setting(f.ws, security, "password_min_length", "10"); }) == "done");
+    BOOST_TEST(code_of([&] { app::set_user_disabled(f.ws, security, "clerk9", true); }) == "forbidden");
+    BOOST_TEST(code_of([&] { app::personal_data_views(f.ws, security, "", ""); }) == "forbidden");
+    BOOST_TEST(code_of([&] { app::set_user_duty(f.ws, security, "anquan", core::Duty::audit); }) == "forbidden");
+    // Audit: the access log and nothing else.
+    BOOST_TEST(code_of([&] { app::personal_data_views(f.ws, auditor, "", ""); }) == "done");
+    BOOST_TEST(code_of([&] { app::set_password_setting(f.ws, auditor, "password_history", "3"); }) == "forbidden");
+    BOOST_TEST(code_of([&] { app::reset_password(f.ws, auditor, "clerk9", "x"); }) == "forbidden");
+    // The last of a duty stays; security alone takes the separation back.
+    BOOST_TEST(code_of([&] { app::set_user_disabled(f.ws, system, "shenji", true); }) == "last_admin");
+    BOOST_TEST(code_of([&] { app::set_duties_separated(f.ws, security, false); }) == "done");
+    BOOST_TEST(core::duty_name(app::authenticate(f.ws, "shenji", "pw").duty) == std::string("all"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -369,4 +369,27 @@ BOOST_AUTO_TEST_CASE(a_password_set_by_an_administrator_is_changed_with_user_pas
     BOOST_TEST(again.object()->getValue<std::string>("refused") == "password_change_required", again.out);
 }
 
+// Who looked at whose data, as the audit administrator reads it once duties are separate.
+BOOST_AUTO_TEST_CASE(the_audit_administrator_reads_who_looked_at_whose_card) {
+    DemoDatabase db;
+    auto admin = db.as("demo");
+    BOOST_TEST(db.gongji({"--as", "clerk", "person", "show", kZhangWei}, db.as("demo")).exit_code == 0);
+    for (const auto& [name, duty] : {std::pair{"anquan", "security"}, std::pair{"shenji", "audit"}}) {
+        auto env = admin;
+        env["GONGJI_NEW_PASSWORD"] = "given";
+        BOOST_REQUIRE(db.gongji({"--as", "admin", "user", "add", name, "--role", "admin"}, env).exit_code == 0);
+        BOOST_REQUIRE(db.gongji({"--as", "admin", "user", "duty", name, duty}, admin).exit_code == 0);
+    }
+    BOOST_REQUIRE(db.gongji({"--as", "admin", "settings", "set", "separate_duties", "on"}, admin).exit_code == 0);
+    auto refused = db.gongji({"--as", "admin", "audit", "access", "--person", kZhangWei}, admin);
+    BOOST_TEST(refused.exit_code == 1);
+    BOOST_TEST(refused.object()->getValue<std::string>("message").find("审计管理员") != std::string::npos, refused.out);
+    auto seen = db.gongji({"--as", "shenji", "audit", "access", "--person", kZhangWei}, db.as("given"));
+    BOOST_TEST(seen.exit_code == 0, seen.err);
+    auto views = seen.json().extract<Poco::JSON::Array::Ptr>();
+    BOOST_REQUIRE(views->size() == 1u);
+    BOOST_TEST(views->getObject(0)->getValue<std::string>("by") == "clerk");
+    BOOST_TEST(views->getObject(0)->getObject("read")->getValue<std::string>("what") == "card");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
