@@ -54,12 +54,13 @@ RosterImportReport import_roster_text(Workspace& ws, std::string bytes, Encoding
     std::vector<std::string> fields;
     if (!reader.next(fields))
         throw BadInput("line 1: the file is empty; a header line is required", {"file_empty", {}});
-    if (auto twice = core::repeated_column(fields))
-        throw BadInput("line 1: the header names column \"" + *twice + "\" twice", {"column_repeated", {{"column", *twice}}});
+    // A missing column first: a file without a header (its first line a person) is said as such.
     std::string missing;
     auto columns = core::RosterColumns::from_header(fields, missing);
     if (!columns)
         throw BadInput("line 1: the header has no column \"" + missing + "\"", {"column_missing", {{"column", missing}}});
+    if (auto twice = core::repeated_column(fields))
+        throw BadInput("line 1: the header names column \"" + *twice + "\" twice", {"column_repeated", {{"column", *twice}}});
 
     const auto today = china_today();
     const size_t total = text.size();

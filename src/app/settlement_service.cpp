@@ -218,11 +218,11 @@ SettleReport settle_text(Workspace& ws, std::string bytes, Encoding encoding, co
     core::CsvReader reader(text);
     std::vector<std::string> fields;
     if (!reader.next(fields)) throw BadInput("line 1: the file is empty; a header line is required");
-    if (auto twice = core::repeated_column(fields))
-        throw BadInput("line 1: the header names column \"" + *twice + "\" twice", {"column_repeated", {{"column", *twice}}});
     std::string missing;
     auto columns = core::SettlementColumns::from_header(fields, missing);
     if (!columns) throw BadInput("line 1: the header has no column \"" + missing + "\"");
+    if (auto twice = core::repeated_column(fields))
+        throw BadInput("line 1: the header names column \"" + *twice + "\" twice", {"column_repeated", {{"column", *twice}}});
 
     const auto today = china_today();
     const auto imported_at = now().utc();

@@ -1,0 +1,61 @@
+// Pins the tamper drill (issue 15) on this run's backend: each insider's edit in
+// tests/data/tamper (SQL run with the database's own rights, as someone who can write it would)
+// is found by `gongji audit verify` with the agency's key: at once, or, for a log cut back, by
+// the anchors printed before (files named *.anchor.sql).
+#include <boost/test/unit_test.hpp>
+
+#include <soci/soci.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "run_gongji.h"
+#include "storage/database.h"
+#include "storage/migrations.h"
+#include "support/test_database.h"
+
+using namespace gongji::test;
+
+BOOST_AUTO_TEST_SUITE(tamper)
+
+BOOST_AUTO_TEST_CASE(every_insiders_edit_of_the_audit_log_is_found) {
+    std::vector<std::filesystem::path> cases;
+    for (const auto& entry : std::filesystem::directory_iterator(GONGJI_TEST_DATA_DIR "/tamper")) cases.push_back(entry.path());
+    std::sort(cases.begin(), cases.end());
+    BOOST_REQUIRE(cases.size() >= 7u);
+    for (const auto& sql_file : cases) {
+        BOOST_TEST_CONTEXT(sql_file.filename().string()) {
+            FreshDatabase fresh;
+            TempDir dir;
+            std::map<std::string, std::string> env{{"GONGJI_DB", fresh.url()}, {"GONGJI_PASSWORD", "demo"},
+                                                   {"GONGJI_AUDIT_KEY_FILE", dir.path() + "/audit.key"}};
+            BOOST_REQUIRE(run_gongji({"audit", "key", "new"}, env).exit_code == 0);
+            BOOST_REQUIRE(run_gongji({"init", "--demo"}, env).exit_code == 0);
+            BOOST_REQUIRE(run_gongji({"--as", "clerk", "person", "show", "450802196503120117"}, env).exit_code == 0);
+            std::vector<std::string> verify_anchored = {"audit", "verify"};
+            auto anchors = run_gongji({"audit", "anchor"}, env).json().extract<Poco::JSON::Array::Ptr>();
+            for (std::size_t i = 0; i < anchors->size(); ++i) {
+                verify_anchored.push_back("--anchor");
+                verify_anchored.push_back(anchors->getElement<std::string>(static_cast<unsigned>(i)));
+            }
+            BOOST_REQUIRE(run_gongji(verify_anchored, env).exit_code == 0);
+            {
+                std::ifstream in(sql_file);
+                std::stringstream text;
+                text << in.rdbuf();
+                auto db = gongji::storage::Database::open(fresh.url());
+                for (const auto& statement : gongji::storage::split_sql_statements(text.str())) db->sql() << statement;
+            }
+            const bool only_anchors = sql_file.filename().string().find(".anchor.") != std::string::npos;
+            auto alone = run_gongji({"audit", "verify"}, env);
+            BOOST_TEST(alone.exit_code == (only_anchors ? 0 : 1), alone.out);
+            auto anchored = run_gongji(verify_anchored, env);
+            BOOST_TEST(anchored.exit_code == 1, anchored.out);
+            BOOST_TEST(anchored.object()->getValue<bool>("intact") == false);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,2 @@
+-- An insider swaps who did two things: the chain's second entry and its last.
+UPDATE audit_log SET actor = CASE WHEN seq = 2 THEN (SELECT actor FROM audit_log a WHERE a.chain = audit_log.chain AND a.seq = (SELECT max(seq) FROM audit_log m WHERE m.chain = audit_log.chain)) ELSE (SELECT actor FROM audit_log a WHERE a.chain = audit_log.chain AND a.seq = 2) END WHERE chain = (SELECT min(chain) FROM audit_log) AND (seq = 2 OR seq = (SELECT max(seq) FROM audit_log m WHERE m.chain = audit_log.chain));
