@@ -19,3 +19,14 @@ CREATE INDEX password_history_by_user ON password_history (username, replaced_at
 -- resets, document limits) or audit's (who looked at whose data). '' before the agency chose.
 ALTER TABLE users ADD COLUMN duty VARCHAR(16) NOT NULL DEFAULT ''
     CHECK (duty = '' OR duty = 'system' OR duty = 'security' OR duty = 'audit');
+
+-- Wrong passwords are counted, and an account locked, per window (issue 15): a stranger at one
+-- window who types five wrong passwords locks the account there, not at its owner's window.
+-- The users table's own failed_logins and locked_until are no longer written.
+CREATE TABLE login_failures (
+    username     VARCHAR(64) NOT NULL REFERENCES users (username),
+    workstation  TEXT        NOT NULL,
+    failed       INTEGER     NOT NULL,
+    locked_until VARCHAR(32),
+    PRIMARY KEY (username, workstation)
+);

@@ -155,23 +155,25 @@ Actor authenticate(Workspace& ws, const std::string& username, const std::string
     bool proven = user ? verify_password(password, {user->password_salt, user->password_hash, user->iterations})
                        : (verify_password(password, kNobody), false);
     if (!user) refuse({"authentication_failed", {}}, "login.failed");
-    const bool locked = user->locked_until && *user->locked_until > now();
+    // Counted and locked per window: a stranger's guesses elsewhere never lock the owner out here.
+    const auto failures = stores(ws).users.login_failures(username, who.workstation);
+    const bool locked = failures.locked_until && *failures.locked_until > now();
     if (!proven && (locked || user->disabled))  // a guess at a closed account neither counts nor extends its lock
         refuse({"authentication_failed", {}}, "login.failed");
     if (proven && user->disabled) refuse({"forbidden", {{"disabled_user", username}}}, "login.refused");
-    if (proven && locked) refuse({"locked", {{"until", user->locked_until->utc()}}}, "login.locked");
+    if (proven && locked) refuse({"locked", {{"until", failures.locked_until->utc()}}}, "login.locked");
     if (!proven) {
-        bool lock = user->failed_logins + 1 >= kMaxFailedLogins;
+        bool lock = failures.failed + 1 >= kMaxFailedLogins;
         storage::Transaction tx(database(ws));
-        stores(ws).users.record_failed_login(username, lock ? std::optional(now().plus(kLockSeconds))
-                                                      : std::nullopt);
+        stores(ws).users.record_failed_login(username, who.workstation,
+                                             lock ? std::optional(now().plus(kLockSeconds)) : std::nullopt);
         audit(ws, who, lock ? "login.lock" : "login.failed", "user", username, "",
-              "{\"failed_logins\":" + std::to_string(user->failed_logins + 1) + "}");
+              "{\"failed_logins\":" + std::to_string(failures.failed + 1) + "}");
         tx.commit();
         throw Refused("authentication_failed");  // locked now or not: said only to the right password
     }
     storage::Transaction tx(database(ws));
-    stores(ws).users.record_login(username);
+    stores(ws).users.record_login(username, who.workstation);
     Actor actor{user->username, user->role, who.workstation, user->full_name};
     actor.password_change = password_change_due(ws, *user);
     actor.duty = duty_in_force(ws, *user);

@@ -57,9 +57,9 @@ constexpr int kMaxFailedLogins = 5;
 constexpr long long kLockSeconds = 15 * 60;
 
 // Logs in: every attempt is audited. Refused("authentication_failed") for an unknown user or a
-// wrong password; the fifth wrong password in a row locks the account for 15 minutes:
-// Refused("locked") until then, even with the right password; Refused("forbidden") for a
-// disabled account.
+// wrong password; the fifth wrong password in a row at a window locks the account at that window
+// for 15 minutes: Refused("locked") there until then, even with the right password (said only to
+// the right password); Refused("forbidden") for a disabled account.
 Actor authenticate(Workspace& ws, const std::string& username, const std::string& password);
 
 // The end of a session at a window (log out, change of user), in the audit log beside the login.

@@ -24,8 +24,8 @@ std::optional<UserRecord> UserRepository::find(const std::string& username) {
     std::string locked, role, created_at, set_at, duty;
     soci::indicator locked_ind = soci::i_ok, set_at_ind = soci::i_ok;
     db_.sql() << "SELECT username, full_name, role, password_salt, password_hash, iterations, disabled, "
-                 "failed_logins, locked_until, created_at, password_set_at, must_change_password, duty FROM users "
-                 "WHERE username = :n",
+                 "0, (SELECT max(locked_until) FROM login_failures f WHERE f.username = users.username), created_at, "
+                 "password_set_at, must_change_password, duty FROM users WHERE username = :n",
         soci::into(u.username), soci::into(u.full_name), soci::into(role), soci::into(u.password_salt),
         soci::into(u.password_hash), soci::into(u.iterations), soci::into(disabled), soci::into(u.failed_logins),
         soci::into(locked, locked_ind), soci::into(created_at), soci::into(set_at, set_at_ind), soci::into(must_change),
@@ -52,17 +52,31 @@ std::vector<UserRecord> UserRepository::list() {
     return out;
 }
 
-void UserRepository::record_failed_login(const std::string& username, const std::optional<core::Instant>& lock_until) {
+UserRepository::LoginFailures UserRepository::login_failures(const std::string& username, const std::string& workstation) {
+    LoginFailures f;
+    std::string locked;
+    soci::indicator locked_ind = soci::i_null;
+    db_.sql() << "SELECT failed, locked_until FROM login_failures WHERE username = :n AND workstation = :w",
+        soci::into(f.failed), soci::into(locked, locked_ind), soci::use(username), soci::use(workstation);
+    if (db_.sql().got_data() && locked_ind == soci::i_ok) f.locked_until = instant_of_text(locked);
+    return f;
+}
+
+void UserRepository::record_failed_login(const std::string& username, const std::string& workstation,
+                                         const std::optional<core::Instant>& lock_until) {
     std::string until = lock_until ? lock_until->utc() : "";
     soci::indicator ind = lock_until ? soci::i_ok : soci::i_null;
     // A lock also restarts the count, so the next five tries after it are counted afresh.
-    db_.sql() << "UPDATE users SET failed_logins = CASE WHEN CAST(:lock1 AS VARCHAR(32)) IS NULL THEN failed_logins + 1 ELSE 0 END, "
-                 "locked_until = COALESCE(:lock2, locked_until) WHERE username = :n",
-        soci::use(until, ind), soci::use(until, ind), soci::use(username);
+    db_.sql() << "INSERT INTO login_failures (username, workstation, failed, locked_until) VALUES (:n, :w, 1, :lock) "
+                 "ON CONFLICT (username, workstation) DO UPDATE SET "
+                 "failed = CASE WHEN excluded.locked_until IS NULL THEN login_failures.failed + 1 ELSE 0 END, "
+                 "locked_until = COALESCE(excluded.locked_until, login_failures.locked_until)",
+        soci::use(username), soci::use(workstation), soci::use(until, ind);
 }
 
-void UserRepository::record_login(const std::string& username) {
-    db_.sql() << "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE username = :n", soci::use(username);
+void UserRepository::record_login(const std::string& username, const std::string& workstation) {
+    db_.sql() << "DELETE FROM login_failures WHERE username = :n AND workstation = :w", soci::use(username),
+        soci::use(workstation);
 }
 
 void UserRepository::set_disabled(const std::string& username, bool disabled) {
@@ -82,9 +96,10 @@ void UserRepository::set_password(const std::string& username, const std::string
     db_.sql() << "INSERT INTO password_history (username, password_salt, password_hash, iterations, replaced_at) "
                  "SELECT username, password_salt, password_hash, iterations, :at FROM users WHERE username = :n",
         soci::use(at_text), soci::use(username);
-    db_.sql() << "UPDATE users SET password_salt = :s, password_hash = :h, iterations = :i, failed_logins = 0, "
-                 "locked_until = NULL, password_set_at = :at, must_change_password = :m WHERE username = :n",
+    db_.sql() << "UPDATE users SET password_salt = :s, password_hash = :h, iterations = :i, password_set_at = :at, "
+                 "must_change_password = :m WHERE username = :n",
         soci::use(salt), soci::use(hash), soci::use(iterations), soci::use(at_text), soci::use(must), soci::use(username);
+    db_.sql() << "DELETE FROM login_failures WHERE username = :n", soci::use(username);
 }
 
 std::vector<UserRepository::StoredPassword> UserRepository::earlier_passwords(const std::string& username, int n) {

@@ -18,12 +18,20 @@ public:
     std::optional<UserRecord> find(const std::string& username);
     std::vector<UserRecord> list();
     long long count();
-    // A wrong password: counts it, and locks the account until `lock_until` when given.
-    void record_failed_login(const std::string& username, const std::optional<core::Instant>& lock_until);
-    void record_login(const std::string& username);  // clears the count and any lock
+    // Wrong passwords at one window: how many in a row, and the lock they led to.
+    struct LoginFailures {
+        int failed = 0;
+        std::optional<core::Instant> locked_until;
+    };
+    LoginFailures login_failures(const std::string& username, const std::string& workstation);
+    // A wrong password at a window: counts it there, and locks the account there until
+    // `lock_until` when given (the count starts again).
+    void record_failed_login(const std::string& username, const std::string& workstation,
+                             const std::optional<core::Instant>& lock_until);
+    void record_login(const std::string& username, const std::string& workstation);  // clears that window's
     void set_disabled(const std::string& username, bool disabled);
     void set_duty(const std::string& username, core::Duty duty);
-    // A new password, set at `at`; clears the failed-login count and any lock. The one it replaces
+    // A new password, set at `at`; clears the failed-login counts and locks at every window. The one it replaces
     // goes into the account's password history.
     void set_password(const std::string& username, const std::string& salt, const std::string& hash, int iterations,
                       bool must_change, const core::Instant& at);

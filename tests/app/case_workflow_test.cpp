@@ -3,6 +3,9 @@
 // unbinding, deduction orders, renewal of legacy bindings, case numbers and the audit log.
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+#include <cstdlib>
+
 #include <soci/soci.h>
 
 #include "app/audit.h"
@@ -248,13 +251,34 @@ BOOST_AUTO_TEST_CASE(every_change_is_audited_and_tampering_is_found) {
     BOOST_TEST(broken->seq == seq);
 }
 
+// A lock is the window's where the guesses were typed: a stranger at another window cannot lock
+// the owner out of theirs, and the owner's login there clears nothing of the stranger's lock.
+BOOST_AUTO_TEST_CASE(wrong_passwords_at_one_window_lock_the_account_there_only) {
+    const char* set_before = std::getenv("GONGJI_WORKSTATION");
+    const std::optional<std::string> before = set_before ? std::optional<std::string>(set_before) : std::nullopt;
+    setenv("GONGJI_WORKSTATION", "窗口-07", 1);
+    for (int i = 1; i <= app::kMaxFailedLogins; ++i) refusal([&] { app::authenticate(ws, "clerk", "wrong"); });
+    BOOST_TEST(refusal([&] { app::authenticate(ws, "clerk", "demo"); }) == "locked");
+    setenv("GONGJI_WORKSTATION", "窗口-01", 1);
+    BOOST_TEST(app::authenticate(ws, "clerk", "demo").workstation == "窗口-01");
+    setenv("GONGJI_WORKSTATION", "窗口-07", 1);
+    BOOST_TEST(refusal([&] { app::authenticate(ws, "clerk", "demo"); }) == "locked");
+    auto users = app::list_users(ws, admin);
+    auto clerk = std::find_if(users.begin(), users.end(), [](const auto& u) { return u.username == "clerk"; });
+    BOOST_TEST(clerk->locked_until.has_value());  // the administrator sees it, and a reset lifts it
+    app::reset_password(ws, admin, "clerk", "given");
+    BOOST_TEST(app::authenticate(ws, "clerk", "given").role == core::Role::clerk);
+    if (before) setenv("GONGJI_WORKSTATION", before->c_str(), 1);
+    else unsetenv("GONGJI_WORKSTATION");
+}
+
 BOOST_AUTO_TEST_CASE(five_wrong_passwords_lock_the_account_for_a_while) {
     // A guesser hears the same answer every time; only the right password learns of the lock.
     for (int i = 1; i <= app::kMaxFailedLogins + 2; ++i)
         BOOST_TEST(refusal([&] { app::authenticate(ws, "clerk", "wrong"); }) == "authentication_failed");
     BOOST_TEST(refusal([&] { app::authenticate(ws, "clerk", "demo"); }) == "locked");
     // Fifteen minutes later (the lock moved into the past) the right password works again.
-    app::database(ws).sql() << "UPDATE users SET locked_until = '2000-01-01T00:00:00Z' WHERE username = 'clerk'";
+    app::database(ws).sql() << "UPDATE login_failures SET locked_until = '2000-01-01T00:00:00Z' WHERE username = 'clerk'";
     BOOST_TEST(app::authenticate(ws, "clerk", "demo").role == core::Role::clerk);
     long long failures = 0;
     app::database(ws).sql() << "SELECT count(*) FROM audit_log WHERE actor = 'clerk' AND action LIKE 'login.%'", soci::into(failures);

@@ -147,7 +147,7 @@ BOOST_FIXTURE_TEST_CASE(small_mistakes_exit_2_naming_what_is_wrong_and_nothing_c
     auto folder = gongji({"--as", "admin", "roster", "import", files.path()}, as("demo"));
     BOOST_TEST(folder.exit_code == 2);
     BOOST_TEST(folder.err.find("a folder, not a file") != std::string::npos, folder.err);
-    auto twice = gongji({"--as", "admin", "roster", "import", files.write("twice.csv", "id_number,name,name,gender\n")}, as("demo"));
+    auto twice = gongji({"--as", "admin", "roster", "import", files.write("twice.csv", "id_number,name,gender,birth_date,insurance_type,status,pooling_region,account_balance,name\n")}, as("demo"));
     BOOST_TEST(twice.exit_code == 2);
     BOOST_TEST(twice.err.find("\"name\" twice") != std::string::npos, twice.err);
     // A settlement cannot have happened after today: its line is refused, nothing is paid.
