@@ -35,6 +35,8 @@ std::vector<core::AuditEntry> personal_data_views(Workspace& ws, const Actor& ac
                                                   const std::string& by) {
     require_duty(actor, core::Duty::audit);
     auto id = person.empty() ? person : normalized_id(person, "--person");
+    if (!by.empty() && !stores(ws).users.find(by))
+        throw BadInput("--by: no user \"" + by + "\"", {"user_unknown", {{"username", by}}});
     return storage::AuditRepository(database(ws)).views(id, by);
 }
 

@@ -202,8 +202,14 @@ std::vector<core::StoredDocument> list_documents(Workspace& ws, const std::strin
 std::string read_document(Workspace& ws, const Actor& actor, long long document_id) {
     auto d = stores(ws).documents.find(document_id);
     if (!d) throw BadInput("document: no document " + std::to_string(document_id));
+    // Found again under either person of its case, and by the case's number.
+    auto c = stores(ws).cases.find(stores(ws).cases.number_of(d->case_id));
     core::JsonWriter detail;
-    detail.begin_object().key("case_id").value(d->case_id).key("type").value(core::document_type_name(d->type)).end_object();
+    detail.begin_object().key("case").value(c ? c->number : std::to_string(d->case_id));
+    detail.key("type").value(core::document_type_name(d->type));
+    if (c && c->authorizer_id) detail.key("authorizer").value(*c->authorizer_id);
+    if (c) detail.key("user").value(c->user_id);
+    detail.end_object();
     log_access(ws, {actor.username, actor.workstation}, "document.view", "document", std::to_string(document_id), detail.str());
     auto bytes = from_base64(d->content_base64);
     if (static_cast<long long>(bytes.size()) != d->size_bytes || sha256_hex(bytes) != d->sha256)

@@ -137,7 +137,7 @@ void statement_fields(Workspace& ws, const Actor& actor, const DocumentRequest& 
     if (!r.user == !r.authorizer) throw BadInput("statement: give --user ID or --authorizer ID");
     if (!r.from || !r.to) throw BadInput("statement: --from and --to are required");
     auto id = normalized_id(r.user ? *r.user : *r.authorizer, r.user ? "--user" : "--authorizer");
-    auto st = statement(ws, actor, r.user.has_value(), id, *r.from, *r.to);
+    auto st = statement(ws, actor, r.user.has_value(), id, *r.from, *r.to, /*printed=*/true);
     subject = id;
     d.fields["subject_role"] = r.user ? "使用人" : "授权人";
     d.fields["subject_name"] = name_of(ws, id);

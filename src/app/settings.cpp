@@ -16,6 +16,10 @@ AgencySettings agency_settings(Workspace& ws) {
     return {get("agency_name").value_or(""), get("agency_phone"), get("processing_days"), get("default_policy")};
 }
 
+std::map<std::string, std::string> stored_settings(Workspace& ws) {
+    return storage::SettingsRepository(database(ws)).all();
+}
+
 std::optional<std::string> setting(Workspace& ws, const std::string& key) {
     return storage::SettingsRepository(database(ws)).get(key);
 }

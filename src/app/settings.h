@@ -7,6 +7,7 @@
 //  - The user's preferences: the desktop app's language, kept in the user's own configuration
 //    (ui/resources.h).
 //  - Environment overrides of any of them, for tests and unusual installations (app/environment.h).
+#include <map>
 #include <optional>
 #include <string>
 
@@ -26,6 +27,7 @@ struct AgencySettings {
 AgencySettings agency_settings(Workspace& ws);
 
 std::optional<std::string> setting(Workspace& ws, const std::string& key);
+std::map<std::string, std::string> stored_settings(Workspace& ws);  // every key the agency set
 void change_setting(Workspace& ws, const Actor& actor, const std::string& key, const std::string& value);
 
 }  // namespace gongji::app

@@ -97,10 +97,18 @@ public:
 
     enum class Outcome { applied, duplicate, conflict, unknown_user };
 
+    // What the last Outcome::conflict clashed with: the message and its params.
+    struct Conflict {
+        std::string message;
+        std::map<std::string, std::string> params;
+    };
+    const Conflict& last_conflict() const { return conflict_; }
+
     // The settlements of a part of the file, in file order; their setl_ids are looked up in a
     // few queries, and what they write goes to the database in bulk before the next part.
     template <class Each>
-    void apply_part(const std::vector<core::Settlement>& part, const std::string& imported_at, Each&& outcome) {
+    void apply_part(const std::vector<core::Settlement>& part, const std::vector<std::size_t>& lines,
+                    const std::string& imported_at, Each&& outcome) {
         std::vector<std::string> ids;
         ids.reserve(part.size());
         for (const auto& s : part) ids.push_back(s.setl_id);
@@ -114,10 +122,15 @@ public:
             // person, time or amount is not the same payment, and is refused.
             core::SettlementIdentity identity{s.user_id, core::format_utc(s.time), s.amount_fen};
             auto before = stored.find(s.setl_id);
-            auto [earlier, first] = seen_.emplace(s.setl_id, identity);
+            auto [earlier, first] = seen_.emplace(s.setl_id, Seen{identity, lines[i]});
             if (before != stored.end() || !first) {
-                const auto& known = before != stored.end() ? before->second : earlier->second;
-                outcome(i, known == identity ? Outcome::duplicate : Outcome::conflict);
+                const auto& known = before != stored.end() ? before->second : earlier->second.identity;
+                if (known == identity) {
+                    outcome(i, Outcome::duplicate);
+                } else {
+                    conflict_ = conflict_with(s.setl_id, known, identity, before != stored.end() ? 0 : earlier->second.line);
+                    outcome(i, Outcome::conflict);
+                }
                 continue;
             }
             outcome(i, apply(s, imported_at));
@@ -134,6 +147,17 @@ public:
     }
 
 private:
+    // Names what differs, and where the payment under this ID was seen: stored by an earlier
+    // import (`line` 0) or on a line of this file.
+    static Conflict conflict_with(const std::string& setl_id, const core::SettlementIdentity& known,
+                                  const core::SettlementIdentity& now, std::size_t line) {
+        std::string what = known.user_id != now.user_id ? "person" : known.settled_at != now.settled_at ? "time" : "amount";
+        const char* what_zh = what == "person" ? "人员" : what == "time" ? "时间" : "金额";
+        std::string where = line ? "第" + std::to_string(line) + "行" : "此前导入";
+        return {"结算ID“" + setl_id + "”与" + where + "的结算" + what_zh + "不同，不是同一笔结算",
+                {{"setl_id", setl_id}, {"differs", what}, {"line", line ? std::to_string(line) : ""}}};
+    }
+
     // Allocates one settlement not seen before and adds what it records to the writer.
     Outcome apply(const core::Settlement& s, const std::string& imported_at) {
         Account* user = account(s.user_id);
@@ -197,7 +221,11 @@ private:
     Workspace& ws_;
     storage::LedgerRepository ledger_;
     std::unique_ptr<storage::SettlementWriter> writer_;  // made with the first part
-    std::unordered_map<std::string, core::SettlementIdentity> seen_;  // recorded by this import
+    struct Seen {
+        core::SettlementIdentity identity;
+        std::size_t line;
+    };
+    std::unordered_map<std::string, Seen> seen_;  // recorded by this import
     std::unordered_map<std::string, std::vector<BindingView>> by_user_;
     // Settlement IDs are validated 18-character numbers, so their packed form is a unique key.
     std::deque<Account> accounts_;  // stable addresses while more are added
@@ -206,6 +234,7 @@ private:
     std::unordered_set<long long> quotas_dirty_;
     std::map<std::string, core::PolicyProfile> profiles_;
     bool preloaded_ = false;
+    Conflict conflict_;
 };
 
 }  // namespace
@@ -238,13 +267,13 @@ SettleReport settle_text(Workspace& ws, std::string bytes, Encoding encoding, co
     std::vector<core::Settlement> part;
     std::vector<std::size_t> part_lines;
     auto apply_part = [&] {
-        run.apply_part(part, imported_at, [&](std::size_t i, SettlementRun::Outcome outcome) {
+        run.apply_part(part, part_lines, imported_at, [&](std::size_t i, SettlementRun::Outcome outcome) {
             switch (outcome) {
                 case SettlementRun::Outcome::applied: ++report.applied; break;
                 case SettlementRun::Outcome::duplicate: ++report.duplicates; break;
                 case SettlementRun::Outcome::conflict:
-                    report.rejected.push_back({part_lines[i], "setl_id_conflict",
-                                               "结算ID“" + part[i].setl_id + "”已记录为另一笔结算（人员、时间或金额不同）"});
+                    report.rejected.push_back({part_lines[i], "setl_id_conflict", run.last_conflict().message,
+                                               run.last_conflict().params});
                     break;
                 case SettlementRun::Outcome::unknown_user:
                     report.rejected.push_back({part_lines[i], "user_not_found",
@@ -342,12 +371,13 @@ void return_quota(Workspace& ws, const AuditWho& who, long long binding_id, cons
 }
 
 Statement statement(Workspace& ws, const Actor& actor, bool of_user, const std::string& id_text,
-                    const core::CivilDate& from, const core::CivilDate& to) {
+                    const core::CivilDate& from, const core::CivilDate& to, bool printed) {
     auto id = normalized_id(id_text, of_user ? "--user" : "--authorizer");
     if (to < from) throw BadInput("--to: before --from");
     core::JsonWriter detail;
     detail.begin_object().key("what").value(of_user ? "statement_as_user" : "statement_as_authorizer");
-    detail.key("from").value(from.to_string()).key("to").value(to.to_string()).end_object();
+    detail.key("from").value(from.to_string()).key("to").value(to.to_string());
+    detail.key("how").value(printed ? "printed" : "shown").end_object();
     log_access(ws, {actor.username, actor.workstation}, "person.view", "person", id, detail.str());
     auto start = core::format_utc(core::china_day_start(from));
     auto end = core::format_utc(core::china_day_start(core::CivilDate::from_days_since_epoch(to.days_since_epoch() + 1)));

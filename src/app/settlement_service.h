@@ -43,8 +43,8 @@ struct Statement {
     long long amount_fen = 0, own_fen = 0, mutual_aid_fen = 0, cash_fen = 0;
 };
 // Dates inclusive, in China time. BadInput for an invalid ID number or dates. Logged as the
-// actor's look-up (app/audit.h log_access).
+// actor's look-up (app/audit.h log_access), `printed` or shown.
 Statement statement(Workspace& ws, const Actor& actor, bool of_user, const std::string& id_number,
-                    const core::CivilDate& from, const core::CivilDate& to);
+                    const core::CivilDate& from, const core::CivilDate& to, bool printed = false);
 
 }  // namespace gongji::app

@@ -4,6 +4,7 @@
 #include "app/backup_service.h"
 #include "app/duties.h"
 #include "app/errors.h"
+#include "app/clock.h"
 #include "app/init_service.h"
 #include "app/passwords.h"
 #include "app/policy_service.h"
@@ -44,6 +45,24 @@ int run_user(Session& s, const Words& words) {
         print_json(w.str());
         return 0;
     }
+    if (sub == "list") {  // every account, as an administrator of any duty sees them
+        args.allow_only({});
+        args.expect_positional(1, "");
+        auto actor = s.actor();
+        core::JsonWriter w(true);
+        w.begin_array();
+        for (const auto& u : app::list_users(s.workspace(), actor)) {
+            w.begin_object().key("user").value(u.username).key("full_name").value(u.full_name);
+            w.key("role").value(core::role_name(u.role));
+            if (u.role == core::Role::admin) w.key("duty").value(core::duty_name(app::account_duty(u)));
+            w.key("disabled").value(u.disabled).key("must_change_password").value(u.must_change_password);
+            if (u.locked_until && *u.locked_until > app::now()) w.key("locked_until").value(u.locked_until->utc());
+            w.end_object();
+        }
+        w.end_array();
+        print_json(w.str());
+        return 0;
+    }
     if (sub == "duty") {  // 三权分立: which administrator does what
         args.allow_only({});
         args.expect_positional(3, "NAME DUTY");
@@ -61,6 +80,7 @@ int run_user(Session& s, const Words& words) {
         args.allow_only({});
         args.expect_positional(2, "NAME");
         auto actor = s.actor();
+        app::require_role(actor, {core::Role::admin});  // before asking for a password it may not set
         auto password = read_secret(app::Env::new_password, "One-time password for " + args.positional()[1] + ": ");
         app::reset_password(s.workspace(), actor, args.positional()[1], password);
         core::JsonWriter w(true);
@@ -79,7 +99,7 @@ int run_user(Session& s, const Words& words) {
         return 0;
     }
     if (sub != "add") throw app::BadInput("usage: gongji user add NAME --role clerk|supervisor|admin [--full-name 姓名] | user disable|enable NAME | "
-                                   "user reset NAME | user passwd | user duty NAME system|security|audit");
+                                   "user reset NAME | user passwd | user duty NAME system|security|audit | user list");
     args.allow_only({"role", "full-name"});
     args.expect_positional(2, "NAME");
     auto role_name = args.required("role");

@@ -1,4 +1,6 @@
 // settle, statement, quota: money moving between accounts.
+#include <iostream>
+
 #include "app/audit.h"
 #include "app/device_settings.h"
 #include "app/document_service.h"
@@ -8,6 +10,7 @@
 #include "app/passwords.h"
 #include "app/policy_service.h"
 #include "app/report_service.h"
+#include "app/settings.h"
 #include "app/settlement_service.h"
 #include "cli/args.h"
 #include "cli/commands.h"
@@ -149,12 +152,31 @@ int run_settings(Session& s, const Words& words) {
     Args args(words, {});
     args.allow_only({});
     const auto& pos = args.positional();
+    if (pos.size() == 1 && pos[0] == "show") {  // the agency's, read by anyone, with the rules in force
+        auto& ws = s.workspace();
+        auto rules = app::password_rules(ws);
+        auto limits = app::document_limits(ws);
+        core::JsonWriter w(true);
+        w.begin_object().key("stored").begin_object();
+        for (const auto& [key, value] : app::stored_settings(ws)) w.key(key).value(value);
+        w.end_object().key("in_force").begin_object();
+        w.key("password_min_length").value(rules.min_length).key("password_min_classes").value(rules.min_classes);
+        w.key("password_max_age_days").value(rules.max_age_days).key("password_history").value(rules.history);
+        w.key("cli_password_change").value(app::cli_requires_password_change(ws) ? "require" : "warn");
+        w.key("separate_duties").value(app::duties_separated(ws));
+        w.key("document_max_mb").value(static_cast<long long>(limits.max_bytes >> 20));
+        w.key("document_max_megapixels").value(limits.max_page_pixels / 1'000'000);
+        w.key("document_max_pages").value(limits.max_pages);
+        w.end_object().end_object();
+        print_json(w.str());
+        return 0;
+    }
     if (pos.size() != 3 || pos[0] != "set" ||
         (pos[1] != "agency_name" && pos[1] != "workstation" && pos[1] != "default_policy" &&
          pos[1] != "agency_phone" && pos[1] != "processing_days" && !app::is_device_setting(pos[1]) &&
          !app::is_document_limit(pos[1]) && !app::is_password_setting(pos[1]) && pos[1] != "separate_duties"))
         throw app::BadInput(
-            "usage: gongji settings set "
+            "usage: gongji settings show | settings set "
             "agency_name|agency_phone|processing_days|default_policy|document_max_mb|document_max_megapixels|"
             "document_max_pages|password_min_length|password_min_classes|password_max_age_days|password_history|"
             "cli_password_change|separate_duties|workstation|card_reader|camera|scanner|scanner_dpi VALUE");
@@ -177,8 +199,12 @@ int run_settings(Session& s, const Words& words) {
         app::set_default_policy(s.workspace(), actor, pos[2]);
     else if (app::is_document_limit(pos[1]))
         app::set_document_limit(s.workspace(), actor, pos[1], pos[2]);
-    else if (app::is_password_setting(pos[1]))
+    else if (app::is_password_setting(pos[1])) {
         app::set_password_setting(s.workspace(), actor, pos[1], pos[2]);
+        if (pos[1] == "cli_password_change" && pos[2] == "require" && !actor.password_change.empty())
+            std::cerr << "gongji: your own password must be changed before your next command: gongji --as "
+                      << actor.username << " user passwd\n";
+    }
     else if (pos[1] == "separate_duties") {
         if (pos[2] != "on" && pos[2] != "off") throw app::BadInput("separate_duties: on or off, not \"" + pos[2] + "\"");
         app::set_duties_separated(s.workspace(), actor, pos[2] == "on");

@@ -1,6 +1,7 @@
 #include "cli/refusal_message.h"
 
 #include "core/case_rules.h"
+#include "core/instant.h"
 
 namespace gongji::cli {
 namespace {
@@ -38,7 +39,10 @@ std::string refusal_message(const app::Problem& p) {
         return "角色“" + role_names(v("role")) + "”无权执行此操作（需要：" + role_names(v("needs")) + "）";
     }
     if (c == "locked") {
-        if (!v("until").empty()) return "密码错误次数过多，账户已锁定至 " + v("until") + "（UTC）";
+        if (!v("until").empty()) {
+            auto until = core::parse_iso_instant(v("until"));
+            return "密码错误次数过多，账户在本窗口已锁定至 " + (until ? core::format_china(*until) : v("until"));
+        }
         return "密码连续错误" + v("tries") + "次，账户锁定" + v("minutes") + "分钟";
     }
     if (c == "already_decided") {

@@ -153,12 +153,15 @@ std::vector<core::AuditEntry> AuditRepository::all() {
 }
 
 std::vector<core::AuditEntry> AuditRepository::views(const std::string& person, const std::string& actor) {
+    // A paper read names its case's two people in what it says it read.
+    const std::string named = "%\"" + person + "\"%";
     soci::rowset<soci::row> rows =
         (db_.sql().prepare << std::string(kEntryColumns) +
                                   "WHERE (action = 'person.view' OR action = 'document.view') "
-                                  "AND (CAST(:p1 AS VARCHAR(18)) = '' OR (entity = 'person' AND entity_key = :p2)) "
+                                  "AND (CAST(:p1 AS VARCHAR(18)) = '' OR (entity = 'person' AND entity_key = :p2) "
+                                  "OR (action = 'document.view' AND after_state LIKE :p3)) "
                                   "AND (CAST(:a1 AS VARCHAR(64)) = '' OR actor = :a2) ORDER BY at, chain, seq",
-         soci::use(person), soci::use(person), soci::use(actor), soci::use(actor));
+         soci::use(person), soci::use(person), soci::use(named), soci::use(actor), soci::use(actor));
     return entries_of(rows);
 }
 

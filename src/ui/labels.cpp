@@ -6,6 +6,16 @@
 
 namespace gongji::ui {
 
+wxString role_text(core::Role role, core::Duty duty) {
+    if (role != core::Role::admin) return role_text(role);
+    switch (duty) {
+        case core::Duty::system: return _("system administrator");
+        case core::Duty::security: return _("security administrator");
+        case core::Duty::audit: return _("audit administrator");
+        default: return role_text(role);
+    }
+}
+
 wxString role_text(core::Role role) {
     switch (role) {
         case core::Role::clerk: return _("clerk");

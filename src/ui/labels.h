@@ -22,6 +22,8 @@ inline wxString u8(const std::string& s) { return wxString::FromUTF8(s.c_str());
 inline std::string utf8(const wxString& s) { return s.ToStdString(wxConvUTF8); }
 
 wxString role_text(core::Role role);
+// The role, or an administrator's duty where the agency separates them (系统/安全/审计管理员).
+wxString role_text(core::Role role, core::Duty duty);
 wxString case_kind_text(core::CaseKind kind);
 wxString case_status_text(core::CaseStatus status);
 wxString binding_status_text(const core::Binding& b);  // active, active (old rules), pending review, ended

@@ -87,7 +87,8 @@ bool LoginDialog::log_in() {
         (actor_.password_change == "expired" ? _("Your password is older than the agency allows.")
                                              : _("This password was set by an administrator.")) +
         "\n" +
-        wxString::Format(_("Choose your own: at least %d characters, of %d kinds (lower case, upper case, digits, others)."),
+        wxString::Format(_("Choose your own: at least %d characters, of %d kinds (lower case, upper case, digits, others), "
+                           "without your user name."),
                          rules.min_length, rules.min_classes));
     change_note_->Wrap(FromDIP(360));
     change_panel_->Show();
@@ -95,6 +96,7 @@ bool LoginDialog::log_in() {
     error_->SetLabel("");
     Layout();
     Fit();
+    CentreOnParent();  // grown by the new fields: centred again
     new_password_->SetFocus();
     return false;
 }

@@ -101,7 +101,7 @@ MainFrame::MainFrame(app::Workspace& ws, const app::Actor& actor)
 
     CreateStatusBar(3);
     SetStatusText(wxString::Format(_("User: %s"), wxString::FromUTF8(actor.username.c_str())), 0);
-    SetStatusText(wxString::Format(_("Role: %s"), role_text(actor.role)), 1);
+    SetStatusText(wxString::Format(_("Role: %s"), role_text(actor.role, actor.duty)), 1);
     SetStatusText(wxString::Format(_("Workstation: %s"), wxString::FromUTF8(actor.workstation.c_str())), 2);
 }
 
@@ -124,7 +124,7 @@ void MainFrame::build_menu() {
     language->AppendRadioItem(kChinese, wxString::FromUTF8("中文（简体）"));
     language->AppendRadioItem(kEnglish, "English");
     language->Check(current_language() == "en" ? kEnglish : kChinese, true);
-    file->AppendSubMenu(language, _("&Language"));
+    file->AppendSubMenu(language, _("Lan&guage"));  // L is the lock's
     file->Append(kLock, _("&Lock the screen\tCtrl+L"));
     file->Append(kLogOut, _("Log &out / change user\tCtrl+Shift+L"));
     file->AppendSeparator();

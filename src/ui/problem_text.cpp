@@ -108,6 +108,12 @@ wxString line_issue_text(const std::string& code, const std::map<std::string, st
         return wxString::Format(_("the balance must be yuan, at least 0, with at most two decimals, not \"%s\""), p("value"));
     if (code == "quote") return _("a quotation mark is not closed");
     if (code == "id_repeated") return wxString::Format(_("the same person as on line %s"), p("line"));
+    if (code == "setl_id_conflict") {
+        auto differs = p("differs") == "person" ? _("person") : p("differs") == "time" ? _("time") : _("amount");
+        return p("line").empty()
+                   ? wxString::Format(_("settlement ID %s was imported before with another %s"), p("setl_id"), differs)
+                   : wxString::Format(_("settlement ID %s is on line %s with another %s"), p("setl_id"), p("line"), differs);
+    }
     return u8(fallback);
 }
 

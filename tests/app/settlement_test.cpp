@@ -182,8 +182,14 @@ BOOST_AUTO_TEST_CASE(a_setl_id_repeated_with_another_amount_is_refused_not_taken
     BOOST_REQUIRE(report.rejected.size() == 3u);
     for (std::size_t i = 0; i < 3; ++i) BOOST_TEST(report.rejected[i].code == "setl_id_conflict");
     BOOST_TEST(report.rejected[0].line == 3u);
+    BOOST_TEST(report.rejected[0].params.at("differs") == "amount");
+    BOOST_TEST(report.rejected[0].params.at("line") == "");  // imported before
     BOOST_TEST(report.rejected[1].line == 5u);
+    BOOST_TEST(report.rejected[1].params.at("differs") == "person");
+    BOOST_TEST(report.rejected[1].params.at("line") == "4");
+    BOOST_TEST(report.rejected[1].message.find("第4行") != std::string::npos, report.rejected[1].message);
     BOOST_TEST(report.rejected[2].line == 6u);
+    BOOST_TEST(report.rejected[2].params.at("differs") == "time");
     BOOST_TEST(balance(son) == 10000 - 1000 - 500);
 }
 

@@ -381,9 +381,20 @@ BOOST_AUTO_TEST_CASE(the_audit_administrator_reads_who_looked_at_whose_card) {
         BOOST_REQUIRE(db.gongji({"--as", "admin", "user", "duty", name, duty}, admin).exit_code == 0);
     }
     BOOST_REQUIRE(db.gongji({"--as", "admin", "settings", "set", "separate_duties", "on"}, admin).exit_code == 0);
+    auto shown = db.gongji({"settings", "show"});
+    BOOST_TEST(shown.object()->getObject("in_force")->getValue<bool>("separate_duties"), shown.out);
+    BOOST_TEST(shown.object()->getObject("in_force")->getValue<int>("password_min_length") == 8);
+    auto users = db.gongji({"--as", "anquan", "user", "list"}, db.as("given")).json().extract<Poco::JSON::Array::Ptr>();
+    std::map<std::string, std::string> duties;
+    for (std::size_t i = 0; i < users->size(); ++i)
+        if (users->getObject(static_cast<unsigned>(i))->has("duty"))
+            duties[users->getObject(static_cast<unsigned>(i))->getValue<std::string>("user")] =
+                users->getObject(static_cast<unsigned>(i))->getValue<std::string>("duty");
+    BOOST_TEST((duties == std::map<std::string, std::string>{{"admin", "system"}, {"anquan", "security"}, {"shenji", "audit"}}));
     auto refused = db.gongji({"--as", "admin", "audit", "access", "--person", kZhangWei}, admin);
     BOOST_TEST(refused.exit_code == 1);
     BOOST_TEST(refused.object()->getValue<std::string>("message").find("审计管理员") != std::string::npos, refused.out);
+    BOOST_TEST(db.gongji({"--as", "shenji", "audit", "access", "--by", "nosuch"}, db.as("given")).exit_code == 2);
     auto seen = db.gongji({"--as", "shenji", "audit", "access", "--person", kZhangWei}, db.as("given"));
     BOOST_TEST(seen.exit_code == 0, seen.err);
     auto views = seen.json().extract<Poco::JSON::Array::Ptr>();
