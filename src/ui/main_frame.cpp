@@ -17,6 +17,7 @@
 
 #include "ui/case_search_panel.h"
 #include "ui/clerk_panel.h"
+#include "ui/access_log_panel.h"
 #include "ui/policy_panel.h"
 #include "ui/users_panel.h"
 #include "ui/labels.h"
@@ -77,13 +78,23 @@ MainFrame::MainFrame(app::Workspace& ws, const app::Actor& actor)
         cases_ = new CaseSearchPanel(pages, ws, actor);
         pages->AddPage(cases_, _("Cases"));
     }
-    if (actor.role == core::Role::admin) {
+    // An administrator's pages follow the duty where the agency separates them (app/duties.h).
+    const bool system_duty = actor.duty == core::Duty::all || actor.duty == core::Duty::system;
+    if (actor.role == core::Role::admin && system_duty) {
         admin_ = new AdminPanel(pages, ws, actor);
         pages->AddPage(admin_, _("Administration"));
+    }
+    if (actor.role == core::Role::admin && actor.duty != core::Duty::audit) {
         users_ = new UsersPanel(pages, ws, actor);
         pages->AddPage(users_, _("Users"));
+    }
+    if (actor.role == core::Role::admin && system_duty) {
         policies_ = new PolicyPanel(pages, ws, actor);
         pages->AddPage(policies_, _("Policy profiles"));
+    }
+    if (actor.role == core::Role::admin && (actor.duty == core::Duty::all || actor.duty == core::Duty::audit)) {
+        access_log_ = new AccessLogPanel(pages, ws, actor);
+        pages->AddPage(access_log_, _("Access log"));
     }
     build_menu();
     // The clerk starts typing an ID number as soon as the window is there; the supervisor

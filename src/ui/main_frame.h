@@ -19,6 +19,7 @@ class AdminPanel;
 class CaseSearchPanel;
 class UsersPanel;
 class PolicyPanel;
+class AccessLogPanel;
 
 class MainFrame : public wxFrame {
 public:
@@ -29,6 +30,7 @@ public:
     CaseSearchPanel* case_search() const { return cases_; }
     UsersPanel* users_panel() const { return users_; }        // administrators only
     PolicyPanel* policy_panel() const { return policies_; }   // administrators only
+    AccessLogPanel* access_log_panel() const { return access_log_; }  // the audit duty's
 
     // The screen locks after GONGJI_LOCK_MINUTES (default 5) without keyboard or mouse input;
     // only the same user's password opens it again.
@@ -72,6 +74,7 @@ private:
     CaseSearchPanel* cases_ = nullptr;
     UsersPanel* users_ = nullptr;
     PolicyPanel* policies_ = nullptr;
+    AccessLogPanel* access_log_ = nullptr;
 };
 
 }  // namespace gongji::ui

@@ -26,6 +26,7 @@
 #include "support/printing.h"
 #include "support/test_database.h"
 #include "app/case_service.h"
+#include "ui/access_log_panel.h"
 #include "ui/admin_panel.h"
 #include "ui/bind_dialog.h"
 #include "ui/review_panel.h"
@@ -654,6 +655,36 @@ BOOST_FIXTURE_TEST_CASE(a_roster_import_runs_off_the_ui_thread_and_lists_rejecte
     BOOST_TEST(summary.find("自动解除共济关系 1") != std::string::npos, summary);
     BOOST_TEST(app::stores(ws).persons.find("450802196503120117")->balance_fen == 330000);
     screenshot(frame, "admin-roster-import.png");
+    frame->Destroy();
+    pump();
+}
+
+// Where duties are separate the audit administrator's window is the access log and nothing else;
+// a search by ID number lists who looked at that person, and a bad number is said there.
+BOOST_FIXTURE_TEST_CASE(the_audit_administrator_sees_who_looked_at_whose_card, Demo) {
+    app::person_card(ws, {"clerk", core::Role::clerk, "窗口-01"}, "450802196503120117");
+    app::Actor auditor{"shenji", core::Role::admin, "审计-01"};
+    auditor.duty = core::Duty::audit;
+    auto* frame = new ui::MainFrame(ws, auditor);
+    frame->SetSize(1366, 768);
+    frame->Show();
+    pump();
+    BOOST_TEST(frame->admin_panel() == nullptr);
+    BOOST_TEST(frame->users_panel() == nullptr);
+    BOOST_TEST(frame->policy_panel() == nullptr);
+    BOOST_REQUIRE(frame->access_log_panel() != nullptr);
+    BOOST_TEST(frame->GetStatusBar()->GetStatusText(1).ToStdString(wxConvUTF8) == "角色：审计管理员");
+    auto* log = frame->access_log_panel();
+    child<wxTextCtrl>(frame, "access_person")->SetValue("450802196503120117");
+    BOOST_TEST(log->search());
+    BOOST_TEST(log->rows() == 1);
+    BOOST_TEST(child<wxStaticText>(frame, "access_outcome")->GetLabel().ToStdString(wxConvUTF8) == "1 条查看记录");
+    auto* list = child<wxListCtrl>(frame, "access_list");
+    BOOST_TEST(list->GetItemText(0, 4).ToStdString(wxConvUTF8) == "人员信息卡");
+    screenshot(frame, "access-log.png");
+    child<wxTextCtrl>(frame, "access_person")->SetValue("12345");
+    BOOST_TEST(!log->search());
+    BOOST_TEST(log->rows() == 0);
     frame->Destroy();
     pump();
 }

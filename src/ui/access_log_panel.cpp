@@ -1,0 +1,85 @@
+#include "ui/access_log_panel.h"
+
+#include <wx/button.h>
+#include <wx/intl.h>
+#include <wx/xrc/xmlres.h>
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include "app/audit.h"
+#include "core/documents.h"
+#include "ui/labels.h"
+#include "ui/problem_text.h"
+
+namespace gongji::ui {
+namespace {
+
+// What an entry says was read, in the reader's words ({"what":"statement_as_user","from":…}).
+wxString what_was_read(const core::AuditEntry& e) {
+    Poco::JSON::Object::Ptr read;
+    try {
+        read = Poco::JSON::Parser().parse(e.after).extract<Poco::JSON::Object::Ptr>();
+    } catch (const Poco::Exception&) {
+        return u8(e.after);
+    }
+    auto field = [&](const char* key) { return read->has(key) ? read->getValue<std::string>(key) : std::string(); };
+    if (e.action == "document.view") {
+        auto type = core::parse_document_type(field("type"));
+        return wxString::Format(_("the paper %s of case %s"), type ? document_type_text(*type) : u8(field("type")),
+                                u8(field("case")));
+    }
+    const auto what = field("what");
+    if (what == "card") return _("the person card");
+    if (what == "bindings_as_user") return _("the bindings, as user");
+    if (what == "bindings_as_authorizer") return _("the bindings, as authorizer");
+    if (what.rfind("statement_as_", 0) == 0)
+        return wxString::Format(field("how") == "printed" ? _("the usage statement %s to %s, printed")
+                                                          : _("the usage statement %s to %s, on screen"),
+                                u8(field("from")), u8(field("to")));
+    return u8(e.after);
+}
+
+}  // namespace
+
+AccessLogPanel::AccessLogPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& actor) : ws_(ws), actor_(actor) {
+    wxXmlResource::Get()->LoadPanel(this, parent, "AccessLogPanel");
+    person_ = XRCCTRL(*this, "access_person", wxTextCtrl);
+    by_ = XRCCTRL(*this, "access_by", wxTextCtrl);
+    list_ = XRCCTRL(*this, "access_list", wxListCtrl);
+    outcome_ = XRCCTRL(*this, "access_outcome", wxStaticText);
+    list_->AppendColumn(_("Time"), wxLIST_FORMAT_LEFT, 170);
+    list_->AppendColumn(_("Staff"), wxLIST_FORMAT_LEFT, 110);
+    list_->AppendColumn(_("Workstation"), wxLIST_FORMAT_LEFT, 110);
+    list_->AppendColumn(_("Person or paper"), wxLIST_FORMAT_LEFT, 170);
+    list_->AppendColumn(_("What was read"), wxLIST_FORMAT_LEFT, 520);
+    auto run = [this](wxCommandEvent&) { search(); };
+    XRCCTRL(*this, "access_search", wxButton)->Bind(wxEVT_BUTTON, run);
+    person_->Bind(wxEVT_TEXT_ENTER, run);
+    by_->Bind(wxEVT_TEXT_ENTER, run);
+}
+
+bool AccessLogPanel::search() {
+    list_->DeleteAllItems();
+    try {
+        auto views = app::personal_data_views(ws_, actor_, utf8(person_->GetValue().Trim().Trim(false)),
+                                              utf8(by_->GetValue().Trim().Trim(false)));
+        for (const auto& e : views) {
+            long row = list_->InsertItem(list_->GetItemCount(), u8(china_time(core::Instant::parse(e.at))));
+            list_->SetItem(row, 1, u8(e.actor));
+            list_->SetItem(row, 2, u8(e.workstation));
+            list_->SetItem(row, 3, e.entity == "document" ? wxString::Format(_("paper %s"), u8(e.entity_key)) : u8(e.entity_key));
+            list_->SetItem(row, 4, what_was_read(e));
+        }
+        const int n = static_cast<int>(views.size());
+        show_outcome(outcome_, wxString::Format(wxPLURAL("%d look-up", "%d look-ups", n), n), true);
+    } catch (const std::exception& e) {
+        show_outcome(outcome_, problem_text(e, ws_), false);
+        Layout();
+        return false;
+    }
+    Layout();
+    return true;
+}
+
+}  // namespace gongji::ui
