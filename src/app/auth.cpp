@@ -111,7 +111,9 @@ void set_user_disabled(Workspace& ws, const Actor& actor, const std::string& use
         for (const auto& u : stores(ws).users.list())
             enabled_admins += u.role == core::Role::admin && !u.disabled &&
                               (!separate || account_duty(u) == account_duty(*target));
-        if (enabled_admins <= 1) throw Refused("last_admin", {{"username", username}});
+        if (enabled_admins <= 1)
+            throw Refused("last_admin", {{"username", username},
+                                         {"duty", separate ? core::duty_name(account_duty(*target)) : ""}});
     }
     stores(ws).users.set_disabled(username, disabled);
     audit(ws, {actor.username, actor.workstation}, disabled ? "user.disable" : "user.enable", "user", username,

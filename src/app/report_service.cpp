@@ -289,26 +289,52 @@ int print_document(Workspace& ws, const Actor& actor, const DocumentRequest& req
 
 std::string agency_name(Workspace& ws) { return agency_settings(ws).name; }
 
-void set_agency_phone(Workspace& ws, const Actor& actor, const std::string& phone) {
-    require_role(actor, {core::Role::admin});
+namespace {
+
+std::string checked_phone(const std::string& phone) {
     if (phone.empty() || phone.size() > 40)
         throw BadInput("agency_phone: give the number citizens call, at most 40 characters", {"agency_phone_invalid", {}});
-    change_setting(ws, actor, "agency_phone", phone);
+    return phone;
 }
 
-void set_processing_days(Workspace& ws, const Actor& actor, const std::string& days) {
-    require_role(actor, {core::Role::admin});
+std::string checked_days(const std::string& days) {
     bool digits = !days.empty() && days.size() <= 3 && days.find_first_not_of("0123456789") == std::string::npos;
     if (!digits || std::stoi(days) == 0)
         throw BadInput("processing_days: working days as a whole number, 1–999, not \"" + days + "\"",
                        {"processing_days_invalid", {{"value", days}}});
-    change_setting(ws, actor, "processing_days", std::to_string(std::stoi(days)));
+    return std::to_string(std::stoi(days));
+}
+
+std::string checked_name(const std::string& name) {
+    if (name.empty()) throw BadInput("agency_name: must not be empty", {"agency_name_empty", {}});
+    return name;
+}
+
+}  // namespace
+
+void set_agency_phone(Workspace& ws, const Actor& actor, const std::string& phone) {
+    require_role(actor, {core::Role::admin});
+    change_setting(ws, actor, "agency_phone", checked_phone(phone));
+}
+
+void set_processing_days(Workspace& ws, const Actor& actor, const std::string& days) {
+    require_role(actor, {core::Role::admin});
+    change_setting(ws, actor, "processing_days", checked_days(days));
 }
 
 void set_agency_name(Workspace& ws, const Actor& actor, const std::string& name) {
     require_role(actor, {core::Role::admin});
-    if (name.empty()) throw BadInput("agency_name: must not be empty", {"agency_name_empty", {}});
-    change_setting(ws, actor, "agency_name", name);
+    change_setting(ws, actor, "agency_name", checked_name(name));
+}
+
+void set_agency_details(Workspace& ws, const Actor& actor, const std::string& name, const std::string& phone,
+                        const std::string& days) {
+    require_role(actor, {core::Role::admin});
+    const auto before = agency_settings(ws);
+    std::vector<std::pair<std::string, std::string>> changes{{"agency_name", checked_name(name)}};
+    if (!phone.empty() && phone != before.phone) changes.emplace_back("agency_phone", checked_phone(phone));
+    if (!days.empty() && days != before.processing_days) changes.emplace_back("processing_days", checked_days(days));
+    change_settings(ws, actor, changes);  // every field checked first: all of them or none
 }
 
 }  // namespace gongji::app

@@ -53,6 +53,10 @@ std::string agency_name(Workspace& ws);
 // receipt (admin sets them; left off the receipt until set).
 void set_agency_phone(Workspace& ws, const Actor& actor, const std::string& phone);
 void set_processing_days(Workspace& ws, const Actor& actor, const std::string& days);
+// The agency form as one change: the name, and the phone and working days where given and
+// different; nothing is stored unless every field is right.
+void set_agency_details(Workspace& ws, const Actor& actor, const std::string& name, const std::string& phone,
+                        const std::string& days);
 
 // GONGJI_REPORTS_DIR, else the source tree's reports/, else the installed share folder.
 std::string reports_dir();

@@ -25,13 +25,19 @@ std::optional<std::string> setting(Workspace& ws, const std::string& key) {
 }
 
 void change_setting(Workspace& ws, const Actor& actor, const std::string& key, const std::string& value) {
+    change_settings(ws, actor, {{key, value}});
+}
+
+void change_settings(Workspace& ws, const Actor& actor, const std::vector<std::pair<std::string, std::string>>& changes) {
     // Which administrator's duty a setting is, the caller checks (app/duties.h).
     if (actor.role != core::Role::admin) require_role(actor, {core::Role::admin});
     storage::SettingsRepository settings(database(ws));
     storage::Transaction tx(database(ws));
-    auto before = settings.get(key).value_or("");
-    settings.set(key, value);
-    audit(ws, {actor.username, actor.workstation}, "settings.set", "settings", key, before, value);
+    for (const auto& [key, value] : changes) {
+        auto before = settings.get(key).value_or("");
+        settings.set(key, value);
+        audit(ws, {actor.username, actor.workstation}, "settings.set", "settings", key, before, value);
+    }
     tx.commit();
 }
 

@@ -9,6 +9,8 @@
 //  - Environment overrides of any of them, for tests and unusual installations (app/environment.h).
 #include <map>
 #include <optional>
+#include <utility>
+#include <vector>
 #include <string>
 
 #include "app/auth.h"
@@ -29,5 +31,7 @@ AgencySettings agency_settings(Workspace& ws);
 std::optional<std::string> setting(Workspace& ws, const std::string& key);
 std::map<std::string, std::string> stored_settings(Workspace& ws);  // every key the agency set
 void change_setting(Workspace& ws, const Actor& actor, const std::string& key, const std::string& value);
+// Several at once, all or none, each audited with what it was before.
+void change_settings(Workspace& ws, const Actor& actor, const std::vector<std::pair<std::string, std::string>>& changes);
 
 }  // namespace gongji::app

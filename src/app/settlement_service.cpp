@@ -19,6 +19,7 @@
 #include "core/csv.h"
 #include "core/instant.h"
 #include "core/json_writer.h"
+#include "core/money.h"
 #include "core/packed_id_map.h"
 #include "core/settlement.h"
 
@@ -151,10 +152,22 @@ private:
     // import (`line` 0) or on a line of this file.
     static Conflict conflict_with(const std::string& setl_id, const core::SettlementIdentity& known,
                                   const core::SettlementIdentity& now, std::size_t line) {
-        std::string what = known.user_id != now.user_id ? "person" : known.settled_at != now.settled_at ? "time" : "amount";
-        const char* what_zh = what == "person" ? "人员" : what == "time" ? "时间" : "金额";
+        std::string what, said;
+        auto differs = [&](const char* code, const std::string& text) {
+            what += (what.empty() ? "" : ",") + std::string(code);
+            said += (said.empty() ? "" : "，") + text;
+        };
+        auto china = [](const std::string& utc) {
+            auto t = core::parse_iso_instant(utc);
+            return t ? core::format_china(*t) : utc;
+        };
+        if (known.user_id != now.user_id) differs("person", "人员不同");
+        if (known.settled_at != now.settled_at)
+            differs("time", "时间 " + china(known.settled_at) + " ≠ " + china(now.settled_at));
+        if (known.amount_fen != now.amount_fen)
+            differs("amount", "金额 " + core::format_yuan(known.amount_fen) + " ≠ " + core::format_yuan(now.amount_fen) + " 元");
         std::string where = line ? "第" + std::to_string(line) + "行" : "此前导入";
-        return {"结算ID“" + setl_id + "”与" + where + "的结算" + what_zh + "不同，不是同一笔结算",
+        return {"结算ID“" + setl_id + "”与" + where + "的不是同一笔结算：" + said,
                 {{"setl_id", setl_id}, {"differs", what}, {"line", line ? std::to_string(line) : ""}}};
     }
 

@@ -56,7 +56,8 @@ int run_user(Session& s, const Words& words) {
             w.key("role").value(core::role_name(u.role));
             if (u.role == core::Role::admin) w.key("duty").value(core::duty_name(app::account_duty(u)));
             w.key("disabled").value(u.disabled).key("must_change_password").value(u.must_change_password);
-            if (u.locked_until && *u.locked_until > app::now()) w.key("locked_until").value(u.locked_until->utc());
+            if (u.locked_until && *u.locked_until > app::now())
+                w.key("locked_until").value(u.locked_until->china()).key("locked_at").value(u.locked_at);
             w.end_object();
         }
         w.end_array();

@@ -10,6 +10,7 @@
 #include "devices/scanner.h"
 #include "app/errors.h"
 #include "cli/args.h"
+#include "core/instant.h"
 #include "cli/commands.h"
 #include "cli/json_output.h"
 #include "core/documents.h"
@@ -289,7 +290,9 @@ int run_audit(Session& s, const Words& words) {
         w.begin_array();
         for (const auto& e : app::personal_data_views(s.workspace(), actor, args.option("person").value_or(""),
                                                       args.option("by").value_or(""))) {
-            w.begin_object().key("at").value(e.at).key("by").value(e.actor).key("workstation").value(e.workstation);
+            auto at = core::parse_iso_instant(e.at);  // China time, as every time the agency reads
+            w.begin_object().key("at").value(at ? core::format_china(*at) : e.at).key("by").value(e.actor);
+            w.key("workstation").value(e.workstation);
             w.key(e.entity).value(e.entity_key).key("read").raw(e.after.empty() ? "{}" : e.after).end_object();
         }
         w.end_array();

@@ -60,7 +60,10 @@ std::string refusal_message(const app::Problem& p) {
     if (c == "four_eyes") return "不能审核本人受理的办件 " + v("case");
     if (c == "not_a_backup") return "不是经过核验的备份，数据库未改动：" + v("why");
     if (c == "backup_unverified") return "备份未通过核验，已删除：" + v("why");
-    if (c == "last_admin") return v("username") + " 是最后一个管理员：请先添加另一个管理员，再停用此账户";
+    if (c == "last_admin") {
+        const std::string duty = v("duty").empty() ? "" : role_names("admin:" + v("duty"));
+        return v("username") + " 是最后一个" + (duty.empty() ? "管理员" : duty) + "：请先让另一个管理员担任此职，再停用此账户";
+    }
     if (c == "ocr_mismatch")
         return "身份证扫描件“" + v("file") + "”上识别出的号码 " + v("read") + " 与录入的号码不符；请核对后确认（--ack-ocr）再提交";
     if (c == "scan_failed") return v("why");

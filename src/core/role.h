@@ -29,12 +29,13 @@ struct UserAccount {
     int iterations = 0;
     bool disabled = false;
     int failed_logins = 0;
-    std::optional<Instant> locked_until;
+    std::optional<Instant> locked_until;  // the latest lock at any window (wrong passwords count per window)
     Instant created_at;
     std::string full_name = "";  // 姓名 as printed on papers; empty for accounts made without one
     std::optional<Instant> password_set_at = std::nullopt;  // none for accounts from before it was kept
     bool must_change_password = false;  // set by an administrator: the holder chooses a new one
     Duty duty = Duty::none;             // administrators only
+    std::string locked_at = "";         // the window of locked_until
 };
 
 }  // namespace gongji::core

@@ -82,12 +82,7 @@ bool AdminPanel::save_agency() {
     auto* outcome = XRCCTRL(*this, "agency_outcome", wxStaticText);
     auto value = [this](const char* field) { return utf8(XRCCTRL(*this, field, wxTextCtrl)->GetValue().Trim().Trim(false)); };
     try {
-        app::set_agency_name(ws_, actor_, value("agency_name"));
-        auto before = app::agency_settings(ws_);
-        if (auto phone = value("agency_phone"); !phone.empty() && phone != before.phone)
-            app::set_agency_phone(ws_, actor_, phone);
-        if (auto days = value("processing_days"); !days.empty() && days != before.processing_days)
-            app::set_processing_days(ws_, actor_, days);
+        app::set_agency_details(ws_, actor_, value("agency_name"), value("agency_phone"), value("processing_days"));
     } catch (const std::exception& e) {
         show_outcome(outcome, problem_text(e, ws_), false);
         Layout();

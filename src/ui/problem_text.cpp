@@ -109,7 +109,10 @@ wxString line_issue_text(const std::string& code, const std::map<std::string, st
     if (code == "quote") return _("a quotation mark is not closed");
     if (code == "id_repeated") return wxString::Format(_("the same person as on line %s"), p("line"));
     if (code == "setl_id_conflict") {
-        auto differs = p("differs") == "person" ? _("person") : p("differs") == "time" ? _("time") : _("amount");
+        wxString differs;
+        for (const auto& part : wxSplit(p("differs"), ','))
+            differs += (differs.empty() ? wxString() : wxString(", ")) +
+                       (part == "person" ? _("person") : part == "time" ? _("time") : _("amount"));
         return p("line").empty()
                    ? wxString::Format(_("settlement ID %s was imported before with another %s"), p("setl_id"), differs)
                    : wxString::Format(_("settlement ID %s is on line %s with another %s"), p("setl_id"), p("line"), differs);
@@ -124,6 +127,11 @@ wxString problem_text(const app::Problem& problem) {
     if (c == "authentication_failed") return _("Wrong user name or password");
     if (c == "forbidden") {
         if (!problem.param("disabled_user").empty()) return wxString::Format(_("User %s is disabled"), p("disabled_user"));
+        auto needs = problem.param("needs");
+        if (needs.rfind("admin:", 0) == 0) {  // separate duties: say whose work it is
+            auto duty = core::parse_duty(needs.substr(6));
+            if (duty) return wxString::Format(_("This is the %s's work"), role_text(core::Role::admin, *duty));
+        }
         return _("Your role may not do this");
     }
     if (c == "locked") {
@@ -146,8 +154,12 @@ wxString problem_text(const app::Problem& problem) {
     if (c == "ocr_mismatch")
         return wxString::Format(_("The ID card scan %s reads the number %s, which is neither of the two typed"),
                                 p("file"), p("read"));
-    if (c == "last_admin")
+    if (c == "last_admin") {
+        if (auto duty = core::parse_duty(problem.param("duty")); duty && *duty != core::Duty::none)
+            return wxString::Format(_("%s is the last %s: give the duty to another before disabling this one"),
+                                    p("username"), role_text(core::Role::admin, *duty));
         return wxString::Format(_("%s is the last administrator: add another before disabling this one"), p("username"));
+    }
     if (c == "card_name_differs")
         return wxString::Format(_("The name on the card, %s, differs from the roster's, %s: check before going on."),
                                 p("name_on_card"), p("roster_name"));

@@ -6,6 +6,7 @@
 #include <wx/xrc/xmlres.h>
 
 #include "app/clock.h"
+#include "app/duties.h"
 #include "ui/labels.h"
 #include "ui/problem_text.h"
 
@@ -46,13 +47,14 @@ UsersPanel::UsersPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& a
 void UsersPanel::refresh() {
     users_->DeleteAllItems();
     names_.clear();
+    const bool separate = app::duties_separated(ws_);
     for (const auto& u : app::list_users(ws_, actor_)) {
         long row = users_->InsertItem(users_->GetItemCount(), u8(u.username));
         users_->SetItem(row, 1, u8(u.full_name));
-        users_->SetItem(row, 2, role_text(u.role));
+        users_->SetItem(row, 2, role_text(u.role, separate ? app::account_duty(u) : core::Duty::all));
         wxString state = u.disabled ? _("disabled") : _("active");
         if (u.locked_until && *u.locked_until > app::now())
-            state = wxString::Format(_("locked until %s"), u8(china_time(u.locked_until)));
+            state = wxString::Format(_("locked at %s until %s"), u8(u.locked_at), u8(china_time(u.locked_until)));
         users_->SetItem(row, 3, state);
         users_->SetItem(row, 4, u8(china_time(std::optional(u.created_at))));
         names_.push_back(u.username);

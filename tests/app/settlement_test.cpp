@@ -188,6 +188,7 @@ BOOST_AUTO_TEST_CASE(a_setl_id_repeated_with_another_amount_is_refused_not_taken
     BOOST_TEST(report.rejected[1].params.at("differs") == "person");
     BOOST_TEST(report.rejected[1].params.at("line") == "4");
     BOOST_TEST(report.rejected[1].message.find("第4行") != std::string::npos, report.rejected[1].message);
+    BOOST_TEST(report.rejected[0].message.find("10.00 ≠ 90.00 元") != std::string::npos, report.rejected[0].message);
     BOOST_TEST(report.rejected[2].line == 6u);
     BOOST_TEST(report.rejected[2].params.at("differs") == "time");
     BOOST_TEST(balance(son) == 10000 - 1000 - 500);

@@ -766,6 +766,7 @@ BOOST_FIXTURE_TEST_CASE(the_administrator_manages_users_and_edits_a_policy_profi
     child<wxTextCtrl>(frame, "agency_name")->SetValue(wxString::FromUTF8("贵港市医疗保障事业管理中心"));
     child<wxTextCtrl>(frame, "processing_days")->SetValue(wxString::FromUTF8("十五"));
     BOOST_TEST(!frame->admin_panel()->save_agency());  // working days are a number
+    BOOST_TEST(app::agency_name(ws) != "贵港市医疗保障事业管理中心");  // and the name with them: all or nothing
     child<wxTextCtrl>(frame, "agency_phone")->SetValue("0775-4567890");
     child<wxTextCtrl>(frame, "processing_days")->SetValue("15");
     BOOST_TEST(frame->admin_panel()->save_agency());
