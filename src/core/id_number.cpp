@@ -127,7 +127,7 @@ IdCheck check_id_number(std::string_view raw, const CivilDate& today, const Regi
         r.errors.push_back({"check_character", std::string("校验码错误：应为") + expected +
                                                    "，实际为" + number[17]});
     if (!RegionTable::is_region_code(r.region)) {
-        r.errors.push_back({"region", "地址码" + r.region + "无效"});
+        r.errors.push_back({"region", "地址码" + r.region + "无效：前两位" + r.region.substr(0, 2) + "不是省级代码"});
     } else if (regions && !regions->empty() && !regions->find(r.region)) {
         r.warnings.push_back({"region_unknown", "地址码" + r.region + "不在行政区划代码表中"});
     }

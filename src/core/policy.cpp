@@ -1,5 +1,7 @@
 #include "core/policy.h"
 
+#include "core/region_table.h"
+
 namespace gongji::core {
 namespace {
 
@@ -51,7 +53,9 @@ bool within_scope(Scope scope, std::string_view a, std::string_view u) {
     if (a.size() != 6 || u.size() != 6) return scope == Scope::nation;
     switch (scope) {
         case Scope::region: return a == u;
-        case Scope::prefecture: return a.substr(0, 4) == u.substr(0, 4);
+        // 仙桃 429004 and 天门 429006 share "4290" but are two prefectures (domain.md §4).
+        case Scope::prefecture:
+            return RegionTable::prefecture_of(a) == RegionTable::prefecture_of(u);
         case Scope::province: return a.substr(0, 2) == u.substr(0, 2);
         case Scope::nation: return true;
     }

@@ -23,9 +23,14 @@ public:
     bool empty() const { return regions_.empty(); }
     size_t size() const { return regions_.size(); }
 
-    static bool is_region_code(std::string_view code);  // six digits, province part not 00
+    // Six digits whose first two are a real province (domain.md §3: 11–15, 21–23, 31–37, 41–46,
+    // 50–54, 61–65, 71, 81–83).
+    static bool is_region_code(std::string_view code);
     static std::string province_of(std::string_view code);    // "450000"
-    static std::string prefecture_of(std::string_view code);  // "450800"
+    // "450800"; a county-level unit directly under its province (`xx90…`, 仙桃 429004) is a
+    // prefecture of its own: itself.
+    static std::string prefecture_of(std::string_view code);
+    static bool directly_under_province(std::string_view code);  // `xx90…`
 
 private:
     std::unordered_map<std::string, Region> regions_;

@@ -81,7 +81,8 @@ BOOST_AUTO_TEST_CASE(id_check_answers_in_json_with_exit_codes) {
     BOOST_TEST(!bad.object()->getValue<bool>("valid"));
     BOOST_TEST(bad.object()->getArray("errors")->getObject(0)->getValue<std::string>("code") == "length");
 
-    auto unknown_region = run_gongji({"id", "check", "990101198001010014"});
+    auto unknown_region = run_gongji({"id", "check", "459901198001010010"});  // no division of Guangxi
+    BOOST_TEST(run_gongji({"id", "check", "990101198001010014"}).exit_code == 1);  // 99 is no province
     BOOST_TEST(unknown_region.exit_code == 0);
     BOOST_TEST(unknown_region.object()->getArray("warnings")->getObject(0)->getValue<std::string>("code") ==
                "region_unknown");

@@ -77,6 +77,12 @@ BOOST_AUTO_TEST_CASE(invalid_numbers_get_a_coded_error) {
         {"450802195913010493", "birth_date"},      // month 13
         {"450802203001010017", "birth_date_future"},
         {"000000195907210499", "region"},
+        // Not a province (domain.md §3, corrected 2026-12): the number is invalid, not a warning.
+        {"160102198001010016", "region"},
+        {"200102198001010019", "region"},
+        {"720102198001010010", "region"},
+        {"840102198001010018", "region"},
+        {"990102198001010010", "region"},
     };
     for (const auto& c : cases) {
         BOOST_TEST_CONTEXT("input \"" << c.input << "\"") {
@@ -91,6 +97,12 @@ BOOST_AUTO_TEST_CASE(invalid_numbers_get_a_coded_error) {
     }
 }
 
+// The edges of the province list: 11, 71 (Taiwan), 82 (Macao) are provinces.
+BOOST_AUTO_TEST_CASE(every_real_province_prefix_is_valid) {
+    for (const char* id : {"110102198001010017", "710102198001010019", "820102198001010014"})
+        BOOST_TEST(check_id_number(id, kToday).valid, id);
+}
+
 BOOST_AUTO_TEST_CASE(a_wrong_check_character_names_the_expected_one) {
     auto r = check_id_number("450802195907210492", kToday);
     BOOST_REQUIRE(r.errors.size() == 1u);
@@ -99,8 +111,9 @@ BOOST_AUTO_TEST_CASE(a_wrong_check_character_names_the_expected_one) {
 
 BOOST_AUTO_TEST_CASE(an_unknown_address_code_is_a_warning_not_an_error) {
     auto regions = small_table();
-    // 990101 is no division; the number is otherwise valid.
-    std::string first17 = "99010119800101001";
+    // 459901 is no division of Guangxi (a real province); the number is otherwise valid. An
+    // unknown province is an error (above).
+    std::string first17 = "45990119800101001";
     std::string number = first17 + id_check_character(first17);
     auto r = check_id_number(number, kToday, &regions);
     BOOST_TEST(r.valid);

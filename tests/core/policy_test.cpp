@@ -131,6 +131,12 @@ BOOST_AUTO_TEST_CASE(scope_compares_the_right_number_of_digits) {
     BOOST_TEST(within_scope(Scope::province, "450802", "450100"));
     BOOST_TEST(!within_scope(Scope::province, "450802", "440700"));
     BOOST_TEST(within_scope(Scope::nation, "450802", "130600"));
+    // County-level units directly under a province (xx90) are each a prefecture of their own
+    // (domain.md §4): 仙桃 and 天门 share "4290" but not a prefecture; 仙桃 and 武汉 neither.
+    BOOST_TEST(within_scope(Scope::prefecture, "429004", "429004"));
+    BOOST_TEST(!within_scope(Scope::prefecture, "429004", "429006"));
+    BOOST_TEST(!within_scope(Scope::prefecture, "429004", "420100"));
+    BOOST_TEST(within_scope(Scope::province, "429004", "429006"));
 }
 
 // Where a profile governs: region code prefixes; none means anywhere.
