@@ -7,32 +7,22 @@
 set -euo pipefail
 build=$(cd "$1" && pwd)
 gongji=$build/src/cli/gongji
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+source "$(dirname "$(readlink -f "$0")")/pg-cluster.sh"
 d=$(mktemp -d /tmp/gongji-drill.XXXXXX)
-as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 stop() {
-  for s in source target; do as_pg "$pg_bin/pg_ctl" -D "$d/$s" -m immediate stop >/dev/null 2>&1 || true; done
+  for s in source target; do pg_cluster_stop "$d/$s"; done
   rm -rf "$d"
 }
 trap stop EXIT
 fail() { echo "FAILED: $*" >&2; exit 1; }
 [ "$(id -u)" -eq 0 ] && chown postgres "$d"
 
-start_server() {  # NAME → sets port_NAME
-  as_pg "$pg_bin/initdb" -D "$d/$1" -U gongji --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-  for attempt in 1 2 3 4 5; do
-    local port=$(( 20000 + (RANDOM * 7 + attempt) % 30000 ))
-    if as_pg "$pg_bin/pg_ctl" -D "$d/$1" -l "$d/$1.log" -w -t 30 \
-         -o "-p $port -k $d -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null 2>&1; then
-      eval "port_$1=$port"
-      return
-    fi
-  done
-  cat "$d/$1.log" >&2
-  fail "could not start the $1 server"
-}
-start_server source
-start_server target
+pg_cluster_init "$d/source" gongji
+pg_cluster_start "$d/source" "$d" || fail "could not start the source server"
+port_source=$pg_port
+pg_cluster_init "$d/target" gongji
+pg_cluster_start "$d/target" "$d" || fail "could not start the target server"
+port_target=$pg_port
 psql -X -q -h 127.0.0.1 -p "$port_source" -U gongji -d postgres -c "CREATE DATABASE agency"
 psql -X -q -h 127.0.0.1 -p "$port_target" -U gongji -d postgres -c "CREATE DATABASE agency"
 source_url="postgresql://gongji@127.0.0.1:$port_source/agency"

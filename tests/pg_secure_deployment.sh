@@ -8,11 +8,10 @@ build=$(cd "$1" && pwd)
 source_dir=$(cd "$2" && pwd)
 gongji=$build/src/cli/gongji
 
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+source "$source_dir/tests/pg-cluster.sh"
 d=$(mktemp -d /tmp/gongji-secure.XXXXXX)
-as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 stop() {
-  as_pg "$pg_bin/pg_ctl" -D "$d/data" -m immediate stop >/dev/null 2>&1 || true
+  pg_cluster_stop "$d/data"
   rm -rf "$d"
 }
 trap stop EXIT
@@ -28,21 +27,16 @@ openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -out s
 chmod 600 server.key
 [ "$(id -u)" -eq 0 ] && chown -R postgres "$d"
 
-as_pg "$pg_bin/initdb" -D "$d/data" -U dba --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+pg_cluster_init "$d/data" dba
 # Over the network only TLS; the unix socket is for this script's set-up as the DBA.
 cat > "$d/data/pg_hba.conf" <<EOF
 local   all all            trust
 hostssl all all 127.0.0.1/32 trust
 host    all all 127.0.0.1/32 reject
 EOF
-started=
-for attempt in 1 2 3 4 5; do
-  port=$(( 20000 + (RANDOM * 7 + attempt) % 30000 ))
-  if as_pg "$pg_bin/pg_ctl" -D "$d/data" -l "$d/server.log" -w -t 30 \
-       -o "-p $port -k $d -c listen_addresses=127.0.0.1 -c fsync=off -c ssl=on -c ssl_cert_file=$d/server.crt -c ssl_key_file=$d/server.key" \
-       start >/dev/null 2>&1; then started=1; break; fi
-done
-[ -n "$started" ] || { cat "$d/server.log" >&2; fail "could not start PostgreSQL with TLS"; }
+pg_cluster_start "$d/data" "$d" -c ssl=on -c ssl_cert_file="$d/server.crt" -c ssl_key_file="$d/server.key" \
+  || fail "could not start PostgreSQL with TLS"
+port=$pg_port
 dba() { psql -X -q -v ON_ERROR_STOP=1 -h "$d" -p "$port" -U dba "$@"; }
 dba -d postgres -c "CREATE ROLE gongji_owner LOGIN" -c "CREATE ROLE gongji_app LOGIN" \
     -c "CREATE DATABASE gongji OWNER gongji_owner"

@@ -28,8 +28,9 @@ struct UserAccount {
     std::string password_hash;  // hex
     int iterations = 0;
     bool disabled = false;
-    int failed_logins = 0;
-    std::optional<Instant> locked_until;  // the latest lock at any window (wrong passwords count per window)
+    // Wrong passwords are counted per window (storage login_failures); this is the latest lock at
+    // any window, for the administrator's list.
+    std::optional<Instant> locked_until;
     Instant created_at;
     std::string full_name = "";  // 姓名 as printed on papers; empty for accounts made without one
     std::optional<Instant> password_set_at = std::nullopt;  // none for accounts from before it was kept

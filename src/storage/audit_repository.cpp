@@ -5,6 +5,17 @@
 #include "storage/row_values.h"
 
 namespace gongji::storage {
+namespace {
+
+// Puts the entry next on its chain after `head` and seals it (with the agency's key, if any).
+void chain_after(core::AuditEntry& e, const AuditHead& head, const core::AuditKey* key) {
+    e.seq = head.seq + 1;
+    e.prev_hash = head.hash;
+    e.key_id = key ? key->id : "";
+    e.hash = core::seal_audit_entry(e, key);
+}
+
+}  // namespace
 
 void AuditRepository::record(core::AuditEntry entry) {
     entry.chain = entry.workstation;
@@ -24,11 +35,7 @@ bool AuditRepository::append_alone(core::AuditEntry& e) {
     auto known = db_.known_audit_heads().find(e.chain);
     if (known == db_.known_audit_heads().end()) return false;
     const auto [prev_seq, prev_hash] = known->second;
-    const core::AuditKey* key = db_.audit_key();
-    e.seq = prev_seq + 1;
-    e.prev_hash = prev_hash;
-    e.key_id = key ? key->id : "";
-    e.hash = core::seal_audit_entry(e, key);
+    chain_after(e, {prev_seq, prev_hash}, db_.audit_key());
     soci::statement st =
         (db_.sql().prepare << "WITH head AS (UPDATE audit_heads SET seq = :seq, hash = :hash "
                               "WHERE chain = :chain AND seq = :prev_seq AND hash = :prev_hash RETURNING chain) "
@@ -73,10 +80,7 @@ void AuditRepository::append_chain(std::vector<core::AuditEntry>& entries) {
     soci::statement st(db_.sql());
     for (auto& e : entries) {
         auto& h = heads[e.chain];
-        e.seq = h.seq + 1;
-        e.prev_hash = h.hash;
-        e.key_id = key ? key->id : "";
-        e.hash = core::seal_audit_entry(e, key);
+        chain_after(e, h, key);
         h = {e.seq, e.hash};
         // Names distinct per row: SQLite binds a repeated name once.
         const auto n = std::to_string(&e - entries.data());

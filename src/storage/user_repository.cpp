@@ -24,13 +24,13 @@ std::optional<UserRecord> UserRepository::find(const std::string& username) {
     std::string locked, role, created_at, set_at, duty;
     soci::indicator locked_ind = soci::i_ok, set_at_ind = soci::i_ok;
     db_.sql() << "SELECT username, full_name, role, password_salt, password_hash, iterations, disabled, "
-                 "0, (SELECT max(locked_until) FROM login_failures f WHERE f.username = users.username), created_at, "
+                 "(SELECT max(locked_until) FROM login_failures f WHERE f.username = users.username), created_at, "
                  "password_set_at, must_change_password, duty, "
                  "COALESCE((SELECT workstation FROM login_failures f WHERE f.username = users.username "
                  "AND f.locked_until IS NOT NULL ORDER BY f.locked_until DESC LIMIT 1), '') "
                  "FROM users WHERE username = :n",
         soci::into(u.username), soci::into(u.full_name), soci::into(role), soci::into(u.password_salt),
-        soci::into(u.password_hash), soci::into(u.iterations), soci::into(disabled), soci::into(u.failed_logins),
+        soci::into(u.password_hash), soci::into(u.iterations), soci::into(disabled),
         soci::into(locked, locked_ind), soci::into(created_at), soci::into(set_at, set_at_ind), soci::into(must_change),
         soci::into(duty), soci::into(u.locked_at), soci::use(username);
     if (!db_.sql().got_data()) return std::nullopt;

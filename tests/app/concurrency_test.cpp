@@ -64,7 +64,7 @@ struct SharedDatabase : test::InitializedWorkspace {
     SharedDatabase() {
         for (const auto& [name, role] : {std::pair{"clerk1", core::Role::clerk}, {"clerk2", core::Role::clerk},
                                          {"super1", core::Role::supervisor}, {"super2", core::Role::supervisor}})
-            app::stores(ws).users.add({name, role, "00", "00", 1, false, 0, std::nullopt, app::now()});
+            app::stores(ws).users.add({name, role, "00", "00", 1, false, std::nullopt, app::now()});
         // A small limit to race for: two users per authorizer, one authorizer per user.
         auto profile = app::load_policy(ws, "guangxi");
         profile.name = "tight";

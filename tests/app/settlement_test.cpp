@@ -32,7 +32,7 @@ struct Ledger : test::InitializedWorkspace {
     app::AuditWho system{"admin", "test"};
     app::Actor clerk{"clerk1", core::Role::clerk, "win-01"};
 
-    Ledger() { app::stores(ws).users.add({"clerk1", core::Role::clerk, "00", "00", 1, false, 0, std::nullopt, app::now()}); }
+    Ledger() { app::stores(ws).users.add({"clerk1", core::Role::clerk, "00", "00", 1, false, std::nullopt, app::now()}); }
 
     long long balance(const std::string& id) { return app::stores(ws).persons.find(id)->balance_fen; }
 

@@ -167,7 +167,7 @@ BOOST_AUTO_TEST_CASE(open_bindings_come_with_both_peoples_status_and_region) {
 
 BOOST_AUTO_TEST_CASE(users_are_stored_and_found) {
     UserRepository users(*db);
-    UserRecord u{"clerk1", core::Role::clerk, "00ff", "abcd", 1000, false, 0, std::nullopt, test::kTestNow, "韦丽华"};
+    UserRecord u{"clerk1", core::Role::clerk, "00ff", "abcd", 1000, false, std::nullopt, test::kTestNow, "韦丽华"};
     users.add(u);
     BOOST_CHECK_THROW(users.add(u), std::exception);
     auto found = users.find("clerk1");
