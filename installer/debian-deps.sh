@@ -4,7 +4,7 @@
 # what drives the real desktop app: Xvfb, xdotool, the X11 headers the end-to-end test reads the screen with)
 set -euo pipefail
 
-packages=(g++ cmake make pkg-config libsoci-dev libsqlite3-dev libpq-dev libpoco-dev libboost-test-dev
+packages=(g++ cmake make pkg-config libsoci-dev libsqlite3-dev libpq-dev libpoco-dev libboost-test-dev libxlsxwriter-dev
           libcairo2-dev libpango1.0-dev libqrencode-dev fonts-noto-cjk libpoppler-cpp-dev
           libsane-dev libsane1 libtesseract-dev tesseract-ocr-eng tesseract-ocr-chi-sim
           libwxgtk3.2-dev wx3.2-i18n gettext

@@ -3,7 +3,7 @@ title 职工医保个人账户共济使用明细
 field 查询对象 | {subject_role}：{subject_name}（{subject_id}）
 field 统计期间 | {from} 至 {to}
 table rows
-column 结算时间 / 编号 | {time} {setl_id} | 30
+column 结算时间 / 编号 | {time} {setl_id}{note} | 30
 column 使用人 | {user} | 15
 column 机构（用途） | {institution}（{use}） | 38
 column 金额 | {amount} | 17 | right

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "app/auth.h"
+#include "app/supervision_service.h"
 #include "app/workspace.h"
 #include "reports/renderer.h"
 #include "core/case_record.h"
@@ -13,7 +14,7 @@
 namespace gongji::app {
 
 // The papers the agency prints.
-enum class Paper { commitment, receipt, decision, unbind, statement, daily };
+enum class Paper { commitment, receipt, decision, unbind, statement, daily, supervision };
 const char* paper_name(Paper p);  // "commitment", … as the CLI and the print log name them
 std::optional<Paper> parse_paper(std::string_view name);
 
@@ -22,7 +23,7 @@ struct DocumentRequest {
     std::optional<std::string> case_number;       // the four case documents
     std::optional<std::string> user, authorizer;  // statement: one of them; commitment before a case: both
     std::optional<std::string> policy, relation;  // commitment before a case exists
-    std::optional<core::CivilDate> from, to;      // statement
+    std::optional<core::CivilDate> from, to;      // statement, supervision
     std::optional<std::string> clerk;             // daily
     std::optional<core::CivilDate> date;          // daily
 };
@@ -43,6 +44,10 @@ bool case_has_document(const core::Case& c, Paper kind);
 PreparedDocument prepare_document(Workspace& ws, const Actor& actor, const DocumentRequest& request);
 // Renders to `pdf_path` and records the print (and audits it); returns the page count.
 int print_document(Workspace& ws, const Actor& actor, const DocumentRequest& request, const std::string& pdf_path);
+// The findings of a fund-supervision check already made, printed (and the print recorded).
+int print_supervision(Workspace& ws, const Actor& actor, const SupervisionReport& report, const std::string& pdf_path);
+// The same findings as a spreadsheet: a sheet of counts by code, a sheet of the findings.
+void export_supervision(Workspace& ws, const Actor& actor, const SupervisionReport& report, const std::string& xlsx_path);
 // Records a print made elsewhere (the desktop app's printer).
 void record_print(Workspace& ws, const Actor& actor, Paper kind, const std::string& subject, int pages);
 

@@ -12,291 +12,57 @@
 #include "app/errors.h"
 #include "app/paths.h"
 #include "app/policy_service.h"
+#include "app/settlement_run.h"
 #include "app/stores.h"
 #include "storage/ledger_repository.h"
-#include "storage/settlement_writer.h"
-#include "core/allocation.h"
+#include "storage/recorded_repository.h"
 #include "core/csv.h"
 #include "core/instant.h"
 #include "core/json_writer.h"
 #include "core/money.h"
-#include "core/packed_id_map.h"
 #include "core/settlement.h"
 
 namespace gongji::app {
 namespace {
 
-constexpr long long kForever = 1LL << 62;
+// A file's settlements with the lines they came from, put in time order (a stable sort: the
+// file's order among equal times).
+template <class Item>
+struct Timed {
+    std::vector<Item> items;
+    std::vector<std::size_t> lines;
 
-long long seconds_of(const std::optional<core::Instant>& t, long long otherwise) { return t ? t->seconds : otherwise; }
-
-// A binding as settlement sees it: when it paid, in which order, under which profile.
-struct BindingView {
-    long long id;
-    std::string authorizer;
-    std::string policy;
-    bool legacy;
-    long long since, until;
-    int order_now;
-    std::vector<std::pair<long long, int>> orders;  // (from, order), oldest first
-
-    int order_at(long long t) const {
-        int order = orders.empty() ? order_now : orders.front().second;
-        for (const auto& [from, o] : orders)
-            if (from <= t) order = o;
-        return order;
+    void add(Item&& item, std::size_t line) {
+        items.push_back(std::move(item));
+        lines.push_back(line);
     }
-    bool pays_at(long long t) const { return !legacy && since <= t && t < until; }
+    void sort_by_time() {
+        std::vector<std::size_t> order(items.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return items[a].time < items[b].time; });
+        Timed sorted;
+        sorted.items.reserve(items.size());
+        sorted.lines.reserve(items.size());
+        for (auto i : order) sorted.add(std::move(items[i]), lines[i]);
+        *this = std::move(sorted);
+    }
 };
 
-struct Account {
-    std::string id_number;
-    long long balance = 0;
-    std::string insurance_type, region;
-    bool dirty = false;
-};
-
-// Everything an import needs in memory, read once and written back at the end.
-class SettlementRun {
-public:
-    SettlementRun(Workspace& ws) : ws_(ws), ledger_(database(ws)) {
-        std::unordered_map<long long, BindingView*> by_id;
-        for (const auto& b : stores(ws).bindings.list_ever_active()) {
-            auto& list = by_user_[b.user_id];
-            list.push_back({b.id, b.authorizer_id, b.policy, b.legacy, seconds_of(b.since, kForever),
-                            !b.is_open() ? seconds_of(b.until, kForever) : kForever, b.deduction_order, {}});
-        }
-        for (auto& [user, list] : by_user_)
-            for (auto& b : list) by_id[b.id] = &b;
-        for (const auto& change : stores(ws).bindings.order_history())
-            if (auto it = by_id.find(change.binding_id); it != by_id.end())
-                it->second->orders.emplace_back(change.valid_from.seconds, change.order);
-        quotas_ = ledger_.quotas();
-        for (auto& p : list_policies(ws)) profiles_.emplace(p.name, std::move(p));
-    }
-
-    storage::LedgerRepository& ledger() { return ledger_; }
-
-    // For a file that touches a good part of the roster, one pass over it is much cheaper than
-    // a look-up per new person (measured: docs/performance.md).
-    void preload_accounts() {
-        index_.reserve(static_cast<size_t>(stores(ws_).persons.count()));
-        stores(ws_).persons.for_each_account([&](storage::PersonRepository::Account&& a) {
-            add_account(Account{std::move(a.id_number), a.balance_fen, std::move(a.insurance_type),
-                                std::move(a.pooling_region), false});
-        });
-        preloaded_ = true;
-    }
-
-    Account* account(const std::string& id) {
-        if (const auto* at = index_.find(core::pack_id_number(id))) return &accounts_[*at];
-        if (preloaded_) return nullptr;  // the whole roster is here: not in it
-        auto person = stores(ws_).persons.find(id);
-        if (!person) return nullptr;
-        return add_account(Account{id, person->balance_fen, person->insurance_type, person->pooling_region, false});
-    }
-
-    enum class Outcome { applied, duplicate, conflict, unknown_user };
-
-    // What the last Outcome::conflict clashed with: the message and its params.
-    struct Conflict {
-        std::string message;
-        std::map<std::string, std::string> params;
-    };
-    const Conflict& last_conflict() const { return conflict_; }
-
-    // The settlements of a part of the file, in file order; their setl_ids are looked up in a
-    // few queries, and what they write goes to the database in bulk before the next part.
-    template <class Each>
-    void apply_part(const std::vector<core::Settlement>& part, const std::vector<std::size_t>& lines,
-                    const std::string& imported_at, Each&& outcome) {
-        std::vector<std::string> ids;
-        ids.reserve(part.size());
-        for (const auto& s : part) ids.push_back(s.setl_id);
-        // With the roster in memory nothing else needs the connection while a part is
-        // allocated: its settlements stream to the server meanwhile.
-        if (!writer_) writer_ = std::make_unique<storage::SettlementWriter>(database(ws_), !preloaded_);
-        auto stored = writer_->stored(ids);
-        for (std::size_t i = 0; i < part.size(); ++i) {
-            const auto& s = part[i];
-            // A setl_id stored before, or earlier in this file, changes nothing; under it another
-            // person, time or amount is not the same payment, and is refused.
-            core::SettlementIdentity identity{s.user_id, core::format_utc(s.time), s.amount_fen};
-            auto before = stored.find(s.setl_id);
-            auto [earlier, first] = seen_.emplace(s.setl_id, Seen{identity, lines[i]});
-            if (before != stored.end() || !first) {
-                const auto& known = before != stored.end() ? before->second : earlier->second.identity;
-                if (known == identity) {
-                    outcome(i, Outcome::duplicate);
-                } else {
-                    conflict_ = conflict_with(s.setl_id, known, identity, before != stored.end() ? 0 : earlier->second.line);
-                    outcome(i, Outcome::conflict);
-                }
-                continue;
-            }
-            outcome(i, apply(s, imported_at));
-        }
-        writer_->flush();
-    }
-
-    void write_back() {
-        std::vector<std::pair<std::string, long long>> balances;
-        for (const auto& account : accounts_)
-            if (account.dirty) balances.emplace_back(account.id_number, account.balance);
-        if (writer_) writer_->set_balances(balances);
-        for (auto id : quotas_dirty_) ledger_.set_quota(id, quotas_[id]);
-    }
-
-private:
-    // Names what differs, and where the payment under this ID was seen: stored by an earlier
-    // import (`line` 0) or on a line of this file.
-    static Conflict conflict_with(const std::string& setl_id, const core::SettlementIdentity& known,
-                                  const core::SettlementIdentity& now, std::size_t line) {
-        std::string what, said;
-        auto differs = [&](const char* code, const std::string& text) {
-            what += (what.empty() ? "" : ",") + std::string(code);
-            said += (said.empty() ? "" : "，") + text;
-        };
-        auto china = [](const std::string& utc) {
-            auto t = core::parse_iso_instant(utc);
-            return t ? core::format_china(*t) : utc;
-        };
-        if (known.user_id != now.user_id) differs("person", "人员不同");
-        if (known.settled_at != now.settled_at)
-            differs("time", "时间 " + china(known.settled_at) + " ≠ " + china(now.settled_at));
-        if (known.amount_fen != now.amount_fen)
-            differs("amount", "金额 " + core::format_yuan(known.amount_fen) + " ≠ " + core::format_yuan(now.amount_fen) + " 元");
-        std::string where = line ? "第" + std::to_string(line) + "行" : "此前导入";
-        return {"结算ID“" + setl_id + "”与" + where + "的不是同一笔结算：" + said,
-                {{"setl_id", setl_id}, {"differs", what}, {"line", line ? std::to_string(line) : ""}}};
-    }
-
-    // Allocates one settlement not seen before and adds what it records to the writer.
-    Outcome apply(const core::Settlement& s, const std::string& imported_at) {
-        Account* user = account(s.user_id);
-        if (!user) {
-            seen_.erase(s.setl_id);  // rejected, not recorded: a later line may still bring it
-            return Outcome::unknown_user;
-        }
-        auto day = core::china_date(s.time);
-        core::AllocationInput in;
-        in.amount_fen = s.amount_fen;
-        in.use = s.use;
-        in.user_has_account = user->insurance_type == core::insurance_type::employee;
-        in.user_balance_fen = user->balance;
-        std::vector<std::pair<int, const BindingView*>> paying;
-        if (auto it = by_user_.find(s.user_id); it != by_user_.end())
-            for (const auto& b : it->second)
-                if (b.pays_at(s.time)) paying.emplace_back(b.order_at(s.time), &b);
-        std::stable_sort(paying.begin(), paying.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-        for (const auto& [order, b] : paying) {
-            Account* authorizer = account(b->authorizer);
-            auto profile = profiles_.find(b->policy);
-            const core::PolicyVersion* version = profile == profiles_.end() ? nullptr : profile->second.version_on(day);
-            bool quota = version && authorizer && core::uses_quota(*version, authorizer->region, user->region);
-            long long available = quota ? quotas_[b->id] : authorizer ? authorizer->balance : 0;
-            in.bindings.push_back({b->id, b->authorizer, version, quota, available});
-        }
-        auto a = core::allocate(in);
-
-        auto at = core::format_utc(s.time);
-        core::SettlementRecord record{s.setl_id, s.user_id, at, s.institution_code, s.institution_name,
-                                         core::use_name(s.use), s.amount_fen, a.own_fen, a.mutual_aid_fen(),
-                                         a.cash_fen, imported_at};
-        writer_->add(record);
-        if (a.own_fen > 0) {
-            user->balance = a.own_balance_after_fen;
-            user->dirty = true;
-            writer_->add(core::LedgerEntry{s.setl_id, s.user_id, std::nullopt, core::LedgerKind::own, -a.own_fen,
-                                                 a.own_balance_after_fen, at});
-        }
-        for (const auto& d : a.draws) {
-            if (d.quota) {
-                quotas_[d.binding_id] = d.balance_after_fen;
-                quotas_dirty_.insert(d.binding_id);
-            } else {
-                Account* authorizer = account(d.authorizer_id);
-                authorizer->balance = d.balance_after_fen;
-                authorizer->dirty = true;
-            }
-            writer_->add(core::LedgerEntry{s.setl_id, d.authorizer_id, d.binding_id,
-                                                 d.quota ? core::LedgerKind::quota_draw : core::LedgerKind::mutual_aid, -d.amount_fen,
-                                                 d.balance_after_fen, at});
-        }
-        return Outcome::applied;
-    }
-
-    Account* add_account(Account&& a) {
-        index_.insert(core::pack_id_number(a.id_number), static_cast<std::uint32_t>(accounts_.size()));
-        return &accounts_.emplace_back(std::move(a));
-    }
-
-    Workspace& ws_;
-    storage::LedgerRepository ledger_;
-    std::unique_ptr<storage::SettlementWriter> writer_;  // made with the first part
-    struct Seen {
-        core::SettlementIdentity identity;
-        std::size_t line;
-    };
-    std::unordered_map<std::string, Seen> seen_;  // recorded by this import
-    std::unordered_map<std::string, std::vector<BindingView>> by_user_;
-    // Settlement IDs are validated 18-character numbers, so their packed form is a unique key.
-    std::deque<Account> accounts_;  // stable addresses while more are added
-    core::PackedIdMap index_;
-    std::map<long long, long long> quotas_;
-    std::unordered_set<long long> quotas_dirty_;
-    std::map<std::string, core::PolicyProfile> profiles_;
-    bool preloaded_ = false;
-    Conflict conflict_;
-};
-
-}  // namespace
-
-SettleReport settle_text(Workspace& ws, std::string bytes, Encoding encoding, const AuditWho& who,
-                         const std::string& source) {
-    SettleReport report;
-    std::string detected;
-    const std::string text = to_utf8(std::move(bytes), encoding, detected);
-    core::CsvReader reader(text);
-    std::vector<std::string> fields;
-    if (!reader.next(fields)) throw BadInput("line 1: the file is empty; a header line is required");
-    std::string missing;
-    auto columns = core::SettlementColumns::from_header(fields, missing);
-    if (!columns) throw BadInput("line 1: the header has no column \"" + missing + "\"");
-    if (auto twice = core::repeated_column(fields))
+// After the columns needed were found: a column named twice leaves which one holds the value a guess.
+void refuse_repeated_columns(const std::vector<std::string>& header) {
+    if (auto twice = core::repeated_column(header))
         throw BadInput("line 1: the header names column \"" + *twice + "\" twice", {"column_repeated", {{"column", *twice}}});
+}
 
-    const auto today = china_today();
-    const auto imported_at = now().utc();
-    storage::LargeCache cache(database(ws));  // the ledger's indexes grow by millions of entries
-    storage::Transaction tx(database(ws));
-    storage::LedgerRepository(database(ws)).lock_for_settlement();  // before reading any balance
-    SettlementRun run(ws);
-    // Lines in the file against people in the roster: a large file reads the roster in one pass.
-    auto lines = static_cast<long long>(std::count(text.begin(), text.end(), '\n'));
-    if (lines * 4 >= stores(ws).persons.count()) run.preload_accounts();
-    // The file in parts: each part's settlements are allocated in file order and written in bulk.
-    constexpr std::size_t kPart = 20000;
-    std::vector<core::Settlement> part;
-    std::vector<std::size_t> part_lines;
-    auto apply_part = [&] {
-        run.apply_part(part, part_lines, imported_at, [&](std::size_t i, SettlementRun::Outcome outcome) {
-            switch (outcome) {
-                case SettlementRun::Outcome::applied: ++report.applied; break;
-                case SettlementRun::Outcome::duplicate: ++report.duplicates; break;
-                case SettlementRun::Outcome::conflict:
-                    report.rejected.push_back({part_lines[i], "setl_id_conflict", run.last_conflict().message,
-                                               run.last_conflict().params});
-                    break;
-                case SettlementRun::Outcome::unknown_user:
-                    report.rejected.push_back({part_lines[i], "user_not_found",
-                                               "使用人“" + part[i].user_id + "”不在参保人员名册中"});
-                    break;
-            }
-        });
-        part.clear();
-        part_lines.clear();
-    };
+// The settlements to split of a file (interfaces.md, first set).
+Timed<core::Settlement> read_to_split(core::CsvReader& reader, const std::vector<std::string>& header,
+                                      const core::CivilDate& today, SettleReport& report) {
+    std::string missing;
+    auto columns = core::SettlementColumns::from_header(header, missing);
+    if (!columns) throw BadInput("line 1: the header has no column \"" + missing + "\"");
+    refuse_repeated_columns(header);
+    Timed<core::Settlement> out;
+    std::vector<std::string> fields;
     core::Settlement s;
     while (reader.next(fields)) {
         ++report.read;
@@ -308,20 +74,158 @@ SettleReport settle_text(Workspace& ws, std::string bytes, Encoding encoding, co
             report.rejected.push_back({reader.line(), issue->code, issue->message});
             continue;
         }
-        part.push_back(s);
-        part_lines.push_back(reader.line());
-        if (part.size() == kPart) apply_part();
+        out.add(std::move(s), reader.line());
     }
-    apply_part();
+    return out;
+}
+
+// The platform's settlement records of a file (interfaces.md, second set): the lines of one
+// setl_id (one per paying authorizer) make one settlement.
+Timed<core::RecordedSettlement> read_recorded(core::CsvReader& reader, const std::vector<std::string>& header,
+                                              const core::CivilDate& today, SettleReport& report) {
+    std::string missing;
+    auto columns = core::RecordedColumns::from_header(header, missing);
+    if (!columns) throw BadInput("line 1: the header has no column \"" + missing + "\"");
+    refuse_repeated_columns(header);
+    const auto med_types = load_shipped_med_types();
+    Timed<core::RecordedSettlement> out;
+    std::unordered_map<std::string, std::size_t> at;  // setl_id → index in out
+    std::unordered_set<std::string> refused;          // setl_ids with a refused line: all of it refused
+    std::vector<std::string> fields;
+    core::RecordedSettlement s;
+    auto refuse = [&](std::size_t line, const std::string& setl_id, core::Issue issue) {
+        report.rejected.push_back({line, issue.code, issue.message, issue.params});
+        if (!setl_id.empty()) refused.insert(setl_id);
+    };
+    while (reader.next(fields)) {
+        ++report.read;
+        if (reader.malformed()) {
+            refuse(reader.line(), "", {"quote", "引号未闭合"});
+            continue;
+        }
+        if (auto issue = core::parse_recorded_line(*columns, fields, med_types, today, s)) {
+            refuse(reader.line(), s.setl_id, std::move(*issue));
+            continue;
+        }
+        auto [it, first] = at.emplace(s.setl_id, out.items.size());
+        if (first) {
+            out.add(std::move(s), reader.line());
+        } else if (auto issue = core::merge_recorded_line(out.items[it->second], s, out.lines[it->second])) {
+            refuse(reader.line(), s.setl_id, std::move(*issue));
+        }
+    }
+    // A settlement is all its lines or none: one refused line refuses the others too.
+    if (!refused.empty()) {
+        Timed<core::RecordedSettlement> kept;
+        for (std::size_t i = 0; i < out.items.size(); ++i) {
+            if (!refused.count(out.items[i].setl_id)) {
+                kept.add(std::move(out.items[i]), out.lines[i]);
+            } else {
+                report.rejected.push_back({out.lines[i], "setl_refused",
+                                           "结算编号“" + out.items[i].setl_id + "”的另一行有误，整笔结算未导入",
+                                           {{"setl_id", out.items[i].setl_id}}});
+            }
+        }
+        out = std::move(kept);
+    }
+    return out;
+}
+
+// Applies a file's settlements, in time order, in parts: each part's setl_ids are looked up
+// together and what it writes goes to the database in bulk.
+template <class Item>
+void apply_in_time_order(SettlementRun& run, Timed<Item>& file, const std::string& imported_at, SettleReport& report) {
+    file.sort_by_time();
+    constexpr std::size_t kPart = 20000;
+    std::vector<Item> part;
+    std::vector<std::size_t> lines;
+    for (std::size_t from = 0; from < file.items.size(); from += kPart) {
+        const auto to = std::min(file.items.size(), from + kPart);
+        part.assign(std::make_move_iterator(file.items.begin() + from), std::make_move_iterator(file.items.begin() + to));
+        lines.assign(file.lines.begin() + from, file.lines.begin() + to);
+        run.apply_part(part, lines, imported_at, [&](std::size_t i, const SettlementRun::Result& r) {
+            switch (r.outcome) {
+                case SettlementRun::Outcome::applied:
+                    ++report.applied;
+                    report.late += r.late ? 1 : 0;
+                    report.findings += r.findings.size();
+                    break;
+                case SettlementRun::Outcome::duplicate: ++report.duplicates; break;
+                case SettlementRun::Outcome::conflict:
+                    report.rejected.push_back({lines[i], "setl_id_conflict", run.last_conflict().message,
+                                               run.last_conflict().params});
+                    break;
+                case SettlementRun::Outcome::unknown_user:
+                    report.rejected.push_back({lines[i], "user_not_found",
+                                               "使用人“" + part[i].user_id + "”不在参保人员名册中"});
+                    break;
+            }
+        });
+    }
+}
+
+
+// A recorded settlement as a statement row: the platform's split, with the own account's balance
+// as the platform reported it and each authorizer's as the register then held it.
+StatementRow statement_row(const core::RecordedSettlement& s, bool late, const std::string& imported_at) {
+    const auto at = core::format_utc(s.time);
+    StatementRow row{{s.setl_id, s.user_id, at, s.institution_code, s.institution_name, core::use_name(s.use),
+                      s.amount_fen, s.own_fen, s.mutual_aid_fen(), s.cash_fen, imported_at, late, true},
+                     {}};
+    if (s.own_fen > 0)
+        row.entries.push_back({s.setl_id, s.user_id, std::nullopt, core::LedgerKind::own, -s.own_fen, s.balc_fen, at});
+    for (const auto& p : s.payments)
+        if (p.amount_fen > 0)
+            row.entries.push_back({s.setl_id, p.authorizer_id, std::nullopt, core::LedgerKind::mutual_aid, -p.amount_fen,
+                                   std::max(0LL, p.balance_before_fen - p.amount_fen), at});
+    return row;
+}
+
+}  // namespace
+
+SettleReport settle_text(Workspace& ws, std::string bytes, Encoding encoding, const AuditWho& who,
+                         const std::string& source) {
+    SettleReport report;
+    std::string detected;
+    const std::string text = to_utf8(std::move(bytes), encoding, detected);
+    core::CsvReader reader(text);
+    std::vector<std::string> header;
+    if (!reader.next(header)) throw BadInput("line 1: the file is empty; a header line is required");
+    const bool recorded = core::RecordedColumns::recognises(header);
+
+    // The whole file is read before anything is applied: its settlements go in time order.
+    const auto today = china_today();
+    std::optional<Timed<core::Settlement>> to_split;
+    std::optional<Timed<core::RecordedSettlement>> records;
+    if (recorded)
+        records = read_recorded(reader, header, today, report);
+    else
+        to_split = read_to_split(reader, header, today, report);
+
+    const auto imported_at = now().utc();
+    storage::LargeCache cache(database(ws));  // the ledger's indexes grow by millions of entries
+    storage::Transaction tx(database(ws));
+    storage::LedgerRepository(database(ws)).lock_for_settlement();  // before reading any balance
+    SettlementRun run(ws);
+    // Settlements against people in the roster: a large file reads the roster in one pass.
+    const auto count = static_cast<long long>(recorded ? records->items.size() : to_split->items.size());
+    if (count * 4 >= stores(ws).persons.count()) run.preload_accounts();
+    if (recorded)
+        apply_in_time_order(run, *records, imported_at, report);
+    else
+        apply_in_time_order(run, *to_split, imported_at, report);
     run.write_back();
     // Rejections in line order, whichever step found them.
     std::stable_sort(report.rejected.begin(), report.rejected.end(),
                      [](const RejectedLine& a, const RejectedLine& b) { return a.line < b.line; });
     core::JsonWriter summary;
     summary.begin_object()
+        .key("kind").value(recorded ? "recorded" : "to_split")
         .key("read").value(static_cast<long long>(report.read))
         .key("applied").value(static_cast<long long>(report.applied))
         .key("duplicates").value(static_cast<long long>(report.duplicates))
+        .key("late").value(static_cast<long long>(report.late))
+        .key("findings").value(static_cast<long long>(report.findings))
         .key("rejected").value(static_cast<long long>(report.rejected.size()))
         .end_object();
     audit(ws, who, "settlement.import", "settlement", source, "", summary.str());
@@ -398,12 +302,24 @@ Statement statement(Workspace& ws, const Actor& actor, bool of_user, const std::
     Statement out;
     auto settlements = of_user ? ledger.settlements_of_user(id, start, end) : ledger.settlements_drawn_on(id, start, end);
     for (auto& s : settlements) {
-        out.amount_fen += s.amount_fen;
-        out.own_fen += s.own_fen;
-        out.mutual_aid_fen += s.mutual_aid_fen;
-        out.cash_fen += s.cash_fen;
         auto entries = ledger.entries_of(s.setl_id);
         out.rows.push_back({std::move(s), std::move(entries)});
+    }
+    storage::RecordedRepository recorded(database(ws));
+    for (auto& r : of_user ? recorded.of_user(id, start, end) : recorded.drawn_on(id, start, end))
+        out.rows.push_back(statement_row(r.settlement, r.late, r.imported_at));
+    // The ledger as it happened: in the order the settlements were applied (each import in time
+    // order), so that a late one stands where it moved the balances.
+    std::stable_sort(out.rows.begin(), out.rows.end(), [](const StatementRow& a, const StatementRow& b) {
+        const auto& x = a.settlement;
+        const auto& y = b.settlement;
+        return std::tie(x.imported_at, x.settled_at, x.setl_id) < std::tie(y.imported_at, y.settled_at, y.setl_id);
+    });
+    for (const auto& row : out.rows) {
+        out.amount_fen += row.settlement.amount_fen;
+        out.own_fen += row.settlement.own_fen;
+        out.mutual_aid_fen += row.settlement.mutual_aid_fen;
+        out.cash_fen += row.settlement.cash_fen;
     }
     return out;
 }

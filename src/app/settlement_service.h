@@ -16,10 +16,14 @@ struct SettleReport {
     size_t read = 0;
     size_t applied = 0;
     size_t duplicates = 0;
+    size_t late = 0;      // applied after a later settlement on an account they draw on
+    size_t findings = 0;  // of the fund-supervision check, in recorded settlements
     std::vector<RejectedLine> rejected;
 };
 
-// Admin only; one transaction per file; a setl_id seen before changes nothing.
+// Admin only; one transaction per file; a setl_id seen before changes nothing. Takes either kind
+// of file (interfaces.md): settlements to split, or the platform's records (recognised by their
+// header), stored as recorded. Either is applied in time order, whatever the order of its lines.
 SettleReport settle_file(Workspace& ws, const Actor& actor, const std::string& path,
                          Encoding encoding = Encoding::auto_detect);
 SettleReport settle_text(Workspace& ws, std::string bytes, Encoding encoding, const AuditWho& who,

@@ -81,6 +81,18 @@ core::RegionTable load_shipped_regions() {
     return table;
 }
 
+core::MedTypeTable load_shipped_med_types() {
+    auto path = data_dir() + "/med_types.csv";
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read the medical category table " + path);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    try {
+        return core::MedTypeTable::parse(text);
+    } catch (const std::invalid_argument& e) {
+        throw std::runtime_error(path + ": " + e.what());
+    }
+}
+
 std::string shown_url(const std::string& url) { return storage::redacted_url(url); }
 
 std::string password_in_url_warning(const std::string& url) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/clock.h"
+#include "core/recorded_settlement.h"
 #include "core/region_table.h"
 
 namespace gongji::storage {
@@ -47,6 +48,8 @@ private:
 // The shipped region code table (db/regions.csv), as rows and as a look-up needing no database.
 std::vector<core::Region> read_shipped_regions();
 core::RegionTable load_shipped_regions();
+// The platform's medical categories and the uses they pay for (db/med_types.csv).
+core::MedTypeTable load_shipped_med_types();
 // The migrations shipped with the program.
 std::string migrations_dir();
 

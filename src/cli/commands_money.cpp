@@ -44,7 +44,9 @@ int run_settle(Session& s, const Words& words) {
     w.begin_object()
         .key("read").value(static_cast<long long>(report.read))
         .key("applied").value(static_cast<long long>(report.applied))
-        .key("duplicates").value(static_cast<long long>(report.duplicates));
+        .key("duplicates").value(static_cast<long long>(report.duplicates))
+        .key("late").value(static_cast<long long>(report.late))
+        .key("findings").value(static_cast<long long>(report.findings));
     w.key("rejected");
     write_rejected(w, report.rejected);
     w.end_object();
@@ -81,6 +83,8 @@ int run_statement(Session& s, const Words& words) {
         const auto& x = row.settlement;
         w.begin_object()
             .key("setl_id").value(x.setl_id)
+            .key("kind").value(x.recorded ? "recorded" : "split")
+            .key("late").value(x.late)
             .key("time").value(china_time(x.settled_at))
             .key("user").value(x.user_id)
             .key("institution").value(x.institution_name)
@@ -127,7 +131,7 @@ int run_report(Session& s, const Words& words) {
     app::DocumentRequest r;
     auto paper = app::parse_paper(args.positional()[0]);
     if (!paper)
-        throw app::BadInput("document: must be commitment, receipt, decision, unbind, statement or daily, not \"" +
+        throw app::BadInput("document: must be commitment, receipt, decision, unbind, statement, daily or supervision, not \"" +
                             args.positional()[0] + "\"");
     r.kind = *paper;
     r.case_number = args.option("case");

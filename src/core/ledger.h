@@ -18,6 +18,8 @@ struct SettlementRecord {
     std::string setl_id, user_id, settled_at, institution_code, institution_name, use;  // instants as UTC text
     long long amount_fen = 0, own_fen = 0, mutual_aid_fen = 0, cash_fen = 0;
     std::string imported_at;
+    bool late = false;      // applied after a later settlement on an account it draws on
+    bool recorded = false;  // split by the national platform, not by this program
 };
 
 // What makes a line with a setl_id seen before the same payment (a file sent again) and not
@@ -25,8 +27,10 @@ struct SettlementRecord {
 struct SettlementIdentity {
     std::string user_id, settled_at;  // UTC text
     long long amount_fen = 0;
+    bool recorded = false;  // the platform's record, or a settlement to split
     bool operator==(const SettlementIdentity& o) const {
-        return user_id == o.user_id && settled_at == o.settled_at && amount_fen == o.amount_fen;
+        return user_id == o.user_id && settled_at == o.settled_at && amount_fen == o.amount_fen &&
+               recorded == o.recorded;
     }
 };
 

@@ -170,6 +170,15 @@ std::vector<CaseSummary> CaseRepository::summaries(const CaseFilter& f) {
     return out;
 }
 
+std::vector<std::string> CaseRepository::numbers_between(const std::string& authorizer_id, const std::string& user_id) {
+    std::vector<std::string> out;
+    soci::rowset<std::string> rows = (db_.sql().prepare << "SELECT number FROM cases WHERE user_id = :u AND authorizer_id = :a "
+                                                          "ORDER BY created_at, number",
+                                      soci::use(user_id), soci::use(authorizer_id));
+    for (const auto& n : rows) out.push_back(n);
+    return out;
+}
+
 bool CaseRepository::update_status(const CaseRecord& c, core::CaseStatus from_status) {
     std::string status = text_of(c.status), from = text_of(from_status);
     OptionalText reason(c.reason), note(c.note), submitted(c.submitted_at), decided_by(c.decided_by),

@@ -48,6 +48,8 @@ public:
     // was no longer in `from` (another workstation got there first).
     bool update_status(const CaseRecord& c, core::CaseStatus from);
     void set_binding(long long case_id, std::optional<long long> binding_id);
+    // The numbers of the cases of an authorizer for a user, oldest first.
+    std::vector<std::string> numbers_between(const std::string& authorizer_id, const std::string& user_id);
     void set_documents(long long case_id, const std::set<core::DocumentType>& documents);
 
 private:

@@ -10,12 +10,12 @@ namespace {
 
 const char* kSettlementColumns =
     "s.setl_id, s.user_id, s.settled_at, s.institution_code, s.institution_name, s.use_code, s.amount_fen, "
-    "s.own_fen, s.mutual_aid_fen, s.cash_fen, s.imported_at";
+    "s.own_fen, s.mutual_aid_fen, s.cash_fen, s.imported_at, s.late";
 
 SettlementRecord settlement_from_row(const soci::row& r) {
     return {r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2), r.get<std::string>(3),
             r.get<std::string>(4), r.get<std::string>(5), row_integer(r, 6), row_integer(r, 7), row_integer(r, 8),
-            row_integer(r, 9), r.get<std::string>(10)};
+            row_integer(r, 9), r.get<std::string>(10), row_integer(r, 11) != 0, false};
 }
 
 constexpr const char* kInsertSettlement =

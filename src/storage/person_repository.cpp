@@ -14,14 +14,26 @@ constexpr const char* kSelectTwo =
     "SELECT name, gender, birth_date, insurance_type, status, pooling_region, balance_fen, id_number FROM persons "
     "WHERE id_number IN (:first, :second)";
 
+constexpr const char* kSelectAccount =
+    "SELECT id_number, insurance_type, pooling_region, balance_fen, COALESCE(settled_through, '') FROM persons";
+constexpr const char* kSelectOneAccount =
+    "SELECT id_number, insurance_type, pooling_region, balance_fen, COALESCE(settled_through, '') FROM persons "
+    "WHERE id_number = :id";
+
 // The look-up statements, prepared once.
 struct PersonRepository::Statements {
-    std::unique_ptr<PreparedStatement> select, select_two;
+    std::unique_ptr<PreparedStatement> select, select_two, select_account;
     explicit Statements(Database& db)
-        : select(db.dialect().prepare(db, kSelect)), select_two(db.dialect().prepare(db, kSelectTwo)) {}
+        : select(db.dialect().prepare(db, kSelect)),
+          select_two(db.dialect().prepare(db, kSelectTwo)),
+          select_account(db.dialect().prepare(db, kSelectOneAccount)) {}
 };
 
 namespace {
+
+PersonRepository::Account account_of(const ResultRow& row) {
+    return {row.column_text(0), row.column_text(1), row.column_text(2), row.column_integer(3), row.column_text(4)};
+}
 
 core::Person person_of(const ResultRow& row) {
     core::Person p;
@@ -79,10 +91,15 @@ std::map<std::string, std::string> PersonRepository::names_of(const std::vector<
 }
 
 void PersonRepository::for_each_account(const std::function<void(Account&&)>& each) {
-    auto scan = db_.dialect().prepare(db_, "SELECT id_number, insurance_type, pooling_region, balance_fen FROM persons");
-    scan->query_each([&](const ResultRow& row) {
-        each({row.column_text(0), row.column_text(1), row.column_text(2), row.column_integer(3)});
-    });
+    auto scan = db_.dialect().prepare(db_, kSelectAccount);
+    scan->query_each([&](const ResultRow& row) { each(account_of(row)); });
+}
+
+std::optional<PersonRepository::Account> PersonRepository::account(const std::string& id_number) {
+    if (!st_) st_ = std::make_unique<Statements>(db_);
+    std::optional<Account> found;
+    st_->select_account->text(1, id_number).query_one([&](const ResultRow& row) { found = account_of(row); });
+    return found;
 }
 
 void PersonRepository::lock(std::vector<std::string> ids) {

@@ -31,8 +31,10 @@ public:
     struct Account {
         std::string id_number, insurance_type, pooling_region;
         long long balance_fen = 0;
+        std::string settled_through;  // UTC text of the latest settlement applied; empty for none
     };
     void for_each_account(const std::function<void(Account&&)>& each);
+    std::optional<Account> account(const std::string& id_number);
 
 private:
     struct Statements;

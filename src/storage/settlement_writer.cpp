@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/instant.h"
 #include "core/json_writer.h"
 #include "storage/bulk_writer.h"
 #include "storage/row_values.h"
@@ -14,11 +15,25 @@ namespace {
 BulkTable settlements_table(bool statements_between_rows) {
     return {"settlements",
             {"setl_id", "user_id", "settled_at", "institution_code", "institution_name", "use_code", "amount_fen",
-             "own_fen", "mutual_aid_fen", "cash_fen", "imported_at"},
+             "own_fen", "mutual_aid_fen", "cash_fen", "imported_at", "late"},
             {},
             false,
             statements_between_rows};
 }
+BulkTable recorded_table(bool statements_between_rows) {
+    return {"recorded_settlements",
+            {"setl_id", "user_id", "settled_at", "institution_code", "institution_name", "med_type", "use_code",
+             "medfee_fen", "amount_fen", "own_fen", "mutual_aid_fen", "cash_fen", "balc_fen", "late", "imported_at"},
+            {},
+            false,
+            statements_between_rows};
+}
+// Kept until flush(), like the ledger: their settlements go in first.
+const BulkTable kPayers{"recorded_payers",
+                        {"setl_id", "authorizer_id", "amount_fen", "balance_before_fen"},
+                        {},
+                        false,
+                        /*statements_between_rows=*/true};
 // Never keyed: every entry is new (the first column is only the writer's notion of a key). Kept
 // until flush(): its settlements must be in first, and only one COPY runs at a time.
 const BulkTable kLedger{"ledger",
@@ -26,7 +41,7 @@ const BulkTable kLedger{"ledger",
                         {},
                         false,
                         /*statements_between_rows=*/true};
-const BulkTable kBalances{"persons", {"id_number", "balance_fen"}, {}, /*update_only=*/true};
+const BulkTable kBalances{"persons", {"id_number", "balance_fen", "settled_through"}, {}, /*update_only=*/true};
 
 constexpr std::size_t kKeysPerQuery = 20000;
 
@@ -36,6 +51,8 @@ SettlementWriter::SettlementWriter(Database& db, bool look_ups_between)
     : db_(db),
       settlement_rows_(db.dialect().bulk_writer(db, settlements_table(look_ups_between))),
       ledger_rows_(db.dialect().bulk_writer(db, kLedger)),
+      recorded_rows_(db.dialect().bulk_writer(db, recorded_table(look_ups_between))),
+      payer_rows_(db.dialect().bulk_writer(db, kPayers)),
       balance_rows_(db.dialect().bulk_writer(db, kBalances)) {}
 
 SettlementWriter::~SettlementWriter() = default;
@@ -48,15 +65,18 @@ std::unordered_map<std::string, core::SettlementIdentity> SettlementWriter::stor
         keys.begin_array();
         for (auto i = from; i < to; ++i) keys.value(ids[i]);
         keys.end_array();
-        for_each_row(db_.sql(),
-                     "SELECT setl_id, user_id, settled_at, amount_fen FROM settlements WHERE " +
-                         db_.dialect().keys_in("setl_id", ":keys"),
-                     [&](const soci::row& r) {
-                         found.emplace(r.get<std::string>(0), core::SettlementIdentity{r.get<std::string>(1),
-                                                                                       r.get<std::string>(2),
-                                                                                       row_integer(r, 3)});
-                     },
-                     keys.str());
+        for (const char* table : {"settlements", "recorded_settlements"}) {
+            const bool recorded = table == std::string("recorded_settlements");
+            for_each_row(db_.sql(),
+                         std::string("SELECT setl_id, user_id, settled_at, amount_fen FROM ") + table + " WHERE " +
+                             db_.dialect().keys_in("setl_id", ":keys"),
+                         [&](const soci::row& r) {
+                             found.emplace(r.get<std::string>(0),
+                                           core::SettlementIdentity{r.get<std::string>(1), r.get<std::string>(2),
+                                                                    row_integer(r, 3), recorded});
+                         },
+                         keys.str());
+        }
     }
     return found;
 }
@@ -65,7 +85,23 @@ void SettlementWriter::add(const core::SettlementRecord& r) {
     auto& s = *settlement_rows_;
     s.text(0, r.setl_id).text(1, r.user_id).text(2, r.settled_at).text(3, r.institution_code);
     s.text(4, r.institution_name).text(5, r.use).integer(6, r.amount_fen).integer(7, r.own_fen);
-    s.integer(8, r.mutual_aid_fen).integer(9, r.cash_fen).text(10, r.imported_at).row(/*is_new=*/true);
+    s.integer(8, r.mutual_aid_fen).integer(9, r.cash_fen).text(10, r.imported_at).integer(11, r.late ? 1 : 0);
+    s.row(/*is_new=*/true);
+}
+
+void SettlementWriter::add(const core::RecordedSettlement& r, bool late, const std::string& imported_at) {
+    const auto at = core::format_utc(r.time);
+    const std::string use = core::use_name(r.use);
+    auto& s = *recorded_rows_;
+    s.text(0, r.setl_id).text(1, r.user_id).text(2, at).text(3, r.institution_code).text(4, r.institution_name);
+    s.text(5, r.med_type).text(6, use).integer(7, r.medfee_fen).integer(8, r.amount_fen).integer(9, r.own_fen);
+    s.integer(10, r.mutual_aid_fen()).integer(11, r.cash_fen).integer(12, r.balc_fen).integer(13, late ? 1 : 0);
+    s.text(14, imported_at).row(/*is_new=*/true);
+    for (const auto& p : r.payments) {
+        auto& row = *payer_rows_;
+        row.text(0, r.setl_id).text(1, p.authorizer_id).integer(2, p.amount_fen).integer(3, p.balance_before_fen);
+        row.row(/*is_new=*/true);
+    }
 }
 
 void SettlementWriter::add(const core::LedgerEntry& e) {
@@ -80,11 +116,13 @@ void SettlementWriter::add(const core::LedgerEntry& e) {
 void SettlementWriter::flush() {
     settlement_rows_->finish();
     ledger_rows_->finish();
+    recorded_rows_->finish();
+    payer_rows_->finish();
 }
 
-void SettlementWriter::set_balances(const std::vector<std::pair<std::string, long long>>& balances) {
+void SettlementWriter::set_balances(const std::vector<Balance>& balances) {
     auto& b = *balance_rows_;
-    for (const auto& [id, fen] : balances) b.text(0, id).integer(1, fen).row(/*is_new=*/false);
+    for (const auto& a : balances) b.text(0, a.id_number).integer(1, a.balance_fen).text(2, a.settled_through).row(/*is_new=*/false);
     b.finish();
 }
 

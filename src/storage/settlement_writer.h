@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/ledger.h"
+#include "core/recorded_settlement.h"
 #include "storage/database.h"
 
 namespace gongji::storage {
@@ -25,18 +26,26 @@ public:
     SettlementWriter(const SettlementWriter&) = delete;
     SettlementWriter& operator=(const SettlementWriter&) = delete;
 
-    // Those of `setl_ids` already stored, with what identifies each one's payment, in a few
-    // queries of many keys each.
+    // Those of `setl_ids` already stored, of either kind, with what identifies each one's
+    // payment, in a few queries of many keys each.
     std::unordered_map<std::string, core::SettlementIdentity> stored(const std::vector<std::string>& setl_ids);
     void add(const core::SettlementRecord& settlement);
     void add(const core::LedgerEntry& entry);  // of a settlement added before
-    void flush();                               // settlements first: entries refer to them
+    // A settlement as the platform recorded it, with its payers.
+    void add(const core::RecordedSettlement& settlement, bool late, const std::string& imported_at);
+    void flush();  // settlements first: entries refer to them
+
+    struct Balance {
+        std::string id_number;
+        long long balance_fen;
+        std::string settled_through;  // UTC text
+    };
     // Writes the accounts' balances (only those that differ from the stored ones change).
-    void set_balances(const std::vector<std::pair<std::string, long long>>& balances);
+    void set_balances(const std::vector<Balance>& balances);
 
 private:
     Database& db_;
-    std::unique_ptr<BulkWriter> settlement_rows_, ledger_rows_, balance_rows_;
+    std::unique_ptr<BulkWriter> settlement_rows_, ledger_rows_, recorded_rows_, payer_rows_, balance_rows_;
 };
 
 }  // namespace gongji::storage

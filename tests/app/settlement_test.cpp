@@ -357,18 +357,30 @@ BOOST_AUTO_TEST_CASE(thousands_of_random_settlements_match_a_reference_model) {
         add_binding(a.id, u.id, policy, order, "2026-01-01T00:00:00Z", until, legacy);
         model.bindings.push_back({a.id, u.id, policy, order, *core::parse_iso_instant("2026-01-01T00:00:00Z"), until_s, legacy});
     }
-    // Settlements in four files; the second file is imported twice.
+    // Settlements in four files, each over the whole month, so that most of a file's lines come
+    // after a later one (applied in time order within a file; across files a late one takes the
+    // balances as they are). The second file is imported twice.
     const char* uses[] = {"clinic", "inpatient", "pharmacy", "resident_premium", "fitness", "wellness"};
     std::vector<std::string> files(4, "");
     std::map<std::string, Model::Result> expected;
+    struct Planned {
+        long long t;
+        std::string id, user, use;
+        long long amount;
+    };
+    std::vector<std::vector<Planned>> planned(4);
     for (int i = 0; i < 2400; ++i) {
         const auto& u = people[rng() % people.size()];
         long long t = *core::parse_iso_instant("2026-11-01T00:00:00+08:00") + static_cast<long long>(rng() % (29 * 86400));
         std::string use = uses[rng() % 6];
         long long amount = static_cast<long long>(rng() % 60000);
         std::string id = "R" + std::to_string(i);
-        expected[id] = model.pay(u.id, t, use, amount);
+        planned[static_cast<size_t>(i) * 4 / 2400].push_back({t, id, u.id, use, amount});
         files[static_cast<size_t>(i) * 4 / 2400] += line(id, u.id, core::format_china(t), use, amount);
+    }
+    for (auto& file : planned) {
+        std::stable_sort(file.begin(), file.end(), [](const Planned& a, const Planned& b) { return a.t < b.t; });
+        for (const auto& p : file) expected[p.id] = model.pay(p.user, p.t, p.use, p.amount);
     }
     for (size_t f = 0; f < files.size(); ++f) {
         auto r = settle(files[f]);

@@ -1,0 +1,43 @@
+-- Settlements in time order, and settlements as the national platform recorded them (issue 16,
+-- domain.md §8).
+
+-- The time of the latest settlement applied to the account's balance: one older than it arrives
+-- late (applied to the balance as it now is, and reported so).
+ALTER TABLE persons ADD COLUMN settled_through VARCHAR(32);
+ALTER TABLE settlements ADD COLUMN late INTEGER NOT NULL DEFAULT 0;
+
+-- A settlement as the platform split it: the truth statements print, never re-split. The parts
+-- are kept as recorded even when they do not add up (a finding of the supervision check).
+-- `balc_fen`: the user's own account after it, as the platform reports it.
+CREATE TABLE recorded_settlements (
+    setl_id          VARCHAR(64) PRIMARY KEY,
+    user_id          VARCHAR(18) NOT NULL REFERENCES persons (id_number),
+    settled_at       VARCHAR(32) NOT NULL,
+    institution_code VARCHAR(32) NOT NULL,
+    institution_name TEXT        NOT NULL,
+    med_type         VARCHAR(8)  NOT NULL,
+    use_code         VARCHAR(24) NOT NULL,
+    medfee_fen       BIGINT      NOT NULL,
+    amount_fen       BIGINT      NOT NULL,
+    own_fen          BIGINT      NOT NULL,
+    mutual_aid_fen   BIGINT      NOT NULL,
+    cash_fen         BIGINT      NOT NULL,
+    balc_fen         BIGINT      NOT NULL,
+    late             INTEGER     NOT NULL DEFAULT 0,
+    imported_at      VARCHAR(32) NOT NULL
+);
+CREATE INDEX recorded_settlements_by_time ON recorded_settlements (settled_at, setl_id);
+CREATE INDEX recorded_settlements_by_user ON recorded_settlements (user_id, settled_at);
+
+-- The authorizers' accounts of a recorded settlement: each that paid (as recorded), and each the
+-- register had in the user's deduction order then but that paid nothing (amount 0). A payer need
+-- not be in the roster (a payment the register cannot explain is a finding, not a refused line).
+-- `balance_before_fen`: what the register held on that account (or quota) before the settlement.
+CREATE TABLE recorded_payers (
+    setl_id            VARCHAR(64) NOT NULL REFERENCES recorded_settlements (setl_id),
+    authorizer_id      VARCHAR(18) NOT NULL,
+    amount_fen         BIGINT      NOT NULL,
+    balance_before_fen BIGINT      NOT NULL,
+    PRIMARY KEY (setl_id, authorizer_id)
+);
+CREATE INDEX recorded_payers_by_authorizer ON recorded_payers (authorizer_id);

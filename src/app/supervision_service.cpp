@@ -1,0 +1,80 @@
+#include "app/supervision_service.h"
+
+#include <map>
+#include <utility>
+
+#include "app/audit.h"
+#include "app/errors.h"
+#include "app/settlement_register.h"
+#include "app/stores.h"
+#include "core/instant.h"
+#include "core/json_writer.h"
+#include "storage/recorded_repository.h"
+
+namespace gongji::app {
+
+SupervisionReport supervise(Workspace& ws, const Actor& actor, const core::CivilDate& from, const core::CivilDate& to) {
+    require_role(actor, {core::Role::supervisor, core::Role::admin});
+    if (to < from) throw BadInput("--to: before --from");
+    const auto start = core::format_utc(core::china_day_start(from));
+    const auto end = core::format_utc(core::china_day_start(core::CivilDate::from_days_since_epoch(to.days_since_epoch() + 1)));
+
+    SupervisionReport report;
+    report.from = from;
+    report.to = to;
+    BindingRegister register_(ws);
+    AccountBook accounts(ws);
+    accounts.preload();  // who has an account, and where: a quota depends on both regions
+    auto region_of = [&](const std::string& id) {
+        const auto* a = accounts.find(id);
+        return a ? a->region : std::string();
+    };
+    std::map<std::pair<std::string, std::string>, std::vector<std::string>> cases;  // by (authorizer, user)
+    storage::RecordedRepository(database(ws)).for_each(start, end, [&](storage::RecordedRepository::Row&& row) {
+        const auto& s = row.settlement;
+        ++report.checked;
+        const auto* user = accounts.find(s.user_id);
+        auto then = register_.at(s.user_id, user && user->has_own_account(), s.time, region_of);
+        for (auto& f : core::judge_recorded(s, then)) {
+            ++report.by_code[f.code];
+            std::vector<std::string> behind;
+            if (!f.authorizer_id.empty()) {
+                auto key = std::make_pair(f.authorizer_id, f.user_id);
+                auto it = cases.find(key);
+                if (it == cases.end()) it = cases.emplace(key, stores(ws).cases.numbers_between(key.first, key.second)).first;
+                behind = it->second;
+            }
+            report.findings.push_back({std::move(f), std::move(behind)});
+        }
+    });
+
+    core::JsonWriter detail;
+    detail.begin_object()
+        .key("what").value("supervision")
+        .key("from").value(from.to_string())
+        .key("to").value(to.to_string())
+        .key("checked").value(report.checked)
+        .key("findings").value(static_cast<long long>(report.findings.size()))
+        .end_object();
+    audit(ws, {actor.username, actor.workstation}, "supervision.check", "settlement", from.to_string() + "/" + to.to_string(),
+          "", detail.str());
+    return report;
+}
+
+std::string finding_label(const std::string& code) {
+    static const std::map<std::string, std::string> labels = {
+        {"no_binding", "无共济关系仍支付"},
+        {"binding_ended", "共济关系终止后仍支付"},
+        {"legacy_binding", "待续签的旧关系仍支付"},
+        {"use_not_allowed", "用途不在共济范围"},
+        {"order_skipped", "未按扣款顺序"},
+        {"own_not_first", "未先用本人账户"},
+        {"over_balance", "超过账户余额"},
+        {"quota_exceeded", "超过预留额度"},
+        {"amounts_do_not_add_up", "分项金额不等于个人负担"},
+    };
+    auto it = labels.find(code);
+    return it == labels.end() ? code : it->second;
+}
+
+}  // namespace gongji::app
