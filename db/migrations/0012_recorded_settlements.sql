@@ -5,6 +5,14 @@
 -- late (applied to the balance as it now is, and reported so).
 ALTER TABLE persons ADD COLUMN settled_through VARCHAR(32);
 ALTER TABLE settlements ADD COLUMN late INTEGER NOT NULL DEFAULT 0;
+-- The order settlements were applied in, of both kinds (each import in time order, imports one
+-- after another): a statement lists the ledger as it happened. 0 before this migration.
+ALTER TABLE settlements ADD COLUMN applied_seq BIGINT NOT NULL DEFAULT 0;
+CREATE TABLE settlement_counter (
+    id           INTEGER PRIMARY KEY CHECK (id = 1),
+    last_applied BIGINT  NOT NULL
+);
+INSERT INTO settlement_counter (id, last_applied) VALUES (1, 0);
 
 -- A settlement as the platform split it: the truth statements print, never re-split. The parts
 -- are kept as recorded even when they do not add up (a finding of the supervision check).
@@ -24,7 +32,8 @@ CREATE TABLE recorded_settlements (
     cash_fen         BIGINT      NOT NULL,
     balc_fen         BIGINT      NOT NULL,
     late             INTEGER     NOT NULL DEFAULT 0,
-    imported_at      VARCHAR(32) NOT NULL
+    imported_at      VARCHAR(32) NOT NULL,
+    applied_seq      BIGINT      NOT NULL
 );
 CREATE INDEX recorded_settlements_by_time ON recorded_settlements (settled_at, setl_id);
 CREATE INDEX recorded_settlements_by_user ON recorded_settlements (user_id, settled_at);

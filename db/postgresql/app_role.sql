@@ -8,6 +8,7 @@ GRANT USAGE ON SCHEMA public TO :"app";
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO :"app";
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO :"app";
 -- Append-only: who did what, and where money went.
-REVOKE UPDATE, DELETE, TRUNCATE ON audit_log, ledger, settlements, quota_transfers, card_reads, password_history FROM :"app";
+REVOKE UPDATE, DELETE, TRUNCATE ON audit_log, ledger, settlements, recorded_settlements, recorded_payers, quota_transfers,
+    card_reads, password_history FROM :"app";
 -- The schema's own record is the owner's.
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON schema_migrations FROM :"app";

@@ -15,6 +15,7 @@ namespace gongji::app {
 SettlementRun::SettlementRun(Workspace& ws)
     : ws_(ws), register_(ws), accounts_(ws), ledger_(std::make_unique<storage::LedgerRepository>(database(ws))) {
     quotas_ = ledger_->quotas();
+    applied_seq_ = ledger_->last_applied_seq();
 }
 
 SettlementRun::~SettlementRun() = default;
@@ -123,7 +124,7 @@ void SettlementRun::apply(const core::Settlement& s, const std::string& imported
     auto at = core::format_utc(s.time);
     core::SettlementRecord record{s.setl_id, s.user_id, at, s.institution_code, s.institution_name,
                                   core::use_name(s.use), s.amount_fen, a.own_fen, a.mutual_aid_fen(),
-                                  a.cash_fen, imported_at, result.late, false};
+                                  a.cash_fen, imported_at, result.late, false, ++applied_seq_};
     writer_->add(record);
     if (a.own_fen > 0) {
         moved(*user, a.own_balance_after_fen, s.time);
@@ -174,7 +175,7 @@ void SettlementRun::apply(core::RecordedSettlement s, const std::string& importe
     }
     result.late = late(s.time, drawn_on);
     result.findings = core::judge_recorded(s, then);
-    writer_->add(s, result.late, imported_at);
+    writer_->add(s, result.late, imported_at, ++applied_seq_);
 
     // The platform's balance is the truth for the user's own account, unless a later one stands.
     if (user->has_own_account() && user->settled_through <= s.time) moved(*user, s.balc_fen, s.time);
@@ -198,6 +199,7 @@ void SettlementRun::write_back() {
     });
     if (writer_) writer_->set_balances(balances);
     for (auto id : quotas_dirty_) ledger_->set_quota(id, quotas_[id]);
+    ledger_->set_last_applied_seq(applied_seq_);
 }
 
 }  // namespace gongji::app

@@ -92,6 +92,7 @@ private:
     std::map<long long, long long> quotas_;
     std::unordered_set<long long> quotas_dirty_;
     Conflict conflict_;
+    long long applied_seq_ = 0;  // the last given
 };
 
 }  // namespace gongji::app

@@ -167,10 +167,11 @@ void apply_in_time_order(SettlementRun& run, Timed<Item>& file, const std::strin
 
 // A recorded settlement as a statement row: the platform's split, with the own account's balance
 // as the platform reported it and each authorizer's as the register then held it.
-StatementRow statement_row(const core::RecordedSettlement& s, bool late, const std::string& imported_at) {
+StatementRow statement_row(const core::RecordedSettlement& s, bool late, const std::string& imported_at,
+                           long long applied_seq) {
     const auto at = core::format_utc(s.time);
     StatementRow row{{s.setl_id, s.user_id, at, s.institution_code, s.institution_name, core::use_name(s.use),
-                      s.amount_fen, s.own_fen, s.mutual_aid_fen(), s.cash_fen, imported_at, late, true},
+                      s.amount_fen, s.own_fen, s.mutual_aid_fen(), s.cash_fen, imported_at, late, true, applied_seq},
                      {}};
     if (s.own_fen > 0)
         row.entries.push_back({s.setl_id, s.user_id, std::nullopt, core::LedgerKind::own, -s.own_fen, s.balc_fen, at});
@@ -307,13 +308,15 @@ Statement statement(Workspace& ws, const Actor& actor, bool of_user, const std::
     }
     storage::RecordedRepository recorded(database(ws));
     for (auto& r : of_user ? recorded.of_user(id, start, end) : recorded.drawn_on(id, start, end))
-        out.rows.push_back(statement_row(r.settlement, r.late, r.imported_at));
+        out.rows.push_back(statement_row(r.settlement, r.late, r.imported_at, r.applied_seq));
     // The ledger as it happened: in the order the settlements were applied (each import in time
-    // order), so that a late one stands where it moved the balances.
+    // order), so that a late one stands where it moved the balances. Those applied before that
+    // order was kept: by import, then time.
     std::stable_sort(out.rows.begin(), out.rows.end(), [](const StatementRow& a, const StatementRow& b) {
         const auto& x = a.settlement;
         const auto& y = b.settlement;
-        return std::tie(x.imported_at, x.settled_at, x.setl_id) < std::tie(y.imported_at, y.settled_at, y.setl_id);
+        return std::tie(x.applied_seq, x.imported_at, x.settled_at, x.setl_id) <
+               std::tie(y.applied_seq, y.imported_at, y.settled_at, y.setl_id);
     });
     for (const auto& row : out.rows) {
         out.amount_fen += row.settlement.amount_fen;

@@ -20,6 +20,7 @@ struct SettlementRecord {
     std::string imported_at;
     bool late = false;      // applied after a later settlement on an account it draws on
     bool recorded = false;  // split by the national platform, not by this program
+    long long applied_seq = 0;  // the order settlements were applied in (0: before it was kept)
 };
 
 // What makes a line with a setl_id seen before the same payment (a file sent again) and not

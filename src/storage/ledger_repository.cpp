@@ -10,12 +10,12 @@ namespace {
 
 const char* kSettlementColumns =
     "s.setl_id, s.user_id, s.settled_at, s.institution_code, s.institution_name, s.use_code, s.amount_fen, "
-    "s.own_fen, s.mutual_aid_fen, s.cash_fen, s.imported_at, s.late";
+    "s.own_fen, s.mutual_aid_fen, s.cash_fen, s.imported_at, s.late, s.applied_seq";
 
 SettlementRecord settlement_from_row(const soci::row& r) {
     return {r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2), r.get<std::string>(3),
             r.get<std::string>(4), r.get<std::string>(5), row_integer(r, 6), row_integer(r, 7), row_integer(r, 8),
-            row_integer(r, 9), r.get<std::string>(10), row_integer(r, 11) != 0, false};
+            row_integer(r, 9), r.get<std::string>(10), row_integer(r, 11) != 0, false, row_integer(r, 12)};
 }
 
 constexpr const char* kInsertSettlement =
@@ -90,6 +90,16 @@ long long LedgerRepository::quota_for_update(long long binding_id) {
     sql += db_.dialect().lock_rows();
     db_.sql() << sql, soci::use(binding_id), soci::into(balance, ind);
     return db_.sql().got_data() ? balance : 0;
+}
+
+long long LedgerRepository::last_applied_seq() {
+    long long seq = 0;
+    db_.sql() << "SELECT last_applied FROM settlement_counter WHERE id = 1", soci::into(seq);
+    return seq;
+}
+
+void LedgerRepository::set_last_applied_seq(long long seq) {
+    db_.sql() << "UPDATE settlement_counter SET last_applied = :s WHERE id = 1", soci::use(seq);
 }
 
 void LedgerRepository::set_quota(long long binding_id, long long balance_fen) {

@@ -34,6 +34,10 @@ public:
     // The balance under a row lock (PostgreSQL) for a transfer.
     long long balance_for_update(const std::string& id_number);
 
+    // The last number given to a settlement applied, and the next import's last one.
+    long long last_applied_seq();
+    void set_last_applied_seq(long long seq);
+
     std::map<long long, long long> quotas();  // binding → balance
     long long quota_for_update(long long binding_id);  // 0 when none yet
     void set_quota(long long binding_id, long long balance_fen);

@@ -13,7 +13,7 @@ namespace {
 constexpr const char* kColumns =
     "SELECT r.setl_id, r.user_id, r.settled_at, r.institution_code, r.institution_name, r.med_type, r.use_code, "
     "r.medfee_fen, r.amount_fen, r.own_fen, r.cash_fen, r.balc_fen, r.late, r.imported_at, "
-    "p.authorizer_id, p.amount_fen, p.balance_before_fen FROM ";
+    "p.authorizer_id, p.amount_fen, p.balance_before_fen, r.applied_seq FROM ";
 constexpr const char* kJoinPayers = " LEFT JOIN recorded_payers p ON p.setl_id = r.setl_id ORDER BY r.settled_at, r.setl_id, p.authorizer_id";
 
 // Gathers joined rows into settlements.
@@ -40,6 +40,7 @@ public:
             s.balc_fen = row.column_integer(11);
             current_->late = row.column_integer(12) != 0;
             current_->imported_at = row.column_text(13);
+            current_->applied_seq = row.column_integer(17);
         }
         auto authorizer = row.column_text(14);
         if (!authorizer.empty())

@@ -18,6 +18,7 @@ public:
         core::RecordedSettlement settlement;  // payments: each payer, and each expected one at 0
         bool late = false;
         std::string imported_at;  // UTC text
+        long long applied_seq = 0;
     };
     // Between two UTC instants (inclusive from, exclusive to), oldest first.
     std::vector<Row> of_user(const std::string& user_id, const std::string& from, const std::string& to);

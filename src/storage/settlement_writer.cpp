@@ -15,7 +15,7 @@ namespace {
 BulkTable settlements_table(bool statements_between_rows) {
     return {"settlements",
             {"setl_id", "user_id", "settled_at", "institution_code", "institution_name", "use_code", "amount_fen",
-             "own_fen", "mutual_aid_fen", "cash_fen", "imported_at", "late"},
+             "own_fen", "mutual_aid_fen", "cash_fen", "imported_at", "late", "applied_seq"},
             {},
             false,
             statements_between_rows};
@@ -23,7 +23,8 @@ BulkTable settlements_table(bool statements_between_rows) {
 BulkTable recorded_table(bool statements_between_rows) {
     return {"recorded_settlements",
             {"setl_id", "user_id", "settled_at", "institution_code", "institution_name", "med_type", "use_code",
-             "medfee_fen", "amount_fen", "own_fen", "mutual_aid_fen", "cash_fen", "balc_fen", "late", "imported_at"},
+             "medfee_fen", "amount_fen", "own_fen", "mutual_aid_fen", "cash_fen", "balc_fen", "late", "imported_at",
+             "applied_seq"},
             {},
             false,
             statements_between_rows};
@@ -86,17 +87,18 @@ void SettlementWriter::add(const core::SettlementRecord& r) {
     s.text(0, r.setl_id).text(1, r.user_id).text(2, r.settled_at).text(3, r.institution_code);
     s.text(4, r.institution_name).text(5, r.use).integer(6, r.amount_fen).integer(7, r.own_fen);
     s.integer(8, r.mutual_aid_fen).integer(9, r.cash_fen).text(10, r.imported_at).integer(11, r.late ? 1 : 0);
-    s.row(/*is_new=*/true);
+    s.integer(12, r.applied_seq).row(/*is_new=*/true);
 }
 
-void SettlementWriter::add(const core::RecordedSettlement& r, bool late, const std::string& imported_at) {
+void SettlementWriter::add(const core::RecordedSettlement& r, bool late, const std::string& imported_at,
+                           long long applied_seq) {
     const auto at = core::format_utc(r.time);
     const std::string use = core::use_name(r.use);
     auto& s = *recorded_rows_;
     s.text(0, r.setl_id).text(1, r.user_id).text(2, at).text(3, r.institution_code).text(4, r.institution_name);
     s.text(5, r.med_type).text(6, use).integer(7, r.medfee_fen).integer(8, r.amount_fen).integer(9, r.own_fen);
     s.integer(10, r.mutual_aid_fen()).integer(11, r.cash_fen).integer(12, r.balc_fen).integer(13, late ? 1 : 0);
-    s.text(14, imported_at).row(/*is_new=*/true);
+    s.text(14, imported_at).integer(15, applied_seq).row(/*is_new=*/true);
     for (const auto& p : r.payments) {
         auto& row = *payer_rows_;
         row.text(0, r.setl_id).text(1, p.authorizer_id).integer(2, p.amount_fen).integer(3, p.balance_before_fen);

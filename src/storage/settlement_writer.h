@@ -32,7 +32,8 @@ public:
     void add(const core::SettlementRecord& settlement);
     void add(const core::LedgerEntry& entry);  // of a settlement added before
     // A settlement as the platform recorded it, with its payers.
-    void add(const core::RecordedSettlement& settlement, bool late, const std::string& imported_at);
+    void add(const core::RecordedSettlement& settlement, bool late, const std::string& imported_at,
+             long long applied_seq);
     void flush();  // settlements first: entries refer to them
 
     struct Balance {

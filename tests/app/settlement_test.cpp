@@ -14,60 +14,13 @@
 #include "app/settlement_service.h"
 #include "core/instant.h"
 #include "core/money.h"
-#include "fixture.h"
-#include "people.h"
+#include "ledger_fixture.h"
 
 using namespace gongji;
 
-namespace {
+using test::line;
 
-const std::string kHeader = "setl_id,user_id_number,time,institution_code,institution_name,use,amount\n";
-
-std::string line(const std::string& id, const std::string& user, const std::string& time, const std::string& use,
-                 long long fen) {
-    return id + "," + user + "," + time + ",H1,贵港市人民医院," + use + "," + core::format_yuan(fen) + "\n";
-}
-
-struct Ledger : test::InitializedWorkspace {
-    app::AuditWho system{"admin", "test"};
-    app::Actor clerk{"clerk1", core::Role::clerk, "win-01"};
-
-    Ledger() { app::stores(ws).users.add({"clerk1", core::Role::clerk, "00", "00", 1, false, std::nullopt, app::now()}); }
-
-    long long balance(const std::string& id) { return app::stores(ws).persons.find(id)->balance_fen; }
-
-    long long add_binding(const std::string& a, const std::string& u, const std::string& policy, int order,
-                          const std::string& since = "2024-01-01T00:00:00Z", std::optional<std::string> until = {},
-                          bool legacy = false) {
-        storage::BindingRecord b;
-        b.authorizer_id = a;
-        b.user_id = u;
-        b.relation = "12";
-        b.policy = policy;
-        b.status = until ? core::BindingStatus::ended : core::BindingStatus::active;
-        b.deduction_order = order;
-        b.legacy = legacy;
-        b.created_at = *core::Instant::parse(since);
-        b.since = b.created_at;
-        if (until) b.until = core::Instant::parse(*until);
-        if (until) b.end_reason = "request";
-        return app::stores(ws).bindings.insert(b);
-    }
-    app::SettleReport settle(const std::string& body) { return app::settle_text(ws, kHeader + body, app::Encoding::utf8, system); }
-    void store_profile(const std::string& base, const std::string& name, bool own_first, std::set<core::Use> uses) {
-        auto p = app::load_policy(ws, base);
-        p.name = name;
-        for (auto& v : p.versions) {
-            v.own_account_first = own_first;
-            v.uses = uses;
-        }
-        app::store_policy_text(ws, core::policy_profile_to_json(p), "test");
-    }
-};
-
-}  // namespace
-
-BOOST_FIXTURE_TEST_SUITE(settlement, Ledger)
+BOOST_FIXTURE_TEST_SUITE(settlement, test::Ledger)
 
 BOOST_AUTO_TEST_CASE(a_settlement_is_paid_in_order_and_recorded_once) {
     auto people = std::vector<test::TestPerson>{test::make_person("父", true, "1960-01-01"),
@@ -431,7 +384,7 @@ BOOST_AUTO_TEST_CASE(two_imports_at_once_never_spend_the_same_money_twice) {
     auto run = [&](int i, const std::string& body) {
         try {
             app::Workspace own(fresh.url());
-            app::settle_text(own, kHeader + body, app::Encoding::utf8, system);
+            app::settle_text(own, test::kHeader + body, app::Encoding::utf8, system);
         } catch (const std::exception& e) {
             errors[static_cast<size_t>(i)] = e.what();
         }
