@@ -33,20 +33,21 @@ CREATE TABLE recorded_settlements (
     balc_fen         BIGINT      NOT NULL,
     late             INTEGER     NOT NULL DEFAULT 0,
     imported_at      VARCHAR(32) NOT NULL,
-    applied_seq      BIGINT      NOT NULL
+    applied_seq      BIGINT      NOT NULL,
+    -- The authorizers' accounts: each that paid (as recorded), and each the register had in the
+    -- user's deduction order then that paid nothing (0), as "ID:AMOUNT_FEN:BALANCE_BEFORE_FEN"
+    -- joined by ";". BALANCE_BEFORE is what the register held on that account (or quota) before.
+    -- Kept in the row so that the supervision check reads ten million in one ordered pass.
+    payers           TEXT        NOT NULL
 );
 CREATE INDEX recorded_settlements_by_time ON recorded_settlements (settled_at, setl_id);
 CREATE INDEX recorded_settlements_by_user ON recorded_settlements (user_id, settled_at);
 
--- The authorizers' accounts of a recorded settlement: each that paid (as recorded), and each the
--- register had in the user's deduction order then but that paid nothing (amount 0). A payer need
--- not be in the roster (a payment the register cannot explain is a finding, not a refused line).
--- `balance_before_fen`: what the register held on that account (or quota) before the settlement.
+-- Which recorded settlements drew on an authorizer's account, for that person's statement. A
+-- payer need not be in the roster (a payment the register cannot explain is a finding, not a
+-- refused line).
 CREATE TABLE recorded_payers (
-    setl_id            VARCHAR(64) NOT NULL REFERENCES recorded_settlements (setl_id),
-    authorizer_id      VARCHAR(18) NOT NULL,
-    amount_fen         BIGINT      NOT NULL,
-    balance_before_fen BIGINT      NOT NULL,
-    PRIMARY KEY (setl_id, authorizer_id)
+    authorizer_id VARCHAR(18) NOT NULL,
+    setl_id       VARCHAR(64) NOT NULL REFERENCES recorded_settlements (setl_id),
+    PRIMARY KEY (authorizer_id, setl_id)
 );
-CREATE INDEX recorded_payers_by_authorizer ON recorded_payers (authorizer_id);

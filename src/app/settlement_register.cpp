@@ -43,11 +43,20 @@ int BindingRegister::View::order_at(long long t) const {
     return order;
 }
 
+const std::vector<BindingRegister::View>* BindingRegister::bindings_of(const std::string& user) const {
+    auto it = by_user_.find(user);
+    return it == by_user_.end() ? nullptr : &it->second;
+}
+
 std::vector<const BindingRegister::View*> BindingRegister::paying_at(const std::string& user, long long t) const {
+    const auto* list = bindings_of(user);
+    return list ? paying_among(*list, t) : std::vector<const View*>{};
+}
+
+std::vector<const BindingRegister::View*> BindingRegister::paying_among(const std::vector<View>& bindings, long long t) {
     std::vector<std::pair<int, const View*>> paying;
-    if (auto it = by_user_.find(user); it != by_user_.end())
-        for (const auto& b : it->second)
-            if (b.pays_at(t)) paying.emplace_back(b.order_at(t), &b);
+    for (const auto& b : bindings)
+        if (b.pays_at(t)) paying.emplace_back(b.order_at(t), &b);
     std::stable_sort(paying.begin(), paying.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<const View*> out;
     out.reserve(paying.size());
@@ -60,10 +69,8 @@ const core::PolicyVersion* BindingRegister::version_at(const View& binding, long
     return profile == profiles_.end() ? nullptr : profile->second.version_on(core::china_date(t));
 }
 
-void BindingRegister::add_others(const std::string& user, long long t, core::RegisterAtTime& r) const {
-    auto it = by_user_.find(user);
-    if (it == by_user_.end()) return;
-    for (const auto& b : it->second) {
+void BindingRegister::add_others(const std::vector<View>& bindings, long long t, core::RegisterAtTime& r) {
+    for (const auto& b : bindings) {
         if (b.pays_at(t)) continue;
         auto& other = r.others[b.authorizer];
         // In force but legacy outweighs ended, which outweighs a binding not yet made.

@@ -5,6 +5,7 @@
 #include <deque>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -45,20 +46,24 @@ public:
     core::RegisterAtTime at(const std::string& user, bool user_has_account, long long t, RegionOf&& region_of) const {
         core::RegisterAtTime r;
         r.user_has_account = user_has_account;
+        const auto* list = bindings_of(user);
+        if (!list) return r;
         const auto user_region = region_of(user);
-        for (const auto* b : paying_at(user, t)) {
+        for (const auto* b : paying_among(*list, t)) {
             const auto* version = version_at(*b, t);
             bool quota = version && core::uses_quota(*version, region_of(b->authorizer), user_region);
             r.paying.push_back({b->id, b->authorizer, version, quota});
         }
-        add_others(user, t, r);
+        add_others(*list, t, r);
         return r;
     }
 
 private:
-    void add_others(const std::string& user, long long t, core::RegisterAtTime& r) const;
+    const std::vector<View>* bindings_of(const std::string& user) const;  // ever active; nullptr: none
+    static std::vector<const View*> paying_among(const std::vector<View>& bindings, long long t);
+    static void add_others(const std::vector<View>& bindings, long long t, core::RegisterAtTime& r);
 
-    std::map<std::string, std::vector<View>> by_user_;
+    std::unordered_map<std::string, std::vector<View>> by_user_;
     std::map<std::string, core::PolicyProfile> profiles_;
 };
 

@@ -7,6 +7,7 @@
 #include "core/instant.h"
 #include "core/json_writer.h"
 #include "storage/bulk_writer.h"
+#include "storage/recorded_repository.h"
 #include "storage/row_values.h"
 
 namespace gongji::storage {
@@ -24,14 +25,14 @@ BulkTable recorded_table(bool statements_between_rows) {
     return {"recorded_settlements",
             {"setl_id", "user_id", "settled_at", "institution_code", "institution_name", "med_type", "use_code",
              "medfee_fen", "amount_fen", "own_fen", "mutual_aid_fen", "cash_fen", "balc_fen", "late", "imported_at",
-             "applied_seq"},
+             "applied_seq", "payers"},
             {},
             false,
             statements_between_rows};
 }
 // Kept until flush(), like the ledger: their settlements go in first.
 const BulkTable kPayers{"recorded_payers",
-                        {"setl_id", "authorizer_id", "amount_fen", "balance_before_fen"},
+                        {"authorizer_id", "setl_id"},
                         {},
                         false,
                         /*statements_between_rows=*/true};
@@ -98,12 +99,10 @@ void SettlementWriter::add(const core::RecordedSettlement& r, bool late, const s
     s.text(0, r.setl_id).text(1, r.user_id).text(2, at).text(3, r.institution_code).text(4, r.institution_name);
     s.text(5, r.med_type).text(6, use).integer(7, r.medfee_fen).integer(8, r.amount_fen).integer(9, r.own_fen);
     s.integer(10, r.mutual_aid_fen()).integer(11, r.cash_fen).integer(12, r.balc_fen).integer(13, late ? 1 : 0);
-    s.text(14, imported_at).integer(15, applied_seq).row(/*is_new=*/true);
-    for (const auto& p : r.payments) {
-        auto& row = *payer_rows_;
-        row.text(0, r.setl_id).text(1, p.authorizer_id).integer(2, p.amount_fen).integer(3, p.balance_before_fen);
-        row.row(/*is_new=*/true);
-    }
+    const auto payers = encode_payers(r.payments);
+    s.text(14, imported_at).integer(15, applied_seq).text(16, payers).row(/*is_new=*/true);
+    for (const auto& p : r.payments)
+        if (p.amount_fen > 0) payer_rows_->text(0, p.authorizer_id).text(1, r.setl_id).row(/*is_new=*/true);
 }
 
 void SettlementWriter::add(const core::LedgerEntry& e) {

@@ -7,6 +7,10 @@
 //                                       settling against a roster, then a statement from a ledger
 //                                       padded to LEDGER entries
 //   gongji_bench queue DB_URL N         the supervisor's queue loaded with N submitted cases
+//   gongji_bench supervise DB_URL ROSTER BINDINGS SETTLEMENTS
+//                                       a year of the platform's records imported month by month,
+//                                       then the fund-supervision check over the year
+//   gongji_bench check DB_URL           that check alone, on a database set up before
 //   gongji_bench province DB_URL BINDINGS
 //                                       on an imported roster: BINDINGS bindings with their decided
 //                                       cases and 2,000 waiting, then a window's reads of them
@@ -32,6 +36,7 @@
 #include <soci/soci.h>
 #include "core/eligibility.h"
 #include "roster_generator.h"
+#include "supervision.h"
 #include "windows.h"
 
 using namespace gongji;
@@ -299,6 +304,9 @@ int main(int argc, char** argv) {
         if (mode == "eligibility" && argc == 3) return eligibility(std::stoul(argv[2]));
         if (mode == "queue" && argc == 4) return queue(argv[2], std::stoul(argv[3]));
         if (mode == "windows" && argc == 5) return bench::run_windows(argv[2], std::stoi(argv[3]), std::stoi(argv[4]));
+        if (mode == "check" && argc == 3) return bench::run_check(argv[2]);
+        if (mode == "supervise" && argc == 6)
+            return bench::run_supervision(argv[2], std::stoul(argv[3]), std::stoul(argv[4]), std::stoul(argv[5]));
         if (mode == "settlement" && argc == 7)
             return settlement(argv[2], std::stoul(argv[3]), std::stoul(argv[4]), std::stoul(argv[5]), std::stoul(argv[6]));
     } catch (const std::exception& e) {
