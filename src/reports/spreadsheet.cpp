@@ -2,7 +2,9 @@
 
 #include <xlsxwriter.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 
 namespace gongji::reports {
@@ -27,6 +29,12 @@ void write_workbook(const std::string& path, const std::vector<Sheet>& sheets) {
             if (!keep) std::remove(part.c_str());
         }
     } remove_part{part};
+    // The library reports a file it cannot create on stderr: try it first, and say it ourselves.
+    if (FILE* probe = std::fopen(part.c_str(), "wb")) {
+        std::fclose(probe);
+    } else {
+        throw SpreadsheetError("cannot create " + path + ": " + std::strerror(errno));
+    }
     lxw_workbook_options options{};
     options.constant_memory = LXW_TRUE;
     std::unique_ptr<lxw_workbook, void (*)(lxw_workbook*)> book(workbook_new_opt(part.c_str(), &options),

@@ -333,7 +333,7 @@ void ClerkPanel::look_up(const wxString& text) {
         insured_status_->SetLabel(insurance_status_text(p.status));
         auto region = ws_.regions().find(p.pooling_region);
         region_->SetLabel(u8(p.pooling_region) + (region ? " " + u8(region->name) : wxString()));
-        balance_->SetLabel(u8(core::format_yuan(p.balance_fen)) + " " + _("yuan"));
+        balance_->SetLabel(yuan_text(p.balance_fen));
         std::map<std::string, std::string> policy_titles;
         for (const auto& p : app::list_policies(ws_)) policy_titles[p.name] = p.title;
         auto add = [&](const core::Binding& b, bool as_authorizer) {

@@ -3,6 +3,7 @@
 #include <wx/intl.h>
 
 #include "app/case_service.h"
+#include "core/money.h"
 
 namespace gongji::ui {
 
@@ -139,6 +140,16 @@ wxString document_list_label(const std::set<core::DocumentType>& types) {
     for (auto t : types) out += (out.empty() ? wxString() : _(", ")) + document_type_text(t);
     return out;
 }
+
+wxDateTime to_wx(const core::CivilDate& d) {
+    return wxDateTime(static_cast<wxDateTime::wxDateTime_t>(d.day), static_cast<wxDateTime::Month>(d.month - 1), d.year);
+}
+
+core::CivilDate from_wx(const wxDateTime& d) {
+    return core::CivilDate{d.GetYear(), static_cast<int>(d.GetMonth()) + 1, d.GetDay()};
+}
+
+wxString yuan_text(long long fen) { return u8(core::format_yuan(fen)) + " " + _("yuan"); }
 
 void show_outcome(wxStaticText* label, const wxString& text, bool good) {
     label->SetForegroundColour(good ? wxColour(0, 110, 40) : wxColour(176, 0, 32));

@@ -2,6 +2,7 @@
 // How the desktop app shows the application layer's values: UTF-8 text, case kinds and
 // statuses in the chosen language, instants in China time, people by name and ID number, and
 // the outcome of an action in one pair of colours.
+#include <wx/datetime.h>
 #include <wx/stattext.h>
 #include <wx/string.h>
 
@@ -41,6 +42,11 @@ wxString relation_category_text(core::RelationCategory category);  // ID card, h
 wxString need_text(const core::DocumentNeed& need);
 // The papers' names, "ID card, marriage certificate".
 wxString document_list_label(const std::set<core::DocumentType>& types);
+// A day as a date picker holds it, and back.
+wxDateTime to_wx(const core::CivilDate& d);
+core::CivilDate from_wx(const wxDateTime& d);
+// Money for people: "1,234.50 元".
+wxString yuan_text(long long fen);
 // What an action came to, on its label: green when done, red with the reason when not.
 void show_outcome(wxStaticText* label, const wxString& text, bool good);
 

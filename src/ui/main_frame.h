@@ -20,6 +20,7 @@ class CaseSearchPanel;
 class UsersPanel;
 class PolicyPanel;
 class AccessLogPanel;
+class SupervisionPanel;
 
 class MainFrame : public wxFrame {
 public:
@@ -31,6 +32,7 @@ public:
     UsersPanel* users_panel() const { return users_; }        // administrators only
     PolicyPanel* policy_panel() const { return policies_; }   // administrators only
     AccessLogPanel* access_log_panel() const { return access_log_; }  // the audit duty's
+    SupervisionPanel* supervision_panel() const { return supervision_; }  // supervisors, administrators
 
     // The screen locks after GONGJI_LOCK_MINUTES (default 5) without keyboard or mouse input;
     // only the same user's password opens it again.
@@ -75,6 +77,7 @@ private:
     UsersPanel* users_ = nullptr;
     PolicyPanel* policies_ = nullptr;
     AccessLogPanel* access_log_ = nullptr;
+    SupervisionPanel* supervision_ = nullptr;
 };
 
 }  // namespace gongji::ui

@@ -3,18 +3,9 @@
 #include <wx/intl.h>
 #include <wx/xrc/xmlres.h>
 
+#include "ui/labels.h"
+
 namespace gongji::ui {
-namespace {
-
-wxDateTime to_wx(const core::CivilDate& d) {
-    return wxDateTime(static_cast<wxDateTime::wxDateTime_t>(d.day), static_cast<wxDateTime::Month>(d.month - 1), d.year);
-}
-
-core::CivilDate from_wx(const wxDateTime& d) {
-    return core::CivilDate{d.GetYear(), static_cast<int>(d.GetMonth()) + 1, d.GetDay()};
-}
-
-}  // namespace
 
 PeriodDialog::PeriodDialog(wxWindow* parent, const core::CivilDate& from, const core::CivilDate& to) {
     wxXmlResource::Get()->LoadDialog(this, parent, "PeriodDialog");

@@ -51,10 +51,12 @@
 #include "ui/main_frame.h"
 #include "ui/period_dialog.h"
 #include "ui/policy_panel.h"
+#include "ui/supervision_panel.h"
 #include "ui/users_panel.h"
 #include "app/policy_service.h"
 #include "app/report_service.h"
 #include "app/settings.h"
+#include "app/settlement_service.h"
 #include "app/errors.h"
 #include "ui/printing.h"
 #include "storage/settings_repository.h"
@@ -685,6 +687,48 @@ BOOST_FIXTURE_TEST_CASE(the_audit_administrator_sees_who_looked_at_whose_card, D
     child<wxTextCtrl>(frame, "access_person")->SetValue("12345");
     BOOST_TEST(!log->search());
     BOOST_TEST(log->rows() == 0);
+    frame->Destroy();
+    pump();
+}
+
+// The supervisor's fund-supervision tab: the platform's records of last month checked off the UI
+// thread, the one payment without a binding listed with its people and amount, its detail shown,
+// and the findings exported as a workbook.
+BOOST_FIXTURE_TEST_CASE(the_supervisor_checks_recorded_settlements_and_exports_the_findings, Demo) {
+    const std::string son = "450802199205060113", father = "450802196503120117", lina = "450803199309150128";
+    app::settle_text(ws,
+                     "setl_id,setl_time,certno,psn_name,fixmedins_code,fixmedins_name,med_type,medfee_sumamt,psn_part_amt,"
+                     "acct_pay,acct_mulaid_pay,mulaid_certno,psn_cash_pay,balc\n"
+                     "R1,2026-11-22 09:30:00," + son + ",张磊,H1,贵港市人民医院,11,120.00,86.50,0.00,86.50," + father + ",0.00,0.00\n"
+                     "R2,2026-11-23 10:00:00," + son + ",张磊,H1,贵港市人民医院,11,150.00,100.00,0.00,40.00," + lina + ",60.00,0.00\n",
+                     app::Encoding::utf8, {"admin", "test"});
+    auto* frame = new ui::MainFrame(ws, {"super", core::Role::supervisor, "审核-01"});
+    frame->SetSize(1366, 768);
+    frame->Show();
+    auto* panel = frame->supervision_panel();
+    BOOST_REQUIRE(panel != nullptr);
+    auto* pages = dynamic_cast<wxNotebook*>(panel->GetParent());
+    pages->SetSelection(static_cast<size_t>(pages->FindPage(panel)));
+    panel->set_period({2026, 11, 1}, {2026, 11, 30});
+    panel->check();
+    BOOST_TEST(test::wait_until([&] { return !panel->checking(); }, 30000) >= 0);
+    BOOST_REQUIRE(panel->rows() == 1);
+    auto* list = child<wxListCtrl>(frame, "supervision_list");
+    BOOST_TEST(list->GetItemText(0, 1).ToStdString(wxConvUTF8) == "R2");
+    BOOST_TEST(list->GetItemText(0, 2).ToStdString(wxConvUTF8) == "无共济关系仍支付");
+    BOOST_TEST(list->GetItemText(0, 4).ToStdString(wxConvUTF8).find("李娜") != std::string::npos);
+    BOOST_TEST(list->GetItemText(0, 5).ToStdString(wxConvUTF8) == "40.00 元");
+    auto outcome = child<wxStaticText>(frame, "supervision_outcome")->GetLabel().ToStdString(wxConvUTF8);
+    BOOST_TEST(outcome == "已核查结算记录 2 笔，发现问题 1 条", outcome);
+    pump();
+    auto detail = child<wxStaticText>(frame, "supervision_detail")->GetLabel().ToStdString(wxConvUTF8);
+    BOOST_TEST(detail.find("no_binding") != std::string::npos, detail);
+    screenshot(frame, "fund-supervision.png");
+    test::TempDir files;
+    auto xlsx = files.file("findings.xlsx");
+    BOOST_TEST(panel->export_to(xlsx));
+    BOOST_TEST(std::filesystem::file_size(xlsx) > 1000u);
+    BOOST_TEST(!panel->export_to(files.file("no/such/folder/x.xlsx")));
     frame->Destroy();
     pump();
 }
