@@ -51,3 +51,9 @@ CREATE TABLE recorded_payers (
     setl_id       VARCHAR(64) NOT NULL REFERENCES recorded_settlements (setl_id),
     PRIMARY KEY (authorizer_id, setl_id)
 );
+
+-- The agency's monthly figures (gongji stats) read a month of settlements and the bindings made
+-- or ended in it by time.
+CREATE INDEX settlements_by_time ON settlements (settled_at);
+CREATE INDEX bindings_by_since ON bindings (since);
+CREATE INDEX bindings_by_until ON bindings (until);

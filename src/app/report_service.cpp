@@ -13,13 +13,14 @@
 #include "app/policy_service.h"
 #include "app/settlement_service.h"
 #include "app/stores.h"
+#include "app/stats_service.h"
 #include "app/supervision_service.h"
+#include "app/oversight_papers.h"
 #include "core/case_rules.h"
 #include "core/instant.h"
 #include "core/masking.h"
 #include "core/money.h"
 #include "core/relation.h"
-#include "reports/spreadsheet.h"
 #include "storage/settings_repository.h"
 
 namespace gongji::app {
@@ -34,19 +35,13 @@ constexpr PaperInfo kPapers[] = {
     {Paper::commitment, "commitment", "承诺书"},     {Paper::receipt, "receipt", "受理回执"},
     {Paper::decision, "decision", "审核结果通知书"}, {Paper::unbind, "unbind", "解绑通知书"},
     {Paper::statement, "statement", "共济使用明细"}, {Paper::daily, "daily", "窗口日报"},
-    {Paper::supervision, "supervision", "共济支付核查结果"},
+    {Paper::supervision, "supervision", "共济支付核查结果"}, {Paper::stats, "stats", "月度统计"},
 };
 const PaperInfo& info(Paper p) {
     for (const auto& i : kPapers)
         if (i.paper == p) return i;
     return kPapers[0];
 }
-
-const std::map<std::string, std::string> kUseLabels = {
-    {"clinic", "门诊"}, {"inpatient", "住院"}, {"pharmacy", "药店购药"}, {"resident_premium", "代缴居民医保"},
-    {"ltc_premium", "长护险缴费"}, {"commercial_insurance", "普惠商业保险"}, {"public_health", "公共卫生"},
-    {"fitness", "体育健身"}, {"wellness", "养生保健"},
-};
 
 std::string china_time(const std::optional<core::Instant>& t) {
     if (!t) return "";
@@ -160,7 +155,7 @@ void statement_fields(Workspace& ws, const Actor& actor, const DocumentRequest& 
                        core::format_yuan(e.balance_after_fen);
             }
         }
-        auto use = kUseLabels.count(s.use) ? kUseLabels.at(s.use) : s.use;
+        auto use = use_label(s.use);
         std::string note = s.recorded ? "平台记录" : "";
         if (s.late) note += note.empty() ? "补传" : "·补传";
         rows.push_back({{"time", china_time(s.settled_at)},
@@ -179,35 +174,6 @@ void statement_fields(Workspace& ws, const Actor& actor, const DocumentRequest& 
     d.fields["total_mutual_aid"] = core::format_yuan(st.mutual_aid_fen);
     d.fields["total_cash"] = core::format_yuan(st.cash_fen);
     d.fields["count"] = std::to_string(st.rows.size());
-}
-
-void supervision_fields(Workspace& ws, const SupervisionReport& report, reports::ReportData& d, std::string& subject) {
-    subject = report.from.to_string() + "/" + report.to.to_string();
-    d.fields["from"] = report.from.to_string();
-    d.fields["to"] = report.to.to_string();
-    d.fields["checked"] = std::to_string(report.checked);
-    d.fields["count"] = std::to_string(report.findings.size());
-    d.fields["any"] = report.findings.empty() ? "" : "是";
-    for (const auto& [code, count] : report.by_code)
-        d.tables["codes"].push_back({{"label", finding_label(code)}, {"code", code}, {"count", std::to_string(count)}});
-    std::map<std::string, std::string> names;
-    auto person = [&](const std::string& id) {
-        if (id.empty()) return std::string();
-        if (!names.count(id)) names[id] = name_of(ws, id);
-        return names[id] + "\n" + core::mask_id_number(id);
-    };
-    for (const auto& [f, cases] : report.findings) {
-        std::string joined;
-        for (const auto& c : cases) joined += (joined.empty() ? "" : "、") + c;
-        d.tables["findings"].push_back({{"time", china_time(core::Instant{f.time})},
-                                        {"setl_id", f.setl_id},
-                                        {"user", person(f.user_id)},
-                                        {"authorizer", f.authorizer_id.empty() ? "—" : person(f.authorizer_id)},
-                                        {"amount", core::format_yuan(f.amount_fen)},
-                                        {"label", finding_label(f.code)},
-                                        {"message", f.message},
-                                        {"cases", joined.empty() ? "无" : joined}});
-    }
 }
 
 void daily_fields(Workspace& ws, const DocumentRequest& r, reports::ReportData& d, std::string& subject) {
@@ -275,9 +241,6 @@ bool case_has_document(const core::Case& c, Paper kind) {
     }
 }
 
-namespace {
-
-// A paper's template and the frame of every page, to be filled.
 PreparedDocument start_document(Workspace& ws, const Actor& actor, Paper kind) {
     const auto& paper = info(kind);
     auto path = reports_dir() + "/" + paper.name + ".tpl";
@@ -290,8 +253,6 @@ PreparedDocument start_document(Workspace& ws, const Actor& actor, Paper kind) {
     return doc;
 }
 
-}  // namespace
-
 PreparedDocument prepare_document(Workspace& ws, const Actor& actor, const DocumentRequest& r) {
     const auto& paper = info(r.kind);
     if (r.kind == Paper::daily) require_role(actor, {core::Role::clerk, core::Role::supervisor, core::Role::admin});
@@ -301,6 +262,9 @@ PreparedDocument prepare_document(Workspace& ws, const Actor& actor, const Docum
     } else if (r.kind == Paper::supervision) {
         if (!r.from || !r.to) throw BadInput("supervision: --from and --to are required");
         supervision_fields(ws, supervise(ws, actor, *r.from, *r.to), doc.data, doc.subject);
+    } else if (r.kind == Paper::stats) {
+        if (!r.month) throw BadInput("stats: --month YYYY-MM is required");
+        stats_fields(ws, monthly_figures(ws, actor, *r.month), doc.data, doc.subject);
     } else if (r.kind == Paper::daily) {
         daily_fields(ws, r, doc.data, doc.subject);
     } else if (r.kind == Paper::commitment && !r.case_number) {
@@ -328,8 +292,6 @@ void record_print(Workspace& ws, const Actor& actor, Paper kind, const std::stri
     tx.commit();
 }
 
-namespace {
-
 int print_prepared(Workspace& ws, const Actor& actor, Paper kind, const PreparedDocument& doc, const std::string& pdf_path) {
     reports::LaidOutDocument laid_out(doc.tpl, doc.data, doc.frame);
     laid_out.write_pdf(pdf_path);
@@ -337,56 +299,10 @@ int print_prepared(Workspace& ws, const Actor& actor, Paper kind, const Prepared
     return laid_out.pages();
 }
 
-}  // namespace
-
 int print_document(Workspace& ws, const Actor& actor, const DocumentRequest& request, const std::string& pdf_path) {
     return print_prepared(ws, actor, request.kind, prepare_document(ws, actor, request), pdf_path);
 }
 
-int print_supervision(Workspace& ws, const Actor& actor, const SupervisionReport& report, const std::string& pdf_path) {
-    auto doc = start_document(ws, actor, Paper::supervision);
-    supervision_fields(ws, report, doc.data, doc.subject);
-    return print_prepared(ws, actor, Paper::supervision, doc, pdf_path);
-}
-
-void export_supervision(Workspace& ws, const Actor& actor, const SupervisionReport& report, const std::string& xlsx_path) {
-    using reports::SheetCell;
-    const std::string period = report.from.to_string() + " 至 " + report.to.to_string();
-    reports::Sheet counts{"问题统计", "共济支付核查 " + period + "：核查结算 " + std::to_string(report.checked) + " 笔",
-                          {"问题类型", "代码", "条数"}, {28, 26, 10}, {}};
-    for (const auto& [code, count] : report.by_code)
-        counts.rows.push_back({SheetCell::of_text(finding_label(code)), SheetCell::of_text(code), SheetCell::of_count(count)});
-    reports::Sheet list{"问题明细", "共济支付核查 " + period + "（身份证号码已脱敏）",
-                        {"结算时间", "结算编号", "使用人", "使用人身份证号", "共济账户", "共济账户身份证号", "金额（元）",
-                         "问题类型", "代码", "说明", "共济关系", "关联办件"},
-                        {20, 24, 10, 22, 10, 22, 12, 22, 22, 50, 10, 30},
-                        {}};
-    std::map<std::string, std::string> names;
-    auto name = [&](const std::string& id) {
-        if (id.empty()) return std::string();
-        if (!names.count(id)) names[id] = name_of(ws, id);
-        return names[id];
-    };
-    for (const auto& [f, cases] : report.findings) {
-        std::string joined;
-        for (const auto& c : cases) joined += (joined.empty() ? "" : "、") + c;
-        list.rows.push_back({SheetCell::of_text(china_time(core::Instant{f.time})), SheetCell::of_text(f.setl_id),
-                             SheetCell::of_text(name(f.user_id)), SheetCell::of_text(core::mask_id_number(f.user_id)),
-                             SheetCell::of_text(name(f.authorizer_id)),
-                             SheetCell::of_text(f.authorizer_id.empty() ? "" : core::mask_id_number(f.authorizer_id)),
-                             SheetCell::of_fen(f.amount_fen), SheetCell::of_text(finding_label(f.code)),
-                             SheetCell::of_text(f.code), SheetCell::of_text(f.message),
-                             f.binding_id ? SheetCell::of_count(*f.binding_id) : SheetCell::of_text(""),
-                             SheetCell::of_text(joined)});
-    }
-    try {
-        reports::write_workbook(xlsx_path, {counts, list});
-    } catch (const reports::SpreadsheetError& e) {
-        throw BadInput(std::string("--xlsx: ") + e.what());
-    }
-    audit(ws, {actor.username, actor.workstation}, "export", "document", report.from.to_string() + "/" + report.to.to_string(),
-          "", "{\"document\":\"supervision\",\"format\":\"xlsx\",\"rows\":" + std::to_string(report.findings.size()) + "}");
-}
 
 std::string agency_name(Workspace& ws) { return agency_settings(ws).name; }
 

@@ -6,7 +6,6 @@
 #include <string_view>
 
 #include "app/auth.h"
-#include "app/supervision_service.h"
 #include "app/workspace.h"
 #include "reports/renderer.h"
 #include "core/case_record.h"
@@ -14,7 +13,7 @@
 namespace gongji::app {
 
 // The papers the agency prints.
-enum class Paper { commitment, receipt, decision, unbind, statement, daily, supervision };
+enum class Paper { commitment, receipt, decision, unbind, statement, daily, supervision, stats };
 const char* paper_name(Paper p);  // "commitment", … as the CLI and the print log name them
 std::optional<Paper> parse_paper(std::string_view name);
 
@@ -26,6 +25,7 @@ struct DocumentRequest {
     std::optional<core::CivilDate> from, to;      // statement, supervision
     std::optional<std::string> clerk;             // daily
     std::optional<core::CivilDate> date;          // daily
+    std::optional<std::string> month;             // stats: "YYYY-MM"
 };
 
 struct PreparedDocument {
@@ -44,10 +44,10 @@ bool case_has_document(const core::Case& c, Paper kind);
 PreparedDocument prepare_document(Workspace& ws, const Actor& actor, const DocumentRequest& request);
 // Renders to `pdf_path` and records the print (and audits it); returns the page count.
 int print_document(Workspace& ws, const Actor& actor, const DocumentRequest& request, const std::string& pdf_path);
-// The findings of a fund-supervision check already made, printed (and the print recorded).
-int print_supervision(Workspace& ws, const Actor& actor, const SupervisionReport& report, const std::string& pdf_path);
-// The same findings as a spreadsheet: a sheet of counts by code, a sheet of the findings.
-void export_supervision(Workspace& ws, const Actor& actor, const SupervisionReport& report, const std::string& xlsx_path);
+// A paper's template and the frame of every page, to be filled (app/oversight_papers.h fills
+// its own); printed to PDF and recorded like any other.
+PreparedDocument start_document(Workspace& ws, const Actor& actor, Paper kind);
+int print_prepared(Workspace& ws, const Actor& actor, Paper kind, const PreparedDocument& doc, const std::string& pdf_path);
 // Records a print made elsewhere (the desktop app's printer).
 void record_print(Workspace& ws, const Actor& actor, Paper kind, const std::string& subject, int pages);
 

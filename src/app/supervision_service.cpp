@@ -1,6 +1,7 @@
 #include "app/supervision_service.h"
 
 #include <map>
+#include <set>
 #include <utility>
 
 #include "app/audit.h"
@@ -29,7 +30,6 @@ SupervisionReport supervise(Workspace& ws, const Actor& actor, const core::Civil
         const auto* a = accounts.find(id);
         return a ? a->region : std::string();
     };
-    std::map<std::pair<std::string, std::string>, std::vector<std::string>> cases;  // by (authorizer, user)
     storage::RecordedRepository(database(ws)).for_each(start, end, [&](storage::RecordedRepository::Row&& row) {
         const auto& s = row.settlement;
         ++report.checked;
@@ -37,16 +37,16 @@ SupervisionReport supervise(Workspace& ws, const Actor& actor, const core::Civil
         auto then = register_.at(s.user_id, user && user->has_own_account(), s.time, region_of);
         for (auto& f : core::judge_recorded(s, then)) {
             ++report.by_code[f.code];
-            std::vector<std::string> behind;
-            if (!f.authorizer_id.empty()) {
-                auto key = std::make_pair(f.authorizer_id, f.user_id);
-                auto it = cases.find(key);
-                if (it == cases.end()) it = cases.emplace(key, stores(ws).cases.numbers_between(key.first, key.second)).first;
-                behind = it->second;
-            }
-            report.findings.push_back({std::move(f), std::move(behind)});
+            report.findings.push_back({std::move(f), {}});
         }
     });
+    // The cases behind each finding's pair, for all of them at once.
+    std::set<std::string> users;
+    for (const auto& f : report.findings)
+        if (!f.finding.authorizer_id.empty()) users.insert(f.finding.user_id);
+    auto cases = stores(ws).cases.numbers_for_users({users.begin(), users.end()});
+    for (auto& f : report.findings)
+        if (auto it = cases.find({f.finding.authorizer_id, f.finding.user_id}); it != cases.end()) f.cases = it->second;
 
     core::JsonWriter detail;
     detail.begin_object()

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "app/errors.h"
+#include "app/oversight_papers.h"
 #include "app/report_service.h"
 #include "app/supervision_service.h"
 #include "cli/args.h"

@@ -6,6 +6,7 @@
 #include <qrencode.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <functional>
 
@@ -43,10 +44,14 @@ struct QrItem {
     double x, y, size;
     std::string text;
 };
+struct RectItem {
+    double x, y, w, h, gray;  // filled; 0 black, 1 white
+};
 struct Page {
     std::vector<TextItem> texts;
     std::vector<LineItem> lines;
     std::vector<QrItem> codes;
+    std::vector<RectItem> rects;
 };
 
 // One pango layout set up the way every text in a report is.
@@ -142,6 +147,7 @@ private:
                 case K::signature: signature(d); break;
                 case K::qrcode: qrcode(d); break;
                 case K::space: y_ += d.mm * kPtPerMm; break;
+                case K::chart: chart(d); break;
                 case K::conditional: {
                     auto it = data_.fields.find(d.a);
                     if (it == data_.fields.end())
@@ -219,6 +225,60 @@ private:
             draw_row(cells, false, h);
         }
         y_ += 6;
+    }
+
+    // Bars (or a line) over the rows of a table, on an axis from 0 to the largest value; each
+    // bar's value above it, its label below. A line labels at most a dozen of its points.
+    void chart(const Directive& d) {
+        const auto& data_rows = rows(d.a, d.line);
+        std::vector<std::string> labels;
+        std::vector<double> values;
+        for (const auto& row : data_rows) {
+            labels.push_back(fill_text(d.columns[0].cell, d.line, &row));
+            auto text = fill_text(d.columns[1].cell, d.line, &row);
+            try {
+                values.push_back(std::stod(text));
+            } catch (const std::exception&) {
+                throw TemplateError(tpl_.source, d.line, "the chart's value “" + text + "” is not a number");
+            }
+        }
+        const double label_h = 24, height = d.mm * kPtPerMm;
+        ensure(height + label_h + 6);
+        const double axis_x = kLeft + 48, top = y_ + 10, bottom = y_ + height, width = kRight - axis_x;
+        const double most = values.empty() ? 0 : *std::max_element(values.begin(), values.end());
+        const double scale = most > 0 ? (bottom - top) / most : 0;
+        page().lines.push_back({axis_x, bottom, kRight, bottom, 0.8});
+        page().lines.push_back({axis_x, top, axis_x, bottom, 0.5});
+        auto number = [](double v) {
+            char buf[32];
+            std::snprintf(buf, sizeof buf, v == static_cast<long long>(v) ? "%.0f" : "%.2f", v);
+            return std::string(buf);
+        };
+        page().texts.push_back({kLeft, top - 5, 44, number(most), 7, false, Align::right});
+        page().texts.push_back({kLeft, bottom - 9, 44, "0", 7, false, Align::right});
+        if (values.empty()) {
+            y_ = bottom + label_h;
+            return;
+        }
+        const double slot = width / static_cast<double>(values.size());
+        const size_t every = d.b == "line" ? std::max<size_t>(1, (values.size() + 11) / 12) : 1;
+        for (size_t i = 0; i < values.size(); ++i) {
+            const double cx = axis_x + slot * (static_cast<double>(i) + 0.5), h = values[i] * scale;
+            if (d.b == "bar") {
+                const double w = std::min(slot * 0.6, 40.0);
+                page().rects.push_back({cx - w / 2, bottom - h, w, h, 0.55});
+                page().texts.push_back({cx - slot / 2, bottom - h - 10, slot, number(values[i]), 7, false, Align::center});
+            } else {
+                if (i > 0) {
+                    const double px = cx - slot, ph = values[i - 1] * scale;
+                    page().lines.push_back({px, bottom - ph, cx, bottom - h, 1.2});
+                }
+                page().rects.push_back({cx - 1.5, bottom - h - 1.5, 3, 3, 0});
+            }
+            if (i % every == 0)
+                page().texts.push_back({cx - slot * every / 2, bottom + 3, slot * every, labels[i], 7.5, false, Align::center});
+        }
+        y_ = bottom + label_h;
     }
 
     void signature(const Directive& d) {
@@ -319,6 +379,11 @@ void LaidOutDocument::draw_page(cairo_t* cr, int index) const {
         cairo_stroke(cr);
     }
     for (const auto& q : page.codes) draw_qr(cr, q);
+    for (const auto& b : page.rects) {
+        cairo_set_source_rgb(cr, b.gray, b.gray, b.gray);
+        cairo_rectangle(cr, b.x, b.y, b.w, b.h);
+        cairo_fill(cr);
+    }
     cairo_restore(cr);
 }
 

@@ -118,12 +118,40 @@ private:
             if (rest.empty()) throw TemplateError(source_, line, "“table” needs a table name");
             d.a = rest;
             table_columns(d);
+        } else if (word == "chart") {
+            chart(d, rest);
         } else if (word == "column") {
             throw TemplateError(source_, line, "“column” belongs inside a table");
         } else {
             throw TemplateError(source_, line, "unknown directive “" + word + "”");
         }
         return d;
+    }
+
+    // chart bar|line TABLE | LABEL | VALUE | HEIGHT_MM
+    void chart(Directive& d, const std::string& rest) {
+        d.kind = Directive::Kind::chart;
+        const int line = d.line;
+        auto space = rest.find_first_of(" \t");
+        d.b = rest.substr(0, space);
+        if (d.b != "bar" && d.b != "line") throw TemplateError(source_, line, "a chart is “bar” or “line”");
+        auto parts = split_bars(space == std::string::npos ? std::string() : trim(rest.substr(space)));
+        if (parts.size() != 4 || parts[0].empty())
+            throw TemplateError(source_, line, "expected “chart bar|line TABLE | LABEL | VALUE | HEIGHT_MM”");
+        d.a = parts[0];
+        for (int i : {1, 2}) {
+            check_placeholders(parts[static_cast<size_t>(i)], source_, line);
+            Column c;
+            c.cell = parts[static_cast<size_t>(i)];
+            d.columns.push_back(c);
+        }
+        try {
+            size_t used = 0;
+            d.mm = std::stod(parts[3], &used);
+            if (used != parts[3].size() || d.mm < 20 || d.mm > 200) throw std::invalid_argument("range");
+        } catch (const std::exception&) {
+            throw TemplateError(source_, line, "a chart's height must be millimetres between 20 and 200");
+        }
     }
 
     void table_columns(Directive& table) {

@@ -11,6 +11,9 @@
 //                                   a table whose header repeats on every page
 //   signature LABEL                 a line to sign on, with a date line
 //   qrcode TEXT                     a QR code of the text
+//   chart bar|line TABLE | LABEL | VALUE | HEIGHT_MM
+//                                   one bar (or point of a line) per row of TABLE: LABEL under
+//                                   it, VALUE (a number, e.g. {amount}) its height
 //   space MM                        vertical space
 //   if FIELD … endif                the lines between only when FIELD is not empty
 #include <map>
@@ -38,12 +41,12 @@ struct Column {
 };
 
 struct Directive {
-    enum class Kind { title, heading, text, field, list, table, signature, qrcode, space, conditional };
+    enum class Kind { title, heading, text, field, list, table, signature, qrcode, space, conditional, chart };
     Kind kind = Kind::text;
     int line = 0;
     std::string a, b;                // text / label / value / table name / field name
-    double mm = 0;                   // space
-    std::vector<Column> columns;     // table
+    double mm = 0;                   // space, chart height
+    std::vector<Column> columns;     // table; chart: the label and the value (their cells)
     std::vector<Directive> body;     // list items, conditional contents
 };
 

@@ -2,6 +2,8 @@
 
 #include <soci/soci.h>
 
+#include "core/json_writer.h"
+
 #include "storage/row_values.h"
 
 namespace gongji::storage {
@@ -170,12 +172,23 @@ std::vector<CaseSummary> CaseRepository::summaries(const CaseFilter& f) {
     return out;
 }
 
-std::vector<std::string> CaseRepository::numbers_between(const std::string& authorizer_id, const std::string& user_id) {
-    std::vector<std::string> out;
-    soci::rowset<std::string> rows = (db_.sql().prepare << "SELECT number FROM cases WHERE user_id = :u AND authorizer_id = :a "
-                                                          "ORDER BY created_at, number",
-                                      soci::use(user_id), soci::use(authorizer_id));
-    for (const auto& n : rows) out.push_back(n);
+std::map<std::pair<std::string, std::string>, std::vector<std::string>> CaseRepository::numbers_for_users(
+    const std::vector<std::string>& users) {
+    std::map<std::pair<std::string, std::string>, std::vector<std::string>> out;
+    constexpr std::size_t kKeysPerQuery = 20000;
+    for (std::size_t from = 0; from < users.size(); from += kKeysPerQuery) {
+        core::JsonWriter keys;
+        keys.begin_array();
+        for (auto i = from; i < std::min(users.size(), from + kKeysPerQuery); ++i) keys.value(users[i]);
+        keys.end_array();
+        for_each_row(db_.sql(),
+                     "SELECT authorizer_id, user_id, number FROM cases WHERE authorizer_id IS NOT NULL AND " +
+                         db_.dialect().keys_in("user_id", ":keys") + " ORDER BY created_at, number",
+                     [&](const soci::row& r) {
+                         out[{r.get<std::string>(0), r.get<std::string>(1)}].push_back(r.get<std::string>(2));
+                     },
+                     keys.str());
+    }
     return out;
 }
 

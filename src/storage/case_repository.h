@@ -1,6 +1,7 @@
 #pragma once
 // Cases (办件) and their numbers.
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,8 +49,10 @@ public:
     // was no longer in `from` (another workstation got there first).
     bool update_status(const CaseRecord& c, core::CaseStatus from);
     void set_binding(long long case_id, std::optional<long long> binding_id);
-    // The numbers of the cases of an authorizer for a user, oldest first.
-    std::vector<std::string> numbers_between(const std::string& authorizer_id, const std::string& user_id);
+    // The numbers of the cases of each authorizer for each of these users, oldest first, in a few
+    // queries of many keys each: by (authorizer, user).
+    std::map<std::pair<std::string, std::string>, std::vector<std::string>> numbers_for_users(
+        const std::vector<std::string>& user_ids);
     void set_documents(long long case_id, const std::set<core::DocumentType>& documents);
 
 private:

@@ -5,6 +5,7 @@
 #include <wx/intl.h>
 #include <wx/xrc/xmlres.h>
 
+#include "app/oversight_papers.h"
 #include "app/report_service.h"
 #include "ui/labels.h"
 #include "ui/printing.h"
