@@ -24,6 +24,7 @@ int run_audit(Session& s, const Words& args);
 int run_settle(Session& s, const Words& args);
 int run_statement(Session& s, const Words& args);
 int run_supervise(Session& s, const Words& args);
+int run_stats(Session& s, const Words& args);
 int run_quota(Session& s, const Words& args);
 int run_report(Session& s, const Words& args);
 int run_settings(Session& s, const Words& args);

@@ -126,12 +126,12 @@ int run_statement(Session& s, const Words& words) {
 
 int run_report(Session& s, const Words& words) {
     Args args(words, {});
-    args.allow_only({"case", "user", "authorizer", "from", "to", "clerk", "date", "pdf", "policy", "relation"});
+    args.allow_only({"case", "user", "authorizer", "from", "to", "clerk", "date", "pdf", "policy", "relation", "month"});
     args.expect_positional(1, "DOCUMENT");
     app::DocumentRequest r;
     auto paper = app::parse_paper(args.positional()[0]);
     if (!paper)
-        throw app::BadInput("document: must be commitment, receipt, decision, unbind, statement, daily or supervision, not \"" +
+        throw app::BadInput("document: must be commitment, receipt, decision, unbind, statement, daily, supervision or stats, not \"" +
                             args.positional()[0] + "\"");
     r.kind = *paper;
     r.case_number = args.option("case");
@@ -143,6 +143,7 @@ int run_report(Session& s, const Words& words) {
     r.policy = args.option("policy");
     r.relation = args.option("relation");
     r.date = args.date("date");
+    r.month = args.option("month");
     auto pdf = args.required("pdf");
     auto actor = s.actor();
     int pages = app::print_document(s.workspace(), actor, r, pdf);

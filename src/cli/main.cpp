@@ -50,11 +50,12 @@ const char* kUsage =
     "  audit key new [--sm3]               a new agency key for sealing the audit log (as root)\n"
     "  settle FILE [--encoding E]          import settlements (split here, or the platform's records), in time order\n"
     "  supervise --from DATE --to DATE [--pdf OUT] [--xlsx OUT]   recorded mutual-aid payments against the rules\n"
+    "  stats --month YYYY-MM [--pdf OUT] [--xlsx OUT]   the agency's monthly figures, with charts\n"
     "  statement (--user ID | --authorizer ID) --from DATE --to DATE [--pdf OUT]\n"
     "  report commitment|receipt|decision|unbind --case CASE --pdf OUT\n"
     "  report commitment --policy NAME --authorizer ID --user ID --relation CODE --pdf OUT   (before a case)\n"
     "  report statement (--user ID | --authorizer ID) --from DATE --to DATE --pdf OUT\n"
-    "  report supervision --from DATE --to DATE --pdf OUT\n"
+    "  report supervision --from DATE --to DATE --pdf OUT · report stats --month YYYY-MM --pdf OUT\n"
     "  report daily --clerk NAME --date DATE --pdf OUT\n"
     "  settings show                       the agency's settings, and the rules and limits in force (no login)\n"
     "  settings set agency_name NAME       the agency's name on every printout\n"
@@ -115,7 +116,7 @@ int main(int argc, char** argv) {
         {"policy", cli::run_policy}, {"check", cli::run_check}, {"user", cli::run_user},
         {"case", cli::run_case},     {"bindings", cli::run_bindings}, {"person", cli::run_person},
         {"audit", cli::run_audit},   {"settle", cli::run_settle}, {"statement", cli::run_statement},
-        {"supervise", cli::run_supervise},
+        {"supervise", cli::run_supervise}, {"stats", cli::run_stats},
         {"quota", cli::run_quota},   {"document", cli::run_document},   {"report", cli::run_report}, {"settings", cli::run_settings},
         {"card", cli::run_card},     {"backup", cli::run_backup}, {"restore", cli::run_restore},
     };

@@ -56,7 +56,7 @@ std::vector<StatsRepository::MoneyCount> StatsRepository::mutual_aid(const std::
     std::vector<MoneyCount> out;
     for (const char* table : {"settlements", "recorded_settlements"}) {
         soci::rowset<soci::row> rows =
-            (db_.sql().prepare << std::string("SELECT use_code, substr(settled_at, 1, 13), COUNT(*), SUM(mutual_aid_fen) FROM ") +
+            (db_.sql().prepare << std::string("SELECT use_code, substr(settled_at, 1, 13), COUNT(*), CAST(SUM(mutual_aid_fen) AS BIGINT) FROM ") +
                                       table + " WHERE settled_at >= :f AND settled_at < :t AND mutual_aid_fen > 0 "
                                               "GROUP BY use_code, substr(settled_at, 1, 13)",
              soci::use(from), soci::use(to));

@@ -1,7 +1,7 @@
-// Pins `gongji settle` with the platform's settlement records and `gongji supervise` as the
-// fund-supervision staff use them, on this run's backend: exit 1 with findings, the JSON of
-// interfaces.md, a printed PDF whose text pdftotext finds (ID numbers masked), and an .xlsx
-// workbook whose sheets hold the same findings.
+// Pins `gongji settle` with the platform's settlement records, `gongji supervise` as the
+// fund-supervision staff use it and `gongji stats` as the agency reports up, on this run's
+// backend: exit 1 with findings, the JSON of interfaces.md, printed PDFs whose text pdftotext
+// finds (ID numbers masked), and .xlsx workbooks whose sheets hold the same tables.
 #include <boost/test/unit_test.hpp>
 
 #include <cstdio>
@@ -92,6 +92,25 @@ BOOST_AUTO_TEST_CASE(platform_records_are_imported_and_supervise_lists_what_brea
     BOOST_TEST(list.find("450803********0128") != std::string::npos);
     BOOST_TEST(list.find(kLina) == std::string::npos);
     BOOST_TEST(list.find("<v>40</v>") != std::string::npos);  // 40.00 元 as a number
+
+    // The month's figures: 186.50 元 of mutual aid, 86.50 for the pharmacy on 11-22.
+    BOOST_TEST(run_gongji({"--as", "clerk", "stats", "--month", "2026-11"}, env).exit_code == 1);  // refused
+    BOOST_TEST(run_gongji({"--as", "super", "stats", "--month", "2026-1"}, env).exit_code == 2);
+    auto stats_pdf = files.file("stats.pdf"), stats_xlsx = files.file("stats.xlsx");
+    auto stats = run_gongji({"--as", "super", "stats", "--month", "2026-11", "--pdf", stats_pdf, "--xlsx", stats_xlsx}, env);
+    BOOST_REQUIRE_MESSAGE(stats.exit_code == 0, stats.err);
+    auto money = stats.object()->getObject("mutual_aid");
+    BOOST_TEST(money->getValue<long long>("amount_fen") == 18650);
+    BOOST_TEST(money->getArray("by_use")->getObject(0)->getValue<std::string>("use") == "clinic");
+    BOOST_TEST(money->getArray("by_use")->getObject(0)->getValue<long long>("recorded_fen") == 10000);
+    BOOST_TEST(money->getArray("by_day")->size() == 30u);
+    BOOST_TEST(money->getArray("by_day")->getObject(21)->getValue<long long>("amount_fen") == 8650);
+    auto stats_text = command_output("pdftotext -raw '" + stats_pdf + "' - 2>&1");
+    BOOST_TEST(stats_text.find("家庭共济月度统计") != std::string::npos);
+    BOOST_TEST(stats_text.find("药店购药") != std::string::npos);
+    BOOST_TEST(stats_text.find("186.50") != std::string::npos);
+    BOOST_TEST(command_output("unzip -p '" + stats_xlsx + "' xl/workbook.xml").find("共济金额") != std::string::npos);
+    BOOST_TEST(command_output("unzip -p '" + stats_xlsx + "' xl/worksheets/sheet4.xml").find("<v>86.5</v>") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(a_workbook_that_cannot_be_written_is_a_clear_error) {
