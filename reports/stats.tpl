@@ -23,8 +23,11 @@ column 受理 | {count} | 54 | right
 end
 endif
 field 本月审结 | {decided} 件
+if any_decided
 field 受理至审结 | 平均 {mean_hours} 小时，中位数 {median_hours} 小时，90% 在 {p90_hours} 小时内
+endif
 heading 二、共济关系
+field 建立 / 终止 | {bindings_made} 个 / {bindings_ended} 个
 if any_bindings
 table categories
 column 关系类别 | {label} | 94

@@ -126,8 +126,7 @@ void export_supervision(Workspace& ws, const Actor& actor, const SupervisionRepo
 }
 
 void stats_fields(Workspace&, const MonthlyFigures& f, reports::ReportData& d, std::string& subject) {
-    char month[8];
-    std::snprintf(month, sizeof month, "%04d-%02d", f.year, f.month);
+    const auto month = f.month_text();
     subject = month;
     d.fields["month"] = month;
     d.fields["from"] = f.first.to_string();
@@ -146,9 +145,14 @@ void stats_fields(Workspace&, const MonthlyFigures& f, reports::ReportData& d, s
     for (const auto& [window, n] : f.cases_by_window) d.tables["windows"].push_back({{"name", window}, {"count", std::to_string(n)}});
     for (const auto& [clerk, n] : f.cases_by_clerk) d.tables["clerks"].push_back({{"name", clerk}, {"count", std::to_string(n)}});
     d.fields["decided"] = std::to_string(f.decision_hours.decided);
+    d.fields["any_decided"] = f.decision_hours.decided ? "是" : "";
     d.fields["mean_hours"] = hours_text(f.decision_hours.mean);
     d.fields["median_hours"] = hours_text(f.decision_hours.median);
     d.fields["p90_hours"] = hours_text(f.decision_hours.p90);
+    long long made = 0, ended = 0;
+    for (const auto& b : f.bindings_by_category) made += b.made, ended += b.ended;
+    d.fields["bindings_made"] = std::to_string(made);
+    d.fields["bindings_ended"] = std::to_string(ended);
     for (const auto& b : f.bindings_by_category)
         d.tables["categories"].push_back({{"label", b.label}, {"made", std::to_string(b.made)}, {"ended", std::to_string(b.ended)}});
     for (const auto& b : f.bindings_by_region)
@@ -177,9 +181,8 @@ int print_stats(Workspace& ws, const Actor& actor, const MonthlyFigures& figures
 
 void export_stats(Workspace& ws, const Actor& actor, const MonthlyFigures& f, const std::string& xlsx_path) {
     using reports::SheetCell;
-    char month[8];
-    std::snprintf(month, sizeof month, "%04d-%02d", f.year, f.month);
-    const std::string period = std::string(month) + "（" + f.first.to_string() + " 至 " + f.last.to_string() + "）";
+    const auto month = f.month_text();
+    const std::string period = month + "（" + f.first.to_string() + " 至 " + f.last.to_string() + "）";
     reports::Sheet kinds{"办件", "受理办件 " + period, {"业务类型", "受理", "通过", "驳回", "撤回", "待审核"}, {16, 10, 10, 10, 10, 10}, {}};
     for (const auto& c : f.cases_by_kind)
         kinds.rows.push_back({SheetCell::of_text(kind_label(c.kind)), SheetCell::of_count(c.submitted),

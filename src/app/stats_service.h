@@ -15,6 +15,7 @@ namespace gongji::app {
 struct MonthlyFigures {
     int year = 0, month = 0;
     core::CivilDate first, last;  // the month's days, China time
+    std::string month_text() const { return first.to_string().substr(0, 7); }  // "2026-11"
 
     struct CaseRow {
         std::string kind;  // bind, unbind, reorder, rebind

@@ -18,6 +18,7 @@
 #include "ui/case_search_panel.h"
 #include "ui/clerk_panel.h"
 #include "ui/access_log_panel.h"
+#include "ui/statistics_panel.h"
 #include "ui/supervision_panel.h"
 #include "ui/policy_panel.h"
 #include "ui/users_panel.h"
@@ -93,11 +94,13 @@ MainFrame::MainFrame(app::Workspace& ws, const app::Actor& actor)
         policies_ = new PolicyPanel(pages, ws, actor);
         pages->AddPage(policies_, _("Policy profiles"));
     }
-    // Fund supervision: the recorded settlements against the rules, for supervisors and the
-    // administrators who run the imports.
+    // Fund supervision (the recorded settlements against the rules) and the monthly figures, for
+    // supervisors and the administrators who run the imports.
     if (actor.role == core::Role::supervisor || (actor.role == core::Role::admin && system_duty)) {
         supervision_ = new SupervisionPanel(pages, ws, actor);
         pages->AddPage(supervision_, _("Fund supervision"));
+        statistics_ = new StatisticsPanel(pages, ws, actor);
+        pages->AddPage(statistics_, _("Statistics"));
     }
     if (actor.role == core::Role::admin && (actor.duty == core::Duty::all || actor.duty == core::Duty::audit)) {
         access_log_ = new AccessLogPanel(pages, ws, actor);

@@ -21,6 +21,7 @@ class UsersPanel;
 class PolicyPanel;
 class AccessLogPanel;
 class SupervisionPanel;
+class StatisticsPanel;
 
 class MainFrame : public wxFrame {
 public:
@@ -33,6 +34,7 @@ public:
     PolicyPanel* policy_panel() const { return policies_; }   // administrators only
     AccessLogPanel* access_log_panel() const { return access_log_; }  // the audit duty's
     SupervisionPanel* supervision_panel() const { return supervision_; }  // supervisors, administrators
+    StatisticsPanel* statistics_panel() const { return statistics_; }     // supervisors, administrators
 
     // The screen locks after GONGJI_LOCK_MINUTES (default 5) without keyboard or mouse input;
     // only the same user's password opens it again.
@@ -78,6 +80,7 @@ private:
     PolicyPanel* policies_ = nullptr;
     AccessLogPanel* access_log_ = nullptr;
     SupervisionPanel* supervision_ = nullptr;
+    StatisticsPanel* statistics_ = nullptr;
 };
 
 }  // namespace gongji::ui

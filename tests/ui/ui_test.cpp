@@ -51,6 +51,7 @@
 #include "ui/main_frame.h"
 #include "ui/period_dialog.h"
 #include "ui/policy_panel.h"
+#include "ui/statistics_panel.h"
 #include "ui/supervision_panel.h"
 #include "ui/users_panel.h"
 #include "app/policy_service.h"
@@ -729,6 +730,37 @@ BOOST_FIXTURE_TEST_CASE(the_supervisor_checks_recorded_settlements_and_exports_t
     BOOST_TEST(panel->export_to(xlsx));
     BOOST_TEST(std::filesystem::file_size(xlsx) > 1000u);
     BOOST_TEST(!panel->export_to(files.file("no/such/folder/x.xlsx")));
+    frame->Destroy();
+    pump();
+}
+
+// The Statistics tab: last month's figures gathered off the UI thread and shown as the printed
+// report's pages, charts included (drawn by the report renderer), then exported as a workbook.
+BOOST_FIXTURE_TEST_CASE(the_administrator_sees_last_months_figures_with_their_charts, Demo) {
+    const std::string son = "450802199205060113", father = "450802196503120117";
+    app::settle_text(ws,
+                     "setl_id,setl_time,certno,psn_name,fixmedins_code,fixmedins_name,med_type,medfee_sumamt,psn_part_amt,"
+                     "acct_pay,acct_mulaid_pay,mulaid_certno,psn_cash_pay,balc\n"
+                     "R1,2026-11-22 09:30:00," + son + ",张磊,H1,贵港市人民医院,11,120.00,86.50,0.00,86.50," + father + ",0.00,0.00\n"
+                     "R2,2026-11-25 10:00:00," + son + ",张磊,H1,贵港市人民医院,41,50.00,40.00,0.00,40.00," + father + ",0.00,0.00\n",
+                     app::Encoding::utf8, {"admin", "test"});
+    auto* frame = new ui::MainFrame(ws, {"admin", core::Role::admin, "管理-01"});
+    frame->SetSize(1366, 768);
+    frame->Show();
+    auto* panel = frame->statistics_panel();
+    BOOST_REQUIRE(panel != nullptr);
+    auto* pages = dynamic_cast<wxNotebook*>(panel->GetParent());
+    pages->SetSelection(static_cast<size_t>(pages->FindPage(panel)));
+    panel->choose_month("2026-11");
+    panel->show_month();
+    BOOST_TEST(test::wait_until([&] { return !panel->working(); }, 30000) >= 0);
+    BOOST_TEST(panel->pages_shown() >= 1);
+    auto outcome = child<wxStaticText>(frame, "stats_outcome")->GetLabel().ToStdString(wxConvUTF8);
+    BOOST_TEST(outcome == "2026-11：共济支付 2 笔，126.50 元", outcome);
+    pump();
+    screenshot(frame, "statistics.png");
+    test::TempDir files;
+    BOOST_TEST(panel->export_to(files.file("figures.xlsx")));
     frame->Destroy();
     pump();
 }
