@@ -11,6 +11,7 @@
 //                                       a year of the platform's records imported month by month,
 //                                       then the fund-supervision check over the year
 //   gongji_bench check DB_URL           that check alone, on a database set up before
+//   gongji_bench stats DB_URL YYYY-MM   the monthly figures of a month, on a database set up before
 //   gongji_bench province DB_URL BINDINGS
 //                                       on an imported roster: BINDINGS bindings with their decided
 //                                       cases and 2,000 waiting, then a window's reads of them
@@ -305,6 +306,7 @@ int main(int argc, char** argv) {
         if (mode == "queue" && argc == 4) return queue(argv[2], std::stoul(argv[3]));
         if (mode == "windows" && argc == 5) return bench::run_windows(argv[2], std::stoi(argv[3]), std::stoi(argv[4]));
         if (mode == "check" && argc == 3) return bench::run_check(argv[2]);
+        if (mode == "stats" && argc == 4) return bench::run_stats(argv[2], argv[3]);
         if (mode == "supervise" && argc == 6)
             return bench::run_supervision(argv[2], std::stoul(argv[3]), std::stoul(argv[4]), std::stoul(argv[5]));
         if (mode == "settlement" && argc == 7)

@@ -13,5 +13,7 @@ namespace gongji::bench {
 int run_supervision(const std::string& url, std::size_t roster, std::size_t bindings, std::size_t settlements);
 // `gongji_bench check DB_URL`: the check alone, over 2026, on a database set up before.
 int run_check(const std::string& url);
+// `gongji_bench stats DB_URL YYYY-MM`: the monthly figures of a month, on a database set up before.
+int run_stats(const std::string& url, const std::string& month);
 
 }  // namespace gongji::bench
