@@ -28,6 +28,22 @@ case "$said" in
   *"no case"*) ;;
   *) echo "installed gongji cannot find its report templates: $said" >&2; exit 1 ;;
 esac
+# The platform's settlement records need the installed med_type table; the check, a template and
+# the spreadsheet library: one record paid by someone not bound is a finding (exit 1).
+printf '%s\n' "setl_id,setl_time,certno,psn_name,fixmedins_code,fixmedins_name,med_type,medfee_sumamt,psn_part_amt,acct_pay,acct_mulaid_pay,mulaid_certno,psn_cash_pay,balc" \
+  "P1,2026-11-22 09:30:00,450802199205060113,张磊,H1,贵港市人民医院,41,50.00,40.00,0.00,40.00,450803199309150128,0.00,0.00" \
+  > "$work/platform.csv"
+GONGJI_DB="sqlite:$work/demo.db" GONGJI_PASSWORD=demo /usr/bin/gongji --as admin settle "$work/platform.csv" 2>/dev/null |
+  grep -q '"findings": 1' || { echo "installed gongji cannot import the platform's records" >&2; exit 1; }
+set +e
+GONGJI_DB="sqlite:$work/demo.db" GONGJI_PASSWORD=demo /usr/bin/gongji --as super supervise --from 2026-11-01 \
+  --to 2026-11-30 --pdf "$work/f.pdf" --xlsx "$work/f.xlsx" >/dev/null 2>&1
+status=$?
+set -e
+if [ "$status" -ne 1 ] || [ ! -s "$work/f.pdf" ] || [ ! -s "$work/f.xlsx" ]; then
+  echo "installed gongji supervise did not write its findings (exit $status)" >&2
+  exit 1
+fi
 # The desktop app starts and waits at its login dialog until the timeout ends it (status 124).
 set +e
 GDK_BACKEND=x11 NO_AT_BRIDGE=1 timeout 8 xvfb-run -a /usr/bin/gongji-desk --db "sqlite:$work/demo.db" >/dev/null 2>&1
