@@ -1,9 +1,8 @@
 #include "app/settlement_service.h"
 
 #include <algorithm>
-#include <deque>
-#include <map>
-#include <memory>
+#include <optional>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
