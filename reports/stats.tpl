@@ -12,9 +12,10 @@ column 驳回 | {rejected} | 26 | right
 column 撤回 | {withdrawn} | 26 | right
 column 待审核 | {waiting} | 26 | right
 end
+text 受理件数，按业务类型：
 chart bar kinds | {kind} | {submitted} | 40
 table windows
-column 窗口 | {name} | 120
+column 受理窗口 | {name} | 120
 column 受理 | {count} | 54 | right
 end
 table clerks
@@ -34,6 +35,7 @@ column 关系类别 | {label} | 94
 column 建立 | {made} | 40 | right
 column 终止 | {ended} | 40 | right
 end
+text 本月建立的共济关系，按关系类别：
 chart bar categories | {label} | {made} | 40
 table regions
 column 授权人参保地 | {label} | 94
@@ -51,6 +53,7 @@ column 本系统分摊 | {split} | 36 | right
 column 平台记录 | {recorded} | 36 | right
 column 合计 | {amount} | 36 | right
 end
+text 共济支付金额（元），按用途：
 chart bar uses | {label} | {amount} | 45
 text 按日共济支付金额（元）：
 chart line days | {day} | {amount} | 45

@@ -104,7 +104,7 @@ void export_supervision(Workspace& ws, const Actor& actor, const SupervisionRepo
         counts.rows.push_back({SheetCell::of_text(finding_label(code)), SheetCell::of_text(code), SheetCell::of_count(count)});
     reports::Sheet list{"问题明细", "共济支付核查 " + period + "（身份证号码已脱敏）",
                         {"结算时间", "结算编号", "使用人", "使用人身份证号", "共济账户", "共济账户身份证号", "金额（元）",
-                         "问题类型", "代码", "说明", "共济关系", "关联办件"},
+                         "问题类型", "代码", "说明", "共济关系编号", "此前的办件"},
                         {20, 24, 10, 22, 10, 22, 12, 22, 22, 50, 10, 30},
                         {}};
     Names names(ws);

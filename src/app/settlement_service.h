@@ -47,7 +47,8 @@ struct Statement {
     long long amount_fen = 0, own_fen = 0, mutual_aid_fen = 0, cash_fen = 0;
 };
 // Dates inclusive, in China time. BadInput for an invalid ID number or dates. Logged as the
-// actor's look-up (app/audit.h log_access), `printed` or shown.
+// actor's look-up (app/audit.h log_access), `printed` or shown. An authorizer's statement shows
+// only that authorizer's account: each row's mutual aid is what they paid, with their balance.
 Statement statement(Workspace& ws, const Actor& actor, bool of_user, const std::string& id_number,
                     const core::CivilDate& from, const core::CivilDate& to, bool printed = false);
 

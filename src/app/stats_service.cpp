@@ -79,7 +79,8 @@ MonthlyFigures monthly_figures(Workspace& ws, const Actor& actor, const std::str
     std::vector<double> hours;
     for (const auto& d : stats.decisions(from, to)) {
         auto submitted = core::parse_iso_instant(d.submitted_at), decided = core::parse_iso_instant(d.decided_at);
-        if (submitted && decided) hours.push_back(static_cast<double>(*decided - *submitted) / 3600.0);
+        // A case decided as it was taken in (an unbinding takes effect at once) had no review.
+        if (submitted && decided && *decided > *submitted) hours.push_back(static_cast<double>(*decided - *submitted) / 3600.0);
     }
     std::sort(hours.begin(), hours.end());
     f.decision_hours.decided = static_cast<long long>(hours.size());
@@ -129,7 +130,9 @@ MonthlyFigures monthly_figures(Workspace& ws, const Actor& actor, const std::str
     for (auto& [use, row] : uses) f.mutual_aid_by_use.push_back(row);
     std::stable_sort(f.mutual_aid_by_use.begin(), f.mutual_aid_by_use.end(),
                      [](const auto& a, const auto& b) { return a.total_fen() > b.total_fen(); });
-    for (auto d = f.first.days_since_epoch(); d <= f.last.days_since_epoch(); ++d)
+    // Every day of the month up to today: the days to come have no figures yet.
+    const auto last_day = std::min(f.last.days_since_epoch(), china_today().days_since_epoch());
+    for (auto d = f.first.days_since_epoch(); d <= last_day; ++d)
         f.mutual_aid_by_day.emplace_back(core::CivilDate::from_days_since_epoch(d), days.count(d) ? days[d] : 0);
 
     core::JsonWriter detail;

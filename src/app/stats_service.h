@@ -25,7 +25,7 @@ struct MonthlyFigures {
     std::vector<std::pair<std::string, long long>> cases_by_window, cases_by_clerk;  // most first
     struct Hours {
         long long decided = 0;
-        double mean = 0, median = 0, p90 = 0;  // hours from submission to decision
+        double mean = 0, median = 0, p90 = 0;  // hours from submission to a decision after review
     } decision_hours;
 
     struct BindingRow {
@@ -40,7 +40,7 @@ struct MonthlyFigures {
         long long total_fen() const { return split_fen + recorded_fen; }
     };
     std::vector<MoneyRow> mutual_aid_by_use;
-    std::vector<std::pair<core::CivilDate, long long>> mutual_aid_by_day;  // every day of the month
+    std::vector<std::pair<core::CivilDate, long long>> mutual_aid_by_day;  // each day of the month to today
     long long mutual_aid_fen = 0, mutual_aid_count = 0;
 };
 

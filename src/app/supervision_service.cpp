@@ -40,13 +40,18 @@ SupervisionReport supervise(Workspace& ws, const Actor& actor, const core::Civil
             report.findings.push_back({std::move(f), {}});
         }
     });
-    // The cases behind each finding's pair, for all of them at once.
+    // The cases behind each finding: those of its pair opened by the settlement's time (a case
+    // opened afterwards cannot explain it), for all of them at once.
     std::set<std::string> users;
     for (const auto& f : report.findings)
         if (!f.finding.authorizer_id.empty()) users.insert(f.finding.user_id);
     auto cases = stores(ws).cases.numbers_for_users({users.begin(), users.end()});
     for (auto& f : report.findings)
-        if (auto it = cases.find({f.finding.authorizer_id, f.finding.user_id}); it != cases.end()) f.cases = it->second;
+        if (auto it = cases.find({f.finding.authorizer_id, f.finding.user_id}); it != cases.end()) {
+            const auto by = core::format_utc(f.finding.time);
+            for (const auto& [number, opened] : it->second)
+                if (opened <= by) f.cases.push_back(number);
+        }
 
     core::JsonWriter detail;
     detail.begin_object()

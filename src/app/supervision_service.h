@@ -14,7 +14,7 @@ namespace gongji::app {
 
 struct SupervisionFinding {
     core::Finding finding;
-    std::vector<std::string> cases;  // case numbers behind the binding (or between the two people)
+    std::vector<std::string> cases;  // the pair's cases opened by the settlement's time, oldest first
 };
 
 struct SupervisionReport {

@@ -1,5 +1,10 @@
 #include "cli/args.h"
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+
 #include "app/errors.h"
 
 namespace gongji::cli {
@@ -60,6 +65,19 @@ void Args::allow_only(const std::set<std::string>& known) const {
 void Args::expect_positional(size_t n, const std::string& what) const {
     if (positional_.size() < n) throw app::BadInput(what + ": required");
     if (positional_.size() > n) throw app::BadInput("unexpected argument \"" + positional_[n] + "\"");
+}
+
+void Args::require_writable(const std::string& name) const {
+    auto path = option(name);
+    if (!path) return;
+    std::error_code ec;
+    if (std::filesystem::is_directory(*path, ec))
+        throw app::BadInput("--" + name + ": " + *path + " is a folder; give a file name");
+    const bool existed = std::filesystem::exists(*path, ec);
+    FILE* probe = std::fopen(path->c_str(), "ab");  // never truncates what is there
+    if (!probe) throw app::BadInput("--" + name + ": cannot write " + *path + ": " + std::strerror(errno));
+    std::fclose(probe);
+    if (!existed) std::remove(path->c_str());
 }
 
 }  // namespace gongji::cli

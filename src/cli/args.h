@@ -27,6 +27,9 @@ public:
     void allow_only(const std::set<std::string>& known) const;
     // BadInput unless there are exactly `n` positional words (`what` names them).
     void expect_positional(size_t n, const std::string& what) const;
+    // BadInput naming the option and the reason when the file it names (if given) cannot be
+    // written: checked before any work, so that no output is written while another is refused.
+    void require_writable(const std::string& name) const;
 
 private:
     std::vector<std::string> positional_;

@@ -62,6 +62,7 @@ int run_statement(Session& s, const Words& words) {
     if (!user == !authorizer)
         throw app::BadInput("usage: gongji statement (--user ID | --authorizer ID) --from DATE --to DATE");
     auto from = date_option(args, "from"), to = date_option(args, "to");
+    args.require_writable("pdf");
     auto actor = s.actor();
     if (auto pdf = args.option("pdf")) {
         app::DocumentRequest r;
@@ -145,6 +146,7 @@ int run_report(Session& s, const Words& words) {
     r.date = args.date("date");
     r.month = args.option("month");
     auto pdf = args.required("pdf");
+    args.require_writable("pdf");
     auto actor = s.actor();
     int pages = app::print_document(s.workspace(), actor, r, pdf);
     core::JsonWriter w(true);

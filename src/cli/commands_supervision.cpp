@@ -21,6 +21,8 @@ int run_supervise(Session& s, const Words& words) {
     args.required("from");
     args.required("to");
     auto from = *args.date("from"), to = *args.date("to");
+    args.require_writable("pdf");
+    args.require_writable("xlsx");
     auto actor = s.actor();
     auto report = app::supervise(s.workspace(), actor, from, to);
     if (auto pdf = args.option("pdf")) app::print_supervision(s.workspace(), actor, report, *pdf);
@@ -58,6 +60,8 @@ int run_stats(Session& s, const Words& words) {
     args.allow_only({"month", "pdf", "xlsx"});
     args.expect_positional(0, "");
     auto month = args.required("month");
+    args.require_writable("pdf");
+    args.require_writable("xlsx");
     auto actor = s.actor();
     auto f = app::monthly_figures(s.workspace(), actor, month);
     if (auto pdf = args.option("pdf")) app::print_stats(s.workspace(), actor, f, *pdf);

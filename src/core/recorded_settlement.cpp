@@ -126,14 +126,22 @@ std::optional<Issue> parse_recorded_line(const RecordedColumns& columns, const s
 }
 
 std::optional<Issue> merge_recorded_line(RecordedSettlement& into, const RecordedSettlement& line, size_t first_line) {
-    bool same = into.user_id == line.user_id && into.time == line.time && into.institution_code == line.institution_code &&
-                into.med_type == line.med_type && into.medfee_fen == line.medfee_fen &&
-                into.amount_fen == line.amount_fen && into.own_fen == line.own_fen && into.cash_fen == line.cash_fen &&
-                into.balc_fen == line.balc_fen;
-    if (!same)
+    // The first column that differs, by the platform's name.
+    const char* differs = into.user_id != line.user_id                   ? "certno"
+                          : into.time != line.time                       ? "setl_time"
+                          : into.institution_code != line.institution_code ? "fixmedins_code"
+                          : into.med_type != line.med_type               ? "med_type"
+                          : into.medfee_fen != line.medfee_fen           ? "medfee_sumamt"
+                          : into.amount_fen != line.amount_fen           ? "psn_part_amt"
+                          : into.own_fen != line.own_fen                 ? "acct_pay"
+                          : into.cash_fen != line.cash_fen               ? "psn_cash_pay"
+                          : into.balc_fen != line.balc_fen               ? "balc"
+                                                                         : nullptr;
+    if (differs)
         return Issue{"recorded_line_differs",
-                     "结算编号“" + line.setl_id + "”与第" + std::to_string(first_line) + "行的结算信息不一致（同一结算的各行只有共济账户不同）",
-                     {{"setl_id", line.setl_id}, {"line", std::to_string(first_line)}}};
+                     "结算编号“" + line.setl_id + "”的" + differs + "与第" + std::to_string(first_line) +
+                         "行不一致（同一结算的各行只有共济账户可以不同）",
+                     {{"setl_id", line.setl_id}, {"line", std::to_string(first_line)}, {"column", differs}}};
     for (const auto& p : line.payments) {
         auto twice = std::find_if(into.payments.begin(), into.payments.end(),
                                   [&](const RecordedPayment& q) { return q.authorizer_id == p.authorizer_id; });

@@ -139,7 +139,10 @@ private:
         for (const auto& d : directives) {
             switch (d.kind) {
                 case K::title: paragraph(fill_text(d.a, d.line), 17, true, Align::center, 10); break;
-                case K::heading: paragraph(fill_text(d.a, d.line), 12, true, Align::left, 4); break;
+                case K::heading:  // never alone at the foot of a page
+                    ensure(60);
+                    paragraph(fill_text(d.a, d.line), 12, true, Align::left, 4);
+                    break;
                 case K::text: paragraph(fill_text(d.a, d.line), 10.5, false, Align::left, 5); break;
                 case K::field: field(d); break;
                 case K::list: list(d); break;

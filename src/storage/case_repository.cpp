@@ -172,9 +172,9 @@ std::vector<CaseSummary> CaseRepository::summaries(const CaseFilter& f) {
     return out;
 }
 
-std::map<std::pair<std::string, std::string>, std::vector<std::string>> CaseRepository::numbers_for_users(
-    const std::vector<std::string>& users) {
-    std::map<std::pair<std::string, std::string>, std::vector<std::string>> out;
+std::map<std::pair<std::string, std::string>, std::vector<std::pair<std::string, std::string>>>
+CaseRepository::numbers_for_users(const std::vector<std::string>& users) {
+    std::map<std::pair<std::string, std::string>, std::vector<std::pair<std::string, std::string>>> out;
     constexpr std::size_t kKeysPerQuery = 20000;
     for (std::size_t from = 0; from < users.size(); from += kKeysPerQuery) {
         core::JsonWriter keys;
@@ -182,10 +182,11 @@ std::map<std::pair<std::string, std::string>, std::vector<std::string>> CaseRepo
         for (auto i = from; i < std::min(users.size(), from + kKeysPerQuery); ++i) keys.value(users[i]);
         keys.end_array();
         for_each_row(db_.sql(),
-                     "SELECT authorizer_id, user_id, number FROM cases WHERE authorizer_id IS NOT NULL AND " +
+                     "SELECT authorizer_id, user_id, number, created_at FROM cases WHERE authorizer_id IS NOT NULL AND " +
                          db_.dialect().keys_in("user_id", ":keys") + " ORDER BY created_at, number",
                      [&](const soci::row& r) {
-                         out[{r.get<std::string>(0), r.get<std::string>(1)}].push_back(r.get<std::string>(2));
+                         out[{r.get<std::string>(0), r.get<std::string>(1)}].emplace_back(r.get<std::string>(2),
+                                                                                          r.get<std::string>(3));
                      },
                      keys.str());
     }

@@ -49,9 +49,9 @@ public:
     // was no longer in `from` (another workstation got there first).
     bool update_status(const CaseRecord& c, core::CaseStatus from);
     void set_binding(long long case_id, std::optional<long long> binding_id);
-    // The numbers of the cases of each authorizer for each of these users, oldest first, in a few
-    // queries of many keys each: by (authorizer, user).
-    std::map<std::pair<std::string, std::string>, std::vector<std::string>> numbers_for_users(
+    // The cases of each authorizer for each of these users, oldest first, in a few queries of
+    // many keys each: by (authorizer, user), each case's number and when it was opened (UTC text).
+    std::map<std::pair<std::string, std::string>, std::vector<std::pair<std::string, std::string>>> numbers_for_users(
         const std::vector<std::string>& user_ids);
     void set_documents(long long case_id, const std::set<core::DocumentType>& documents);
 

@@ -1,6 +1,7 @@
 #include "ui/supervision_panel.h"
 
 #include <wx/button.h>
+#include <wx/dateevt.h>
 #include <wx/filedlg.h>
 #include <wx/intl.h>
 #include <wx/xrc/xmlres.h>
@@ -34,7 +35,7 @@ SupervisionPanel::SupervisionPanel(wxWindow* parent, app::Workspace& ws, const a
     print_ = XRCCTRL(*this, "supervision_print", wxButton);
     export_ = XRCCTRL(*this, "supervision_export", wxButton);
     list_->AppendColumn(_("Settled"), wxLIST_FORMAT_LEFT, 140);
-    list_->AppendColumn(_("Settlement"), wxLIST_FORMAT_LEFT, 170);
+    list_->AppendColumn(_("Settlement"), wxLIST_FORMAT_LEFT, 210);
     list_->AppendColumn(_("Finding"), wxLIST_FORMAT_LEFT, 190);
     list_->AppendColumn(_("User"), wxLIST_FORMAT_LEFT, 220);
     list_->AppendColumn(_("Paid by"), wxLIST_FORMAT_LEFT, 220);
@@ -43,6 +44,15 @@ SupervisionPanel::SupervisionPanel(wxWindow* parent, app::Workspace& ws, const a
     auto [from, to] = last_month(app::china_today());
     set_period(from, to);
     check_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { check(); });
+    // Findings stay only beside the period they are of.
+    auto period_changed = [this](wxDateEvent&) {
+        if (!report_) return;
+        clear();
+        show_outcome(outcome_, _("The period changed: press Check to check it."), true);
+        Layout();
+    };
+    from_->Bind(wxEVT_DATE_CHANGED, period_changed);
+    to_->Bind(wxEVT_DATE_CHANGED, period_changed);
     list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) { show_detail(e.GetIndex()); });
     print_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         if (!report_) return;
@@ -69,6 +79,12 @@ void SupervisionPanel::set_period(const core::CivilDate& from, const core::Civil
 void SupervisionPanel::check() {
     if (task_.running()) return;
     const auto from = from_wx(from_->GetValue()), to = from_wx(to_->GetValue());
+    if (to < from) {
+        clear();
+        show_outcome(outcome_, _("The period ends before it starts."), false);
+        Layout();
+        return;
+    }
     check_->Disable();
     show_outcome(outcome_, _("Checking the recorded settlements..."), true);
     task_.start<app::SupervisionReport>(
@@ -82,13 +98,18 @@ void SupervisionPanel::check() {
         },
         [this](const std::exception& e) {
             check_->Enable();
-            report_.reset();
-            list_->DeleteAllItems();
-            print_->Disable();
-            export_->Disable();
+            clear();
             show_outcome(outcome_, problem_text(e, ws_), false);
             Layout();
         });
+}
+
+void SupervisionPanel::clear() {
+    report_.reset();
+    list_->DeleteAllItems();
+    detail_->SetLabel("");
+    print_->Disable();
+    export_->Disable();
 }
 
 void SupervisionPanel::show(app::SupervisionReport report) {
@@ -123,11 +144,10 @@ void SupervisionPanel::show(app::SupervisionReport report) {
 void SupervisionPanel::show_detail(long row) {
     if (!report_ || row < 0 || static_cast<size_t>(row) >= report_->findings.size()) return;
     const auto& [f, cases] = report_->findings[static_cast<size_t>(row)];
-    wxString binding = f.binding_id ? wxString::Format(_("binding %lld"), *f.binding_id) : _("no binding");
     wxString numbers;
     for (const auto& c : cases) numbers += (numbers.empty() ? "" : ", ") + u8(c);
-    detail_->SetLabel(wxString::Format(_("%s (%s): %s. Register: %s. Cases: %s."), u8(app::finding_label(f.code)),
-                                       u8(f.code), u8(f.message), binding, numbers.empty() ? _("none") : numbers));
+    detail_->SetLabel(wxString::Format(_("%s (%s): %s. Cases of the two by then: %s."), u8(app::finding_label(f.code)),
+                                       u8(f.code), u8(f.message), numbers.empty() ? _("none") : numbers));
     detail_->Wrap(GetClientSize().GetWidth() - 24);
     Layout();
 }

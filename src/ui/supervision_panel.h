@@ -31,6 +31,7 @@ public:
 private:
     void show(app::SupervisionReport report);
     void show_detail(long row);
+    void clear();  // no findings shown, nothing to print or export
 
     app::Workspace& ws_;
     app::Actor actor_;

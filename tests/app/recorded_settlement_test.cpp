@@ -121,7 +121,14 @@ BOOST_AUTO_TEST_CASE(the_platforms_records_are_stored_as_split_and_statements_pr
     BOOST_TEST(st.rows[0].entries[1].balance_after_fen == 320000 - 6650);
     BOOST_TEST(st.rows[1].settlement.mutual_aid_fen == 1500);
     BOOST_TEST(!st.rows[2].settlement.recorded);
-    BOOST_TEST(app::statement(ws, clerk, false, b, {2026, 11, 1}, {2026, 11, 30}).rows.size() == 1u);
+    // B's statement is of B's account alone: A's payment and balance, and the user's own
+    // account, are not B's to see, and B's mutual aid is the 5.00 B paid.
+    auto of_b = app::statement(ws, clerk, false, b, {2026, 11, 1}, {2026, 11, 30});
+    BOOST_REQUIRE(of_b.rows.size() == 1u);
+    BOOST_REQUIRE(of_b.rows[0].entries.size() == 1u);
+    BOOST_TEST(of_b.rows[0].entries[0].account == b);
+    BOOST_TEST(of_b.rows[0].settlement.mutual_aid_fen == 500);
+    BOOST_TEST(of_b.mutual_aid_fen == 500);
 
     // The platform's balance stands even where this program would have said otherwise.
     settle_recorded(RecordedLine{"S4", "2026-11-26 09:30:00", u, "11", 500, 500, 0, "", 0, 12345}.csv());

@@ -5,6 +5,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <cstdio>
+#include <filesystem>
 
 #include "run_gongji.h"
 #include "support/test_database.h"
@@ -123,4 +124,14 @@ BOOST_AUTO_TEST_CASE(a_workbook_that_cannot_be_written_is_a_clear_error) {
                         env);
     BOOST_TEST(r.exit_code == 2);
     BOOST_TEST(r.err.find("--xlsx") != std::string::npos);
+    // Checked before any work: a good --pdf beside a bad --xlsx is not written either.
+    auto pdf = files.file("written-anyway.pdf");
+    r = run_gongji({"--as", "super", "supervise", "--from", "2026-11-01", "--to", "2026-11-30", "--pdf", pdf, "--xlsx",
+                    files.file("no/such/folder/x.xlsx")},
+                   env);
+    BOOST_TEST(r.exit_code == 2);
+    BOOST_TEST(!std::filesystem::exists(pdf));
+    r = run_gongji({"--as", "super", "stats", "--month", "2026-11", "--pdf", files.file("no/such/folder/s.pdf")}, env);
+    BOOST_TEST(r.exit_code == 2);
+    BOOST_TEST(r.err.find("--pdf: cannot write") != std::string::npos, r.err);
 }

@@ -173,7 +173,9 @@ BOOST_AUTO_TEST_CASE(the_lines_of_one_settlement_join_when_only_the_payer_differ
     BOOST_TEST(merge_recorded_line(first, second, 2)->code == "mulaid_repeated");
     second.payments = {{"450802195001010116", 1, 0}};
     second.amount_fen = 9999;
-    BOOST_TEST(merge_recorded_line(first, second, 2)->code == "recorded_line_differs");
+    auto differs = merge_recorded_line(first, second, 2);
+    BOOST_TEST(differs->code == "recorded_line_differs");
+    BOOST_TEST(differs->params.at("column") == "psn_part_amt");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
