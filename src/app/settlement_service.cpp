@@ -317,16 +317,19 @@ Statement statement(Workspace& ws, const Actor& actor, bool of_user, const std::
         return std::tie(x.applied_seq, x.imported_at, x.settled_at, x.setl_id) <
                std::tie(y.applied_seq, y.imported_at, y.settled_at, y.setl_id);
     });
-    // An authorizer's statement is of their own account: another authorizer's payment and
-    // balance, or the user's own account, are not theirs to see. Its mutual aid is what they paid.
+    // An authorizer's statement is of their own account: what each settlement drew from it. The
+    // rest of the settlement (the user's own account, other authorizers, cash) is not theirs to
+    // see, nor to work out from the row.
     if (!of_user)
         for (auto& row : out.rows) {
             row.entries.erase(std::remove_if(row.entries.begin(), row.entries.end(),
                                              [&](const core::LedgerEntry& e) { return e.account != id; }),
                               row.entries.end());
-            row.settlement.mutual_aid_fen = 0;
+            auto& s = row.settlement;
+            s.mutual_aid_fen = s.own_fen = s.cash_fen = 0;
             for (const auto& e : row.entries)
-                if (core::is_mutual_aid(e.kind)) row.settlement.mutual_aid_fen -= e.amount_fen;
+                if (core::is_mutual_aid(e.kind)) s.mutual_aid_fen -= e.amount_fen;
+            s.amount_fen = s.mutual_aid_fen;
         }
     for (const auto& row : out.rows) {
         out.amount_fen += row.settlement.amount_fen;

@@ -48,7 +48,8 @@ struct Statement {
 };
 // Dates inclusive, in China time. BadInput for an invalid ID number or dates. Logged as the
 // actor's look-up (app/audit.h log_access), `printed` or shown. An authorizer's statement shows
-// only that authorizer's account: each row's mutual aid is what they paid, with their balance.
+// only that authorizer's account: each row is what the settlement drew from it (amount and
+// mutual aid both), with their balance; no own account, other authorizer or cash.
 Statement statement(Workspace& ws, const Actor& actor, bool of_user, const std::string& id_number,
                     const core::CivilDate& from, const core::CivilDate& to, bool printed = false);
 

@@ -80,4 +80,12 @@ void Args::require_writable(const std::string& name) const {
     if (!existed) std::remove(path->c_str());
 }
 
+void Args::require_different_files(const std::string& first, const std::string& second) const {
+    auto a = option(first), b = option(second);
+    if (!a || !b) return;
+    std::error_code ec;
+    if (std::filesystem::weakly_canonical(*a, ec) == std::filesystem::weakly_canonical(*b, ec))
+        throw app::BadInput("--" + second + ": the same file as --" + first + " (" + *b + ")");
+}
+
 }  // namespace gongji::cli

@@ -30,6 +30,8 @@ public:
     // BadInput naming the option and the reason when the file it names (if given) cannot be
     // written: checked before any work, so that no output is written while another is refused.
     void require_writable(const std::string& name) const;
+    // BadInput when two output options name the same file (one would overwrite the other).
+    void require_different_files(const std::string& first, const std::string& second) const;
 
 private:
     std::vector<std::string> positional_;

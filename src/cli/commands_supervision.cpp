@@ -23,6 +23,7 @@ int run_supervise(Session& s, const Words& words) {
     auto from = *args.date("from"), to = *args.date("to");
     args.require_writable("pdf");
     args.require_writable("xlsx");
+    args.require_different_files("pdf", "xlsx");
     auto actor = s.actor();
     auto report = app::supervise(s.workspace(), actor, from, to);
     if (auto pdf = args.option("pdf")) app::print_supervision(s.workspace(), actor, report, *pdf);
@@ -62,6 +63,7 @@ int run_stats(Session& s, const Words& words) {
     auto month = args.required("month");
     args.require_writable("pdf");
     args.require_writable("xlsx");
+    args.require_different_files("pdf", "xlsx");
     auto actor = s.actor();
     auto f = app::monthly_figures(s.workspace(), actor, month);
     if (auto pdf = args.option("pdf")) app::print_stats(s.workspace(), actor, f, *pdf);

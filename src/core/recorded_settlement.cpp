@@ -126,18 +126,21 @@ std::optional<Issue> parse_recorded_line(const RecordedColumns& columns, const s
 }
 
 std::optional<Issue> merge_recorded_line(RecordedSettlement& into, const RecordedSettlement& line, size_t first_line) {
-    // The first column that differs, by the platform's name.
-    const char* differs = into.user_id != line.user_id                   ? "certno"
-                          : into.time != line.time                       ? "setl_time"
-                          : into.institution_code != line.institution_code ? "fixmedins_code"
-                          : into.med_type != line.med_type               ? "med_type"
-                          : into.medfee_fen != line.medfee_fen           ? "medfee_sumamt"
-                          : into.amount_fen != line.amount_fen           ? "psn_part_amt"
-                          : into.own_fen != line.own_fen                 ? "acct_pay"
-                          : into.cash_fen != line.cash_fen               ? "psn_cash_pay"
-                          : into.balc_fen != line.balc_fen               ? "balc"
-                                                                         : nullptr;
-    if (differs)
+    // Every column that differs, by the platform's names.
+    std::string differs;
+    auto check = [&](bool same, const char* column) {
+        if (!same) differs += (differs.empty() ? "" : "、") + std::string(column);
+    };
+    check(into.user_id == line.user_id, "certno");
+    check(into.time == line.time, "setl_time");
+    check(into.institution_code == line.institution_code, "fixmedins_code");
+    check(into.med_type == line.med_type, "med_type");
+    check(into.medfee_fen == line.medfee_fen, "medfee_sumamt");
+    check(into.amount_fen == line.amount_fen, "psn_part_amt");
+    check(into.own_fen == line.own_fen, "acct_pay");
+    check(into.cash_fen == line.cash_fen, "psn_cash_pay");
+    check(into.balc_fen == line.balc_fen, "balc");
+    if (!differs.empty())
         return Issue{"recorded_line_differs",
                      "结算编号“" + line.setl_id + "”的" + differs + "与第" + std::to_string(first_line) +
                          "行不一致（同一结算的各行只有共济账户可以不同）",

@@ -136,7 +136,11 @@ private:
 
     void run(const std::vector<Directive>& directives) {
         using K = Directive::Kind;
-        for (const auto& d : directives) {
+        for (size_t i = 0; i < directives.size(); ++i) {
+            const auto& d = directives[i];
+            // A line just before a chart is its title: never without the chart on the same page.
+            if (d.kind == K::text && i + 1 < directives.size() && directives[i + 1].kind == K::chart)
+                ensure(text_height(m_.cr, fill_text(d.a, d.line), 10.5, false, kWidth) + directives[i + 1].mm * kPtPerMm + 40);
             switch (d.kind) {
                 case K::title: paragraph(fill_text(d.a, d.line), 17, true, Align::center, 10); break;
                 case K::heading:  // never alone at the foot of a page

@@ -22,7 +22,7 @@ std::vector<StatsRepository::Decision> StatsRepository::decisions(const std::str
     std::vector<Decision> out;
     soci::rowset<soci::row> rows =
         (db_.sql().prepare << "SELECT submitted_at, decided_at FROM cases WHERE decided_at >= :f AND decided_at < :t "
-                              "AND submitted_at IS NOT NULL",
+                              "AND submitted_at IS NOT NULL AND (status = 'approved' OR status = 'rejected')",
          soci::use(from), soci::use(to));
     for (const auto& r : rows) out.push_back({r.get<std::string>(0), r.get<std::string>(1)});
     return out;

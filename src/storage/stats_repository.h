@@ -22,7 +22,8 @@ public:
     struct Decision {
         std::string submitted_at, decided_at;  // UTC text
     };
-    std::vector<Decision> decisions(const std::string& from, const std::string& to);  // decided in the period
+    // Approvals and rejections made in the period (a withdrawal is not a decision).
+    std::vector<Decision> decisions(const std::string& from, const std::string& to);
 
     struct BindingCount {
         std::string relation, region;  // the authorizer's pooling region

@@ -62,14 +62,22 @@ StatisticsPanel::StatisticsPanel(wxWindow* parent, app::Workspace& ws, const app
     print_ = XRCCTRL(*this, "stats_print", wxButton);
     export_ = XRCCTRL(*this, "stats_export", wxButton);
     pages_->SetScrollRate(20, 20);
-    // The last two years, the month before this one first: the figures an agency reports up.
+    // This month so far and the two years before it; last month chosen: the figures an agency
+    // reports up.
     auto today = app::china_today();
     int year = today.year, month = today.month;
-    for (int i = 0; i < 24; ++i) {
-        if (--month == 0) month = 12, --year;
+    for (int i = 0; i < 25; ++i) {
         month_->Append(u8(month_text(year, month)));
+        if (--month == 0) month = 12, --year;
     }
-    month_->SetSelection(0);
+    month_->SetSelection(1);
+    // What is shown is always the month chosen.
+    month_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+        if (!figures_) return;
+        clear();
+        show_outcome(outcome_, _("The month changed: press Show to see it."), true);
+        Layout();
+    });
     show_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { show_month(); });
     print_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         if (!figures_) return;
@@ -104,14 +112,23 @@ void StatisticsPanel::show_month() {
         },
         [this](const std::exception& e) {
             show_->Enable();
+            clear();
             show_outcome(outcome_, problem_text(e, ws_), false);
             Layout();
         });
 }
 
-void StatisticsPanel::show(app::MonthlyFigures figures) {
+void StatisticsPanel::clear() {
+    figures_.reset();
     pages_->DestroyChildren();
+    pages_->FitInside();
     pages_shown_ = 0;
+    print_->Disable();
+    export_->Disable();
+}
+
+void StatisticsPanel::show(app::MonthlyFigures figures) {
+    clear();
     try {
         auto doc = app::start_document(ws_, actor_, app::Paper::stats);
         app::stats_fields(ws_, figures, doc.data, doc.subject);

@@ -20,7 +20,7 @@ namespace gongji::ui {
 class StatisticsPanel : public wxPanel {
 public:
     StatisticsPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& actor);
-    void choose_month(const std::string& month);  // "YYYY-MM", one of the last two years
+    void choose_month(const std::string& month);  // "YYYY-MM": this month or one of the two years before
     // Gathers the chosen month's figures off the UI thread, then shows their pages.
     void show_month();
     bool working() const { return task_.running(); }
@@ -29,6 +29,7 @@ public:
 
 private:
     void show(app::MonthlyFigures figures);
+    void clear();  // no pages shown, nothing to print or export
 
     app::Workspace& ws_;
     app::Actor actor_;

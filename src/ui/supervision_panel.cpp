@@ -146,8 +146,12 @@ void SupervisionPanel::show_detail(long row) {
     const auto& [f, cases] = report_->findings[static_cast<size_t>(row)];
     wxString numbers;
     for (const auto& c : cases) numbers += (numbers.empty() ? "" : ", ") + u8(c);
-    detail_->SetLabel(wxString::Format(_("%s (%s): %s. Cases of the two by then: %s."), u8(app::finding_label(f.code)),
-                                       u8(f.code), u8(f.message), numbers.empty() ? _("none") : numbers));
+    // A finding about the settlement as a whole has no second person, and so no cases of two.
+    if (f.authorizer_id.empty())
+        detail_->SetLabel(wxString::Format(_("%s: %s."), u8(app::finding_label(f.code)), u8(f.message)));
+    else
+        detail_->SetLabel(wxString::Format(_("%s: %s. Cases of the two by then: %s."), u8(app::finding_label(f.code)),
+                                           u8(f.message), numbers.empty() ? _("none") : numbers));
     detail_->Wrap(GetClientSize().GetWidth() - 24);
     Layout();
 }

@@ -128,7 +128,10 @@ BOOST_AUTO_TEST_CASE(the_platforms_records_are_stored_as_split_and_statements_pr
     BOOST_REQUIRE(of_b.rows[0].entries.size() == 1u);
     BOOST_TEST(of_b.rows[0].entries[0].account == b);
     BOOST_TEST(of_b.rows[0].settlement.mutual_aid_fen == 500);
+    BOOST_TEST(of_b.rows[0].settlement.amount_fen == 500);  // nothing to tell A's share from
+    BOOST_TEST(of_b.rows[0].settlement.cash_fen == 0);
     BOOST_TEST(of_b.mutual_aid_fen == 500);
+    BOOST_TEST(of_b.amount_fen == 500);
 
     // The platform's balance stands even where this program would have said otherwise.
     settle_recorded(RecordedLine{"S4", "2026-11-26 09:30:00", u, "11", 500, 500, 0, "", 0, 12345}.csv());

@@ -131,6 +131,10 @@ BOOST_AUTO_TEST_CASE(a_workbook_that_cannot_be_written_is_a_clear_error) {
                    env);
     BOOST_TEST(r.exit_code == 2);
     BOOST_TEST(!std::filesystem::exists(pdf));
+    auto same = files.file("same.out");
+    r = run_gongji({"--as", "super", "stats", "--month", "2026-11", "--pdf", same, "--xlsx", same}, env);
+    BOOST_TEST(r.exit_code == 2);  // the workbook would replace the PDF
+    BOOST_TEST(!std::filesystem::exists(same));
     r = run_gongji({"--as", "super", "stats", "--month", "2026-11", "--pdf", files.file("no/such/folder/s.pdf")}, env);
     BOOST_TEST(r.exit_code == 2);
     BOOST_TEST(r.err.find("--pdf: cannot write") != std::string::npos, r.err);

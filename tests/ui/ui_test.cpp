@@ -723,7 +723,7 @@ BOOST_FIXTURE_TEST_CASE(the_supervisor_checks_recorded_settlements_and_exports_t
     BOOST_TEST(outcome == "已核查结算记录 2 笔，发现问题 1 条", outcome);
     pump();
     auto detail = child<wxStaticText>(frame, "supervision_detail")->GetLabel().ToStdString(wxConvUTF8);
-    BOOST_TEST(detail.find("no_binding") != std::string::npos, detail);
+    BOOST_TEST(detail.find("无共济关系仍支付：结算时二人之间没有有效的共济关系") == 0u, detail);
     screenshot(frame, "fund-supervision.png");
     test::TempDir files;
     auto xlsx = files.file("findings.xlsx");
