@@ -6,6 +6,13 @@ set -euo pipefail
 build="$1"
 (cd "$build" && cpack >/dev/null)
 deb=$(ls -t "$build"/gongji-desk_*.deb | head -n 1)
+# Debian's own judge of a package: no error and no warning (informational tags are allowed).
+said=$(lintian --tag-display-limit 0 "$deb" 2>&1 | grep -E '^[EW]: ' || true)
+if [ -n "$said" ]; then
+  echo "lintian finds fault with $(basename "$deb"):" >&2
+  echo "$said" >&2
+  exit 1
+fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get install -y -qq "$deb" >/dev/null
 trap 'apt-get remove -y -qq gongji-desk >/dev/null 2>&1 || true' EXIT
@@ -16,6 +23,10 @@ test -f /usr/share/gongji/reports/receipt.tpl
 test -f /usr/share/gongji/forms/login.xrc
 test -f /usr/share/locale/zh_CN/LC_MESSAGES/gongji.mo
 test -f /usr/share/applications/gongji-desk.desktop
+# Manual pages made from the programs' own help, and Debian's copyright and changelog.
+zcat /usr/share/man/man1/gongji.1.gz | grep -q 'supervise --from DATE'
+zcat /usr/share/man/man1/gongji-desk.1.gz | grep -q -- '--db URL'
+test -f /usr/share/doc/gongji-desk/copyright && test -f /usr/share/doc/gongji-desk/changelog.gz
 /usr/bin/gongji --help >/dev/null
 # From a folder that is not the source tree, so only the installed files can be found.
 cd "$work"

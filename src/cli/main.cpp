@@ -100,6 +100,9 @@ int main(int argc, char** argv) {
         } else if (w == "--help" || w == "-h") {
             std::cout << kUsage;
             return kYes;
+        } else if (w == "--version") {
+            std::cout << "gongji " GONGJI_VERSION "\n";
+            return kYes;
         } else {
             break;
         }

@@ -5,6 +5,7 @@
 
 #include <iostream>
 #include <memory>
+#include <string>
 
 #include "app/paths.h"
 #include "app/workspace.h"
@@ -57,6 +58,36 @@ private:
     std::unique_ptr<gongji::app::Workspace> workspace_;
 };
 
+// What `--help` says (and the manual page is made from): answered before any display is opened.
+const char* kUsage =
+    "usage: gongji-desk [--db URL]\n"
+    "The desktop application for the medical-insurance service window: bind, unbind and reorder\n"
+    "family mutual-aid (家庭共济) cases, review them, print the citizen's papers, check recorded\n"
+    "settlements (基金监管) and see the agency's monthly figures.\n"
+    "\n"
+    "  --db URL     the database: sqlite:PATH (one window) or postgresql://… (an agency's windows);\n"
+    "               else $GONGJI_DB, else sqlite:~/.local/share/gongji/gongji.db\n"
+    "  --help       this text\n"
+    "  --version    the program's version\n"
+    "\n"
+    "Environment: GONGJI_DB (the database), GONGJI_LOCK_MINUTES (the screen locks after that many\n"
+    "minutes without input, default 5). The window's name is read from /etc/gongji/workstation;\n"
+    "its card reader, camera and scanner from /etc/gongji/devices.conf. See gongji(1).\n";
+
 }  // namespace
 
-wxIMPLEMENT_APP(DeskApp);
+wxIMPLEMENT_APP_NO_MAIN(DeskApp);
+
+int main(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        if (std::string(argv[i]) == "--help") {
+            std::cout << kUsage;
+            return 0;
+        }
+        if (std::string(argv[i]) == "--version") {
+            std::cout << "gongji-desk " GONGJI_VERSION "\n";
+            return 0;
+        }
+    }
+    return wxEntry(argc, argv);
+}
