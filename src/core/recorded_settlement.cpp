@@ -77,23 +77,12 @@ std::optional<long long> parse_platform_time(std::string_view text) {
 std::optional<Issue> parse_recorded_line(const RecordedColumns& columns, const std::vector<std::string>& fields,
                                          const MedTypeTable& med_types, const CivilDate& today,
                                          RecordedSettlement& s) {
-    if (fields.size() != columns.header_size())
-        return Issue{"columns", "列数为" + std::to_string(fields.size()) + "，表头为" +
-                                    std::to_string(columns.header_size()) + "列"};
+    if (auto issue = check_column_count(fields.size(), columns.header_size())) return issue;
     auto field = [&](Column c) { return trim_blanks(fields[columns.index(c)]); };
-    s.setl_id = field(kSetl);
-    if (s.setl_id.empty() || s.setl_id.size() > 64) return Issue{"setl_id_missing", "结算编号为空或过长"};
-    if (!normalize_id_number(field(kCertno), today, s.user_id))
-        return Issue{"id_invalid", "身份证号码“" + std::string(field(kCertno)) + "”无效"};
-    auto time = parse_platform_time(field(kTime));
-    if (!time)
-        return Issue{"time_invalid", "结算时间“" + std::string(field(kTime)) + "”应为“2026-11-22 09:30:00”（北京时间）"};
-    if (china_date(*time) > today) return Issue{"time_future", "结算时间“" + std::string(field(kTime)) + "”晚于今天"};
-    s.time = *time;
-    s.institution_code = field(kCode);
-    s.institution_name = field(kInstitution);
-    if (s.institution_code.empty() || s.institution_name.empty())
-        return Issue{"institution_missing", "定点机构编码或名称为空"};
+    if (auto issue = parse_settlement_head({field(kSetl), field(kCertno), field(kTime), parse_platform_time(field(kTime)),
+                                            field(kCode), field(kInstitution)},
+                                           "“2026-11-22 09:30:00”（北京时间）", today, s))
+        return issue;
     s.med_type = field(kMedType);
     auto use = med_types.use_of(s.med_type);
     if (!use) return Issue{"med_type_unknown", "医疗类别“" + s.med_type + "”不在医疗类别对照表中", {{"med_type", s.med_type}}};

@@ -10,6 +10,7 @@
 #include "core/civil_date.h"
 #include "core/issue.h"
 #include "core/policy.h"
+#include "core/settlement.h"
 
 namespace gongji::core {
 
@@ -35,11 +36,8 @@ struct RecordedPayment {
     long long balance_before_fen = 0;
 };
 
-struct RecordedSettlement {
-    std::string setl_id;
-    std::string user_id;  // normalized
-    long long time = 0;   // seconds since the epoch
-    std::string institution_code, institution_name, med_type;
+struct RecordedSettlement : SettlementHead {
+    std::string med_type;
     Use use = Use::clinic;
     long long medfee_fen = 0;  // 医疗费总额
     long long amount_fen = 0;  // 个人负担 (psn_part_amt)

@@ -24,25 +24,37 @@ std::optional<SettlementColumns> SettlementColumns::from_header(const std::vecto
     return c;
 }
 
-std::optional<Issue> parse_settlement_row(const SettlementColumns& columns, const std::vector<std::string>& fields,
-                                          const CivilDate& today, Settlement& s) {
-    if (fields.size() != columns.header_size())
-        return Issue{"columns", "列数为" + std::to_string(fields.size()) + "，表头为" +
-                                    std::to_string(columns.header_size()) + "列"};
-    auto field = [&](Column c) { return trim_blanks(fields[columns.index(c)]); };
-    s.setl_id = field(kSetl);
+std::optional<Issue> check_column_count(size_t fields, size_t header_size) {
+    if (fields == header_size) return std::nullopt;
+    return Issue{"columns", "列数为" + std::to_string(fields) + "，表头为" + std::to_string(header_size) + "列"};
+}
+
+std::optional<Issue> parse_settlement_head(const SettlementHeadText& text, const std::string& time_form,
+                                           const CivilDate& today, SettlementHead& s) {
+    s.setl_id = text.setl_id;
     if (s.setl_id.empty() || s.setl_id.size() > 64) return Issue{"setl_id_missing", "结算编号为空或过长"};
-    if (!normalize_id_number(field(kUser), today, s.user_id))
-        return Issue{"id_invalid", "身份证号码“" + std::string(field(kUser)) + "”无效"};
-    auto time = parse_iso_instant(field(kTime));
-    if (!time) return Issue{"time_invalid", "结算时间“" + std::string(field(kTime)) + "”应为带时区的 ISO 8601 时间"};
-    if (Instant{*time}.china_date() > today)  // a settlement has happened: never after today
-        return Issue{"time_future", "结算时间“" + std::string(field(kTime)) + "”晚于今天"};
-    s.time = *time;
-    s.institution_code = field(kCode);
-    s.institution_name = field(kName);
+    if (!normalize_id_number(text.user_id, today, s.user_id))
+        return Issue{"id_invalid", "身份证号码“" + std::string(text.user_id) + "”无效"};
+    const std::string time(text.time_text);
+    if (!text.time) return Issue{"time_invalid", "结算时间“" + time + "”应为" + time_form};
+    if (china_date(*text.time) > today)  // a settlement has happened: never after today
+        return Issue{"time_future", "结算时间“" + time + "”晚于今天"};
+    s.time = *text.time;
+    s.institution_code = text.institution_code;
+    s.institution_name = text.institution_name;
     if (s.institution_code.empty() || s.institution_name.empty())
         return Issue{"institution_missing", "机构编码或名称为空"};
+    return std::nullopt;
+}
+
+std::optional<Issue> parse_settlement_row(const SettlementColumns& columns, const std::vector<std::string>& fields,
+                                          const CivilDate& today, Settlement& s) {
+    if (auto issue = check_column_count(fields.size(), columns.header_size())) return issue;
+    auto field = [&](Column c) { return trim_blanks(fields[columns.index(c)]); };
+    if (auto issue = parse_settlement_head({field(kSetl), field(kUser), field(kTime), parse_iso_instant(field(kTime)),
+                                            field(kCode), field(kName)},
+                                           "带时区的 ISO 8601 时间", today, s))
+        return issue;
     auto use = parse_use(field(kUse));
     if (!use) return Issue{"use_invalid", "用途“" + std::string(field(kUse)) + "”不是已知的用途代码"};
     s.use = *use;

@@ -3,6 +3,7 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/issue.h"
@@ -10,15 +11,33 @@
 
 namespace gongji::core {
 
-struct Settlement {
+// What a line of either kind of settlement file starts with (interfaces.md).
+struct SettlementHead {
     std::string setl_id;
     std::string user_id;  // normalized
     long long time = 0;   // seconds since the epoch
     std::string institution_code;
     std::string institution_name;
+};
+
+// A settlement to split here.
+struct Settlement : SettlementHead {
     Use use = Use::clinic;
     long long amount_fen = 0;
 };
+
+// The head's fields as a line gives them; `time` as the file's kind reads its time text.
+struct SettlementHeadText {
+    std::string_view setl_id, user_id, time_text;
+    std::optional<long long> time;
+    std::string_view institution_code, institution_name;
+};
+// Codes: columns (a line whose field count is not the header's).
+std::optional<Issue> check_column_count(size_t fields, size_t header_size);
+// Codes: setl_id_missing, id_invalid, time_invalid (saying the file's `time_form`), time_future,
+// institution_missing.
+std::optional<Issue> parse_settlement_head(const SettlementHeadText& text, const std::string& time_form,
+                                           const CivilDate& today, SettlementHead& out);
 
 class SettlementColumns {
 public:

@@ -230,4 +230,24 @@ bool DocumentPrinter::save_pdf_as() {
     }
 }
 
+bool save_workbook(app::Workspace& ws, wxStaticText* outcome, const std::string& path,
+                   const std::function<void(const std::string&)>& write) {
+    bool saved = true;
+    try {
+        write(path);
+        show_outcome(outcome, wxString::Format(_("Saved %s"), u8(path)), true);
+    } catch (const std::exception& e) {
+        show_outcome(outcome, problem_text(e, ws), false);
+        saved = false;
+    }
+    outcome->GetParent()->Layout();
+    return saved;
+}
+
+bool ask_and_save_workbook(wxWindow* parent, app::Workspace& ws, wxStaticText* outcome, const wxString& title,
+                           const std::string& name, const std::function<void(const std::string&)>& write) {
+    wxFileDialog ask(parent, title, "", u8(name), _("Excel workbook (*.xlsx)|*.xlsx"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    return ask.ShowModal() == wxID_OK && save_workbook(ws, outcome, utf8(ask.GetPath()), write);
+}
+
 }  // namespace gongji::ui

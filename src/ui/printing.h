@@ -4,6 +4,9 @@
 // previewed, printed and saved is the same layout; every print is recorded in the print log.
 #include <wx/print.h>
 
+#include <wx/stattext.h>
+
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -62,5 +65,13 @@ private:
     app::Actor actor_;
     std::vector<app::DocumentRequest> requests_;
 };
+
+// A paper's tables saved as a workbook (app/oversight_papers.h): `write(path)` writes it; what
+// came of it is said on `outcome` (where it went, or why not). False when it failed.
+bool save_workbook(app::Workspace& ws, wxStaticText* outcome, const std::string& path,
+                   const std::function<void(const std::string&)>& write);
+// Asks where to save a workbook, offering `name`; then saves it as above. False when cancelled or failed.
+bool ask_and_save_workbook(wxWindow* parent, app::Workspace& ws, wxStaticText* outcome, const wxString& title,
+                           const std::string& name, const std::function<void(const std::string&)>& write);
 
 }  // namespace gongji::ui

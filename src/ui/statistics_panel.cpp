@@ -1,7 +1,6 @@
 #include "ui/statistics_panel.h"
 
 #include <wx/button.h>
-#include <wx/filedlg.h>
 #include <wx/image.h>
 #include <wx/intl.h>
 #include <wx/sizer.h>
@@ -88,9 +87,8 @@ StatisticsPanel::StatisticsPanel(wxWindow* parent, app::Workspace& ws, const app
     });
     export_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         if (!figures_) return;
-        wxFileDialog ask(this, _("Export the figures"), "", u8("月度统计-" + figures_->month_text() + ".xlsx"),
-                         _("Excel workbook (*.xlsx)|*.xlsx"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-        if (ask.ShowModal() == wxID_OK) export_to(utf8(ask.GetPath()));
+        ask_and_save_workbook(this, ws_, outcome_, _("Export the figures"), "月度统计-" + figures_->month_text() + ".xlsx",
+                              [this](const std::string& path) { app::export_stats(ws_, actor_, *figures_, path); });
     });
 }
 
@@ -156,17 +154,9 @@ void StatisticsPanel::show(app::MonthlyFigures figures) {
 }
 
 bool StatisticsPanel::export_to(const std::string& path) {
-    if (!figures_) return false;
-    try {
-        app::export_stats(ws_, actor_, *figures_, path);
-    } catch (const std::exception& e) {
-        show_outcome(outcome_, problem_text(e, ws_), false);
-        Layout();
-        return false;
-    }
-    show_outcome(outcome_, wxString::Format(_("Saved %s"), u8(path)), true);
-    Layout();
-    return true;
+    return figures_ && save_workbook(ws_, outcome_, path, [this](const std::string& p) {
+               app::export_stats(ws_, actor_, *figures_, p);
+           });
 }
 
 }  // namespace gongji::ui

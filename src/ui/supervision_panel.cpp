@@ -2,7 +2,6 @@
 
 #include <wx/button.h>
 #include <wx/dateevt.h>
-#include <wx/filedlg.h>
 #include <wx/intl.h>
 #include <wx/xrc/xmlres.h>
 
@@ -64,10 +63,9 @@ SupervisionPanel::SupervisionPanel(wxWindow* parent, app::Workspace& ws, const a
     });
     export_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         if (!report_) return;
-        wxFileDialog ask(this, _("Export the findings"), "",
-                         u8("共济支付核查-" + report_->from.to_string() + "至" + report_->to.to_string() + ".xlsx"),
-                         _("Excel workbook (*.xlsx)|*.xlsx"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-        if (ask.ShowModal() == wxID_OK) export_to(utf8(ask.GetPath()));
+        ask_and_save_workbook(this, ws_, outcome_, _("Export the findings"),
+                              "共济支付核查-" + report_->from.to_string() + "至" + report_->to.to_string() + ".xlsx",
+                              [this](const std::string& path) { app::export_supervision(ws_, actor_, *report_, path); });
     });
 }
 
@@ -157,17 +155,9 @@ void SupervisionPanel::show_detail(long row) {
 }
 
 bool SupervisionPanel::export_to(const std::string& path) {
-    if (!report_) return false;
-    try {
-        app::export_supervision(ws_, actor_, *report_, path);
-    } catch (const std::exception& e) {
-        show_outcome(outcome_, problem_text(e, ws_), false);
-        Layout();
-        return false;
-    }
-    show_outcome(outcome_, wxString::Format(_("Saved %s"), u8(path)), true);
-    Layout();
-    return true;
+    return report_ && save_workbook(ws_, outcome_, path, [this](const std::string& p) {
+               app::export_supervision(ws_, actor_, *report_, p);
+           });
 }
 
 }  // namespace gongji::ui

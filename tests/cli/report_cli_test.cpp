@@ -4,7 +4,6 @@
 // pages; a broken template is reported with its line; every print is recorded.
 #include <boost/test/unit_test.hpp>
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -21,17 +20,6 @@ namespace {
 
 const std::string kFather = "450802196503120117", kWife = "450802196708200129", kSon = "450802199205060113";
 
-std::string command_output(const std::string& command) {
-    std::string out;
-    FILE* pipe = popen(command.c_str(), "r");
-    char buf[4096];
-    size_t n;
-    while (pipe && (n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
-    if (pipe) pclose(pipe);
-    return out;
-}
-
-std::string pdf_text(const std::string& pdf) { return command_output("pdftotext -raw '" + pdf + "' - 2>&1"); }
 
 struct Office {
     FreshDatabase fresh;

@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -53,5 +54,17 @@ CliResult run_gongji(const std::vector<std::string>& args, const std::map<std::s
     r.err = slurp(tmp.file("err"));
     return r;
 }
+
+std::string command_output(const std::string& command) {
+    std::string out;
+    FILE* pipe = popen(command.c_str(), "r");
+    char buf[4096];
+    size_t n;
+    while (pipe && (n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
+    if (pipe) pclose(pipe);
+    return out;
+}
+
+std::string pdf_text(const std::string& pdf) { return command_output("pdftotext -raw '" + pdf + "' - 2>&1"); }
 
 }  // namespace gongji::test

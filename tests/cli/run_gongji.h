@@ -20,4 +20,9 @@ struct CliResult {
 // `env` entries are added to the environment of the child (GONGJI_DB, GONGJI_PASSWORD, …).
 CliResult run_gongji(const std::vector<std::string>& args, const std::map<std::string, std::string>& env = {});
 
+// What a shell command prints (stdout), for the tools that read what gongji wrote: pdftotext, unzip.
+std::string command_output(const std::string& command);
+// The text of a PDF as pdftotext reads it.
+std::string pdf_text(const std::string& pdf);
+
 }  // namespace gongji::test

@@ -4,7 +4,6 @@
 // finds (ID numbers masked), and .xlsx workbooks whose sheets hold the same tables.
 #include <boost/test/unit_test.hpp>
 
-#include <cstdio>
 #include <filesystem>
 
 #include "run_gongji.h"
@@ -17,15 +16,6 @@ namespace {
 const std::string kFather = "450802196503120117", kSon = "450802199205060113";  // demo: bound, 3200 元
 const std::string kLina = "450803199309150128";                                 // demo: not bound to him
 
-std::string command_output(const std::string& command) {
-    std::string out;
-    FILE* pipe = popen(command.c_str(), "r");
-    char buf[4096];
-    size_t n;
-    while (pipe && (n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
-    if (pipe) pclose(pipe);
-    return out;
-}
 
 }  // namespace
 
@@ -77,7 +67,7 @@ BOOST_AUTO_TEST_CASE(platform_records_are_imported_and_supervise_lists_what_brea
     BOOST_TEST(f->getValue<long long>("amount_fen") == 4000);
     BOOST_TEST(f->getValue<std::string>("time") == "2026-11-23T10:00:00+08:00");
 
-    auto text = command_output("pdftotext -raw '" + pdf + "' - 2>&1");
+    auto text = pdf_text(pdf);
     BOOST_TEST(text.find("共济支付核查结果") != std::string::npos);
     BOOST_TEST(text.find("无共济关系仍支付") != std::string::npos);
     BOOST_TEST(text.find("450803********0128") != std::string::npos);  // masked
@@ -106,7 +96,7 @@ BOOST_AUTO_TEST_CASE(platform_records_are_imported_and_supervise_lists_what_brea
     BOOST_TEST(money->getArray("by_use")->getObject(0)->getValue<long long>("recorded_fen") == 10000);
     BOOST_TEST(money->getArray("by_day")->size() == 30u);
     BOOST_TEST(money->getArray("by_day")->getObject(21)->getValue<long long>("amount_fen") == 8650);
-    auto stats_text = command_output("pdftotext -raw '" + stats_pdf + "' - 2>&1");
+    auto stats_text = pdf_text(stats_pdf);
     BOOST_TEST(stats_text.find("家庭共济月度统计") != std::string::npos);
     BOOST_TEST(stats_text.find("药店购药") != std::string::npos);
     BOOST_TEST(stats_text.find("186.50") != std::string::npos);
