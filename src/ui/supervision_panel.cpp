@@ -1,5 +1,6 @@
 #include "ui/supervision_panel.h"
 
+#include <wx/accel.h>
 #include <wx/button.h>
 #include <wx/dateevt.h>
 #include <wx/intl.h>
@@ -43,6 +44,11 @@ SupervisionPanel::SupervisionPanel(wxWindow* parent, app::Workspace& ws, const a
     auto [from, to] = last_month(app::china_today());
     set_period(from, to);
     check_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { check(); });
+    // Alt+C from anywhere on the tab: a date picker's text field keeps the button's mnemonic.
+    const int check_key = wxWindow::NewControlId();
+    wxAcceleratorEntry keys[] = {wxAcceleratorEntry(wxACCEL_ALT, 'C', check_key)};
+    SetAcceleratorTable(wxAcceleratorTable(1, keys));
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { check(); }, check_key);
     // Findings stay only beside the period they are of.
     auto period_changed = [this](wxDateEvent&) {
         if (!report_) return;
