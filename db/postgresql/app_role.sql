@@ -11,4 +11,4 @@ GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO :"app";
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_log, ledger, settlements, recorded_settlements, recorded_payers, quota_transfers,
     card_reads, password_history FROM :"app";
 -- The schema's own record is the owner's.
-REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON schema_migrations FROM :"app";
+REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON schema_migrations, schema_releases FROM :"app";

@@ -9,6 +9,7 @@ const char* env_name(Env which) {
         case Env::database: return "GONGJI_DB";
         case Env::data_dir: return "GONGJI_DATA_DIR";
         case Env::reports_dir: return "GONGJI_REPORTS_DIR";
+        case Env::agency_reports_dir: return "GONGJI_AGENCY_REPORTS_DIR";
         case Env::forms_dir: return "GONGJI_FORMS_DIR";
         case Env::tessdata: return "GONGJI_TESSDATA";
         case Env::language: return "GONGJI_LANG";

@@ -12,6 +12,7 @@ enum class Env {
     database,          // GONGJI_DB: the database URL, instead of the user's embedded one
     data_dir,          // GONGJI_DATA_DIR: migrations, code tables, shipped profiles, demo data
     reports_dir,       // GONGJI_REPORTS_DIR: the document templates
+    agency_reports_dir,  // GONGJI_AGENCY_REPORTS_DIR: the agency's own edited templates
     forms_dir,         // GONGJI_FORMS_DIR: the desktop app's XRC forms
     tessdata,          // GONGJI_TESSDATA: the OCR's trained data
     language,          // GONGJI_LANG: the desktop app's language, over the user's choice

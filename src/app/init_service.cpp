@@ -87,16 +87,14 @@ bool needs_first_admin(Workspace& ws) {
     return storage::schema_version(database(ws)) == 0 || stores(ws).users.count() == 0;
 }
 
-InitReport initialize(Workspace& ws, const InitOptions& options) {
+InitReport bring_up_to_date(Workspace& ws) {
     InitReport report;
-    bool first_admin = needs_first_admin(ws);
-    if (first_admin && !options.demo && (!options.admin_password || options.admin_password->empty()))
-        throw BadInput("password: the first administrator needs a password (GONGJI_NEW_PASSWORD)");
-
     auto migration_report = storage::migrate(database(ws), storage::load_migrations(migrations_dir()), now());
     report.from_version = migration_report.from_version;
     report.to_version = migration_report.to_version;
     report.migrations_applied = migration_report.applied;
+    if (!report.migrations_applied.empty())
+        storage::record_release(database(ws), now(), GONGJI_VERSION, report.from_version, report.to_version);
 
     load_code_tables(ws, report);
     // A shipped profile is loaded once; later an administrator's corrections are kept.
@@ -104,7 +102,14 @@ InitReport initialize(Workspace& ws, const InitOptions& options) {
         auto loaded = store_policy_text(ws, read_file(file), file, /*replace=*/false);
         if (loaded.created) report.policies_loaded.push_back(loaded.name);
     }
+    return report;
+}
 
+InitReport initialize(Workspace& ws, const InitOptions& options) {
+    bool first_admin = needs_first_admin(ws);
+    if (first_admin && !options.demo && (!options.admin_password || options.admin_password->empty()))
+        throw BadInput("password: the first administrator needs a password (GONGJI_NEW_PASSWORD)");
+    auto report = bring_up_to_date(ws);
     if (options.demo) load_demo(ws, report);
     if (stores(ws).users.count() == 0) {
         // The installer's own choice, not a password given to someone else.

@@ -30,5 +30,9 @@ struct InitReport {
 // True when the database has no user yet (so init will need an administrator password).
 bool needs_first_admin(Workspace& ws);
 InitReport initialize(Workspace& ws, const InitOptions& options);
+// The part of it that every new version's first start does too: the schema to the latest
+// migration (each one all or nothing), the shipped code tables, and the shipped profiles not
+// loaded before (an administrator's corrections of the others are kept).
+InitReport bring_up_to_date(Workspace& ws);
 
 }  // namespace gongji::app

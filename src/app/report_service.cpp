@@ -222,6 +222,17 @@ std::string reports_dir() {
     return GONGJI_INSTALLED_REPORTS_DIR;
 }
 
+std::string agency_reports_dir() { return env(Env::agency_reports_dir).value_or("/etc/gongji/reports"); }
+
+namespace {
+std::string template_path(const char* name) {
+    auto own = agency_reports_dir() + "/" + name + ".tpl";
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(own, ec)) return own;
+    return reports_dir() + "/" + name + ".tpl";
+}
+}  // namespace
+
 const char* paper_name(Paper p) { return info(p).name; }
 
 std::optional<Paper> parse_paper(std::string_view name) {
@@ -243,7 +254,7 @@ bool case_has_document(const core::Case& c, Paper kind) {
 
 PreparedDocument start_document(Workspace& ws, const Actor& actor, Paper kind) {
     const auto& paper = info(kind);
-    auto path = reports_dir() + "/" + paper.name + ".tpl";
+    auto path = template_path(paper.name);
     PreparedDocument doc;
     doc.tpl = reports::parse_template(read_file(path), path);
     doc.frame.agency = agency_name(ws);

@@ -65,5 +65,8 @@ void set_agency_details(Workspace& ws, const Actor& actor, const std::string& na
 
 // GONGJI_REPORTS_DIR, else the source tree's reports/, else the installed share folder.
 std::string reports_dir();
+// GONGJI_AGENCY_REPORTS_DIR, else /etc/gongji/reports: templates the agency edited, which no
+// upgrade touches. One there stands in for the shipped template of the same name.
+std::string agency_reports_dir();
 
 }  // namespace gongji::app

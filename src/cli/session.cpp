@@ -9,6 +9,7 @@
 #include "app/errors.h"
 #include "app/passwords.h"
 #include "app/paths.h"
+#include "app/schema_upgrade.h"
 
 namespace gongji::cli {
 
@@ -16,7 +17,9 @@ app::Workspace& Session::workspace(bool require_schema) {
     if (!workspace_)
         workspace_ = std::make_unique<app::Workspace>(db_url_.value_or(app::default_database_url()));
     if (require_schema && !schema_checked_) {
-        workspace_->require_current_schema();
+        if (auto upgrade = app::upgrade_on_start(*workspace_))
+            std::cerr << "gongji: the database was upgraded from schema version " << upgrade->from_version << " to "
+                      << upgrade->to_version << "; as it was before: " << upgrade->copy << "\n";
         schema_checked_ = true;
     }
     return *workspace_;

@@ -113,4 +113,11 @@ MigrationReport migrate(Database& db, const std::vector<Migration>& migrations, 
     return report;
 }
 
+void record_release(Database& db, core::Instant at, const std::string& program_release, int from_version, int to_version) {
+    if (!db.dialect().has_table(db.sql(), "schema_releases")) return;
+    auto when = at.utc();
+    db.sql() << "INSERT INTO schema_releases (at, program_release, from_version, to_version) VALUES (:a, :r, :f, :t)",
+        soci::use(when), soci::use(program_release), soci::use(from_version), soci::use(to_version);
+}
+
 }  // namespace gongji::storage

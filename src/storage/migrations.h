@@ -32,6 +32,10 @@ int schema_version(Database& db);
 // already has a version the program does not know.
 MigrationReport migrate(Database& db, const std::vector<Migration>& migrations, core::Instant applied_at);
 
+// Records that `program_release` brought the schema from one version to another (when the
+// database has schema_releases, migration 13).
+void record_release(Database& db, core::Instant at, const std::string& program_release, int from_version, int to_version);
+
 // Splits a script into statements at semicolons that end a line, ignoring "--" comments.
 std::vector<std::string> split_sql_statements(const std::string& script);
 

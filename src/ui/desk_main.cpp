@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app/paths.h"
+#include "app/schema_upgrade.h"
 #include "app/workspace.h"
 #include "ui/problem_text.h"
 #include "ui/session.h"
@@ -27,7 +28,12 @@ public:
             std::cerr << "gongji-desk: " << warning << "\n";
         try {
             workspace_ = std::make_unique<gongji::app::Workspace>(url);
-            workspace_->require_current_schema();
+            if (auto upgrade = gongji::app::upgrade_on_start(*workspace_))
+                wxMessageBox(wxString::Format(_("This version of Gongji Desk upgraded the database (schema %d to %d). "
+                                                "The database as it was is kept in %s."),
+                                              upgrade->from_version, upgrade->to_version,
+                                              wxString::FromUTF8(upgrade->copy)),
+                             _("Database upgraded"), wxOK | wxICON_INFORMATION);
         } catch (const std::exception& e) {
             wxMessageBox(gongji::ui::problem_text(e), _("Gongji Desk"), wxICON_ERROR);
             return false;

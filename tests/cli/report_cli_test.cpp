@@ -158,6 +158,22 @@ BOOST_FIXTURE_TEST_CASE(a_thousand_row_statement_paginates_with_repeated_headers
     BOOST_TEST(all.find("共 1000 笔") != std::string::npos);
 }
 
+// An agency's own wording lives in /etc/gongji/reports, which no upgrade touches: a template
+// there stands in for the shipped one of its name, and the others are still the shipped ones.
+BOOST_FIXTURE_TEST_CASE(an_agencys_own_template_stands_in_for_the_shipped_one, Office) {
+    TempDir agency;
+    std::ofstream(agency.file("receipt.tpl")) << "title 受理凭证（本中心格式）\nfield 办件编号 | {case}\n"
+                                                 "text 请于工作日到三号窗口领取结果。\n";
+    env["GONGJI_AGENCY_REPORTS_DIR"] = agency.path();
+    auto number = submit_wife();
+    auto receipt = pdf_text(report({"receipt", "--case", number}, "own"));
+    BOOST_TEST(receipt.find("受理凭证（本中心格式）") != std::string::npos, receipt);
+    BOOST_TEST(receipt.find("请于工作日到三号窗口领取结果。") != std::string::npos);
+    BOOST_TEST(receipt.find("家庭共济业务受理回执") == std::string::npos);
+    auto commitment = pdf_text(report({"commitment", "--case", number}, "shipped"));
+    BOOST_TEST(commitment.find("职工医保个人账户家庭共济承诺书") != std::string::npos);
+}
+
 BOOST_FIXTURE_TEST_CASE(a_broken_template_is_reported_with_its_line, Office) {
     TempDir templates;
     for (const auto& entry : std::filesystem::directory_iterator(GONGJI_REPORTS_SOURCE))
