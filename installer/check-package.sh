@@ -17,6 +17,9 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get install -y -qq "$deb" >/dev/null
 trap 'apt-get remove -y -qq gongji-desk >/dev/null 2>&1 || true' EXIT
 work=$(mktemp -d)
+# Nothing under /usr is written at run time (the Filesystem Hierarchy: /usr is the package's).
+touch "$work/installed"
+sleep 1
 test -x /usr/bin/gongji && test -x /usr/bin/gongji-desk
 test -f /usr/share/gongji/db/migrations/0001_init.sql
 test -f /usr/share/gongji/reports/receipt.tpl
@@ -68,5 +71,11 @@ fi
 # And a clerk logs in to it with real key presses: installed forms, catalogue and database agree.
 GDK_BACKEND=x11 NO_AT_BRIDGE=1 LANG=C.UTF-8 timeout 60 xvfb-run -a \
   "$(dirname "$(readlink -f "$0")")/desk-login-smoke.sh" "sqlite:$work/demo.db" || { rm -rf "$work"; exit 1; }
+written=$(find /usr -newer "$work/installed" -not -type d 2>/dev/null | head -n 5)
+if [ -n "$written" ]; then
+  rm -rf "$work"
+  echo "the installed programs wrote under /usr: $written" >&2
+  exit 1
+fi
 rm -rf "$work"
 echo "package installs and its programs start: $(basename "$deb")"
