@@ -6,13 +6,16 @@ set -euo pipefail
 build="$1"
 (cd "$build" && cpack >/dev/null)
 deb=$(ls -t "$build"/gongji-desk_*.deb | head -n 1)
+ddeb=$(ls -t "$build"/gongji-desk-dbgsym_*.ddeb | head -n 1)
 # Debian's own judge of a package: no error and no warning (informational tags are allowed).
-said=$(lintian --tag-display-limit 0 "$deb" 2>&1 | grep -E '^[EW]: ' || true)
-if [ -n "$said" ]; then
-  echo "lintian finds fault with $(basename "$deb"):" >&2
-  echo "$said" >&2
-  exit 1
-fi
+for package in "$deb" "$ddeb"; do
+  said=$(lintian --tag-display-limit 0 "$package" 2>&1 | grep -E '^[EW]: ' || true)
+  if [ -n "$said" ]; then
+    echo "lintian finds fault with $(basename "$package"):" >&2
+    echo "$said" >&2
+    exit 1
+  fi
+done
 export DEBIAN_FRONTEND=noninteractive
 apt-get install -y -qq "$deb" >/dev/null
 trap 'apt-get remove -y -qq gongji-desk >/dev/null 2>&1 || true' EXIT

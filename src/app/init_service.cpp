@@ -5,11 +5,14 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "app/audit.h"
 #include "app/auth.h"
 #include "app/errors.h"
+#include "app/machine_settings.h"
 #include "app/paths.h"
 #include "app/policy_service.h"
 #include "app/roster_import.h"
+#include "app/schema_upgrade.h"
 #include "app/stores.h"
 #include "core/csv.h"
 #include "core/relation.h"
@@ -89,12 +92,20 @@ bool needs_first_admin(Workspace& ws) {
 
 InitReport bring_up_to_date(Workspace& ws) {
     InitReport report;
-    auto migration_report = storage::migrate(database(ws), storage::load_migrations(migrations_dir()), now());
+    auto migrations = storage::load_migrations(migrations_dir());
+    const int before = storage::schema_version(database(ws));
+    const bool upgrading = before > 0 && before < static_cast<int>(migrations.size());
+    if (upgrading) report.copy = keep_copy_before_upgrade(ws, before);
+    auto migration_report = storage::migrate(database(ws), migrations, now());
     report.from_version = migration_report.from_version;
     report.to_version = migration_report.to_version;
     report.migrations_applied = migration_report.applied;
     if (!report.migrations_applied.empty())
         storage::record_release(database(ws), now(), GONGJI_VERSION, report.from_version, report.to_version);
+    if (upgrading)
+        audit(ws, {"system", workstation_name()}, "schema_upgrade", "database", "schema",
+              "{\"version\":" + std::to_string(report.from_version) + "}",
+              "{\"version\":" + std::to_string(report.to_version) + ",\"release\":\"" GONGJI_VERSION "\"}");
 
     load_code_tables(ws, report);
     // A shipped profile is loaded once; later an administrator's corrections are kept.

@@ -20,6 +20,7 @@ struct InitReport {
     int from_version = 0;
     int to_version = 0;
     std::vector<std::string> migrations_applied;
+    std::string copy;  // an embedded database upgraded: where it is kept as it was
     std::vector<std::string> policies_loaded;
     long long regions = 0;
     std::vector<std::string> users_created;
@@ -31,8 +32,9 @@ struct InitReport {
 bool needs_first_admin(Workspace& ws);
 InitReport initialize(Workspace& ws, const InitOptions& options);
 // The part of it that every new version's first start does too: the schema to the latest
-// migration (each one all or nothing), the shipped code tables, and the shipped profiles not
-// loaded before (an administrator's corrections of the others are kept).
+// migration (each one all or nothing; an existing embedded database copied first, and the
+// upgrade sealed in the audit log), the shipped code tables, and the shipped profiles not loaded
+// before (an administrator's corrections of the others are kept).
 InitReport bring_up_to_date(Workspace& ws);
 
 }  // namespace gongji::app

@@ -1,8 +1,8 @@
 #pragma once
 // A new version's first start on a database an older one made (docs/packaging.md): the embedded
-// database of a window is upgraded there and then, after a copy of it is kept beside it; the
-// agency's shared PostgreSQL is upgraded by its owner with `gongji init`, never by whichever
-// window starts first while the others still run the old version.
+// database of a window is upgraded there and then; the agency's shared PostgreSQL is upgraded by
+// its owner with `gongji init`, never by whichever window starts first while the others still
+// run the old version. Either way an embedded database is first copied, as it was, beside itself.
 #include <optional>
 #include <string>
 
@@ -12,12 +12,17 @@ namespace gongji::app {
 
 struct SchemaUpgrade {
     int from_version = 0, to_version = 0;
-    std::string copy;  // the database as it was, beside it
+    std::string copy;  // the database as it was, beside it ("" for PostgreSQL)
 };
 
 // Nothing when the schema is current. NotInitialized for a database with no schema yet, and for
 // a PostgreSQL database behind the program; StorageError for one newer than the program (a
 // downgrade) and for a copy that cannot be written, and then nothing was changed.
 std::optional<SchemaUpgrade> upgrade_on_start(Workspace& ws);
+
+// Before an existing database is migrated (by the above or by `gongji init`): an embedded one is
+// copied to FILE.schema-N beside it, N its version now, and the copy's path returned; "" for
+// PostgreSQL, which its owner backs up with pg_dump. StorageError when the copy cannot be made.
+std::string keep_copy_before_upgrade(Workspace& ws, int version);
 
 }  // namespace gongji::app

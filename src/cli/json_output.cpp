@@ -202,6 +202,7 @@ std::string init_report_json(const app::InitReport& r) {
     w.key("previous_version").value(r.from_version);
     w.key("migrations_applied");
     strings(w, r.migrations_applied);
+    if (!r.copy.empty()) w.key("copy_before_upgrade").value(r.copy);
     w.key("policies_loaded");
     strings(w, r.policies_loaded);
     w.key("regions").value(r.regions);

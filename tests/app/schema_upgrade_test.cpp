@@ -10,6 +10,7 @@
 
 #include "app/audit.h"
 #include "app/errors.h"
+#include "app/init_service.h"
 #include "app/schema_upgrade.h"
 #include "app/stores.h"
 #include "storage/migrations.h"
@@ -82,6 +83,27 @@ BOOST_AUTO_TEST_CASE(a_windows_database_is_upgraded_on_first_start_after_a_copy_
     // Once is enough: the next start finds it current and copies nothing.
     BOOST_TEST(!app::upgrade_on_start(ws).has_value());
     BOOST_TEST(!std::filesystem::exists(upgrade->copy + ".2"));
+}
+
+// The owner's `gongji init` (PostgreSQL's only way up, and an administrator's on SQLite) keeps
+// the same record: a copy of an embedded database, and the upgrade in the audit log.
+BOOST_AUTO_TEST_CASE(gongji_init_on_an_older_database_keeps_the_same_record) {
+    test::FreshDatabase fresh;
+    const int older = make_older_database(fresh.url());
+    app::Workspace ws(fresh.url());
+    app::InitOptions options;
+    options.admin_password = "secret";
+    auto report = app::initialize(ws, options);
+    BOOST_TEST(report.from_version == older);
+    BOOST_TEST(report.to_version == latest_version());
+    if (test::backend_name() == "sqlite")
+        BOOST_TEST(std::filesystem::exists(report.copy));
+    else
+        BOOST_TEST(report.copy.empty());  // the owner's pg_dump is PostgreSQL's copy
+    long long sealed = 0;
+    app::database(ws).sql() << "SELECT count(*) FROM audit_log WHERE action = 'schema_upgrade'", soci::into(sealed);
+    BOOST_TEST(sealed == 1);
+    BOOST_TEST(!app::verify_audit(ws).broken.has_value());
 }
 
 BOOST_AUTO_TEST_CASE(a_database_newer_than_the_program_is_refused_and_left_as_it_was) {
