@@ -31,6 +31,21 @@ fi
 [ -e /proc/sys/fs/binfmt_misc/register ] || mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc
 [ -e /proc/sys/fs/binfmt_misc/qemu-aarch64 ] || cat /usr/lib/binfmt.d/qemu-aarch64.conf > /proc/sys/fs/binfmt_misc/register
 
+# /proc, /dev and its pseudo-terminals inside the root (the card reader simulator needs one).
+mounted=()
+cleanup() { for m in "${mounted[@]}"; do umount -l "$m" 2>/dev/null || true; done; }
+trap cleanup EXIT
+mount_in_root() {
+  for fs in proc dev dev/pts; do
+    mountpoint -q "$root/$fs" && continue
+    case "$fs" in
+      proc) mount -t proc proc "$root/proc" ;;
+      *) mount --bind "/$fs" "$root/$fs" ;;
+    esac
+    mounted=("$root/$fs" "${mounted[@]}")
+  done
+}
+
 # The build root: Debian as this machine has it (same release, same mirror), amd64 tools and
 # arm64 libraries.
 if [ ! -x "$root/usr/bin/aarch64-linux-gnu-g++" ]; then
@@ -42,6 +57,7 @@ if [ ! -x "$root/usr/bin/aarch64-linux-gnu-g++" ]; then
     rm -rf "$root" && mkdir -p "$root"
     debootstrap --variant=minbase --keyring=/usr/share/keyrings/debian-archive-keyring.gpg "$release" "$root" "$mirror" >/dev/null
   fi
+  mount_in_root
   cp /etc/apt/sources.list.d/*.sources "$root/etc/apt/sources.list.d/" 2>/dev/null || true
   cp /etc/apt/sources.list "$root/etc/apt/" 2>/dev/null || true
   chroot "$root" dpkg --add-architecture arm64
@@ -61,18 +77,8 @@ fi
 rm -rf "$root/src" && mkdir -p "$root/src/gongji"
 tar -C "$source_dir" --exclude=./.git --exclude='./build*' -cf - . | tar -C "$root/src/gongji" -xf -
 
-mounted=()
-cleanup() { for m in "${mounted[@]}"; do umount -l "$m" 2>/dev/null || true; done; }
-trap cleanup EXIT
-for fs in proc dev dev/pts; do
-  mountpoint -q "$root/$fs" && continue
-  case "$fs" in
-    proc) mount -t proc proc "$root/proc" ;;
-    *) mount --bind "/$fs" "$root/$fs" ;;
-  esac
-  mounted=("$root/$fs" "${mounted[@]}")
-done
 
+mount_in_root
 say "building"
 chroot "$root" /bin/bash -euo pipefail -c '
   cd /src/gongji
@@ -99,5 +105,5 @@ case "$tests" in
   *) pattern='^(core_tests|storage_tests\.sqlite|app_tests\.sqlite|cli_tests\.sqlite)$' ;;
 esac
 say "tests under qemu: $pattern"
-chroot "$root" /bin/bash -euo pipefail -c "cd /src/build && ctest --output-on-failure --timeout 3000 -R '$pattern'"
+chroot "$root" /bin/bash -euo pipefail -c "cd /src/build && ctest --output-on-failure -j \"\$(nproc)\" --timeout 3000 -R '$pattern'"
 say "done: $out/$(basename "$deb")"

@@ -55,10 +55,17 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-// The database has no schema yet, or an older one: `gongji init` is needed.
-class NotInitialized : public std::runtime_error {
+// The database's schema is not this program's: "schema_missing" (`gongji init` first),
+// "schema_behind" (its owner's `gongji init` upgrades it), "schema_newer" (a newer program made
+// it). Params "version" (the database's) and "needs" (this program's).
+class SchemaMismatch : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    SchemaMismatch(const std::string& message, Problem problem)
+        : std::runtime_error(message), problem_(std::move(problem)) {}
+    const Problem& problem() const { return problem_; }
+
+private:
+    Problem problem_;
 };
 
 }  // namespace gongji::app

@@ -49,8 +49,9 @@ std::optional<SchemaUpgrade> upgrade_on_start(Workspace& ws) {
         return std::nullopt;
     }
     if (!embedded(ws))
-        throw NotInitialized("the agency's database has schema version " + std::to_string(current) + ", this program needs " +
-                             std::to_string(latest) + ": its owner upgrades it with `gongji init` (docs/postgresql.md)");
+        throw SchemaMismatch("the agency's database has schema version " + std::to_string(current) + ", this program needs " +
+                                 std::to_string(latest) + ": its owner upgrades it with `gongji init` (docs/postgresql.md)",
+                             {"schema_behind", {{"version", std::to_string(current)}, {"needs", std::to_string(latest)}, {"shared", "yes"}}});
     auto report = bring_up_to_date(ws);
     return SchemaUpgrade{report.from_version, report.to_version, report.copy};
 }

@@ -15,9 +15,9 @@ struct SchemaUpgrade {
     std::string copy;  // the database as it was, beside it ("" for PostgreSQL)
 };
 
-// Nothing when the schema is current. NotInitialized for a database with no schema yet, and for
-// a PostgreSQL database behind the program; StorageError for one newer than the program (a
-// downgrade) and for a copy that cannot be written, and then nothing was changed.
+// Nothing when the schema is current. SchemaMismatch for a database with no schema yet, for a
+// PostgreSQL database behind the program and for one newer than the program (a downgrade);
+// StorageError for a copy that cannot be written. Then nothing was changed.
 std::optional<SchemaUpgrade> upgrade_on_start(Workspace& ws);
 
 // Before an existing database is migrated (by the above or by `gongji init`): an embedded one is

@@ -41,15 +41,24 @@ std::string migrations_dir() { return data_dir() + "/migrations"; }
 void Workspace::require_current_schema() {
     int latest = static_cast<int>(storage::load_migrations(migrations_dir()).size());
     int current = storage::schema_version(*stores_->db);
-    if (current == 0)
-        throw NotInitialized("the database has no schema yet: run `gongji init` first");
-    if (current < latest)
-        throw NotInitialized("the database schema is at version " + std::to_string(current) +
-                             ", this program needs " + std::to_string(latest) + ": run `gongji init` to upgrade");
-    if (current > latest)
-        throw storage::StorageError("the database has schema version " + std::to_string(current) +
-                                    ", newer than this program knows (" + std::to_string(latest) +
-                                    "): use a newer Gongji Desk");
+    Problem problem{"", {{"version", std::to_string(current)}, {"needs", std::to_string(latest)}}};
+    if (current == 0) {
+        problem.code = "schema_missing";
+        throw SchemaMismatch("the database has no schema yet: run `gongji init` first", problem);
+    }
+    if (current < latest) {
+        problem.code = "schema_behind";
+        throw SchemaMismatch("the database schema is at version " + std::to_string(current) + ", this program needs " +
+                                 std::to_string(latest) + ": run `gongji init` to upgrade",
+                             problem);
+    }
+    if (current > latest) {
+        problem.code = "schema_newer";
+        throw SchemaMismatch("the database has schema version " + std::to_string(current) +
+                                 ", newer than this program knows (" + std::to_string(latest) +
+                                 "): use a newer Gongji Desk",
+                             problem);
+    }
 }
 
 const core::RegionTable& Workspace::regions() {

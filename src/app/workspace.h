@@ -25,8 +25,7 @@ public:
     Workspace(const Workspace&) = delete;
     Workspace& operator=(const Workspace&) = delete;
 
-    // Throws NotInitialized unless the schema is at the program's latest migration, and
-    // StorageError when it is newer.
+    // Throws SchemaMismatch unless the schema is at the program's latest migration.
     void require_current_schema();
     // The region code table from the database (loaded once).
     const core::RegionTable& regions();

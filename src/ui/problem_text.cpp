@@ -124,6 +124,15 @@ wxString problem_text(const app::Problem& problem) {
     const auto& c = problem.code;
     auto p = [&](const char* key) { return u8(problem.param(key)); };
     if (c == "not_eligible") return _("Not eligible");
+    if (c == "schema_missing") return _("This database has not been set up yet: the administrator runs \"gongji init\".");
+    if (c == "schema_behind")
+        return wxString::Format(_("The agency's database is at version %s and this version of Gongji Desk needs %s: "
+                                  "the database's owner upgrades it with \"gongji init\"."),
+                                p("version"), p("needs"));
+    if (c == "schema_newer")
+        return wxString::Format(_("This database was made by a newer version of Gongji Desk (version %s; this one knows "
+                                  "%s): install the newer version."),
+                                p("version"), p("needs"));
     if (c == "authentication_failed") return _("Wrong user name or password");
     if (c == "forbidden") {
         if (!problem.param("disabled_user").empty()) return wxString::Format(_("User %s is disabled"), p("disabled_user"));
@@ -206,6 +215,7 @@ wxString problem_text(const std::exception& e) {
     if (const auto* r = dynamic_cast<const app::Refused*>(&e)) return problem_text(r->problem());
     if (const auto* b = dynamic_cast<const app::BadInput*>(&e); b && !b->problem().code.empty())
         return problem_text(b->problem());
+    if (const auto* m = dynamic_cast<const app::SchemaMismatch*>(&e)) return problem_text(m->problem());
     return u8(e.what());
 }
 

@@ -35,7 +35,7 @@ BOOST_AUTO_TEST_CASE(the_users_own_database_folder_is_theirs_alone) {
 BOOST_AUTO_TEST_CASE(a_new_database_gets_schema_tables_profiles_and_admin) {
     test::FreshDatabase fresh;
     app::Workspace ws(fresh.url());
-    BOOST_CHECK_THROW(ws.require_current_schema(), app::NotInitialized);
+    BOOST_CHECK_THROW(ws.require_current_schema(), app::SchemaMismatch);
     app::InitOptions options;
     BOOST_CHECK_THROW(app::initialize(ws, options), app::BadInput);  // no password for admin
     BOOST_TEST(storage::schema_version(app::database(ws)) == 0);                // and nothing was done

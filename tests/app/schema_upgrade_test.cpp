@@ -44,7 +44,7 @@ BOOST_AUTO_TEST_CASE(a_windows_database_is_upgraded_on_first_start_after_a_copy_
         try {
             app::upgrade_on_start(ws);
             BOOST_FAIL("a shared database behind the program was upgraded by a window");
-        } catch (const app::NotInitialized& e) {
+        } catch (const app::SchemaMismatch& e) {
             BOOST_TEST(std::string(e.what()).find("its owner upgrades it with `gongji init`") != std::string::npos, e.what());
         }
         BOOST_TEST(storage::schema_version(app::database(ws)) == older);
@@ -120,7 +120,8 @@ BOOST_AUTO_TEST_CASE(a_database_newer_than_the_program_is_refused_and_left_as_it
     try {
         app::upgrade_on_start(ws);
         BOOST_FAIL("an older program opened a newer database");
-    } catch (const storage::StorageError& e) {
+    } catch (const app::SchemaMismatch& e) {
+        BOOST_TEST(e.problem().code == "schema_newer");
         BOOST_TEST(std::string(e.what()).find("newer than this program knows") != std::string::npos, e.what());
     }
     BOOST_TEST(storage::schema_version(app::database(ws)) == latest + 1);
@@ -129,7 +130,7 @@ BOOST_AUTO_TEST_CASE(a_database_newer_than_the_program_is_refused_and_left_as_it
 BOOST_AUTO_TEST_CASE(a_database_without_a_schema_is_sent_to_gongji_init) {
     test::FreshDatabase fresh;
     app::Workspace ws(fresh.url());
-    BOOST_CHECK_THROW(app::upgrade_on_start(ws), app::NotInitialized);
+    BOOST_CHECK_THROW(app::upgrade_on_start(ws), app::SchemaMismatch);
     BOOST_TEST(storage::schema_version(app::database(ws)) == 0);
 }
 
