@@ -92,13 +92,27 @@ deb=$(ls -t "$root"/src/build/gongji-desk_*_arm64.deb | head -n 1)
 cp "$deb" "$root"/src/build/gongji-desk-dbgsym_*_arm64.ddeb "$out/"
 say "built $(basename "$deb")"
 
-said=$(chroot "$root" lintian --tag-display-limit 0 "/src/build/$(basename "$deb")" 2>&1 | grep -E '^[EW]: ' || true)
-if [ -n "$said" ]; then
-  echo "lintian finds fault with $(basename "$deb"):" >&2
-  echo "$said" >&2
-  exit 1
-fi
-say "lintian: no error, no warning"
+for package in /src/build/gongji-desk_*_arm64.deb /src/build/gongji-desk-dbgsym_*_arm64.ddeb; do
+  said=$(chroot "$root" lintian --tag-display-limit 0 "$package" 2>&1 | grep -E '^[EW]: ' || true)
+  if [ -n "$said" ]; then
+    echo "lintian finds fault with $(basename "$package"):" >&2
+    echo "$said" >&2
+    exit 1
+  fi
+done
+say "lintian: no error, no warning on the package and its debugging symbols"
+
+# The package itself on arm64: apt installs it with its arm64 dependencies, and its programs run.
+chroot "$root" /bin/bash -euo pipefail -c "
+  apt-get install -y -qq --no-install-recommends /src/build/$(basename "$deb") >/dev/null
+  trap 'dpkg --purge gongji-desk >/dev/null' EXIT
+  file -L /usr/bin/gongji /usr/bin/gongji-desk | grep -c 'ARM aarch64' | grep -qx 2
+  gongji-desk --version >/dev/null
+  home=\$(mktemp -d) && cd \$home
+  HOME=\$home gongji init --demo >/dev/null 2>&1
+  HOME=\$home gongji policy list | grep -q guangxi
+  rm -rf \$home"
+say "the arm64 package installs and its programs run"
 
 case "$tests" in
   core) pattern='^core_tests$' ;;
