@@ -62,6 +62,8 @@ printf '%s\n' "setl_id,user_id_number,time,institution_code,institution_name,use
 as admin settle "$work/settle.csv" >/dev/null
 mkdir -p /etc/gongji/reports
 printf '%s\n' "title 受理凭证（本中心格式）" "field 办件编号 | {case}" > /etc/gongji/reports/receipt.tpl
+# 0.1.0's only way to change a paper: the shipped template edited in place.
+echo "text 本中心在旧版中修改的通知书。" >> /usr/share/gongji/reports/decision.tpl
 anchors=$(g audit anchor | grep -oE '"[^"]+:[0-9]+:[0-9a-f]+"' | tr -d '"')
 [ -n "$anchors" ] || fail "no audit anchor"
 old_schema=$(sqlite3 "$db" "SELECT max(version) FROM schema_migrations")
@@ -102,6 +104,9 @@ cmp -s "$work/scan-before.png" "$work/scan-after.png" || fail "a scan changed"
 as super statement --user $wife --from 2026-11-01 --to 2026-11-30 | grep -q '"U1"' || fail "a settlement was lost"
 as super report receipt --case "$case_number" --pdf "$work/receipt.pdf" >/dev/null
 pdftotext "$work/receipt.pdf" - | grep -q '受理凭证（本中心格式）' || fail "the agency's own template is not used"
+as super report decision --case "$case_number" --pdf "$work/decision.pdf" >/dev/null
+pdftotext "$work/decision.pdf" - | grep -q '本中心在旧版中修改的通知书' || fail "the template edited under /usr/share was lost"
+grep -q '本中心在旧版中修改的通知书' /etc/gongji/reports/decision.tpl || fail "the edited template was not kept in /etc/gongji"
 
 # --- Back to the old release: refused by the package, with the way back said.
 if dpkg -i "$old_deb" > "$work/downgrade.log" 2>&1; then fail "a downgrade was let through"; fi
@@ -109,7 +114,17 @@ grep -q "refusing to go back from $new_version to $old_version" "$work/downgrade
 [ "$(dpkg-query -W -f='${Version}' gongji-desk)" = "$new_version" ] || fail "the refused downgrade left $old_version"
 # Forced, the old program refuses the database and changes nothing.
 GONGJI_ALLOW_DOWNGRADE=yes dpkg -i "$old_deb" >/dev/null 2>&1 || fail "the forced downgrade did not install"
-if said=$(as super case show "$case_number" 2>&1); then fail "the old program opened the upgraded database"; fi
+if as super case show "$case_number" >/dev/null; then fail "the old program opened the upgraded database"; fi
 grep -q "newer than this program knows" "$work/stderr" || fail "the old program's refusal: $(tail -n 2 "$work/stderr")"
 [ "$(sqlite3 "$db" "SELECT max(version) FROM schema_migrations")" = "$new_schema" ] || fail "the old program changed the database"
-echo "upgrade keeps the data: $old_version → $new_version (schema $old_schema → $new_schema), downgrade refused"
+
+# The way back the refusal describes: the new version restores the copy it kept, then the old
+# package is forced; the old program works on it, and the chain is the one anchored before.
+apt-get install -y -qq "$new_deb" >/dev/null || fail "reinstalling the new package"
+as admin restore "$db.schema-$old_schema" >/dev/null || fail "the new version does not restore its upgrade copy: $(tail -n 1 "$work/stderr")"
+GONGJI_ALLOW_DOWNGRADE=yes dpkg -i "$old_deb" >/dev/null 2>&1 || fail "the forced downgrade did not install"
+as super case show "$case_number" | grep -q '"approved"' || fail "the old program cannot use the restored database"
+for anchor in $anchors; do
+  g audit verify --anchor "$anchor" >/dev/null || fail "after going back, the chain does not verify against $anchor"
+done
+echo "upgrade keeps the data: $old_version → $new_version (schema $old_schema → $new_schema); downgrade refused, the way back works"

@@ -6,6 +6,7 @@
 #include "app/clock.h"
 #include "app/errors.h"
 #include "app/stores.h"
+#include "storage/migrations.h"
 #include "storage/sqlite_backup.h"
 
 namespace gongji::app {
@@ -65,8 +66,13 @@ BackupReport restore(Workspace& ws, const Actor& actor, const std::string& file)
         std::string why;
         try {
             auto taken_at = storage::backup_taken_at(database(*copy));
+            const int version = storage::schema_version(database(*copy));
+            const int latest = static_cast<int>(storage::load_migrations(migrations_dir()).size());
             if (!taken_at) {
                 why = "it is not a backup made by gongji backup";
+            } else if (version > latest) {
+                why = "a newer version of Gongji Desk made it (schema version " + std::to_string(version) +
+                      ", this program knows " + std::to_string(latest) + ")";
             } else {
                 report.taken_at = *taken_at;
                 why = check_copy(*copy, report);

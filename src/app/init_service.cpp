@@ -93,6 +93,7 @@ bool needs_first_admin(Workspace& ws) {
 InitReport bring_up_to_date(Workspace& ws) {
     InitReport report;
     auto migrations = storage::load_migrations(migrations_dir());
+    UpgradeLock one_at_a_time(ws);
     const int before = storage::schema_version(database(ws));
     const bool upgrading = before > 0 && before < static_cast<int>(migrations.size());
     if (upgrading) report.copy = keep_copy_before_upgrade(ws, before);

@@ -1,7 +1,13 @@
 #include "app/schema_upgrade.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <filesystem>
 
+#include "app/audit.h"
+#include "app/clock.h"
 #include "app/errors.h"
 #include "app/init_service.h"
 #include "app/stores.h"
@@ -27,11 +33,27 @@ std::string free_copy_name(const std::string& file, int version) {
 
 }  // namespace
 
+UpgradeLock::UpgradeLock(const Workspace& ws) {
+    if (!embedded(ws)) return;
+    fd_ = ::open(ws.url().substr(kEmbedded.size()).c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd_ >= 0 && ::flock(fd_, LOCK_EX) != 0) {
+        ::close(fd_);
+        fd_ = -1;
+    }
+}
+
+UpgradeLock::~UpgradeLock() {
+    if (fd_ >= 0) ::close(fd_);  // and with it the lock
+}
+
 std::string keep_copy_before_upgrade(Workspace& ws, int version) {
     if (!embedded(ws)) return "";
     auto copy = free_copy_name(ws.url().substr(kEmbedded.size()), version);
     try {
         storage::copy_sqlite(database(ws), copy);
+        // A backup `gongji restore` takes: the way back to the version before (docs/packaging.md).
+        Workspace copied("sqlite:" + copy);
+        storage::mark_backup(database(copied), now().utc(), "system", verify_audit(copied).entries);
     } catch (const std::exception& e) {
         std::error_code ec;
         std::filesystem::remove(copy, ec);
@@ -53,6 +75,7 @@ std::optional<SchemaUpgrade> upgrade_on_start(Workspace& ws) {
                                  std::to_string(latest) + ": its owner upgrades it with `gongji init` (docs/postgresql.md)",
                              {"schema_behind", {{"version", std::to_string(current)}, {"needs", std::to_string(latest)}, {"shared", "yes"}}});
     auto report = bring_up_to_date(ws);
+    if (report.migrations_applied.empty()) return std::nullopt;  // another window upgraded it meanwhile
     return SchemaUpgrade{report.from_version, report.to_version, report.copy};
 }
 

@@ -20,6 +20,21 @@ struct SchemaUpgrade {
 // StorageError for a copy that cannot be written. Then nothing was changed.
 std::optional<SchemaUpgrade> upgrade_on_start(Workspace& ws);
 
+// While held, no other program on this machine upgrades the same embedded database: two windows
+// started at once on an old database upgrade it once (the second then finds it current). An
+// exclusive flock(2) on the database file, apart from SQLite's own fcntl locks; nothing for
+// PostgreSQL, whose migrations each run in one transaction.
+class UpgradeLock {
+public:
+    explicit UpgradeLock(const Workspace& ws);
+    ~UpgradeLock();
+    UpgradeLock(const UpgradeLock&) = delete;
+    UpgradeLock& operator=(const UpgradeLock&) = delete;
+
+private:
+    int fd_ = -1;
+};
+
 // Before an existing database is migrated (by the above or by `gongji init`): an embedded one is
 // copied to FILE.schema-N beside it, N its version now, and the copy's path returned; "" for
 // PostgreSQL, which its owner backs up with pg_dump. StorageError when the copy cannot be made.

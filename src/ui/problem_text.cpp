@@ -124,6 +124,10 @@ wxString problem_text(const app::Problem& problem) {
     const auto& c = problem.code;
     auto p = [&](const char* key) { return u8(problem.param(key)); };
     if (c == "not_eligible") return _("Not eligible");
+    if (c == "audit_keys_unusable")
+        return wxString::Format(_("This account cannot use the agency's audit key file %s: the administrator makes it "
+                                  "readable by the accounts that run the windows (their group, mode 0640)."),
+                                p("file"));
     if (c == "schema_missing") return _("This database has not been set up yet: the administrator runs \"gongji init\".");
     if (c == "schema_behind")
         return wxString::Format(_("The agency's database is at version %s and this version of Gongji Desk needs %s: "

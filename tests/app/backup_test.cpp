@@ -11,6 +11,8 @@
 #include <fstream>
 #include <thread>
 
+#include <soci/soci.h>
+
 #include "app/audit.h"
 #include "app/backup_service.h"
 #include "app/case_service.h"
@@ -104,6 +106,12 @@ BOOST_AUTO_TEST_CASE(what_is_not_a_verified_backup_is_refused_and_nothing_change
     }
     BOOST_TEST(refused(damaged));
     BOOST_TEST(refused(dir.write("notes.db", "not a database at all")));
+    // A backup a newer version made: this program could not open the database it would leave.
+    auto newer = dir.path() + "/newer.db";
+    std::filesystem::copy_file(dir.path() + "/b.db", newer);
+    storage::Database::open("sqlite:" + newer)->sql()
+        << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, '0999_future.sql', '2027-01-01T00:00:00Z')";
+    BOOST_TEST(refused(newer));
     BOOST_TEST(app::verify_audit(ws).entries == before + 1);  // only the backup itself was recorded
 }
 

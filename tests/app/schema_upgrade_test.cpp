@@ -7,8 +7,10 @@
 #include <soci/soci.h>
 
 #include <filesystem>
+#include <future>
 
 #include "app/audit.h"
+#include "app/backup_service.h"
 #include "app/errors.h"
 #include "app/init_service.h"
 #include "app/schema_upgrade.h"
@@ -83,6 +85,36 @@ BOOST_AUTO_TEST_CASE(a_windows_database_is_upgraded_on_first_start_after_a_copy_
     // Once is enough: the next start finds it current and copies nothing.
     BOOST_TEST(!app::upgrade_on_start(ws).has_value());
     BOOST_TEST(!std::filesystem::exists(upgrade->copy + ".2"));
+
+    // The copy is the way back: `gongji restore` takes it, and the database is as it was.
+    app::restore(ws, app::Actor{"admin", core::Role::admin, "test-ws"}, upgrade->copy);
+    BOOST_TEST(storage::schema_version(app::database(ws)) == older);
+}
+
+// Two windows started at once on the same old database (two desktop apps, or the app and a
+// script): one upgrades it, the other waits and finds it current; one copy, one upgrade sealed.
+BOOST_AUTO_TEST_CASE(two_first_starts_at_once_upgrade_the_database_once) {
+    if (test::backend_name() != "sqlite") return;  // a shared database is its owner's to upgrade
+    test::FreshDatabase fresh;
+    const int older = make_older_database(fresh.url());
+    auto start = [&] {
+        app::Workspace ws(fresh.url());
+        return app::upgrade_on_start(ws);
+    };
+    auto first = std::async(std::launch::async, start);
+    auto second = std::async(std::launch::async, start);
+    auto a = first.get();
+    auto b = second.get();
+    BOOST_TEST(a.has_value() + b.has_value() == 1);
+    const auto file = fresh.url().substr(std::string("sqlite:").size());
+    BOOST_TEST(std::filesystem::exists(file + ".schema-" + std::to_string(older)));
+    BOOST_TEST(!std::filesystem::exists(file + ".schema-" + std::to_string(older) + ".2"));
+    app::Workspace ws(fresh.url());
+    long long sealed = 0, releases = 0;
+    app::database(ws).sql() << "SELECT count(*) FROM audit_log WHERE action = 'schema_upgrade'", soci::into(sealed);
+    app::database(ws).sql() << "SELECT count(*) FROM schema_releases", soci::into(releases);
+    BOOST_TEST(sealed == 1);
+    BOOST_TEST(releases == 1);
 }
 
 // The owner's `gongji init` (PostgreSQL's only way up, and an administrator's on SQLite) keeps
