@@ -47,38 +47,35 @@ mount_in_root() {
 }
 
 # The build root: Debian as this machine has it (same release, same mirror), amd64 tools and
-# arm64 libraries.
-if [ ! -x "$root/usr/bin/aarch64-linux-gnu-g++" ]; then
+# arm64 libraries; made once, brought up to this list every run (quick when nothing is missing).
+if [ ! -x "$root/usr/bin/apt-get" ]; then
   release=$(. /etc/os-release && echo "$VERSION_CODENAME")
-  mirror=$(cat /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null || true) && mirror=$(echo "$mirror" | grep -m1 -oE '^(URIs: |deb )[^ ]+' |
-           sed -E 's/^(URIs: |deb )//')
-  if [ ! -x "$root/usr/bin/apt-get" ]; then
-    say "debootstrap $release into $root"
-    rm -rf "$root" && mkdir -p "$root"
-    debootstrap --variant=minbase --keyring=/usr/share/keyrings/debian-archive-keyring.gpg "$release" "$root" "$mirror" >/dev/null
-  fi
-  mount_in_root
+  mirror=$(cat /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null |
+           grep -m1 -oE '^(URIs: |deb )[^ ]+' | sed -E 's/^(URIs: |deb )//' || true)
+  say "debootstrap $release into $root"
+  rm -rf "$root" && mkdir -p "$root"
+  debootstrap --variant=minbase --keyring=/usr/share/keyrings/debian-archive-keyring.gpg "$release" "$root" "$mirror" >/dev/null
   cp /etc/apt/sources.list.d/*.sources "$root/etc/apt/sources.list.d/" 2>/dev/null || true
   cp /etc/apt/sources.list "$root/etc/apt/" 2>/dev/null || true
   chroot "$root" dpkg --add-architecture arm64
-  say "installing the cross compiler and the arm64 libraries"
-  chroot "$root" apt-get update -qq
-  chroot "$root" apt-get install -y -qq --no-install-recommends \
-    crossbuild-essential-arm64 cmake make pkg-config gettext file dpkg-dev lintian fakeroot \
-    fonts-noto-cjk poppler-utils sqlite3 unzip tesseract-ocr-eng tesseract-ocr-chi-sim wx-common \
-    libsoci-dev:arm64 libsqlite3-dev:arm64 libpq-dev:arm64 libpoco-dev:arm64 libboost-test-dev:arm64 \
-    libxlsxwriter-dev:arm64 libcairo2-dev:arm64 libpango1.0-dev:arm64 libqrencode-dev:arm64 \
-    libpoppler-cpp-dev:arm64 libsane-dev:arm64 libsane1:arm64 libtesseract-dev:arm64 libwxgtk3.2-dev:arm64 \
-    libgstreamer1.0-dev:arm64 libgstreamer-plugins-base1.0-dev:arm64 libjpeg-dev:arm64 libtiff-dev:arm64 \
-    libx11-dev:arm64 >/dev/null
 fi
+mount_in_root
+say "the cross compiler and the arm64 libraries"
+chroot "$root" apt-get update -qq
+chroot "$root" apt-get install -y -qq --no-install-recommends \
+  crossbuild-essential-arm64 cmake make pkg-config gettext file dpkg-dev lintian fakeroot \
+  fonts-noto-cjk poppler-utils sqlite3 unzip tesseract-ocr-eng tesseract-ocr-chi-sim wx-common \
+  libsoci-dev:arm64 libsqlite3-dev:arm64 libpq-dev:arm64 libpoco-dev:arm64 libboost-test-dev:arm64 \
+  libxlsxwriter-dev:arm64 libcairo2-dev:arm64 libpango1.0-dev:arm64 libqrencode-dev:arm64 \
+  libpoppler-cpp-dev:arm64 libsane-dev:arm64 libsane1:arm64 libtesseract-dev:arm64 libwxgtk3.2-dev:arm64 \
+  libgstreamer1.0-dev:arm64 libgstreamer-plugins-base1.0-dev:arm64 libjpeg-dev:arm64 libtiff-dev:arm64 \
+  libx11-dev:arm64 >/dev/null
 
 # The source as it is in the work tree (committed or not), without builds.
 rm -rf "$root/src" && mkdir -p "$root/src/gongji"
 tar -C "$source_dir" --exclude=./.git --exclude='./build*' -cf - . | tar -C "$root/src/gongji" -xf -
 
 
-mount_in_root
 say "building"
 chroot "$root" /bin/bash -euo pipefail -c '
   cd /src/gongji

@@ -6,7 +6,6 @@
 
 #include <filesystem>
 
-#include "app/audit.h"
 #include "app/clock.h"
 #include "app/errors.h"
 #include "app/init_service.h"
@@ -51,9 +50,10 @@ std::string keep_copy_before_upgrade(Workspace& ws, int version) {
     auto copy = free_copy_name(ws.url().substr(kEmbedded.size()), version);
     try {
         storage::copy_sqlite(database(ws), copy);
-        // A backup `gongji restore` takes: the way back to the version before (docs/packaging.md).
-        Workspace copied("sqlite:" + copy);
-        storage::mark_backup(database(copied), now().utc(), "system", verify_audit(copied).entries);
+        // A backup `gongji restore` takes (and checks then): the way back to the version before.
+        // Its schema is the older one, so only what every version has is read here.
+        auto copied = storage::Database::open("sqlite:" + copy);
+        storage::mark_backup(*copied, now().utc(), "system", storage::audit_entry_count(*copied));
     } catch (const std::exception& e) {
         std::error_code ec;
         std::filesystem::remove(copy, ec);

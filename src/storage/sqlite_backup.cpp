@@ -54,6 +54,12 @@ std::optional<std::string> backup_taken_at(Database& copy) {
     return copy.sql().got_data() ? std::optional(taken_at) : std::nullopt;
 }
 
+long long audit_entry_count(Database& db) {
+    long long entries = 0;
+    db.sql() << "SELECT count(*) FROM audit_log", soci::into(entries);
+    return entries;
+}
+
 void unmark_backup(Database& restored) { restored.sql() << "DROP TABLE IF EXISTS backup_record"; }
 
 std::string integrity(Database& db) {

@@ -20,6 +20,8 @@ std::string integrity(Database& db);
 // removed from the database restored.
 void mark_backup(Database& copy, const std::string& taken_at, const std::string& taken_by, long long audit_entries);
 std::optional<std::string> backup_taken_at(Database& copy);  // nullopt: not a backup
+// The entries in a database's audit log, whatever its schema version (for the mark above).
+long long audit_entry_count(Database& db);
 void unmark_backup(Database& restored);
 
 }  // namespace gongji::storage
