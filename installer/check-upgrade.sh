@@ -122,6 +122,8 @@ grep -q "newer than this program knows" "$work/stderr" || fail "the old program'
 # package is forced; the old program works on it, and the chain is the one anchored before.
 apt-get install -y -qq "$new_deb" >/dev/null || fail "reinstalling the new package"
 as admin restore "$db.schema-$old_schema" >/dev/null || fail "the new version does not restore its upgrade copy: $(tail -n 1 "$work/stderr")"
+[ "$(sqlite3 "$db" "SELECT max(version) FROM schema_migrations")" = "$old_schema" ] || fail "the restore upgraded the copy it put back"
+[ ! -e "$db.schema-$old_schema.2" ] || fail "the restore made another copy"
 GONGJI_ALLOW_DOWNGRADE=yes dpkg -i "$old_deb" >/dev/null 2>&1 || fail "the forced downgrade did not install"
 as super case show "$case_number" | grep -q '"approved"' || fail "the old program cannot use the restored database"
 for anchor in $anchors; do

@@ -68,6 +68,7 @@ BackupReport restore(Workspace& ws, const Actor& actor, const std::string& file)
             auto taken_at = storage::backup_taken_at(database(*copy));
             const int version = storage::schema_version(database(*copy));
             const int latest = static_cast<int>(storage::load_migrations(migrations_dir()).size());
+            report.older_schema = version < latest;
             if (!taken_at) {
                 why = "it is not a backup made by gongji backup";
             } else if (version > latest) {

@@ -14,6 +14,7 @@ struct BackupReport {
     std::string file;
     long long audit_entries = 0, chains = 0;
     std::string taken_at;  // UTC
+    bool older_schema = false;  // restored: an older version's database, upgraded at the next start
 };
 
 // Administrator only. BadInput when `file` exists already; StorageError for a PostgreSQL

@@ -179,9 +179,13 @@ int run_backup_or_restore(Session& s, const Words& words, bool backup) {
     Args args(words, {});
     args.allow_only({});
     args.expect_positional(1, "FILE");
+    if (!backup) s.keep_schema_as_it_is();
     auto actor = s.actor();
     const auto& file = args.positional()[0];
     auto report = backup ? app::back_up(s.workspace(), actor, file) : app::restore(s.workspace(), actor, file);
+    if (!backup && report.older_schema)
+        std::cerr << "gongji restore: the database is now as an older version left it: install that version now. "
+                     "Any start of this version, by the desktop app or a gongji command, upgrades it again.\n";
     core::JsonWriter w(true);
     w.begin_object().key(backup ? "backup" : "restored").value(report.file).key("taken_at").value(report.taken_at);
     w.key("audit_entries").value(report.audit_entries).key("chains").value(report.chains).key("verified").value(true);

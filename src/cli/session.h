@@ -17,6 +17,9 @@ public:
 
     // The open database; with `require_schema` it must be initialized and current.
     app::Workspace& workspace(bool require_schema = true);
+    // From now on the database is used at whatever schema it has, never upgraded: a restore
+    // replaces it whole (and may put back the copy an upgrade kept, to go back a version).
+    void keep_schema_as_it_is() { schema_checked_ = true; }
     // The user named by --as, authenticated with GONGJI_PASSWORD or a prompt on a terminal. An
     // account that must choose a new password is warned, or refused ("password_change_required")
     // where the agency requires it, unless `changing_password`.

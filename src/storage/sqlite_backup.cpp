@@ -41,6 +41,7 @@ void copy_sqlite(const std::string& from, Database& to) {
 }
 
 void mark_backup(Database& copy, const std::string& taken_at, const std::string& taken_by, long long audit_entries) {
+    copy.sql() << "DROP TABLE IF EXISTS backup_record";  // a backup copied back by hand keeps its mark
     copy.sql() << "CREATE TABLE backup_record (taken_at VARCHAR(32) NOT NULL, taken_by VARCHAR(64) NOT NULL, "
                   "audit_entries BIGINT NOT NULL)";
     copy.sql() << "INSERT INTO backup_record VALUES (:t, :b, :n)", soci::use(taken_at), soci::use(taken_by),

@@ -16,6 +16,7 @@
 #include "app/schema_upgrade.h"
 #include "app/stores.h"
 #include "storage/migrations.h"
+#include "storage/sqlite_backup.h"
 #include "support/test_database.h"
 
 using namespace gongji;
@@ -115,6 +116,17 @@ BOOST_AUTO_TEST_CASE(two_first_starts_at_once_upgrade_the_database_once) {
     app::database(ws).sql() << "SELECT count(*) FROM schema_releases", soci::into(releases);
     BOOST_TEST(sealed == 1);
     BOOST_TEST(releases == 1);
+}
+
+// A backup put back by hand (cp) still carries its mark; its upgrade marks its own copy anew.
+BOOST_AUTO_TEST_CASE(a_backup_copied_back_by_hand_is_upgraded_too) {
+    if (test::backend_name() != "sqlite") return;  // backups of the embedded database
+    test::FreshDatabase fresh;
+    make_older_database(fresh.url());
+    storage::mark_backup(*storage::Database::open(fresh.url()), "2026-12-01T00:00:00Z", "admin", 0);
+    app::Workspace ws(fresh.url());
+    BOOST_TEST(app::upgrade_on_start(ws).has_value());
+    ws.require_current_schema();
 }
 
 // The owner's `gongji init` (PostgreSQL's only way up, and an administrator's on SQLite) keeps
