@@ -5,6 +5,7 @@
 #include "app/audit.h"
 #include "app/clock.h"
 #include "app/errors.h"
+#include "app/kept_anchors.h"
 #include "app/stores.h"
 #include "storage/migrations.h"
 #include "storage/sqlite_backup.h"
@@ -85,6 +86,8 @@ BackupReport restore(Workspace& ws, const Actor& actor, const std::string& file)
     }
     storage::copy_sqlite(file, database(ws));
     storage::unmark_backup(database(ws));
+    // The heads kept before the restore describe the database that was replaced: start afresh.
+    restart_kept_anchors(ws, "restored from " + std::filesystem::path(file).filename().string());
     audit(ws, {actor.username, actor.workstation}, "restore", "database", std::filesystem::path(file).filename().string(), "",
           "{\"taken_at\":\"" + report.taken_at + "\"}");
     return report;

@@ -5,6 +5,7 @@
 
 #include "app/audit.h"
 #include "app/errors.h"
+#include "app/paths.h"
 #include "app/stores.h"
 #include "core/case_rules.h"
 #include "core/instant.h"
@@ -50,6 +51,7 @@ std::string hours_text(double hours) {
 // Writes the workbook and records the export like a print (personal data left the program).
 void write_and_record(Workspace& ws, const Actor& actor, const std::string& document, const std::string& subject,
                       const std::vector<reports::Sheet>& sheets, const std::string& path) {
+    refuse_database_file(path);
     try {
         reports::write_workbook(path, sheets);
     } catch (const reports::SpreadsheetError& e) {

@@ -5,6 +5,7 @@
 
 #include "app/environment.h"
 #include "app/errors.h"
+#include "storage/database.h"
 
 namespace gongji::app {
 
@@ -23,8 +24,7 @@ std::string data_dir() {
     return GONGJI_INSTALLED_DATA_DIR;
 }
 
-std::string default_database_url() {
-    if (auto url = env(Env::database)) return *url;
+std::string user_data_dir() {
     fs::path base;
     if (auto xdg = env(Env::xdg_data_home))
         base = *xdg;
@@ -37,10 +37,21 @@ std::string default_database_url() {
     // The user's own folder: nobody else lists or opens what is in it (checked at every start).
     std::error_code ec;
     fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace, ec);
-    return "sqlite:" + (dir / "gongji.db").string();
+    return dir.string();
+}
+
+std::string default_database_url() {
+    if (auto url = env(Env::database)) return *url;
+    return "sqlite:" + (fs::path(user_data_dir()) / "gongji.db").string();
+}
+
+void refuse_database_file(const std::string& path) {
+    if (storage::is_open_database_file(path))
+        throw BadInput(path + ": that is the database itself; choose another file", {"is_database", {{"file", path}}});
 }
 
 std::string read_file(const std::string& path) {
+    refuse_database_file(path);
     std::error_code ec;
     if (fs::is_directory(path, ec)) throw BadInput(path + ": a folder, not a file");
     std::ifstream in(path, std::ios::binary | std::ios::ate);

@@ -9,10 +9,15 @@ namespace gongji::app {
 bool running_installed();
 // GONGJI_DATA_DIR, else the installed share folder when installed, else the source tree's db/.
 std::string data_dir();
+// $XDG_DATA_HOME/gongji (~/.local/share/gongji), created readable by this account only.
+std::string user_data_dir();
 // GONGJI_DB, else sqlite:$XDG_DATA_HOME/gongji/gongji.db (~/.local/share/…), folder created.
 std::string default_database_url();
 
-// Reads a whole file; BadInput naming it when it cannot be read.
+// Reads a whole file; BadInput naming it when it cannot be read, or when it is the database.
 std::string read_file(const std::string& path);
+// BadInput ("is_database") when `path` is a database file this process has open: reading or
+// writing it outside SQLite would drop SQLite's locks (or overwrite the database).
+void refuse_database_file(const std::string& path);
 
 }  // namespace gongji::app

@@ -304,6 +304,7 @@ void record_print(Workspace& ws, const Actor& actor, Paper kind, const std::stri
 }
 
 int print_prepared(Workspace& ws, const Actor& actor, Paper kind, const PreparedDocument& doc, const std::string& pdf_path) {
+    refuse_database_file(pdf_path);
     reports::LaidOutDocument laid_out(doc.tpl, doc.data, doc.frame);
     laid_out.write_pdf(pdf_path);
     record_print(ws, actor, kind, doc.subject, laid_out.pages());

@@ -34,7 +34,8 @@ std::string free_copy_name(const std::string& file, int version) {
 
 UpgradeLock::UpgradeLock(const Workspace& ws) {
     if (!embedded(ws)) return;
-    fd_ = ::open(ws.url().substr(kEmbedded.size()).c_str(), O_RDONLY | O_CLOEXEC);
+    auto folder = std::filesystem::absolute(ws.url().substr(kEmbedded.size())).parent_path();
+    fd_ = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd_ >= 0 && ::flock(fd_, LOCK_EX) != 0) {
         ::close(fd_);
         fd_ = -1;

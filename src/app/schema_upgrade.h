@@ -22,7 +22,8 @@ std::optional<SchemaUpgrade> upgrade_on_start(Workspace& ws);
 
 // While held, no other program on this machine upgrades the same embedded database: two windows
 // started at once on an old database upgrade it once (the second then finds it current). An
-// exclusive flock(2) on the database file, apart from SQLite's own fcntl locks; nothing for
+// exclusive flock(2) on the folder that holds the database, never on the file itself: closing a
+// descriptor of the database file would drop this process's SQLite locks with it. Nothing for
 // PostgreSQL, whose migrations each run in one transaction.
 class UpgradeLock {
 public:

@@ -4,6 +4,7 @@
 
 #include "app/audit_keys.h"
 #include "app/errors.h"
+#include "app/kept_anchors.h"
 #include "app/paths.h"
 #include "app/stores.h"
 #include "core/csv.h"
@@ -16,6 +17,7 @@ namespace {
 std::unique_ptr<Stores> open_stores(const std::string& url) {
     auto db = storage::Database::open(url);
     db->set_audit_key(current_audit_key(load_audit_keys()));
+    keep_anchors_of(*db);
     return std::make_unique<Stores>(std::move(db));
 }
 }  // namespace

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "app/errors.h"
+#include "app/paths.h"
 
 namespace gongji::cli {
 
@@ -73,6 +74,7 @@ void Args::require_writable(const std::string& name) const {
     std::error_code ec;
     if (std::filesystem::is_directory(*path, ec))
         throw app::BadInput("--" + name + ": " + *path + " is a folder; give a file name");
+    app::refuse_database_file(*path);  // opening it here would drop the database's locks
     const bool existed = std::filesystem::exists(*path, ec);
     FILE* probe = std::fopen(path->c_str(), "ab");  // never truncates what is there
     if (!probe) throw app::BadInput("--" + name + ": cannot write " + *path + ": " + std::strerror(errno));

@@ -9,6 +9,7 @@
 #include "app/document_service.h"
 #include "devices/scanner.h"
 #include "app/errors.h"
+#include "app/kept_anchors.h"
 #include "cli/args.h"
 #include "core/instant.h"
 #include "cli/commands.h"
@@ -306,9 +307,13 @@ int run_audit(Session& s, const Words& words) {
             "audit access [--person ID] [--by USER]");
     std::vector<app::AuditAnchor> anchors;
     for (const auto& text : args.options("anchor")) anchors.push_back(app::parse_audit_anchor(text));
+    // And the heads this account's programs kept as they committed: a lost tail shows without paper.
+    auto kept = app::kept_audit_anchors(s.workspace());
+    anchors.insert(anchors.end(), kept.begin(), kept.end());
     auto v = app::verify_audit(s.workspace(), anchors);
     core::JsonWriter w(true);
     w.begin_object().key("entries").value(v.entries).key("chains").value(v.chains).key("unkeyed").value(v.unkeyed);
+    w.key("kept_anchors").value(static_cast<long long>(kept.size()));
     w.key("intact").value(!v.broken);
     if (v.broken)
         w.key("chain").value(v.broken_chain).key("first_broken").value(v.broken->seq).key("reason").value(v.broken->reason);

@@ -53,6 +53,7 @@ bool AuditRepository::append_alone(core::AuditEntry& e) {
         return false;
     }
     known->second = {e.seq, e.hash};
+    db_.audit_committed({{e.chain, {e.seq, e.hash}}});  // one statement outside a transaction: committed
     return true;
 }
 
@@ -68,7 +69,7 @@ AuditHead AuditRepository::lock_head(const std::string& chain) {
     return h;
 }
 
-void AuditRepository::append_chain(std::vector<core::AuditEntry>& entries) {
+Database::AuditHeads AuditRepository::append_chain(std::vector<core::AuditEntry>& entries) {
     // Heads in name order, so two transactions writing to the same two chains cannot deadlock.
     std::map<std::string, AuditHead> heads;
     for (const auto& e : entries) heads[e.chain];
@@ -111,6 +112,9 @@ void AuditRepository::append_chain(std::vector<core::AuditEntry>& entries) {
             soci::use(head.hash), soci::use(chain);
         db_.known_audit_heads()[chain] = {head.seq, head.hash};  // wrong only if the commit fails: then not used
     }
+    Database::AuditHeads moved;
+    for (const auto& [chain, head] : heads) moved[chain] = {head.seq, head.hash};
+    return moved;
 }
 
 std::map<std::string, AuditHead> AuditRepository::heads() {

@@ -20,8 +20,9 @@ public:
     // transaction commits (see Database::pending_audit), otherwise at once in one of its own.
     void record(core::AuditEntry entry);
     // Chains the entries onto their chains' heads (seq, prev_hash, hash), inserts them in one
-    // statement and moves the heads, which stay locked until the transaction ends.
-    void append_chain(std::vector<core::AuditEntry>& entries);
+    // statement and moves the heads, which stay locked until the transaction ends. Returns the
+    // heads as moved.
+    Database::AuditHeads append_chain(std::vector<core::AuditEntry>& entries);
     std::map<std::string, AuditHead> heads();  // by chain
     std::vector<core::AuditEntry> all();        // ordered by chain, then seq
     // Look-ups of personal data (actions ending ".view"), oldest first; an empty filter takes all.

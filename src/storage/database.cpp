@@ -4,12 +4,15 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
-#include <fcntl.h>
 #include <libpq-fe.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstring>
+#include <mutex>
+#include <optional>
+#include <set>
 
 #include "storage/audit_repository.h"
 
@@ -19,19 +22,36 @@ namespace {
 bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
 
 // Private at rest: an embedded database holds a million people's ID numbers, names and papers.
-// The file is created readable by this account only, and made so again at every start when it
-// is found open to others (copied in, or made by an older version); SQLite gives its WAL and
-// shared-memory files the database file's permissions, and those found open are closed too.
+// SQLite creates the file (and its WAL and shared-memory files with the file's permissions);
+// they are made readable by this account only right after it has opened them, and again at every
+// start when found open to others (copied in, or made by an older version).
+//
+// By path only, never through a descriptor of our own: closing any descriptor of the database
+// file drops every POSIX lock this process holds on it, SQLite's included, and another program
+// would then take this process's write-ahead log for abandoned, checkpoint it and delete it while
+// it is still being written (sqlite.org, "How To Corrupt An SQLite Database File", 2.2).
 void make_private(const std::string& path) {
-    int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd < 0) return;  // no such folder, or not ours to write: SQLite says why
-    ::close(fd);
     for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
         auto file = path + suffix;
         struct stat st {};
-        if (::stat(file.c_str(), &st) == 0 && (st.st_mode & 077) != 0 && st.st_uid == ::geteuid())
+        if (::stat(file.c_str(), &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 077) != 0 && st.st_uid == ::geteuid())
             ::chmod(file.c_str(), 0600);
     }
+}
+
+// Every embedded database file some connection of this process has open, by device and inode.
+struct OpenFiles {
+    std::mutex mutex;
+    std::multiset<std::pair<unsigned long long, unsigned long long>> files;
+};
+OpenFiles& open_files() {
+    static OpenFiles registry;
+    return registry;
+}
+std::optional<std::pair<unsigned long long, unsigned long long>> identity(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+    return std::pair<unsigned long long, unsigned long long>{st.st_dev, st.st_ino};
 }
 
 std::string quote_path(const std::string& path) {
@@ -114,12 +134,38 @@ std::string redacted_url(const std::string& url) {
 
 bool url_has_password(const std::string& url) { return redacted_url(url) != url; }
 
+bool is_open_database_file(const std::string& path) {
+    std::string base = path;
+    for (const char* suffix : {"-wal", "-shm", "-journal"})
+        if (base.size() > std::strlen(suffix) && base.compare(base.size() - std::strlen(suffix), std::string::npos, suffix) == 0)
+            base.resize(base.size() - std::strlen(suffix));
+    for (const auto& candidate : {path, base}) {
+        auto id = identity(candidate);
+        if (!id) continue;
+        std::lock_guard lock(open_files().mutex);
+        if (open_files().files.count(*id)) return true;
+    }
+    return false;
+}
+
 Database::Database(std::unique_ptr<soci::session> session, std::unique_ptr<Dialect> dialect, std::string url)
     : session_(std::move(session)), dialect_(std::move(dialect)), url_(std::move(url)) {
     dialect_->configure(*session_);
+    if (starts_with(url_, "sqlite:")) {
+        embedded_file_ = identity(url_.substr(7));
+        if (embedded_file_) {
+            std::lock_guard lock(open_files().mutex);
+            open_files().files.insert(*embedded_file_);
+        }
+    }
 }
 
-Database::~Database() = default;
+Database::~Database() {
+    if (!embedded_file_) return;
+    std::lock_guard lock(open_files().mutex);
+    auto at = open_files().files.find(*embedded_file_);
+    if (at != open_files().files.end()) open_files().files.erase(at);
+}
 
 void Database::set_cache_mib(int mib) { dialect_->set_cache_mib(*session_, mib); }
 
@@ -128,7 +174,6 @@ std::unique_ptr<Database> Database::open(const std::string& url) {
         if (starts_with(url, "sqlite:")) {
             auto path = url.substr(7);
             if (path.empty()) throw StorageError("no file in database URL \"" + redacted_url(url) + "\"");
-            make_private(path);
             std::unique_ptr<soci::session> session;
             try {
                 session = std::make_unique<soci::session>(
@@ -136,6 +181,7 @@ std::unique_ptr<Database> Database::open(const std::string& url) {
             } catch (const soci::soci_error& e) {
                 throw StorageError("cannot open database " + path + ": " + first_line(e.what()));
             }
+            make_private(path);  // SQLite has created it, empty yet; its WAL will take the same permissions
             return std::unique_ptr<Database>(new Database(std::move(session), sqlite_dialect(), url));
         }
         if (starts_with(url, "postgresql://") || starts_with(url, "postgres://")) {
@@ -176,11 +222,13 @@ Transaction::~Transaction() {
 
 void Transaction::commit() {
     try {
-        if (!db_.pending_audit_.empty()) AuditRepository(db_).append_chain(db_.pending_audit_);
+        Database::AuditHeads moved;
+        if (!db_.pending_audit_.empty()) moved = AuditRepository(db_).append_chain(db_.pending_audit_);
         db_.dialect().commit(db_.sql());
         open_ = false;
         db_.in_transaction_ = false;
         db_.pending_audit_.clear();
+        db_.audit_committed(moved);
     } catch (const soci::soci_error& e) {
         throw StorageError(std::string("cannot commit: ") + first_line(e.what()));
     }

@@ -1,7 +1,9 @@
 #pragma once
 // A connection to the embedded SQLite file or the agency's shared PostgreSQL server.
+#include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -27,6 +29,10 @@ std::string redacted_url(const std::string& url);
 // Whether a database URL carries a password (which every account on the machine can read in
 // the process list): PGPASSWORD, ~/.pgpass or a service file keep it out of sight.
 bool url_has_password(const std::string& url);
+// Whether `path` is an embedded database file this process has open (or its WAL, shared-memory
+// or journal file). Opening and closing such a file outside SQLite drops SQLite's locks on it,
+// so a paper, roster or output named by mistake as the database is refused before it is touched.
+bool is_open_database_file(const std::string& path);
 
 class Database {
 public:
@@ -54,6 +60,14 @@ public:
     // Each chain's head (seq, hash) as this connection last wrote it: a look-up's lone entry is
     // appended in one statement when the head has not moved since (AuditRepository::record).
     std::map<std::string, std::pair<long long, std::string>>& known_audit_heads() { return known_audit_heads_; }
+    // Told each chain's new head (seq, hash) once audit entries are committed, and only then: the
+    // application keeps them outside the database, so a log later cut back says so by itself.
+    // It must not throw: the change is committed whatever it does.
+    using AuditHeads = std::map<std::string, std::pair<long long, std::string>>;
+    void on_audit_committed(std::function<void(Database&, const AuditHeads&)> listener) { audit_listener_ = std::move(listener); }
+    void audit_committed(const AuditHeads& heads) {
+        if (audit_listener_ && !heads.empty()) audit_listener_(*this, heads);
+    }
 
 private:
     friend class Transaction;
@@ -65,7 +79,9 @@ private:
     std::vector<core::AuditEntry> pending_audit_;
     std::optional<core::AuditKey> audit_key_;
     std::map<std::string, std::pair<long long, std::string>> known_audit_heads_;
+    std::function<void(Database&, const AuditHeads&)> audit_listener_;
     bool in_transaction_ = false;
+    std::optional<std::pair<unsigned long long, unsigned long long>> embedded_file_;  // device, inode: open while this lives
 };
 
 constexpr int kDefaultCacheKib = 64 * 1024;

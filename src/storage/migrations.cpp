@@ -83,6 +83,13 @@ int schema_version(Database& db) {
     return ind == soci::i_null ? 0 : version;
 }
 
+std::string schema_created_at(Database& db) {
+    if (!db.dialect().has_table(db.sql(), "schema_migrations")) return "";
+    std::string at;
+    db.sql() << "SELECT applied_at FROM schema_migrations WHERE version = 1", soci::into(at);
+    return db.sql().got_data() ? at : "";
+}
+
 MigrationReport migrate(Database& db, const std::vector<Migration>& migrations, core::Instant applied_at) {
     MigrationReport report;
     if (!db.dialect().has_table(db.sql(), "schema_migrations"))

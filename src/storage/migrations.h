@@ -27,6 +27,9 @@ std::vector<Migration> load_migrations(const std::string& directory);
 
 // The highest version recorded in the database; 0 for an empty database.
 int schema_version(Database& db);
+// When the schema was first created ("" before): one database told from another made later at the
+// same place, while a copy or a restored dump of it keeps it.
+std::string schema_created_at(Database& db);
 
 // Brings the schema up to the last of `migrations`; throws StorageError when the database
 // already has a version the program does not know.
