@@ -95,6 +95,14 @@ std::string libpq_keywords(const std::string& url) {
     if (!options) {
         std::string message = error ? first_line(error) : "cannot parse";
         PQfreemem(error);
+        // libpq quotes the URL in its message, password and all: never shown, never logged.
+        const auto shown = redacted_url(url);
+        if (shown != url) {
+            auto start = static_cast<std::size_t>(std::mismatch(url.begin(), url.end(), shown.begin()).first - url.begin());
+            auto secret = url.substr(start, url.size() - (shown.size() - 3));
+            for (auto at = message.find(secret); !secret.empty() && at != std::string::npos; at = message.find(secret, at + 3))
+                message.replace(at, secret.size(), "***");
+        }
         throw StorageError("bad PostgreSQL URL: " + message);
     }
     std::string out;

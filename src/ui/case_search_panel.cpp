@@ -95,7 +95,7 @@ long CaseSearchPanel::search() {
     if (more)
         say(wxString::Format(_("The first %ld cases; narrow the search to see the rest"), found), false);
     else
-        say(found == 0 ? _("No case found") : wxString::Format(_("%ld cases found"), found), found > 0);
+        say(found == 0 ? _("No case found") : wxString::Format(wxPLURAL("%ld case found", "%ld cases found", static_cast<unsigned>(found)), found), found > 0);
     if (found > 0) {
         results_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
         select(0);

@@ -117,7 +117,7 @@ void ClerkPanel::show_today() {
         today_people_.push_back(c->user_id);
     }
     if (auto* box = XRCCTRL(*this, "today_box", wxStaticBox))
-        box->SetLabel(wxString::Format(_("Today at this window: %zu cases"), cases.size()));
+        box->SetLabel(wxString::Format(wxPLURAL("Today at this window: %zu case", "Today at this window: %zu cases", static_cast<unsigned>(cases.size())), cases.size()));
 }
 
 void ClerkPanel::on_text(wxCommandEvent& event) { look_up(event.GetString()); }

@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 
+#include "app/storage_trouble.h"
 #include "core/case_rules.h"
 #include "ui/labels.h"
 
@@ -220,7 +221,23 @@ wxString problem_text(const std::exception& e) {
     if (const auto* b = dynamic_cast<const app::BadInput*>(&e); b && !b->problem().code.empty())
         return problem_text(b->problem());
     if (const auto* m = dynamic_cast<const app::SchemaMismatch*>(&e)) return problem_text(m->problem());
-    return u8(e.what());
+    // The database's own words go to the administrator's log; the user reads what to do.
+    switch (app::storage_trouble(e)) {
+        case app::StorageTrouble::none:
+            return u8(e.what());
+        case app::StorageTrouble::busy:
+            app::log_for_administrator("busy", e);
+            return _("Another program has the database locked. Try again in a moment: nothing was changed.");
+        case app::StorageTrouble::damaged:
+            return wxString::Format(_("The database file is damaged. Stop work at this window and call the administrator, "
+                                      "who restores the last backup. Details for the administrator: %s"),
+                                    u8(app::log_for_administrator("damaged", e)));
+        case app::StorageTrouble::other:
+            break;
+    }
+    return wxString::Format(_("The database could not do this; nothing was changed. Try again, and if it happens again "
+                              "call the administrator. Details for the administrator: %s"),
+                            u8(app::log_for_administrator("failed", e)));
 }
 
 wxString problem_text(const std::exception& e, app::Workspace& ws) {

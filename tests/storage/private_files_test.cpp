@@ -49,4 +49,15 @@ BOOST_AUTO_TEST_CASE(a_database_open_to_others_is_closed_at_start) {
     BOOST_TEST(mode_of(path) == 0600u);
 }
 
+BOOST_AUTO_TEST_CASE(a_url_that_does_not_parse_is_never_echoed_with_its_password) {
+    try {
+        storage::Database::open("postgresql://window:s3cret-pw@[::1");  // the IPv6 host left open
+        BOOST_FAIL("a broken URL opened");
+    } catch (const storage::StorageError& e) {
+        std::string message = e.what();
+        BOOST_TEST(message.find("s3cret-pw") == std::string::npos, message);
+        BOOST_TEST(message.find("bad PostgreSQL URL") != std::string::npos, message);
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

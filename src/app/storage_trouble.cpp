@@ -1,0 +1,50 @@
+#include "app/storage_trouble.h"
+
+#include <soci/soci.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "app/clock.h"
+#include "app/errors.h"
+#include "app/paths.h"
+#include "storage/database.h"
+
+namespace gongji::app {
+
+namespace {
+
+bool mentions(const std::string& text, std::initializer_list<const char*> words) {
+    for (const char* w : words)
+        if (text.find(w) != std::string::npos) return true;
+    return false;
+}
+
+}  // namespace
+
+StorageTrouble storage_trouble(const std::exception& e) {
+    const bool ours = dynamic_cast<const storage::StorageError*>(&e) || dynamic_cast<const soci::soci_error*>(&e);
+    if (!ours) return StorageTrouble::none;
+    std::string text = e.what();
+    // SQLite's and PostgreSQL's own words (sqlite3_errstr, libpq), as the messages carry them.
+    if (mentions(text, {"database is locked", "database table is locked", "SQLITE_BUSY", "lock timeout",
+                        "could not obtain lock", "deadlock detected"}))
+        return StorageTrouble::busy;
+    if (mentions(text, {"file is not a database", "database disk image is malformed", "disk I/O error", "SQLITE_CORRUPT",
+                        "SQLITE_NOTADB", "SQLITE_IOERR", "unable to open database file", "invalid page", "could not read block"}))
+        return StorageTrouble::damaged;
+    return StorageTrouble::other;
+}
+
+std::string log_for_administrator(const std::string& doing, const std::exception& e) {
+    try {
+        auto path = (std::filesystem::path(user_data_dir()) / "gongji-desk.log").string();
+        std::ofstream out(path, std::ios::app);
+        out << now().utc() << "\t" << doing << "\t" << e.what() << "\n";
+        return out ? path : "";
+    } catch (...) {
+        return "";
+    }
+}
+
+}  // namespace gongji::app

@@ -1,0 +1,22 @@
+#pragma once
+// A database failure said in words a clerk can act on, never the database's own message: what
+// kind of trouble it is, and the full text kept in a log for the administrator.
+#include <exception>
+#include <string>
+
+namespace gongji::app {
+
+enum class StorageTrouble {
+    none,     // not the database's: an application refusal, a device, a file
+    busy,     // another program holds the database locked: trying again helps
+    damaged,  // the file is not a database any more, or the disk failed under it
+    other,    // anything else the database refused or could not do
+};
+
+StorageTrouble storage_trouble(const std::exception& e);
+
+// Appends the failure, with the time and what was being done, to the administrator's log
+// (gongji-desk.log in the user's data folder); returns the log's path ("" when not writable).
+std::string log_for_administrator(const std::string& doing, const std::exception& e);
+
+}  // namespace gongji::app
