@@ -90,7 +90,9 @@ AuditVerification verify_audit(Workspace& ws, const std::vector<AuditAnchor>& an
     for (const auto& anchor : anchors) {
         const auto& chain_entries = chains[anchor.chain];
         auto at = std::find_if(chain_entries.begin(), chain_entries.end(), [&](const auto& e) { return e.seq == anchor.seq; });
-        std::string why = at == chain_entries.end() ? "is gone: the log was cut back below its anchor"
+        std::string why = at == chain_entries.end()
+                              ? (anchor.kept ? "is gone: this machine saw it committed, the database has lost its last entries"
+                                             : "is gone: the log was cut back below its anchor")
                           : at->hash.rfind(anchor.hash, 0) != 0 ? "differs from its anchor: the chain was rewritten"
                                                                  : "";
         if (!why.empty()) {

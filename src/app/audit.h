@@ -48,6 +48,7 @@ struct AuditAnchor {
     std::string chain;
     long long seq = 0;
     std::string hash;
+    bool kept = false;  // kept by this account's programs as they committed (app/kept_anchors.h)
 };
 std::vector<AuditAnchor> audit_anchors(Workspace& ws);
 // "CHAIN:SEQ:HASH" (the chain may hold ':'; the last two fields are taken); BadInput otherwise.

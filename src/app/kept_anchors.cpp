@@ -21,6 +21,7 @@
 #include "app/clock.h"
 #include "app/paths.h"
 #include "app/stores.h"
+#include "storage/database.h"
 #include "storage/migrations.h"
 
 namespace gongji::app {
@@ -82,7 +83,7 @@ std::map<std::string, AuditAnchor> latest(const std::vector<Line>& lines) {
         if (l.seq.empty() || l.seq.size() > 18 || l.seq.find_first_not_of("0123456789") != std::string::npos) continue;
         long long seq = std::stoll(l.seq);
         auto& a = out[l.chain];
-        if (seq > a.seq) a = {l.chain, seq, l.hash};
+        if (seq > a.seq) a = {l.chain, seq, l.hash, true};
     }
     return out;
 }

@@ -7,7 +7,10 @@
 #include <vector>
 
 #include "app/audit.h"
-#include "storage/database.h"
+
+namespace gongji::storage {
+class Database;
+}
 
 namespace gongji::app {
 

@@ -1,7 +1,5 @@
 #include "app/storage_trouble.h"
 
-#include <soci/soci.h>
-
 #include <filesystem>
 #include <fstream>
 
@@ -23,8 +21,7 @@ bool mentions(const std::string& text, std::initializer_list<const char*> words)
 }  // namespace
 
 StorageTrouble storage_trouble(const std::exception& e) {
-    const bool ours = dynamic_cast<const storage::StorageError*>(&e) || dynamic_cast<const soci::soci_error*>(&e);
-    if (!ours) return StorageTrouble::none;
+    if (!storage::is_database_error(e)) return StorageTrouble::none;
     std::string text = e.what();
     // SQLite's and PostgreSQL's own words (sqlite3_errstr, libpq), as the messages carry them.
     if (mentions(text, {"database is locked", "database table is locked", "SQLITE_BUSY", "lock timeout",

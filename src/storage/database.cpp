@@ -140,6 +140,10 @@ std::string redacted_url(const std::string& url) {
     return out;
 }
 
+bool is_database_error(const std::exception& e) {
+    return dynamic_cast<const StorageError*>(&e) || dynamic_cast<const soci::soci_error*>(&e);
+}
+
 bool url_has_password(const std::string& url) { return redacted_url(url) != url; }
 
 bool is_open_database_file(const std::string& path) {

@@ -24,6 +24,10 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// Whether `e` came from the database (a StorageError, or the driver's own error), as opposed to
+// the application's refusals, a device or a file.
+bool is_database_error(const std::exception& e);
+
 // A database URL fit to be shown: a password in it ("user:secret@", "password=secret") as "***".
 std::string redacted_url(const std::string& url);
 // Whether a database URL carries a password (which every account on the machine can read in

@@ -25,6 +25,7 @@ cleanup() {
   rm -rf "$d"
 }
 trap cleanup EXIT
+[ -n "${GONGJI_DRILL_KEEP:-}" ] && trap - EXIT
 fail() { echo "FAILED: $*" >&2; exit 1; }
 
 db=$d/agency.db
@@ -37,11 +38,15 @@ anchors_before=$("$gongji" audit anchor | grep -o '"[^"]*:[0-9]*:[0-9a-f]*"' | t
 # People for the roster imports: a slice for the command line and one for the desk, every round.
 "$bench" generate $((rounds * 2 * 5)) "$d/people.csv" >/dev/null
 header=$(head -1 "$d/people.csv")
+# The desk's files, in the folder it is started in, each named by a letter of its own: typed into
+# GTK's file dialog, a name no other begins like is not changed by its completion as it is typed.
+mkdir "$d/import"
+desk_file() { printf "\\$(printf %o $((97 + ($1 - 1) % 26))).csv"; }
 for r in $(seq 1 "$rounds"); do
-  for who in cli desk; do
-    n=$(( (r - 1) * 10 + ( [ $who = cli ] && echo 0 || echo 5 ) ))
-    { echo "$header"; tail -n +2 "$d/people.csv" | sed -n "$((n + 1)),$((n + 5))p"; } > "$d/roster-$who-$r.csv"
-  done
+  n=$(( (r - 1) * 10 ))
+  { echo "$header"; tail -n +2 "$d/people.csv" | sed -n "$((n + 1)),$((n + 5))p"; } > "$d/roster-cli-$r.csv"
+  { echo "$header"; tail -n +2 "$d/people.csv" | sed -n "$((n + 6)),$((n + 10))p"; } > "$d/roster-desk-$r.csv"
+  cp "$d/roster-desk-$r.csv" "$d/import/$(desk_file "$r")"
 done
 scan=$d/scan.png  # a plain white page, as a scanner gives
 python3 - "$scan" <<'EOF'
@@ -54,7 +59,7 @@ EOF
 
 # --- two desks, each on a screen of its own (no window manager: the focus stays where it is) ---
 start_screen() {  # NAME: starts Xvfb, prints its display
-  Xvfb -displayfd 3 -screen 0 1366x768x24 -nolisten tcp 3>"$d/display-$1" >/dev/null 2>&1 &
+  Xvfb -displayfd 3 -screen 0 1366x1024x24 -nolisten tcp 3>"$d/display-$1" >/dev/null 2>&1 &
   pids+=($!)
   for _ in $(seq 100); do [ -s "$d/display-$1" ] && break; sleep 0.1; done
   echo ":$(cat "$d/display-$1")"
@@ -73,7 +78,7 @@ type_text() { DISPLAY=$1 xdotool type --delay 30 "$2"; }
 start_desk() {  # NAME USER WORKSTATION: prints the pid
   local screen; screen=$(start_screen "$1")
   mkdir -p "$d/home-$1"
-  DISPLAY=$screen HOME=$d/home-$1 GONGJI_WORKSTATION=$3 "$desk" --db "$GONGJI_DB" >"$d/desk-$1.log" 2>&1 &
+  (cd "$d/import" && DISPLAY=$screen HOME=$d/home-$1 GONGJI_WORKSTATION=$3 exec "$desk" --db "$GONGJI_DB") >"$d/desk-$1.log" 2>&1 &
   local pid=$!
   pids+=($pid)
   echo "$1 $pid $screen" >> "$d/desks"
@@ -99,6 +104,8 @@ touch "$d/deleted"
 watch_pid=$!
 
 # --- the command line, round after round, beside the desks ---
+# (the supervisor and the administrator chose their own passwords on the desks, the clerk has not)
+staff() { local who=$1; shift; GONGJI_PASSWORD=Desk-2026a "$gongji" --as "$who" "$@"; }
 father=450802196503120117 wife=450802196708200129 son=450802199205060113
 expect() { echo "$*" >> "$d/expected"; }
 json_field() { sed -n "s/.*\"$1\": *\"\\([^\"]*\\)\".*/\\1/p" | head -1; }
@@ -109,19 +116,19 @@ cli_round() {  # ROUND
              --doc id_card="$scan" --doc marriage_certificate="$scan" 2>>"$d/cli.err"); then
     local case_no; case_no=$(echo "$out" | json_field case)
     expect "case $case_no"
-    if "$gongji" --as super case approve "$case_no" >/dev/null 2>>"$d/cli.err"; then
+    if staff super case approve "$case_no" >/dev/null 2>>"$d/cli.err"; then
       expect "approved $case_no"
       out=$("$gongji" --as clerk case unbind --authorizer $father --user $wife --reason request 2>>"$d/cli.err") &&
         expect "case $(echo "$out" | json_field case)"
     fi
   fi
-  GONGJI_NEW_PASSWORD=Drill-2026a-$r "$gongji" --as admin user add "drill$r" --role clerk >/dev/null 2>>"$d/cli.err" &&
+  GONGJI_NEW_PASSWORD=Drill-2026a-$r staff admin user add "drill$r" --role clerk >/dev/null 2>>"$d/cli.err" &&
     expect "user drill$r"
   printf 'setl_id,user_id_number,time,institution_code,institution_name,use,amount\nD%04d,%s,2026-11-20T%02d:%02d:00+08:00,H1,贵港市人民医院,clinic,1.00\n' \
     "$r" $son $((8 + r / 60)) $((r % 60)) > "$d/settle-$r.csv"
-  "$gongji" --as admin settle "$d/settle-$r.csv" >/dev/null 2>>"$d/cli.err" && expect "settlement D$(printf %04d "$r")"
-  "$gongji" --as admin roster import "$d/roster-cli-$r.csv" >/dev/null 2>>"$d/cli.err" && expect "roster cli-$r"
-  "$gongji" --as admin backup "$d/backup-$r.db" >/dev/null 2>>"$d/cli.err" && expect "backup $r"
+  staff admin settle "$d/settle-$r.csv" >/dev/null 2>>"$d/cli.err" && expect "settlement D$(printf %04d "$r")"
+  staff admin roster import "$d/roster-cli-$r.csv" >/dev/null 2>>"$d/cli.err" && expect "roster cli-$r"
+  staff admin backup "$d/backup-$r.db" >/dev/null 2>>"$d/cli.err" && expect "backup $r"
   "$gongji" settings show >/dev/null 2>>"$d/cli.err" || echo "settings show failed in round $r" >> "$d/cli.err"
 }
 
@@ -132,9 +139,13 @@ desk_round() {  # ROUND: the desks' background tasks, one after another on each 
   keys "$admin_screen" ctrl+1 alt+i
   sleep 1.2  # the file dialog: its location field takes a typed path
   keys "$admin_screen" ctrl+l
-  type_text "$admin_screen" "$d/roster-desk-$r.csv"
+  type_text "$admin_screen" "$(desk_file "$r")"
+  [ -n "${GONGJI_DRILL_DEBUG:-}" ] && { sleep 0.5; DISPLAY=$admin_screen xwd -root -silent | convert xwd:- "/tmp/drill-typed-$r.png"; }
   keys "$admin_screen" Return
   sleep 0.8
+  [ -n "${GONGJI_DRILL_DEBUG:-}" ] && DISPLAY=$admin_screen xwd -root -silent | convert xwd:- "/tmp/drill-after-$r.png"
+  [ -n "${GONGJI_DRILL_DEBUG:-}" ] && echo "round $r: admin focus: $(DISPLAY=$admin_screen xdotool getwindowfocus getwindowname 2>&1) super focus: $(DISPLAY=$super_screen xdotool getwindowfocus getwindowname 2>&1)" >&2
+  true
 }
 
 for r in $(seq 1 "$rounds"); do
