@@ -25,6 +25,9 @@ const char* case_action_name(CaseAction a);
 // (a decided case is never edited: approved, rejected and withdrawn are final).
 std::optional<CaseStatus> next_status(CaseStatus from, CaseAction action);
 bool is_final(CaseStatus s);
+// Whether a case of this kind waits for a supervisor's decision: an unbinding and a new deduction
+// order take effect when the clerk records them, without review.
+inline bool is_reviewed(CaseKind k) { return k == CaseKind::bind || k == CaseKind::rebind; }
 
 // Rejection reasons (审核驳回原因) and unbinding reasons.
 bool is_rejection_reason(std::string_view code);

@@ -127,7 +127,15 @@ void CaseRepository::select(const CaseFilter& f, const char* columns, const char
                 window = f.workstation.value_or("");
     if (f.status) sql += " AND cases.status = :status";
     if (f.person) sql += " AND (cases.authorizer_id = :person OR cases.user_id = :person2)";
-    if (f.number) sql += " AND cases.number = :number";
+    if (f.number) {  // a part of the number is enough: the clerk types what they can read
+        sql += " AND cases.number LIKE :number ESCAPE '!'";
+        std::string pattern = "%";
+        for (char c : number) {
+            if (c == '%' || c == '_' || c == '!') pattern += '!';
+            pattern += c;
+        }
+        number = pattern + "%";
+    }
     if (f.created_from) sql += " AND cases.created_at >= :from";
     if (f.created_before) sql += " AND cases.created_at < :before";
     if (f.created_by) sql += " AND cases.created_by = :by";

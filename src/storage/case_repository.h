@@ -21,7 +21,7 @@ using core::CaseSummary;
 struct CaseFilter {
     std::optional<core::CaseStatus> status;
     std::optional<std::string> person;  // authorizer or user ID number
-    std::optional<std::string> number;
+    std::optional<std::string> number;  // any case whose number holds it: whole or a part
     std::optional<core::Instant> created_from, created_before;
     std::optional<std::string> created_by;
     std::optional<std::string> workstation;  // where it was taken in

@@ -84,7 +84,7 @@ wxString CaseQueue::OnGetItemText(long item, long column) const {
     switch (column) {
         case 1: return u8(china_time(c->waiting_since));
         case 2: return case_kind_text(c->kind);
-        case 3: return case_status_text(c->status);
+        case 3: return case_status_text(c->kind, c->status);
         case 4: return u8(c->user_name.empty() ? c->user_id : c->user_name + " " + c->user_id);
         case 0: return u8(c->number);
         default: return u8(c->created_by);

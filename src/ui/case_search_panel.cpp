@@ -115,7 +115,7 @@ void CaseSearchPanel::select(long row) {
     const auto& c = *selected_;
     auto relation = c.relation ? core::find_relation(*c.relation) : std::nullopt;
     detail_->SetLabel(wxString::Format(_("Case %s: %s, %s\nAuthorizer: %s   User: %s   Relation: %s\nCreated by %s at %s"),
-                                       u8(c.number), case_kind_text(c.kind), case_status_text(c.status),
+                                       u8(c.number), case_kind_text(c.kind), case_status_text(c.kind, c.status),
                                        person_label(ws_, c.authorizer_id), person_label(ws_, c.user_id),
                                        relation ? u8(relation->name) : u8("—"), u8(c.created_by),
                                        u8(china_time(c.created_at))));

@@ -9,6 +9,7 @@
 #include "app/errors.h"
 #include "app/policy_service.h"
 #include "core/id_number.h"
+#include "core/masking.h"
 #include "core/money.h"
 #include "core/person.h"
 #include "core/case_rules.h"
@@ -18,6 +19,7 @@
 #include "ui/printing.h"
 
 #include <wx/button.h>
+#include <wx/msgdlg.h>
 #include <wx/statbox.h>
 
 #include <algorithm>
@@ -70,7 +72,7 @@ ClerkPanel::ClerkPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     outcome_ = XRCCTRL(*this, "card_outcome", wxStaticText);
     for (const char* code : kUnbindReasons) unbind_reason_->Append(unbind_reason_text(code));
     unbind_reason_->SetSelection(0);
-    XRCCTRL(*this, "unbind", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { unbind_selected(); });
+    XRCCTRL(*this, "unbind", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { confirm_unbind(); });
     XRCCTRL(*this, "pay_earlier", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { move_selected(-1); });
     XRCCTRL(*this, "pay_later", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { move_selected(+1); });
     XRCCTRL(*this, "renew", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { renew_selected(); });
@@ -112,7 +114,7 @@ void ClerkPanel::show_today() {
         today_->SetItem(row, 1, u8(china_time(c->waiting_since).substr(11, 5)));
         today_->SetItem(row, 2, case_kind_text(c->kind));
         today_->SetItem(row, 3, u8(c->user_name + " " + c->user_id));
-        today_->SetItem(row, 4, case_status_text(c->status));
+        today_->SetItem(row, 4, case_status_text(c->kind, c->status));
         today_->SetItem(row, 5, u8(c->created_by));
         today_people_.push_back(c->user_id);
     }
@@ -199,15 +201,42 @@ wxFrame* ClerkPanel::preview_statement(const core::CivilDate& from, const core::
     return DocumentPrinter(this, ws_, actor_, request).preview();
 }
 
-bool ClerkPanel::unbind_selected() {
+bool ClerkPanel::unbind_selected(std::string* case_number) {
     const auto* b = selected_binding();
     if (!b) return false;
     auto binding = *b;
     auto reason = kUnbindReasons[std::max(0, unbind_reason_->GetSelection())];
     return act([&] {
         auto c = app::unbind(ws_, actor_, binding.authorizer_id, binding.user_id, reason);
+        if (case_number) *case_number = c.number;
         return wxString::Format(_("Binding ended (case %s)"), u8(c.number));
     });
+}
+
+void ClerkPanel::confirm_unbind() {
+    const auto* b = selected_binding();
+    if (!b) {
+        say(_("Choose the binding to end in the list first"), false);
+        return;
+    }
+    auto name = [this](const std::string& id) {
+        auto found = names_.find(id);
+        return found != names_.end() ? u8(found->second) : u8(core::mask_id_number(id));
+    };
+    wxMessageDialog ask(this, wxString::Format(_("End the mutual-aid binding %s -> %s?"), name(b->authorizer_id), name(b->user_id)),
+                        _("Unbind"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION);
+    ask.SetYesNoLabels(_("&End it"), _("&Keep it"));
+    if (ask.ShowModal() != wxID_YES) return;
+    std::string number;
+    if (!unbind_selected(&number)) return;
+    wxMessageDialog offer(this, _("Print the unbinding notice for the citizen to take home?"), _("Unbind"),
+                          wxYES_NO | wxYES_DEFAULT | wxICON_INFORMATION);
+    offer.SetYesNoLabels(_("&Print preview"), _("&Not now"));
+    if (offer.ShowModal() != wxID_YES) return;
+    app::DocumentRequest notice;
+    notice.kind = app::Paper::unbind;
+    notice.case_number = number;
+    DocumentPrinter(this, ws_, actor_, notice).preview();
 }
 
 bool ClerkPanel::move_selected(int by) {
@@ -334,6 +363,8 @@ void ClerkPanel::look_up(const wxString& text) {
         auto region = ws_.regions().find(p.pooling_region);
         region_->SetLabel(u8(p.pooling_region) + (region ? " " + u8(region->name) : wxString()));
         balance_->SetLabel(yuan_text(p.balance_fen));
+        names_ = card.names;
+        names_[p.id_number] = p.name;
         std::map<std::string, std::string> policy_titles;
         for (const auto& p : app::list_policies(ws_)) policy_titles[p.name] = p.title;
         auto add = [&](const core::Binding& b, bool as_authorizer) {

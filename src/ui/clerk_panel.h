@@ -31,8 +31,12 @@ public:
     // of the person on the card for it.
     wxFrame* ask_statement();
     wxFrame* preview_statement(const core::CivilDate& from, const core::CivilDate& to);
-    // Ends the binding of the selected row at once, for the chosen reason.
-    bool unbind_selected();
+    // Ends the binding of the selected row at once, for the chosen reason; the new case's number
+    // in `case_number` when given.
+    bool unbind_selected(std::string* case_number = nullptr);
+    // What Alt+U does: asks once, naming the two people, ends the binding, then offers the
+    // unbinding notice to print as binding offers the receipt.
+    void confirm_unbind();
     // Moves the selected binding (the person on the card as its user) one place up or down the
     // deduction order; takes effect at once.
     bool move_selected(int by);
@@ -64,6 +68,7 @@ private:
     wxListCtrl* bindings_ = nullptr;
     std::string person_;  // the ID number on the card
     std::vector<core::Binding> rows_;  // the binding on each row
+    std::map<std::string, std::string> names_;  // ID number → name, of everyone on the card
     wxChoice* unbind_reason_ = nullptr;
     wxStaticText* outcome_ = nullptr;
     wxListCtrl* today_ = nullptr;

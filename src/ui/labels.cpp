@@ -47,6 +47,11 @@ wxString case_status_text(core::CaseStatus status) {
     return "";
 }
 
+wxString case_status_text(core::CaseKind kind, core::CaseStatus status) {
+    if (status == core::CaseStatus::approved && !core::is_reviewed(kind)) return _("done");
+    return case_status_text(status);
+}
+
 wxString binding_status_text(const core::Binding& b) {
     switch (b.status) {
         case core::BindingStatus::active: return b.legacy ? _("active (old rules)") : _("active");

@@ -27,6 +27,8 @@ wxString role_text(core::Role role);
 wxString role_text(core::Role role, core::Duty duty);
 wxString case_kind_text(core::CaseKind kind);
 wxString case_status_text(core::CaseStatus status);
+// The same for a case of `kind`: one that had no review is "done", never "approved".
+wxString case_status_text(core::CaseKind kind, core::CaseStatus status);
 wxString binding_status_text(const core::Binding& b);  // active, active (old rules), pending review, ended
 // "2026-11-22 09:30" in China time; empty for none.
 std::string china_time(const std::optional<core::Instant>& t);

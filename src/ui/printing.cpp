@@ -55,10 +55,17 @@ public:
         : wxPreviewFrame(preview, parent, _("Print preview"), wxDefaultPosition,
                          parent ? parent->FromDIP(wxSize(900, 720)) : wxSize(900, 720)),
           save_(std::move(save)) {
-        wxAcceleratorEntry keys[] = {{wxACCEL_NORMAL, WXK_ESCAPE, wxID_CLOSE}, {wxACCEL_CTRL, 'S', wxID_SAVE}};
-        SetAcceleratorTable(wxAcceleratorTable(2, keys));
+        // The pages turn from the keyboard wherever the focus is in the preview, and Esc closes it.
+        wxAcceleratorEntry keys[] = {{wxACCEL_NORMAL, WXK_ESCAPE, wxID_CLOSE}, {wxACCEL_CTRL, 'S', wxID_SAVE},
+                                     {wxACCEL_NORMAL, WXK_PAGEUP, wxID_BACKWARD}, {wxACCEL_NORMAL, WXK_PAGEDOWN, wxID_FORWARD},
+                                     {wxACCEL_NORMAL, WXK_HOME, wxID_FIRST}, {wxACCEL_NORMAL, WXK_END, wxID_LAST}};
+        SetAcceleratorTable(wxAcceleratorTable(static_cast<int>(std::size(keys)), keys));
         Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_CLOSE);
         Bind(wxEVT_MENU, [this](wxCommandEvent&) { save_(); }, wxID_SAVE);
+        Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_controlBar->OnPrevious(); }, wxID_BACKWARD);
+        Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_controlBar->OnNext(); }, wxID_FORWARD);
+        Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_controlBar->OnFirst(); }, wxID_FIRST);
+        Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_controlBar->OnLast(); }, wxID_LAST);
         // The keyboard goes back to the window the preview was opened from (with no window
         // manager to do it, it would stay nowhere and the clerk's next key would be lost).
         Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& e) {
@@ -71,6 +78,20 @@ public:
             });
             e.Skip();
         });
+    }
+    // The preview has the keyboard as soon as it is shown: with no window manager to give it, the
+    // clerk's keys would otherwise still go to the window behind it.
+    void take_keyboard() {
+        auto focus = [weak = wxWeakRef<ReportPreviewFrame>(this)] {
+            if (!weak) return;
+            weak->Raise();
+            if (auto* canvas = weak->m_printPreview ? weak->m_printPreview->GetCanvas() : nullptr)
+                canvas->SetFocus();
+            else
+                weak->SetFocus();
+        };
+        focus();
+        wxTheApp->CallAfter(focus);  // again once it is mapped
     }
     void CreateControlBar() override {
         m_controlBar = new SaveablePreviewBar(m_printPreview, wxPREVIEW_DEFAULT | wxPREVIEW_PRINT, this, save_);
@@ -177,6 +198,7 @@ wxFrame* DocumentPrinter::preview() {
         auto* frame = new ReportPreviewFrame(preview, parent_, [printer = *this]() mutable { printer.save_pdf_as(); });
         frame->Initialize();
         frame->Show();
+        frame->take_keyboard();
         return frame;
     } catch (const std::exception& e) {
         failed(e);

@@ -330,6 +330,11 @@ BOOST_AUTO_TEST_CASE(cases_are_found_by_number_person_china_day_and_status) {
     BOOST_TEST(find(by_number).empty());
     by_number.status = core::CaseStatus::submitted;
     BOOST_TEST(find(by_number) == std::vector<std::string>{c.number});
+    app::CaseSearch by_part;  // the last digits, as read off a receipt over the counter
+    by_part.number = c.number.substr(c.number.size() - 4);
+    BOOST_TEST(find(by_part) == std::vector<std::string>{c.number});
+    by_part.number = "%";  // a wildcard is a character like any other
+    BOOST_TEST(find(by_part).empty());
     app::CaseSearch bad;
     bad.person = "4508021967082001";
     BOOST_CHECK_THROW(app::list_cases(ws, bad), app::BadInput);
