@@ -9,6 +9,7 @@ build=$(cd "$1" && pwd)
 gongji=$build/src/cli/gongji
 source "$(dirname "$(readlink -f "$0")")/pg-cluster.sh"
 d=$(mktemp -d /tmp/gongji-drill.XXXXXX)
+export XDG_DATA_HOME=$d/data  # the heads this run commits are kept here, not in the tester's own folder
 stop() {
   for s in source target; do pg_cluster_stop "$d/$s"; done
   rm -rf "$d"
@@ -60,16 +61,21 @@ echo "$after" | grep -q '"unkeyed": *0' || fail "entries restored without their 
 "$gongji" --db "$target_url" --as clerk person show 450802196708200129 >/dev/null 2>&1 \
   || fail "the restored database does not serve a window"
 
-# A restore that lost the end of a chain (from its anchored entry on) still verifies on its own,
-# but not against the anchors.
+# A restore that lost the end of a chain (from its anchored entry on): caught by the heads this
+# machine kept as it committed; from another account, which kept none, it verifies on its own but
+# not against the printed anchors.
 chain=${anchors[0]%%:*}
 anchored=${anchors[0]#*:}
 anchored=${anchored%%:*}
 psql -X -q -h 127.0.0.1 -p "$port_target" -U gongji -d agency -v ON_ERROR_STOP=1 \
   -c "DELETE FROM audit_log WHERE chain = '$chain' AND seq >= $anchored" \
   -c "UPDATE audit_heads SET seq = $anchored - 1, hash = (SELECT hash FROM audit_log l WHERE l.chain = '$chain' AND l.seq = $anchored - 1) WHERE chain = '$chain'"
-"$gongji" --db "$target_url" audit verify >/dev/null || fail "the cut-back log should still look whole alone"
 rc=0
-cut=$("$gongji" --db "$target_url" audit verify "${anchor_args[@]}") || rc=$?
+kept=$("$gongji" --db "$target_url" audit verify) || rc=$?
+[ "$rc" -eq 1 ] || fail "the heads kept as they were committed did not catch the cut-back log (exit $rc): $kept"
+XDG_DATA_HOME=$d/elsewhere "$gongji" --db "$target_url" audit verify >/dev/null \
+  || fail "the cut-back log should still look whole alone, to an account that kept no heads"
+rc=0
+cut=$(XDG_DATA_HOME=$d/elsewhere "$gongji" --db "$target_url" audit verify "${anchor_args[@]}") || rc=$?
 [ "$rc" -eq 1 ] || fail "a restore missing an anchored entry was not caught (exit $rc): $cut"
-echo "restore drill: pg_dump of $(entries "$before") sealed entries restored into a fresh server and verified at ${#anchors[@]} anchors; a cut-back restore caught"
+echo "restore drill: pg_dump of $(entries "$before") sealed entries restored into a fresh server and verified at ${#anchors[@]} anchors; a cut-back restore caught by the kept heads and by the anchors"

@@ -40,6 +40,16 @@ std::string document_json(const core::StoredDocument& d) {
     return w.str();
 }
 
+// A paper refused by its content: the file, the reason in English and as a code with its values,
+// for the desktop app to say in the user's language.
+Problem unusable_paper(const std::string& file, const devices::CaptureError& e) {
+    Problem p{"file_unusable", e.params()};
+    p.params["file"] = file;
+    p.params["why"] = e.what();
+    if (!e.code().empty()) p.params["why_code"] = e.code();
+    return p;
+}
+
 core::Case open_case(Workspace& ws, const std::string& number) {
     auto c = find_case(ws, number);
     if (core::is_final(c.status))
@@ -102,7 +112,7 @@ Upload read_upload(Workspace& ws, core::DocumentType type, const std::string& pa
     try {
         devices::inspect_document_file(u.bytes, limits);
     } catch (const devices::CaptureError& e) {
-        throw BadInput(path + ": " + e.what(), {"file_unusable", {{"file", u.file_name}, {"why", e.what()}}});
+        throw BadInput(path + ": " + e.what(), unusable_paper(u.file_name, e));
     }
     return u;
 }
@@ -114,7 +124,7 @@ long long store_upload(Workspace& ws, const Actor& actor, long long case_id, con
     try {
         file = devices::inspect_document_file(upload.bytes, document_limits(ws));
     } catch (const devices::CaptureError& e) {  // a scan or a camera's pages beyond the agency's limits
-        throw BadInput(upload.file_name + ": " + e.what(), {"file_unusable", {{"file", upload.file_name}, {"why", e.what()}}});
+        throw BadInput(upload.file_name + ": " + e.what(), unusable_paper(upload.file_name, e));
     }
     core::StoredDocument d;
     d.case_id = case_id;
@@ -189,8 +199,14 @@ void remove_document(Workspace& ws, const Actor& actor, long long document_id) {
     auto d = documents.find(document_id);
     if (!d || d->removed_at) throw BadInput("document: no document " + std::to_string(document_id));
     auto number = stores(ws).cases.number_of(d->case_id);
-    open_case(ws, number);
+    auto c = open_case(ws, number);
     documents.mark_removed(document_id, actor.username, now());
+    // The case's list of papers loses the type when no other paper of it is left.
+    auto left = documents.list(d->case_id);
+    bool another = std::any_of(left.begin(), left.end(), [&](const auto& o) {
+        return o.id != document_id && !o.removed_at && o.type == d->type;
+    });
+    if (!another && c.documents.erase(d->type)) stores(ws).cases.set_documents(c.id, c.documents);
     audit(ws, {actor.username, actor.workstation}, "document.remove", "case", number, document_json(*d), "");
     tx.commit();
 }

@@ -6,6 +6,7 @@
 #include "app/settings.h"
 
 #include "app/audit.h"
+#include "app/clock.h"
 #include "app/errors.h"
 #include "app/paths.h"
 #include "app/stores.h"
@@ -22,10 +23,22 @@ PolicyImportResult store_policy_text(Workspace& ws, const std::string& json, con
         throw BadInput(origin + ": " + e.what());
     }
     storage::StoredPolicy stored{profile.name, profile.title, core::policy_profile_to_json(profile), now()};
-    PolicyImportResult result{profile.name, false, profile.versions.size()};
+    PolicyImportResult result{profile.name, false, profile.versions.size(), {}};
     storage::Transaction tx(database(ws));
     auto before = stores(ws).policies.find(profile.name);
     if (before && !replace) return result;
+    if (before) {
+        try {
+            result.revision = core::revise_policy(core::parse_policy_profile(before->document), profile, china_today());
+        } catch (const core::PolicyRevisionError& e) {
+            static const char* kinds[] = {"removed", "changed", "new_in_the_past"};
+            throw BadInput(origin + ": " + e.what(), {"policy_version_in_force",
+                                                      {{"profile", profile.name},
+                                                       {"from", e.version().to_string()},
+                                                       {"kind", kinds[static_cast<int>(e.kind())]},
+                                                       {"today", china_today().to_string()}}});
+        }
+    }
     result.created = stores(ws).policies.save(stored);
     audit(ws, {by, workstation_name()}, "policy.import", "policy", profile.name, before ? before->document : "",
           stored.document);

@@ -7,6 +7,7 @@
 #include "app/auth.h"
 #include "app/workspace.h"
 #include "core/policy.h"
+#include "core/policy_revision.h"
 
 namespace gongji::app {
 
@@ -14,6 +15,9 @@ struct PolicyImportResult {
     std::string name;
     bool created = false;  // false: replaced the stored profile of that name
     size_t versions = 0;
+    // Of a profile replaced: the versions added, and those not yet in force changed or dropped.
+    // A version in force never changes (BadInput "policy_version_in_force").
+    core::PolicyRevision revision;
 };
 
 // Validates and stores a profile (admin only); BadInput naming the field when invalid.

@@ -129,8 +129,15 @@ int run_policy(Session& s, const Words& words) {
         w.begin_object()
             .key("name").value(result.name)
             .key("created").value(result.created)
-            .key("versions").value(static_cast<long long>(result.versions))
-            .end_object();
+            .key("versions").value(static_cast<long long>(result.versions));
+        // What a replacement changed: versions added, and those not yet in force changed or dropped.
+        for (const auto& [key, dates] : {std::pair{"added", &result.revision.added}, {"changed", &result.revision.changed},
+                                          {"dropped", &result.revision.dropped}}) {
+            w.key(key).begin_array();
+            for (const auto& d : *dates) w.value(d.to_string());
+            w.end_array();
+        }
+        w.end_object();
         print_json(w.str());
         return 0;
     }

@@ -40,10 +40,10 @@ DocumentFile png(const Bytes& b) {
     bool ended = false;
     while (at + 12 <= b.size()) {
         std::uint32_t length = be32(b, at);
-        if (at + 12 + length > b.size()) throw CaptureError("truncated PNG: a chunk runs past the end of the file");
+        if (at + 12 + length > b.size()) throw CaptureError("truncated PNG: a chunk runs past the end of the file", "truncated", {{"format", "PNG"}});
         std::string type = b.substr(at + 4, 4);
         if (crc32(b.data() + at + 4, length + 4) != be32(b, at + 8 + length))
-            throw CaptureError("damaged PNG: chunk " + type + " fails its checksum");
+            throw CaptureError("damaged PNG: chunk " + type + " fails its checksum", "damaged", {{"format", "PNG"}});
         if (type == "IHDR" && length >= 8) {
             f.width = static_cast<int>(be32(b, at + 8));
             f.height = static_cast<int>(be32(b, at + 12));
@@ -54,8 +54,8 @@ DocumentFile png(const Bytes& b) {
             break;
         }
     }
-    if (!ended) throw CaptureError("truncated PNG: no IEND chunk");
-    if (f.width <= 0 || f.height <= 0) throw CaptureError("damaged PNG: no image header");
+    if (!ended) throw CaptureError("truncated PNG: no IEND chunk", "truncated", {{"format", "PNG"}});
+    if (f.width <= 0 || f.height <= 0) throw CaptureError("damaged PNG: no image header", "damaged", {{"format", "PNG"}});
     return f;
 }
 
@@ -64,14 +64,14 @@ DocumentFile jpeg(const Bytes& b) {
     DocumentFile f{"image/jpeg", 1, 0, 0};
     size_t at = 2;
     while (at + 4 <= b.size()) {
-        if (std::uint8_t(b[at]) != 0xFF) throw CaptureError("damaged JPEG: a marker was expected");
+        if (std::uint8_t(b[at]) != 0xFF) throw CaptureError("damaged JPEG: a marker was expected", "damaged", {{"format", "JPEG"}});
         std::uint8_t marker = std::uint8_t(b[at + 1]);
         if (marker == 0xFF) {
             ++at;
             continue;
         }
         size_t length = (size_t(std::uint8_t(b[at + 2])) << 8) | std::uint8_t(b[at + 3]);
-        if (at + 2 + length > b.size()) throw CaptureError("truncated JPEG: a segment runs past the end of the file");
+        if (at + 2 + length > b.size()) throw CaptureError("truncated JPEG: a segment runs past the end of the file", "truncated", {{"format", "JPEG"}});
         if ((marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) && length >= 7) {
             f.height = (int(std::uint8_t(b[at + 5])) << 8) | std::uint8_t(b[at + 6]);
             f.width = (int(std::uint8_t(b[at + 7])) << 8) | std::uint8_t(b[at + 8]);
@@ -79,11 +79,11 @@ DocumentFile jpeg(const Bytes& b) {
         if (marker == 0xDA) break;  // start of scan: entropy-coded data follows
         at += 2 + length;
     }
-    if (f.width <= 0 || f.height <= 0) throw CaptureError("damaged JPEG: no frame header");
+    if (f.width <= 0 || f.height <= 0) throw CaptureError("damaged JPEG: no frame header", "damaged", {{"format", "JPEG"}});
     size_t end = b.size();
     while (end > 2 && (b[end - 1] == '\0' || b[end - 1] == '\n' || b[end - 1] == '\r')) --end;  // padding
     if (end < 4 || std::uint8_t(b[end - 2]) != 0xFF || std::uint8_t(b[end - 1]) != 0xD9)
-        throw CaptureError("truncated JPEG: no end-of-image marker");
+        throw CaptureError("truncated JPEG: no end-of-image marker", "truncated", {{"format", "JPEG"}});
     return f;
 }
 
@@ -91,17 +91,17 @@ DocumentFile jpeg(const Bytes& b) {
 DocumentFile tiff(const Bytes& b) {
     bool little = b[0] == 'I';
     auto u16 = [&](size_t at) -> std::uint32_t {
-        if (at + 2 > b.size()) throw CaptureError("truncated TIFF: a directory runs past the end of the file");
+        if (at + 2 > b.size()) throw CaptureError("truncated TIFF: a directory runs past the end of the file", "truncated", {{"format", "TIFF"}});
         return little ? std::uint8_t(b[at]) | (std::uint8_t(b[at + 1]) << 8) : (std::uint8_t(b[at]) << 8) | std::uint8_t(b[at + 1]);
     };
     auto u32 = [&](size_t at) -> std::uint32_t {
-        if (at + 4 > b.size()) throw CaptureError("truncated TIFF: a directory runs past the end of the file");
+        if (at + 4 > b.size()) throw CaptureError("truncated TIFF: a directory runs past the end of the file", "truncated", {{"format", "TIFF"}});
         return little ? u16(at) | (u16(at + 2) << 16) : (u16(at) << 16) | u16(at + 2);
     };
     DocumentFile f{"image/tiff", 0, 0, 0};
     std::uint32_t ifd = u32(4);
     while (ifd != 0) {
-        if (++f.pages > 10000) throw CaptureError("damaged TIFF: its directories loop");
+        if (++f.pages > 10000) throw CaptureError("damaged TIFF: its directories loop", "damaged", {{"format", "TIFF"}});
         std::uint32_t entries = u16(ifd);
         std::vector<std::uint32_t> offsets, counts;
         std::uint64_t page_width = 0, page_height = 0;
@@ -122,13 +122,13 @@ DocumentFile tiff(const Bytes& b) {
             if (tag == 279 || tag == 325)
                 for (std::uint32_t i = 0; i < count; ++i) counts.push_back(value(i));
         }
-        if (offsets.size() != counts.size() || offsets.empty()) throw CaptureError("damaged TIFF: no image data");
+        if (offsets.size() != counts.size() || offsets.empty()) throw CaptureError("damaged TIFF: no image data", "damaged", {{"format", "TIFF"}});
         for (size_t i = 0; i < offsets.size(); ++i)
-            if (size_t(offsets[i]) + counts[i] > b.size()) throw CaptureError("truncated TIFF: image data runs past the end");
+            if (size_t(offsets[i]) + counts[i] > b.size()) throw CaptureError("truncated TIFF: image data runs past the end", "truncated", {{"format", "TIFF"}});
         f.largest_page_pixels = std::max<long long>(f.largest_page_pixels, static_cast<long long>(page_width * page_height));
         ifd = u32(ifd + 2 + entries * 12);
     }
-    if (f.width <= 0 || f.height <= 0) throw CaptureError("damaged TIFF: no image size");
+    if (f.width <= 0 || f.height <= 0) throw CaptureError("damaged TIFF: no image size", "damaged", {{"format", "TIFF"}});
     return f;
 }
 
@@ -142,18 +142,19 @@ void refuse_active_content(const Bytes& b) {
     for (const char* name : {"/JavaScript", "/JS ", "/JS(", "/JS<", "/Launch"})
         if (b.find(name) != std::string::npos)
             throw CaptureError(std::string("the PDF carries ") + (std::string(name).rfind("/J", 0) == 0 ? "JavaScript" : "a launch action") +
-                               ": a paper for a case never does");
+                                   ": a paper for a case never does",
+                               "active_content", {{"format", "PDF"}});
 }
 
 DocumentFile pdf(const Bytes& b) {
     refuse_active_content(b);
     auto tail = b.substr(b.size() > 1024 ? b.size() - 1024 : 0);
-    if (tail.find("%%EOF") == std::string::npos) throw CaptureError("truncated PDF: no end-of-file marker");
+    if (tail.find("%%EOF") == std::string::npos) throw CaptureError("truncated PDF: no end-of-file marker", "truncated", {{"format", "PDF"}});
     std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(b.data(), static_cast<int>(b.size())));
-    if (!doc) throw CaptureError("damaged PDF: it cannot be read");
-    if (doc->is_locked()) throw CaptureError("the PDF is password-protected");
+    if (!doc) throw CaptureError("damaged PDF: it cannot be read", "damaged", {{"format", "PDF"}});
+    if (doc->is_locked()) throw CaptureError("the PDF is password-protected", "locked", {{"format", "PDF"}});
     DocumentFile f{"application/pdf", doc->pages(), 0, 0};
-    if (f.pages < 1) throw CaptureError("the PDF has no pages");
+    if (f.pages < 1) throw CaptureError("the PDF has no pages", "no_pages", {{"format", "PDF"}});
     for (int i = 0; i < f.pages && i < kMaxPagesMeasured; ++i) {
         std::unique_ptr<poppler::page> page(doc->create_page(i));
         if (!page) continue;
@@ -173,7 +174,7 @@ DocumentFile parse(const std::string& b) {
     if (b.size() >= 3 && std::uint8_t(b[0]) == 0xFF && std::uint8_t(b[1]) == 0xD8 && std::uint8_t(b[2]) == 0xFF) return jpeg(b);
     if (b.size() >= 8 && (b.compare(0, 4, "II*\0", 4) == 0 || b.compare(0, 4, "MM\0*", 4) == 0)) return tiff(b);
     if (b.size() >= 5 && b.compare(0, 5, "%PDF-") == 0) return pdf(b);
-    throw CaptureError("not a PNG, JPEG, TIFF or PDF file");
+    throw CaptureError("not a PNG, JPEG, TIFF or PDF file", "not_a_paper");
 }
 
 std::string megabytes(std::size_t bytes) { return std::to_string((bytes + (1u << 19)) >> 20) + " MB"; }
@@ -181,18 +182,23 @@ std::string megabytes(std::size_t bytes) { return std::to_string((bytes + (1u <<
 }  // namespace
 
 DocumentFile inspect_document_file(const std::string& b, const DocumentLimits& limits) {
-    if (b.empty()) throw CaptureError("the file is empty");
+    if (b.empty()) throw CaptureError("the file is empty", "empty");
     if (b.size() > limits.max_bytes)
-        throw CaptureError("the file is " + megabytes(b.size()) + ", more than the " + megabytes(limits.max_bytes) + " a paper may be");
+        throw CaptureError("the file is " + megabytes(b.size()) + ", more than the " + megabytes(limits.max_bytes) + " a paper may be",
+                           "too_large", {{"size", megabytes(b.size())}, {"limit", megabytes(limits.max_bytes)}});
     auto f = parse(b);
     if (f.mime != "application/pdf")
         f.largest_page_pixels = std::max(f.largest_page_pixels, static_cast<long long>(f.width) * f.height);
     if (f.largest_page_pixels > limits.max_page_pixels)
         throw CaptureError("a page is " + std::to_string(f.largest_page_pixels / 1'000'000) + " million pixels, more than the " +
-                           std::to_string(limits.max_page_pixels / 1'000'000) + " million a paper may be (refused before decoding)");
+                               std::to_string(limits.max_page_pixels / 1'000'000) + " million a paper may be (refused before decoding)",
+                           "too_many_pixels",
+                           {{"size", std::to_string(f.largest_page_pixels / 1'000'000)},
+                            {"limit", std::to_string(limits.max_page_pixels / 1'000'000)}});
     if (f.pages > limits.max_pages)
         throw CaptureError("the file has " + std::to_string(f.pages) + " pages, more than the " + std::to_string(limits.max_pages) +
-                           " a paper may have");
+                               " a paper may have",
+                           "too_many_pages", {{"size", std::to_string(f.pages)}, {"limit", std::to_string(limits.max_pages)}});
     return f;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Files added to a case: PNG, JPEG, TIFF images and PDF documents, checked whole before they
 // are stored — a truncated download or a renamed file is refused with the reason.
+#include <map>
 #include <stdexcept>
 #include <string>
 
@@ -9,6 +10,17 @@ namespace gongji::devices {
 class CaptureError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
+    // With what the user's language needs to say it: a code ("truncated", "damaged", "not_a_paper",
+    // "active_content", "locked", "no_pages", "empty", "too_large", "too_many_pixels",
+    // "too_many_pages") and its values ("format": PNG…; "size" and "limit").
+    CaptureError(const std::string& message, std::string code, std::map<std::string, std::string> params = {})
+        : std::runtime_error(message), code_(std::move(code)), params_(std::move(params)) {}
+    const std::string& code() const { return code_; }  // empty: a device's own message
+    const std::map<std::string, std::string>& params() const { return params_; }
+
+private:
+    std::string code_;
+    std::map<std::string, std::string> params_;
 };
 
 struct DocumentFile {

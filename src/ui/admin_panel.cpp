@@ -24,6 +24,7 @@ AdminPanel::AdminPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     XRCCTRL(*this, "save_agency_name", wxButton)->Bind(wxEVT_BUTTON, save_agency);
     for (const char* field : {"agency_name", "agency_phone", "processing_days"})
         XRCCTRL(*this, field, wxTextCtrl)->Bind(wxEVT_TEXT_ENTER, save_agency);
+    remind_what_receipts_lack();
     import_ = XRCCTRL(*this, "import_roster", wxButton);
     cancel_ = XRCCTRL(*this, "cancel_import", wxButton);
     progress_ = XRCCTRL(*this, "progress", wxGauge);
@@ -89,8 +90,21 @@ bool AdminPanel::save_agency() {
         return false;
     }
     show_outcome(outcome, _("Saved"), true);
+    remind_what_receipts_lack();
     Layout();
     return true;
+}
+
+void AdminPanel::remind_what_receipts_lack() {
+    auto agency = app::agency_settings(ws_);
+    wxString missing;
+    if (!agency.phone) missing = _("the phone number for questions");
+    if (!agency.processing_days)
+        missing += (missing.empty() ? wxString() : _(" and ")) + _("the working days promised for a decision");
+    if (missing.empty()) return;
+    show_outcome(XRCCTRL(*this, "agency_outcome", wxStaticText),
+                 wxString::Format(_("Receipts are printed without %s until it is set here."), missing), false);
+    Layout();
 }
 
 }  // namespace gongji::ui

@@ -27,6 +27,10 @@ public:
     bool save_agency();
 
 private:
+    // Until the agency's phone and promised working days are set, receipts go without them: said
+    // here, where they are set, from the first start on.
+    void remind_what_receipts_lack();
+
     app::Workspace& ws_;
     app::Actor actor_;
     wxButton *import_ = nullptr, *cancel_ = nullptr;

@@ -75,7 +75,9 @@ BindDialog::BindDialog(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     document_type_->SetSelection(0);
     authorizer_->SetValue(u8(authorizer));
 
-    auto changed = [this](wxCommandEvent&) { evaluate(); };
+    // The relations offered follow what the two numbers say of the people (sex, age), the one
+    // chosen kept while it still fits.
+    auto changed = [this](wxCommandEvent&) { type_relation(relation_text_->GetValue(), relation_); };
     authorizer_->Bind(wxEVT_TEXT, changed);
     user_->Bind(wxEVT_TEXT, changed);
     // Enter in an ID field goes on to the next field, as the clerk reads the papers in order.
@@ -199,7 +201,7 @@ bool BindDialog::complete() const {
            policy_->GetSelection() != wxNOT_FOUND;
 }
 
-void BindDialog::type_relation(const wxString& text) {
+void BindDialog::type_relation(const wxString& text, const std::string& keep) {
     // What the two ID numbers say of the people: relations that cannot hold are not offered.
     core::RelationPeople people;
     auto today = app::china_today();
@@ -211,12 +213,16 @@ void BindDialog::type_relation(const wxString& text) {
     relation_matches_->Clear();
     relation_codes_.clear();
     for (const auto& r : matches) {
-        relation_matches_->Append(wxString::Format(_("%s (%s)"), u8(r.code + " " + r.name), relation_category_text(r.category)));
+        relation_matches_->Append(wxString::Format(_("%s (%s)"), u8(r.code) + " " + relation_text(r), relation_category_text(r.category)));
         relation_codes_.push_back(r.code);
     }
     // Nothing typed: nothing chosen yet. Otherwise the best match, until Up or Down says otherwise.
     relation_ = text.empty() || relation_codes_.empty() ? std::string() : relation_codes_.front();
-    if (!relation_.empty()) relation_matches_->SetSelection(0);
+    auto kept = std::find(relation_codes_.begin(), relation_codes_.end(), keep);
+    if (!text.empty() && !keep.empty() && kept != relation_codes_.end()) relation_ = keep;
+    if (!relation_.empty())
+        relation_matches_->SetSelection(static_cast<int>(std::find(relation_codes_.begin(), relation_codes_.end(), relation_) -
+                                                         relation_codes_.begin()));
     evaluate();
 }
 
@@ -424,7 +430,7 @@ void BindDialog::show_checklist() {
 
 void BindDialog::evaluate() {
     auto chosen = core::find_relation(relation_);
-    XRCCTRL(*this, "relation_chosen", wxStaticText)->SetLabel(chosen ? u8(chosen->code + " " + chosen->name) : wxString());
+    XRCCTRL(*this, "relation_chosen", wxStaticText)->SetLabel(chosen ? u8(chosen->code) + " " + relation_text(*chosen) : wxString());
     auto a = utf8(authorizer_->GetValue()), u = utf8(user_->GetValue());
     // The names beside the numbers, to compare with the ID cards on the counter.
     auto region = show_name(XRCCTRL(*this, "authorizer_name", wxStaticText), a);

@@ -40,7 +40,7 @@ public:
     // scanned when a scanner is there, else picked from a file.
     void capture(core::DocumentType type);
     // What the relation field does as the clerk types: the matches, the best one chosen.
-    void type_relation(const wxString& text);
+    void type_relation(const wxString& text, const std::string& keep = "");
     // A half-filled application is not thrown away without asking.
     bool half_filled() const;
     bool scanning() const { return scan_task_.running(); }

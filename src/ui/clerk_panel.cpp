@@ -304,7 +304,7 @@ void ClerkPanel::show_limits(const app::PersonCard& card) {
     for (const auto& c : card.waiting_cases) {
         auto relation = c.relation ? core::find_relation(*c.relation) : std::nullopt;
         waiting += (waiting.empty() ? wxString() : wxString(u8("；"))) + u8(c.number) + " " + case_kind_text(c.kind) +
-                   (relation ? " " + u8(relation->name) : wxString()) + " " + u8(china_time(c.submitted_at).substr(0, 10));
+                   (relation ? " " + relation_text(*relation) : wxString()) + " " + u8(china_time(c.submitted_at).substr(0, 10));
     }
     waiting_->SetLabel(waiting.empty() ? _("none") : waiting);
 }
@@ -374,7 +374,7 @@ void ClerkPanel::look_up(const wxString& text) {
             long row = bindings_->InsertItem(bindings_->GetItemCount(), as_authorizer ? _("authorizer") : _("user"));
             rows_.push_back(b);
             bindings_->SetItem(row, 1, (other_name != card.names.end() ? u8(other_name->second) + " " : wxString()) + u8(other));
-            bindings_->SetItem(row, 2, relation ? u8(relation->name) : u8(b.relation));
+            bindings_->SetItem(row, 2, relation ? relation_text(*relation) : u8(b.relation));
             bindings_->SetItem(row, 3, binding_status_text(b));
             bindings_->SetItem(row, 4, wxString::Format("%d", b.deduction_order));
             auto title = policy_titles.find(b.policy);
@@ -386,6 +386,8 @@ void ClerkPanel::look_up(const wxString& text) {
         show_limits(card);
         for (const auto& b : card.as_authorizer) add(b, true);
         for (const auto& b : card.as_user) add(b, false);
+        // One binding on the card: it is the one the clerk acts on (Alt+U asks before it ends).
+        if (rows_.size() == 1) bindings_->SetItemState(0, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
     } catch (const app::BadInput&) {
         show_outcome(status_, _("Not in the insurance roster"), false);
     } catch (const std::exception& e) {  // the database went away: say so, keep what was typed

@@ -2,6 +2,9 @@
 
 #include <wx/intl.h>
 
+#include <map>
+#include <string>
+
 #include "app/case_service.h"
 #include "core/money.h"
 
@@ -132,6 +135,99 @@ wxString relation_category_text(core::RelationCategory category) {
         case core::RelationCategory::other: return _("other relative");
     }
     return "";
+}
+
+wxString relation_text(const core::Relation& relation) {
+    // GB/T 4761's names; the standard's own Chinese is their translation.
+    static const std::map<std::string, const char*> english = {
+        {"01", wxTRANSLATE("Self")},
+        {"02", wxTRANSLATE("Head of household")},
+        {"10", wxTRANSLATE("Spouse")},
+        {"11", wxTRANSLATE("Husband")},
+        {"12", wxTRANSLATE("Wife")},
+        {"20", wxTRANSLATE("Son")},
+        {"21", wxTRANSLATE("Only son")},
+        {"22", wxTRANSLATE("Eldest son")},
+        {"23", wxTRANSLATE("Second son")},
+        {"24", wxTRANSLATE("Third son")},
+        {"25", wxTRANSLATE("Fourth son")},
+        {"26", wxTRANSLATE("Fifth son")},
+        {"27", wxTRANSLATE("Adopted son or stepson")},
+        {"28", wxTRANSLATE("Son-in-law")},
+        {"29", wxTRANSLATE("Other son")},
+        {"30", wxTRANSLATE("Daughter")},
+        {"31", wxTRANSLATE("Only daughter")},
+        {"32", wxTRANSLATE("Eldest daughter")},
+        {"33", wxTRANSLATE("Second daughter")},
+        {"34", wxTRANSLATE("Third daughter")},
+        {"35", wxTRANSLATE("Fourth daughter")},
+        {"36", wxTRANSLATE("Fifth daughter")},
+        {"37", wxTRANSLATE("Adopted daughter or stepdaughter")},
+        {"38", wxTRANSLATE("Daughter-in-law")},
+        {"39", wxTRANSLATE("Other daughter")},
+        {"40", wxTRANSLATE("Grandchild")},
+        {"41", wxTRANSLATE("Grandson (son's son)")},
+        {"42", wxTRANSLATE("Granddaughter (son's daughter)")},
+        {"43", wxTRANSLATE("Grandson (daughter's son)")},
+        {"44", wxTRANSLATE("Granddaughter (daughter's daughter)")},
+        {"45", wxTRANSLATE("Grandson's wife")},
+        {"46", wxTRANSLATE("Granddaughter's husband")},
+        {"47", wxTRANSLATE("Great-grandson")},
+        {"48", wxTRANSLATE("Great-granddaughter")},
+        {"49", wxTRANSLATE("Other grandchild")},
+        {"50", wxTRANSLATE("Parent")},
+        {"51", wxTRANSLATE("Father")},
+        {"52", wxTRANSLATE("Mother")},
+        {"53", wxTRANSLATE("Father-in-law (husband's father)")},
+        {"54", wxTRANSLATE("Mother-in-law (husband's mother)")},
+        {"55", wxTRANSLATE("Father-in-law (wife's father)")},
+        {"56", wxTRANSLATE("Mother-in-law (wife's mother)")},
+        {"57", wxTRANSLATE("Stepfather or adoptive father")},
+        {"58", wxTRANSLATE("Stepmother or adoptive mother")},
+        {"59", wxTRANSLATE("Other parent")},
+        {"60", wxTRANSLATE("Grandparent")},
+        {"61", wxTRANSLATE("Grandfather (father's father)")},
+        {"62", wxTRANSLATE("Grandmother (father's mother)")},
+        {"63", wxTRANSLATE("Grandfather (mother's father)")},
+        {"64", wxTRANSLATE("Grandmother (mother's mother)")},
+        {"65", wxTRANSLATE("Great-grandfather (father's side)")},
+        {"66", wxTRANSLATE("Great-grandmother (father's side)")},
+        {"67", wxTRANSLATE("Great-grandfather (mother's side)")},
+        {"68", wxTRANSLATE("Great-grandmother (mother's side)")},
+        {"69", wxTRANSLATE("Other grandparent")},
+        {"70", wxTRANSLATE("Sibling")},
+        {"71", wxTRANSLATE("Elder brother")},
+        {"72", wxTRANSLATE("Elder brother's wife")},
+        {"73", wxTRANSLATE("Younger brother")},
+        {"74", wxTRANSLATE("Younger brother's wife")},
+        {"75", wxTRANSLATE("Elder sister")},
+        {"76", wxTRANSLATE("Elder sister's husband")},
+        {"77", wxTRANSLATE("Younger sister")},
+        {"78", wxTRANSLATE("Younger sister's husband")},
+        {"79", wxTRANSLATE("Other sibling")},
+        {"80", wxTRANSLATE("Other relation")},
+        {"81", wxTRANSLATE("Uncle (father's elder brother)")},
+        {"82", wxTRANSLATE("Aunt (wife of father's elder brother)")},
+        {"83", wxTRANSLATE("Uncle (father's younger brother)")},
+        {"84", wxTRANSLATE("Aunt (wife of father's younger brother)")},
+        {"85", wxTRANSLATE("Uncle (mother's brother)")},
+        {"86", wxTRANSLATE("Aunt (wife of mother's brother)")},
+        {"87", wxTRANSLATE("Uncle (husband of mother's sister)")},
+        {"88", wxTRANSLATE("Aunt (mother's sister)")},
+        {"89", wxTRANSLATE("Uncle (husband of father's sister)")},
+        {"90", wxTRANSLATE("Aunt (father's sister)")},
+        {"91", wxTRANSLATE("Cousin (father's brother's child)")},
+        {"92", wxTRANSLATE("Cousin (other)")},
+        {"93", wxTRANSLATE("Nephew (brother's son)")},
+        {"94", wxTRANSLATE("Niece (brother's daughter)")},
+        {"95", wxTRANSLATE("Nephew (sister's son)")},
+        {"96", wxTRANSLATE("Niece (sister's daughter)")},
+        {"97", wxTRANSLATE("Other relative")},
+        {"98", wxTRANSLATE("Other relation")},
+        {"99", wxTRANSLATE("Not a relative")},
+    };
+    auto found = english.find(relation.code);
+    return found != english.end() ? wxGetTranslation(found->second) : u8(relation.name);
 }
 
 wxString need_text(const core::DocumentNeed& need) {

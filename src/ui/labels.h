@@ -39,6 +39,7 @@ wxString rejection_reason_text(const std::string& code);  // documents_unclear, 
 wxString unbind_reason_text(const std::string& code);     // request, divorce, death, other
 wxString insurance_type_text(const std::string& code);    // 310, 390, 391, other
 wxString insurance_status_text(int status);               // 0, 1, 2, 4
+wxString relation_text(const core::Relation& relation);  // 妻 in Chinese, "Wife" in English
 wxString relation_category_text(core::RelationCategory category);  // ID card, household register, …
 // A line of the checklist: "Relation: marriage certificate or household register".
 wxString need_text(const core::DocumentNeed& need);

@@ -110,7 +110,11 @@ bool PolicyPanel::import_file(const std::string& path) {
     try {
         auto result = app::import_policy_file(ws_, actor_, path);
         refresh(result.name);
-        say(wxString::Format(result.created ? _("Profile %s imported") : _("Profile %s replaced"), u8(result.name)), true);
+        say(result.created ? wxString::Format(_("Profile %s imported"), u8(result.name))
+                           : wxString::Format(_("Profile %s replaced: %zu new versions, %zu not yet in force changed, %zu dropped"),
+                                              u8(result.name), result.revision.added.size(), result.revision.changed.size(),
+                                              result.revision.dropped.size()),
+            true);
         return true;
     } catch (const std::exception& e) {
         say(problem_text(e, ws_), false);

@@ -121,6 +121,33 @@ wxString line_issue_text(const std::string& code, const std::map<std::string, st
     return u8(fallback);
 }
 
+namespace {
+
+// Why a file cannot be a case's paper, by the code the check gave (a device's own words otherwise).
+wxString paper_problem_text(const app::Problem& problem) {
+    auto p = [&](const char* key) { return u8(problem.param(key)); };
+    const auto& why = problem.param("why_code");
+    if (why == "truncated")
+        return wxString::Format(_("%s is cut short, an incomplete %s file: copy or scan it again"), p("file"), p("format"));
+    if (why == "damaged") return wxString::Format(_("%s is a damaged %s file: scan it again"), p("file"), p("format"));
+    if (why == "not_a_paper") return wxString::Format(_("%s is not a PNG, JPEG, TIFF or PDF file"), p("file"));
+    if (why == "active_content")
+        return wxString::Format(_("%s is a PDF that would run a program (JavaScript or a launch action): a paper never does"),
+                                p("file"));
+    if (why == "locked") return wxString::Format(_("%s is a password-protected PDF: save it without the password"), p("file"));
+    if (why == "no_pages") return wxString::Format(_("%s is a PDF without pages"), p("file"));
+    if (why == "empty") return wxString::Format(_("%s is empty"), p("file"));
+    if (why == "too_large") return wxString::Format(_("%s is %s, more than the %s a paper may be"), p("file"), p("size"), p("limit"));
+    if (why == "too_many_pixels")
+        return wxString::Format(_("%s has a page of %s million pixels, more than the %s million a paper may have"), p("file"),
+                                p("size"), p("limit"));
+    if (why == "too_many_pages")
+        return wxString::Format(_("%s has %s pages, more than the %s a paper may have"), p("file"), p("size"), p("limit"));
+    return wxString::Format(_("%s cannot be used: %s"), p("file"), p("why"));
+}
+
+}  // namespace
+
 wxString problem_text(const app::Problem& problem) {
     const auto& c = problem.code;
     auto p = [&](const char* key) { return u8(problem.param(key)); };
@@ -188,7 +215,7 @@ wxString problem_text(const app::Problem& problem) {
     if (c == "id_invalid") return wxString::Format(_("%s is not a valid ID number"), p("text"));
     if (c == "not_in_roster") return wxString::Format(_("%s is not in the insurance roster"), p("id"));
     if (c == "note_required") return _("Write a note when the reason is \"other\"");
-    if (c == "file_unusable") return wxString::Format(_("%s cannot be used: %s"), p("file"), p("why"));
+    if (c == "file_unusable") return paper_problem_text(problem);
     if (c == "username_invalid") return _("A user name is 1-64 letters, digits, '.', '_' or '-'");
     if (c == "password_empty") return _("The password must not be empty");
     if (c == "password_too_short") return wxString::Format(_("The new password needs at least %s characters"), p("min"));
@@ -206,6 +233,15 @@ wxString problem_text(const app::Problem& problem) {
     if (c == "workstation_invalid") return _("A workstation name is 1-64 bytes on one line");
     if (c == "workstation_unwritable")
         return wxString::Format(_("%s cannot be written: ask the administrator to name this machine"), p("file"));
+    if (c == "policy_version_in_force") {
+        if (problem.param("kind") == "new_in_the_past")
+            return wxString::Format(_("A new version of %s cannot take effect on %s: the rules of days already served never "
+                                      "change. Let it take effect after %s."),
+                                    p("profile"), p("from"), p("today"));
+        return wxString::Format(_("The version of %s from %s has taken effect and cannot change or be removed: cases were "
+                                  "decided under it. Add a new version from a later date instead."),
+                                p("profile"), p("from"));
+    }
     if (c == "case_unknown") return wxString::Format(_("There is no case %s"), p("case"));
     if (c == "file_empty") return _("The file is empty: a header line is required");
     if (c == "column_repeated") return wxString::Format(_("The header names column \"%s\" twice"), p("column"));

@@ -114,7 +114,7 @@ void ReviewPanel::show(const core::Case& c) {
     auto relation = c.relation ? core::find_relation(*c.relation) : std::nullopt;
     detail_->SetLabel(wxString::Format(_("Case %s (%s)\nAuthorizer: %s\nUser: %s\nRelation: %s\nDocuments: %s\nSubmitted by %s at %s"),
                                        u8(c.number), case_kind_text(c.kind), person_label(ws_, c.authorizer_id),
-                                       person_label(ws_, c.user_id), relation ? u8(relation->name) : wxString(),
+                                       person_label(ws_, c.user_id), relation ? relation_text(*relation) : wxString(),
                                        document_list_label(c.documents), u8(c.created_by),
                                        u8(china_time(c.submitted_at))));
     show_card_reads(c);
@@ -164,6 +164,9 @@ bool ReviewPanel::decide(const std::function<void()>& decision, const wxString& 
     print_decision_->SetLabel(wxString::Format(_("Decision &notice of %s..."), u8(decided_)));
     refresh();
     say(done, true);  // still said once the next case is on screen
+    // The keyboard goes on to the next case (the decision buttons it was on are disabled now):
+    // Enter opens its papers, as it did for this one.
+    if (!selected_.empty()) focus_queue();
     return true;
 }
 

@@ -74,6 +74,10 @@ BOOST_AUTO_TEST_CASE(removing_a_document_is_audited_and_decided_cases_are_closed
         soci::use(number), soci::into(removals);
     BOOST_TEST(removals == 1);
 
+    // The removed paper's kind leaves the case's list with it: no other paper of that kind is left.
+    BOOST_TEST(!app::find_case(ws, number).has_document(docs[0].type));
+    BOOST_TEST(app::find_case(ws, number).has_document(docs[1].type));
+
     app::attach_document(ws, clerk, number, {core::DocumentType::commitment_letter, "承诺书.png", test::sample_png()});
     // The case lists the paper added after submission among its kinds of paper.
     BOOST_TEST(app::find_case(ws, number).has_document(core::DocumentType::commitment_letter));

@@ -8,7 +8,7 @@ top="$1"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 wxrc --gettext "$top"/forms/*.xrc > "$work/forms.cpp"
-xgettext --from-code=UTF-8 -C -k_ -kwxPLURAL:1,2 --omit-header -o "$work/strings.pot" \
+xgettext --from-code=UTF-8 -C -k_ -kwxPLURAL:1,2 -kwxTRANSLATE --omit-header -o "$work/strings.pot" \
   "$top"/src/ui/*.cpp "$work/forms.cpp"
 if ! msgcmp "$top/po/zh_CN.po" "$work/strings.pot" 2> "$work/missing.txt"; then
   echo "Strings without a Chinese translation:" >&2

@@ -26,6 +26,7 @@
 #include "app/document_service.h"
 #include "app/policy_service.h"
 #include "app/init_service.h"
+#include "app/stores.h"
 #include "app/workspace.h"
 #include "card_reader_simulator.h"
 #include "samples.h"
@@ -235,7 +236,7 @@ struct DemoOffice {
 };
 
 struct SubmittedCase : DemoOffice {
-    std::string number;
+    std::string number, next_number;
     SubmittedCase() {
         app::Workspace ws(fresh.url());
         // A spouse application with its papers as the window's scanners and cameras write them.
@@ -251,6 +252,16 @@ struct SubmittedCase : DemoOffice {
                       test::sample_tiff_pages(500, 700, {kBlue, kMagenta})},
                      {core::DocumentType::other, "statement.pdf", test::sample_pdf_filled(kOrange)}};
         number = app::submit_bind(ws, {"clerk", core::Role::clerk, "窗口-01"}, a).number;
+        // A second one waiting behind it: 李娜's daughter.
+        app::BindApplication b;
+        b.policy = "guangxi";
+        b.authorizer_id = "450803199309150128";
+        b.user_id = "450802201911030122";
+        b.relation = "30";
+        b.documents = {core::DocumentType::id_card};
+        b.uploads = {{core::DocumentType::hukou, "hukou.png", test::sample_png(600, 380, kRed)},
+                     {core::DocumentType::birth_certificate, "birth.png", test::sample_png(600, 380, kGreen)}};
+        next_number = app::submit_bind(ws, {"clerk", core::Role::clerk, "窗口-01"}, b).number;
     }
 };
 
@@ -346,6 +357,11 @@ BOOST_FIXTURE_TEST_CASE(a_supervisor_looks_at_every_scan_and_approves_within_eig
     BOOST_TEST(decided.status == core::CaseStatus::approved);
     BOOST_TEST(decided.decided_by.value_or("") == "super");
     ScreenImage::grab().save("e2e-review-approved.png");
+    // The keyboard went on to the next case: Enter opens its papers, as it did for the first.
+    keys.key("Return");
+    BOOST_TEST(desk.wait_for_window("办件 " + next_number + " 的材料"), "the next case's papers open on Enter");
+    keys.key("Escape");
+    BOOST_REQUIRE(desk.wait_for_window("共济窗口"));
 
     // Log out and change user: the next person logs in on the same window.
     keys.key("ctrl+shift+l");
@@ -407,5 +423,32 @@ BOOST_FIXTURE_TEST_CASE(a_clerk_binds_a_spouse_with_scanned_papers_within_the_ke
     BOOST_TEST(types.count(core::DocumentType::id_card) == 1u);
     BOOST_TEST(types.count(core::DocumentType::marriage_certificate) == 1u);
     BOOST_TEST(types.count(core::DocumentType::commitment_letter) == 1u);
+    keys.key("ctrl+q");
+}
+
+BOOST_FIXTURE_TEST_CASE(a_clerk_unbinds_after_one_question_and_previews_the_notice_from_the_keyboard, DemoOffice) {
+    Desk desk(fresh.url());
+    Keyboard keys;
+    desk.log_in(keys, "clerk");
+    keys.type_id("450802199205060113");  // 张磊: his one binding, to his father, is chosen on his card
+    std::this_thread::sleep_for(std::chrono::milliseconds(600));
+    keys.key("alt+u");
+    BOOST_REQUIRE_MESSAGE(desk.wait_for_window("解除共济"), "Alt+U asks before it ends a binding");
+    ScreenImage::grab().save("e2e-unbind-question.png");
+    keys.key("alt+e");  // 解除(&E)
+    BOOST_REQUIRE_MESSAGE(desk.wait_for_window("解除共济"), "then offers the unbinding notice");
+    keys.key("Return");  // 打印预览, the offer's default
+    BOOST_REQUIRE(desk.wait_for_window("打印预览"));
+    keys.key("Next End Home Prior");  // the pages turn from the keyboard: the preview has it
+    BOOST_TEST(!desk.exited());
+    keys.key("Escape");
+    BOOST_TEST(desk.wait_for_window_gone("打印预览"), "Esc closes the preview: it had the keyboard");
+    BOOST_TEST_MESSAGE("clerk unbinding: " << keys.presses << " key presses besides the ID number");
+    BOOST_TEST(keys.presses <= 8, keys.presses << " key presses");
+
+    app::Workspace ws(fresh.url());
+    auto bindings = app::stores(ws).bindings.list_by_user("450802199205060113");
+    BOOST_REQUIRE(!bindings.empty());
+    BOOST_TEST(!bindings.front().is_open());
     keys.key("ctrl+q");
 }
