@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 #include <vector>
 
 #include "app/audit_keys.h"
@@ -87,16 +88,31 @@ AuditVerification verify_audit(Workspace& ws, const std::vector<AuditAnchor>& an
             return v;
         }
     }
-    for (const auto& anchor : anchors) {
+    // Lowest first in each chain, so the first break named is the first that differs; entries are
+    // in seq order, so each anchor's entry is found by halving.
+    auto ordered = anchors;
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [](const auto& a, const auto& b) { return std::tie(a.chain, a.seq) < std::tie(b.chain, b.seq); });
+    for (const auto& anchor : ordered) {
         const auto& chain_entries = chains[anchor.chain];
-        auto at = std::find_if(chain_entries.begin(), chain_entries.end(), [&](const auto& e) { return e.seq == anchor.seq; });
-        std::string why = at == chain_entries.end()
-                              ? (anchor.kept ? "is gone: this machine saw it committed, the database has lost its last entries"
-                                             : "is gone: the log was cut back below its anchor")
-                          : at->hash.rfind(anchor.hash, 0) != 0 ? "differs from its anchor: the chain was rewritten"
-                                                                 : "";
+        auto at = std::lower_bound(chain_entries.begin(), chain_entries.end(), anchor.seq,
+                                   [](const auto& e, long long seq) { return e.seq < seq; });
+        const bool found = at != chain_entries.end() && at->seq == anchor.seq;
+        std::string why;
+        long long first = anchor.seq;
+        if (!found && anchor.kept) {
+            first = chain_entries.empty() ? 1 : chain_entries.back().seq + 1;
+            why = "is gone, with " + std::to_string(anchor.seq - first + 1) + " entries up to " + std::to_string(anchor.seq) +
+                  " that this machine saw committed: the database has lost its last entries";
+        } else if (!found) {
+            why = "is gone: the log was cut back below its anchor";
+        } else if (at->hash.rfind(anchor.hash, 0) != 0) {
+            why = anchor.kept ? "differs from what this machine saw committed: the database lost it and the chain was "
+                                "written again (work was lost)"
+                              : "differs from its anchor: the chain was rewritten";
+        }
         if (!why.empty()) {
-            v.broken = core::ChainBreak{anchor.seq, why};
+            v.broken = core::ChainBreak{first, why};
             v.broken_chain = anchor.chain;
             return v;
         }

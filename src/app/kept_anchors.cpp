@@ -8,6 +8,7 @@
 #include <Poco/DigestEngine.h>
 #include <Poco/SHA2Engine.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -16,11 +17,11 @@
 #include <map>
 #include <memory>
 #include <optional>
-#include <sstream>
 
 #include "app/clock.h"
 #include "app/paths.h"
 #include "app/stores.h"
+#include "storage/audit_repository.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
 
@@ -30,8 +31,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::uintmax_t kCompactAbove = 1 << 20;  // past 1 MiB only each chain's latest is kept
+// Past this the file is written anew with each chain's latest head and the losses only, so a
+// commit reads little of it. 64 KiB is some 600 heads.
+constexpr std::uintmax_t kCompactAbove = 64 << 10;
 constexpr const char* kRestart = "restart";
+constexpr const char* kLost = "lost";
 
 // One database, wherever it is opened from: its place and when its schema was made.
 std::string file_for(storage::Database& db) {
@@ -53,8 +57,10 @@ std::string file_for(storage::Database& db) {
     return (dir / (Poco::DigestEngine::digestToHex(sha.digest()).substr(0, 24) + ".log")).string();
 }
 
+// A line: "at chain seq hash" (a head), "at  restart why" (starts afresh) or
+// "at chain lost SEQ:HASH" (an entry seen committed that the database no longer had).
 struct Line {
-    std::string at, chain, seq, hash;  // chain empty: a restart, `hash` its reason
+    std::string at, chain, seq, hash;
 };
 
 std::vector<Line> read_lines(const std::string& file) {
@@ -72,42 +78,70 @@ std::vector<Line> read_lines(const std::string& file) {
     return out;
 }
 
-// Each chain's highest anchor after the last restart.
-std::map<std::string, AuditAnchor> latest(const std::vector<Line>& lines) {
-    std::map<std::string, AuditAnchor> out;
+std::optional<long long> number(const std::string& text) {
+    if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+    return std::stoll(text);
+}
+
+// What the file says since its last restart.
+struct Kept {
+    std::map<std::string, std::map<long long, std::string>> heads;  // chain → seq → hash
+    std::vector<AuditAnchor> losses;  // entries seen committed, found gone or different later
+};
+
+Kept since_restart(const std::vector<Line>& lines) {
+    Kept kept;
     for (const auto& l : lines) {
         if (l.chain.empty()) {
-            out.clear();
+            kept = {};
             continue;
         }
-        if (l.seq.empty() || l.seq.size() > 18 || l.seq.find_first_not_of("0123456789") != std::string::npos) continue;
-        long long seq = std::stoll(l.seq);
-        auto& a = out[l.chain];
-        if (seq > a.seq) a = {l.chain, seq, l.hash, true};
+        if (l.seq == kLost) {
+            auto colon = l.hash.find(':');
+            if (auto seq = number(l.hash.substr(0, colon)); seq && colon != std::string::npos)
+                kept.losses.push_back({l.chain, *seq, l.hash.substr(colon + 1), true});
+            continue;
+        }
+        auto seq = number(l.seq);
+        if (!seq) continue;
+        auto [at, added] = kept.heads[l.chain].emplace(*seq, l.hash);
+        if (!added && at->second != l.hash) kept.losses.push_back({l.chain, *seq, at->second, true});  // written twice
     }
-    return out;
+    return kept;
 }
 
 std::string line_of(const std::string& chain, const std::string& seq, const std::string& hash) {
     return now().utc() + "\t" + chain + "\t" + seq + "\t" + hash + "\n";
 }
 
-// Rewrites the file with each chain's latest only, beside it and moved over it (the caller holds
-// the lock of the file being replaced: appenders that waited for it open the new one).
+std::string text_of(const Kept& kept) {
+    std::string text;
+    for (const auto& loss : kept.losses) text += line_of(loss.chain, kLost, std::to_string(loss.seq) + ":" + loss.hash);
+    for (const auto& [chain, heads] : kept.heads)
+        if (!heads.empty()) text += line_of(chain, std::to_string(heads.rbegin()->first), heads.rbegin()->second);
+    return text;
+}
+
+bool write_all(int fd, const std::string& text) {
+    return ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
+}
+
+// Rewrites the file with each chain's latest head and every loss, beside it and moved over it
+// (the caller holds the lock of the file replaced: appenders that waited for it open the new one).
 void compact(const std::string& file, const std::string& header) {
-    std::string text = header;
-    for (const auto& [chain, a] : latest(read_lines(file))) text += line_of(chain, std::to_string(a.seq), a.hash);
     auto part = file + ".part";
     int fd = ::open(part.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (fd < 0) return;
-    bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
+    bool ok = write_all(fd, header + text_of(since_restart(read_lines(file))));
     ::close(fd);
     if (ok) ok = ::rename(part.c_str(), file.c_str()) == 0;
     if (!ok) ::unlink(part.c_str());
 }
 
-// Appends `text` under an exclusive lock, synced before it returns; false when it cannot.
-bool append(const std::string& file, const std::string& text, const std::string& header) {
+// Runs `write(kept so far)` on the file under an exclusive lock and appends what it returns,
+// synced before this returns; false when the file cannot be written.
+template <class Write>
+bool append(const std::string& file, const std::string& header, Write write) {
     for (int attempt = 0; attempt < 5; ++attempt) {
         int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
         if (fd < 0) return false;
@@ -120,8 +154,8 @@ bool append(const std::string& file, const std::string& text, const std::string&
             ::close(fd);
             continue;
         }
-        std::string all = held.st_size == 0 ? header + text : text;
-        bool ok = ::write(fd, all.data(), all.size()) == static_cast<ssize_t>(all.size()) && ::fsync(fd) == 0;
+        std::string text = write(since_restart(read_lines(file)));
+        bool ok = write_all(fd, held.st_size == 0 ? header + text : text);
         if (ok && static_cast<std::uintmax_t>(held.st_size) > kCompactAbove) compact(file, header);
         ::close(fd);  // and with it the lock
         return ok;
@@ -131,7 +165,25 @@ bool append(const std::string& file, const std::string& text, const std::string&
 
 std::string header_for(storage::Database& db) {
     return "# Gongji Desk: the audit log's heads as this account committed them, database " +
-           storage::redacted_url(db.url()) + "\n# (at, chain, seq, hash; an empty chain starts afresh)\n";
+           storage::redacted_url(db.url()) +
+           "\n# (at, chain, seq, hash; an empty chain starts afresh; \"lost\": an entry seen committed, later gone)\n";
+}
+
+// The heads about to be kept, and a loss for each chain the database has fallen behind on: a head
+// at or below one kept already, where the kept one is no longer in the database as it was. (Below
+// it without a loss is two programs of one window appending in another order than they committed.)
+std::string heads_and_losses(storage::Database& db, const Kept& kept, const storage::Database::AuditHeads& heads) {
+    std::string text;
+    for (const auto& [chain, head] : heads) {
+        auto at = kept.heads.find(chain);
+        if (at != kept.heads.end() && !at->second.empty()) {
+            const auto& [seen, seen_hash] = *at->second.rbegin();
+            if (head.first <= seen && storage::AuditRepository(db).hash_at(chain, seen) != seen_hash)
+                text += line_of(chain, kLost, std::to_string(seen) + ":" + seen_hash);
+        }
+        text += line_of(chain, std::to_string(head.first), head.second);
+    }
+    return text;
 }
 
 }  // namespace
@@ -142,12 +194,10 @@ void keep_anchors_of(storage::Database& db) {
         try {
             if (!*file) *file = file_for(on);
             if ((*file)->empty()) return;
-            std::string text;
-            for (const auto& [chain, head] : heads) text += line_of(chain, std::to_string(head.first), head.second);
-            if (!append(**file, text, header_for(on)))
-                std::cerr << "gongji: cannot keep the audit log's anchor in " << **file << ": " << std::strerror(errno) << "\n";
+            if (!append(**file, header_for(on), [&](const Kept& kept) { return heads_and_losses(on, kept, heads); }))
+                std::cerr << "gongji: cannot keep the audit log's heads in " << **file << ": " << std::strerror(errno) << "\n";
         } catch (const std::exception& e) {
-            std::cerr << "gongji: cannot keep the audit log's anchor: " << e.what() << "\n";
+            std::cerr << "gongji: cannot keep the audit log's heads: " << e.what() << "\n";
         }
     });
 }
@@ -158,7 +208,8 @@ std::vector<AuditAnchor> kept_audit_anchors(Workspace& ws) {
     auto file = kept_anchor_file(ws);
     std::vector<AuditAnchor> out;
     if (file.empty()) return out;
-    for (auto& [chain, anchor] : latest(read_lines(file))) out.push_back(anchor);
+    for (const auto& [chain, heads] : since_restart(read_lines(file)).heads)
+        for (const auto& [seq, hash] : heads) out.push_back({chain, seq, hash, true});
     return out;
 }
 
@@ -168,7 +219,48 @@ void restart_kept_anchors(Workspace& ws, const std::string& why) {
     std::string reason = why;
     for (auto& c : reason)
         if (c == '\t' || c == '\n') c = ' ';
-    append(file, line_of("", kRestart, reason), header_for(database(ws)));
+    append(file, header_for(database(ws)), [&](const Kept&) { return line_of("", kRestart, reason); });
+}
+
+std::vector<LostTail> lost_tails(Workspace& ws) {
+    auto file = kept_anchor_file(ws);
+    if (file.empty()) return {};
+    auto kept = since_restart(read_lines(file));
+    storage::AuditRepository log(database(ws));
+    auto heads = log.heads();
+    std::map<std::string, LostTail> lost;
+    auto head_of = [&](const std::string& chain) { return heads.count(chain) ? heads[chain].seq : 0LL; };
+    for (const auto& loss : kept.losses) {
+        auto& t = lost[loss.chain];
+        t = {loss.chain, std::max(t.seen, loss.seq), head_of(loss.chain), true};
+    }
+    for (const auto& [chain, seen] : kept.heads) {
+        if (seen.empty()) continue;
+        const auto& [seq, hash] = *seen.rbegin();
+        if (log.hash_at(chain, seq) == hash) continue;
+        auto& t = lost[chain];
+        long long now_at = head_of(chain);
+        t = {chain, std::max(t.seen, seq), now_at, t.rewritten || now_at >= seq};
+    }
+    std::vector<LostTail> out;
+    for (auto& [chain, t] : lost) out.push_back(t);
+    return out;
+}
+
+AuditVerification verify_audit_with_kept(Workspace& ws, std::vector<AuditAnchor> anchors, long long* kept_count) {
+    auto kept = kept_audit_anchors(ws);
+    if (kept_count) *kept_count = static_cast<long long>(kept.size());
+    anchors.insert(anchors.end(), kept.begin(), kept.end());
+    auto v = verify_audit(ws, anchors);
+    if (v.broken) return v;
+    auto file = kept_anchor_file(ws);
+    for (const auto& loss : file.empty() ? std::vector<AuditAnchor>{} : since_restart(read_lines(file)).losses) {
+        v.broken = core::ChainBreak{loss.seq, "this machine saw it committed; the database lost it and its chain was written again "
+                                              "from below it: work was lost"};
+        v.broken_chain = loss.chain;
+        return v;
+    }
+    return v;
 }
 
 }  // namespace gongji::app

@@ -27,8 +27,12 @@ StorageTrouble storage_trouble(const std::exception& e) {
     if (mentions(text, {"database is locked", "database table is locked", "SQLITE_BUSY", "lock timeout",
                         "could not obtain lock", "deadlock detected"}))
         return StorageTrouble::busy;
+    if (mentions(text, {"bad PostgreSQL URL", "unknown database URL", "no file in database URL", "unable to open database file",
+                        "Cannot establish connection", "could not connect", "Connection refused", "could not translate host",
+                        "timeout expired", "no such host"}))
+        return StorageTrouble::unreachable;
     if (mentions(text, {"file is not a database", "database disk image is malformed", "disk I/O error", "SQLITE_CORRUPT",
-                        "SQLITE_NOTADB", "SQLITE_IOERR", "unable to open database file", "invalid page", "could not read block"}))
+                        "SQLITE_NOTADB", "SQLITE_IOERR", "invalid page", "could not read block"}))
         return StorageTrouble::damaged;
     return StorageTrouble::other;
 }

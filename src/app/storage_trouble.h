@@ -9,6 +9,7 @@ namespace gongji::app {
 enum class StorageTrouble {
     none,     // not the database's: an application refusal, a device, a file
     busy,     // another program holds the database locked: trying again helps
+    unreachable,  // the address is wrong, or nothing answers there: the administrator checks it
     damaged,  // the file is not a database any more, or the disk failed under it
     other,    // anything else the database refused or could not do
 };

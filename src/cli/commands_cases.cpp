@@ -308,12 +308,11 @@ int run_audit(Session& s, const Words& words) {
     std::vector<app::AuditAnchor> anchors;
     for (const auto& text : args.options("anchor")) anchors.push_back(app::parse_audit_anchor(text));
     // And the heads this account's programs kept as they committed: a lost tail shows without paper.
-    auto kept = app::kept_audit_anchors(s.workspace());
-    anchors.insert(anchors.end(), kept.begin(), kept.end());
-    auto v = app::verify_audit(s.workspace(), anchors);
+    long long kept = 0;
+    auto v = app::verify_audit_with_kept(s.workspace(), anchors, &kept);
     core::JsonWriter w(true);
     w.begin_object().key("entries").value(v.entries).key("chains").value(v.chains).key("unkeyed").value(v.unkeyed);
-    w.key("kept_anchors").value(static_cast<long long>(kept.size()));
+    w.key("kept_anchors").value(kept);
     w.key("intact").value(!v.broken);
     if (v.broken)
         w.key("chain").value(v.broken_chain).key("first_broken").value(v.broken->seq).key("reason").value(v.broken->reason);

@@ -117,6 +117,12 @@ Database::AuditHeads AuditRepository::append_chain(std::vector<core::AuditEntry>
     return moved;
 }
 
+std::optional<std::string> AuditRepository::hash_at(const std::string& chain, long long seq) {
+    std::string hash;
+    db_.sql() << "SELECT hash FROM audit_log WHERE chain = :c AND seq = :s", soci::use(chain), soci::use(seq), soci::into(hash);
+    return db_.sql().got_data() ? std::optional(hash) : std::nullopt;
+}
+
 std::map<std::string, AuditHead> AuditRepository::heads() {
     std::map<std::string, AuditHead> out;
     for_each_row(db_.sql(), "SELECT chain, seq, hash FROM audit_heads", [&](const soci::row& r) {

@@ -1,6 +1,7 @@
 #pragma once
 // The audit log's rows and its head. Hashing is core's; this only stores and reads.
 #include <map>
+#include <optional>
 #include <vector>
 
 #include "core/audit_chain.h"
@@ -24,6 +25,8 @@ public:
     // heads as moved.
     Database::AuditHeads append_chain(std::vector<core::AuditEntry>& entries);
     std::map<std::string, AuditHead> heads();  // by chain
+    // The hash of one entry; nullopt when the chain has no entry at `seq`.
+    std::optional<std::string> hash_at(const std::string& chain, long long seq);
     std::vector<core::AuditEntry> all();        // ordered by chain, then seq
     // Look-ups of personal data (actions ending ".view"), oldest first; an empty filter takes all.
     std::vector<core::AuditEntry> views(const std::string& person, const std::string& actor);

@@ -52,7 +52,7 @@ ClerkPanel::ClerkPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     bindings_->AppendColumn(_("Status"), wxLIST_FORMAT_LEFT, 120);
     bindings_->AppendColumn(_("Order"), wxLIST_FORMAT_RIGHT, 70);
     bindings_->AppendColumn(_("Policy"), wxLIST_FORMAT_LEFT, 220);
-    bindings_->AppendColumn(_("Start date"), wxLIST_FORMAT_LEFT, 110);
+    bindings_->AppendColumn(_("Since (until)"), wxLIST_FORMAT_LEFT, 190);
     id_entry_->Bind(wxEVT_TEXT, &ClerkPanel::on_text, this);
     // Enter on a found person goes to their bindings, ready for the arrow keys; with nobody
     // shown (the database could not be read) it looks the number up again.
@@ -374,14 +374,19 @@ void ClerkPanel::look_up(const wxString& text) {
             long row = bindings_->InsertItem(bindings_->GetItemCount(), as_authorizer ? _("authorizer") : _("user"));
             rows_.push_back(b);
             bindings_->SetItem(row, 1, (other_name != card.names.end() ? u8(other_name->second) + " " : wxString()) + u8(other));
-            bindings_->SetItem(row, 2, relation ? relation_text(*relation) : u8(b.relation));
+            // The relation is the user's to the authorizer: on the user's own card it says so.
+            const wxString relation_name = relation ? relation_text(*relation) : u8(b.relation);
+            bindings_->SetItem(row, 2, as_authorizer ? relation_name
+                                                     : wxString::Format(_("this person is their %s"), relation_name));
             bindings_->SetItem(row, 3, binding_status_text(b));
             bindings_->SetItem(row, 4, wxString::Format("%d", b.deduction_order));
             auto title = policy_titles.find(b.policy);
             bindings_->SetItem(row, 5, u8(title == policy_titles.end() ? b.policy : title->second));
-            // Active from its approval; pending since it was submitted; ended when it ended.
-            auto when = !b.is_open() ? b.until : b.is_active() ? b.since : std::optional(b.created_at);
-            bindings_->SetItem(row, 6, u8(china_time(when).substr(0, 10)));
+            // Active from its approval, pending since it was submitted; an ended one with both ends.
+            auto day = [](const std::optional<core::Instant>& t) { return u8(china_time(t).substr(0, 10)); };
+            auto since = b.since ? b.since : std::optional(b.created_at);
+            bindings_->SetItem(row, 6, b.is_open() ? day(b.is_active() ? b.since : std::optional(b.created_at))
+                                                   : wxString::Format(_("%s (until %s)"), day(since), day(b.until)));
         };
         show_limits(card);
         for (const auto& b : card.as_authorizer) add(b, true);

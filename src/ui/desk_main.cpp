@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "app/kept_anchors.h"
 #include "app/paths.h"
 #include "app/schema_upgrade.h"
 #include "app/workspace.h"
@@ -34,6 +35,7 @@ public:
                                               upgrade->from_version, upgrade->to_version,
                                               wxString::FromUTF8(upgrade->copy)),
                              _("Database upgraded"), wxOK | wxICON_INFORMATION);
+            warn_of_lost_work(*workspace_);
         } catch (const std::exception& e) {
             wxMessageBox(gongji::ui::problem_text(e), _("Gongji Desk"), wxICON_ERROR);
             return false;
@@ -61,6 +63,23 @@ public:
     }
 
 private:
+    // Work this machine saw saved and the database no longer has (a copy put back, a lost
+    // write-ahead log): said before anyone works on, and every time until the administrator
+    // has dealt with it (a restore starts the kept heads afresh).
+    static void warn_of_lost_work(gongji::app::Workspace& ws) {
+        auto lost = gongji::app::lost_tails(ws);
+        if (lost.empty()) return;
+        wxString chains;
+        for (const auto& t : lost)
+            chains += t.rewritten ? wxString::Format(_("\n%s: entries up to %lld saved here were lost and written over"),
+                                                     wxString::FromUTF8(t.chain.c_str()), t.seen)
+                                  : wxString::Format(_("\n%s: entry %lld was saved here, the database is at %lld"),
+                                                     wxString::FromUTF8(t.chain.c_str()), t.seen, t.now);
+        wxMessageBox(_("This database has lost work that this machine saw saved. Stop work at this window and call the "
+                       "administrator (gongji audit verify names what is missing).") + chains,
+                     _("Work lost from the database"), wxOK | wxICON_WARNING);
+    }
+
     std::unique_ptr<gongji::app::Workspace> workspace_;
 };
 

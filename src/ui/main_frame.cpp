@@ -106,6 +106,12 @@ MainFrame::MainFrame(app::Workspace& ws, const app::Actor& actor)
         access_log_ = new AccessLogPanel(pages, ws, actor);
         pages->AddPage(access_log_, _("Access log"));
     }
+    // A page shown again shows what changed meanwhile (a case decided on the Review page, or by
+    // another program): the window's list of today's cases is read again.
+    pages->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
+        e.Skip();
+        if (clerk_ && pages_->GetPage(static_cast<size_t>(e.GetSelection())) == clerk_) clerk_->show_today();
+    });
     build_menu();
     // The clerk starts typing an ID number as soon as the window is there; the supervisor
     // starts in the queue.

@@ -264,6 +264,11 @@ wxString problem_text(const std::exception& e) {
         case app::StorageTrouble::busy:
             app::log_for_administrator("busy", e);
             return _("Another program has the database locked. Try again in a moment: nothing was changed.");
+        case app::StorageTrouble::unreachable:
+            return wxString::Format(_("The database cannot be reached at the address this window was given: trying again "
+                                      "will not help. Call the administrator to check the address and the server. "
+                                      "Details for the administrator: %s"),
+                                    u8(app::log_for_administrator("unreachable", e)));
         case app::StorageTrouble::damaged:
             return wxString::Format(_("The database file is damaged. Stop work at this window and call the administrator, "
                                       "who restores the last backup. Details for the administrator: %s"),

@@ -81,6 +81,9 @@ BOOST_AUTO_TEST_CASE(removing_a_document_is_audited_and_decided_cases_are_closed
     app::attach_document(ws, clerk, number, {core::DocumentType::commitment_letter, "承诺书.png", test::sample_png()});
     // The case lists the paper added after submission among its kinds of paper.
     BOOST_TEST(app::find_case(ws, number).has_document(core::DocumentType::commitment_letter));
+    // Without the removed kind the case cannot be approved; a new copy of it brings it back.
+    BOOST_CHECK_THROW(app::approve_case(ws, super, number), app::NotEligible);
+    app::attach_document(ws, clerk, number, {docs[0].type, "again.png", test::sample_png()});
     app::approve_case(ws, super, number);
     BOOST_CHECK_THROW(app::attach_document(ws, clerk, number, {core::DocumentType::other, "x.png", test::sample_png()}),
                       app::Refused);

@@ -1,7 +1,7 @@
 // Pins how database failures are told apart for the clerk (issue 30): a file that is not a
 // database, or a locked one, is named as such (the desktop app then says what to do in the user's
-// language), the database's own words go to the administrator's log, and an application refusal
-// is not taken for a database failure.
+// language), a wrong address or a server not there is not met with "try again", the database's own
+// words go to the administrator's log, and an application refusal is not taken for a database failure.
 #include <boost/test/unit_test.hpp>
 
 #include <soci/soci.h>
@@ -57,14 +57,20 @@ BOOST_AUTO_TEST_CASE(a_locked_database_is_busy) {
     holder->sql() << "ROLLBACK";
 }
 
-BOOST_AUTO_TEST_CASE(a_refusal_or_an_unknown_server_is_not_taken_for_damage) {
+BOOST_AUTO_TEST_CASE(a_refusal_is_not_the_database_and_a_wrong_address_is_said_as_such) {
     BOOST_TEST((app::storage_trouble(app::BadInput("no such file")) == app::StorageTrouble::none));
     if (test::backend_name() != "postgresql") return;
     try {
         storage::Database::open("postgresql://127.0.0.1:1/nowhere?connect_timeout=2");
         BOOST_FAIL("connected to port 1");
     } catch (const std::exception& e) {
-        BOOST_TEST((app::storage_trouble(e) == app::StorageTrouble::other), e.what());
+        BOOST_TEST((app::storage_trouble(e) == app::StorageTrouble::unreachable), e.what());
+    }
+    try {
+        storage::Database::open("postgresql://u:pw@[::1");
+        BOOST_FAIL("a broken address opened");
+    } catch (const std::exception& e) {
+        BOOST_TEST((app::storage_trouble(e) == app::StorageTrouble::unreachable), e.what());
     }
 }
 
