@@ -223,7 +223,10 @@ void ClerkPanel::confirm_unbind() {
         auto found = names_.find(id);
         return found != names_.end() ? u8(found->second) : u8(core::mask_id_number(id));
     };
-    wxMessageDialog ask(this, wxString::Format(_("End the mutual-aid binding %s -> %s?"), name(b->authorizer_id), name(b->user_id)),
+    const auto* reason = kUnbindReasons[std::max(0, unbind_reason_->GetSelection())];
+    wxMessageDialog ask(this,
+                        wxString::Format(_("End the mutual-aid binding %s -> %s (%s)?"), name(b->authorizer_id),
+                                         name(b->user_id), unbind_reason_text(reason)),
                         _("Unbind"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION);
     ask.SetYesNoLabels(_("&End it"), _("&Keep it"));
     if (ask.ShowModal() != wxID_YES) return;
