@@ -32,7 +32,7 @@ db=$d/agency.db
 export GONGJI_DB=sqlite:$db GONGJI_PASSWORD=demo GONGJI_NEW_PASSWORD=Drill-2026a
 export XDG_DATA_HOME=$d/data  # every program's kept anchors in one place, for verify to read
 export GDK_BACKEND=x11 NO_AT_BRIDGE=1 LANG=C.UTF-8 GONGJI_LANG=zh_CN
-"$gongji" init --demo >/dev/null
+"$gongji" init --demo >/dev/null 2>&1
 anchors_before=$("$gongji" audit anchor | grep -o '"[^"]*:[0-9]*:[0-9a-f]*"' | tr -d '"' | sed 's/^/--anchor /' | tr '\n' ' ' || true)
 
 # People for the roster imports: a slice for the command line and one for the desk, every round.
@@ -197,7 +197,7 @@ for b in "$d"/backup-*.db; do
   [ -e "$b" ] || continue
   [ "$(sqlite3 "$b" 'PRAGMA integrity_check')" = ok ] || fail "backup $b is damaged"
 done
-[ -s "$d/cli.err" ] && { echo "command-line refusals during the drill:" >&2; sort "$d/cli.err" | uniq -c | sort -rn | head -5 >&2; }
+[ -s "$d/cli.err" ] && { echo "what the command line said on stderr during the drill:" >&2; sort "$d/cli.err" | uniq -c | sort -rn | head -5 >&2; }
 
 echo "rounds=$rounds commits=$commits lost=$lost deleted_wal_seen=$deleted (desk checks $checks, desk imports $imports)"
 [ "$lost" -eq 0 ] && [ "$deleted" -eq 0 ] || fail "commits lost or a write-ahead log deleted under a live desk"
