@@ -77,6 +77,9 @@ MonthlyFigures monthly_figures(Workspace& ws, const Actor& actor, const std::str
         if (kinds.count(kind)) f.cases_by_kind.push_back(kinds[kind]);
     f.cases_by_window = most_first(windows);
     f.cases_by_clerk = most_first(clerks);
+    // Clerks by the name on their papers (姓名（login）), as the figures are read by people.
+    for (auto& [clerk, n] : f.cases_by_clerk)
+        if (auto account = stores(ws).users.find(clerk)) clerk = staff_label(clerk, account->full_name);
     std::vector<double> hours;
     for (const auto& d : stats.decisions(from, to)) {
         auto submitted = core::parse_iso_instant(d.submitted_at), decided = core::parse_iso_instant(d.decided_at);

@@ -3,6 +3,7 @@
 // bindings made and ended by relation category and the authorizer's pooling region; mutual-aid
 // money by use and by China day, from settlements split here and recorded by the platform.
 #include <boost/test/unit_test.hpp>
+#include <soci/soci.h>
 
 #include "app/errors.h"
 #include "app/stats_service.h"
@@ -89,6 +90,7 @@ BOOST_AUTO_TEST_CASE(a_months_cases_bindings_and_money_are_counted_where_they_be
     settle_recorded(RecordedLine{"R1", "2026-11-06 10:00:00", id(2), "41", 3000, 0, 3000, id(5), 0, 0}.csv() +
                     RecordedLine{"R2", "2026-12-01 00:10:00", id(2), "11", 700, 0, 700, id(5), 0, 0}.csv());
 
+    app::database(ws).sql() << "UPDATE users SET full_name = '王芳' WHERE username = 'clerk2'";  // named as on her papers
     auto f = app::monthly_figures(ws, supervisor, "2026-11");
     BOOST_TEST(f.first.to_string() == "2026-11-01");
     BOOST_TEST(f.last.to_string() == "2026-11-30");
@@ -103,6 +105,8 @@ BOOST_AUTO_TEST_CASE(a_months_cases_bindings_and_money_are_counted_where_they_be
     BOOST_REQUIRE(f.cases_by_window.size() == 2u);
     BOOST_TEST(f.cases_by_window[0].second == 2);
     BOOST_REQUIRE(f.cases_by_clerk.size() == 2u);
+    BOOST_TEST(f.cases_by_clerk[0].first == "clerk1");        // an account without a full name: its login
+    BOOST_TEST(f.cases_by_clerk[1].first == "王芳（clerk2）");  // by the name on her papers
     BOOST_TEST(f.decision_hours.decided == 2);
     BOOST_TEST(f.decision_hours.mean == 13.0);
     BOOST_TEST(f.decision_hours.p90 == 24.0);
