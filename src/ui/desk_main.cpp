@@ -6,6 +6,7 @@
 #include <iostream>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "app/kept_anchors.h"
 #include "app/paths.h"
@@ -67,7 +68,11 @@ private:
     // write-ahead log): said before anyone works on, and every time until the administrator
     // has dealt with it (a restore starts the kept heads afresh).
     static void warn_of_lost_work(gongji::app::Workspace& ws) {
-        auto lost = gongji::app::lost_tails(ws);
+        std::vector<gongji::app::LostTail> lost;
+        try {
+            lost = gongji::app::lost_tails(ws);
+        } catch (const std::exception&) {  // the check cannot be made now: the work itself will say why
+        }
         if (lost.empty()) return;
         wxString chains;
         for (const auto& t : lost)

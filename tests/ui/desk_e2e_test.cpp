@@ -10,6 +10,7 @@
 #include <X11/Xlib.h>
 #include <X11/Xutil.h>
 #include <cairo.h>
+#include <soci/soci.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -22,6 +23,7 @@
 #include <string>
 #include <thread>
 
+#include "app/audit.h"
 #include "app/case_service.h"
 #include "app/document_service.h"
 #include "app/policy_service.h"
@@ -451,4 +453,29 @@ BOOST_FIXTURE_TEST_CASE(a_clerk_unbinds_after_one_question_and_previews_the_noti
     BOOST_REQUIRE(!bindings.empty());
     BOOST_TEST(!bindings.front().is_open());
     keys.key("ctrl+q");
+}
+
+BOOST_FIXTURE_TEST_CASE(a_database_that_lost_work_says_so_before_anyone_logs_in, DemoOffice) {
+    // This machine saw two look-ups saved; the database then lost the last (a copy put back).
+    test::TempDir data;
+    setenv("XDG_DATA_HOME", data.path().c_str(), 1);  // the heads kept here, where the desk reads them
+    {
+        app::Workspace ws(fresh.url());
+        for (int i = 0; i < 2; ++i) app::audit(ws, {"clerk", "窗口-07"}, "person.view", "person", "450802196503120117", "", "{}");
+        auto& sql = app::database(ws).sql();
+        long long seq = 0;
+        std::string prev;
+        sql << "SELECT seq, prev_hash FROM audit_log WHERE chain = '窗口-07' ORDER BY seq DESC LIMIT 1", soci::into(seq),
+            soci::into(prev);
+        sql << "DELETE FROM audit_log WHERE chain = '窗口-07' AND seq = :s", soci::use(seq);
+        long long back = seq - 1;
+        sql << "UPDATE audit_heads SET seq = :s, hash = :h WHERE chain = '窗口-07'", soci::use(back), soci::use(prev);
+    }
+    Desk desk(fresh.url());
+    BOOST_TEST(desk.wait_for_window("数据库丢失了已保存的工作"), "the desk warns before anyone works on");
+    ScreenImage::grab().save("e2e-lost-work-warning.png");
+    Keyboard keys;
+    keys.key("Return");
+    BOOST_TEST(desk.wait_for_window("共济窗口 — 登录"), "and then lets the clerk log in, warned");
+    unsetenv("XDG_DATA_HOME");
 }
