@@ -2,6 +2,7 @@
 #include <wx/app.h>
 #include <wx/cmdline.h>
 #include <wx/msgdlg.h>
+#include <wx/generic/msgdlgg.h>  // after msgdlg.h, which declares its base
 
 #include <iostream>
 #include <memory>
@@ -80,9 +81,14 @@ private:
                                                      wxString::FromUTF8(t.chain.c_str()), t.seen)
                                   : wxString::Format(_("\n%s: entry %lld was saved here, the database is at %lld"),
                                                      wxString::FromUTF8(t.chain.c_str()), t.seen, t.now);
-        wxMessageBox(_("This database has lost work that this machine saw saved. Stop work at this window and call the "
-                       "administrator (gongji audit verify names what is missing).") + chains,
-                     _("Work lost from the database"), wxOK | wxICON_WARNING);
+        // wx's own dialog, in the middle of the screen: before any window of the program is there,
+        // the keyboard goes where the pointer is when no window manager hands it over.
+        wxGenericMessageDialog warning(nullptr,
+                                       _("This database has lost work that this machine saw saved. Stop work at this "
+                                         "window and call the administrator (gongji audit verify names what is missing).") +
+                                           chains,
+                                       _("Work lost from the database"), wxOK | wxICON_WARNING | wxCENTRE);
+        warning.ShowModal();
     }
 
     std::unique_ptr<gongji::app::Workspace> workspace_;
