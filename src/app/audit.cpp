@@ -93,6 +93,9 @@ AuditVerification verify_audit(Workspace& ws, const std::vector<AuditAnchor>& an
     auto ordered = anchors;
     std::stable_sort(ordered.begin(), ordered.end(),
                      [](const auto& a, const auto& b) { return std::tie(a.chain, a.seq) < std::tie(b.chain, b.seq); });
+    std::map<std::string, long long> highest_kept;  // the last entry each chain was seen committed with
+    for (const auto& a : ordered)
+        if (a.kept) highest_kept[a.chain] = std::max(highest_kept[a.chain], a.seq);
     for (const auto& anchor : ordered) {
         const auto& chain_entries = chains[anchor.chain];
         auto at = std::lower_bound(chain_entries.begin(), chain_entries.end(), anchor.seq,
@@ -100,15 +103,17 @@ AuditVerification verify_audit(Workspace& ws, const std::vector<AuditAnchor>& an
         const bool found = at != chain_entries.end() && at->seq == anchor.seq;
         std::string why;
         long long first = anchor.seq;
+        const auto last = std::to_string(highest_kept[anchor.chain]);
         if (!found && anchor.kept) {
             first = chain_entries.empty() ? 1 : chain_entries.back().seq + 1;
-            why = "is gone, with " + std::to_string(anchor.seq - first + 1) + " entries up to " + std::to_string(anchor.seq) +
-                  " that this machine saw committed: the database has lost its last entries";
+            why = "entries " + std::to_string(first) + " to " + last + " (" + std::to_string(highest_kept[anchor.chain] - first + 1) +
+                  "), which this machine saw committed, are gone: the database has lost its last entries";
         } else if (!found) {
             why = "is gone: the log was cut back below its anchor";
         } else if (at->hash.rfind(anchor.hash, 0) != 0) {
-            why = anchor.kept ? "differs from what this machine saw committed: the database lost it and the chain was "
-                                "written again (work was lost)"
+            why = anchor.kept ? "entries from " + std::to_string(anchor.seq) + " up to " + last +
+                                    ", which this machine saw committed, were lost and the chain was written again over them "
+                                    "(work was lost)"
                               : "differs from its anchor: the chain was rewritten";
         }
         if (!why.empty()) {

@@ -1,12 +1,15 @@
 #include "app/backup_service.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <map>
 
 #include "app/audit.h"
 #include "app/clock.h"
 #include "app/errors.h"
 #include "app/kept_anchors.h"
 #include "app/stores.h"
+#include "storage/audit_repository.h"
 #include "storage/migrations.h"
 #include "storage/sqlite_backup.h"
 
@@ -26,6 +29,19 @@ std::string check_copy(Workspace& copy, BackupReport& report) {
     return "";
 }
 
+// The entries kept as committed here beyond each chain's head in the backup.
+std::vector<BackupReport::Missing> not_in(Workspace& backup, const std::vector<AuditAnchor>& kept) {
+    std::map<std::string, long long> seen;
+    for (const auto& a : kept) seen[a.chain] = std::max(seen[a.chain], a.seq);
+    auto heads = storage::AuditRepository(database(backup)).heads();
+    std::vector<BackupReport::Missing> missing;
+    for (const auto& [chain, last] : seen) {
+        long long has = heads.count(chain) ? heads[chain].seq : 0;
+        if (last > has) missing.push_back({chain, has + 1, last});
+    }
+    return missing;
+}
+
 }  // namespace
 
 BackupReport back_up(Workspace& ws, const Actor& actor, const std::string& file) {
@@ -36,7 +52,7 @@ BackupReport back_up(Workspace& ws, const Actor& actor, const std::string& file)
     const std::string partial = file + ".partial";
     std::filesystem::remove(partial, ec);
     storage::copy_sqlite(database(ws), partial);
-    BackupReport report{file, 0, 0, now().utc()};
+    BackupReport report{file, 0, 0, now().utc(), false, {}};
     {
         Workspace copy("sqlite:" + partial);
         if (auto why = check_copy(copy, report); !why.empty()) {
@@ -56,7 +72,7 @@ BackupReport restore(Workspace& ws, const Actor& actor, const std::string& file)
     require_role(actor, {core::Role::admin});
     std::error_code ec;
     if (!std::filesystem::is_regular_file(file, ec)) throw BadInput("restore: no file " + file, {"file_missing", {{"file", file}}});
-    BackupReport report{file, 0, 0, ""};
+    BackupReport report{file, 0, 0, "", false, {}};
     {
         std::unique_ptr<Workspace> copy;
         try {
@@ -78,6 +94,7 @@ BackupReport restore(Workspace& ws, const Actor& actor, const std::string& file)
             } else {
                 report.taken_at = *taken_at;
                 why = check_copy(*copy, report);
+                report.not_in_backup = not_in(*copy, kept_audit_anchors(ws));
             }
         } catch (const std::exception& e) {  // not a database at all
             why = e.what();

@@ -4,6 +4,7 @@
 // chain with its seals) before it is called a backup; a restore takes only such a file.
 // PostgreSQL is backed up with its own tools (docs/postgresql.md).
 #include <string>
+#include <vector>
 
 #include "app/auth.h"
 #include "app/workspace.h"
@@ -15,6 +16,13 @@ struct BackupReport {
     long long audit_entries = 0, chains = 0;
     std::string taken_at;  // UTC
     bool older_schema = false;  // restored: an older version's database, upgraded at the next start
+    // Restored: audit entries this machine saw committed that the backup does not have, by chain
+    // (from, to): work the restore does not bring back, said before it is forgotten.
+    struct Missing {
+        std::string chain;
+        long long from = 0, to = 0;
+    };
+    std::vector<Missing> not_in_backup;
 };
 
 // Administrator only. BadInput when `file` exists already; StorageError for a PostgreSQL

@@ -193,9 +193,18 @@ int run_backup_or_restore(Session& s, const Words& words, bool backup) {
     if (!backup && report.older_schema)
         std::cerr << "gongji restore: the database is now as an older version left it: install that version now. "
                      "Any start of this version, by the desktop app or a gongji command, upgrades it again.\n";
+    for (const auto& m : report.not_in_backup)
+        std::cerr << "gongji restore: entries " << m.from << " to " << m.to << " of workstation " << m.chain
+                  << ", which this machine saw saved, are not in the backup: that work is not brought back\n";
     core::JsonWriter w(true);
     w.begin_object().key(backup ? "backup" : "restored").value(report.file).key("taken_at").value(report.taken_at);
     w.key("audit_entries").value(report.audit_entries).key("chains").value(report.chains).key("verified").value(true);
+    if (!backup) {
+        w.key("not_in_backup").begin_array();
+        for (const auto& m : report.not_in_backup)
+            w.begin_object().key("chain").value(m.chain).key("from").value(m.from).key("to").value(m.to).end_object();
+        w.end_array();
+    }
     w.end_object();
     print_json(w.str());
     return 0;

@@ -77,9 +77,9 @@ private:
         if (lost.empty()) return;
         wxString chains;
         for (const auto& t : lost)
-            chains += t.rewritten ? wxString::Format(_("\n%s: entries up to %lld saved here were lost and written over"),
+            chains += t.rewritten ? wxString::Format(_("\nWorkstation %s: entries up to %lld saved here were lost and written over"),
                                                      wxString::FromUTF8(t.chain.c_str()), t.seen)
-                                  : wxString::Format(_("\n%s: entry %lld was saved here, the database is at %lld"),
+                                  : wxString::Format(_("\nWorkstation %s: saved here up to entry %lld, the database has only up to %lld"),
                                                      wxString::FromUTF8(t.chain.c_str()), t.seen, t.now);
         // wx's own dialog, in the middle of the screen: before any window of the program is there,
         // the keyboard goes where the pointer is when no window manager hands it over.

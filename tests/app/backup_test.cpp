@@ -5,6 +5,8 @@
 // it was. PostgreSQL has its own tools: asked of it, the command says so.
 #include <boost/test/unit_test.hpp>
 
+#include <map>
+
 #include <atomic>
 #include <chrono>
 #include <filesystem>
@@ -77,6 +79,18 @@ BOOST_AUTO_TEST_CASE(a_backup_taken_while_a_window_writes_restores_to_what_it_he
                                  << during_to << " when it ended");
     BOOST_CHECK_THROW(app::back_up(ws, admin, dir.path() + "/b.db"), app::BadInput);  // never over a backup
     BOOST_CHECK_THROW(app::back_up(ws, clerk, dir.path() + "/c.db"), app::Refused);   // administrators only
+}
+
+BOOST_AUTO_TEST_CASE(a_restore_says_which_work_seen_saved_here_the_backup_does_not_bring_back) {
+    if (test::backend_name() != "sqlite") return;
+    app::back_up(ws, admin, dir.path() + "/b.db");
+    for (int i = 0; i < 3; ++i)  // a window's work after the backup
+        app::audit(ws, {"clerk", "窗口-05"}, "person.view", "person", test::kZhangWei, "", "{}");
+    auto back = app::restore(ws, admin, dir.path() + "/b.db");
+    std::map<std::string, std::pair<long long, long long>> missing;
+    for (const auto& m : back.not_in_backup) missing[m.chain] = {m.from, m.to};
+    BOOST_TEST((missing["窗口-05"] == std::pair<long long, long long>{1, 3}));
+    BOOST_TEST(missing.count(admin.workstation) == 1u);  // the backup's own record came after it
 }
 
 BOOST_AUTO_TEST_CASE(what_is_not_a_verified_backup_is_refused_and_nothing_changes) {
