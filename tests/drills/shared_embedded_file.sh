@@ -132,6 +132,13 @@ cli_round() {  # ROUND
   "$gongji" settings show >/dev/null 2>>"$d/cli.err" || echo "settings show failed in round $r" >> "$d/cli.err"
 }
 
+# GONGJI_DRILL_DEBUG=1: the administrator's screen as /tmp/drill-NAME.png (x11-apps and imagemagick).
+debug_shot() {
+  [ -n "${GONGJI_DRILL_DEBUG:-}" ] || return 0
+  sleep 0.5
+  DISPLAY=$admin_screen xwd -root -silent | convert xwd:- "/tmp/drill-$1.png"
+}
+
 desk_round() {  # ROUND: the desks' background tasks, one after another on each desk
   local r=$1
   keys "$super_screen" ctrl+4 alt+c; sleep 0.6
@@ -140,12 +147,10 @@ desk_round() {  # ROUND: the desks' background tasks, one after another on each 
   sleep 1.2  # the file dialog: its location field takes a typed path
   keys "$admin_screen" ctrl+l
   type_text "$admin_screen" "$(desk_file "$r")"
-  [ -n "${GONGJI_DRILL_DEBUG:-}" ] && { sleep 0.5; DISPLAY=$admin_screen xwd -root -silent | convert xwd:- "/tmp/drill-typed-$r.png"; }
+  debug_shot "typed-$r"
   keys "$admin_screen" Return
   sleep 0.8
-  [ -n "${GONGJI_DRILL_DEBUG:-}" ] && DISPLAY=$admin_screen xwd -root -silent | convert xwd:- "/tmp/drill-after-$r.png"
-  [ -n "${GONGJI_DRILL_DEBUG:-}" ] && echo "round $r: admin focus: $(DISPLAY=$admin_screen xdotool getwindowfocus getwindowname 2>&1) super focus: $(DISPLAY=$super_screen xdotool getwindowfocus getwindowname 2>&1)" >&2
-  true
+  debug_shot "after-$r"
 }
 
 for r in $(seq 1 "$rounds"); do
