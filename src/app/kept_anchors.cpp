@@ -204,14 +204,22 @@ void keep_anchors_of(storage::Database& db) {
 
 std::string kept_anchor_file(Workspace& ws) { return file_for(database(ws)); }
 
-std::vector<AuditAnchor> kept_audit_anchors(Workspace& ws) {
+namespace {
+// What the kept file says of this database since the last restart (nothing when it has no schema).
+Kept kept_of(Workspace& ws) {
     auto file = kept_anchor_file(ws);
+    return file.empty() ? Kept{} : since_restart(read_lines(file));
+}
+
+std::vector<AuditAnchor> anchors_of(const Kept& kept) {
     std::vector<AuditAnchor> out;
-    if (file.empty()) return out;
-    for (const auto& [chain, heads] : since_restart(read_lines(file)).heads)
+    for (const auto& [chain, heads] : kept.heads)
         for (const auto& [seq, hash] : heads) out.push_back({chain, seq, hash, true});
     return out;
 }
+}  // namespace
+
+std::vector<AuditAnchor> kept_audit_anchors(Workspace& ws) { return anchors_of(kept_of(ws)); }
 
 void restart_kept_anchors(Workspace& ws, const std::string& why) {
     auto file = kept_anchor_file(ws);
@@ -223,9 +231,7 @@ void restart_kept_anchors(Workspace& ws, const std::string& why) {
 }
 
 std::vector<LostTail> lost_tails(Workspace& ws) {
-    auto file = kept_anchor_file(ws);
-    if (file.empty()) return {};
-    auto kept = since_restart(read_lines(file));
+    auto kept = kept_of(ws);
     storage::AuditRepository log(database(ws));
     auto heads = log.heads();
     std::map<std::string, LostTail> lost;
@@ -248,18 +254,16 @@ std::vector<LostTail> lost_tails(Workspace& ws) {
 }
 
 AuditVerification verify_audit_with_kept(Workspace& ws, std::vector<AuditAnchor> anchors, long long* kept_count) {
-    auto kept = kept_audit_anchors(ws);
-    if (kept_count) *kept_count = static_cast<long long>(kept.size());
-    anchors.insert(anchors.end(), kept.begin(), kept.end());
+    auto kept = kept_of(ws);
+    auto heads = anchors_of(kept);
+    if (kept_count) *kept_count = static_cast<long long>(heads.size());
+    anchors.insert(anchors.end(), heads.begin(), heads.end());
     auto v = verify_audit(ws, anchors);
-    if (v.broken) return v;
-    auto file = kept_anchor_file(ws);
-    for (const auto& loss : file.empty() ? std::vector<AuditAnchor>{} : since_restart(read_lines(file)).losses) {
-        v.broken = core::ChainBreak{loss.seq, "this machine saw it committed; the database lost it and its chain was written again "
-                                              "from below it: work was lost"};
-        v.broken_chain = loss.chain;
-        return v;
-    }
+    if (v.broken || kept.losses.empty()) return v;
+    const auto& loss = kept.losses.front();
+    v.broken = core::ChainBreak{loss.seq, "this machine saw it committed; the database lost it and its chain was written again "
+                                          "from below it: work was lost"};
+    v.broken_chain = loss.chain;
     return v;
 }
 
