@@ -93,24 +93,29 @@ AuditVerification verify_audit(Workspace& ws, const std::vector<AuditAnchor>& an
     auto ordered = anchors;
     std::stable_sort(ordered.begin(), ordered.end(),
                      [](const auto& a, const auto& b) { return std::tie(a.chain, a.seq) < std::tie(b.chain, b.seq); });
-    std::map<std::string, long long> highest_kept;  // the last entry each chain was seen committed with
-    for (const auto& a : ordered)
-        if (a.kept) highest_kept[a.chain] = std::max(highest_kept[a.chain], a.seq);
-    for (const auto& anchor : ordered) {
+    auto entry_at = [&](const AuditAnchor& anchor) {
         const auto& chain_entries = chains[anchor.chain];
         auto at = std::lower_bound(chain_entries.begin(), chain_entries.end(), anchor.seq,
                                    [](const auto& e, long long seq) { return e.seq < seq; });
-        const bool found = at != chain_entries.end() && at->seq == anchor.seq;
+        return at != chain_entries.end() && at->seq == anchor.seq ? &*at : nullptr;
+    };
+    auto holds = [](const core::AuditEntry* e, const AuditAnchor& a) { return e && e->hash.rfind(a.hash, 0) == 0; };
+    std::map<std::string, long long> last_lost;  // the last entry each chain was seen committed with and lost
+    for (const auto& a : ordered)
+        if (a.kept && !holds(entry_at(a), a)) last_lost[a.chain] = std::max(last_lost[a.chain], a.seq);
+    for (const auto& anchor : ordered) {
+        const auto& chain_entries = chains[anchor.chain];
+        const auto* entry = entry_at(anchor);
         std::string why;
         long long first = anchor.seq;
-        const auto last = std::to_string(highest_kept[anchor.chain]);
-        if (!found && anchor.kept) {
+        const auto last = std::to_string(last_lost[anchor.chain]);
+        if (!entry && anchor.kept) {
             first = chain_entries.empty() ? 1 : chain_entries.back().seq + 1;
-            why = "entries " + std::to_string(first) + " to " + last + " (" + std::to_string(highest_kept[anchor.chain] - first + 1) +
+            why = "entries " + std::to_string(first) + " to " + last + " (" + std::to_string(last_lost[anchor.chain] - first + 1) +
                   "), which this machine saw committed, are gone: the database has lost its last entries";
-        } else if (!found) {
+        } else if (!entry) {
             why = "is gone: the log was cut back below its anchor";
-        } else if (at->hash.rfind(anchor.hash, 0) != 0) {
+        } else if (!holds(entry, anchor)) {
             why = anchor.kept ? "entries from " + std::to_string(anchor.seq) + " up to " + last +
                                     ", which this machine saw committed, were lost and the chain was written again over them "
                                     "(work was lost)"
