@@ -77,6 +77,23 @@ AuditVerification verify_audit(Workspace& ws, const std::vector<AuditAnchor>& an
     for (auto& e : entries) chains[e.chain].push_back(std::move(e));
     for (const auto& [chain, chain_entries] : chains)  // a head at 0 with no entry is no chain yet
         if (!chain_entries.empty() || (heads.count(chain) && heads[chain].seq > 0)) ++v.chains;
+    // Every program writes to the chain of its workstation, which each entry's seal covers: an
+    // entry found on another chain was moved there (the chain renamed).
+    for (const auto& [chain, chain_entries] : chains)
+        for (const auto& e : chain_entries)
+            if (!chain.empty() && e.workstation != chain) {
+                v.broken = core::ChainBreak{e.seq, "was sealed by workstation \"" + e.workstation +
+                                                       "\" but stands on chain \"" + chain + "\": the chain was renamed"};
+                v.broken_chain = chain;
+                return v;
+            }
+    // Since the agency has a key, every change is sealed with it: a log left empty was emptied.
+    if (entries.empty() && !keys.empty()) {
+        v.broken = core::ChainBreak{1, "is empty though the agency's key " + keys.begin()->first + " (made " +
+                                           keys.begin()->second.created_at +
+                                           ") seals every change since: the log was emptied (truncated)"};
+        return v;
+    }
     for (const auto& [chain, chain_entries] : chains) {
         auto head = heads.find(chain);  // entries of a chain without a head were added outside
         auto broken = head == heads.end()

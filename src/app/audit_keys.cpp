@@ -3,9 +3,11 @@
 #include <Poco/DigestEngine.h>
 #include <Poco/RandomStream.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -26,6 +28,12 @@ std::string unhex(const std::string& text) {
     return bytes;
 }
 
+std::string mode_text(mode_t mode) {
+    char text[8];
+    std::snprintf(text, sizeof text, "%04o", static_cast<unsigned>(mode & 07777));
+    return text;
+}
+
 [[noreturn]] void unusable(const std::string& why) {
     throw BadInput("audit key file " + audit_key_file() + ": " + why, {"audit_keys_unusable", {{"file", audit_key_file()}}});
 }
@@ -38,6 +46,11 @@ core::AuditKeys load_audit_keys() {
     core::AuditKeys keys;
     std::error_code ec;
     if (!std::filesystem::exists(audit_key_file(), ec)) return keys;
+    // A key others can read lets them seal a rewritten log; one they can write, replace it.
+    struct stat st{};
+    if (::stat(audit_key_file().c_str(), &st) == 0 && (st.st_mode & (S_IROTH | S_IWOTH | S_IWGRP)))
+        unusable("is open to other accounts (mode " + mode_text(st.st_mode) + "): run `chmod 600 " + audit_key_file() +
+                 "` (or 640, its group the windows' accounts), then try again");
     std::ifstream in(audit_key_file());
     if (!in) unusable("cannot be read by this account (" + std::string(std::strerror(errno)) + ")");
     std::string line;

@@ -8,6 +8,7 @@
 #include "app/clock.h"
 #include "app/errors.h"
 #include "app/kept_anchors.h"
+#include "app/state_check.h"
 #include "app/stores.h"
 #include "storage/audit_repository.h"
 #include "storage/migrations.h"
@@ -19,14 +20,40 @@ namespace {
 
 // Checks a copy: SQLite finds no damage and every audit chain is whole. `why` says what does not
 // check out (empty when all does); the audit log's figures go into the report.
-std::string check_copy(Workspace& copy, BackupReport& report) {
+// A copy checks out when SQLite finds it whole, its audit chains hold (and hold each anchor),
+// and its tables are what its log says they are (app/state_check.h).
+// A backup is taken of the database as it is; its restore is refused when the tables differ.
+std::string check_copy(Workspace& copy, BackupReport& report, const std::vector<AuditAnchor>& anchors, bool prove_state) {
     auto integrity = storage::integrity(database(copy));
     if (integrity != "ok") return "damaged: " + integrity;
-    auto audit = verify_audit(copy);
-    if (audit.broken) return "its audit log is broken in chain " + audit.broken_chain + " at " + std::to_string(audit.broken->seq);
+    auto audit = verify_audit(copy, anchors);
+    if (audit.broken)
+        return "its audit log is broken in chain \"" + audit.broken_chain + "\" at " + std::to_string(audit.broken->seq) +
+               ": " + audit.broken->reason;
     report.audit_entries = audit.entries;
     report.chains = audit.chains;
+    if (!prove_state || storage::schema_version(database(copy)) < kStateProvenFrom) return "";  // proven since
+    auto state = check_state(copy);
+    if (!state.differences.empty()) {
+        const auto& d = state.differences.front();
+        const auto n = static_cast<long long>(state.differences.size()) + state.more_differences;
+        return "its tables differ from what its audit log says (" + std::to_string(n) + " rows): " + d.table + " " + d.key +
+               (n > 1 ? " and others" : "") + " were changed without an entry; `gongji audit verify` on the copy names them";
+    }
     return "";
+}
+
+// This machine's kept heads that a backup taken later must have as they were: those up to each
+// chain's head in the copy (a copy older than a head lacks it, as it should).
+std::vector<AuditAnchor> kept_within(Workspace& copy, const std::vector<AuditAnchor>& kept) {
+    auto heads = storage::AuditRepository(database(copy)).heads();
+    std::vector<AuditAnchor> within;
+    for (auto a : kept)
+        if (heads.count(a.chain) && a.seq <= heads[a.chain].seq) {
+            a.kept = false;  // held like a printed anchor: the entry must be there, as it was
+            within.push_back(a);
+        }
+    return within;
 }
 
 // The entries kept as committed here beyond each chain's head in the backup.
@@ -55,7 +82,7 @@ BackupReport back_up(Workspace& ws, const Actor& actor, const std::string& file)
     BackupReport report{file, 0, 0, now().utc(), false, {}};
     {
         Workspace copy("sqlite:" + partial);
-        if (auto why = check_copy(copy, report); !why.empty()) {
+        if (auto why = check_copy(copy, report, {}, /*prove_state=*/false); !why.empty()) {
             std::filesystem::remove(partial, ec);
             throw Refused("backup_unverified", {{"why", why}});
         }
@@ -68,7 +95,7 @@ BackupReport back_up(Workspace& ws, const Actor& actor, const std::string& file)
     return report;
 }
 
-BackupReport restore(Workspace& ws, const Actor& actor, const std::string& file) {
+BackupReport restore(Workspace& ws, const Actor& actor, const std::string& file, const std::vector<AuditAnchor>& anchors) {
     require_role(actor, {core::Role::admin});
     std::error_code ec;
     if (!std::filesystem::is_regular_file(file, ec)) throw BadInput("restore: no file " + file, {"file_missing", {{"file", file}}});
@@ -93,8 +120,11 @@ BackupReport restore(Workspace& ws, const Actor& actor, const std::string& file)
                       ", this program knows " + std::to_string(latest) + ")";
             } else {
                 report.taken_at = *taken_at;
-                why = check_copy(*copy, report);
-                report.not_in_backup = not_in(*copy, kept_audit_anchors(ws));
+                auto kept = kept_audit_anchors(ws);
+                auto held = kept_within(*copy, kept);
+                held.insert(held.end(), anchors.begin(), anchors.end());
+                why = check_copy(*copy, report, held, /*prove_state=*/true);
+                report.not_in_backup = not_in(*copy, kept);
             }
         } catch (const std::exception& e) {  // not a database at all
             why = e.what();

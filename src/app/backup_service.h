@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/audit.h"
 #include "app/auth.h"
 #include "app/workspace.h"
 
@@ -30,7 +31,9 @@ struct BackupReport {
 BackupReport back_up(Workspace& ws, const Actor& actor, const std::string& file);
 // Administrator only, with the windows closed. Refused("not_a_backup") for a file that is not a
 // backup this program made and verified, or that no longer checks out; the database is then
-// unchanged.
-BackupReport restore(Workspace& ws, const Actor& actor, const std::string& file);
+// unchanged. The copy is held against `anchors` (printed heads: each entry must be there as it
+// was) and against the heads this machine kept up to the copy's own, and its tables against its
+// log (app/state_check.h).
+BackupReport restore(Workspace& ws, const Actor& actor, const std::string& file, const std::vector<AuditAnchor>& anchors = {});
 
 }  // namespace gongji::app

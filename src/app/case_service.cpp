@@ -107,11 +107,14 @@ void complete_approval(Workspace& ws, const Actor& actor, Case& c, const std::op
     audit_binding(ws, actor, c.kind == core::CaseKind::bind ? "binding.activate" : "binding.renew", binding_before, *c.binding_id);
 }
 
-// The user's open bindings renumbered 1, 2, … in their present order.
-void compact_order(Workspace& ws, const std::string& user_id, core::Instant from) {
+// The user's open bindings renumbered 1, 2, … in their present order, each move audited.
+void compact_order(Workspace& ws, const Actor& actor, const std::string& user_id, core::Instant from) {
     int order = 0;
     for (const auto& b : stores(ws).bindings.list_by_user(user_id))
-        if (b.is_open() && b.deduction_order != ++order) stores(ws).bindings.set_order(b.id, order, from);
+        if (b.is_open() && b.deduction_order != ++order) {
+            stores(ws).bindings.set_order(b.id, order, from);
+            audit_binding(ws, actor, "binding.order", b, b.id);
+        }
 }
 
 // Locks the case's people (as every change of their bindings does first), then reads the case
@@ -351,7 +354,7 @@ Case unbind(Workspace& ws, const Actor& actor, const std::string& authorizer_tex
     c.id = stores(ws).cases.insert(c);
     stores(ws).bindings.end(binding->id, at, reason);
     return_quota(ws, who(actor), binding->id, a, at.utc());  // unused quota goes back
-    compact_order(ws, u, at);
+    compact_order(ws, actor, u, at);
     audit_case(ws, actor, "case.submit", "", c);
     audit_binding(ws, actor, "binding.end", binding, binding->id);
     tx.commit();

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "app/audit.h"
+#include "app/audit_record.h"
 #include "app/auth.h"
 #include "app/errors.h"
 #include "app/machine_settings.h"
@@ -13,6 +14,7 @@
 #include "app/policy_service.h"
 #include "app/roster_import.h"
 #include "app/schema_upgrade.h"
+#include "app/state_check.h"
 #include "app/stores.h"
 #include "core/csv.h"
 #include "core/relation.h"
@@ -69,7 +71,8 @@ void load_demo(Workspace& ws, InitReport& report) {
         b.deduction_order = stores(ws).bindings.count_open_as_user(f[1]) + 1;
         b.created_at = since;
         b.since = since;
-        stores(ws).bindings.insert(b);
+        b.id = stores(ws).bindings.insert(b);
+        audit(ws, {"system", workstation_name()}, "binding.create", "binding", std::to_string(b.id), "", audit_record(b));
         ++report.demo_bindings;
     }
     tx.commit();
@@ -103,6 +106,8 @@ InitReport bring_up_to_date(Workspace& ws) {
     report.migrations_applied = migration_report.applied;
     if (!report.migrations_applied.empty())
         storage::record_release(database(ws), now(), GONGJI_VERSION, report.from_version, report.to_version);
+    // From here on the log proves the state (app/state_check.h): where it starts.
+    if (report.from_version < kStateProvenFrom && report.to_version >= kStateProvenFrom) record_state_baseline(ws);
     if (upgrading)
         audit(ws, {"system", workstation_name()}, "schema_upgrade", "database", "schema",
               "{\"version\":" + std::to_string(report.from_version) + "}",

@@ -88,7 +88,7 @@ void AccountBook::preload() {
     index_.reserve(static_cast<size_t>(stores(ws_).persons.count()));
     stores(ws_).persons.for_each_account([&](storage::PersonRepository::Account&& a) {
         add(Account{std::move(a.id_number), a.balance_fen, std::move(a.insurance_type), std::move(a.pooling_region),
-                    seconds_of_text(a.settled_through), false});
+                    seconds_of_text(a.settled_through), false, a.balance_fen});
     });
     preloaded_ = true;
 }
@@ -99,7 +99,7 @@ AccountBook::Account* AccountBook::find(const std::string& id) {
     auto a = stores(ws_).persons.account(id);
     if (!a) return nullptr;
     return add(Account{id, a->balance_fen, std::move(a->insurance_type), std::move(a->pooling_region),
-                       seconds_of_text(a->settled_through), false});
+                       seconds_of_text(a->settled_through), false, a->balance_fen});
 }
 
 AccountBook::Account* AccountBook::add(Account&& a) {

@@ -77,6 +77,7 @@ public:
         std::string insurance_type, region;
         long long settled_through = 0;  // seconds of the latest settlement applied; 0 for none
         bool dirty = false;
+        long long stored_balance = 0;  // as read: what the import's write-back replaces
         bool has_own_account() const;
     };
 

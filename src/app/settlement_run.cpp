@@ -195,7 +195,8 @@ void SettlementRun::apply(core::RecordedSettlement s, const std::string& importe
 void SettlementRun::write_back() {
     std::vector<storage::SettlementWriter::Balance> balances;
     accounts_.for_each_dirty([&](const AccountBook::Account& a) {
-        balances.push_back({a.id_number, a.balance, a.settled_through ? core::format_utc(a.settled_through) : ""});
+        balances.push_back({a.id_number, a.balance, a.settled_through ? core::format_utc(a.settled_through) : "",
+                            a.stored_balance});
     });
     if (writer_) writer_->set_balances(balances);
     for (auto id : quotas_dirty_) ledger_->set_quota(id, quotas_[id]);

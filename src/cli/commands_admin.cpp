@@ -184,12 +184,14 @@ int run_roster(Session& s, const Words& words) {
 
 int run_backup_or_restore(Session& s, const Words& words, bool backup) {
     Args args(words, {});
-    args.allow_only({});
+    args.allow_only(backup ? std::set<std::string>{} : std::set<std::string>{"anchor"});
     args.expect_positional(1, "FILE");
     if (!backup) s.keep_schema_as_it_is();
+    std::vector<app::AuditAnchor> anchors;  // heads printed when the backup was taken: it must hold them
+    for (const auto& text : args.options("anchor")) anchors.push_back(app::parse_audit_anchor(text));
     auto actor = s.actor();
     const auto& file = args.positional()[0];
-    auto report = backup ? app::back_up(s.workspace(), actor, file) : app::restore(s.workspace(), actor, file);
+    auto report = backup ? app::back_up(s.workspace(), actor, file) : app::restore(s.workspace(), actor, file, anchors);
     if (!backup && report.older_schema)
         std::cerr << "gongji restore: the database is now as an older version left it: install that version now. "
                      "Any start of this version, by the desktop app or a gongji command, upgrades it again.\n";

@@ -10,6 +10,7 @@
 #include "devices/scanner.h"
 #include "app/errors.h"
 #include "app/kept_anchors.h"
+#include "app/state_check.h"
 #include "cli/args.h"
 #include "core/instant.h"
 #include "cli/commands.h"
@@ -310,15 +311,28 @@ int run_audit(Session& s, const Words& words) {
     // And the heads this account's programs kept as they committed: a lost tail shows without paper.
     long long kept = 0;
     auto v = app::verify_audit_with_kept(s.workspace(), anchors, &kept);
+    // And the tables against what the log says they hold: a change made behind it is found.
+    auto state = app::check_state(s.workspace());
     core::JsonWriter w(true);
     w.begin_object().key("entries").value(v.entries).key("chains").value(v.chains).key("unkeyed").value(v.unkeyed);
     w.key("kept_anchors").value(kept);
-    w.key("intact").value(!v.broken);
+    w.key("intact").value(!v.broken && state.differences.empty());
     if (v.broken)
         w.key("chain").value(v.broken_chain).key("first_broken").value(v.broken->seq).key("reason").value(v.broken->reason);
+    w.key("rows_compared").value(state.rows).key("differences").begin_array();
+    for (const auto& d : state.differences) {
+        w.begin_object().key("state").value("differs").key("table").value(d.table).key("key").value(d.key);
+        w.key("log");
+        d.log.empty() ? w.null() : w.value(d.log);
+        w.key("table_value");
+        d.table_value.empty() ? w.null() : w.value(d.table_value);
+        w.end_object();
+    }
+    w.end_array();
+    if (state.more_differences) w.key("more_differences").value(state.more_differences);
     w.end_object();
     print_json(w.str());
-    return v.broken ? 1 : 0;
+    return v.broken || !state.differences.empty() ? 1 : 0;
 }
 
 }  // namespace gongji::cli

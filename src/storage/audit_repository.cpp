@@ -2,10 +2,24 @@
 
 #include <soci/soci.h>
 
+#include "storage/migrations.h"
 #include "storage/row_values.h"
 
 namespace gongji::storage {
 namespace {
+
+// Entries are numbered in the order they are written, across chains (one transaction's after
+// the one before it that touched the same rows, whose locks it waited for).
+const char* const kNextLogged = "(SELECT COALESCE(MAX(logged), 0) FROM audit_log)";
+constexpr int kLoggedSince = 14;  // db/migrations/0014_audit_order.sql
+
+// What the insert adds for the order column: nothing on a database older than it (a restored
+// copy left at its version).
+std::string logged_column(Database& db) {
+    auto& known = db.audit_order_kept();
+    if (!known) known = schema_version(db) >= kLoggedSince;
+    return *known ? ", logged" : "";
+}
 
 // Puts the entry next on its chain after `head` and seals it (with the agency's key, if any).
 void chain_after(core::AuditEntry& e, const AuditHead& head, const core::AuditKey* key) {
@@ -31,7 +45,7 @@ void AuditRepository::record(core::AuditEntry entry) {
 }
 
 bool AuditRepository::append_alone(core::AuditEntry& e) {
-    if (!db_.dialect().modifies_in_with()) return false;
+    if (!db_.dialect().modifies_in_with() || logged_column(db_).empty()) return false;
     auto known = db_.known_audit_heads().find(e.chain);
     if (known == db_.known_audit_heads().end()) return false;
     const auto [prev_seq, prev_hash] = known->second;
@@ -40,9 +54,9 @@ bool AuditRepository::append_alone(core::AuditEntry& e) {
         (db_.sql().prepare << "WITH head AS (UPDATE audit_heads SET seq = :seq, hash = :hash "
                               "WHERE chain = :chain AND seq = :prev_seq AND hash = :prev_hash RETURNING chain) "
                               "INSERT INTO audit_log (chain, seq, at, actor, workstation, action, entity, entity_key, "
-                              "before_state, after_state, prev_hash, hash, key_id) "
+                              "before_state, after_state, prev_hash, hash, key_id, logged) "
                               "SELECT chain, :seq2, :at, :actor, :ws, :action, :entity, :key, :before, :after, "
-                              ":prev_hash2, :hash2, :key_id FROM head",
+                              ":prev_hash2, :hash2, :key_id, " + std::string(kNextLogged) + " + 1 FROM head",
          soci::use(e.seq), soci::use(e.hash), soci::use(e.chain), soci::use(prev_seq), soci::use(prev_hash),
          soci::use(e.seq), soci::use(e.at), soci::use(e.actor), soci::use(e.workstation), soci::use(e.action),
          soci::use(e.entity), soci::use(e.entity_key), soci::use(e.before), soci::use(e.after), soci::use(e.prev_hash),
@@ -75,8 +89,9 @@ Database::AuditHeads AuditRepository::append_chain(std::vector<core::AuditEntry>
     for (const auto& e : entries) heads[e.chain];
     for (auto& [chain, head] : heads) head = lock_head(chain);
 
+    const auto logged = logged_column(db_);
     std::string insert = "INSERT INTO audit_log (chain, seq, at, actor, workstation, action, entity, entity_key, "
-                         "before_state, after_state, prev_hash, hash, key_id) VALUES ";
+                         "before_state, after_state, prev_hash, hash, key_id" + logged + ") VALUES ";
     const core::AuditKey* key = db_.audit_key();
     soci::statement st(db_.sql());
     for (auto& e : entries) {
@@ -88,7 +103,7 @@ Database::AuditHeads AuditRepository::append_chain(std::vector<core::AuditEntry>
         if (&e != &entries.front()) insert += ", ";
         insert += "(:chain" + n + ", :seq" + n + ", :at" + n + ", :actor" + n + ", :ws" + n + ", :action" + n +
                   ", :entity" + n + ", :key" + n + ", :before" + n + ", :after" + n + ", :prev" + n + ", :hash" + n +
-                  ", :keyid" + n + ")";
+                  ", :keyid" + n + (logged.empty() ? "" : ", " + std::string(kNextLogged) + " + " + std::to_string(&e - entries.data() + 1)) + ")";
         st.exchange(soci::use(e.chain));
         st.exchange(soci::use(e.seq));
         st.exchange(soci::use(e.at));
@@ -137,25 +152,25 @@ const char* const kEntryColumns =
     "SELECT chain, seq, at, actor, workstation, action, entity, entity_key, before_state, after_state, prev_hash, "
     "hash, key_id FROM audit_log ";
 
+void entry_of(const soci::row& r, core::AuditEntry& e) {
+    e.chain = r.get<std::string>(0);
+    e.seq = row_integer(r, 1);
+    e.at = r.get<std::string>(2);
+    e.actor = r.get<std::string>(3);
+    e.workstation = r.get<std::string>(4);
+    e.action = r.get<std::string>(5);
+    e.entity = r.get<std::string>(6);
+    e.entity_key = r.get<std::string>(7);
+    e.before = r.get<std::string>(8);
+    e.after = r.get<std::string>(9);
+    e.prev_hash = r.get<std::string>(10);
+    e.hash = r.get<std::string>(11);
+    e.key_id = r.get<std::string>(12);
+}
+
 std::vector<core::AuditEntry> entries_of(soci::rowset<soci::row>& rows) {
     std::vector<core::AuditEntry> out;
-    for (const auto& r : rows) {
-        core::AuditEntry e;
-        e.chain = r.get<std::string>(0);
-        e.seq = row_integer(r, 1);
-        e.at = r.get<std::string>(2);
-        e.actor = r.get<std::string>(3);
-        e.workstation = r.get<std::string>(4);
-        e.action = r.get<std::string>(5);
-        e.entity = r.get<std::string>(6);
-        e.entity_key = r.get<std::string>(7);
-        e.before = r.get<std::string>(8);
-        e.after = r.get<std::string>(9);
-        e.prev_hash = r.get<std::string>(10);
-        e.hash = r.get<std::string>(11);
-        e.key_id = r.get<std::string>(12);
-        out.push_back(std::move(e));
-    }
+    for (const auto& r : rows) entry_of(r, out.emplace_back());
     return out;
 }
 
@@ -164,6 +179,17 @@ std::vector<core::AuditEntry> entries_of(soci::rowset<soci::row>& rows) {
 std::vector<core::AuditEntry> AuditRepository::all() {
     soci::rowset<soci::row> rows = (db_.sql().prepare << std::string(kEntryColumns) + "ORDER BY chain, seq");
     return entries_of(rows);
+}
+
+void AuditRepository::for_each_in_written_order(const std::string& condition,
+                                                const std::function<void(const core::AuditEntry&)>& each) {
+    soci::rowset<soci::row> rows = (db_.sql().prepare << std::string(kEntryColumns) + "WHERE " + condition +
+                                                            " ORDER BY COALESCE(logged, 0), at, chain, seq");
+    core::AuditEntry e;
+    for (const auto& r : rows) {
+        entry_of(r, e);
+        each(e);
+    }
 }
 
 std::vector<core::AuditEntry> AuditRepository::views(const std::string& person, const std::string& actor) {

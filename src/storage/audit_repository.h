@@ -1,5 +1,6 @@
 #pragma once
 // The audit log's rows and its head. Hashing is core's; this only stores and reads.
+#include <functional>
 #include <map>
 #include <optional>
 #include <vector>
@@ -28,6 +29,10 @@ public:
     // The hash of one entry; nullopt when the chain has no entry at `seq`.
     std::optional<std::string> hash_at(const std::string& chain, long long seq);
     std::vector<core::AuditEntry> all();        // ordered by chain, then seq
+    // The entries meeting an SQL condition on audit_log's columns, one at a time, in the order
+    // they were written across chains (by time for those written before that was kept).
+    void for_each_in_written_order(const std::string& condition,
+                                   const std::function<void(const core::AuditEntry&)>& each);
     // Look-ups of personal data (actions ending ".view"), oldest first; an empty filter takes all.
     std::vector<core::AuditEntry> views(const std::string& person, const std::string& actor);
 

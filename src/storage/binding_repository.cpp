@@ -143,6 +143,10 @@ void BindingRepository::set_order(long long id, int order, core::Instant when) {
         soci::use(id), soci::use(order), soci::use(from);
 }
 
+void BindingRepository::for_each(const std::function<void(const BindingRecord&)>& each) {
+    for_each_row(db_.sql(), std::string("SELECT ") + kColumns + " FROM bindings", [&](const soci::row& r) { each(from_row(r)); });
+}
+
 std::vector<BindingRecord> BindingRepository::list_ever_active() {
     std::vector<BindingRecord> out;
     soci::rowset<soci::row> rows = (db_.sql().prepare << std::string("SELECT ") + kColumns +

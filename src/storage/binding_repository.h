@@ -1,5 +1,6 @@
 #pragma once
 // Bindings (共济关系): authorizer → user, pending, active or ended.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,6 +49,7 @@ public:
 
     // Every binding that has ever been active (active or ended), for settlement.
     std::vector<BindingRecord> list_ever_active();
+    void for_each(const std::function<void(const BindingRecord&)>& each);  // every binding, in no order
     std::vector<OrderChange> order_history();  // by binding, oldest first
     std::vector<BindingRecord> list_by_authorizer(const std::string& id_number);
     std::vector<BindingRecord> list_by_user(const std::string& id_number);

@@ -162,6 +162,10 @@ void CaseRepository::select(const CaseFilter& f, const char* columns, const char
     while (st.fetch()) each(r);
 }
 
+void CaseRepository::for_each(const std::function<void(const CaseRecord&)>& each) {
+    for_each_row(db_.sql(), std::string("SELECT ") + kColumns + " FROM cases", [&](const soci::row& r) { each(from_row(r)); });
+}
+
 std::vector<CaseRecord> CaseRepository::list(const CaseFilter& f) {
     std::vector<CaseRecord> out;
     select(f, kColumns, "cases", [&](const soci::row& r) { out.push_back(from_row(r)); });

@@ -45,6 +45,7 @@ public:
     std::optional<std::string> number_of_request(const std::string& key);
     std::vector<CaseRecord> list(const CaseFilter& filter);
     std::vector<CaseSummary> summaries(const CaseFilter& filter);  // the same cases, lean
+    void for_each(const std::function<void(const CaseRecord&)>& each);  // every case, in no order
     // Moves the case from `from` to the record's status and decision fields; false when the case
     // was no longer in `from` (another workstation got there first).
     bool update_status(const CaseRecord& c, core::CaseStatus from);

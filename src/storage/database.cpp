@@ -211,11 +211,28 @@ std::unique_ptr<Database> Database::open(const std::string& url) {
     throw StorageError("unknown database URL \"" + redacted_url(url) + "\" (expected sqlite:PATH or postgresql://…)");
 }
 
+namespace {
+
+// The money the transaction moved goes into the sealed entry that records why: its "after"
+// object gains "balances" (the last entry's, so one import or transfer carries one part).
+void record_digests(const core::StateDigests& digests, std::vector<core::AuditEntry>& entries) {
+    auto part = core::digests_json(digests);
+    if (part.empty()) return;
+    if (entries.empty()) throw StorageError("money changed without an audit entry saying who changed it: nothing was saved");
+    auto& after = entries.back().after;
+    if (after.empty() || after == "{}") after = "{\"balances\":" + part + "}";
+    else if (after.front() == '{') after = "{\"balances\":" + part + "," + after.substr(1);
+    else throw StorageError("money changed by an entry whose record is not an object: nothing was saved");
+}
+
+}  // namespace
+
 Transaction::Transaction(Database& db) : db_(db) {
     try {
         db_.dialect().begin(db_.sql());
         db_.in_transaction_ = true;
         db_.pending_audit_.clear();
+        db_.pending_digests_.clear();
     } catch (const soci::soci_error& e) {
         throw StorageError(std::string("cannot begin a transaction: ") + first_line(e.what()));
     }
@@ -225,6 +242,7 @@ Transaction::~Transaction() {
     if (!open_) return;
     db_.in_transaction_ = false;
     db_.pending_audit_.clear();
+    db_.pending_digests_.clear();
     try {
         db_.dialect().rollback(db_.sql());
     } catch (...) {
@@ -235,11 +253,13 @@ Transaction::~Transaction() {
 void Transaction::commit() {
     try {
         Database::AuditHeads moved;
+        record_digests(db_.pending_digests_, db_.pending_audit_);
         if (!db_.pending_audit_.empty()) moved = AuditRepository(db_).append_chain(db_.pending_audit_);
         db_.dialect().commit(db_.sql());
         open_ = false;
         db_.in_transaction_ = false;
         db_.pending_audit_.clear();
+        db_.pending_digests_.clear();
         db_.audit_committed(moved);
     } catch (const soci::soci_error& e) {
         throw StorageError(std::string("cannot commit: ") + first_line(e.what()));

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/audit_chain.h"
+#include "core/state_digest.h"
 #include "storage/dialect.h"
 
 namespace soci {
@@ -57,6 +58,14 @@ public:
     // Audit entries recorded in the open transaction: chained and written just before it commits,
     // so the chain's one head row is locked for a few statements, not for the whole change.
     std::vector<core::AuditEntry>& pending_audit() { return pending_audit_; }
+    // What the open transaction did to the money tables (core/state_digest.h): the writers add
+    // to it; at commit it is recorded in the transaction's last audit entry ("balances"), and a
+    // change of money that no audit entry records is refused.
+    core::StateDigests& pending_digests() { return pending_digests_; }
+    // Whether audit_log keeps the order entries were written in (schema 14 on), once known; a
+    // migration or a restore through this connection forgets it.
+    std::optional<bool>& audit_order_kept() { return audit_order_kept_; }
+    void schema_changed() { audit_order_kept_.reset(); }
     // The agency's key that seals new audit entries (none: a plain SHA-256, as before keys).
     void set_audit_key(std::optional<core::AuditKey> key) { audit_key_ = std::move(key); }
     const core::AuditKey* audit_key() const { return audit_key_ ? &*audit_key_ : nullptr; }
@@ -81,6 +90,8 @@ private:
     std::unique_ptr<Dialect> dialect_;
     std::string url_;
     std::vector<core::AuditEntry> pending_audit_;
+    core::StateDigests pending_digests_;
+    std::optional<bool> audit_order_kept_;
     std::optional<core::AuditKey> audit_key_;
     std::map<std::string, std::pair<long long, std::string>> known_audit_heads_;
     std::function<void(Database&, const AuditHeads&)> audit_listener_;

@@ -2,6 +2,7 @@
 
 #include <soci/soci.h>
 
+#include "storage/money_state.h"
 #include "storage/row_values.h"
 #include "storage/prepared_statement.h"
 
@@ -47,10 +48,12 @@ void LedgerRepository::lock_for_pair_move() { db_.dialect().serialize(db_.sql(),
 
 bool LedgerRepository::insert_new(const SettlementRecord& r) {
     if (!st_) st_ = std::make_unique<Statements>(db_);
-    return st_->insert_settlement->text(1, r.setl_id).text(2, r.user_id).text(3, r.settled_at)
+    bool added = st_->insert_settlement->text(1, r.setl_id).text(2, r.user_id).text(3, r.settled_at)
                .text(4, r.institution_code).text(5, r.institution_name).text(6, r.use).integer(7, r.amount_fen)
                .integer(8, r.own_fen).integer(9, r.mutual_aid_fen).integer(10, r.cash_fen).text(11, r.imported_at)
                .run() > 0;
+    if (added) note_row_added(db_, "settlements", settlement_row(r));
+    return added;
 }
 
 void LedgerRepository::insert(const LedgerRecord& e) {
@@ -61,11 +64,16 @@ void LedgerRepository::insert(const LedgerRecord& e) {
     n.text(2, e.account);
     e.binding_id ? n.integer(3, *e.binding_id) : n.null(3);
     n.text(4, kind).integer(5, e.amount_fen).integer(6, e.balance_after_fen).text(7, e.at).run();
+    note_row_added(db_, "ledger", ledger_row(e));
 }
 
 void LedgerRepository::set_balance(const std::string& id_number, long long balance_fen) {
     if (!st_) st_ = std::make_unique<Statements>(db_);
+    long long before = 0;
+    db_.sql() << "SELECT balance_fen FROM persons WHERE id_number = :id", soci::use(id_number), soci::into(before);
+    if (!db_.sql().got_data()) return;
     st_->set_balance->integer(1, balance_fen).text(2, id_number).run();
+    note_row_changed(db_, "persons", person_balance_row(id_number, before), person_balance_row(id_number, balance_fen));
 }
 
 long long LedgerRepository::balance_for_update(const std::string& id_number) {
@@ -103,6 +111,10 @@ void LedgerRepository::set_last_applied_seq(long long seq) {
 }
 
 void LedgerRepository::set_quota(long long binding_id, long long balance_fen) {
+    long long before = 0;
+    db_.sql() << "SELECT balance_fen FROM quotas WHERE binding_id = :b", soci::use(binding_id), soci::into(before);
+    if (db_.sql().got_data()) note_row_changed(db_, "quotas", quota_row(binding_id, before), quota_row(binding_id, balance_fen));
+    else note_row_added(db_, "quotas", quota_row(binding_id, balance_fen));
     db_.sql() << "INSERT INTO quotas (binding_id, balance_fen) VALUES (:b, :f) "
                  "ON CONFLICT (binding_id) DO UPDATE SET balance_fen = excluded.balance_fen",
         soci::use(binding_id), soci::use(balance_fen);

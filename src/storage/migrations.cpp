@@ -117,6 +117,7 @@ MigrationReport migrate(Database& db, const std::vector<Migration>& migrations, 
         report.applied.push_back(m.name);
     }
     report.to_version = std::max(report.from_version, latest);
+    db.schema_changed();
     return report;
 }
 

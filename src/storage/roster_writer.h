@@ -2,7 +2,8 @@
 // Writes a whole roster file's people in one go. It reads the keys already stored once, so it
 // knows each row new or not: exact inserted / updated counts, and on SQLite a plain prepared
 // INSERT or UPDATE a row (a per-row upsert spent most of its time in SQLite's statement
-// overhead; multi-row VALUES were no faster). On PostgreSQL the rows stream through COPY and
+// overhead; multi-row VALUES were no faster). With the keys it reads the balances, whose
+// changes the money digest records. On PostgreSQL the rows stream through COPY and
 // merge at finish() (storage/bulk_writer.h).
 #include <cstdint>
 #include <memory>
@@ -33,10 +34,12 @@ public:
 
 private:
     struct Statements;
+    Database& db_;
     std::unique_ptr<Statements> st_;
     // Every ID number in the roster, packed, in a flat table: a node-based set spent more time
     // in malloc and cache misses than SQLite spent inserting.
-    core::PackedIdMap stored_;
+    core::PackedIdMap stored_;  // → the index of its balance in balances_
+    std::vector<long long> balances_;  // as stored, then as written: the digest's rows (storage/money_state.h)
     std::size_t inserted_ = 0, known_ = 0;
 };
 

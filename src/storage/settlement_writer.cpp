@@ -7,6 +7,7 @@
 #include "core/instant.h"
 #include "core/json_writer.h"
 #include "storage/bulk_writer.h"
+#include "storage/money_state.h"
 #include "storage/recorded_repository.h"
 #include "storage/row_values.h"
 
@@ -89,6 +90,7 @@ void SettlementWriter::add(const core::SettlementRecord& r) {
     s.text(4, r.institution_name).text(5, r.use).integer(6, r.amount_fen).integer(7, r.own_fen);
     s.integer(8, r.mutual_aid_fen).integer(9, r.cash_fen).text(10, r.imported_at).integer(11, r.late ? 1 : 0);
     s.integer(12, r.applied_seq).row(/*is_new=*/true);
+    note_row_added(db_, "settlements", settlement_row(r));
 }
 
 void SettlementWriter::add(const core::RecordedSettlement& r, bool late, const std::string& imported_at,
@@ -101,6 +103,9 @@ void SettlementWriter::add(const core::RecordedSettlement& r, bool late, const s
     s.integer(10, r.mutual_aid_fen()).integer(11, r.cash_fen).integer(12, r.balc_fen).integer(13, late ? 1 : 0);
     const auto payers = encode_payers(r.payments);
     s.text(14, imported_at).integer(15, applied_seq).text(16, payers).row(/*is_new=*/true);
+    note_row_added(db_, "recorded_settlements",
+                   recorded_settlement_row({r.setl_id, r.user_id, at, payers, r.amount_fen, r.own_fen, r.mutual_aid_fen(),
+                                            r.cash_fen, r.balc_fen}));
     for (const auto& p : r.payments)
         if (p.amount_fen > 0) payer_rows_->text(0, p.authorizer_id).text(1, r.setl_id).row(/*is_new=*/true);
 }
@@ -112,6 +117,7 @@ void SettlementWriter::add(const core::LedgerEntry& e) {
     l.text(1, e.account);
     e.binding_id ? l.integer(2, *e.binding_id) : l.null(2);
     l.text(3, kind).integer(4, e.amount_fen).integer(5, e.balance_after_fen).text(6, e.at).row(/*is_new=*/true);
+    note_row_added(db_, "ledger", ledger_row(e));
 }
 
 void SettlementWriter::flush() {
@@ -123,7 +129,11 @@ void SettlementWriter::flush() {
 
 void SettlementWriter::set_balances(const std::vector<Balance>& balances) {
     auto& b = *balance_rows_;
-    for (const auto& a : balances) b.text(0, a.id_number).integer(1, a.balance_fen).text(2, a.settled_through).row(/*is_new=*/false);
+    for (const auto& a : balances) {
+        b.text(0, a.id_number).integer(1, a.balance_fen).text(2, a.settled_through).row(/*is_new=*/false);
+        note_row_changed(db_, "persons", person_balance_row(a.id_number, a.balance_before_fen),
+                         person_balance_row(a.id_number, a.balance_fen));
+    }
     b.finish();
 }
 

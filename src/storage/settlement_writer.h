@@ -40,6 +40,7 @@ public:
         std::string id_number;
         long long balance_fen;
         std::string settled_through;  // UTC text
+        long long balance_before_fen;  // as stored before this import
     };
     // Writes the accounts' balances (only those that differ from the stored ones change).
     void set_balances(const std::vector<Balance>& balances);

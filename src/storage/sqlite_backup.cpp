@@ -38,6 +38,7 @@ void copy_sqlite(Database& from, const std::string& to) {
 void copy_sqlite(const std::string& from, Database& to) {
     auto source = Database::open("sqlite:" + from);
     run(handle_of(to), handle_of(*source), "cannot restore from " + from);
+    to.schema_changed();
 }
 
 void mark_backup(Database& copy, const std::string& taken_at, const std::string& taken_by, long long audit_entries) {

@@ -1,0 +1,6 @@
+-- The order the audit entries were written in, across every workstation's chain: one entity's
+-- changes from two windows are ordered by it (their clocks, and times to the second, cannot),
+-- so replaying the log ends on each row's latest state. Entries written before it are ordered
+-- by time.
+ALTER TABLE audit_log ADD COLUMN logged BIGINT;
+CREATE INDEX audit_log_by_logged ON audit_log (logged);

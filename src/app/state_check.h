@@ -1,0 +1,37 @@
+#pragma once
+// The state the audit log proves. Each sealed entry says what a row became (a case's record, a
+// binding's, a user's role and standing, a setting, a policy profile) and what money moved (the
+// part of the money tables' digests, core/state_digest.h); replaying the log in the order it was
+// written and comparing the result with the tables finds every change that reached a table
+// without its entry — an UPDATE by hand, a restored file edited before — and names the row.
+#include <string>
+#include <vector>
+
+#include "app/workspace.h"
+
+namespace gongji::app {
+
+struct StateDifference {
+    std::string table;        // "cases", "bindings", "users", "settings", "policy_profiles", "persons", …
+    std::string key;          // the row: case number, binding id, user name, setting, profile; "*" for a digest
+    std::string log;          // what the log says the row is (its record); "" when the log has no such row
+    std::string table_value;  // what the table holds; "" when it has no such row
+};
+
+struct StateCheck {
+    long long rows = 0;     // rows compared
+    long long entries = 0;  // entries replayed
+    std::vector<StateDifference> differences;  // the first kMaxDifferences
+    long long more_differences = 0;             // found beyond those
+};
+constexpr std::size_t kMaxDifferences = 200;
+
+StateCheck check_state(Workspace& ws);
+
+// The point the log's proof starts from: the state as it stood when a database reached the
+// schema that keeps the proof (settings, users, profiles, the money tables' digests), sealed in
+// one entry. Rows made before it without an entry of their own are not asked for one.
+void record_state_baseline(Workspace& ws);
+constexpr int kStateProvenFrom = 14;  // the schema version (db/migrations/0014) that keeps the proof
+
+}  // namespace gongji::app
