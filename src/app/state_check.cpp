@@ -313,6 +313,10 @@ void compare_money(Workspace& ws, const Replay& replay, Comparison& out) {
         auto logged = replay.money.count(table) ? replay.money.at(table) : core::StateDigest{};
         auto actual = tables.count(table) ? tables.at(table) : core::StateDigest{};
         if (logged != actual) out.differs(table, "*", logged.hex(), actual.hex());
+        if (logged != actual && table == "persons")  // name the accounts the ledger can tell
+            for (const auto& b : storage::balances_unlike_ledger(database(ws)))
+                out.differs("persons", b.id_number, "{\"balance_fen\":" + std::to_string(b.ledger_balance_fen) + "}",
+                            "{\"balance_fen\":" + std::to_string(b.balance_fen) + "}");
     }
 }
 

@@ -80,4 +80,14 @@ core::StateDigests money_state(Database& db) {
     return digests;
 }
 
+std::vector<BalanceUnlikeLedger> balances_unlike_ledger(Database& db) {
+    std::vector<BalanceUnlikeLedger> out;
+    for_each_row(db.sql(),
+                 "SELECT p.id_number, p.balance_fen, l.balance_after_fen FROM persons p JOIN ledger l ON l.id = "
+                 "(SELECT max(id) FROM ledger WHERE account = p.id_number) "
+                 "WHERE l.balance_after_fen <> p.balance_fen AND l.at >= p.updated_at ORDER BY p.id_number",
+                 [&](const soci::row& r) { out.push_back({r.get<std::string>(0), row_integer(r, 1), row_integer(r, 2)}); });
+    return out;
+}
+
 }  // namespace gongji::storage

@@ -2,6 +2,7 @@
 // The money tables' digests (core/state_digest.h): each row as its digest sees it, the part a
 // transaction adds (Database::pending_digests) as it writes, and the whole tables read back.
 #include <string>
+#include <vector>
 
 #include "core/ledger.h"
 #include "core/state_digest.h"
@@ -25,5 +26,13 @@ void note_row_changed(Database& db, const char* table, const std::string& before
 
 // Every money table's digest as it stands: one pass over each.
 core::StateDigests money_state(Database& db);
+
+// The accounts whose balance is not what their latest ledger entry left (where no roster set it
+// since): which rows a differing balances digest points at, where the ledger can tell.
+struct BalanceUnlikeLedger {
+    std::string id_number;
+    long long balance_fen = 0, ledger_balance_fen = 0;
+};
+std::vector<BalanceUnlikeLedger> balances_unlike_ledger(Database& db);
 
 }  // namespace gongji::storage

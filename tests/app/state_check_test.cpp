@@ -102,6 +102,14 @@ BOOST_DATA_TEST_CASE_F(Worked, each_change_behind_the_log_is_found_and_named,
     BOOST_TEST(named, tampering.what << ": " << tables_named(check));
 }
 
+BOOST_AUTO_TEST_CASE(a_balance_changed_after_its_ledger_entry_is_named_by_account) {
+    run("UPDATE persons SET balance_fen = balance_fen + 99999900 WHERE id_number = '" + kZhangWei + "'");
+    bool named = false;
+    for (const auto& d : app::check_state(ws).differences)
+        named = named || (d.table == "persons" && d.key == kZhangWei);
+    BOOST_TEST(named);
+}
+
 BOOST_AUTO_TEST_CASE(a_case_whose_row_is_gone_is_named_with_what_the_log_says_it_was) {
     run("DELETE FROM documents WHERE case_id = (SELECT id FROM cases WHERE number = '" + pending_case + "')");
     run("DELETE FROM cases WHERE number = '" + pending_case + "'");

@@ -12,6 +12,8 @@
 //                                       then the fund-supervision check over the year
 //   gongji_bench check DB_URL           that check alone, on a database set up before
 //   gongji_bench stats DB_URL YYYY-MM   the monthly figures of a month, on a database set up before
+//   gongji_bench state DB_URL ROSTER BINDINGS LEDGER
+//                                       the tables checked against the audit log (bench/state_check.h)
 //   gongji_bench province DB_URL BINDINGS
 //                                       on an imported roster: BINDINGS bindings with their decided
 //                                       cases and 2,000 waiting, then a window's reads of them
@@ -37,6 +39,7 @@
 #include <soci/soci.h>
 #include "core/eligibility.h"
 #include "roster_generator.h"
+#include "state_check.h"
 #include "supervision.h"
 #include "windows.h"
 
@@ -306,6 +309,8 @@ int main(int argc, char** argv) {
         if (mode == "queue" && argc == 4) return queue(argv[2], std::stoul(argv[3]));
         if (mode == "windows" && argc == 5) return bench::run_windows(argv[2], std::stoi(argv[3]), std::stoi(argv[4]));
         if (mode == "check" && argc == 3) return bench::run_check(argv[2]);
+        if (mode == "state" && argc == 6)
+            return bench::run_state_check(argv[2], std::stoul(argv[3]), std::stoul(argv[4]), std::stoul(argv[5]));
         if (mode == "stats" && argc == 4) return bench::run_stats(argv[2], argv[3]);
         if (mode == "supervise" && argc == 6)
             return bench::run_supervision(argv[2], std::stoul(argv[3]), std::stoul(argv[4]), std::stoul(argv[5]));

@@ -5,6 +5,7 @@
 #include <soci/soci.h>
 
 #include "core/relation.h"
+#include "storage/audit_repository.h"
 #include "storage/binding_repository.h"
 #include "storage/code_table_repository.h"
 #include "storage/migrations.h"
@@ -213,9 +214,21 @@ BOOST_AUTO_TEST_CASE(a_transaction_not_committed_leaves_nothing) {
     {
         Transaction tx(*db);
         store(*db, {person(kA, "张伟")});
+        BOOST_CHECK_THROW(tx.commit(), StorageError);  // a balance set, and no entry says who set it
+    }
+    BOOST_TEST(persons.count() == 0);
+    {
+        Transaction tx(*db);
+        store(*db, {person(kA, "张伟")});
+        core::AuditEntry e;
+        e.workstation = "test", e.actor = "admin", e.action = "roster.import", e.entity = "roster", e.after = "{}";
+        AuditRepository(*db).record(e);
         tx.commit();
     }
     BOOST_TEST(persons.count() == 1);
+    std::string recorded;
+    db->sql() << "SELECT after_state FROM audit_log WHERE action = 'roster.import'", soci::into(recorded);
+    BOOST_TEST(recorded.rfind("{\"balances\":{\"persons\":\"", 0) == 0, recorded);  // the money it moved
 }
 
 // A roster written again rewrites only the people who changed (a province re-imports millions
