@@ -112,4 +112,12 @@ std::string password_in_url_warning(const std::string& url) {
            "PGPASSWORD, ~/.pgpass or a service file instead (docs/postgresql.md)";
 }
 
+std::string unverified_server_warning(const std::string& url) {
+    auto server = storage::unverified_server(url);
+    if (server.empty()) return "";
+    return "the connection to " + server + " does not verify the server's certificate: anyone on the network "
+           "between can read and change what this window sends. Set sslmode=verify-full with the agency's root "
+           "certificate (docs/postgresql.md)";
+}
+
 }  // namespace gongji::app

@@ -57,5 +57,8 @@ std::string shown_url(const std::string& url);
 // What to say when a database URL carries a password (readable by every account in the process
 // list); empty when it carries none.
 std::string password_in_url_warning(const std::string& url);
+// What to say, once a start, when a PostgreSQL connection to another machine does not verify the
+// server's certificate; empty when it does, or the server is this machine.
+std::string unverified_server_warning(const std::string& url);
 
 }  // namespace gongji::app

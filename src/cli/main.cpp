@@ -89,11 +89,16 @@ int main(int argc, char** argv) {
     size_t i = 0;
     for (; i < words.size(); ++i) {
         const auto& w = words[i];
+        if ((w == "--db" && db) || (w == "--as" && as)) {
+            std::cerr << "gongji: " << w << " is given twice: give it once\n";
+            return kBadInput;
+        }
         if (w == "--db" && i + 1 < words.size()) {
             db = words[++i];
             if (auto warning = app::password_in_url_warning(*db); !warning.empty()) {
-                std::cerr << "gongji: " << warning << "\n";
                 hide_from_process_list(argv[i + 1], app::shown_url(*db));
+                std::cerr << "gongji: --db " << app::shown_url(*db) << ": refused, nothing was done: " << warning << "\n";
+                return kBadInput;
             }
         } else if (w == "--as" && i + 1 < words.size()) {
             as = words[++i];

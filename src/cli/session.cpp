@@ -14,8 +14,13 @@
 namespace gongji::cli {
 
 app::Workspace& Session::workspace(bool require_schema) {
-    if (!workspace_)
-        workspace_ = std::make_unique<app::Workspace>(db_url_.value_or(app::default_database_url()));
+    if (!workspace_) {
+        const auto url = db_url_.value_or(app::default_database_url());
+        if (!db_url_)  // from GONGJI_DB: readable in this process's environment by the same account only
+            if (auto warning = app::password_in_url_warning(url); !warning.empty()) std::cerr << "gongji: GONGJI_DB: " << warning << "\n";
+        if (auto warning = app::unverified_server_warning(url); !warning.empty()) std::cerr << "gongji: " << warning << "\n";
+        workspace_ = std::make_unique<app::Workspace>(url);
+    }
     if (require_schema && !schema_checked_) {
         if (auto upgrade = app::upgrade_on_start(*workspace_))
             std::cerr << "gongji: the database was upgraded from schema version " << upgrade->from_version << " to "

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <mutex>
 #include <optional>
@@ -146,6 +147,39 @@ bool is_database_error(const std::exception& e) {
 
 bool url_has_password(const std::string& url) { return redacted_url(url) != url; }
 
+bool is_postgresql_url(const std::string& url) {
+    // A URI, or libpq's keyword/value form ("host=db1 dbname=gongji"), which begins with a keyword.
+    if (starts_with(url, "postgresql://") || starts_with(url, "postgres://")) return true;
+    auto equals = url.find('=');
+    return equals != std::string::npos && equals > 0 && url.find_first_not_of("abcdefghijklmnopqrstuvwxyz_ ") == equals;
+}
+
+std::string unverified_server(const std::string& url) {
+    if (!is_postgresql_url(url)) return "";
+    char* error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(url.c_str(), &error);
+    if (!options) {
+        PQfreemem(error);
+        return "";
+    }
+    std::string host, hostaddr, sslmode;
+    for (auto* o = options; o->keyword; ++o) {
+        if (!o->val) continue;
+        if (std::strcmp(o->keyword, "host") == 0) host = o->val;
+        if (std::strcmp(o->keyword, "hostaddr") == 0) hostaddr = o->val;
+        if (std::strcmp(o->keyword, "sslmode") == 0) sslmode = o->val;
+    }
+    PQconninfoFree(options);
+    // libpq's own defaults for what the string leaves out.
+    if (host.empty() && std::getenv("PGHOST")) host = std::getenv("PGHOST");
+    if (sslmode.empty()) sslmode = std::getenv("PGSSLMODE") ? std::getenv("PGSSLMODE") : "prefer";
+    auto where = host.empty() ? hostaddr : host;
+    const bool local = where.empty() || where.front() == '/' || where == "localhost" || where.rfind("127.", 0) == 0 ||
+                       where == "::1";
+    if (local || sslmode == "verify-full") return "";
+    return where;
+}
+
 bool is_open_database_file(const std::string& path) {
     std::string base = path;
     for (const char* suffix : {"-wal", "-shm", "-journal"})
@@ -196,7 +230,7 @@ std::unique_ptr<Database> Database::open(const std::string& url) {
             make_private(path);  // SQLite has created it, empty yet; its WAL will take the same permissions
             return std::unique_ptr<Database>(new Database(std::move(session), sqlite_dialect(), url));
         }
-        if (starts_with(url, "postgresql://") || starts_with(url, "postgres://")) {
+        if (is_postgresql_url(url)) {
             std::unique_ptr<soci::session> session;
             try {
                 session = std::make_unique<soci::session>(soci::postgresql, libpq_keywords(url));
@@ -208,7 +242,7 @@ std::unique_ptr<Database> Database::open(const std::string& url) {
     } catch (const soci::soci_error& e) {
         throw StorageError("cannot open database: " + first_line(e.what()));
     }
-    throw StorageError("unknown database URL \"" + redacted_url(url) + "\" (expected sqlite:PATH or postgresql://…)");
+    throw StorageError("unknown database URL \"" + redacted_url(url) + "\" (expected sqlite:PATH, postgresql://… or libpq keywords such as \"host=db1 dbname=gongji\")");
 }
 
 namespace {

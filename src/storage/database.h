@@ -34,6 +34,12 @@ std::string redacted_url(const std::string& url);
 // Whether a database URL carries a password (which every account on the machine can read in
 // the process list): PGPASSWORD, ~/.pgpass or a service file keep it out of sight.
 bool url_has_password(const std::string& url);
+// Whether a URL is PostgreSQL's: a URI, or libpq's keyword/value string.
+bool is_postgresql_url(const std::string& url);
+// The server a PostgreSQL URL reaches over the network without verifying its certificate
+// (any sslmode but verify-full, PGSSLMODE and PGHOST as libpq reads them); "" when it verifies,
+// or the server is this machine.
+std::string unverified_server(const std::string& url);
 // Whether `path` is an embedded database file this process has open (or its WAL, shared-memory
 // or journal file). Opening and closing such a file outside SQLite drops SQLite's locks on it,
 // so a paper, roster or output named by mistake as the database is refused before it is touched.

@@ -2,6 +2,8 @@
 
 #include <soci/soci.h>
 
+#include "storage/dialect.h"
+#include "storage/prepared_statement.h"
 #include "storage/row_values.h"
 
 namespace gongji::storage {
@@ -43,39 +45,44 @@ void note_row_changed(Database& db, const char* table, const std::string& before
 
 core::StateDigests money_state(Database& db) {
     core::StateDigests digests;
+    // Through the dialect's prepared statement: SQLite's C API reads the ten million rows of a
+    // province's ledger several times faster than SOCI's rows. NULL reads as "" and 0, so the
+    // nullable columns come with a flag.
     auto scan = [&](const char* table, const std::string& query, auto&& row_of) {
         auto& digest = digests[table];
-        for_each_row(db.sql(), query, [&](const soci::row& r) { digest.add(row_of(r)); });
+        db.dialect().prepare(db, query.c_str())->query_each([&](const ResultRow& r) { digest.add(row_of(r)); });
     };
     scan("persons", "SELECT id_number, balance_fen FROM persons",
-         [](const soci::row& r) { return person_balance_row(r.get<std::string>(0), row_integer(r, 1)); });
+         [](const ResultRow& r) { return person_balance_row(r.column_text(0), r.column_integer(1)); });
     scan("quotas", "SELECT binding_id, balance_fen FROM quotas",
-         [](const soci::row& r) { return quota_row(row_integer(r, 0), row_integer(r, 1)); });
-    scan("ledger", "SELECT setl_id, account, binding_id, kind, amount_fen, balance_after_fen, at FROM ledger",
-         [](const soci::row& r) {
+         [](const ResultRow& r) { return quota_row(r.column_integer(0), r.column_integer(1)); });
+    scan("ledger",
+         "SELECT setl_id, account, binding_id, kind, amount_fen, balance_after_fen, at, "
+         "CASE WHEN setl_id IS NULL THEN 1 ELSE 0 END, CASE WHEN binding_id IS NULL THEN 1 ELSE 0 END FROM ledger",
+         [](const ResultRow& r) {
              core::DigestRow row;
-             if (auto s = row_optional_text(r, 0)) row.text(*s); else row.null();
-             row.text(r.get<std::string>(1));
-             if (r.get_indicator(2) == soci::i_null) row.null(); else row.integer(row_integer(r, 2));
-             return row.text(r.get<std::string>(3)).integer(row_integer(r, 4)).integer(row_integer(r, 5))
-                 .text(r.get<std::string>(6)).str();
+             if (r.column_integer(7)) row.null(); else row.text(r.column_text(0));
+             row.text(r.column_text(1));
+             if (r.column_integer(8)) row.null(); else row.integer(r.column_integer(2));
+             return row.text(r.column_text(3)).integer(r.column_integer(4)).integer(r.column_integer(5))
+                 .text(r.column_text(6)).str();
          });
     scan("settlements",
          "SELECT setl_id, user_id, settled_at, amount_fen, own_fen, mutual_aid_fen, cash_fen FROM settlements",
-         [](const soci::row& r) {
+         [](const ResultRow& r) {
              core::SettlementRecord s;
-             s.setl_id = r.get<std::string>(0), s.user_id = r.get<std::string>(1), s.settled_at = r.get<std::string>(2);
-             s.amount_fen = row_integer(r, 3), s.own_fen = row_integer(r, 4), s.mutual_aid_fen = row_integer(r, 5);
-             s.cash_fen = row_integer(r, 6);
+             s.setl_id = r.column_text(0), s.user_id = r.column_text(1), s.settled_at = r.column_text(2);
+             s.amount_fen = r.column_integer(3), s.own_fen = r.column_integer(4), s.mutual_aid_fen = r.column_integer(5);
+             s.cash_fen = r.column_integer(6);
              return settlement_row(s);
          });
     scan("recorded_settlements",
          "SELECT setl_id, user_id, settled_at, amount_fen, own_fen, mutual_aid_fen, cash_fen, balc_fen, payers "
          "FROM recorded_settlements",
-         [](const soci::row& r) {
-             return recorded_settlement_row({r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2),
-                                             r.get<std::string>(8), row_integer(r, 3), row_integer(r, 4),
-                                             row_integer(r, 5), row_integer(r, 6), row_integer(r, 7)});
+         [](const ResultRow& r) {
+             return recorded_settlement_row({r.column_text(0), r.column_text(1), r.column_text(2), r.column_text(8),
+                                             r.column_integer(3), r.column_integer(4), r.column_integer(5),
+                                             r.column_integer(6), r.column_integer(7)});
          });
     return digests;
 }
@@ -83,9 +90,12 @@ core::StateDigests money_state(Database& db) {
 std::vector<BalanceUnlikeLedger> balances_unlike_ledger(Database& db) {
     std::vector<BalanceUnlikeLedger> out;
     for_each_row(db.sql(),
+                 // An entry's time is its settlement's (or transfer's); when it was written is its
+                 // import's, which a roster import after it would show in updated_at.
                  "SELECT p.id_number, p.balance_fen, l.balance_after_fen FROM persons p JOIN ledger l ON l.id = "
-                 "(SELECT max(id) FROM ledger WHERE account = p.id_number) "
-                 "WHERE l.balance_after_fen <> p.balance_fen AND l.at >= p.updated_at ORDER BY p.id_number",
+                 "(SELECT max(id) FROM ledger WHERE account = p.id_number) LEFT JOIN settlements s ON s.setl_id = l.setl_id "
+                 "WHERE l.balance_after_fen <> p.balance_fen AND COALESCE(s.imported_at, l.at) >= p.updated_at "
+                 "ORDER BY p.id_number",
                  [&](const soci::row& r) { out.push_back({r.get<std::string>(0), row_integer(r, 1), row_integer(r, 2)}); });
     return out;
 }
