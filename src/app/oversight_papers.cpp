@@ -54,6 +54,7 @@ void write_and_record(Workspace& ws, const Actor& actor, const std::string& docu
     refuse_database_file(path);
     try {
         reports::write_workbook(path, sheets);
+        keep_private(path);
     } catch (const reports::SpreadsheetError& e) {
         throw BadInput(std::string("--xlsx: ") + e.what());
     }

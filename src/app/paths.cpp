@@ -1,5 +1,11 @@
 #include "app/paths.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 
@@ -62,6 +68,28 @@ std::string read_file(const std::string& path) {
     in.seekg(0);
     if (!in.read(bytes.data(), size)) throw BadInput(path + ": cannot read the file");
     return bytes;
+}
+
+void keep_new_files_private() { ::umask(077); }
+
+void keep_private(const std::string& path) { ::chmod(path.c_str(), 0600); }
+
+void write_private_file(const std::string& path, const std::string& bytes, const std::string& what) {
+    refuse_database_file(path);
+    auto fail = [&](const char* doing) {
+        throw BadInput(what + ": cannot " + doing + " " + path + ": " + std::strerror(errno), {"file_unwritable", {{"file", path}}});
+    };
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) fail("write");
+    bool written = ::fchmod(fd, 0600) == 0;
+    for (std::size_t done = 0; written && done < bytes.size();) {
+        auto n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        written = n > 0;
+        if (written) done += static_cast<std::size_t>(n);
+    }
+    const bool closed = ::close(fd) == 0;
+    if (!written || !closed) fail("write");
 }
 
 }  // namespace gongji::app

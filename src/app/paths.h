@@ -20,4 +20,12 @@ std::string read_file(const std::string& path);
 // writing it outside SQLite would drop SQLite's locks (or overwrite the database).
 void refuse_database_file(const std::string& path);
 
+// Files with personal data (papers, workbooks, scans got back) are this account's alone: at
+// start, every file the program creates is made 0600 (umask 077); a file written over keeps
+// its old mode, so keep_private makes it 0600 too.
+void keep_new_files_private();
+void keep_private(const std::string& path);
+// Writes `bytes` to `path` (0600, replacing what was there); BadInput naming it when it cannot.
+void write_private_file(const std::string& path, const std::string& bytes, const std::string& what);
+
 }  // namespace gongji::app

@@ -307,6 +307,7 @@ int print_prepared(Workspace& ws, const Actor& actor, Paper kind, const Prepared
     refuse_database_file(pdf_path);
     reports::LaidOutDocument laid_out(doc.tpl, doc.data, doc.frame);
     laid_out.write_pdf(pdf_path);
+    keep_private(pdf_path);
     record_print(ws, actor, kind, doc.subject, laid_out.pages());
     return laid_out.pages();
 }

@@ -30,6 +30,8 @@ Args::Args(const std::vector<std::string>& words, const std::set<std::string>& f
 }
 
 std::optional<std::string> Args::option(const std::string& name) const {
+    if (options_.count(name) > 1)  // `--user X --user Y`: which one was meant is not for us to guess
+        throw app::BadInput("--" + name + ": given " + std::to_string(options_.count(name)) + " times; it takes one value");
     auto it = options_.find(name);
     if (it == options_.end()) return std::nullopt;
     return it->second;

@@ -17,7 +17,7 @@ public:
     Args(const std::vector<std::string>& words, const std::set<std::string>& flags);
 
     const std::vector<std::string>& positional() const { return positional_; }
-    std::optional<std::string> option(const std::string& name) const;
+    std::optional<std::string> option(const std::string& name) const;  // BadInput when given twice
     std::vector<std::string> options(const std::string& name) const;  // repeated options
     std::string required(const std::string& name) const;              // BadInput when absent
     // A YYYY-MM-DD option: nullopt when absent, BadInput when it is not a real date.

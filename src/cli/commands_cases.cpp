@@ -10,6 +10,7 @@
 #include "devices/scanner.h"
 #include "app/errors.h"
 #include "app/kept_anchors.h"
+#include "app/paths.h"
 #include "app/state_check.h"
 #include "cli/args.h"
 #include "core/instant.h"
@@ -231,7 +232,7 @@ int run_document(Session& s, const Words& words) {
         }
         auto bytes = app::read_document(ws, actor, id);
         auto out = args.required("out");
-        std::ofstream(out, std::ios::binary) << bytes;
+        app::write_private_file(out, bytes, "--out");  // an ID card's scan: this account's alone
         core::JsonWriter w(true);
         w.begin_object().key("id").value(id).key("out").value(out).key("size").value(static_cast<long long>(bytes.size()))
             .key("intact").value(true).end_object();

@@ -8,6 +8,7 @@
 
 #include "app/case_service.h"
 #include "app/errors.h"
+#include "app/paths.h"
 #include "app/report_service.h"
 #include "app/workspace.h"
 #include "cli/commands.h"
@@ -84,6 +85,7 @@ void hide_from_process_list(char* argument, const std::string& shown) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    app::keep_new_files_private();
     std::vector<std::string> words(argv + 1, argv + argc);
     std::optional<std::string> db, as;
     size_t i = 0;

@@ -115,6 +115,7 @@ const char* kUsage =
 wxIMPLEMENT_APP_NO_MAIN(DeskApp);
 
 int main(int argc, char** argv) {
+    gongji::app::keep_new_files_private();
     for (int i = 1; i < argc; ++i) {
         if (std::string(argv[i]) == "--help") {
             std::cout << kUsage;

@@ -301,7 +301,12 @@ BOOST_AUTO_TEST_CASE(a_password_in_the_database_url_is_refused_on_the_command_li
     BOOST_TEST(from_env.exit_code == 3);
     BOOST_TEST(from_env.err.find("GONGJI_DB: a password") != std::string::npos, from_env.err);
     BOOST_TEST(from_env.err.find("Sekr1t-pw") == std::string::npos, from_env.err);
+    // A single-valued option given twice is refused, not taken first-come.
     BOOST_TEST(run_gongji({"--db", "sqlite:/tmp/a.db", "--db", "sqlite:/tmp/b.db", "policy", "list"}).exit_code == 2);
+    auto twice = run_gongji({"check", "--policy", "guangxi", "--policy", "national-2026", "--authorizer", "x", "--user", "y",
+                             "--relation", "12"});
+    BOOST_TEST(twice.exit_code == 2);
+    BOOST_TEST(twice.err.find("--policy: given 2 times") != std::string::npos, twice.err);
     auto wrong = run_gongji({"--db", "postgres ql://clerk:Sekr1t-pw@host/db", "policy", "list"});
     BOOST_TEST(wrong.err.find("clerk:***@host") != std::string::npos, wrong.err);
     BOOST_TEST(wrong.err.find("Sekr1t-pw") == std::string::npos, wrong.err);

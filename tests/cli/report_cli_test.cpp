@@ -107,6 +107,31 @@ BOOST_FIXTURE_TEST_CASE(every_document_renders_with_its_text_masked_ids_and_embe
     BOOST_TEST(prints == 3);
 }
 
+unsigned mode_of(const std::string& path) {
+    return static_cast<unsigned>(std::filesystem::status(path).permissions()) & 0777u;
+}
+
+// Papers, workbooks and scans got back carry personal data: this account's alone (0600), a file
+// written over included.
+BOOST_FIXTURE_TEST_CASE(papers_exports_and_scans_got_back_are_written_for_this_account_alone, Office) {
+    auto number = submit_wife();
+    auto old = files.write("receipt.pdf", "an older file, open to all");
+    std::filesystem::permissions(old, std::filesystem::perms(0644));
+    BOOST_REQUIRE(as("clerk", {"report", "receipt", "--case", number, "--pdf", old}).exit_code == 0);
+    BOOST_TEST(mode_of(old) == 0600u);
+    auto xlsx = files.file("stats.xlsx");
+    BOOST_REQUIRE(as("admin", {"stats", "--month", "2026-11", "--xlsx", xlsx}).exit_code == 0);
+    BOOST_TEST(mode_of(xlsx) == 0600u);
+    auto listed = as("clerk", {"document", "list", "--case", number});
+    auto id = std::to_string(listed.json().extract<Poco::JSON::Array::Ptr>()->getObject(0)->getValue<long long>("id"));
+    auto scan = files.file("scan-back.png");
+    BOOST_REQUIRE(as("clerk", {"document", "get", id, "--out", scan}).exit_code == 0);
+    BOOST_TEST(mode_of(scan) == 0600u);
+    auto nowhere = as("clerk", {"document", "get", id, "--out", files.file("no/such/folder/x.png")});
+    BOOST_TEST(nowhere.exit_code == 2);
+    BOOST_TEST(nowhere.err.find("--out: cannot write") != std::string::npos, nowhere.err);
+}
+
 BOOST_FIXTURE_TEST_CASE(a_commitment_letter_prints_before_any_case_exists, Office) {
     // interfaces.md, second set: a citizen without proof of relation signs the letter first.
     auto pdf = report({"commitment", "--policy", "guangxi", "--authorizer", kFather, "--user", " " + kWife + "\n",
