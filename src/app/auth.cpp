@@ -158,7 +158,11 @@ Actor authenticate(Workspace& ws, const std::string& username, const std::string
                        : (verify_password(password, kNobody), false);
     if (!user) refuse({"authentication_failed", {}}, "login.failed");
     // Counted and locked per window: a stranger's guesses elsewhere never lock the owner out here.
-    const auto failures = stores(ws).users.login_failures(username, who.workstation);
+    auto failures = stores(ws).users.login_failures(username, who.workstation);
+    // And at every window together: a ceiling no new window name walks around.
+    const auto account = stores(ws).users.login_failures(username, "");
+    if (account.locked_until && (!failures.locked_until || *account.locked_until > *failures.locked_until))
+        failures.locked_until = account.locked_until;
     const bool locked = failures.locked_until && *failures.locked_until > now();
     if (!proven && (locked || user->disabled))  // a guess at a closed account neither counts nor extends its lock
         refuse({"authentication_failed", {}}, "login.failed");
@@ -166,11 +170,18 @@ Actor authenticate(Workspace& ws, const std::string& username, const std::string
     if (proven && locked) refuse({"locked", {{"until", failures.locked_until->utc()}}}, "login.locked");
     if (!proven) {
         bool lock = failures.failed + 1 >= kMaxFailedLogins;
+        const auto rule = account_lock_rule(ws);
+        const auto at = now();
         storage::Transaction tx(database(ws));
         stores(ws).users.record_failed_login(username, who.workstation,
-                                             lock ? std::optional(now().plus(kLockSeconds)) : std::nullopt);
-        audit(ws, who, lock ? "login.lock" : "login.failed", "user", username, "",
-              "{\"failed_logins\":" + std::to_string(failures.failed + 1) + "}");
+                                             lock ? std::optional(at.plus(kLockSeconds)) : std::nullopt);
+        const int at_all_windows = stores(ws).users.count_account_failure(username, at, at.plus(-60LL * rule.minutes));
+        const bool lock_account = at_all_windows >= rule.failures;
+        if (lock_account) stores(ws).users.lock_account(username, at.plus(kLockSeconds));
+        core::JsonWriter detail;
+        detail.begin_object().key("failed_logins").value(failures.failed + 1).key("at_all_windows").value(at_all_windows);
+        if (lock_account) detail.key("account_locked").value(true);
+        audit(ws, who, lock || lock_account ? "login.lock" : "login.failed", "user", username, "", detail.end_object().str());
         tx.commit();
         throw Refused("authentication_failed");  // locked now or not: said only to the right password
     }

@@ -51,7 +51,11 @@ void set_workstation_name(const std::string& name) {
 }
 
 std::string workstation_name() {
-    if (auto name = env(Env::workstation)) return *name;
+    // The window a login is counted at and the log names: the machine's own (root's) setting. The
+    // environment names it only for root (set-up, tests), or an account could name a new window
+    // on every try.
+    if (geteuid() == 0)
+        if (auto name = env(Env::workstation)) return *name;
     if (auto configured = configured_name(); !configured.empty()) return configured;
     char host[256] = {};
     if (gethostname(host, sizeof host - 1) == 0 && host[0]) return host;

@@ -15,6 +15,7 @@ constexpr NumberSetting kRules[] = {{"password_min_length", 4, 64},
                                     {"password_max_age_days", 0, 3650},
                                     {"password_history", 0, 24}};
 constexpr long long kSecondsPerDay = 24 * 60 * 60;
+constexpr NumberSetting kAccountLimit{"login_account_limit", 5, 1000}, kAccountPeriod{"login_account_period_minutes", 1, 10080};
 
 }  // namespace
 
@@ -26,8 +27,15 @@ core::PasswordRules password_rules(Workspace& ws) {
     return rules;
 }
 
+AccountLockRule account_lock_rule(Workspace& ws) {
+    AccountLockRule rule;
+    if (auto n = number_setting(ws, kAccountLimit.key)) rule.failures = static_cast<int>(*n);
+    if (auto n = number_setting(ws, kAccountPeriod.key)) rule.minutes = static_cast<int>(*n);
+    return rule;
+}
+
 bool is_password_setting(const std::string& key) {
-    if (key == "cli_password_change") return true;
+    if (key == "cli_password_change" || key == kAccountLimit.key || key == kAccountPeriod.key) return true;
     for (const auto& r : kRules)
         if (key == r.key) return true;
     return false;
@@ -41,7 +49,7 @@ void set_password_setting(Workspace& ws, const Actor& actor, const std::string& 
                            {"password_setting_invalid", {{"key", key}, {"value", value}}});
         return change_setting(ws, actor, key, value);
     }
-    for (const auto& r : kRules)
+    for (const auto& r : {kRules[0], kRules[1], kRules[2], kRules[3], kAccountLimit, kAccountPeriod})
         if (key == r.key) return set_number_setting(ws, actor, core::Duty::security, r, value, "password_setting_invalid");
     throw BadInput("unknown password setting " + key, {"password_setting_invalid", {{"key", key}, {"value", value}}});
 }

@@ -15,7 +15,15 @@ namespace gongji::app {
 // password_min_length (4–64), password_min_classes (1–4), password_max_age_days (0–3650, 0
 // never), password_history (0–24); unset: core::PasswordRules' defaults.
 core::PasswordRules password_rules(Workspace& ws);
-bool is_password_setting(const std::string& key);  // the four above and cli_password_change
+// Beside the per-window count (auth.h), an account locks at every window after `failures` wrong
+// passwords at all windows together within `minutes`: login_account_limit (5–1000, default 20),
+// login_account_period_minutes (1–10080, default 60).
+struct AccountLockRule {
+    int failures = 20;
+    int minutes = 60;
+};
+AccountLockRule account_lock_rule(Workspace& ws);
+bool is_password_setting(const std::string& key);  // the four above, the two of the lock, cli_password_change
 // Administrator only; BadInput("password_setting_invalid") for a value out of bounds.
 void set_password_setting(Workspace& ws, const Actor& actor, const std::string& key, const std::string& value);
 // Whether the command line refuses (rather than warns) an account that must change its password.

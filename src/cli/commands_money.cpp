@@ -170,6 +170,8 @@ int run_settings(Session& s, const Words& words) {
         w.key("password_min_length").value(rules.min_length).key("password_min_classes").value(rules.min_classes);
         w.key("password_max_age_days").value(rules.max_age_days).key("password_history").value(rules.history);
         w.key("cli_password_change").value(app::cli_requires_password_change(ws) ? "require" : "warn");
+        const auto lock = app::account_lock_rule(ws);
+        w.key("login_account_limit").value(lock.failures).key("login_account_period_minutes").value(lock.minutes);
         w.key("separate_duties").value(app::duties_separated(ws));
         w.key("document_max_mb").value(static_cast<long long>(limits.max_bytes >> 20));
         w.key("document_max_megapixels").value(limits.max_page_pixels / 1'000'000);
@@ -186,7 +188,7 @@ int run_settings(Session& s, const Words& words) {
             "usage: gongji settings show | settings set "
             "agency_name|agency_phone|processing_days|default_policy|document_max_mb|document_max_megapixels|"
             "document_max_pages|password_min_length|password_min_classes|password_max_age_days|password_history|"
-            "cli_password_change|separate_duties|workstation|card_reader|camera|scanner|scanner_dpi VALUE");
+            "login_account_limit|login_account_period_minutes|cli_password_change|separate_duties|workstation|card_reader|camera|scanner|scanner_dpi VALUE");
     if (app::is_device_setting(pos[1])) {  // this machine's, like its name
         app::set_device_setting(pos[1], pos[2]);
         core::JsonWriter w(true);

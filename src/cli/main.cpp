@@ -65,6 +65,8 @@ const char* kUsage =
     "  settings set default_policy NAME    the profile offered first at the window\n"
     "  settings set document_max_mb|document_max_megapixels|document_max_pages N   what a paper may be\n"
     "  settings set password_min_length|password_min_classes|password_max_age_days|password_history N\n"
+    "  settings set login_account_limit|login_account_period_minutes N   an account locked at every window after N\n"
+    "                                    wrong passwords at all windows together within the period (20 in 60)\n"
     "  settings set cli_password_change warn|require   (an account that must change its password)\n"
     "  settings set separate_duties on|off   system, security and audit administrators apart (三权分立)\n"
     "  settings set workstation NAME       this machine's name at the window (set once, as root)\n"

@@ -11,7 +11,7 @@ namespace {
 // Entries are numbered in the order they are written, across chains (one transaction's after
 // the one before it that touched the same rows, whose locks it waited for).
 const char* const kNextLogged = "(SELECT COALESCE(MAX(logged), 0) FROM audit_log)";
-constexpr int kLoggedSince = 14;  // db/migrations/0014_audit_order.sql
+constexpr int kLoggedSince = 14;  // db/migrations/0014_state_proof.sql
 
 // What the insert adds for the order column: nothing on a database older than it (a restored
 // copy left at its version).

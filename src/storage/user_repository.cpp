@@ -77,6 +77,31 @@ void UserRepository::record_failed_login(const std::string& username, const std:
         soci::use(username), soci::use(workstation), soci::use(until, ind);
 }
 
+int UserRepository::count_account_failure(const std::string& username, const core::Instant& at,
+                                          const core::Instant& period_start) {
+    const auto now = at.utc(), since = period_start.utc();
+    db_.sql() << "INSERT INTO login_failures (username, workstation, failed, counting_since) VALUES (:n, '', 0, :at) "
+                 "ON CONFLICT (username, workstation) DO NOTHING",
+        soci::use(username), soci::use(now);
+    // A count begun before the period starts again with this failure.
+    db_.sql() << "UPDATE login_failures SET "
+                 "failed = CASE WHEN counting_since IS NULL OR counting_since < :since THEN 1 ELSE failed + 1 END, "
+                 "counting_since = CASE WHEN counting_since IS NULL OR counting_since < :since2 THEN :at ELSE counting_since END "
+                 "WHERE username = :n AND workstation = ''",
+        soci::use(since), soci::use(since), soci::use(now), soci::use(username);
+    int failed = 0;
+    db_.sql() << "SELECT failed FROM login_failures WHERE username = :n AND workstation = ''", soci::use(username),
+        soci::into(failed);
+    return failed;
+}
+
+void UserRepository::lock_account(const std::string& username, const core::Instant& until) {
+    const auto text = until.utc();
+    db_.sql() << "UPDATE login_failures SET locked_until = :u, failed = 0, counting_since = NULL "
+                 "WHERE username = :n AND workstation = ''",
+        soci::use(text), soci::use(username);
+}
+
 void UserRepository::record_login(const std::string& username, const std::string& workstation) {
     db_.sql() << "DELETE FROM login_failures WHERE username = :n AND workstation = :w", soci::use(username),
         soci::use(workstation);

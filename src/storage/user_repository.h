@@ -29,6 +29,11 @@ public:
     void record_failed_login(const std::string& username, const std::string& workstation,
                              const std::optional<core::Instant>& lock_until);
     void record_login(const std::string& username, const std::string& workstation);  // clears that window's
+    // The account's wrong passwords at every window together (the row of workstation ""), counted
+    // from the first at or after `period_start` (an older count starts again with this one): the
+    // count with this one. A login does not clear it: only the period does.
+    int count_account_failure(const std::string& username, const core::Instant& at, const core::Instant& period_start);
+    void lock_account(const std::string& username, const core::Instant& until);  // at every window, count restarted
     void set_disabled(const std::string& username, bool disabled);
     void set_duty(const std::string& username, core::Duty duty);
     // A new password, set at `at`; clears the failed-login counts and locks at every window. The one it replaces

@@ -2,20 +2,38 @@
 // roles checked in the application layer.
 #include <boost/test/unit_test.hpp>
 
+#include <unistd.h>
+
 #include <chrono>
+#include <cstdlib>
 #include <functional>
+#include <optional>
 
 #include "app/audit.h"
 #include "app/clock.h"
 #include "app/document_service.h"
 #include "app/duties.h"
 #include "app/errors.h"
+#include "app/machine_settings.h"
 #include "app/passwords.h"
 #include "fixture.h"
 
 using namespace gongji;
 
 namespace {
+// Sets GONGJI_WORKSTATION for a test and puts back what the run had.
+struct WindowFromEnvironment {
+    std::optional<std::string> before;
+    WindowFromEnvironment() {
+        if (const char* v = std::getenv("GONGJI_WORKSTATION")) before = v;
+    }
+    ~WindowFromEnvironment() {
+        if (before) ::setenv("GONGJI_WORKSTATION", before->c_str(), 1);
+        else ::unsetenv("GONGJI_WORKSTATION");
+    }
+    void name(const std::string& window) { ::setenv("GONGJI_WORKSTATION", window.c_str(), 1); }
+};
+
 // What logging in answers: the refusal's code, or "accepted".
 std::string login_answer(app::Workspace& ws, const std::string& user, const std::string& password) {
     try {
@@ -81,6 +99,41 @@ BOOST_AUTO_TEST_CASE(roles_are_checked_here) {
     BOOST_CHECK_NO_THROW(app::require_role(clerk, {core::Role::clerk, core::Role::admin}));
     BOOST_CHECK_EXCEPTION(app::require_role(clerk, {core::Role::admin}), app::Refused,
                           [](const app::Refused& e) { return e.code() == "forbidden"; });
+}
+
+// Issue 31: naming a new window on every try (GONGJI_WORKSTATION) gave an account twenty wrong
+// passwords without a lock. The windows together have a ceiling: the agency's setting, 20 in 60
+// minutes unless set; then the right password is refused at every window until the lock ends.
+BOOST_AUTO_TEST_CASE(an_account_locks_at_every_window_after_the_ceiling_of_all_windows_together) {
+    test::InitializedWorkspace f;
+    app::add_user(f.ws, "admin", "clerk1", core::Role::clerk, "right");
+    app::Actor security{"admin", core::Role::admin, "test-ws"};
+    app::set_password_setting(f.ws, security, "login_account_limit", "8");
+    BOOST_CHECK_THROW(app::set_password_setting(f.ws, security, "login_account_limit", "2"), app::BadInput);
+    BOOST_TEST(app::account_lock_rule(f.ws).failures == 8);
+    WindowFromEnvironment window;
+    for (int i = 0; i < 8; ++i) {  // the eighth locks the account everywhere
+        window.name("made-up-" + std::to_string(i));
+        BOOST_TEST(login_answer(f.ws, "clerk1", "guess") == "authentication_failed");
+    }
+    window.name("the-clerks-own-window");
+    BOOST_TEST(login_answer(f.ws, "clerk1", "right") == "locked");
+    app::set_clock(app::now().plus(app::kLockSeconds + 1));
+    BOOST_TEST(login_answer(f.ws, "clerk1", "right") == "accepted");
+    app::set_clock(std::nullopt);
+}
+
+// Only root (set-up, tests) names the window from the environment: any other account gets the
+// machine's own setting, so it cannot name a new window on every try.
+BOOST_AUTO_TEST_CASE(the_environment_names_the_window_only_for_root) {
+    if (::geteuid() != 0) return;  // the build machine runs tests as root; elsewhere nothing to switch from
+    WindowFromEnvironment window;
+    window.name("named-by-env");
+    BOOST_TEST(app::workstation_name() == "named-by-env");
+    BOOST_REQUIRE(::seteuid(65534) == 0);  // nobody, for the question only
+    auto as_nobody = app::workstation_name();
+    BOOST_REQUIRE(::seteuid(0) == 0);
+    BOOST_TEST(as_nobody != "named-by-env");
 }
 
 BOOST_AUTO_TEST_CASE(an_administrator_resets_a_forgotten_password_and_lifts_the_lock) {

@@ -4,3 +4,8 @@
 -- by time.
 ALTER TABLE audit_log ADD COLUMN logged BIGINT;
 CREATE INDEX audit_log_by_logged ON audit_log (logged);
+
+-- Wrong passwords are counted per window and, in the row of workstation '', for the account at
+-- every window together since counting_since (a ceiling a stranger cannot walk around by naming
+-- a new window on every try).
+ALTER TABLE login_failures ADD COLUMN counting_since VARCHAR(32);
