@@ -38,17 +38,20 @@ pg_cluster_start "$d/data" "$d" -c ssl=on -c ssl_cert_file="$d/server.crt" -c ss
   || fail "could not start PostgreSQL with TLS"
 port=$pg_port
 dba() { psql -X -q -v ON_ERROR_STOP=1 -h "$d" -p "$port" -U dba "$@"; }
-dba -d postgres -c "CREATE ROLE gongji_owner LOGIN" -c "CREATE ROLE gongji_app LOGIN" \
+dba -d postgres -c "CREATE ROLE gongji_owner LOGIN" -c "CREATE ROLE gongji_app LOGIN" -c "CREATE ROLE gongji_admin LOGIN" \
     -c "CREATE DATABASE gongji OWNER gongji_owner"
 
 tls="sslmode=verify-full&sslrootcert=$d/ca.crt"
 owner_url="postgresql://gongji_owner@localhost:$port/gongji?$tls"
 app_url="postgresql://gongji_app@localhost:$port/gongji?$tls"
+admin_url="postgresql://gongji_admin@localhost:$port/gongji?$tls"
 
 # The owner migrates and grants; the windows work as the application role, over verified TLS.
 "$gongji" --db "$owner_url" init --demo >/dev/null 2>&1 || fail "init as the owner over verify-full TLS"
 psql -X -q -v ON_ERROR_STOP=1 "$owner_url" -v app=gongji_app -f "$source_dir/db/postgresql/app_role.sql" \
   || fail "the grants of db/postgresql/app_role.sql"
+psql -X -q -v ON_ERROR_STOP=1 "$owner_url" -v app=gongji_app -v admin=gongji_admin -f "$source_dir/db/postgresql/admin_role.sql" \
+  || fail "the grants of db/postgresql/admin_role.sql"
 psql -X -At "$app_url" -c "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()" | grep -qx t \
   || fail "the application role's connection is not encrypted"
 
@@ -74,6 +77,33 @@ for attempt in "UPDATE audit_log SET actor = 'nobody'" "DELETE FROM audit_log" "
 done
 "$gongji" --db "$app_url" audit verify >/dev/null || fail "the audit chain after the attempts"
 
+# Issue 31: the administrators' tables are not the windows'. The red team's statements as the
+# windows' role, each refused; the same work done properly, as the administrators' role.
+for attempt in "UPDATE users SET role = 'admin' WHERE username = 'clerk'" "UPDATE users SET disabled = 1 WHERE role = 'admin'" \
+               "INSERT INTO users (username, role, password_salt, password_hash, iterations, created_at) VALUES ('mole', 'admin', '00', '00', 1, 'x')" \
+               "DELETE FROM users WHERE username = 'super'" "UPDATE users SET duty = 'security'" \
+               "UPDATE settings SET value = 'x' WHERE name = 'agency_name'" "INSERT INTO settings (name, value) VALUES ('login_account_limit', '1000')" \
+               "UPDATE policy_profiles SET document = document" "DELETE FROM relation_codes"; do
+  if out=$(psql -X -q -v ON_ERROR_STOP=1 "$app_url" -c "$attempt" 2>&1); then
+    fail "the application role could: $attempt"
+  fi
+  echo "$out" | grep -Eq "permission denied" || fail "$attempt: unexpected answer: $out"
+done
+GONGJI_NEW_PASSWORD=Chosen-2026 "$gongji" --db "$app_url" --as clerk user passwd >/dev/null \
+  || fail "a clerk changing their own password at a window"
+GONGJI_NEW_PASSWORD=One-time-1 "$gongji" --db "$admin_url" --as admin user add newclerk --role clerk >/dev/null \
+  || fail "an administrator adding a user as the administrators' role"
+"$gongji" --db "$admin_url" --as admin settings set agency_name 港北区医保窗口 >/dev/null \
+  || fail "an administrator changing a setting as the administrators' role"
+out=$("$gongji" --db "$app_url" --as admin settings set agency_name 别处 2>&1) && fail "a setting changed through the windows' role"
+echo "$out" | grep -q "administrators' connection" || fail "the refusal through the windows' role does not say what to do: $out"
+# What the windows must write stays writable, and a change behind the log is found.
+psql -X -q -v ON_ERROR_STOP=1 "$app_url" -c "UPDATE cases SET status = 'approved' WHERE status = 'submitted'" \
+  -c "UPDATE persons SET balance_fen = balance_fen + 99999900 WHERE id_number = '450802196503120117'" >/dev/null
+rc=0; out=$("$gongji" --db "$app_url" audit verify) || rc=$?
+[ "$rc" -eq 1 ] || fail "audit verify after a change behind the log: exit $rc"
+echo "$out" | grep -q '"table": "persons"' || fail "the balance changed behind the log is not named: $out"
+
 # A server whose certificate does not check out is not talked to, and the window says why.
 expect_refused() {  # URL what
   local out rc=0
@@ -87,4 +117,4 @@ expect_refused "postgresql://gongji_app@127.0.0.1:$port/gongji?$tls" \
   "a host name the certificate does not name" "does not match host name"
 expect_refused "postgresql://gongji_app@localhost:$port/gongji?sslmode=disable" \
   "an unencrypted connection" "no encryption|pg_hba.conf"
-echo "secure deployment: TLS verify-full, owner migrates, application role cannot rewrite the audit log or the ledger"
+echo "secure deployment: TLS verify-full, owner migrates, application role cannot rewrite the audit log or the ledger nor the administrators' tables"

@@ -1,8 +1,10 @@
 -- The role the windows connect as, on an agency's shared PostgreSQL (docs/postgresql.md).
 -- Run by the schema's owner, the role that ran `gongji init`, after every `gongji init` (an
 -- upgrade may add tables):  psql "OWNER_URL" -v app=gongji_app -f app_role.sql
--- The windows may read and change cases, bindings, users and the roster, and append to the audit
--- log and the ledger; they may never change or delete what those record, nor touch the schema.
+-- The windows may read and change cases, bindings and the roster, and append to the audit log and
+-- the ledger; they may never change or delete what those record, nor touch the schema. Users,
+-- settings, policy profiles and the code tables are the administrators' (admin_role.sql): a
+-- window changes only its holder's own password.
 GRANT CONNECT, TEMPORARY ON DATABASE :"DBNAME" TO :"app";
 GRANT USAGE ON SCHEMA public TO :"app";
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO :"app";
@@ -12,3 +14,6 @@ REVOKE UPDATE, DELETE, TRUNCATE ON audit_log, ledger, settlements, recorded_sett
     card_reads, password_history FROM :"app";
 -- The schema's own record is the owner's.
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON schema_migrations, schema_releases FROM :"app";
+-- The administrators' tables: read only, but for a holder changing their own password.
+REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON users, settings, policy_profiles, regions, relation_codes FROM :"app";
+GRANT UPDATE (password_salt, password_hash, iterations, password_set_at, must_change_password) ON users TO :"app";

@@ -74,8 +74,7 @@ void add_user(Workspace& ws, const std::string& by, const std::string& username,
     if (!valid_username(username))
         throw BadInput("username: use 1–64 letters, digits, '.', '_' or '-'", {"username_invalid", {}});
     if (password.empty()) throw BadInput("password: must not be empty", {"password_empty", {}});
-    if (full_name.size() > 64)
-        throw BadInput("full name: at most 64 bytes (about 20 Chinese characters)", {"full_name_too_long", {}});
+    require_within(full_name, core::kStaffNameLimit);
     if (stores(ws).users.find(username))
         throw BadInput("username: \"" + username + "\" already exists", {"username_taken", {{"username", username}}});
     auto h = hash_password(password);

@@ -287,6 +287,7 @@ Case reject_case(Workspace& ws, const Actor& actor, const std::string& number, c
                        "or other, not \"" + reason + "\"");
     if (reason == "other" && (!note || note->empty()))
         throw BadInput("--note: required with reason other", {"note_required", {}});
+    if (note) require_within(*note, core::kNoteLimit);
     storage::Transaction tx(database(ws));
     auto c = lock_case(ws, number);
     if (!core::may_decide(c.created_by, actor.username))

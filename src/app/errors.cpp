@@ -8,4 +8,11 @@ std::string describe(const Problem& p) {
     return out;
 }
 
+void require_within(const std::string& text, const core::TextLimit& limit) {
+    auto problem = core::text_problem(text, limit);
+    if (problem.empty()) return;
+    throw BadInput(core::text_problem_message(problem, limit),
+                   {"text_" + problem, {{"field", limit.field}, {"max", std::to_string(limit.max_chars)}}});
+}
+
 }  // namespace gongji::app

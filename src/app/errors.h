@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/text_limits.h"
+
 namespace gongji::app {
 
 struct Problem {
@@ -34,6 +36,11 @@ public:
 private:
     Problem problem_;
 };
+
+// BadInput naming the field when `text` breaks its limit (core/text_limits.h): code
+// "text_too_long", "text_control_character", "text_bidi_control" or "text_not_utf8", with
+// {"field", "max"}.
+void require_within(const std::string& text, const core::TextLimit& limit);
 
 // An action the rules refuse: the code is one of interfaces.md's refusal codes.
 class Refused : public std::runtime_error {

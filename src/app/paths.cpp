@@ -60,6 +60,9 @@ std::string read_file(const std::string& path) {
     refuse_database_file(path);
     std::error_code ec;
     if (fs::is_directory(path, ec)) throw BadInput(path + ": a folder, not a file");
+    // A pipe would block the program until someone writes to it, a device never ends.
+    if (auto status = fs::status(path, ec); !ec && !fs::is_regular_file(status))
+        throw BadInput(path + ": not a regular file (a pipe, a socket or a device): give a file", {"file_not_regular", {{"file", path}}});
     std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in) throw BadInput(path + ": cannot open the file");
     auto size = in.tellg();
@@ -76,6 +79,9 @@ void keep_private(const std::string& path) { ::chmod(path.c_str(), 0600); }
 
 void write_private_file(const std::string& path, const std::string& bytes, const std::string& what) {
     refuse_database_file(path);
+    std::error_code ec;
+    if (fs::exists(path, ec) && !fs::is_regular_file(path, ec))  // a pipe would wait for a reader
+        throw BadInput(what + ": " + path + " is not a regular file (a pipe, a socket or a device)", {"file_not_regular", {{"file", path}}});
     auto fail = [&](const char* doing) {
         throw BadInput(what + ": cannot " + doing + " " + path + ": " + std::strerror(errno), {"file_unwritable", {{"file", path}}});
     };

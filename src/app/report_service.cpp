@@ -337,6 +337,7 @@ std::string checked_days(const std::string& days) {
 
 std::string checked_name(const std::string& name) {
     if (name.empty()) throw BadInput("agency_name: must not be empty", {"agency_name_empty", {}});
+    require_within(name, core::kAgencyNameLimit);
     return name;
 }
 

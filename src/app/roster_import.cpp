@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "app/csv_header.h"
 #include "app/errors.h"
 #include "app/paths.h"
 #include "app/policy_service.h"
@@ -59,8 +60,7 @@ RosterImportReport import_roster_text(Workspace& ws, std::string bytes, Encoding
     auto columns = core::RosterColumns::from_header(fields, missing);
     if (!columns)
         throw BadInput("line 1: the header has no column \"" + missing + "\"", {"column_missing", {{"column", missing}}});
-    if (auto twice = core::repeated_column(fields))
-        throw BadInput("line 1: the header names column \"" + *twice + "\" twice", {"column_repeated", {{"column", *twice}}});
+    refuse_unusable_header(fields);
 
     const auto today = china_today();
     const size_t total = text.size();

@@ -8,6 +8,7 @@
 
 #include "app/audit.h"
 #include "app/case_service.h"
+#include "app/csv_header.h"
 #include "app/errors.h"
 #include "app/paths.h"
 #include "app/policy_service.h"
@@ -47,19 +48,13 @@ struct Timed {
     }
 };
 
-// After the columns needed were found: a column named twice leaves which one holds the value a guess.
-void refuse_repeated_columns(const std::vector<std::string>& header) {
-    if (auto twice = core::repeated_column(header))
-        throw BadInput("line 1: the header names column \"" + *twice + "\" twice", {"column_repeated", {{"column", *twice}}});
-}
-
 // The settlements to split of a file (interfaces.md, first set).
 Timed<core::Settlement> read_to_split(core::CsvReader& reader, const std::vector<std::string>& header,
                                       const core::CivilDate& today, SettleReport& report) {
     std::string missing;
     auto columns = core::SettlementColumns::from_header(header, missing);
     if (!columns) throw BadInput("line 1: the header has no column \"" + missing + "\"");
-    refuse_repeated_columns(header);
+    refuse_unusable_header(header);
     Timed<core::Settlement> out;
     std::vector<std::string> fields;
     core::Settlement s;
@@ -85,7 +80,7 @@ Timed<core::RecordedSettlement> read_recorded(core::CsvReader& reader, const std
     std::string missing;
     auto columns = core::RecordedColumns::from_header(header, missing);
     if (!columns) throw BadInput("line 1: the header has no column \"" + missing + "\"");
-    refuse_repeated_columns(header);
+    refuse_unusable_header(header);
     const auto med_types = load_shipped_med_types();
     Timed<core::RecordedSettlement> out;
     std::unordered_map<std::string, std::size_t> at;  // setl_id → index in out

@@ -34,8 +34,13 @@ StorageTrouble storage_trouble(const std::exception& e) {
     if (mentions(text, {"file is not a database", "database disk image is malformed", "disk I/O error", "SQLITE_CORRUPT",
                         "SQLITE_NOTADB", "SQLITE_IOERR", "invalid page", "could not read block"}))
         return StorageTrouble::damaged;
+    if (mentions(text, {"permission denied for", "must be owner of"})) return StorageTrouble::not_permitted;
     return StorageTrouble::other;
 }
+
+const char* const kNotPermittedAdvice =
+    "the database does not let this connection's role make this change: users, settings and policy profiles are "
+    "changed through the administrators' connection (the gongji_admin role, docs/postgresql.md); nothing was changed";
 
 std::string log_for_administrator(const std::string& doing, const std::exception& e) {
     try {

@@ -78,6 +78,8 @@ void Args::require_writable(const std::string& name) const {
         throw app::BadInput("--" + name + ": " + *path + " is a folder; give a file name");
     app::refuse_database_file(*path);  // opening it here would drop the database's locks
     const bool existed = std::filesystem::exists(*path, ec);
+    if (existed && !std::filesystem::is_regular_file(*path, ec))  // opening a pipe to write waits for a reader
+        throw app::BadInput("--" + name + ": " + *path + " is not a regular file (a pipe, a socket or a device); give a file name");
     FILE* probe = std::fopen(path->c_str(), "ab");  // never truncates what is there
     if (!probe) throw app::BadInput("--" + name + ": cannot write " + *path + ": " + std::strerror(errno));
     std::fclose(probe);

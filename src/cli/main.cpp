@@ -10,6 +10,7 @@
 #include "app/errors.h"
 #include "app/paths.h"
 #include "app/report_service.h"
+#include "app/storage_trouble.h"
 #include "app/workspace.h"
 #include "cli/commands.h"
 #include "cli/json_output.h"
@@ -162,7 +163,10 @@ int main(int argc, char** argv) {
         std::cerr << "gongji " << command << ": " << message << "\n";
         return kNo;
     } catch (const std::exception& e) {
-        std::cerr << "gongji " << command << ": " << e.what() << "\n";
+        if (app::storage_trouble(e) == app::StorageTrouble::not_permitted)
+            std::cerr << "gongji " << command << ": " << app::kNotPermittedAdvice << " (" << e.what() << ")\n";
+        else
+            std::cerr << "gongji " << command << ": " << e.what() << "\n";
         return kFailure;
     }
 }

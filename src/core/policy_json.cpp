@@ -12,6 +12,7 @@
 
 #include "core/json_writer.h"
 #include "core/policy.h"
+#include "core/text_limits.h"
 
 namespace gongji::core {
 namespace {
@@ -49,7 +50,7 @@ bool as_bool(const Var& v, const std::string& field) {
 
 std::optional<int> as_limit(const Var& v, const std::string& field) {
     if (v.isEmpty()) return std::nullopt;
-    if (!v.isInteger())
+    if (!v.isInteger() || v.isBoolean())  // Poco counts a boolean as an integer; true is no limit of 1
         throw PolicyError(field, "应为正整数或 null (expected a positive integer or null)");
     auto n = v.convert<long long>();
     if (n < 1 || n > 1000) throw PolicyError(field, "应在 1 到 1000 之间 (out of range)");
@@ -220,6 +221,8 @@ PolicyProfile parse_policy_profile(std::string_view json) {
         throw PolicyError("name", "只能由小写字母、数字、- 和 _ 组成 (a-z 0-9 - _)");
     p.title = as_string(required(*obj, "title", "title"), "title");
     if (p.title.empty()) throw PolicyError("title", "不能为空 (empty)");
+    if (auto problem = text_problem(p.title, kProfileTitleLimit); !problem.empty())
+        throw PolicyError("title", text_problem_message(problem, kProfileTitleLimit));
     if (obj->has("regions")) {
         auto regions = as_array(obj->get("regions"), "regions");
         for (size_t i = 0; i < regions->size(); ++i) {

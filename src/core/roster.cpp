@@ -5,6 +5,7 @@
 #include "core/csv.h"
 #include "core/money.h"
 #include "core/region_table.h"
+#include "core/text_limits.h"
 
 namespace gongji::core {
 namespace {
@@ -51,9 +52,14 @@ std::optional<Issue> parse_roster_row(const RosterColumns& columns,
     p.name = field(kName);
     if (p.name.empty()) return Issue{"name_missing", "姓名为空"};
     // A control character (a NUL, a tab, a line break) is no part of a name: it would cut or
-    // split the name on every paper printed from it.
-    if (std::any_of(p.name.begin(), p.name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }))
-        return Issue{"name_invalid", "姓名中含有控制字符"};
+    // split the name on every paper printed from it; a bidirectional control would print it as
+    // something else.
+    auto problem = text_problem(p.name, kPersonNameLimit);
+    if (problem == "too_long")
+        return Issue{"name_too_long", "姓名超过" + std::to_string(kPersonNameLimit.max_chars) + "个字符",
+                     {{"max", std::to_string(kPersonNameLimit.max_chars)}}};
+    if (problem == "bidi_control") return Issue{"name_invalid", "姓名中含有双向控制字符"};
+    if (!problem.empty()) return Issue{"name_invalid", "姓名中含有控制字符"};
 
     auto gender = field(kGender);
     if (gender != "1" && gender != "2")

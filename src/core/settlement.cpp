@@ -6,6 +6,7 @@
 #include "core/id_number.h"
 #include "core/instant.h"
 #include "core/money.h"
+#include "core/text_limits.h"
 
 namespace gongji::core {
 namespace {
@@ -44,6 +45,9 @@ std::optional<Issue> parse_settlement_head(const SettlementHeadText& text, const
     s.institution_name = text.institution_name;
     if (s.institution_code.empty() || s.institution_name.empty())
         return Issue{"institution_missing", "机构编码或名称为空"};
+    if (!text_problem(s.institution_name, kInstitutionNameLimit).empty() || s.institution_code.size() > 32)
+        return Issue{"institution_invalid", "机构名称超过200个字符、机构编码超过32个字符，或含有控制字符",
+                     {{"max", std::to_string(kInstitutionNameLimit.max_chars)}}};
     return std::nullopt;
 }
 

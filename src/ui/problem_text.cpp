@@ -95,7 +95,12 @@ wxString line_issue_text(const std::string& code, const std::map<std::string, st
     if (code == "id_invalid")
         return wxString::Format(_("ID number %s is not valid: %s"), p("value"), id_error_text(utf8(p("error"))));
     if (code == "name_missing") return _("the name is empty");
-    if (code == "name_invalid") return _("the name holds a control character");
+    if (code == "name_invalid") return _("the name holds a control character or a bidirectional control");
+    if (code == "name_too_long") return wxString::Format(_("the name is longer than %s characters"), p("max"));
+    if (code == "institution_invalid")
+        return wxString::Format(_("the institution's name is longer than %s characters, its code longer than 32, or one holds a "
+                                  "control character"),
+                                p("max"));
     if (code == "gender_invalid") return wxString::Format(_("gender must be 1 (male) or 2 (female), not \"%s\""), p("value"));
     if (code == "gender_mismatch") return _("the gender does not match the ID number");
     if (code == "birth_date_invalid") return wxString::Format(_("birth date \"%s\" is not a date as YYYY-MM-DD"), p("value"));
@@ -224,6 +229,15 @@ wxString problem_text(const app::Problem& problem) {
     if (c == "password_has_username") return _("The new password must not contain the user name");
     if (c == "password_reused") return wxString::Format(_("None of your last %s passwords may be chosen again"), p("history"));
     if (c == "full_name_too_long") return _("The full name is too long (at most about 20 Chinese characters)");
+    if (c == "text_too_long") return wxString::Format(_("%s: longer than %s characters"), p("field"), p("max"));
+    if (c == "text_control_character")
+        return wxString::Format(_("%s: holds a control character (a NUL, a tab or a line break)"), p("field"));
+    if (c == "text_bidi_control") return wxString::Format(_("%s: holds a bidirectional control character"), p("field"));
+    if (c == "text_not_utf8") return wxString::Format(_("%s: not valid UTF-8"), p("field"));
+    if (c == "file_not_regular")
+        return wxString::Format(_("%s is not a regular file (a pipe, a socket or a device): choose a file"), p("file"));
+    if (c == "header_too_wide")
+        return wxString::Format(_("The header has %s columns; at most %s are read"), p("columns"), p("max"));
     if (c == "username_taken") return wxString::Format(_("User %s exists already"), p("username"));
     if (c == "user_unknown") return wxString::Format(_("There is no user %s"), p("username"));
     if (c == "agency_phone_invalid") return _("Give the number citizens call, at most 40 characters");
@@ -273,6 +287,10 @@ wxString problem_text(const std::exception& e) {
             return wxString::Format(_("The database file is damaged. Stop work at this window and call the administrator, "
                                       "who restores the last backup. Details for the administrator: %s"),
                                     u8(app::log_for_administrator("damaged", e)));
+        case app::StorageTrouble::not_permitted:
+            app::log_for_administrator("not permitted", e);
+            return _("This window's connection may not change users, settings or policy profiles: an administrator does "
+                     "this through the administrators' connection. Nothing was changed.");
         case app::StorageTrouble::other:
             break;
     }
