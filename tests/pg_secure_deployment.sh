@@ -38,7 +38,7 @@ pg_cluster_start "$d/data" "$d" -c ssl=on -c ssl_cert_file="$d/server.crt" -c ss
   || fail "could not start PostgreSQL with TLS"
 port=$pg_port
 dba() { psql -X -q -v ON_ERROR_STOP=1 -h "$d" -p "$port" -U dba "$@"; }
-dba -d postgres -c "CREATE ROLE gongji_owner LOGIN" -c "CREATE ROLE gongji_app LOGIN" -c "CREATE ROLE gongji_admin LOGIN" \
+dba -d postgres -c "CREATE ROLE gongji_owner LOGIN" -c "CREATE ROLE gongji_app LOGIN" -c "CREATE ROLE gongji_admin LOGIN IN ROLE gongji_app" \
     -c "CREATE DATABASE gongji OWNER gongji_owner"
 
 tls="sslmode=verify-full&sslrootcert=$d/ca.crt"
@@ -50,7 +50,7 @@ admin_url="postgresql://gongji_admin@localhost:$port/gongji?$tls"
 "$gongji" --db "$owner_url" init --demo >/dev/null 2>&1 || fail "init as the owner over verify-full TLS"
 psql -X -q -v ON_ERROR_STOP=1 "$owner_url" -v app=gongji_app -f "$source_dir/db/postgresql/app_role.sql" \
   || fail "the grants of db/postgresql/app_role.sql"
-psql -X -q -v ON_ERROR_STOP=1 "$owner_url" -v app=gongji_app -v admin=gongji_admin -f "$source_dir/db/postgresql/admin_role.sql" \
+psql -X -q -v ON_ERROR_STOP=1 "$owner_url" -v admin=gongji_admin -f "$source_dir/db/postgresql/admin_role.sql" \
   || fail "the grants of db/postgresql/admin_role.sql"
 psql -X -At "$app_url" -c "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()" | grep -qx t \
   || fail "the application role's connection is not encrypted"

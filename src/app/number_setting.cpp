@@ -19,7 +19,7 @@ void set_number_setting(Workspace& ws, const Actor& actor, core::Duty duty, cons
                         const std::string& value, const char* code) {
     require_duty(actor, duty);
     const std::string key = s.key;
-    bool digits = !value.empty() && value.size() <= 4 && value.find_first_not_of("0123456789") == std::string::npos;
+    bool digits = !value.empty() && value.size() <= 9 && value.find_first_not_of("0123456789") == std::string::npos;
     if (!digits || std::stoll(value) < s.least || std::stoll(value) > s.most)
         throw BadInput(key + ": a whole number, " + std::to_string(s.least) + "–" + std::to_string(s.most) + ", not \"" +
                            value + "\"",

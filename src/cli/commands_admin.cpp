@@ -187,6 +187,11 @@ int run_backup_or_restore(Session& s, const Words& words, bool backup) {
     args.allow_only(backup ? std::set<std::string>{} : std::set<std::string>{"anchor"});
     args.expect_positional(1, "FILE");
     if (!backup) s.keep_schema_as_it_is();
+    // A restore is an administrator's, who must log in to a database that has them.
+    if (!backup && app::needs_first_admin(s.workspace(false)))
+        throw app::BadInput("restore: the database has no schema or no users yet: run `gongji init` on it first (the "
+                            "administrator it makes restores), then restore into it",
+                            {"schema_missing", {}});
     std::vector<app::AuditAnchor> anchors;  // heads printed when the backup was taken: it must hold them
     for (const auto& text : args.options("anchor")) anchors.push_back(app::parse_audit_anchor(text));
     auto actor = s.actor();

@@ -2,6 +2,8 @@
 // JSON shapes, and the decision of every §5 rule on the demo database.
 #include <boost/test/unit_test.hpp>
 
+#include <sys/stat.h>
+
 #include <fstream>
 
 #include <Poco/JSON/Array.h>
@@ -209,6 +211,14 @@ BOOST_FIXTURE_TEST_CASE(roster_import_reports_each_bad_line, DemoDatabase) {
 
     auto missing = gongji({"--as", "admin", "roster", "import", files.file("none.csv")}, as("demo"));
     BOOST_TEST(missing.exit_code == 2);
+    // A pipe would block until someone wrote to it (issue 31: "blocks forever"); a device never ends.
+    auto pipe = files.file("roster.fifo");
+    BOOST_REQUIRE(::mkfifo(pipe.c_str(), 0600) == 0);
+    auto from_pipe = gongji({"--as", "admin", "roster", "import", pipe}, as("demo"));
+    BOOST_TEST(from_pipe.exit_code == 2);
+    BOOST_TEST(from_pipe.err.find("not a regular file") != std::string::npos, from_pipe.err);
+    BOOST_TEST(gongji({"--as", "admin", "roster", "import", "/dev/zero"}, as("demo")).exit_code == 2);
+    BOOST_TEST(gongji({"--as", "admin", "stats", "--month", "2026-11", "--xlsx", pipe}, as("demo")).exit_code == 2);
 }
 
 BOOST_FIXTURE_TEST_CASE(policies_import_list_and_show, DemoDatabase) {
