@@ -344,6 +344,12 @@ StateCheck check_state(Workspace& ws) {
     return check;
 }
 
+std::optional<StateCheck> check_state_at_start(Workspace& ws) {
+    if (database(ws).url().rfind("sqlite:", 0) != 0) return std::nullopt;
+    if (storage::state_rows(database(ws)) > kStartCheckRows) return std::nullopt;
+    return check_state(ws);
+}
+
 void record_state_baseline(Workspace& ws) {
     storage::Transaction tx(database(ws));
     core::JsonWriter w(false);

@@ -4,6 +4,7 @@
 // part of the money tables' digests, core/state_digest.h); replaying the log in the order it was
 // written and comparing the result with the tables finds every change that reached a table
 // without its entry — an UPDATE by hand, a restored file edited before — and names the row.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,13 @@ struct StateCheck {
 constexpr std::size_t kMaxDifferences = 200;
 
 StateCheck check_state(Workspace& ws);
+
+// The check at a window's start, where it is cheap: a window's own (embedded) database of up to
+// kStartCheckRows rows of cases, bindings, people and ledger (a fraction of a second). nullopt
+// where it is not made: a shared database, or a larger one, is checked by the agency's daily
+// `gongji audit verify`.
+constexpr long long kStartCheckRows = 300'000;
+std::optional<StateCheck> check_state_at_start(Workspace& ws);
 
 // The point the log's proof starts from: the state as it stood when a database reached the
 // schema that keeps the proof (settings, users, profiles, the money tables' digests), sealed in

@@ -87,6 +87,14 @@ core::StateDigests money_state(Database& db) {
     return digests;
 }
 
+long long state_rows(Database& db) {
+    long long rows = 0;
+    db.sql() << "SELECT (SELECT count(*) FROM cases) + (SELECT count(*) FROM bindings) + (SELECT count(*) FROM persons) + "
+                "(SELECT count(*) FROM ledger)",
+        soci::into(rows);
+    return rows;
+}
+
 std::vector<BalanceUnlikeLedger> balances_unlike_ledger(Database& db) {
     std::vector<BalanceUnlikeLedger> out;
     for_each_row(db.sql(),

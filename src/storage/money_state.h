@@ -27,6 +27,9 @@ void note_row_changed(Database& db, const char* table, const std::string& before
 // Every money table's digest as it stands: one pass over each.
 core::StateDigests money_state(Database& db);
 
+// How many rows a state check reads: cases, bindings, people and ledger entries.
+long long state_rows(Database& db);
+
 // The accounts whose balance is not what their latest ledger entry left (where no roster set it
 // since): which rows a differing balances digest points at, where the ledger can tell.
 struct BalanceUnlikeLedger {

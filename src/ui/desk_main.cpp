@@ -12,6 +12,7 @@
 #include "app/kept_anchors.h"
 #include "app/paths.h"
 #include "app/schema_upgrade.h"
+#include "app/state_check.h"
 #include "app/workspace.h"
 #include "ui/problem_text.h"
 #include "ui/session.h"
@@ -38,6 +39,7 @@ public:
                                               wxString::FromUTF8(upgrade->copy)),
                              _("Database upgraded"), wxOK | wxICON_INFORMATION);
             warn_of_lost_work(*workspace_);
+            warn_of_changes_behind_the_log(*workspace_);
         } catch (const std::exception& e) {
             wxMessageBox(gongji::ui::problem_text(e), _("Gongji Desk"), wxICON_ERROR);
             return false;
@@ -88,6 +90,46 @@ private:
                                          "window and call the administrator (gongji audit verify names what is missing).") +
                                            chains,
                                        _("Work lost from the database"), wxOK | wxICON_WARNING | wxCENTRE);
+        warning.ShowModal();
+    }
+
+    static wxString table_label(const std::string& table) {
+        if (table == "cases") return _("Case");
+        if (table == "bindings") return _("Binding");
+        if (table == "users") return _("Staff account");
+        if (table == "settings") return _("Setting");
+        if (table == "policy_profiles") return _("Policy profile");
+        if (table == "persons") return _("Account balances");
+        if (table == "quotas") return _("Quotas");
+        if (table == "ledger") return _("Account ledger");
+        if (table == "settlements") return _("Settlements");
+        if (table == "recorded_settlements") return _("Platform settlement records");
+        return wxString::FromUTF8(table.c_str());
+    }
+
+    // Rows changed without the audit log saying who changed them (a balance, a decision, a
+    // role edited in the file): said at every start until the administrator has dealt with it.
+    static void warn_of_changes_behind_the_log(gongji::app::Workspace& ws) {
+        std::optional<gongji::app::StateCheck> check;
+        try {
+            check = gongji::app::check_state_at_start(ws);
+        } catch (const std::exception&) {  // the check cannot be made now: the work itself will say why
+        }
+        if (!check || check->differences.empty()) return;
+        wxString rows;
+        for (std::size_t i = 0; i < check->differences.size() && i < 5; ++i) {
+            const auto& d = check->differences[i];
+            rows += "\n" + table_label(d.table) + " " +
+                    (d.key == "*" ? _("(the table as a whole)") : wxString::FromUTF8(d.key.c_str()));
+        }
+        const auto count = static_cast<long long>(check->differences.size()) + check->more_differences;
+        if (count > 5) rows += wxString::Format(_("\n... and %lld more"), count - 5);
+        wxGenericMessageDialog warning(nullptr,
+                                       _("Rows of this database were changed without the audit log saying who changed "
+                                         "them. Stop work at this window and call the administrator (gongji audit verify "
+                                         "names them).") +
+                                           rows,
+                                       _("Changed behind the audit log"), wxOK | wxICON_WARNING | wxCENTRE);
         warning.ShowModal();
     }
 

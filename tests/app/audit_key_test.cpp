@@ -7,6 +7,7 @@
 #include <soci/soci.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 
 #include "app/audit.h"
@@ -160,6 +161,35 @@ BOOST_AUTO_TEST_CASE(anchors_kept_away_from_the_database_find_a_cut_log_and_a_ba
 BOOST_AUTO_TEST_CASE(a_key_file_that_cannot_be_right_stops_everything) {
     std::ofstream(key_file) << "k1 hmac-md5 2026-12-03T00:00:00Z 00\n";
     BOOST_CHECK_THROW(window(), app::BadInput);
+}
+
+// Issue 31: a key others can read lets them seal a rewritten log; it is refused with how to fix it.
+BOOST_AUTO_TEST_CASE(a_key_file_open_to_other_accounts_is_refused_saying_how_to_fix_it) {
+    key_made(core::SealAlgorithm::hmac_sha256);
+    std::filesystem::permissions(key_file, std::filesystem::perms(0644));
+    BOOST_CHECK_EXCEPTION(window(), app::BadInput, [](const app::BadInput& e) {
+        return std::string(e.what()).find("chmod 600") != std::string::npos;
+    });
+    std::filesystem::permissions(key_file, std::filesystem::perms(0640));  // the windows' group may read it
+    BOOST_CHECK_NO_THROW(window());
+}
+
+// Issue 31: a chain renamed (w1 → w9) kept its seals, which do not cover the chain's name; the
+// workstation each entry names does, and must be its chain's.
+BOOST_AUTO_TEST_CASE(a_renamed_chain_and_an_emptied_log_are_found) {
+    key_made(core::SealAlgorithm::hmac_sha256);
+    auto w = window();
+    app::submit_bind(*w, clerk, test::wife());
+    app::database(*w).sql() << "UPDATE audit_log SET chain = '窗口-99' WHERE chain = '窗口-01'";
+    app::database(*w).sql() << "UPDATE audit_heads SET chain = '窗口-99' WHERE chain = '窗口-01'";
+    auto v = app::verify_audit(*w);
+    BOOST_REQUIRE(v.broken.has_value());
+    BOOST_TEST(v.broken->reason.find("renamed") != std::string::npos, v.broken->reason);
+    app::database(*w).sql() << "DELETE FROM audit_log";
+    app::database(*w).sql() << "DELETE FROM audit_heads";
+    v = app::verify_audit(*w);
+    BOOST_REQUIRE(v.broken.has_value());
+    BOOST_TEST(v.broken->reason.find("emptied") != std::string::npos, v.broken->reason);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -129,6 +129,40 @@ BOOST_AUTO_TEST_CASE(what_is_not_a_verified_backup_is_refused_and_nothing_change
     BOOST_TEST(app::verify_audit(ws).entries == before + 1);  // only the backup itself was recorded
 }
 
+// Issue 31: a backup edited after it was taken restored with exit 0. Its tables are held against
+// its own log, its chains against the heads this machine kept; either refuses it, saying which.
+BOOST_AUTO_TEST_CASE(a_backup_edited_after_it_was_taken_is_refused_naming_what_differs) {
+    if (test::backend_name() != "sqlite") return;
+    app::submit_bind(ws, clerk, test::wife());
+    app::back_up(ws, admin, dir.path() + "/b.db");
+    auto why_refused = [&](const std::string& file) -> std::string {
+        try {
+            app::restore(ws, admin, file);
+        } catch (const app::Refused& e) {
+            return e.problem().param("why");
+        }
+        return "";
+    };
+    auto richer = dir.path() + "/richer.db";
+    std::filesystem::copy_file(dir.path() + "/b.db", richer);
+    storage::Database::open("sqlite:" + richer)->sql()
+        << "UPDATE persons SET balance_fen = balance_fen + 100000000 WHERE id_number = '" + test::kZhangWei + "'";
+    auto why = why_refused(richer);
+    BOOST_TEST(why.find("persons") != std::string::npos, why);
+    auto cut = dir.path() + "/cut.db";
+    std::filesystem::copy_file(dir.path() + "/b.db", cut);
+    {
+        auto db = storage::Database::open("sqlite:" + cut);
+        db->sql() << "DELETE FROM audit_log WHERE chain = '窗口-01' AND seq = (SELECT max(seq) FROM audit_log WHERE chain = '窗口-01')";
+        db->sql() << "UPDATE audit_heads SET seq = seq - 1, hash = (SELECT hash FROM audit_log l WHERE l.chain = '窗口-01' "
+                     "AND l.seq = audit_heads.seq - 1) WHERE chain = '窗口-01'";
+    }
+    why = why_refused(cut);
+    BOOST_TEST(!why.empty());
+    BOOST_TEST_MESSAGE(why);
+    BOOST_TEST(app::restore(ws, admin, dir.path() + "/b.db").taken_at.size() > 0u);  // the backup as taken still restores
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace gongji
