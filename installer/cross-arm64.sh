@@ -68,7 +68,7 @@ chroot "$root" apt-get install -y -qq --no-install-recommends \
   libsoci-dev:arm64 libsqlite3-dev:arm64 libpq-dev:arm64 libpoco-dev:arm64 libboost-test-dev:arm64 \
   libxlsxwriter-dev:arm64 libcairo2-dev:arm64 libpango1.0-dev:arm64 libqrencode-dev:arm64 \
   libpoppler-cpp-dev:arm64 libsane-dev:arm64 libsane1:arm64 libtesseract-dev:arm64 libwxgtk3.2-dev:arm64 \
-  libgstreamer1.0-dev:arm64 libgstreamer-plugins-base1.0-dev:arm64 libjpeg-dev:arm64 libtiff-dev:arm64 \
+  libgstreamer1.0-dev:arm64 libgstreamer-plugins-base1.0-dev:arm64 libjpeg-dev:arm64 libpng-dev:arm64 libtiff-dev:arm64 \
   libx11-dev:arm64 >/dev/null
 
 # The source as it is in the work tree (committed or not), without builds.

@@ -5,12 +5,12 @@
 set -euo pipefail
 
 packages=(g++ cmake make pkg-config libsoci-dev libsqlite3-dev libpq-dev libpoco-dev libboost-test-dev libxlsxwriter-dev
-          libcairo2-dev libpango1.0-dev libqrencode-dev fonts-noto-cjk libpoppler-cpp-dev
+          libcairo2-dev libpango1.0-dev libqrencode-dev fonts-noto-cjk libpoppler-cpp-dev libpng-dev libjpeg-dev
           libsane-dev libsane1 libtesseract-dev tesseract-ocr-eng tesseract-ocr-chi-sim
           libwxgtk3.2-dev wx3.2-i18n gettext
           libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev gstreamer1.0-plugins-base gstreamer1.0-plugins-good)
 if [ "${1:-build}" = test ]; then
-  packages+=(postgresql openssl sqlite3 poppler-utils unzip lintian libjpeg-dev libtiff-dev libx11-dev xvfb xauth dpkg-dev xdotool)
+  packages+=(postgresql openssl sqlite3 poppler-utils unzip lintian libtiff-dev libx11-dev xvfb xauth dpkg-dev xdotool)
 fi
 
 missing=()

@@ -223,6 +223,8 @@ int run_document(Session& s, const Words& words) {
     }
     if (sub == "get" || sub == "remove") {
         args.expect_positional(2, "ID");
+        const bool digits = !pos[1].empty() && pos[1].size() <= 18 && pos[1].find_first_not_of("0123456789") == std::string::npos;
+        if (!digits) throw app::BadInput("document: an ID as `document list` shows it, not \"" + pos[1] + "\"");
         long long id = std::atoll(pos[1].c_str());
         auto actor = s.actor();
         if (sub == "remove") {

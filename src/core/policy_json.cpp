@@ -52,7 +52,12 @@ std::optional<int> as_limit(const Var& v, const std::string& field) {
     if (v.isEmpty()) return std::nullopt;
     if (!v.isInteger() || v.isBoolean())  // Poco counts a boolean as an integer; true is no limit of 1
         throw PolicyError(field, "应为正整数或 null (expected a positive integer or null)");
-    auto n = v.convert<long long>();
+    long long n = 0;
+    try {
+        n = v.convert<long long>();
+    } catch (const Poco::RangeException&) {  // beyond a 64-bit integer: said like any value out of bounds
+        n = 0;
+    }
     if (n < 1 || n > 1000) throw PolicyError(field, "应在 1 到 1000 之间 (out of range)");
     return static_cast<int>(n);
 }

@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <memory>
 
+#include "devices/image_decode.h"
+
 namespace gongji::devices {
 namespace {
 
@@ -55,6 +57,9 @@ DocumentFile png(const Bytes& b) {
         }
     }
     if (!ended) throw CaptureError("truncated PNG: no IEND chunk", "truncated", {{"format", "PNG"}});
+    if (at != b.size())  // another file behind the image (a PDF appended) would be kept unseen
+        throw CaptureError("the PNG carries " + std::to_string(b.size() - at) + " bytes after its end: another file appended",
+                           "trailing_content", {{"format", "PNG"}});
     if (f.width <= 0 || f.height <= 0) throw CaptureError("damaged PNG: no image header", "damaged", {{"format", "PNG"}});
     return f;
 }
@@ -157,7 +162,8 @@ DocumentFile pdf(const Bytes& b) {
     if (f.pages < 1) throw CaptureError("the PDF has no pages", "no_pages", {{"format", "PDF"}});
     for (int i = 0; i < f.pages && i < kMaxPagesMeasured; ++i) {
         std::unique_ptr<poppler::page> page(doc->create_page(i));
-        if (!page) continue;
+        if (!page)  // a page tree that loops or points nowhere
+            throw CaptureError("damaged PDF: page " + std::to_string(i + 1) + " cannot be read", "damaged", {{"format", "PDF"}});
         auto box = page->page_rect();  // points
         auto pixels = static_cast<long long>(box.width() / 72.0 * kViewDpi) * static_cast<long long>(box.height() / 72.0 * kViewDpi);
         f.largest_page_pixels = std::max(f.largest_page_pixels, pixels);
@@ -199,6 +205,9 @@ DocumentFile inspect_document_file(const std::string& b, const DocumentLimits& l
         throw CaptureError("the file has " + std::to_string(f.pages) + " pages, more than the " + std::to_string(limits.max_pages) +
                                " a paper may have",
                            "too_many_pages", {{"size", std::to_string(f.pages)}, {"limit", std::to_string(limits.max_pages)}});
+    // Within the limits: decoded to the last row, a row at a time.
+    if (f.mime == "image/png") decode_png_rows(b);
+    if (f.mime == "image/jpeg") decode_jpeg_rows(b);
     return f;
 }
 
