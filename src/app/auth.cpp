@@ -91,9 +91,16 @@ void add_user(Workspace& ws, const std::string& by, const std::string& username,
     storage::Transaction tx(database(ws));
     stores(ws).users.add(u);
     core::JsonWriter after;
-    after.begin_object().key("username").value(username).key("full_name").value(full_name).key("role").value(core::role_name(role)).end_object();
+    after.begin_object().key("username").value(username).key("full_name").value(full_name).key("role").value(core::role_name(role));
+    after.key("credential").value(credential_fingerprint(h)).end_object();
     audit(ws, {by, workstation_name()}, "user.add", "user", username, "", after.str());
     tx.commit();
+}
+
+std::string credential_fingerprint(const PasswordHash& stored) {
+    Sha256Engine sha;
+    sha.update(stored.salt + ":" + stored.hash + ":" + std::to_string(stored.iterations));
+    return Poco::DigestEngine::digestToHex(sha.digest()).substr(0, 16);
 }
 
 void set_user_disabled(Workspace& ws, const Actor& actor, const std::string& username, bool disabled) {
@@ -135,7 +142,8 @@ void reset_password(Workspace& ws, const Actor& actor, const std::string& userna
     auto h = hash_password(password);
     storage::Transaction tx(database(ws));
     stores(ws).users.set_password(username, h.salt, h.hash, h.iterations, /*must_change=*/true, now());
-    audit(ws, {actor.username, actor.workstation}, "user.password", "user", username, "", "{\"reset\":true}");
+    audit(ws, {actor.username, actor.workstation}, "user.password", "user", username, "",
+          "{\"reset\":true,\"credential\":\"" + credential_fingerprint(h) + "\"}");
     tx.commit();
 }
 

@@ -38,6 +38,10 @@ struct PasswordHash {
 };
 PasswordHash hash_password(const std::string& password, int iterations = 0);  // 0: the default
 bool verify_password(const std::string& password, const PasswordHash& stored);
+// What the audit log records of a stored password: 16 hex digits of SHA-256 over its salt,
+// hash and iterations — enough to find a hash set behind the log (app/state_check.h), nothing a
+// guess can be checked against faster than the PBKDF2 it stands for.
+std::string credential_fingerprint(const PasswordHash& stored);
 
 // Creates a user (audited as `by`); BadInput for a bad name or empty password, or a name
 // already taken. `one_time`: the password was chosen by someone else, and its holder must choose

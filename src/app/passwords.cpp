@@ -82,7 +82,8 @@ void change_own_password(Workspace& ws, Actor& actor, const std::string& current
     auto h = hash_password(chosen);
     storage::Transaction tx(database(ws));
     stores(ws).users.set_password(actor.username, h.salt, h.hash, h.iterations, false, now());
-    audit(ws, {actor.username, actor.workstation}, "user.password", "user", actor.username, "", "{\"changed_by\":\"holder\"}");
+    audit(ws, {actor.username, actor.workstation}, "user.password", "user", actor.username, "",
+          "{\"changed_by\":\"holder\",\"credential\":\"" + credential_fingerprint(h) + "\"}");
     tx.commit();
     actor.password_change.clear();
 }

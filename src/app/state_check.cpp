@@ -11,6 +11,7 @@
 
 #include "app/audit.h"
 #include "app/audit_record.h"
+#include "app/auth.h"
 #include "app/document_service.h"
 #include "app/machine_settings.h"
 #include "app/stores.h"
@@ -53,11 +54,15 @@ std::set<std::string> text_set(const Object& o, const std::string& key) {
     return out;
 }
 
-// A user's record as the check compares it: what only an administrator's sealed action changes.
-std::string user_record(const std::string& role, bool disabled, const std::string& duty, const std::string& full_name) {
+// A user's record as the check compares it: what only a sealed action changes — an
+// administrator's, or the holder's new password (its fingerprint, where the log has one).
+std::string user_record(const std::string& role, bool disabled, const std::string& duty, const std::string& full_name,
+                        const std::string& credential) {
     core::JsonWriter w(false);
     w.begin_object().key("role").value(role).key("disabled").value(disabled).key("duty").value(duty);
-    w.key("full_name").value(full_name).end_object();
+    w.key("full_name").value(full_name);
+    if (!credential.empty()) w.key("credential").value(credential);
+    w.end_object();
     return w.str();
 }
 
@@ -75,6 +80,7 @@ struct BindingState {
 struct UserState {
     std::string role, duty, full_name;
     bool disabled = false;
+    std::string credential;  // "" where the log has none (entries from before it was kept)
 };
 
 class Replay {
@@ -129,7 +135,7 @@ private:
             for (const auto& name : u->getNames()) {
                 auto one = u->getObject(name);
                 users[name] = {text_of(one, "role"), text_of(one, "duty"), text_of(one, "full_name"),
-                               one && one->optValue<bool>("disabled", false)};
+                               one && one->optValue<bool>("disabled", false), text_of(one, "credential")};
             }
         if (auto p = o->getObject("policies"))
             for (const auto& name : p->getNames()) policies[name] = p->get(name).toString();
@@ -187,7 +193,9 @@ private:
     void on_user(const core::AuditEntry& e) {
         auto o = parse_object(e.after);
         if (e.action == "user.add" && o) {
-            users[e.entity_key] = {text_of(o, "role"), "", text_of(o, "full_name"), false};
+            users[e.entity_key] = {text_of(o, "role"), "", text_of(o, "full_name"), false, text_of(o, "credential")};
+        } else if (e.action == "user.password" && o) {
+            users[e.entity_key].credential = text_of(o, "credential");
         } else if (e.action == "user.disable" || e.action == "user.enable") {
             users[e.entity_key].disabled = e.action == "user.disable";
         } else if (e.action == "user.duty" && o) {
@@ -275,17 +283,22 @@ void compare_bindings(Workspace& ws, Replay& replay, Comparison& out) {
 void compare_users(Workspace& ws, Replay& replay, Comparison& out) {
     for (const auto& u : stores(ws).users.list()) {
         out.compared();
-        auto record = user_record(core::role_name(u.role), u.disabled, core::duty_name(u.duty), u.full_name);
+        const auto fingerprint = credential_fingerprint({u.password_salt, u.password_hash, u.iterations});
         auto logged = replay.users.find(u.username);
         if (logged == replay.users.end()) {  // neither in the baseline nor added since
-            out.differs("users", u.username, "", record);
+            out.differs("users", u.username, "",
+                        user_record(core::role_name(u.role), u.disabled, core::duty_name(u.duty), u.full_name, fingerprint));
             continue;
         }
-        auto log = user_record(logged->second.role, logged->second.disabled, logged->second.duty, logged->second.full_name);
+        const auto& l = logged->second;
+        auto record = user_record(core::role_name(u.role), u.disabled, core::duty_name(u.duty), u.full_name,
+                                  l.credential.empty() ? "" : fingerprint);
+        auto log = user_record(l.role, l.disabled, l.duty, l.full_name, l.credential);
         if (log != record) out.differs("users", u.username, log, record);
         replay.users.erase(logged);
     }
-    for (const auto& [name, u] : replay.users) out.differs("users", name, user_record(u.role, u.disabled, u.duty, u.full_name), "");
+    for (const auto& [name, u] : replay.users)
+        out.differs("users", name, user_record(u.role, u.disabled, u.duty, u.full_name, u.credential), "");
 }
 
 void compare_named(const char* table, const std::map<std::string, std::string>& rows, std::map<std::string, std::string> log,
@@ -358,7 +371,8 @@ void record_state_baseline(Workspace& ws) {
     w.end_object().key("users").begin_object();
     for (const auto& u : stores(ws).users.list()) {
         w.key(u.username).begin_object().key("role").value(core::role_name(u.role)).key("disabled").value(u.disabled);
-        w.key("duty").value(core::duty_name(u.duty)).key("full_name").value(u.full_name).end_object();
+        w.key("duty").value(core::duty_name(u.duty)).key("full_name").value(u.full_name);
+        w.key("credential").value(credential_fingerprint({u.password_salt, u.password_hash, u.iterations})).end_object();
     }
     w.end_object().key("policies").begin_object();
     for (const auto& p : stores(ws).policies.list()) w.key(p.name).value(sha256_hex(p.document));

@@ -63,6 +63,8 @@ const Tampering kRedTeam[] = {
     {"a deduction order changed", "UPDATE bindings SET deduction_order = 7 WHERE status = 'active'", "bindings", ""},
     {"the clerk made an administrator", "UPDATE users SET role = 'admin' WHERE username = 'clerk'", "users", "clerk"},
     {"every administrator disabled", "UPDATE users SET disabled = 1 WHERE role = 'admin'", "users", "admin"},
+    {"a password hash set behind the log", "UPDATE users SET password_hash = 'ab' || substr(password_hash, 3) WHERE username = 'admin'",
+     "users", "admin"},
     {"a user added", "INSERT INTO users (username, role, password_salt, password_hash, iterations, created_at) "
                      "VALUES ('mole', 'admin', '00', '00', 1, '2026-12-01T00:00:00Z')", "users", "mole"},
     {"a setting changed", "UPDATE settings SET value = '别处' WHERE name = 'agency_name'", "settings", "agency_name"},
