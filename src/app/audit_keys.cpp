@@ -70,6 +70,8 @@ core::AuditKeys load_audit_keys() {
     return keys;
 }
 
+bool agency_key_configured() { return !load_audit_keys().empty(); }
+
 std::optional<core::AuditKey> current_audit_key(const core::AuditKeys& keys) {
     const core::AuditKey* newest = nullptr;
     for (const auto& [id, key] : keys)

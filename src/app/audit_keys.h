@@ -16,6 +16,7 @@ std::string audit_key_file();
 // BadInput when the file is there but cannot be read or a line cannot be right: entries are
 // never sealed without the key the agency made.
 core::AuditKeys load_audit_keys();
+bool agency_key_configured();  // whether the key file holds a key: new entries are sealed with it
 // The key new entries are sealed with: the newest.
 std::optional<core::AuditKey> current_audit_key(const core::AuditKeys& keys);
 // Makes a new key (32 random bytes) and appends it to the file, created readable by its owner

@@ -168,13 +168,18 @@ Actor authenticate(Workspace& ws, const std::string& username, const std::string
     auto failures = stores(ws).users.login_failures(username, who.workstation);
     // And at every window together: a ceiling no new window name walks around.
     const auto account = stores(ws).users.login_failures(username, "");
-    if (account.locked_until && (!failures.locked_until || *account.locked_until > *failures.locked_until))
+    bool locked_everywhere = false;
+    if (account.locked_until && (!failures.locked_until || *account.locked_until > *failures.locked_until)) {
         failures.locked_until = account.locked_until;
+        locked_everywhere = true;
+    }
     const bool locked = failures.locked_until && *failures.locked_until > now();
     if (!proven && (locked || user->disabled))  // a guess at a closed account neither counts nor extends its lock
         refuse({"authentication_failed", {}}, "login.failed");
     if (proven && user->disabled) refuse({"forbidden", {{"disabled_user", username}}}, "login.refused");
-    if (proven && locked) refuse({"locked", {{"until", failures.locked_until->utc()}}}, "login.locked");
+    if (proven && locked)
+        refuse({"locked", {{"until", failures.locked_until->utc()}, {"where", locked_everywhere ? "everywhere" : "here"}}},
+               "login.locked");
     if (!proven) {
         bool lock = failures.failed + 1 >= kMaxFailedLogins;
         const auto rule = account_lock_rule(ws);

@@ -35,10 +35,16 @@ std::string check_copy(Workspace& copy, BackupReport& report, const std::vector<
     if (!prove_state || storage::schema_version(database(copy)) < kStateProvenFrom) return "";  // proven since
     auto state = check_state(copy);
     if (!state.differences.empty()) {
-        const auto& d = state.differences.front();
-        const auto n = static_cast<long long>(state.differences.size()) + state.more_differences;
-        return "its tables differ from what its audit log says (" + std::to_string(n) + " rows): " + d.table + " " + d.key +
-               (n > 1 ? " and others" : "") + " were changed without an entry; `gongji audit verify` on the copy names them";
+        // A row by its key rather than a table's digest ("persons *") where one is named.
+        const auto* named = &state.differences.front();
+        for (const auto& d : state.differences)
+            if (d.key != "*") {
+                named = &d;
+                break;
+            }
+        return state_summary(state) + " (first " + named->table + " " + named->key +
+               "): changed without an entry in its log. `gongji --db sqlite:" + database(copy).url().substr(7) +
+               " audit verify` names every one";
     }
     return "";
 }
@@ -79,13 +85,16 @@ BackupReport back_up(Workspace& ws, const Actor& actor, const std::string& file)
     const std::string partial = file + ".partial";
     std::filesystem::remove(partial, ec);
     storage::copy_sqlite(database(ws), partial);
-    BackupReport report{file, 0, 0, now().utc(), false, {}};
+    BackupReport report{file, 0, 0, now().utc(), false, {}, ""};
     {
         Workspace copy("sqlite:" + partial);
         if (auto why = check_copy(copy, report, {}, /*prove_state=*/false); !why.empty()) {
             std::filesystem::remove(partial, ec);
             throw Refused("backup_unverified", {{"why", why}});
         }
+        // Kept all the same (it is the database as it is), but said: a restore will refuse it.
+        if (storage::schema_version(database(copy)) >= kStateProvenFrom)
+            if (auto state = check_state(copy); !state.differences.empty()) report.differs_from_log = state_summary(state);
         storage::mark_backup(database(copy), report.taken_at, actor.username, report.audit_entries);
     }
     std::filesystem::rename(partial, file, ec);  // called a backup only once it checked out
@@ -99,7 +108,7 @@ BackupReport restore(Workspace& ws, const Actor& actor, const std::string& file,
     require_role(actor, {core::Role::admin});
     std::error_code ec;
     if (!std::filesystem::is_regular_file(file, ec)) throw BadInput("restore: no file " + file, {"file_missing", {{"file", file}}});
-    BackupReport report{file, 0, 0, "", false, {}};
+    BackupReport report{file, 0, 0, "", false, {}, ""};
     {
         std::unique_ptr<Workspace> copy;
         try {

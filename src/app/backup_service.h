@@ -24,6 +24,9 @@ struct BackupReport {
         long long from = 0, to = 0;
     };
     std::vector<Missing> not_in_backup;
+    // Backed up: the database's tables differ from its audit log (app/state_check.h), so a
+    // restore will refuse this copy; what differs, or "".
+    std::string differs_from_log;
 };
 
 // Administrator only. BadInput when `file` exists already; StorageError for a PostgreSQL

@@ -204,12 +204,33 @@ private:
     }
 };
 
+// The fields two records disagree on, so that a reader need not compare two long texts; the
+// papers' types as a set, the money a transaction moved left out.
+std::map<std::string, std::pair<std::string, std::string>> differing_fields(const std::string& log, const std::string& table) {
+    std::map<std::string, std::pair<std::string, std::string>> fields;
+    auto a = parse_object(log), b = parse_object(table);
+    if (!a || !b) return fields;
+    std::set<std::string> keys;
+    for (const auto& k : a->getNames()) keys.insert(k);
+    for (const auto& k : b->getNames()) keys.insert(k);
+    keys.erase("balances");
+    for (const auto& k : keys) {
+        auto side = [&](const Object& o) { return o->has(k) ? stringify(o->get(k)) : std::string("null"); };
+        if (k == "documents" && a->has(k) && b->has(k) && text_set(a, k) == text_set(b, k)) continue;
+        if (side(a) != side(b)) fields[k] = {side(a), side(b)};
+    }
+    return fields;
+}
+
 class Comparison {
 public:
     explicit Comparison(StateCheck& check) : check_(check) {}
     void differs(const std::string& table, const std::string& key, const std::string& log, const std::string& value) {
-        if (check_.differences.size() < kMaxDifferences) check_.differences.push_back({table, key, log, value});
-        else ++check_.more_differences;
+        if (check_.differences.size() >= kMaxDifferences) {
+            ++check_.more_differences;
+            return;
+        }
+        check_.differences.push_back({table, key, log, value, differing_fields(log, value)});
     }
     void compared() { ++check_.rows; }
 
@@ -355,6 +376,20 @@ StateCheck check_state(Workspace& ws) {
     compare_named("policy_profiles", policies, replay.policies, replay.has_baseline, out);
     compare_money(ws, replay, out);
     return check;
+}
+
+std::string state_summary(const StateCheck& check) {
+    std::map<std::string, int> by_table;
+    for (const auto& d : check.differences) ++by_table[d.table];
+    std::string out = std::to_string(static_cast<long long>(check.differences.size()) + check.more_differences) +
+                      " rows differ from the audit log:";
+    const char* separator = " ";
+    for (const auto& [table, n] : by_table) {
+        out += separator + table + " " + std::to_string(n);
+        separator = ", ";
+    }
+    if (check.more_differences) out += " (and " + std::to_string(check.more_differences) + " not listed)";
+    return out;
 }
 
 std::optional<StateCheck> check_state_at_start(Workspace& ws) {

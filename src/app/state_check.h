@@ -4,8 +4,10 @@
 // part of the money tables' digests, core/state_digest.h); replaying the log in the order it was
 // written and comparing the result with the tables finds every change that reached a table
 // without its entry — an UPDATE by hand, a restored file edited before — and names the row.
+#include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/workspace.h"
@@ -17,6 +19,8 @@ struct StateDifference {
     std::string key;          // the row: case number, binding id, user name, setting, profile; "*" for a digest
     std::string log;          // what the log says the row is (its record); "" when the log has no such row
     std::string table_value;  // what the table holds; "" when it has no such row
+    // Where both are records: only the fields that differ, each as JSON (log's, table's).
+    std::map<std::string, std::pair<std::string, std::string>> fields;
 };
 
 struct StateCheck {
@@ -28,6 +32,8 @@ struct StateCheck {
 constexpr std::size_t kMaxDifferences = 200;
 
 StateCheck check_state(Workspace& ws);
+// "3 rows differ from the audit log: cases 1, persons 2" (and how many beyond those listed).
+std::string state_summary(const StateCheck& check);
 
 // The check at a window's start, where it is cheap: a window's own (embedded) database of up to
 // kStartCheckRows rows of cases, bindings, people and ledger (a fraction of a second). nullopt

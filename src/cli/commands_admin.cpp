@@ -212,8 +212,14 @@ int run_backup_or_restore(Session& s, const Words& words, bool backup) {
             w.begin_object().key("chain").value(m.chain).key("from").value(m.from).key("to").value(m.to).end_object();
         w.end_array();
     }
+    if (backup) w.key("tables_match_log").value(report.differs_from_log.empty());
     w.end_object();
     print_json(w.str());
+    if (!report.differs_from_log.empty()) {  // exit 1: a nightly script must not take it for a good backup
+        std::cerr << "gongji backup: " << report.differs_from_log
+                  << ": the copy is kept, but `gongji restore` refuses it; `gongji audit verify` names the rows\n";
+        return 1;
+    }
     return 0;
 }
 

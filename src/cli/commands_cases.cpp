@@ -1,6 +1,7 @@
 // case, bindings, person, audit: the window's and the supervisor's commands.
 #include <cstdlib>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 #include "app/audit.h"
@@ -322,9 +323,18 @@ int run_audit(Session& s, const Words& words) {
     w.key("intact").value(!v.broken && state.differences.empty());
     if (v.broken)
         w.key("chain").value(v.broken_chain).key("first_broken").value(v.broken->seq).key("reason").value(v.broken->reason);
-    w.key("rows_compared").value(state.rows).key("differences").begin_array();
+    w.key("agency_key").value(app::agency_key_configured());
+    w.key("rows_compared").value(state.rows);
+    if (!state.differences.empty()) w.key("summary").value(app::state_summary(state));
+    w.key("differences").begin_array();
     for (const auto& d : state.differences) {
         w.begin_object().key("state").value("differs").key("table").value(d.table).key("key").value(d.key);
+        if (!d.fields.empty()) {
+            w.key("fields").begin_object();
+            for (const auto& [field, values] : d.fields)
+                w.key(field).begin_object().key("log").raw(values.first).key("table").raw(values.second).end_object();
+            w.end_object();
+        }
         w.key("log");
         d.log.empty() ? w.null() : w.value(d.log);
         w.key("table_value");
@@ -335,6 +345,9 @@ int run_audit(Session& s, const Words& words) {
     if (state.more_differences) w.key("more_differences").value(state.more_differences);
     w.end_object();
     print_json(w.str());
+    if (!app::agency_key_configured())
+        std::cerr << "gongji audit: no agency key seals this log (unkeyed entries): anyone who can write the database "
+                     "could rewrite it unseen by its seals; `sudo gongji audit key new` makes one (docs/security.md)\n";
     return v.broken || !state.differences.empty() ? 1 : 0;
 }
 

@@ -95,7 +95,7 @@ int main(int argc, char** argv) {
     for (; i < words.size(); ++i) {
         const auto& w = words[i];
         if ((w == "--db" && db) || (w == "--as" && as)) {
-            std::cerr << "gongji: " << w << " is given twice: give it once\n";
+            std::cerr << "gongji: " << w << ": given 2 times; it takes one value\n";
             return kBadInput;
         }
         if (w == "--db" && i + 1 < words.size()) {

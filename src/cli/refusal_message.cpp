@@ -41,7 +41,9 @@ std::string refusal_message(const app::Problem& p) {
     if (c == "locked") {
         if (!v("until").empty()) {
             auto until = core::parse_iso_instant(v("until"));
-            return "密码错误次数过多，账户在本窗口已锁定至 " + (until ? core::format_china(*until) : v("until"));
+            const auto when = until ? core::format_china(*until) : v("until");
+            if (v("where") == "everywhere") return "各窗口合计密码错误次数过多，账户在所有窗口已锁定至 " + when;
+            return "密码错误次数过多，账户在本窗口已锁定至 " + when;
         }
         return "密码连续错误" + v("tries") + "次，账户锁定" + v("minutes") + "分钟";
     }

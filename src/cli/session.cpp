@@ -17,7 +17,10 @@ app::Workspace& Session::workspace(bool require_schema) {
     if (!workspace_) {
         const auto url = db_url_.value_or(app::default_database_url());
         if (!db_url_)  // from GONGJI_DB: readable in this process's environment by the same account only
-            if (auto warning = app::password_in_url_warning(url); !warning.empty()) std::cerr << "gongji: GONGJI_DB: " << warning << "\n";
+            if (app::password_in_url_warning(url) != "")
+                std::cerr << "gongji: GONGJI_DB holds a password, which ends up in shell histories, scripts and the "
+                             "environment of every program started from here: keep it in ~/.pgpass or a service file "
+                             "instead (docs/postgresql.md)\n";
         if (auto warning = app::unverified_server_warning(url); !warning.empty()) std::cerr << "gongji: " << warning << "\n";
         workspace_ = std::make_unique<app::Workspace>(url);
     }

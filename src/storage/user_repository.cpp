@@ -26,8 +26,9 @@ std::optional<UserRecord> UserRepository::find(const std::string& username) {
     db_.sql() << "SELECT username, full_name, role, password_salt, password_hash, iterations, disabled, "
                  "(SELECT max(locked_until) FROM login_failures f WHERE f.username = users.username), created_at, "
                  "password_set_at, must_change_password, duty, "
-                 "COALESCE((SELECT workstation FROM login_failures f WHERE f.username = users.username "
-                 "AND f.locked_until IS NOT NULL ORDER BY f.locked_until DESC LIMIT 1), '') "
+                 // '*': locked at every window (the account's count over all of them)
+                 "COALESCE((SELECT CASE WHEN workstation = '' THEN '*' ELSE workstation END FROM login_failures f "
+                 "WHERE f.username = users.username AND f.locked_until IS NOT NULL ORDER BY f.locked_until DESC LIMIT 1), '') "
                  "FROM users WHERE username = :n",
         soci::into(u.username), soci::into(u.full_name), soci::into(role), soci::into(u.password_salt),
         soci::into(u.password_hash), soci::into(u.iterations), soci::into(disabled),

@@ -183,6 +183,10 @@ wxString problem_text(const app::Problem& problem) {
     if (c == "locked") {
         if (!problem.param("until").empty()) {
             auto until = core::Instant::parse(problem.param("until"));
+            if (problem.param("where") == "everywhere")
+                return wxString::Format(_("Too many wrong passwords at all windows together: the account is locked at every "
+                                          "window until %s"),
+                                        u8(china_time(until)));
             return wxString::Format(_("Too many wrong passwords: the account is locked until %s"),
                                     u8(china_time(until)));
         }
@@ -237,7 +241,8 @@ wxString problem_text(const app::Problem& problem) {
     if (c == "file_not_regular")
         return wxString::Format(_("%s is not a regular file (a pipe, a socket or a device): choose a file"), p("file"));
     if (c == "header_too_wide")
-        return wxString::Format(_("The header has %s columns; at most %s are read"), p("columns"), p("max"));
+        return wxString::Format(_("The header has %s columns; a header may have at most %s. Nothing was imported."),
+                                p("columns"), p("max"));
     if (c == "username_taken") return wxString::Format(_("User %s exists already"), p("username"));
     if (c == "user_unknown") return wxString::Format(_("There is no user %s"), p("username"));
     if (c == "agency_phone_invalid") return _("Give the number citizens call, at most 40 characters");
