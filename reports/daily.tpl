@@ -11,6 +11,7 @@ column 撤回 | {withdrawn} | 24 | right
 column 待审核 | {pending} | 24 | right
 end
 field 合计受理 | {total} 件
+field 账实核对 | {state}
 table anchors
 column 审计锚点（打印后妥善保存，用于核验审计日志是否被删改） | {anchor} | 160
 end

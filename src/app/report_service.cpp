@@ -12,6 +12,7 @@
 #include "app/settings.h"
 #include "app/policy_service.h"
 #include "app/settlement_service.h"
+#include "app/state_check.h"
 #include "app/stores.h"
 #include "app/stats_service.h"
 #include "app/supervision_service.h"
@@ -210,6 +211,14 @@ void daily_fields(Workspace& ws, const DocumentRequest& r, reports::ReportData& 
     // (docs/security.md): 32 hex digits of each seal are plenty to check against.
     for (const auto& a : audit_anchors(ws))
         d.tables["anchors"].push_back({{"anchor", a.chain + ":" + std::to_string(a.seq) + ":" + a.hash.substr(0, 32)}});
+    // And the tables held against the log (app/state_check.h), where that is cheap.
+    if (auto check = check_state_if_cheap(ws))
+        d.fields["state"] = check->differences.empty()
+                                ? "与审计日志一致（核对" + std::to_string(check->rows) + "行）"
+                                : std::to_string(static_cast<long long>(check->differences.size()) + check->more_differences) +
+                                      "行与审计日志不符：请管理员运行 gongji audit verify 查明";
+    else
+        d.fields["state"] = "数据量大，由每日 gongji audit verify 核对";
     subject = *r.clerk + "@" + r.date->to_string();
 }
 

@@ -392,9 +392,8 @@ std::string state_summary(const StateCheck& check) {
     return out;
 }
 
-std::optional<StateCheck> check_state_at_start(Workspace& ws) {
-    if (database(ws).url().rfind("sqlite:", 0) != 0) return std::nullopt;
-    if (storage::state_rows(database(ws)) > kStartCheckRows) return std::nullopt;
+std::optional<StateCheck> check_state_if_cheap(Workspace& ws) {
+    if (storage::state_rows(database(ws)) > kCheapCheckRows) return std::nullopt;
     return check_state(ws);
 }
 

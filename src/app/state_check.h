@@ -35,12 +35,11 @@ StateCheck check_state(Workspace& ws);
 // "3 rows differ from the audit log: cases 1, persons 2" (and how many beyond those listed).
 std::string state_summary(const StateCheck& check);
 
-// The check at a window's start, where it is cheap: a window's own (embedded) database of up to
-// kStartCheckRows rows of cases, bindings, people and ledger (a fraction of a second). nullopt
-// where it is not made: a shared database, or a larger one, is checked by the agency's daily
-// `gongji audit verify`.
-constexpr long long kStartCheckRows = 300'000;
-std::optional<StateCheck> check_state_at_start(Workspace& ws);
+// The check where it is cheap — at a window's start, on the day's report: a database of up to
+// kCheapCheckRows rows of cases, bindings, people and ledger (about a second). nullopt where it
+// is not made: a larger one is checked by the agency's daily `gongji audit verify`.
+constexpr long long kCheapCheckRows = 300'000;
+std::optional<StateCheck> check_state_if_cheap(Workspace& ws);
 
 // The point the log's proof starts from: the state as it stood when a database reached the
 // schema that keeps the proof (settings, users, profiles, the money tables' digests), sealed in

@@ -112,7 +112,7 @@ private:
     static void warn_of_changes_behind_the_log(gongji::app::Workspace& ws) {
         std::optional<gongji::app::StateCheck> check;
         try {
-            check = gongji::app::check_state_at_start(ws);
+            check = gongji::app::check_state_if_cheap(ws);
         } catch (const std::exception&) {  // the check cannot be made now: the work itself will say why
         }
         if (!check || check->differences.empty()) return;

@@ -80,7 +80,7 @@ BOOST_FIXTURE_TEST_CASE(every_document_renders_with_its_text_masked_ids_and_embe
         {"unbind", {"unbind", "--case", unbind_case}, {"家庭共济关系解除通知书", "离婚", "不予退回"}},
         {"statement", {"statement", "--user", kWife, "--from", "2026-11-01", "--to", "2026-11-30"},
          {"职工医保个人账户共济使用明细", "贵港市人民医院", "86.50", "合计金额"}},
-        {"daily", {"daily", "--clerk", "clerk", "--date", "2026-11-22"}, {"家庭共济窗口业务日报", "共济关系绑定", "合计受理", "审计锚点"}},
+        {"daily", {"daily", "--clerk", "clerk", "--date", "2026-11-22"}, {"家庭共济窗口业务日报", "共济关系绑定", "合计受理", "审计锚点", "与审计日志一致"}},
     };
     for (const auto& d : docs) {
         BOOST_TEST_CONTEXT(d.name) {
