@@ -30,6 +30,8 @@ public:
             if (argv[i] == "--db") url = argv[i + 1].ToStdString(wxConvUTF8);
         if (auto warning = gongji::app::password_in_url_warning(url); !warning.empty())
             std::cerr << "gongji-desk: " << warning << "\n";
+        if (auto warning = gongji::app::unverified_server_warning(url); !warning.empty())
+            std::cerr << "gongji-desk: " << warning << "\n";
         try {
             workspace_ = std::make_unique<gongji::app::Workspace>(url);
             if (auto upgrade = gongji::app::upgrade_on_start(*workspace_))
