@@ -88,7 +88,9 @@ public:
     void apply(const core::AuditEntry& e) {
         ++entries;
         if (e.action == "state.baseline") return baseline(e);
-        if (e.after.find("\"balances\":") != std::string::npos) add_money(e.after);
+        // Storage puts the money a transaction moved first in its last entry's record; a setting's
+        // value is the administrator's own text, never such a record.
+        if (e.after.rfind("{\"balances\":", 0) == 0 && e.entity != "settings") add_money(e.after);
         if (e.entity == "case") return on_case(e);
         if (e.entity == "binding" && e.action.rfind("binding.", 0) == 0) {
             auto& b = bindings[e.entity_key];

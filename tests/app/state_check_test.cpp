@@ -13,6 +13,7 @@
 #include "demo_couple.h"
 #include "fixture.h"
 #include "ledger_fixture.h"
+#include "storage/money_state.h"
 
 namespace gongji {
 namespace {
@@ -110,6 +111,21 @@ BOOST_AUTO_TEST_CASE(a_balance_changed_after_its_ledger_entry_is_named_by_accoun
     for (const auto& d : app::check_state(ws).differences)
         named = named || (d.table == "persons" && d.key == kZhangWei);
     BOOST_TEST(named);
+}
+
+// An administrator's setting cannot stand in for the money a transaction moved: a value shaped
+// like the record storage seals does not make a balance changed behind the log add up.
+BOOST_AUTO_TEST_CASE(a_setting_shaped_like_a_money_record_proves_nothing) {
+    // 李秀英 has no ledger entry to give her away: only the digest can.
+    const auto before = app::stores(ws).persons.find(kLiXiuying)->balance_fen;
+    run("UPDATE persons SET balance_fen = balance_fen + 100 WHERE id_number = '" + kLiXiuying + "'");
+    core::StateDigest part;  // exactly what the change did to the table's digest
+    part.remove(storage::person_balance_row(kLiXiuying, before));
+    part.add(storage::person_balance_row(kLiXiuying, before + 100));
+    app::change_setting(ws, admin, "note", "{\"balances\":{\"persons\":\"" + part.hex() + "\"}}");
+    bool still_found = false;
+    for (const auto& d : app::check_state(ws).differences) still_found = still_found || d.table == "persons";
+    BOOST_TEST(still_found);
 }
 
 BOOST_AUTO_TEST_CASE(a_case_whose_row_is_gone_is_named_with_what_the_log_says_it_was) {
