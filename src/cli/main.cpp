@@ -163,8 +163,12 @@ int main(int argc, char** argv) {
         std::cerr << "gongji " << command << ": " << message << "\n";
         return kNo;
     } catch (const std::exception& e) {
-        if (app::storage_trouble(e) == app::StorageTrouble::not_permitted)
+        const auto trouble = app::storage_trouble(e);
+        if (trouble == app::StorageTrouble::not_permitted)
             std::cerr << "gongji " << command << ": " << app::kNotPermittedAdvice << " (" << e.what() << ")\n";
+        else if (trouble == app::StorageTrouble::damaged)
+            std::cerr << "gongji " << command << ": the database file is damaged or is not a Gongji Desk database "
+                      << "(nothing was changed; restore the last backup, or check --db / GONGJI_DB): " << e.what() << "\n";
         else
             std::cerr << "gongji " << command << ": " << e.what() << "\n";
         return kFailure;
