@@ -51,7 +51,7 @@ std::string hours_text(double hours) {
 // Writes the workbook and records the export like a print (personal data left the program).
 void write_and_record(Workspace& ws, const Actor& actor, const std::string& document, const std::string& subject,
                       const std::vector<reports::Sheet>& sheets, const std::string& path) {
-    refuse_database_file(path);
+    refuse_unsafe_output(path, "--xlsx");
     try {
         reports::write_workbook(path, sheets);
         keep_private(path);

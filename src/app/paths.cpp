@@ -77,13 +77,19 @@ void keep_new_files_private() { ::umask(077); }
 
 void keep_private(const std::string& path) { ::chmod(path.c_str(), 0600); }
 
-void write_private_file(const std::string& path, const std::string& bytes, const std::string& what) {
+void refuse_unsafe_output(const std::string& path, const std::string& what) {
     refuse_database_file(path);
     std::error_code ec;
-    if (fs::is_symlink(path, ec))  // written through, it would overwrite whatever it points at
-        throw BadInput(what + ": " + path + " is a symbolic link; give the file itself or a new name", {"file_not_regular", {{"file", path}}});
-    if (fs::exists(path, ec) && !fs::is_regular_file(path, ec))  // a pipe would wait for a reader
-        throw BadInput(what + ": " + path + " is not a regular file (a pipe, a socket or a device)", {"file_not_regular", {{"file", path}}});
+    if (fs::is_symlink(path, ec))
+        throw BadInput(what + ": " + path + " is a symbolic link; give the file itself or a new name",
+                       {"file_not_regular", {{"file", path}}});
+    if (fs::exists(path, ec) && !fs::is_regular_file(path, ec))
+        throw BadInput(what + ": " + path + " is not a regular file (a pipe, a socket or a device); give a file name",
+                       {"file_not_regular", {{"file", path}}});
+}
+
+void write_private_file(const std::string& path, const std::string& bytes, const std::string& what) {
+    refuse_unsafe_output(path, what);
     auto fail = [&](const char* doing) {
         throw BadInput(what + ": cannot " + doing + " " + path + ": " + std::strerror(errno), {"file_unwritable", {{"file", path}}});
     };

@@ -25,6 +25,10 @@ void refuse_database_file(const std::string& path);
 // its old mode, so keep_private makes it 0600 too.
 void keep_new_files_private();
 void keep_private(const std::string& path);
+// BadInput (`what` naming the option or field) for an output that must not be written: the open
+// database, a symbolic link (written through, it overwrites whatever it points at), a pipe, socket
+// or device (opening one to write waits for a reader).
+void refuse_unsafe_output(const std::string& path, const std::string& what);
 // Writes `bytes` to `path` (0600, replacing what was there); BadInput naming it when it cannot.
 void write_private_file(const std::string& path, const std::string& bytes, const std::string& what);
 

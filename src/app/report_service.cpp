@@ -313,7 +313,7 @@ void record_print(Workspace& ws, const Actor& actor, Paper kind, const std::stri
 }
 
 int print_prepared(Workspace& ws, const Actor& actor, Paper kind, const PreparedDocument& doc, const std::string& pdf_path) {
-    refuse_database_file(pdf_path);
+    refuse_unsafe_output(pdf_path, "--pdf");
     reports::LaidOutDocument laid_out(doc.tpl, doc.data, doc.frame);
     laid_out.write_pdf(pdf_path);
     keep_private(pdf_path);

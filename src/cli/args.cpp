@@ -76,12 +76,8 @@ void Args::require_writable(const std::string& name) const {
     std::error_code ec;
     if (std::filesystem::is_directory(*path, ec))
         throw app::BadInput("--" + name + ": " + *path + " is a folder; give a file name");
-    app::refuse_database_file(*path);  // opening it here would drop the database's locks
-    if (std::filesystem::is_symlink(*path, ec))  // written through, it would overwrite whatever it points at
-        throw app::BadInput("--" + name + ": " + *path + " is a symbolic link; give the file itself or a new name");
+    app::refuse_unsafe_output(*path, "--" + name);  // before the probe opens it
     const bool existed = std::filesystem::exists(*path, ec);
-    if (existed && !std::filesystem::is_regular_file(*path, ec))  // opening a pipe to write waits for a reader
-        throw app::BadInput("--" + name + ": " + *path + " is not a regular file (a pipe, a socket or a device); give a file name");
     FILE* probe = std::fopen(path->c_str(), "ab");  // never truncates what is there
     if (!probe) throw app::BadInput("--" + name + ": cannot write " + *path + ": " + std::strerror(errno));
     std::fclose(probe);

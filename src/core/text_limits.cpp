@@ -1,5 +1,8 @@
 #include "core/text_limits.h"
 
+#include <Poco/TextIterator.h>
+#include <Poco/UTF8Encoding.h>
+
 namespace gongji::core {
 namespace {
 
@@ -10,22 +13,16 @@ bool is_bidi_control(char32_t c) {
 }  // namespace
 
 std::string text_problem(std::string_view text, const TextLimit& limit) {
+    const std::string copy(text);
+    Poco::UTF8Encoding utf8;
     std::size_t chars = 0;
-    for (std::size_t i = 0; i < text.size(); ++chars) {
-        const auto lead = static_cast<unsigned char>(text[i]);
-        const std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xe ? 3 : (lead >> 3) == 0x1e ? 4 : 0;
-        if (length == 0 || i + length > text.size()) return "not_utf8";
-        char32_t c = length == 1 ? lead : lead & (0x7f >> length);
-        for (std::size_t k = 1; k < length; ++k) {
-            const auto next = static_cast<unsigned char>(text[i + k]);
-            if ((next & 0xc0) != 0x80) return "not_utf8";
-            c = (c << 6) | (next & 0x3f);
-        }
-        i += length;
+    for (Poco::TextIterator it(copy, utf8), end(copy); it != end; ++it) {
+        const int c = *it;  // -1: not a valid sequence
+        if (c < 0) return "not_utf8";
         const bool allowed_break = limit.line_breaks && (c == '\n' || c == '\r' || c == '\t');
         if ((c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) && !allowed_break) return "control_character";
-        if (is_bidi_control(c)) return "bidi_control";
-        if (chars + 1 > limit.max_chars) return "too_long";
+        if (is_bidi_control(static_cast<char32_t>(c))) return "bidi_control";
+        if (++chars > limit.max_chars) return "too_long";
     }
     return "";
 }

@@ -38,6 +38,7 @@
 
 #include <soci/soci.h>
 #include "core/eligibility.h"
+#include "bench_database.h"
 #include "roster_generator.h"
 #include "state_check.h"
 #include "supervision.h"
@@ -119,11 +120,8 @@ int eligibility(std::size_t n) {
 int settlement(const std::string& url, std::size_t roster, std::size_t bindings, std::size_t settlements,
                std::size_t ledger_size) {
     app::Workspace ws(url);
-    app::InitOptions options;
-    options.admin_password = "bench";
-    app::initialize(ws, options);
     auto start = Clock::now();
-    app::import_roster_text(ws, bench::generate_roster(roster), app::Encoding::utf8);
+    bench::initialize_with_roster(ws, roster);
     std::printf("setup: roster of %zu in %.1f s\n", roster, seconds_since(start));
 
     start = Clock::now();
@@ -173,18 +171,7 @@ int settlement(const std::string& url, std::size_t roster, std::size_t bindings,
     app::database(ws).sql() << "SELECT count(*) FROM ledger", soci::into(entries);
     if (static_cast<std::size_t>(entries) < ledger_size) {
         start = Clock::now();
-        // Other accounts' movements, spread over the year, to make the ledger the size asked for.
-        long long missing = static_cast<long long>(ledger_size) - entries;
-        storage::Transaction tx(app::database(ws));
-        app::database(ws).sql() << "CREATE TEMP TABLE pad_accounts (k INTEGER PRIMARY KEY, id_number VARCHAR(18))";
-        app::database(ws).sql() << "INSERT INTO pad_accounts (k, id_number) SELECT row_number() OVER (ORDER BY id_number) - 1, "
-                         "id_number FROM (SELECT id_number FROM persons ORDER BY id_number LIMIT 1000) p";
-        app::database(ws).sql() << "INSERT INTO ledger (setl_id, account, binding_id, kind, amount_fen, balance_after_fen, at) "
-                         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " +
-                             std::to_string(missing) +
-                             ") SELECT NULL, a.id_number, NULL, 'own', -1, 0, '2026-0' || (1 + n.i % 9) || '-15T00:00:00Z' "
-                             "FROM n JOIN pad_accounts a ON a.k = n.i % 1000";
-        tx.commit();
+        bench::pad_ledger(ws, static_cast<long long>(ledger_size) - entries);
         app::database(ws).sql() << "SELECT count(*) FROM ledger", soci::into(entries);
         std::printf("setup: ledger padded to %lld entries in %.1f s\n", entries, seconds_since(start));
     }
@@ -249,14 +236,8 @@ int province(const std::string& url, std::size_t bindings) {
     long long stored = 0;
     app::database(ws).sql() << "SELECT count(*) FROM bindings", soci::into(stored);
     if (stored == 0) {  // set up once; run again, it measures the same register
+        bench::insert_bindings(ws, bindings, "2026-01-05T01:00:00Z");
         storage::Transaction tx(app::database(ws));
-        const std::string n = std::to_string(bindings);
-        app::database(ws).sql() <<
-            "INSERT INTO bindings (authorizer_id, user_id, relation, policy, status, legacy, deduction_order, created_at, "
-            "since) SELECT a.id_number, u.id_number, '12', 'guangxi', 'active', 0, 1, '2026-01-05T01:00:00Z', "
-            "'2026-01-05T01:00:00Z' FROM (SELECT id_number, row_number() OVER (ORDER BY id_number) AS i FROM persons "
-            "WHERE insurance_type = '310' LIMIT " + n + ") AS a JOIN (SELECT id_number, row_number() OVER (ORDER BY "
-            "id_number DESC) AS i FROM persons WHERE insurance_type <> '310' LIMIT " + n + ") AS u ON a.i = u.i";
         app::database(ws).sql() <<
             "INSERT INTO cases (number, kind, status, policy, authorizer_id, user_id, relation, application_date, "
             "documents, binding_id, created_by, workstation, created_at, submitted_at, decided_by, decided_at) "

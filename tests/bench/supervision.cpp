@@ -7,8 +7,6 @@
 #include <random>
 #include <vector>
 
-#include "app/init_service.h"
-#include "app/roster_import.h"
 #include "app/settlement_service.h"
 #include "app/stats_service.h"
 #include "app/stores.h"
@@ -16,7 +14,7 @@
 #include "app/workspace.h"
 #include "core/instant.h"
 #include "core/money.h"
-#include "roster_generator.h"
+#include "bench_database.h"
 
 namespace gongji::bench {
 namespace {
@@ -54,22 +52,9 @@ std::string month_file(std::mt19937_64& rng, int month, std::size_t count, std::
 
 int run_supervision(const std::string& url, std::size_t roster, std::size_t bindings, std::size_t settlements) {
     app::Workspace ws(url);
-    app::InitOptions options;
-    options.admin_password = "bench";
-    app::initialize(ws, options);
     auto start = Clock::now();
-    app::import_roster_text(ws, generate_roster(roster), app::Encoding::utf8);
-    {
-        storage::Transaction tx(app::database(ws));
-        const std::string n = std::to_string(bindings);
-        app::database(ws).sql() <<
-            "INSERT INTO bindings (authorizer_id, user_id, relation, policy, status, legacy, deduction_order, created_at, "
-            "since) SELECT a.id_number, u.id_number, '12', 'guangxi', 'active', 0, 1, '2025-06-05T01:00:00Z', "
-            "'2025-06-05T01:00:00Z' FROM (SELECT id_number, row_number() OVER (ORDER BY id_number) AS i FROM persons "
-            "WHERE insurance_type = '310' LIMIT " + n + ") AS a JOIN (SELECT id_number, row_number() OVER (ORDER BY "
-            "id_number DESC) AS i FROM persons WHERE insurance_type <> '310' LIMIT " + n + ") AS u ON a.i = u.i";
-        tx.commit();
-    }
+    initialize_with_roster(ws, roster);
+    insert_bindings(ws, bindings, "2025-06-05T01:00:00Z");
     std::vector<std::pair<std::string, std::string>> pairs;
     {
         soci::rowset<soci::row> rows = (app::database(ws).sql().prepare << "SELECT authorizer_id, user_id FROM bindings");
