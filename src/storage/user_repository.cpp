@@ -81,18 +81,16 @@ void UserRepository::record_failed_login(const std::string& username, const std:
 int UserRepository::count_account_failure(const std::string& username, const core::Instant& at,
                                           const core::Instant& period_start) {
     const auto now = at.utc(), since = period_start.utc();
-    db_.sql() << "INSERT INTO login_failures (username, workstation, failed, counting_since) VALUES (:n, '', 0, :at) "
-                 "ON CONFLICT (username, workstation) DO NOTHING",
-        soci::use(username), soci::use(now);
-    // A count begun before the period starts again with this failure.
-    db_.sql() << "UPDATE login_failures SET "
-                 "failed = CASE WHEN counting_since IS NULL OR counting_since < :since THEN 1 ELSE failed + 1 END, "
-                 "counting_since = CASE WHEN counting_since IS NULL OR counting_since < :since2 THEN :at ELSE counting_since END "
-                 "WHERE username = :n AND workstation = ''",
-        soci::use(since), soci::use(since), soci::use(now), soci::use(username);
     int failed = 0;
-    db_.sql() << "SELECT failed FROM login_failures WHERE username = :n AND workstation = ''", soci::use(username),
-        soci::into(failed);
+    // One statement: a count begun before the period starts again with this failure.
+    db_.sql() << "INSERT INTO login_failures (username, workstation, failed, counting_since) VALUES (:n, '', 1, :at) "
+                 "ON CONFLICT (username, workstation) DO UPDATE SET "
+                 "failed = CASE WHEN login_failures.counting_since IS NULL OR login_failures.counting_since < :since "
+                 "THEN 1 ELSE login_failures.failed + 1 END, "
+                 "counting_since = CASE WHEN login_failures.counting_since IS NULL OR login_failures.counting_since < :since2 "
+                 "THEN excluded.counting_since ELSE login_failures.counting_since END "
+                 "RETURNING failed",
+        soci::use(username), soci::use(now), soci::use(since), soci::use(since), soci::into(failed);
     return failed;
 }
 
