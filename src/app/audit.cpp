@@ -9,7 +9,6 @@
 #include "app/case_service.h"
 #include "app/errors.h"
 #include "app/stores.h"
-#include "storage/audit_repository.h"
 
 namespace gongji::app {
 
@@ -24,7 +23,19 @@ void audit(Workspace& ws, const AuditWho& who, const std::string& action, const 
     e.entity_key = key;
     e.before = before;
     e.after = after;
-    storage::AuditRepository(database(ws)).record(std::move(e));  // chained when the change commits
+    stores(ws).audit.record(std::move(e));  // chained when the change commits
+}
+
+std::string audit_file_key(const std::string& path) {
+    constexpr std::size_t kKeyChars = 64;  // audit_log.entity_key
+    const auto slash = path.find_last_of('/');
+    const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+    std::size_t chars = 0;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        const bool starts_character = (static_cast<unsigned char>(name[i]) & 0xC0) != 0x80;
+        if (starts_character && ++chars > kKeyChars) return name.substr(0, i);
+    }
+    return name;
 }
 
 void log_access(Workspace& ws, const AuditWho& who, const std::string& action, const std::string& entity,
@@ -38,12 +49,12 @@ std::vector<core::AuditEntry> personal_data_views(Workspace& ws, const Actor& ac
     auto id = person.empty() ? person : normalized_id(person, "--person");
     if (!by.empty() && !stores(ws).users.find(by))
         throw BadInput("--by: no user \"" + by + "\"", {"user_unknown", {{"username", by}}});
-    return storage::AuditRepository(database(ws)).views(id, by);
+    return stores(ws).audit.views(id, by);
 }
 
 std::vector<AuditAnchor> audit_anchors(Workspace& ws) {
     std::vector<AuditAnchor> anchors;
-    for (const auto& [chain, head] : storage::AuditRepository(database(ws)).heads())
+    for (const auto& [chain, head] : stores(ws).audit.heads())
         if (head.seq > 0) anchors.push_back({chain, head.seq, head.hash});
     return anchors;
 }
@@ -65,7 +76,7 @@ AuditAnchor parse_audit_anchor(const std::string& text) {
 }
 
 AuditVerification verify_audit(Workspace& ws, const std::vector<AuditAnchor>& anchors) {
-    storage::AuditRepository log(database(ws));
+    auto& log = stores(ws).audit;
     auto heads = log.heads();
     auto entries = log.all();
     auto keys = load_audit_keys();

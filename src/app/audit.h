@@ -22,6 +22,10 @@ struct AuditWho {
 void audit(Workspace& ws, const AuditWho& who, const std::string& action, const std::string& entity,
            const std::string& key, const std::string& before, const std::string& after);
 
+// An imported file as an entry's key: its name, cut to the 64 characters an entry's key holds (a
+// path is longer in any deep folder; the entry's record carries the whole path as "file").
+std::string audit_file_key(const std::string& path);
+
 // Personal data read by a member of staff (等保 level 3; PIPL: ID numbers and medical spending are
 // sensitive): who opened whose card, bindings, statement or papers, when, from which window.
 // `action` "person.view" (entity "person", key the ID number) or "document.view" (entity

@@ -204,7 +204,8 @@ Actor authenticate(Workspace& ws, const std::string& username, const std::string
     actor.duty = duty_in_force(ws, *user);
     core::JsonWriter outcome;
     outcome.begin_object().key("role").value(core::role_name(user->role));
-    if (!actor.password_change.empty()) outcome.key("password_change").value(actor.password_change);
+    if (actor.password_change != PasswordChange::none)
+        outcome.key("password_change").value(kPasswordChanges.code(actor.password_change));
     if (actor.duty != core::Duty::all) outcome.key("duty").value(core::duty_name(actor.duty));
     audit(ws, who, "login", "user", username, "", outcome.end_object().str());
     tx.commit();

@@ -7,9 +7,19 @@
 #include <vector>
 
 #include "app/workspace.h"
+#include "core/code_table.h"
 #include "core/role.h"
 
 namespace gongji::app {
+
+// Why an account's holder must choose a new password before working: none, or the codes the CLI
+// and the login outcome say ("set_by_administrator", "expired").
+enum class PasswordChange { none, set_by_administrator, expired };
+inline constexpr core::CodeTable<PasswordChange, 3> kPasswordChanges{{
+    {PasswordChange::none, ""},
+    {PasswordChange::set_by_administrator, "set_by_administrator"},
+    {PasswordChange::expired, "expired"},
+}};
 
 struct Actor {
     Actor() = default;
@@ -20,9 +30,8 @@ struct Actor {
     core::Role role = core::Role::clerk;
     std::string workstation;
     std::string full_name;  // empty when the account has none
-    // Set at login when the holder must choose a new password first (app/passwords.h):
-    // "set_by_administrator" or "expired"; empty otherwise.
-    std::string password_change = "";
+    // Set at login when the holder must choose a new password first (app/passwords.h).
+    PasswordChange password_change = PasswordChange::none;
     // An administrator's duty in force (core::Duty): `all` unless the agency separates them.
     core::Duty duty = core::Duty::all;
 };

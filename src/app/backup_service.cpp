@@ -10,7 +10,6 @@
 #include "app/kept_anchors.h"
 #include "app/state_check.h"
 #include "app/stores.h"
-#include "storage/audit_repository.h"
 #include "storage/migrations.h"
 #include "storage/sqlite_backup.h"
 
@@ -52,7 +51,7 @@ std::string check_copy(Workspace& copy, BackupReport& report, const std::vector<
 // This machine's kept heads that a backup taken later must have as they were: those up to each
 // chain's head in the copy (a copy older than a head lacks it, as it should).
 std::vector<AuditAnchor> kept_within(Workspace& copy, const std::vector<AuditAnchor>& kept) {
-    auto heads = storage::AuditRepository(database(copy)).heads();
+    auto heads = stores(copy).audit.heads();
     std::vector<AuditAnchor> within;
     for (auto a : kept)
         if (heads.count(a.chain) && a.seq <= heads[a.chain].seq) {
@@ -66,7 +65,7 @@ std::vector<AuditAnchor> kept_within(Workspace& copy, const std::vector<AuditAnc
 std::vector<BackupReport::Missing> not_in(Workspace& backup, const std::vector<AuditAnchor>& kept) {
     std::map<std::string, long long> seen;
     for (const auto& a : kept) seen[a.chain] = std::max(seen[a.chain], a.seq);
-    auto heads = storage::AuditRepository(database(backup)).heads();
+    auto heads = stores(backup).audit.heads();
     std::vector<BackupReport::Missing> missing;
     for (const auto& [chain, last] : seen) {
         long long has = heads.count(chain) ? heads[chain].seq : 0;

@@ -12,7 +12,6 @@
 #include "app/policy_service.h"
 #include "app/settlement_service.h"
 #include "app/stores.h"
-#include "storage/ledger_repository.h"
 #include "core/case_rules.h"
 #include "core/id_number.h"
 #include "core/instant.h"
@@ -262,6 +261,11 @@ Case submit_bind(Workspace& ws, const Actor& actor, const BindApplication& app) 
     }
 }
 
+core::EligibilityResult approval_verdict(Workspace& ws, const core::Case& c) {
+    return evaluate(ws, *c.policy, *c.authorizer_id, c.user_id, *c.relation, c.application_date,
+                    c.kind == core::CaseKind::bind ? std::optional(c.documents) : std::nullopt, c.binding_id.value_or(0));
+}
+
 Case approve_case(Workspace& ws, const Actor& actor, const std::string& number) {
     storage::Transaction tx(database(ws));
     auto c = lock_case(ws, number);
@@ -270,22 +274,17 @@ Case approve_case(Workspace& ws, const Actor& actor, const std::string& number) 
         throw Refused("four_eyes", {{"case", c.number}});
     require_role(actor, {core::Role::supervisor});
     transition(c, core::CaseAction::approve);
-    // The roster and other approvals may have changed since submission: judge again, leaving
-    // out the case's own pending binding.
-    auto result = evaluate(ws, *c.policy, *c.authorizer_id, c.user_id, *c.relation, c.application_date,
-                           c.kind == core::CaseKind::bind ? std::optional(c.documents) : std::nullopt, *c.binding_id);
+    // The roster, other approvals and the case's papers may have changed since submission.
+    auto result = approval_verdict(ws, c);
     if (!result.eligible) throw NotEligible(result);
     complete_approval(ws, actor, c, actor.username);
     tx.commit();
     return c;
 }
 
-Case reject_case(Workspace& ws, const Actor& actor, const std::string& number, const std::string& reason,
+Case reject_case(Workspace& ws, const Actor& actor, const std::string& number, core::RejectionReason reason,
                  const std::optional<std::string>& note) {
-    if (!core::is_rejection_reason(reason))
-        throw BadInput("--reason: must be documents_unclear, relation_unproven, information_mismatch, not_eligible "
-                       "or other, not \"" + reason + "\"");
-    if (reason == "other" && (!note || note->empty()))
+    if (reason == core::RejectionReason::other && (!note || note->empty()))
         throw BadInput("--note: required with reason other", {"note_required", {}});
     if (note) require_within(*note, core::kNoteLimit);
     storage::Transaction tx(database(ws));
@@ -296,7 +295,7 @@ Case reject_case(Workspace& ws, const Actor& actor, const std::string& number, c
     auto to = transition(c, core::CaseAction::reject);
     std::string before = audit_record(c);
     c.status = to;
-    c.reason = reason;
+    c.reason = core::kRejectionReasons.code(reason);
     c.note = note;
     c.decided_by = actor.username;
     c.decided_at = now();
@@ -325,10 +324,8 @@ Case withdraw_case(Workspace& ws, const Actor& actor, const std::string& number)
 }
 
 Case unbind(Workspace& ws, const Actor& actor, const std::string& authorizer_text, const std::string& user_text,
-            const std::string& reason) {
+            core::UnbindReason reason) {
     require_role(actor, {core::Role::clerk, core::Role::supervisor});
-    if (!core::is_unbind_reason(reason))
-        throw BadInput("--reason: must be request, divorce, death or other, not \"" + reason + "\"");
     auto a = normalized_id(authorizer_text, "--authorizer");
     auto u = normalized_id(user_text, "--user");
     auto number = take_case_number(ws);
@@ -336,7 +333,7 @@ Case unbind(Workspace& ws, const Actor& actor, const std::string& authorizer_tex
     // Ending a binding may return quota money: take the money lock first, as every transaction
     // that moves money does, so none of them wait for each other in opposite orders; shared, as
     // the two people's rows, locked next, keep unbindings of other pairs out of each other's way.
-    storage::LedgerRepository(database(ws)).lock_for_pair_move();
+    stores(ws).ledger.lock_for_pair_move();
     stores(ws).persons.lock({a, u});
     auto binding = stores(ws).bindings.find_open(a, u);
     if (!binding || !binding->is_active())
@@ -349,11 +346,11 @@ Case unbind(Workspace& ws, const Actor& actor, const std::string& authorizer_tex
     c.authorizer_id = a;
     c.relation = binding->relation;
     c.binding_id = binding->id;
-    c.reason = reason;
+    c.reason = core::kUnbindReasons.code(reason);
     c.submitted_at = at;
     c.decided_at = at;
     c.id = stores(ws).cases.insert(c);
-    stores(ws).bindings.end(binding->id, at, reason);
+    stores(ws).bindings.end(binding->id, at, *c.reason);
     return_quota(ws, who(actor), binding->id, a, at.utc());  // unused quota goes back
     compact_order(ws, actor, u, at);
     audit_case(ws, actor, "case.submit", "", c);

@@ -61,14 +61,18 @@ core::Case submit_bind(Workspace& ws, const Actor& actor, const BindApplication&
 // Supervisor only; never the submitter (four_eyes); already_decided when another got there first;
 // not_eligible when the roster or other approvals changed since submission.
 core::Case approve_case(Workspace& ws, const Actor& actor, const std::string& number);
+// The verdict approval gives a submitted bind or rebind case: judged as of its application date,
+// with its papers (a bind's), its own pending binding left out. What the supervisor sees.
+core::EligibilityResult approval_verdict(Workspace& ws, const core::Case& c);
+// A note is required with reason other.
 core::Case reject_case(Workspace& ws, const Actor& actor, const std::string& number,
-                       const std::string& reason, const std::optional<std::string>& note);
+                       core::RejectionReason reason, const std::optional<std::string>& note);
 // The submitter or a supervisor takes back a case not yet decided.
 core::Case withdraw_case(Workspace& ws, const Actor& actor, const std::string& number);
 
-// Ends the active binding of the pair at once (request, divorce, death, other).
+// Ends the active binding of the pair at once.
 core::Case unbind(Workspace& ws, const Actor& actor, const std::string& authorizer_id,
-                  const std::string& user_id, const std::string& reason);
+                  const std::string& user_id, core::UnbindReason reason);
 // Sets the user's deduction order at once: `authorizers` lists every open binding's authorizer.
 core::Case reorder(Workspace& ws, const Actor& actor, const std::string& user_id,
                    const std::vector<std::string>& authorizers);

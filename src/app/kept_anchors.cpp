@@ -232,7 +232,7 @@ void restart_kept_anchors(Workspace& ws, const std::string& why) {
 
 std::vector<LostTail> lost_tails(Workspace& ws) {
     auto kept = kept_of(ws);
-    storage::AuditRepository log(database(ws));
+    auto& log = stores(ws).audit;
     auto heads = log.heads();
     std::map<std::string, LostTail> lost;
     auto head_of = [&](const std::string& chain) { return heads.count(chain) ? heads[chain].seq : 0LL; };

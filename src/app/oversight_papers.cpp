@@ -37,11 +37,6 @@ private:
     std::map<std::string, std::string> names_;
 };
 
-std::string china_time(const core::Instant& t) {
-    auto text = t.china();
-    return text.substr(0, 10) + " " + text.substr(11, 8);
-}
-
 std::string hours_text(double hours) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.1f", hours);
@@ -80,7 +75,7 @@ void supervision_fields(Workspace& ws, const SupervisionReport& report, reports:
     for (const auto& [f, cases] : report.findings) {
         std::string joined;
         for (const auto& c : cases) joined += (joined.empty() ? "" : "、") + c;
-        d.tables["findings"].push_back({{"time", china_time(core::Instant{f.time})},
+        d.tables["findings"].push_back({{"time", core::china_text(core::Instant{f.time}, core::ChinaFormat::seconds)},
                                         {"setl_id", f.setl_id},
                                         {"user", person(f.user_id)},
                                         {"authorizer", f.authorizer_id.empty() ? "—" : person(f.authorizer_id)},
@@ -115,7 +110,8 @@ void export_supervision(Workspace& ws, const Actor& actor, const SupervisionRepo
     for (const auto& [f, cases] : report.findings) {
         std::string joined;
         for (const auto& c : cases) joined += (joined.empty() ? "" : "、") + c;
-        list.rows.push_back({SheetCell::of_text(china_time(core::Instant{f.time})), SheetCell::of_text(f.setl_id),
+        const auto time = core::china_text(core::Instant{f.time}, core::ChinaFormat::seconds);
+        list.rows.push_back({SheetCell::of_text(time), SheetCell::of_text(f.setl_id),
                              SheetCell::of_text(name(f.user_id)), SheetCell::of_text(core::mask_id_number(f.user_id)),
                              SheetCell::of_text(name(f.authorizer_id)),
                              SheetCell::of_text(f.authorizer_id.empty() ? "" : core::mask_id_number(f.authorizer_id)),

@@ -56,12 +56,12 @@ void set_password_setting(Workspace& ws, const Actor& actor, const std::string& 
 
 bool cli_requires_password_change(Workspace& ws) { return setting(ws, "cli_password_change") == std::string("require"); }
 
-std::string password_change_due(Workspace& ws, const core::UserAccount& account) {
-    if (account.must_change_password) return "set_by_administrator";
+PasswordChange password_change_due(Workspace& ws, const core::UserAccount& account) {
+    if (account.must_change_password) return PasswordChange::set_by_administrator;
     auto rules = password_rules(ws);
     auto set_at = account.password_set_at.value_or(account.created_at);
-    if (rules.max_age_days > 0 && now().seconds - set_at.seconds >= rules.max_age_days * kSecondsPerDay) return "expired";
-    return "";
+    if (rules.max_age_days > 0 && now().seconds - set_at.seconds >= rules.max_age_days * kSecondsPerDay) return PasswordChange::expired;
+    return PasswordChange::none;
 }
 
 void change_own_password(Workspace& ws, Actor& actor, const std::string& current, const std::string& chosen) {
@@ -85,7 +85,7 @@ void change_own_password(Workspace& ws, Actor& actor, const std::string& current
     audit(ws, {actor.username, actor.workstation}, "user.password", "user", actor.username, "",
           "{\"changed_by\":\"holder\",\"credential\":\"" + credential_fingerprint(h) + "\"}");
     tx.commit();
-    actor.password_change.clear();
+    actor.password_change = PasswordChange::none;
 }
 
 }  // namespace gongji::app

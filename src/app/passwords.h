@@ -29,9 +29,8 @@ void set_password_setting(Workspace& ws, const Actor& actor, const std::string& 
 // Whether the command line refuses (rather than warns) an account that must change its password.
 bool cli_requires_password_change(Workspace& ws);
 
-// Why the holder must choose a new password at this login: "set_by_administrator", "expired",
-// or "" when they need not.
-std::string password_change_due(Workspace& ws, const core::UserAccount& account);
+// Why the holder must choose a new password at this login, if they must.
+PasswordChange password_change_due(Workspace& ws, const core::UserAccount& account);
 
 // The holder's own change, audited without the passwords. Refused("authentication_failed") for
 // a wrong current password; BadInput with the rule's code (password_too_short,

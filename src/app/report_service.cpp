@@ -22,7 +22,6 @@
 #include "core/masking.h"
 #include "core/money.h"
 #include "core/relation.h"
-#include "storage/settings_repository.h"
 
 namespace gongji::app {
 namespace {
@@ -42,17 +41,6 @@ const PaperInfo& info(Paper p) {
     for (const auto& i : kPapers)
         if (i.paper == p) return i;
     return kPapers[0];
-}
-
-std::string china_time(const std::optional<core::Instant>& t) {
-    if (!t) return "";
-    auto text = t->china();
-    return text.substr(0, 10) + " " + text.substr(11, 8);
-}
-
-std::string china_time(const std::string& utc) {
-    auto t = core::Instant::parse(utc);
-    return t ? china_time(t) : utc;
 }
 
 std::string name_of(Workspace& ws, const std::string& id) {
@@ -92,8 +80,8 @@ void case_fields(Workspace& ws, const core::Case& c, reports::ReportData& d) {
     d.fields["workstation"] = c.workstation;
     agency_promise_fields(ws, d);
     d.fields["application_date"] = c.application_date.to_string();
-    d.fields["submitted_at"] = china_time(c.submitted_at);
-    d.fields["decided_at"] = china_time(c.decided_at);
+    d.fields["submitted_at"] = core::china_text(c.submitted_at, core::ChinaFormat::seconds);
+    d.fields["decided_at"] = core::china_text(c.decided_at, core::ChinaFormat::seconds);
     d.fields["decided_by"] = staff_of(ws, c.decided_by.value_or(""));
     d.fields["approved"] = c.status == core::CaseStatus::approved ? "是" : "";
     d.fields["rejected"] = c.status == core::CaseStatus::rejected ? "是" : "";
@@ -159,7 +147,7 @@ void statement_fields(Workspace& ws, const Actor& actor, const DocumentRequest& 
         auto use = use_label(s.use);
         std::string note = s.recorded ? "平台记录" : "";
         if (s.late) note += note.empty() ? "补传" : "·补传";
-        rows.push_back({{"time", china_time(s.settled_at)},
+        rows.push_back({{"time", core::china_text(s.settled_at, core::ChinaFormat::seconds)},
                         {"setl_id", s.setl_id},
                         {"note", note.empty() ? "" : "（" + note + "）"},
                         {"user", name_of(ws, s.user_id)},
@@ -268,7 +256,7 @@ PreparedDocument start_document(Workspace& ws, const Actor& actor, Paper kind) {
     doc.tpl = reports::parse_template(read_file(path), path);
     doc.frame.agency = agency_name(ws);
     doc.frame.title = paper.title;
-    doc.frame.printed_at = china_time(now());
+    doc.frame.printed_at = core::china_text(now(), core::ChinaFormat::seconds);
     doc.frame.operator_name = staff_label(actor.username, actor.full_name);
     return doc;
 }
@@ -305,7 +293,7 @@ PreparedDocument prepare_document(Workspace& ws, const Actor& actor, const Docum
 void record_print(Workspace& ws, const Actor& actor, Paper kind, const std::string& subject, int pages) {
     storage::Transaction tx(database(ws));
     std::string name = paper_name(kind);
-    storage::SettingsRepository(database(ws)).record_print(name, subject, pages, actor.username, actor.workstation,
+    stores(ws).settings.record_print(name, subject, pages, actor.username, actor.workstation,
                                                            now().utc());
     audit(ws, {actor.username, actor.workstation}, "print", "document", subject, "",
           "{\"document\":\"" + name + "\",\"pages\":" + std::to_string(pages) + "}");

@@ -12,7 +12,6 @@
 #include "app/case_service.h"
 #include "app/settlement_service.h"
 #include "app/stores.h"
-#include "storage/ledger_repository.h"
 #include "core/json_writer.h"
 #include "core/packed_id_map.h"
 #include "core/roster.h"
@@ -36,7 +35,7 @@ int end_bindings_after_import(Workspace& ws, const AuditWho& who) {
         if (!core::binding_ends_automatically(open.authorizer_status, open.user_status, it->second.version_on(today),
                                               open.authorizer_region, open.user_region))
             continue;
-        stores(ws).bindings.end(b.id, at, "auto");
+        stores(ws).bindings.end(b.id, at, core::kAutomaticUnbindReason);
         return_quota(ws, who, b.id, b.authorizer_id, at.utc());
         audit(ws, who, "binding.end", "binding", std::to_string(b.id), audit_record(b),
               audit_record(*stores(ws).bindings.find(b.id)));
@@ -66,7 +65,7 @@ RosterImportReport import_roster_text(Workspace& ws, std::string bytes, Encoding
     const size_t total = text.size();
     core::Person person;
     storage::Transaction tx(database(ws));
-    storage::LedgerRepository(database(ws)).lock_for_settlement();  // the roster sets balances too
+    stores(ws).ledger.lock_for_settlement();  // the roster sets balances too
     const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
     storage::RosterWriter writer(database(ws), now().utc(), lines);
     // A person twice in one roster: the first line is taken, the other refused naming it, so the
@@ -109,8 +108,9 @@ RosterImportReport import_roster_text(Workspace& ws, std::string bytes, Encoding
         .key("rejected").value(static_cast<long long>(report.rejected.size()))
         .key("bindings_ended").value(report.bindings_ended)
         .key("encoding").value(report.encoding)
+        .key("file").value(source)
         .end_object();
-    audit(ws, who, "roster.import", "roster", source, "", summary.str());
+    audit(ws, who, "roster.import", "roster", audit_file_key(source), "", summary.str());
     tx.commit();
     if (progress) progress->report(total, total);
     return report;

@@ -3,12 +3,11 @@
 #include "app/audit.h"
 #include "app/stores.h"
 #include "storage/database.h"
-#include "storage/settings_repository.h"
 
 namespace gongji::app {
 
 AgencySettings agency_settings(Workspace& ws) {
-    auto all = storage::SettingsRepository(database(ws)).all();
+    auto all = stores(ws).settings.all();
     auto get = [&](const char* key) -> std::optional<std::string> {
         auto it = all.find(key);
         return it == all.end() ? std::nullopt : std::optional(it->second);
@@ -17,11 +16,11 @@ AgencySettings agency_settings(Workspace& ws) {
 }
 
 std::map<std::string, std::string> stored_settings(Workspace& ws) {
-    return storage::SettingsRepository(database(ws)).all();
+    return stores(ws).settings.all();
 }
 
 std::optional<std::string> setting(Workspace& ws, const std::string& key) {
-    return storage::SettingsRepository(database(ws)).get(key);
+    return stores(ws).settings.get(key);
 }
 
 void change_setting(Workspace& ws, const Actor& actor, const std::string& key, const std::string& value) {
@@ -31,7 +30,7 @@ void change_setting(Workspace& ws, const Actor& actor, const std::string& key, c
 void change_settings(Workspace& ws, const Actor& actor, const std::vector<std::pair<std::string, std::string>>& changes) {
     // Which administrator's duty a setting is, the caller checks (app/duties.h).
     if (actor.role != core::Role::admin) require_role(actor, {core::Role::admin});
-    storage::SettingsRepository settings(database(ws));
+    auto& settings = stores(ws).settings;
     storage::Transaction tx(database(ws));
     for (const auto& [key, value] : changes) {
         auto before = settings.get(key).value_or("");

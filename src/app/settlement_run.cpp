@@ -7,15 +7,14 @@
 #include "core/instant.h"
 #include "core/money.h"
 #include "core/supervision.h"
-#include "storage/ledger_repository.h"
 #include "storage/settlement_writer.h"
 
 namespace gongji::app {
 
 SettlementRun::SettlementRun(Workspace& ws)
-    : ws_(ws), register_(ws), accounts_(ws), ledger_(std::make_unique<storage::LedgerRepository>(database(ws))) {
-    quotas_ = ledger_->quotas();
-    applied_seq_ = ledger_->last_applied_seq();
+    : ws_(ws), register_(ws), accounts_(ws), ledger_(stores(ws).ledger) {
+    quotas_ = ledger_.quotas();
+    applied_seq_ = ledger_.last_applied_seq();
 }
 
 SettlementRun::~SettlementRun() = default;
@@ -199,8 +198,8 @@ void SettlementRun::write_back() {
                             a.stored_balance});
     });
     if (writer_) writer_->set_balances(balances);
-    for (auto id : quotas_dirty_) ledger_->set_quota(id, quotas_[id]);
-    ledger_->set_last_applied_seq(applied_seq_);
+    for (auto id : quotas_dirty_) ledger_.set_quota(id, quotas_[id]);
+    ledger_.set_last_applied_seq(applied_seq_);
 }
 
 }  // namespace gongji::app

@@ -81,7 +81,7 @@ private:
     Workspace& ws_;
     BindingRegister register_;
     AccountBook accounts_;
-    std::unique_ptr<storage::LedgerRepository> ledger_;
+    storage::LedgerRepository& ledger_;
     std::unique_ptr<storage::SettlementWriter> writer_;  // made with the first part
     std::unordered_map<std::string, core::SettlementIdentity> stored_;  // of the current part
     struct Seen {

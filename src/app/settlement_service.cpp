@@ -14,8 +14,6 @@
 #include "app/policy_service.h"
 #include "app/settlement_run.h"
 #include "app/stores.h"
-#include "storage/ledger_repository.h"
-#include "storage/recorded_repository.h"
 #include "core/csv.h"
 #include "core/instant.h"
 #include "core/json_writer.h"
@@ -200,7 +198,7 @@ SettleReport settle_text(Workspace& ws, std::string bytes, Encoding encoding, co
     const auto imported_at = now().utc();
     storage::LargeCache cache(database(ws));  // the ledger's indexes grow by millions of entries
     storage::Transaction tx(database(ws));
-    storage::LedgerRepository(database(ws)).lock_for_settlement();  // before reading any balance
+    stores(ws).ledger.lock_for_settlement();  // before reading any balance
     SettlementRun run(ws);
     // Settlements against people in the roster: a large file reads the roster in one pass.
     const auto count = static_cast<long long>(recorded ? records->items.size() : to_split->items.size());
@@ -222,8 +220,9 @@ SettleReport settle_text(Workspace& ws, std::string bytes, Encoding encoding, co
         .key("late").value(static_cast<long long>(report.late))
         .key("findings").value(static_cast<long long>(report.findings))
         .key("rejected").value(static_cast<long long>(report.rejected.size()))
+        .key("file").value(source)
         .end_object();
-    audit(ws, who, "settlement.import", "settlement", source, "", summary.str());
+    audit(ws, who, "settlement.import", "settlement", audit_file_key(source), "", summary.str());
     tx.commit();
     return report;
 }
@@ -240,7 +239,7 @@ long long reserve_quota(Workspace& ws, const Actor& actor, const std::string& au
     auto u = normalized_id(user_text, "--user");
     const long long when = at.value_or(now().seconds);
     storage::Transaction tx(database(ws));
-    storage::LedgerRepository ledger(database(ws));
+    auto& ledger = stores(ws).ledger;
     ledger.lock_for_pair_move();  // beside other pairs' moves, never beside an import
     stores(ws).persons.lock({a, u});
     auto binding = stores(ws).bindings.find_open(a, u);
@@ -271,7 +270,7 @@ long long reserve_quota(Workspace& ws, const Actor& actor, const std::string& au
 
 void return_quota(Workspace& ws, const AuditWho& who, long long binding_id, const std::string& authorizer_id,
                   const std::string& at) {
-    storage::LedgerRepository ledger(database(ws));
+    auto& ledger = stores(ws).ledger;
     long long quota = ledger.quota_for_update(binding_id);
     if (quota <= 0) return;  // callers hold the money lock already
     long long balance = ledger.balance_for_update(authorizer_id) + quota;
@@ -293,14 +292,14 @@ Statement statement(Workspace& ws, const Actor& actor, bool of_user, const std::
     log_access(ws, {actor.username, actor.workstation}, "person.view", "person", id, detail.str());
     auto start = core::format_utc(core::china_day_start(from));
     auto end = core::format_utc(core::china_day_start(core::CivilDate::from_days_since_epoch(to.days_since_epoch() + 1)));
-    storage::LedgerRepository ledger(database(ws));
+    auto& ledger = stores(ws).ledger;
     Statement out;
     auto settlements = of_user ? ledger.settlements_of_user(id, start, end) : ledger.settlements_drawn_on(id, start, end);
     for (auto& s : settlements) {
         auto entries = ledger.entries_of(s.setl_id);
         out.rows.push_back({std::move(s), std::move(entries)});
     }
-    storage::RecordedRepository recorded(database(ws));
+    auto& recorded = stores(ws).recorded;
     for (auto& r : of_user ? recorded.of_user(id, start, end) : recorded.drawn_on(id, start, end))
         out.rows.push_back(statement_row(r.settlement, r.late, r.imported_at, r.applied_seq));
     // The ledger as it happened: in the order the settlements were applied (each import in time

@@ -17,9 +17,7 @@
 #include "app/stores.h"
 #include "core/json_writer.h"
 #include "core/state_digest.h"
-#include "storage/audit_repository.h"
 #include "storage/money_state.h"
-#include "storage/settings_repository.h"
 
 namespace gongji::app {
 namespace {
@@ -362,7 +360,7 @@ const char* const kStateEntries =
 
 StateCheck check_state(Workspace& ws) {
     Replay replay;
-    storage::AuditRepository(database(ws)).for_each_in_written_order(kStateEntries,
+    stores(ws).audit.for_each_in_written_order(kStateEntries,
                                                                       [&](const core::AuditEntry& e) { replay.apply(e); });
     StateCheck check;
     check.entries = replay.entries;
@@ -370,7 +368,7 @@ StateCheck check_state(Workspace& ws) {
     compare_cases(ws, replay, out);
     compare_bindings(ws, replay, out);
     compare_users(ws, replay, out);
-    compare_named("settings", storage::SettingsRepository(database(ws)).all(), replay.settings, replay.has_baseline, out);
+    compare_named("settings", stores(ws).settings.all(), replay.settings, replay.has_baseline, out);
     std::map<std::string, std::string> policies;
     for (const auto& p : stores(ws).policies.list()) policies[p.name] = sha256_hex(p.document);
     compare_named("policy_profiles", policies, replay.policies, replay.has_baseline, out);
@@ -401,7 +399,7 @@ void record_state_baseline(Workspace& ws) {
     storage::Transaction tx(database(ws));
     core::JsonWriter w(false);
     w.begin_object().key("settings").begin_object();
-    for (const auto& [name, value] : storage::SettingsRepository(database(ws)).all()) w.key(name).value(value);
+    for (const auto& [name, value] : stores(ws).settings.all()) w.key(name).value(value);
     w.end_object().key("users").begin_object();
     for (const auto& u : stores(ws).users.list()) {
         w.key(u.username).begin_object().key("role").value(core::role_name(u.role)).key("disabled").value(u.disabled);

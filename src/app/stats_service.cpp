@@ -6,11 +6,11 @@
 #include "app/audit.h"
 #include "app/errors.h"
 #include "app/stores.h"
+#include "core/case_rules.h"
 #include "core/instant.h"
 #include "core/json_writer.h"
 #include "core/natural_order.h"
 #include "core/relation.h"
-#include "storage/stats_repository.h"
 
 namespace gongji::app {
 namespace {
@@ -57,7 +57,7 @@ MonthlyFigures monthly_figures(Workspace& ws, const Actor& actor, const std::str
     const auto next = month == 12 ? core::CivilDate{year + 1, 1, 1} : core::CivilDate{year, month + 1, 1};
     f.last = core::CivilDate::from_days_since_epoch(next.days_since_epoch() - 1);
     const auto from = core::format_utc(core::china_day_start(f.first)), to = core::format_utc(core::china_day_start(next));
-    storage::StatsRepository stats(database(ws));
+    auto& stats = stores(ws).stats;
 
     // Cases taken in (submitted) this month, and the decisions made in it.
     std::map<std::string, MonthlyFigures::CaseRow> kinds;
@@ -66,10 +66,13 @@ MonthlyFigures monthly_figures(Workspace& ws, const Actor& actor, const std::str
         auto& row = kinds[c.kind];
         row.kind = c.kind;
         row.submitted += c.count;
-        if (c.status == "approved") row.approved += c.count;
-        else if (c.status == "rejected") row.rejected += c.count;
-        else if (c.status == "withdrawn") row.withdrawn += c.count;
-        else row.waiting += c.count;
+        switch (core::parse_case_status(c.status).value_or(core::CaseStatus::submitted)) {
+            case core::CaseStatus::approved: row.approved += c.count; break;
+            case core::CaseStatus::rejected: row.rejected += c.count; break;
+            case core::CaseStatus::withdrawn: row.withdrawn += c.count; break;
+            case core::CaseStatus::draft:
+            case core::CaseStatus::submitted: row.waiting += c.count; break;
+        }
         windows[c.workstation] += c.count;
         clerks[c.clerk] += c.count;
     }

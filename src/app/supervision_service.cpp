@@ -10,7 +10,6 @@
 #include "app/stores.h"
 #include "core/instant.h"
 #include "core/json_writer.h"
-#include "storage/recorded_repository.h"
 
 namespace gongji::app {
 
@@ -30,7 +29,7 @@ SupervisionReport supervise(Workspace& ws, const Actor& actor, const core::Civil
         const auto* a = accounts.find(id);
         return a ? a->region : std::string();
     };
-    storage::RecordedRepository(database(ws)).for_each(start, end, [&](storage::RecordedRepository::Row&& row) {
+    stores(ws).recorded.for_each(start, end, [&](storage::RecordedRepository::Row&& row) {
         const auto& s = row.settlement;
         ++report.checked;
         const auto* user = accounts.find(s.user_id);

@@ -6,7 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "app/errors.h"
 #include "core/civil_date.h"
+#include "core/code_table.h"
 
 namespace gongji::cli {
 
@@ -20,6 +22,14 @@ public:
     std::optional<std::string> option(const std::string& name) const;  // BadInput when given twice
     std::vector<std::string> options(const std::string& name) const;  // repeated options
     std::string required(const std::string& name) const;              // BadInput when absent
+    // A required option whose value is one of `table`'s codes; BadInput naming them otherwise.
+    template <class E, std::size_t N>
+    E coded(const std::string& name, const core::CodeTable<E, N>& table) const {
+        auto text = required(name);
+        auto value = table.parse(text);
+        if (!value) throw app::BadInput("--" + name + ": must be " + table.listed() + ", not \"" + text + "\"");
+        return *value;
+    }
     // A YYYY-MM-DD option: nullopt when absent, BadInput when it is not a real date.
     std::optional<core::CivilDate> date(const std::string& name) const;
     bool flag(const std::string& name) const { return flags_.count(name) != 0; }

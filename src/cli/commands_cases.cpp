@@ -93,7 +93,7 @@ int run_case(Session& s, const Words& words) {
     if (sub == "reject") {
         args.allow_only({"reason", "note"});
         args.expect_positional(2, "CASE");
-        auto reason = args.required("reason");
+        auto reason = args.coded("reason", core::kRejectionReasons);
         auto actor = s.actor();
         print_json(case_summary(app::reject_case(ws, actor, pos[1], reason, args.option("note"))));
         return 0;
@@ -101,7 +101,8 @@ int run_case(Session& s, const Words& words) {
     if (sub == "unbind") {
         args.allow_only({"authorizer", "user", "reason"});
         args.expect_positional(1, "");
-        auto a = args.required("authorizer"), u = args.required("user"), reason = args.required("reason");
+        auto a = args.required("authorizer"), u = args.required("user");
+        auto reason = args.coded("reason", core::kUnbindReasons);
         auto actor = s.actor();
         print_json(case_summary(app::unbind(ws, actor, a, u, reason)));
         return 0;

@@ -26,11 +26,6 @@ core::CivilDate date_option(const Args& args, const std::string& name) {
     return *args.date(name);
 }
 
-std::string china_time(const std::string& utc) {
-    auto s = core::parse_iso_instant(utc);
-    return s ? core::format_china(*s) : utc;
-}
-
 }  // namespace
 
 int run_settle(Session& s, const Words& words) {
@@ -86,7 +81,7 @@ int run_statement(Session& s, const Words& words) {
             .key("setl_id").value(x.setl_id)
             .key("kind").value(x.recorded ? "recorded" : "split")
             .key("late").value(x.late)
-            .key("time").value(china_time(x.settled_at))
+            .key("time").value(core::china_text(x.settled_at, core::ChinaFormat::iso))
             .key("user").value(x.user_id)
             .key("institution").value(x.institution_name)
             .key("institution_code").value(x.institution_code)
@@ -210,7 +205,7 @@ int run_settings(Session& s, const Words& words) {
         app::set_document_limit(s.workspace(), actor, pos[1], pos[2]);
     else if (app::is_password_setting(pos[1])) {
         app::set_password_setting(s.workspace(), actor, pos[1], pos[2]);
-        if (pos[1] == "cli_password_change" && pos[2] == "require" && !actor.password_change.empty())
+        if (pos[1] == "cli_password_change" && pos[2] == "require" && actor.password_change != app::PasswordChange::none)
             std::cerr << "gongji: your own password must be changed before your next command: gongji --as "
                       << actor.username << " user passwd\n";
     }

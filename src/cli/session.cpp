@@ -37,11 +37,11 @@ app::Actor Session::actor(bool changing_password) {
     if (!as_user_) throw app::BadInput("--as: this command changes or reads personal data, which is done and logged as a user: give --as USERNAME");
     password_ = read_secret(app::Env::password, "Password for " + *as_user_ + ": ");
     auto actor = app::authenticate(workspace(), *as_user_, password_);
-    if (actor.password_change.empty() || changing_password) return actor;
+    if (actor.password_change == app::PasswordChange::none || changing_password) return actor;
     if (app::cli_requires_password_change(workspace()))
-        throw app::Refused("password_change_required", {{"reason", actor.password_change}});
+        throw app::Refused("password_change_required", {{"reason", app::kPasswordChanges.code(actor.password_change)}});
     std::cerr << "gongji: " << *as_user_
-              << (actor.password_change == "expired" ? "'s password is older than the agency allows"
+              << (actor.password_change == app::PasswordChange::expired ? "'s password is older than the agency allows"
                                                      : "'s password was set by an administrator")
               << ": choose your own with `gongji --as " << *as_user_ << " user passwd`\n";
     return actor;

@@ -69,14 +69,6 @@ std::string hmac(const AuditKey& key, const AuditEntry& e) {
 
 }  // namespace
 
-const char* seal_algorithm_name(SealAlgorithm a) { return a == SealAlgorithm::hmac_sm3 ? "hmac-sm3" : "hmac-sha256"; }
-
-std::optional<SealAlgorithm> parse_seal_algorithm(const std::string& name) {
-    if (name == "hmac-sha256") return SealAlgorithm::hmac_sha256;
-    if (name == "hmac-sm3") return SealAlgorithm::hmac_sm3;
-    return std::nullopt;
-}
-
 std::string audit_entry_hash(const AuditEntry& e) {
     Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
     feed_fields(e, [&](const std::string& s) { sha.update(s); });

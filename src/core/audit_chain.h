@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "core/code_table.h"
+
 namespace gongji::core {
 
 struct AuditEntry {
@@ -28,8 +30,12 @@ struct AuditEntry {
 };
 
 enum class SealAlgorithm { hmac_sha256, hmac_sm3 };
-const char* seal_algorithm_name(SealAlgorithm a);  // "hmac-sha256", "hmac-sm3"
-std::optional<SealAlgorithm> parse_seal_algorithm(const std::string& name);
+inline constexpr CodeTable<SealAlgorithm, 2> kSealAlgorithms{{
+    {SealAlgorithm::hmac_sha256, "hmac-sha256"},
+    {SealAlgorithm::hmac_sm3, "hmac-sm3"},
+}};
+inline const char* seal_algorithm_name(SealAlgorithm a) { return kSealAlgorithms.code(a); }
+inline std::optional<SealAlgorithm> parse_seal_algorithm(const std::string& name) { return kSealAlgorithms.parse(name); }
 
 struct AuditKey {
     std::string id;  // never empty

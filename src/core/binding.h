@@ -5,13 +5,19 @@
 #include <string>
 #include <string_view>
 
+#include "core/code_table.h"
 #include "core/instant.h"
 
 namespace gongji::core {
 
 enum class BindingStatus { pending, active, ended };
-const char* binding_status_name(BindingStatus s);
-std::optional<BindingStatus> parse_binding_status(std::string_view s);
+inline constexpr CodeTable<BindingStatus, 3> kBindingStatuses{{
+    {BindingStatus::pending, "pending"},
+    {BindingStatus::active, "active"},
+    {BindingStatus::ended, "ended"},
+}};
+inline const char* binding_status_name(BindingStatus s) { return kBindingStatuses.code(s); }
+inline std::optional<BindingStatus> parse_binding_status(std::string_view s) { return kBindingStatuses.parse(s); }
 
 struct Binding {
     long long id = 0;

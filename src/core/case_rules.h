@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "core/civil_date.h"
+#include "core/code_table.h"
 
 namespace gongji::core {
 
@@ -13,13 +14,33 @@ enum class CaseKind { bind, unbind, reorder, rebind };
 enum class CaseStatus { draft, submitted, approved, rejected, withdrawn };
 enum class CaseAction { submit, approve, reject, withdraw };
 
-const char* case_kind_name(CaseKind k);
-const char* case_kind_label(CaseKind k);  // 共济关系绑定, 共济关系解除, 扣款顺序变更, 历史共济关系续签
-std::optional<CaseKind> parse_case_kind(std::string_view s);
-const char* case_status_name(CaseStatus s);
-const char* case_status_label(CaseStatus s);  // 草稿, 已受理, 审核通过, 已驳回, 已撤回
-std::optional<CaseStatus> parse_case_status(std::string_view s);
-const char* case_action_name(CaseAction a);
+inline constexpr CodeTable<CaseKind, 4> kCaseKinds{{
+    {CaseKind::bind, "bind", "共济关系绑定"},
+    {CaseKind::unbind, "unbind", "共济关系解除"},
+    {CaseKind::reorder, "reorder", "扣款顺序变更"},
+    {CaseKind::rebind, "rebind", "历史共济关系续签"},
+}};
+inline constexpr CodeTable<CaseStatus, 5> kCaseStatuses{{
+    {CaseStatus::draft, "draft", "草稿"},
+    {CaseStatus::submitted, "submitted", "已受理"},
+    {CaseStatus::approved, "approved", "审核通过"},
+    {CaseStatus::rejected, "rejected", "已驳回"},
+    {CaseStatus::withdrawn, "withdrawn", "已撤回"},
+}};
+inline constexpr CodeTable<CaseAction, 4> kCaseActions{{
+    {CaseAction::submit, "submit"},
+    {CaseAction::approve, "approve"},
+    {CaseAction::reject, "reject"},
+    {CaseAction::withdraw, "withdraw"},
+}};
+
+inline const char* case_kind_name(CaseKind k) { return kCaseKinds.code(k); }
+inline const char* case_kind_label(CaseKind k) { return kCaseKinds.label(k); }
+inline std::optional<CaseKind> parse_case_kind(std::string_view s) { return kCaseKinds.parse(s); }
+inline const char* case_status_name(CaseStatus s) { return kCaseStatuses.code(s); }
+inline const char* case_status_label(CaseStatus s) { return kCaseStatuses.label(s); }
+inline std::optional<CaseStatus> parse_case_status(std::string_view s) { return kCaseStatuses.parse(s); }
+inline const char* case_action_name(CaseAction a) { return kCaseActions.code(a); }
 
 // The state a case reaches by `action`, or nullopt when the lifecycle has no such edge
 // (a decided case is never edited: approved, rejected and withdrawn are final).
@@ -29,11 +50,31 @@ bool is_final(CaseStatus s);
 // order take effect when the clerk records them, without review.
 inline bool is_reviewed(CaseKind k) { return k == CaseKind::bind || k == CaseKind::rebind; }
 
-// Rejection reasons (审核驳回原因) and unbinding reasons.
-bool is_rejection_reason(std::string_view code);
-const char* rejection_reason_label(std::string_view code);
-bool is_unbind_reason(std::string_view code);
+// Rejection reasons (审核驳回原因), in the order a supervisor is offered them.
+enum class RejectionReason { documents_unclear, relation_unproven, information_mismatch, not_eligible, other };
+inline constexpr CodeTable<RejectionReason, 5> kRejectionReasons{{
+    {RejectionReason::documents_unclear, "documents_unclear", "材料不清晰"},
+    {RejectionReason::relation_unproven, "relation_unproven", "亲属关系无法证明"},
+    {RejectionReason::information_mismatch, "information_mismatch", "信息不一致"},
+    {RejectionReason::not_eligible, "not_eligible", "不符合共济条件"},
+    {RejectionReason::other, "other", "其他原因"},
+}};
+// Unbinding reasons a clerk records, in the order offered; an automatic end ("auto") is the
+// program's, after a roster change, never a clerk's choice.
+enum class UnbindReason { request, divorce, death, other };
+inline constexpr CodeTable<UnbindReason, 4> kUnbindReasons{{
+    {UnbindReason::request, "request", "本人申请"},
+    {UnbindReason::divorce, "divorce", "离婚"},
+    {UnbindReason::death, "death", "死亡"},
+    {UnbindReason::other, "other", "其他原因"},
+}};
+inline constexpr const char* kAutomaticUnbindReason = "auto";
+// The label of a stored reason code: "" for none known.
 const char* unbind_reason_label(std::string_view code);
+inline const char* rejection_reason_label(std::string_view code) {
+    auto reason = kRejectionReasons.parse(code);
+    return reason ? kRejectionReasons.label(*reason) : "";
+}
 
 // The four-eyes rule: whoever submitted a case may never decide it, whatever their role.
 inline bool may_decide(std::string_view submitter, std::string_view decider) { return submitter != decider; }

@@ -3,21 +3,6 @@
 namespace gongji::core {
 namespace {
 
-struct TypeName {
-    DocumentType type;
-    const char* name;
-    const char* label;
-};
-const TypeName kTypes[] = {
-    {DocumentType::id_card, "id_card", "身份证"},
-    {DocumentType::hukou, "hukou", "户口簿"},
-    {DocumentType::birth_certificate, "birth_certificate", "出生医学证明"},
-    {DocumentType::marriage_certificate, "marriage_certificate", "结婚证"},
-    {DocumentType::commitment_letter, "commitment_letter", "承诺书"},
-    {DocumentType::other, "other", "其他材料"},
-    {DocumentType::id_card_read, "id_card_read", "窗口读取身份证"},
-};
-
 constexpr int kAgeWithoutIdCard = 16;
 
 std::string join_labels(const std::vector<DocumentType>& types) {
@@ -30,24 +15,6 @@ std::string join_labels(const std::vector<DocumentType>& types) {
 }
 
 }  // namespace
-
-const char* document_type_name(DocumentType t) {
-    for (const auto& n : kTypes)
-        if (n.type == t) return n.name;
-    return "other";
-}
-
-const char* document_type_label(DocumentType t) {
-    for (const auto& n : kTypes)
-        if (n.type == t) return n.label;
-    return "其他材料";
-}
-
-std::optional<DocumentType> parse_document_type(std::string_view name) {
-    for (const auto& n : kTypes)
-        if (name == n.name) return n.type;
-    return std::nullopt;
-}
 
 std::vector<DocumentNeed> documents_needed(RelationCategory category, int user_age,
                                            const PolicyVersion& version) {

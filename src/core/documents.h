@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/code_table.h"
 #include "core/policy.h"
 
 namespace gongji::core {
@@ -17,9 +18,18 @@ enum class DocumentType {
     // case, never a file; counts for identity only where the profile version says so.
     id_card_read,
 };
-const char* document_type_name(DocumentType t);
-const char* document_type_label(DocumentType t);  // "身份证", …
-std::optional<DocumentType> parse_document_type(std::string_view name);
+inline constexpr CodeTable<DocumentType, 7> kDocumentTypes{{
+    {DocumentType::id_card, "id_card", "身份证"},
+    {DocumentType::hukou, "hukou", "户口簿"},
+    {DocumentType::birth_certificate, "birth_certificate", "出生医学证明"},
+    {DocumentType::marriage_certificate, "marriage_certificate", "结婚证"},
+    {DocumentType::commitment_letter, "commitment_letter", "承诺书"},
+    {DocumentType::other, "other", "其他材料"},
+    {DocumentType::id_card_read, "id_card_read", "窗口读取身份证"},
+}};
+inline const char* document_type_name(DocumentType t) { return kDocumentTypes.code(t); }
+inline const char* document_type_label(DocumentType t) { return kDocumentTypes.label(t); }
+inline std::optional<DocumentType> parse_document_type(std::string_view name) { return kDocumentTypes.parse(name); }
 
 enum class DocumentPurpose { identity, relation };
 

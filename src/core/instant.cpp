@@ -92,4 +92,17 @@ std::string Instant::utc() const { return format_utc(seconds); }
 std::string Instant::china() const { return format_china(seconds); }
 CivilDate Instant::china_date() const { return core::china_date(seconds); }
 
+std::string china_text(const std::optional<Instant>& t, ChinaFormat format) {
+    if (!t) return "";
+    auto text = t->china();  // "2026-11-22T09:30:00+08:00"
+    if (format == ChinaFormat::iso) return text;
+    text[10] = ' ';
+    return text.substr(0, format == ChinaFormat::minutes ? 16 : 19);
+}
+
+std::string china_text(const std::string& stored, ChinaFormat format) {
+    auto t = Instant::parse(stored);
+    return t ? china_text(t, format) : stored;
+}
+
 }  // namespace gongji::core

@@ -30,6 +30,17 @@ struct Instant {
     friend bool operator>=(Instant a, Instant b) { return a.seconds >= b.seconds; }
 };
 
+// How an instant is shown to people, in China time.
+enum class ChinaFormat {
+    minutes,  // "2026-11-22 09:30": lists and messages
+    seconds,  // "2026-11-22 09:30:00": printed papers and workbooks
+    iso,      // "2026-11-22T09:30:00+08:00": the CLI's JSON
+};
+// `t` in China time; empty for none.
+std::string china_text(const std::optional<Instant>& t, ChinaFormat format);
+// A stored time (UTC text) in China time; the text as it is when it is not a stored time.
+std::string china_text(const std::string& stored, ChinaFormat format);
+
 // "2026-11-22T09:30:00+08:00", "…Z", "…+0800" → seconds since 1970-01-01T00:00:00Z.
 std::optional<long long> parse_iso_instant(std::string_view text);
 // Seconds since the epoch → "2026-11-22T01:30:00Z" (sorts in time order).

@@ -4,13 +4,22 @@
 #include <string>
 #include <string_view>
 
+#include "core/code_table.h"
+
 namespace gongji::core {
 
 // own: the user's account paid; mutual_aid: an authorizer's account paid; quota_reserve /
 // quota_return / quota_draw: money set aside for a quota binding, given back, spent from it.
 enum class LedgerKind { own, mutual_aid, quota_draw, quota_reserve, quota_return };
-const char* ledger_kind_name(LedgerKind k);
-std::optional<LedgerKind> parse_ledger_kind(std::string_view s);
+inline constexpr CodeTable<LedgerKind, 5> kLedgerKinds{{
+    {LedgerKind::own, "own"},
+    {LedgerKind::mutual_aid, "mutual_aid"},
+    {LedgerKind::quota_draw, "quota_draw"},
+    {LedgerKind::quota_reserve, "quota_reserve"},
+    {LedgerKind::quota_return, "quota_return"},
+}};
+inline const char* ledger_kind_name(LedgerKind k) { return kLedgerKinds.code(k); }
+inline std::optional<LedgerKind> parse_ledger_kind(std::string_view s) { return kLedgerKinds.parse(s); }
 // Money that left an authorizer's account for someone else (directly or from a quota).
 inline bool is_mutual_aid(LedgerKind k) { return k == LedgerKind::mutual_aid || k == LedgerKind::quota_draw; }
 

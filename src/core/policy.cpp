@@ -3,52 +3,6 @@
 #include "core/region_table.h"
 
 namespace gongji::core {
-namespace {
-
-struct ScopeName {
-    Scope scope;
-    const char* name;
-    const char* label;
-};
-const ScopeName kScopes[] = {
-    {Scope::region, "region", "同一统筹区"},
-    {Scope::prefecture, "prefecture", "同一地市"},
-    {Scope::province, "province", "同一省份"},
-    {Scope::nation, "nation", "全国"},
-};
-
-struct UseName {
-    Use use;
-    const char* name;
-};
-const UseName kUses[] = {
-    {Use::clinic, "clinic"},           {Use::inpatient, "inpatient"},
-    {Use::pharmacy, "pharmacy"},       {Use::resident_premium, "resident_premium"},
-    {Use::ltc_premium, "ltc_premium"}, {Use::commercial_insurance, "commercial_insurance"},
-    {Use::public_health, "public_health"}, {Use::fitness, "fitness"},
-    {Use::wellness, "wellness"},
-};
-
-}  // namespace
-
-const char* scope_name(Scope s) {
-    for (const auto& n : kScopes)
-        if (n.scope == s) return n.name;
-    return "region";
-}
-
-const char* scope_label(Scope s) {
-    for (const auto& n : kScopes)
-        if (n.scope == s) return n.label;
-    return "";
-}
-
-std::optional<Scope> parse_scope(std::string_view name) {
-    for (const auto& n : kScopes)
-        if (name == n.name) return n.scope;
-    return std::nullopt;
-}
-
 bool within_scope(Scope scope, std::string_view a, std::string_view u) {
     if (a.size() != 6 || u.size() != 6) return scope == Scope::nation;
     switch (scope) {
@@ -60,18 +14,6 @@ bool within_scope(Scope scope, std::string_view a, std::string_view u) {
         case Scope::nation: return true;
     }
     return false;
-}
-
-const char* use_name(Use u) {
-    for (const auto& n : kUses)
-        if (n.use == u) return n.name;
-    return "";
-}
-
-std::optional<Use> parse_use(std::string_view name) {
-    for (const auto& n : kUses)
-        if (name == n.name) return n.use;
-    return std::nullopt;
 }
 
 bool never_payable(Use u) {

@@ -8,14 +8,21 @@
 #include <vector>
 
 #include "core/civil_date.h"
+#include "core/code_table.h"
 #include "core/relation.h"
 
 namespace gongji::core {
 
 enum class Scope { region, prefecture, province, nation };
-const char* scope_name(Scope s);
-const char* scope_label(Scope s);  // "同一统筹区", …
-std::optional<Scope> parse_scope(std::string_view name);
+inline constexpr CodeTable<Scope, 4> kScopes{{
+    {Scope::region, "region", "同一统筹区"},
+    {Scope::prefecture, "prefecture", "同一地市"},
+    {Scope::province, "province", "同一省份"},
+    {Scope::nation, "nation", "全国"},
+}};
+inline const char* scope_name(Scope s) { return kScopes.code(s); }
+inline const char* scope_label(Scope s) { return kScopes.label(s); }
+inline std::optional<Scope> parse_scope(std::string_view name) { return kScopes.parse(name); }
 // Whether a user insured in `user_region` is within `scope` of `authorizer_region`.
 bool within_scope(Scope scope, std::string_view authorizer_region, std::string_view user_region);
 
@@ -23,8 +30,19 @@ enum class Use {
     clinic, inpatient, pharmacy, resident_premium, ltc_premium, commercial_insurance,
     public_health, fitness, wellness  // never payable, whatever the profile
 };
-const char* use_name(Use u);
-std::optional<Use> parse_use(std::string_view name);
+inline constexpr CodeTable<Use, 9> kUses{{
+    {Use::clinic, "clinic"},
+    {Use::inpatient, "inpatient"},
+    {Use::pharmacy, "pharmacy"},
+    {Use::resident_premium, "resident_premium"},
+    {Use::ltc_premium, "ltc_premium"},
+    {Use::commercial_insurance, "commercial_insurance"},
+    {Use::public_health, "public_health"},
+    {Use::fitness, "fitness"},
+    {Use::wellness, "wellness"},
+}};
+inline const char* use_name(Use u) { return kUses.code(u); }
+inline std::optional<Use> parse_use(std::string_view name) { return kUses.parse(name); }
 bool never_payable(Use u);
 
 struct PolicyVersion {

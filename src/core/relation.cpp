@@ -78,38 +78,7 @@ const std::pair<const char*, const char*> kInitials[] = {
     {"79", "qtxdjm"},
 };
 
-struct CategoryName {
-    C category;
-    const char* name;
-    const char* label;
-};
-const CategoryName kCategories[] = {
-    {C::spouse, "spouse", "配偶"},           {C::child, "child", "子女"},
-    {C::parent, "parent", "父母"},           {C::sibling, "sibling", "兄弟姐妹"},
-    {C::grandparent, "grandparent", "祖父母、外祖父母"},
-    {C::grandchild, "grandchild", "孙子女、外孙子女"},
-    {C::parent_in_law, "parent_in_law", "公婆、岳父母"}, {C::other, "other", "其他"},
-};
-
 }  // namespace
-
-const char* category_name(RelationCategory c) {
-    for (const auto& n : kCategories)
-        if (n.category == c) return n.name;
-    return "other";
-}
-
-const char* category_label(RelationCategory c) {
-    for (const auto& n : kCategories)
-        if (n.category == c) return n.label;
-    return "其他";
-}
-
-std::optional<RelationCategory> parse_category(std::string_view name) {
-    for (const auto& n : kCategories)
-        if (name == n.name) return n.category;
-    return std::nullopt;
-}
 
 const std::vector<Relation>& all_relations() {
     static const std::vector<Relation> relations = [] {

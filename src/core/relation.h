@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/civil_date.h"
+#include "core/code_table.h"
 #include "core/id_number.h"
 
 namespace gongji::core {
@@ -14,9 +15,19 @@ enum class RelationCategory {
     spouse, child, parent, sibling, grandparent, grandchild, parent_in_law, other
 };
 
-const char* category_name(RelationCategory c);  // "spouse", …
-const char* category_label(RelationCategory c); // "配偶", …
-std::optional<RelationCategory> parse_category(std::string_view name);
+inline constexpr CodeTable<RelationCategory, 8> kRelationCategories{{
+    {RelationCategory::spouse, "spouse", "配偶"},
+    {RelationCategory::child, "child", "子女"},
+    {RelationCategory::parent, "parent", "父母"},
+    {RelationCategory::sibling, "sibling", "兄弟姐妹"},
+    {RelationCategory::grandparent, "grandparent", "祖父母、外祖父母"},
+    {RelationCategory::grandchild, "grandchild", "孙子女、外孙子女"},
+    {RelationCategory::parent_in_law, "parent_in_law", "公婆、岳父母"},
+    {RelationCategory::other, "other", "其他"},
+}};
+inline const char* category_name(RelationCategory c) { return kRelationCategories.code(c); }
+inline const char* category_label(RelationCategory c) { return kRelationCategories.label(c); }
+inline std::optional<RelationCategory> parse_category(std::string_view name) { return kRelationCategories.parse(name); }
 
 struct Relation {
     std::string code;  // two digits

@@ -4,21 +4,35 @@
 #include <string>
 #include <string_view>
 
+#include "core/code_table.h"
 #include "core/instant.h"
 
 namespace gongji::core {
 
 enum class Role { clerk, supervisor, admin };
-const char* role_name(Role r);  // "clerk", "supervisor", "admin"
-std::optional<Role> parse_role(std::string_view s);
+inline constexpr CodeTable<Role, 3> kRoles{{
+    {Role::clerk, "clerk"},
+    {Role::supervisor, "supervisor"},
+    {Role::admin, "admin"},
+}};
+inline const char* role_name(Role r) { return kRoles.code(r); }
+inline std::optional<Role> parse_role(std::string_view s) { return kRoles.parse(s); }
 
 // An administrator's duty where the agency separates them (等保 level 3, 三权分立): the system's
 // (users, imports, profiles, settings, backups), security's (password rules, resets, document
 // limits) or audit's (who looked at whose data). `all` where it does not; `none` is an account's
 // before one was given (the system's when duties are separate).
 enum class Duty { none, all, system, security, audit };
-const char* duty_name(Duty d);  // "", "all", "system", "security", "audit"
-std::optional<Duty> parse_duty(std::string_view s);  // of an account: none, system, security, audit
+inline constexpr CodeTable<Duty, 5> kDuties{{
+    {Duty::none, ""},
+    {Duty::all, "all"},
+    {Duty::system, "system"},
+    {Duty::security, "security"},
+    {Duty::audit, "audit"},
+}};
+inline const char* duty_name(Duty d) { return kDuties.code(d); }
+// An account's duty: none, system, security or audit ("all" is the agency's, never an account's).
+std::optional<Duty> parse_duty(std::string_view s);
 
 // An account as kept by the agency.
 struct UserAccount {

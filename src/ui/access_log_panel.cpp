@@ -65,7 +65,7 @@ bool AccessLogPanel::search() {
         auto views = app::personal_data_views(ws_, actor_, utf8(person_->GetValue().Trim().Trim(false)),
                                               utf8(by_->GetValue().Trim().Trim(false)));
         for (const auto& e : views) {
-            long row = list_->InsertItem(list_->GetItemCount(), u8(china_time(core::Instant::parse(e.at))));
+            long row = list_->InsertItem(list_->GetItemCount(), u8(china_minutes(core::Instant::parse(e.at))));
             list_->SetItem(row, 1, u8(e.actor));
             list_->SetItem(row, 2, u8(e.workstation));
             list_->SetItem(row, 3, e.entity == "document" ? wxString::Format(_("paper %s"), u8(e.entity_key)) : u8(e.entity_key));

@@ -82,7 +82,7 @@ wxString CaseQueue::OnGetItemText(long item, long column) const {
     const auto* c = at(item);
     if (!c) return "";
     switch (column) {
-        case 1: return u8(china_time(c->waiting_since));
+        case 1: return u8(china_minutes(c->waiting_since));
         case 2: return case_kind_text(c->kind);
         case 3: return case_status_text(c->kind, c->status);
         case 4: return u8(c->user_name.empty() ? c->user_id : c->user_name + " " + c->user_id);

@@ -118,7 +118,7 @@ void CaseSearchPanel::select(long row) {
                                        u8(c.number), case_kind_text(c.kind), case_status_text(c.kind, c.status),
                                        person_label(ws_, c.authorizer_id), person_label(ws_, c.user_id),
                                        relation ? relation_text(*relation) : u8("—"), u8(c.created_by),
-                                       u8(china_time(c.created_at))));
+                                       u8(china_minutes(c.created_at))));
     receipt_->Enable(app::case_has_document(c, app::Paper::receipt));
     commitment_->Enable(app::case_has_document(c, app::Paper::commitment));
     decision_->Enable(app::case_has_document(c, app::Paper::decision));

@@ -27,11 +27,6 @@
 #include <functional>
 
 namespace gongji::ui {
-namespace {
-
-const char* kUnbindReasons[] = {"request", "divorce", "death", "other"};
-
-}  // namespace
 
 ClerkPanel::ClerkPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& actor) : ws_(ws), actor_(actor) {
     wxXmlResource::Get()->LoadPanel(this, parent, "ClerkPanel");
@@ -70,7 +65,7 @@ ClerkPanel::ClerkPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     XRCCTRL(*this, "usage_statement", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ask_statement(); });
     unbind_reason_ = XRCCTRL(*this, "unbind_reason", wxChoice);
     outcome_ = XRCCTRL(*this, "card_outcome", wxStaticText);
-    for (const char* code : kUnbindReasons) unbind_reason_->Append(unbind_reason_text(code));
+    for (const auto& reason : core::kUnbindReasons) unbind_reason_->Append(unbind_reason_text(reason.value));
     unbind_reason_->SetSelection(0);
     XRCCTRL(*this, "unbind", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { confirm_unbind(); });
     XRCCTRL(*this, "pay_earlier", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { move_selected(-1); });
@@ -111,7 +106,7 @@ void ClerkPanel::show_today() {
     }
     for (auto c = cases.rbegin(); c != cases.rend(); ++c) {
         long row = today_->InsertItem(today_->GetItemCount(), u8(c->number));
-        today_->SetItem(row, 1, u8(china_time(c->waiting_since).substr(11, 5)));
+        today_->SetItem(row, 1, u8(china_minutes(c->waiting_since).substr(11, 5)));
         today_->SetItem(row, 2, case_kind_text(c->kind));
         today_->SetItem(row, 3, u8(c->user_name + " " + c->user_id));
         today_->SetItem(row, 4, case_status_text(c->kind, c->status));
@@ -205,7 +200,7 @@ bool ClerkPanel::unbind_selected(std::string* case_number) {
     const auto* b = selected_binding();
     if (!b) return false;
     auto binding = *b;
-    auto reason = kUnbindReasons[std::max(0, unbind_reason_->GetSelection())];
+    auto reason = core::kUnbindReasons.rows[std::max(0, unbind_reason_->GetSelection())].value;
     return act([&] {
         auto c = app::unbind(ws_, actor_, binding.authorizer_id, binding.user_id, reason);
         if (case_number) *case_number = c.number;
@@ -223,7 +218,7 @@ void ClerkPanel::confirm_unbind() {
         auto found = names_.find(id);
         return found != names_.end() ? u8(found->second) : u8(core::mask_id_number(id));
     };
-    const auto* reason = kUnbindReasons[std::max(0, unbind_reason_->GetSelection())];
+    auto reason = core::kUnbindReasons.rows[std::max(0, unbind_reason_->GetSelection())].value;
     wxMessageDialog ask(this,
                         wxString::Format(_("End the mutual-aid binding %s -> %s (%s)?"), name(b->authorizer_id),
                                          name(b->user_id), unbind_reason_text(reason)),
@@ -307,7 +302,7 @@ void ClerkPanel::show_limits(const app::PersonCard& card) {
     for (const auto& c : card.waiting_cases) {
         auto relation = c.relation ? core::find_relation(*c.relation) : std::nullopt;
         waiting += (waiting.empty() ? wxString() : wxString(u8("；"))) + u8(c.number) + " " + case_kind_text(c.kind) +
-                   (relation ? " " + relation_text(*relation) : wxString()) + " " + u8(china_time(c.submitted_at).substr(0, 10));
+                   (relation ? " " + relation_text(*relation) : wxString()) + " " + u8(china_minutes(c.submitted_at).substr(0, 10));
     }
     waiting_->SetLabel(waiting.empty() ? _("none") : waiting);
 }
@@ -386,7 +381,7 @@ void ClerkPanel::look_up(const wxString& text) {
             auto title = policy_titles.find(b.policy);
             bindings_->SetItem(row, 5, u8(title == policy_titles.end() ? b.policy : title->second));
             // Active from its approval, pending since it was submitted; an ended one with both ends.
-            auto day = [](const std::optional<core::Instant>& t) { return u8(china_time(t).substr(0, 10)); };
+            auto day = [](const std::optional<core::Instant>& t) { return u8(china_minutes(t).substr(0, 10)); };
             auto since = b.since ? b.since : std::optional(b.created_at);
             bindings_->SetItem(row, 6, b.is_open() ? day(b.is_active() ? b.since : std::optional(b.created_at))
                                                    : wxString::Format(_("%s (until %s)"), day(since), day(b.until)));

@@ -64,13 +64,6 @@ wxString binding_status_text(const core::Binding& b) {
     return "";
 }
 
-std::string china_time(const std::optional<core::Instant>& t) {
-    if (!t) return "";
-    auto text = t->china().substr(0, 16);
-    text[10] = ' ';
-    return text;
-}
-
 wxString person_label(app::Workspace& ws, const std::optional<std::string>& id_number) {
     if (!id_number) return "";
     auto names = app::names_of(ws, {*id_number});
@@ -90,19 +83,24 @@ wxString document_type_text(core::DocumentType type) {
     return "";
 }
 
-wxString rejection_reason_text(const std::string& code) {
-    if (code == "documents_unclear") return _("papers unclear");
-    if (code == "relation_unproven") return _("relation not proven");
-    if (code == "information_mismatch") return _("information does not match");
-    if (code == "not_eligible") return _("not eligible");
+wxString rejection_reason_text(core::RejectionReason reason) {
+    switch (reason) {
+        case core::RejectionReason::documents_unclear: return _("papers unclear");
+        case core::RejectionReason::relation_unproven: return _("relation not proven");
+        case core::RejectionReason::information_mismatch: return _("information does not match");
+        case core::RejectionReason::not_eligible: return _("not eligible");
+        case core::RejectionReason::other: break;
+    }
     return _("other reason");
 }
 
-wxString unbind_reason_text(const std::string& code) {
-    if (code == "request") return _("at their request");
-    if (code == "divorce") return _("divorce");
-    if (code == "death") return _("death");
-    if (code == "auto") return _("ended by a roster change");
+wxString unbind_reason_text(core::UnbindReason reason) {
+    switch (reason) {
+        case core::UnbindReason::request: return _("at their request");
+        case core::UnbindReason::divorce: return _("divorce");
+        case core::UnbindReason::death: return _("death");
+        case core::UnbindReason::other: break;
+    }
     return _("other reason");
 }
 

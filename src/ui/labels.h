@@ -14,6 +14,7 @@
 #include "core/binding.h"
 #include "core/case_rules.h"
 #include "core/documents.h"
+#include "core/instant.h"
 #include "core/relation.h"
 #include "core/role.h"
 
@@ -31,12 +32,14 @@ wxString case_status_text(core::CaseStatus status);
 wxString case_status_text(core::CaseKind kind, core::CaseStatus status);
 wxString binding_status_text(const core::Binding& b);  // active, active (old rules), pending review, ended
 // "2026-11-22 09:30" in China time; empty for none.
-std::string china_time(const std::optional<core::Instant>& t);
+inline std::string china_minutes(const std::optional<core::Instant>& t) {
+    return core::china_text(t, core::ChinaFormat::minutes);
+}
 // "张伟 450802196503120117", or the bare number when the person is not in the roster.
 wxString person_label(app::Workspace& ws, const std::optional<std::string>& id_number);
 wxString document_type_text(core::DocumentType type);
-wxString rejection_reason_text(const std::string& code);  // documents_unclear, …
-wxString unbind_reason_text(const std::string& code);     // request, divorce, death, other
+wxString rejection_reason_text(core::RejectionReason reason);
+wxString unbind_reason_text(core::UnbindReason reason);
 wxString insurance_type_text(const std::string& code);    // 310, 390, 391, other
 wxString insurance_status_text(int status);               // 0, 1, 2, 4
 wxString relation_text(const core::Relation& relation);  // 妻 in Chinese, "Wife" in English

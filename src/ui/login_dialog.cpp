@@ -78,13 +78,13 @@ bool LoginDialog::log_in() {
         say(problem_text(e, ws_), password_);
         return false;
     }
-    if (actor_.password_change.empty()) return true;
+    if (actor_.password_change == app::PasswordChange::none) return true;
     changing_ = true;
     user_->SetEditable(false);
     password_->Disable();
     auto rules = app::password_rules(ws_);
     change_note_->SetLabel(
-        (actor_.password_change == "expired" ? _("Your password is older than the agency allows.")
+        (actor_.password_change == app::PasswordChange::expired ? _("Your password is older than the agency allows.")
                                              : _("This password was set by an administrator.")) +
         "\n" +
         wxString::Format(_("Choose your own: at least %d characters, of %d kinds (lower case, upper case, digits, others), "

@@ -186,9 +186,9 @@ wxString problem_text(const app::Problem& problem) {
             if (problem.param("where") == "everywhere")
                 return wxString::Format(_("Too many wrong passwords at all windows together: the account is locked at every "
                                           "window until %s"),
-                                        u8(china_time(until)));
+                                        u8(china_minutes(until)));
             return wxString::Format(_("Too many wrong passwords: the account is locked until %s"),
-                                    u8(china_time(until)));
+                                    u8(china_minutes(until)));
         }
         return wxString::Format(_("%s wrong passwords in a row: the account is locked for %s minutes"), p("tries"),
                                 p("minutes"));

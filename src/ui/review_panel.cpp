@@ -9,7 +9,6 @@
 #include <wx/xrc/xmlres.h>
 
 #include "app/case_service.h"
-#include "app/eligibility_service.h"
 #include "app/errors.h"
 #include "core/case_rules.h"
 #include "core/instant.h"
@@ -19,11 +18,6 @@
 #include "ui/printing.h"
 
 namespace gongji::ui {
-namespace {
-
-const char* kRejectReasons[] = {"documents_unclear", "relation_unproven", "information_mismatch", "not_eligible", "other"};
-
-}  // namespace
 
 ReviewPanel::ReviewPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& actor) : ws_(ws), actor_(actor) {
     wxXmlResource::Get()->LoadPanel(this, parent, "ReviewPanel");
@@ -36,7 +30,7 @@ ReviewPanel::ReviewPanel(wxWindow* parent, app::Workspace& ws, const app::Actor&
     reject_ = XRCCTRL(*this, "reject", wxButton);
     reject_reason_ = XRCCTRL(*this, "reject_reason", wxChoice);
     reject_note_ = XRCCTRL(*this, "reject_note", wxTextCtrl);
-    for (const char* code : kRejectReasons) reject_reason_->Append(rejection_reason_text(code));
+    for (const auto& reason : core::kRejectionReasons) reject_reason_->Append(rejection_reason_text(reason.value));
     reject_reason_->SetSelection(0);
     queue_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) { select(e.GetIndex()); });
     queue_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) {
@@ -102,7 +96,7 @@ void ReviewPanel::show_card_reads(const core::Case& c) {
     if (reads.empty()) return;
     wxString list;
     for (const auto& r : reads) {
-        auto one = wxString::Format(_("%s by %s at %s"), u8(r.name_on_card), u8(r.read_by), u8(china_time(r.read_at)));
+        auto one = wxString::Format(_("%s by %s at %s"), u8(r.name_on_card), u8(r.read_by), u8(china_minutes(r.read_at)));
         if (r.expired) one += _(" (expired)");
         list += (list.empty() ? wxString() : _(", ")) + one;
     }
@@ -116,16 +110,14 @@ void ReviewPanel::show(const core::Case& c) {
                                        u8(c.number), case_kind_text(c.kind), person_label(ws_, c.authorizer_id),
                                        person_label(ws_, c.user_id), relation ? relation_text(*relation) : wxString(),
                                        document_list_label(c.documents), u8(c.created_by),
-                                       u8(china_time(c.submitted_at))));
+                                       u8(china_minutes(c.submitted_at))));
     show_card_reads(c);
     reasons_->Clear();
     if (c.policy && c.authorizer_id && c.relation) {
-        app::EligibilityQuery q{*c.policy, *c.authorizer_id, c.user_id, *c.relation,
-                                c.application_date, std::nullopt};
         try {
-            auto r = app::check_eligibility(ws_, q, c.binding_id.value_or(0));
+            auto r = app::approval_verdict(ws_, c);
             if (r.eligible) reasons_->Append(_("Eligible"));
-            for (const auto& reason : r.reasons) reasons_->Append(reason_text(reason));
+            for (const auto& reason : r.reasons) reasons_->Append(reason_text(reason, r.documents_needed));
         } catch (const std::exception& e) {
             reasons_->Append(problem_text(e, ws_));
         }
@@ -184,7 +176,7 @@ bool ReviewPanel::approve() {
 }
 
 bool ReviewPanel::reject() {
-    std::string reason = kRejectReasons[std::max(0, reject_reason_->GetSelection())];
+    auto reason = core::kRejectionReasons.rows[std::max(0, reject_reason_->GetSelection())].value;
     auto note = reject_note_->GetValue().ToStdString(wxConvUTF8);
     return decide(
         [&] {

@@ -120,7 +120,7 @@ void SupervisionPanel::show(app::SupervisionReport report) {
     list_->DeleteAllItems();
     detail_->SetLabel("");
     for (const auto& [f, cases] : report.findings) {
-        long row = list_->InsertItem(list_->GetItemCount(), u8(china_time(core::Instant{f.time})));
+        long row = list_->InsertItem(list_->GetItemCount(), u8(china_minutes(core::Instant{f.time})));
         list_->SetItem(row, 1, u8(f.setl_id));
         list_->SetItem(row, 2, u8(app::finding_label(f.code)));
         list_->SetItem(row, 3, person_label(ws_, f.user_id));

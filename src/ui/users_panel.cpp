@@ -55,10 +55,10 @@ void UsersPanel::refresh() {
         wxString state = u.disabled ? _("disabled") : _("active");
         if (u.locked_until && *u.locked_until > app::now())
             state = u.locked_at == "*"  // the account's count over all windows
-                        ? wxString::Format(_("locked at every window until %s"), u8(china_time(u.locked_until)))
-                        : wxString::Format(_("locked at %s until %s"), u8(u.locked_at), u8(china_time(u.locked_until)));
+                        ? wxString::Format(_("locked at every window until %s"), u8(china_minutes(u.locked_until)))
+                        : wxString::Format(_("locked at %s until %s"), u8(u.locked_at), u8(china_minutes(u.locked_until)));
         users_->SetItem(row, 3, state);
-        users_->SetItem(row, 4, u8(china_time(std::optional(u.created_at))));
+        users_->SetItem(row, 4, u8(china_minutes(u.created_at)));
         names_.push_back(u.username);
     }
 }

@@ -75,7 +75,7 @@ BOOST_AUTO_TEST_CASE(the_submitter_can_never_approve_whatever_their_role) {
     app::withdraw_case(ws, clerk, by_clerk.number);
     auto by_super = app::submit_bind(ws, super, wife());
     BOOST_TEST(refusal([&] { app::approve_case(ws, super, by_super.number); }) == "four_eyes");
-    BOOST_TEST(refusal([&] { app::reject_case(ws, super, by_super.number, "other", std::string("x")); }) == "four_eyes");
+    BOOST_TEST(refusal([&] { app::reject_case(ws, super, by_super.number, core::RejectionReason::other, std::string("x")); }) == "four_eyes");
     // …and a clerk cannot decide someone else's case either.
     BOOST_TEST(refusal([&] { app::approve_case(ws, clerk, by_super.number); }) == "forbidden");
     BOOST_TEST(app::find_case(ws, by_super.number).status == core::CaseStatus::submitted);
@@ -122,14 +122,13 @@ BOOST_AUTO_TEST_CASE(approval_judges_again_what_changed_since_submission) {
         BOOST_TEST(e.result().reasons[0].code == "user_status");
     }
     BOOST_TEST(app::find_case(ws, c.number).status == core::CaseStatus::submitted);
-    BOOST_TEST(app::reject_case(ws, super, c.number, "not_eligible", std::nullopt).status == core::CaseStatus::rejected);
+    BOOST_TEST(app::reject_case(ws, super, c.number, core::RejectionReason::not_eligible, std::nullopt).status == core::CaseStatus::rejected);
 }
 
 BOOST_AUTO_TEST_CASE(a_rejection_is_coded_frees_the_limit_and_is_final) {
     auto c = app::submit_bind(ws, clerk, wife());
-    BOOST_CHECK_THROW(app::reject_case(ws, super, c.number, "bad_mood", std::nullopt), app::BadInput);
-    BOOST_CHECK_THROW(app::reject_case(ws, super, c.number, "other", std::nullopt), app::BadInput);  // needs a note
-    auto rejected = app::reject_case(ws, super, c.number, "documents_unclear", std::string("结婚证模糊"));
+    BOOST_CHECK_THROW(app::reject_case(ws, super, c.number, core::RejectionReason::other, std::nullopt), app::BadInput);  // needs a note
+    auto rejected = app::reject_case(ws, super, c.number, core::RejectionReason::documents_unclear, std::string("结婚证模糊"));
     BOOST_TEST(rejected.reason.value_or("") == "documents_unclear");
     BOOST_TEST(rejected.note.value_or("") == "结婚证模糊");
     BOOST_TEST(!app::stores(ws).bindings.find_open(kZhangWei, kLiXiuying).has_value());
@@ -175,8 +174,7 @@ BOOST_AUTO_TEST_CASE(unbinding_reordering_and_the_deduction_order) {
     BOOST_TEST(r.status == core::CaseStatus::approved);
     BOOST_TEST(orders() == (std::vector<std::string>{kLiNa + "#1", kZhangWei + "#2"}), boost::test_tools::per_element());
 
-    BOOST_CHECK_THROW(app::unbind(ws, clerk, kLiNa, kZhangLei, "whim"), app::BadInput);
-    auto u = app::unbind(ws, clerk, kLiNa, kZhangLei, "divorce");
+    auto u = app::unbind(ws, clerk, kLiNa, kZhangLei, core::UnbindReason::divorce);
     BOOST_TEST(u.kind == core::CaseKind::unbind);
     BOOST_TEST(u.status == core::CaseStatus::approved);
     auto ended = app::stores(ws).bindings.list_by_user(kZhangLei);
@@ -185,7 +183,7 @@ BOOST_AUTO_TEST_CASE(unbinding_reordering_and_the_deduction_order) {
     for (const auto& b : ended)
         if (b.authorizer_id == kLiNa) found_ended = b.status == core::BindingStatus::ended && b.end_reason.value_or("") == "divorce" && b.until;
     BOOST_TEST(found_ended);
-    BOOST_CHECK_THROW(app::unbind(ws, clerk, kLiNa, kZhangLei, "request"), app::BadInput);  // nothing left to end
+    BOOST_CHECK_THROW(app::unbind(ws, clerk, kLiNa, kZhangLei, core::UnbindReason::request), app::BadInput);  // nothing left to end
 }
 
 BOOST_AUTO_TEST_CASE(a_legacy_binding_is_renewed_through_review) {

@@ -182,7 +182,7 @@ BOOST_AUTO_TEST_CASE(two_supervisors_deciding_one_case_leave_one_decision) {
             auto outcomes = race(fresh.url(), {
                 [&](app::Workspace& w) { return app::approve_case(w, super1, c.number); },
                 [&](app::Workspace& w) {
-                    return round % 2 ? app::reject_case(w, super2, c.number, "documents_unclear", std::nullopt)
+                    return round % 2 ? app::reject_case(w, super2, c.number, core::RejectionReason::documents_unclear, std::nullopt)
                                      : app::approve_case(w, super2, c.number);
                 },
             });

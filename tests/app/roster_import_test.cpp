@@ -8,6 +8,7 @@
 
 #include "app/errors.h"
 #include "app/roster_import.h"
+#include "app/settlement_service.h"
 #include "fixture.h"
 
 using namespace gongji;
@@ -67,6 +68,28 @@ BOOST_AUTO_TEST_CASE(reimporting_updates_by_id_number) {
     auto zhang = app::stores(ws).persons.find("450802196503120117");
     BOOST_TEST(zhang->status == 2);
     BOOST_TEST(zhang->balance_fen == 1005);
+}
+
+// A file deep in a folder, or with a long name, is a path longer than an audit entry's key (64
+// characters, PostgreSQL's VARCHAR(64)): both imports key their entry by the file's name, cut to
+// 64 characters, and keep the whole path in the entry's record.
+BOOST_AUTO_TEST_CASE(an_import_from_a_long_path_is_audited_by_its_name_with_the_path_in_the_record) {
+    std::string name;
+    for (int i = 0; i < 70; ++i) name += "名";
+    const auto roster = files.write(name + ".csv", kHeader + kZhang);
+    const auto settlements = files.write(name + "-settlements.csv", "setl_id,user_id_number,time,institution_code,institution_name,use,amount\n"
+                                                  "S1,450802196503120117,2026-11-22T09:30:00+08:00,H1,医院,clinic,1.00\n");
+    BOOST_TEST(app::import_roster(ws, admin, roster, app::Encoding::auto_detect).inserted == 1u);
+    BOOST_TEST(app::settle_file(ws, admin, settlements, app::Encoding::auto_detect).applied == 1u);
+    for (const std::string action : {"roster.import", "settlement.import"}) {
+        BOOST_TEST_CONTEXT(action) {
+            std::string key, after;
+            app::database(ws).sql() << "SELECT entity_key, after_state FROM audit_log WHERE action = :a",
+                soci::use(action), soci::into(key), soci::into(after);
+            BOOST_TEST(key == name.substr(0, 64 * 3));  // 64 characters of three bytes
+            BOOST_TEST(after.find(files.path()) != std::string::npos);
+        }
+    }
 }
 
 // A province re-imports millions of people to change a few: only those are written and counted.

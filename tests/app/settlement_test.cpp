@@ -218,7 +218,7 @@ BOOST_AUTO_TEST_CASE(cross_province_quotas_are_reserved_drawn_and_returned) {
     BOOST_TEST(st.rows[0].entries[0].balance_after_fen == 300100);
 
     // Ending the binding returns what is left.
-    app::unbind(ws, clerk, a, u, "request");
+    app::unbind(ws, clerk, a, u, core::UnbindReason::request);
     BOOST_TEST(balance(a) == 1000000 - 50000);
     long long returned = 0;
     app::database(ws).sql() << "SELECT amount_fen FROM ledger WHERE kind = 'quota_return'", soci::into(returned);

@@ -87,8 +87,8 @@ BOOST_AUTO_TEST_CASE(the_tables_after_real_work_are_what_the_log_says) {
 
 BOOST_AUTO_TEST_CASE(an_approval_and_an_unbind_that_renumbers_the_others_still_match) {
     app::approve_case(ws, super, pending_case);
-    app::unbind(ws, clerk, kZhangWei, kZhangLei, "request");
-    app::unbind(ws, clerk, kZhangWei, kLiXiuying, "request");
+    app::unbind(ws, clerk, kZhangWei, kZhangLei, core::UnbindReason::request);
+    app::unbind(ws, clerk, kZhangWei, kLiXiuying, core::UnbindReason::request);
     auto check = app::check_state(ws);
     BOOST_TEST(check.differences.empty(), tables_named(check));
 }

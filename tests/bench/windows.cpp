@@ -154,7 +154,7 @@ void window(const std::string& url, int index, const Pools& pools, Start& start,
                 for (const auto& b : card.as_authorizer)
                     if (b.is_active()) {
                         try {
-                            app::unbind(ws, clerk, b.authorizer_id, b.user_id, "request");
+                            app::unbind(ws, clerk, b.authorizer_id, b.user_id, core::UnbindReason::request);
                             ++tally.unbinds;
                         } catch (const app::BadInput&) {  // ended by another window meanwhile
                         }

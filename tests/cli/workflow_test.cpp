@@ -78,6 +78,15 @@ BOOST_FIXTURE_TEST_CASE(the_whole_window_workflow_from_the_command_line, Office)
     BOOST_TEST(refused.object()->getValue<std::string>("refused") == "not_eligible");
     BOOST_TEST(refused.object()->getArray("reasons")->size() >= 2u);
 
+    // A reason that is not one of the codes is refused, naming them; nothing ends.
+    auto whim = as("wang", "wang-pw", {"case", "unbind", "--authorizer", kFather, "--user", kSon, "--reason", "whim"});
+    BOOST_TEST(whim.exit_code == 2);
+    BOOST_TEST(whim.err.find("--reason: must be request, divorce, death or other, not \"whim\"") != std::string::npos, whim.err);
+    auto mood = as("zhao", "zhao-pw", {"case", "reject", number, "--reason", "bad_mood"});
+    BOOST_TEST(mood.exit_code == 2);
+    BOOST_TEST(mood.err.find("documents_unclear, relation_unproven, information_mismatch, not_eligible or other") !=
+                   std::string::npos, mood.err);
+
     // Unbinding ends it at once.
     auto unbound = as("wang", "wang-pw", {"case", "unbind", "--authorizer", kFather, "--user", kSon, "--reason", "request"});
     BOOST_TEST(unbound.exit_code == 0, unbound.err);

@@ -36,13 +36,23 @@ BOOST_AUTO_TEST_CASE(a_case_moves_only_along_its_edges) {
 BOOST_AUTO_TEST_CASE(reasons_are_coded) {
     for (auto code : {"documents_unclear", "relation_unproven", "information_mismatch", "not_eligible", "other"})
         BOOST_TEST_CONTEXT(code) {
-            BOOST_TEST(is_rejection_reason(code));
+            BOOST_TEST(kRejectionReasons.parse(code).has_value());
             BOOST_TEST(std::string(rejection_reason_label(code)).size() > 0u);
         }
-    BOOST_TEST(!is_rejection_reason("bad_mood"));
-    for (auto code : {"request", "divorce", "death", "other"}) BOOST_TEST_CONTEXT(code) { BOOST_TEST(is_unbind_reason(code)); }
-    BOOST_TEST(!is_unbind_reason("auto"));  // only the roster import ends bindings so
-    BOOST_TEST(!is_unbind_reason("whim"));
+    BOOST_TEST(!kRejectionReasons.parse("bad_mood"));
+    for (auto code : {"request", "divorce", "death", "other"})
+        BOOST_TEST_CONTEXT(code) { BOOST_TEST(kUnbindReasons.parse(code).has_value()); }
+    BOOST_TEST(!kUnbindReasons.parse(kAutomaticUnbindReason));  // only the roster import ends bindings so
+    BOOST_TEST(std::string(unbind_reason_label(kAutomaticUnbindReason)).size() > 0u);  // … and its papers say so
+    BOOST_TEST(!kUnbindReasons.parse("whim"));
+}
+
+// Every coded enumeration reads back what it writes, and names every value once.
+BOOST_AUTO_TEST_CASE(code_tables_round_trip) {
+    for (const auto& row : kCaseStatuses) BOOST_TEST((kCaseStatuses.parse(row.code) == row.value), row.code);
+    for (const auto& row : kCaseKinds) BOOST_TEST((kCaseKinds.parse(kCaseKinds.code(row.value)) == row.value), row.code);
+    BOOST_TEST(kUnbindReasons.listed() == "request, divorce, death or other");
+    BOOST_TEST(std::string(kCaseStatuses.code(static_cast<CaseStatus>(99))).empty());
 }
 
 BOOST_AUTO_TEST_CASE(the_submitter_never_decides) {

@@ -2,6 +2,7 @@
 // How Boost.Test prints the application's enums when a comparison fails: by their names.
 #include <ostream>
 
+#include "app/auth.h"
 #include "core/binding.h"
 #include "core/case_rules.h"
 #include "core/ledger.h"
@@ -17,3 +18,11 @@ inline std::ostream& operator<<(std::ostream& os, LedgerKind k) { return os << l
 inline std::ostream& operator<<(std::ostream& os, DocumentType t) { return os << document_type_name(t); }
 
 }  // namespace gongji::core
+
+namespace gongji::app {
+
+inline std::ostream& operator<<(std::ostream& os, PasswordChange c) {
+    return os << (c == PasswordChange::none ? "none" : kPasswordChanges.code(c));
+}
+
+}  // namespace gongji::app

@@ -26,6 +26,7 @@
 #include "support/printing.h"
 #include "support/test_database.h"
 #include "app/case_service.h"
+#include "app/document_service.h"
 #include "ui/access_log_panel.h"
 #include "ui/admin_panel.h"
 #include "ui/bind_dialog.h"
@@ -156,7 +157,7 @@ BOOST_FIXTURE_TEST_CASE(logging_in_says_why_not_then_lets_the_clerk_in, Demo) {
     BOOST_TEST(choose("Window-2026a", "Window-2026b") == "两次输入的新密码不一致，请重新输入");
     BOOST_TEST(choose("window", "window") == "新密码至少需要 8 个字符");
     BOOST_TEST(choose("Window-2026a", "Window-2026a") == "done");
-    BOOST_TEST(app::authenticate(ws, "clerk", "Window-2026a").password_change.empty());
+    BOOST_TEST(app::authenticate(ws, "clerk", "Window-2026a").password_change == app::PasswordChange::none);
     BOOST_TEST(dialog.actor().role == core::Role::clerk);
     BOOST_TEST(dialog.actor().workstation == "窗口-03");
     BOOST_TEST(!workstation->IsEditable());
@@ -587,7 +588,7 @@ BOOST_FIXTURE_TEST_CASE(a_supervisor_rejects_one_approves_another_but_never_thei
     BOOST_TEST(app::find_case(ws, clerks).status == core::CaseStatus::approved);
 
     // The supervisor's own case: Approve is disabled and says why.
-    app::unbind(ws, {"clerk", core::Role::clerk, "窗口-01"}, "450802196503120117", "450802196708200129", "request");
+    app::unbind(ws, {"clerk", core::Role::clerk, "窗口-01"}, "450802196503120117", "450802196708200129", core::UnbindReason::request);
     auto own = submit("super", core::Role::supervisor);
     review->refresh();
     BOOST_REQUIRE(queue->GetItemCount() == 1);
@@ -629,6 +630,36 @@ BOOST_FIXTURE_TEST_CASE(a_supervisor_rejects_one_approves_another_but_never_thei
     BOOST_TEST(search->withdraw_selected());
     BOOST_TEST(app::find_case(ws, own).status == core::CaseStatus::withdrawn);
     BOOST_TEST(!child<wxButton>(frame, "withdraw_case")->IsEnabled());  // shown again, withdrawn
+    frame->Destroy();
+    pump();
+}
+
+// The supervisor's eligibility line is approval's verdict: a case whose marriage certificate was
+// removed after it was submitted names the missing paper, and approving it is refused alike.
+BOOST_FIXTURE_TEST_CASE(the_review_line_judges_a_case_as_approval_does_with_its_papers, Demo) {
+    const app::Actor clerk{"clerk", core::Role::clerk, "窗口-01"};
+    app::BindApplication a;
+    a.policy = "guangxi";
+    a.authorizer_id = "450802196503120117";
+    a.user_id = "450802196708200129";
+    a.relation = "12";
+    a.documents = {core::DocumentType::id_card};
+    a.uploads = {{core::DocumentType::marriage_certificate, "marriage.png", test::tiny_png()}};
+    auto number = app::submit_bind(ws, clerk, a).number;
+    app::remove_document(ws, clerk, app::list_documents(ws, number).at(0).id);
+
+    auto* frame = new ui::MainFrame(ws, {"super", core::Role::supervisor, "审核-01"});
+    frame->Show();
+    auto* review = frame->review_panel();
+    BOOST_REQUIRE(review != nullptr);
+    review->select(0);
+    auto* reasons = child<wxListBox>(frame, "review_reasons");
+    BOOST_REQUIRE(reasons->GetCount() >= 1u);
+    const auto line = reasons->GetString(0).ToStdString(wxConvUTF8);
+    BOOST_TEST(line.find("缺少材料") != std::string::npos, line);
+    BOOST_TEST(line.find("结婚证") != std::string::npos, line);
+    BOOST_TEST(!review->approve());
+    BOOST_TEST(app::find_case(ws, number).status == core::CaseStatus::submitted);
     frame->Destroy();
     pump();
 }
