@@ -182,7 +182,8 @@ Case submit_bind_once(Workspace& ws, const Actor& actor, const BindApplication& 
     if (app.cites_case) {
         auto cited = stores(ws).cases.find(*app.cites_case);
         if (!cited || cited->status != core::CaseStatus::rejected || cited->user_id != u || cited->authorizer_id.value_or("") != a)
-            throw BadInput("--cites: " + *app.cites_case + " is not a rejected case of the same two people");
+            throw BadInput("--cites: " + *app.cites_case + " is not a rejected case of the same two people",
+                           {"cites_not_rejected", {{"case", *app.cites_case}}});
     }
 
     auto ocr_warnings = ocr_cross_check(app.uploads, a, u);
@@ -338,7 +339,8 @@ Case unbind(Workspace& ws, const Actor& actor, const std::string& authorizer_tex
     auto binding = stores(ws).bindings.find_open(a, u);
     if (!binding || !binding->is_active())
         throw BadInput("--user: no active binding from " + a + " to " + u +
-                       (binding ? " (it is still an application: withdraw or reject its case)" : ""));
+                       (binding ? " (it is still an application: withdraw or reject its case)" : ""),
+                       {"binding_not_active", {{"authorizer", a}, {"user", u}, {"pending", binding ? "yes" : "no"}}});
     auto at = now();
     auto c = new_case(number, actor, core::CaseKind::unbind, u, china_today());
     c.status = core::CaseStatus::approved;  // unbinding needs no review: either side may withdraw at any time
@@ -373,10 +375,10 @@ Case reorder(Workspace& ws, const Actor& actor, const std::string& user_text,
         if (b.is_open()) open.push_back(b);
     std::set<std::string> listed(order.begin(), order.end()), bound;
     for (const auto& b : open) bound.insert(b.authorizer_id);
-    if (listed.size() != order.size()) throw BadInput("--order: an authorizer is listed twice");
+    if (listed.size() != order.size()) throw BadInput("--order: an authorizer is listed twice", {"order_repeats", {}});
     if (listed != bound)
         throw BadInput("--order: must list exactly the authorizers of the user's " + std::to_string(bound.size()) +
-                       " open bindings");
+                       " open bindings", {"order_incomplete", {{"count", std::to_string(bound.size())}}});
 
     core::JsonWriter before, after;
     before.begin_object().key("order").begin_array();
@@ -412,7 +414,8 @@ Case submit_rebind(Workspace& ws, const Actor& actor, const std::string& authori
     stores(ws).persons.lock({a, u});
     auto binding = stores(ws).bindings.find_open(a, u);
     if (!binding || !binding->is_active() || !binding->legacy)
-        throw BadInput("--user: no legacy binding from " + a + " to " + u + " to renew");
+        throw BadInput("--user: no legacy binding from " + a + " to " + u + " to renew",
+                       {"binding_not_legacy", {{"authorizer", a}, {"user", u}}});
     auto today = china_today();
     std::optional<std::set<core::DocumentType>> attached;
     if (!documents.empty()) attached = std::set<core::DocumentType>(documents.begin(), documents.end());

@@ -197,7 +197,8 @@ void remove_document(Workspace& ws, const Actor& actor, long long document_id) {
     auto& documents = stores(ws).documents;
     storage::Transaction tx(database(ws));
     auto d = documents.find(document_id);
-    if (!d || d->removed_at) throw BadInput("document: no document " + std::to_string(document_id));
+    if (!d || d->removed_at) throw BadInput("document: no document " + std::to_string(document_id),
+                                         {"document_unknown", {{"document", std::to_string(document_id)}}});
     auto number = stores(ws).cases.number_of(d->case_id);
     auto c = open_case(ws, number);
     documents.mark_removed(document_id, actor.username, now());
@@ -217,7 +218,8 @@ std::vector<core::StoredDocument> list_documents(Workspace& ws, const std::strin
 
 std::string read_document(Workspace& ws, const Actor& actor, long long document_id) {
     auto d = stores(ws).documents.find(document_id);
-    if (!d) throw BadInput("document: no document " + std::to_string(document_id));
+    if (!d) throw BadInput("document: no document " + std::to_string(document_id),
+                                         {"document_unknown", {{"document", std::to_string(document_id)}}});
     // Found again under either person of its case, and by the case's number.
     auto c = stores(ws).cases.find(stores(ws).cases.number_of(d->case_id));
     core::JsonWriter detail;

@@ -40,7 +40,9 @@ core::EligibilityResult check_eligibility(Workspace& ws, const EligibilityQuery&
     try {
         return core::evaluate_eligibility(profile, request, facts, &ws.regions());
     } catch (const core::EligibilityInputError& e) {
-        throw BadInput(e.field() + ": " + e.what());
+        const auto message = e.field() + ": " + e.what();
+        if (e.field() == "relation") throw BadInput(message, {"relation_unknown", {{"relation", request.relation_code}}});
+        throw BadInput(message, {"date_before_profile", {{"date", request.application_date.to_string()}}});
     }
 }
 

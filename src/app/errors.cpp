@@ -8,6 +8,10 @@ std::string describe(const Problem& p) {
     return out;
 }
 
+Problem period_reversed(const core::CivilDate& from, const core::CivilDate& to) {
+    return {"period_reversed", {{"from", from.to_string()}, {"to", to.to_string()}}};
+}
+
 void require_within(const std::string& text, const core::TextLimit& limit) {
     auto problem = core::text_problem(text, limit);
     if (problem.empty()) return;

@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/civil_date.h"
 #include "core/text_limits.h"
 
 namespace gongji::app {
@@ -26,10 +27,11 @@ struct Problem {
 std::string describe(const Problem& p);
 
 // Input that cannot be used. The message names the field or line as the CLI says it on stderr;
-// the problem, where it has a code, lets the desktop app say it in its own words.
+// the problem's code lets the desktop app say it in its own words (every code has them there:
+// tests/ui/problem_codes_test.cpp walks them).
 class BadInput : public std::runtime_error {
 public:
-    explicit BadInput(const std::string& message, Problem problem = {})
+    BadInput(const std::string& message, Problem problem)
         : std::runtime_error(message), problem_(std::move(problem)) {}
     const Problem& problem() const { return problem_; }
 
@@ -40,6 +42,9 @@ private:
 // BadInput naming the field when `text` breaks its limit (core/text_limits.h): code
 // "text_too_long", "text_control_character", "text_bidi_control" or "text_not_utf8", with
 // {"field", "max"}.
+// A period whose end comes before its start: code "period_reversed", {"from", "to"}.
+Problem period_reversed(const core::CivilDate& from, const core::CivilDate& to);
+
 void require_within(const std::string& text, const core::TextLimit& limit);
 
 // An action the rules refuse: the code is one of interfaces.md's refusal codes.

@@ -125,7 +125,7 @@ InitReport bring_up_to_date(Workspace& ws) {
 InitReport initialize(Workspace& ws, const InitOptions& options) {
     bool first_admin = needs_first_admin(ws);
     if (first_admin && !options.demo && (!options.admin_password || options.admin_password->empty()))
-        throw BadInput("password: the first administrator needs a password (GONGJI_NEW_PASSWORD)");
+        throw BadInput("password: the first administrator needs a password (GONGJI_NEW_PASSWORD)", {"password_empty", {}});
     auto report = bring_up_to_date(ws);
     if (options.demo) load_demo(ws, report);
     if (stores(ws).users.count() == 0) {

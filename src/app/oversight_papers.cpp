@@ -51,7 +51,7 @@ void write_and_record(Workspace& ws, const Actor& actor, const std::string& docu
         reports::write_workbook(path, sheets);
         keep_private(path);
     } catch (const reports::SpreadsheetError& e) {
-        throw BadInput(std::string("--xlsx: ") + e.what());
+        throw BadInput(std::string("--xlsx: ") + e.what(), {"workbook_unwritable", {{"file", path}, {"detail", e.what()}}});
     }
     long long rows = 0;
     for (const auto& s : sheets) rows += static_cast<long long>(s.rows.size());

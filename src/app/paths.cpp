@@ -59,17 +59,18 @@ void refuse_database_file(const std::string& path) {
 std::string read_file(const std::string& path) {
     refuse_database_file(path);
     std::error_code ec;
-    if (fs::is_directory(path, ec)) throw BadInput(path + ": a folder, not a file");
+    if (fs::is_directory(path, ec)) throw BadInput(path + ": a folder, not a file", {"file_is_folder", {{"file", path}}});
     // A pipe would block the program until someone writes to it, a device never ends.
     if (auto status = fs::status(path, ec); !ec && !fs::is_regular_file(status))
         throw BadInput(path + ": not a regular file (a pipe, a socket or a device): give a file", {"file_not_regular", {{"file", path}}});
     std::ifstream in(path, std::ios::binary | std::ios::ate);
-    if (!in) throw BadInput(path + ": cannot open the file");
+    const Problem unreadable{"file_unreadable", {{"file", path}}};
+    if (!in) throw BadInput(path + ": cannot open the file", unreadable);
     auto size = in.tellg();
-    if (size < 0) throw BadInput(path + ": cannot read the file");
+    if (size < 0) throw BadInput(path + ": cannot read the file", unreadable);
     std::string bytes(static_cast<size_t>(size), '\0');
     in.seekg(0);
-    if (!in.read(bytes.data(), size)) throw BadInput(path + ": cannot read the file");
+    if (!in.read(bytes.data(), size)) throw BadInput(path + ": cannot read the file", unreadable);
     return bytes;
 }
 

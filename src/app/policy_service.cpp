@@ -20,7 +20,7 @@ PolicyImportResult store_policy_text(Workspace& ws, const std::string& json, con
     try {
         profile = core::parse_policy_profile(json);
     } catch (const core::PolicyError& e) {
-        throw BadInput(origin + ": " + e.what());
+        throw BadInput(origin + ": " + e.what(), {"policy_invalid", {{"file", origin}, {"detail", e.what()}}});
     }
     storage::StoredPolicy stored{profile.name, profile.title, core::policy_profile_to_json(profile), now()};
     PolicyImportResult result{profile.name, false, profile.versions.size(), {}};
@@ -53,7 +53,7 @@ PolicyImportResult import_policy_file(Workspace& ws, const Actor& actor, const s
 
 std::string policy_document(Workspace& ws, const std::string& name) {
     auto stored = stores(ws).policies.find(name);
-    if (!stored) throw BadInput("policy: no profile named \"" + name + "\"");
+    if (!stored) throw BadInput("policy: no profile named \"" + name + "\"", {"profile_unknown", {{"profile", name}}});
     return stored->document;
 }
 
@@ -104,7 +104,8 @@ std::vector<core::PolicyProfile> list_policies(Workspace& ws) {
 
 core::PolicyProfile load_policy(Workspace& ws, const std::string& name) {
     auto stored = stores(ws).policies.find(name);
-    if (!stored) throw BadInput("policy: no profile named \"" + name + "\" (see `gongji policy list`)");
+    if (!stored)
+        throw BadInput("policy: no profile named \"" + name + "\" (see `gongji policy list`)", {"profile_unknown", {{"profile", name}}});
     return core::parse_policy_profile(stored->document);
 }
 

@@ -99,11 +99,14 @@ void case_fields(Workspace& ws, const core::Case& c, reports::ReportData& d) {
 void proposal_fields(Workspace& ws, const Actor& actor, const DocumentRequest& r, reports::ReportData& d,
                      std::string& subject) {
     if (!r.policy || !r.authorizer || !r.user || !r.relation)
-        throw BadInput("commitment: give --case CASE, or --policy, --authorizer, --user and --relation");
+        throw BadInput("commitment: give --case CASE, or --policy, --authorizer, --user and --relation",
+                       {"request_incomplete", {{"paper", "commitment"}, {"needs", "case, or policy, authorizer, user and relation"}}});
     auto authorizer = normalized_id(*r.authorizer, "--authorizer");
     auto user = normalized_id(*r.user, "--user");
     auto relation = core::find_relation(*r.relation);
-    if (!relation) throw BadInput("--relation: \"" + *r.relation + "\" is not a GB/T 4761 relation code");
+    if (!relation)
+        throw BadInput("--relation: \"" + *r.relation + "\" is not a GB/T 4761 relation code",
+                       {"relation_unknown", {{"relation", *r.relation}}});
     auto policy = load_policy(ws, *r.policy);  // BadInput for an unknown profile
     d.fields["case"] = "";  // none yet: the letter carries no number
     person_fields(ws, d, "authorizer", authorizer);
@@ -121,8 +124,9 @@ void proposal_fields(Workspace& ws, const Actor& actor, const DocumentRequest& r
 }
 
 void statement_fields(Workspace& ws, const Actor& actor, const DocumentRequest& r, reports::ReportData& d, std::string& subject) {
-    if (!r.user == !r.authorizer) throw BadInput("statement: give --user ID or --authorizer ID");
-    if (!r.from || !r.to) throw BadInput("statement: --from and --to are required");
+    if (!r.user == !r.authorizer)
+        throw BadInput("statement: give --user ID or --authorizer ID", {"request_incomplete", {{"paper", "statement"}, {"needs", "user or authorizer"}}});
+    if (!r.from || !r.to) throw BadInput("statement: --from and --to are required", {"request_incomplete", {{"paper", "statement"}, {"needs", "from and to"}}});
     auto id = normalized_id(r.user ? *r.user : *r.authorizer, r.user ? "--user" : "--authorizer");
     auto st = statement(ws, actor, r.user.has_value(), id, *r.from, *r.to, /*printed=*/true);
     subject = id;
@@ -166,7 +170,8 @@ void statement_fields(Workspace& ws, const Actor& actor, const DocumentRequest& 
 }
 
 void daily_fields(Workspace& ws, const DocumentRequest& r, reports::ReportData& d, std::string& subject) {
-    if (!r.clerk || !r.date) throw BadInput("daily: --clerk NAME and --date YYYY-MM-DD are required");
+    if (!r.clerk || !r.date)
+        throw BadInput("daily: --clerk NAME and --date YYYY-MM-DD are required", {"request_incomplete", {{"paper", "daily"}, {"needs", "clerk and date"}}});
     CaseSearch f;
     f.limit = 100000;
     f.date = r.date;
@@ -268,10 +273,10 @@ PreparedDocument prepare_document(Workspace& ws, const Actor& actor, const Docum
     if (r.kind == Paper::statement) {
         statement_fields(ws, actor, r, doc.data, doc.subject);
     } else if (r.kind == Paper::supervision) {
-        if (!r.from || !r.to) throw BadInput("supervision: --from and --to are required");
+        if (!r.from || !r.to) throw BadInput("supervision: --from and --to are required", {"request_incomplete", {{"paper", "supervision"}, {"needs", "from and to"}}});
         supervision_fields(ws, supervise(ws, actor, *r.from, *r.to), doc.data, doc.subject);
     } else if (r.kind == Paper::stats) {
-        if (!r.month) throw BadInput("stats: --month YYYY-MM is required");
+        if (!r.month) throw BadInput("stats: --month YYYY-MM is required", {"request_incomplete", {{"paper", "stats"}, {"needs", "month"}}});
         stats_fields(ws, monthly_figures(ws, actor, *r.month), doc.data, doc.subject);
     } else if (r.kind == Paper::daily) {
         daily_fields(ws, r, doc.data, doc.subject);
@@ -279,11 +284,13 @@ PreparedDocument prepare_document(Workspace& ws, const Actor& actor, const Docum
         require_role(actor, {core::Role::clerk, core::Role::supervisor});
         proposal_fields(ws, actor, r, doc.data, doc.subject);
     } else {
-        if (!r.case_number) throw BadInput("--case: required for a " + std::string(paper.name) + " document");
+        if (!r.case_number)
+            throw BadInput("--case: required for a " + std::string(paper.name) + " document", {"request_incomplete", {{"paper", paper.name}, {"needs", "case"}}});
         auto c = find_case(ws, *r.case_number);
         if (!case_has_document(c, r.kind))
             throw BadInput("--case: " + c.number + " (" + core::case_kind_name(c.kind) + ", " +
-                           core::case_status_name(c.status) + ") has no " + paper.name + " document");
+                           core::case_status_name(c.status) + ") has no " + paper.name + " document",
+                           {"paper_not_for_case", {{"case", c.number}, {"paper", paper.name}}});
         case_fields(ws, c, doc.data);
         doc.subject = c.number;
     }

@@ -51,7 +51,7 @@ Timed<core::Settlement> read_to_split(core::CsvReader& reader, const std::vector
                                       const core::CivilDate& today, SettleReport& report) {
     std::string missing;
     auto columns = core::SettlementColumns::from_header(header, missing);
-    if (!columns) throw BadInput("line 1: the header has no column \"" + missing + "\"");
+    if (!columns) throw BadInput("line 1: the header has no column \"" + missing + "\"", {"column_missing", {{"column", missing}}});
     refuse_unusable_header(header);
     Timed<core::Settlement> out;
     std::vector<std::string> fields;
@@ -77,7 +77,7 @@ Timed<core::RecordedSettlement> read_recorded(core::CsvReader& reader, const std
                                               const core::CivilDate& today, SettleReport& report) {
     std::string missing;
     auto columns = core::RecordedColumns::from_header(header, missing);
-    if (!columns) throw BadInput("line 1: the header has no column \"" + missing + "\"");
+    if (!columns) throw BadInput("line 1: the header has no column \"" + missing + "\"", {"column_missing", {{"column", missing}}});
     refuse_unusable_header(header);
     const auto med_types = load_shipped_med_types();
     Timed<core::RecordedSettlement> out;
@@ -183,7 +183,8 @@ SettleReport settle_text(Workspace& ws, std::string bytes, Encoding encoding, co
     const std::string text = to_utf8(std::move(bytes), encoding, detected);
     core::CsvReader reader(text);
     std::vector<std::string> header;
-    if (!reader.next(header)) throw BadInput("line 1: the file is empty; a header line is required");
+    if (!reader.next(header))
+        throw BadInput("line 1: the file is empty; a header line is required", {"file_empty", {}});
     const bool recorded = core::RecordedColumns::recognises(header);
 
     // The whole file is read before anything is applied: its settlements go in time order.
@@ -243,13 +244,15 @@ long long reserve_quota(Workspace& ws, const Actor& actor, const std::string& au
     ledger.lock_for_pair_move();  // beside other pairs' moves, never beside an import
     stores(ws).persons.lock({a, u});
     auto binding = stores(ws).bindings.find_open(a, u);
-    if (!binding || !binding->is_active()) throw BadInput("--user: no active binding from " + a + " to " + u);
+    if (!binding || !binding->is_active())
+        throw BadInput("--user: no active binding from " + a + " to " + u,
+                       {"binding_not_active", {{"authorizer", a}, {"user", u}, {"pending", binding ? "yes" : "no"}}});
     auto profile = load_policy(ws, binding->policy);
     auto version = profile.version_on(core::china_date(when));
     auto authorizer = stores(ws).persons.find(a);
     auto user = stores(ws).persons.find(u);
     if (!version || !core::uses_quota(*version, authorizer->pooling_region, user->pooling_region))
-        throw BadInput("--user: this binding pays from the live account; it has no quota");
+        throw BadInput("--user: this binding pays from the live account; it has no quota", {"binding_without_quota", {}});
     auto day = core::china_date(when).to_string();
     if (auto issue = core::check_quota_transfer(amount_fen, ledger.transfers_on(binding->id, day), when))
         throw Refused(issue->code, {{"detail", issue->message}});
@@ -284,7 +287,7 @@ void return_quota(Workspace& ws, const AuditWho& who, long long binding_id, cons
 Statement statement(Workspace& ws, const Actor& actor, bool of_user, const std::string& id_text,
                     const core::CivilDate& from, const core::CivilDate& to, bool printed) {
     auto id = normalized_id(id_text, of_user ? "--user" : "--authorizer");
-    if (to < from) throw BadInput("--to: before --from");
+    if (to < from) throw BadInput("--to: before --from", period_reversed(from, to));
     core::JsonWriter detail;
     detail.begin_object().key("what").value(of_user ? "statement_as_user" : "statement_as_authorizer");
     detail.key("from").value(from.to_string()).key("to").value(to.to_string());

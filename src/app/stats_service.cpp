@@ -18,7 +18,7 @@ namespace {
 // "YYYY-MM" → (year, month); BadInput otherwise.
 std::pair<int, int> parse_month(const std::string& text) {
     auto date = text.size() == 7 ? core::CivilDate::parse(text + "-01") : std::nullopt;
-    if (!date) throw BadInput("--month: YYYY-MM, not \"" + text + "\"");
+    if (!date) throw BadInput("--month: YYYY-MM, not \"" + text + "\"", {"month_invalid", {{"text", text}}});
     return {date->year, date->month};
 }
 

@@ -50,7 +50,7 @@ Encoding parse_encoding(const std::string& name) {
     if (name == "auto") return Encoding::auto_detect;
     if (name == "utf-8" || name == "utf8" || name == "UTF-8") return Encoding::utf8;
     if (name == "gb18030" || name == "GB18030") return Encoding::gb18030;
-    throw BadInput("--encoding: must be auto, utf-8 or gb18030, not \"" + name + "\"");
+    throw BadInput("--encoding: must be auto, utf-8 or gb18030, not \"" + name + "\"", {"encoding_unknown", {{"encoding", name}}});
 }
 
 size_t find_invalid_utf8(std::string_view s) {

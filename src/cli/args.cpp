@@ -7,6 +7,7 @@
 
 #include "app/errors.h"
 #include "app/paths.h"
+#include "cli/usage_error.h"
 
 namespace gongji::cli {
 
@@ -20,7 +21,7 @@ Args::Args(const std::vector<std::string>& words, const std::set<std::string>& f
             } else if (flags.count(name)) {
                 flags_.insert(name);
             } else {
-                if (i + 1 >= words.size()) throw app::BadInput("--" + name + ": a value is required");
+                if (i + 1 >= words.size()) throw usage_error("--" + name + ": a value is required");
                 options_.emplace(name, words[++i]);
             }
         } else {
@@ -31,7 +32,7 @@ Args::Args(const std::vector<std::string>& words, const std::set<std::string>& f
 
 std::optional<std::string> Args::option(const std::string& name) const {
     if (options_.count(name) > 1)  // `--user X --user Y`: which one was meant is not for us to guess
-        throw app::BadInput("--" + name + ": given " + std::to_string(options_.count(name)) + " times; it takes one value");
+        throw usage_error("--" + name + ": given " + std::to_string(options_.count(name)) + " times; it takes one value");
     auto it = options_.find(name);
     if (it == options_.end()) return std::nullopt;
     return it->second;
@@ -46,7 +47,7 @@ std::vector<std::string> Args::options(const std::string& name) const {
 
 std::string Args::required(const std::string& name) const {
     auto v = option(name);
-    if (!v || v->empty()) throw app::BadInput("--" + name + ": required");
+    if (!v || v->empty()) throw usage_error("--" + name + ": required");
     return *v;
 }
 
@@ -54,20 +55,20 @@ std::optional<core::CivilDate> Args::date(const std::string& name) const {
     auto text = option(name);
     if (!text) return std::nullopt;
     auto date = core::CivilDate::parse(*text);
-    if (!date) throw app::BadInput("--" + name + ": \"" + *text + "\" is not a valid YYYY-MM-DD date");
+    if (!date) throw usage_error("--" + name + ": \"" + *text + "\" is not a valid YYYY-MM-DD date");
     return date;
 }
 
 void Args::allow_only(const std::set<std::string>& known) const {
     for (const auto& [name, value] : options_)
-        if (!known.count(name)) throw app::BadInput("--" + name + ": unknown option");
+        if (!known.count(name)) throw usage_error("--" + name + ": unknown option");
     for (const auto& name : flags_)
-        if (!known.count(name)) throw app::BadInput("--" + name + ": unknown option");
+        if (!known.count(name)) throw usage_error("--" + name + ": unknown option");
 }
 
 void Args::expect_positional(size_t n, const std::string& what) const {
-    if (positional_.size() < n) throw app::BadInput(what + ": required");
-    if (positional_.size() > n) throw app::BadInput("unexpected argument \"" + positional_[n] + "\"");
+    if (positional_.size() < n) throw usage_error(what + ": required");
+    if (positional_.size() > n) throw usage_error("unexpected argument \"" + positional_[n] + "\"");
 }
 
 void Args::require_writable(const std::string& name) const {
@@ -75,11 +76,11 @@ void Args::require_writable(const std::string& name) const {
     if (!path) return;
     std::error_code ec;
     if (std::filesystem::is_directory(*path, ec))
-        throw app::BadInput("--" + name + ": " + *path + " is a folder; give a file name");
+        throw usage_error("--" + name + ": " + *path + " is a folder; give a file name");
     app::refuse_unsafe_output(*path, "--" + name);  // before the probe opens it
     const bool existed = std::filesystem::exists(*path, ec);
     FILE* probe = std::fopen(path->c_str(), "ab");  // never truncates what is there
-    if (!probe) throw app::BadInput("--" + name + ": cannot write " + *path + ": " + std::strerror(errno));
+    if (!probe) throw usage_error("--" + name + ": cannot write " + *path + ": " + std::strerror(errno));
     std::fclose(probe);
     if (!existed) std::remove(path->c_str());
 }
@@ -89,7 +90,7 @@ void Args::require_different_files(const std::string& first, const std::string& 
     if (!a || !b) return;
     std::error_code ec;
     if (std::filesystem::weakly_canonical(*a, ec) == std::filesystem::weakly_canonical(*b, ec))
-        throw app::BadInput("--" + second + ": the same file as --" + first + " (" + *b + ")");
+        throw usage_error("--" + second + ": the same file as --" + first + " (" + *b + ")");
 }
 
 }  // namespace gongji::cli

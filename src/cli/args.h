@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "app/errors.h"
+#include "cli/usage_error.h"
 #include "core/civil_date.h"
 #include "core/code_table.h"
 
@@ -27,7 +27,7 @@ public:
     E coded(const std::string& name, const core::CodeTable<E, N>& table) const {
         auto text = required(name);
         auto value = table.parse(text);
-        if (!value) throw app::BadInput("--" + name + ": must be " + table.listed() + ", not \"" + text + "\"");
+        if (!value) throw usage_error("--" + name + ": must be " + table.listed() + ", not \"" + text + "\"");
         return *value;
     }
     // A YYYY-MM-DD option: nullopt when absent, BadInput when it is not a real date.

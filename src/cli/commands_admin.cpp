@@ -12,6 +12,7 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/json_output.h"
+#include "cli/usage_error.h"
 
 namespace gongji::cli {
 
@@ -70,7 +71,7 @@ int run_user(Session& s, const Words& words) {
         auto actor = s.actor();
         auto duty = core::parse_duty(args.positional()[2]);
         if (!duty || *duty == core::Duty::none)
-            throw app::BadInput("duty: system, security or audit, not \"" + args.positional()[2] + "\"");
+            throw usage_error("duty: system, security or audit, not \"" + args.positional()[2] + "\"");
         app::set_user_duty(s.workspace(), actor, args.positional()[1], *duty);
         core::JsonWriter w(true);
         w.begin_object().key("user").value(args.positional()[1]).key("duty").value(core::duty_name(*duty)).end_object();
@@ -99,7 +100,7 @@ int run_user(Session& s, const Words& words) {
         print_json(w.str());
         return 0;
     }
-    if (sub != "add") throw app::BadInput("usage: gongji user add NAME --role clerk|supervisor|admin [--full-name 姓名] | user disable|enable NAME | "
+    if (sub != "add") throw usage_error("usage: gongji user add NAME --role clerk|supervisor|admin [--full-name 姓名] | user disable|enable NAME | "
                                    "user reset NAME | user passwd | user duty NAME system|security|audit | user list");
     args.allow_only({"role", "full-name"});
     args.expect_positional(2, "NAME");
@@ -107,7 +108,7 @@ int run_user(Session& s, const Words& words) {
     auto actor = s.actor();
     app::require_role(actor, {core::Role::admin});
     auto role = core::parse_role(role_name);
-    if (!role) throw app::BadInput("role: must be clerk, supervisor or admin, not \"" + role_name + "\"");
+    if (!role) throw usage_error("role: must be clerk, supervisor or admin, not \"" + role_name + "\"");
     auto password = read_secret(app::Env::new_password, "Password for " + args.positional()[1] + ": ");
     app::add_user(s.workspace(), actor.username, args.positional()[1], *role, password, args.option("full-name").value_or(""));
     core::JsonWriter w(true);
@@ -160,7 +161,7 @@ int run_policy(Session& s, const Words& words) {
         print_json(core::policy_profile_to_json(app::load_policy(s.workspace(), pos[1])));
         return 0;
     }
-    throw app::BadInput("usage: gongji policy import FILE.json | policy list | policy show NAME");
+    throw usage_error("usage: gongji policy import FILE.json | policy list | policy show NAME");
 }
 
 int run_roster(Session& s, const Words& words) {
@@ -168,7 +169,7 @@ int run_roster(Session& s, const Words& words) {
     args.allow_only({"encoding"});
     const auto& pos = args.positional();
     if (pos.empty() || pos[0] != "import")
-        throw app::BadInput("usage: gongji roster import FILE [--encoding auto|utf-8|gb18030]");
+        throw usage_error("usage: gongji roster import FILE [--encoding auto|utf-8|gb18030]");
     args.expect_positional(2, "FILE");
     auto encoding = app::parse_encoding(args.option("encoding").value_or("auto"));
     auto actor = s.actor();

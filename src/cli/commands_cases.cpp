@@ -18,6 +18,7 @@
 #include "cli/commands.h"
 #include "cli/json_output.h"
 #include "core/documents.h"
+#include "cli/usage_error.h"
 
 namespace gongji::cli {
 namespace {
@@ -38,9 +39,9 @@ std::vector<app::Upload> uploads(app::Workspace& ws, const Args& args) {
         auto eq = spec.find('=');
         auto type_name = spec.substr(0, eq);
         auto type = core::parse_document_type(type_name);
-        if (!type) throw app::BadInput("--doc: unknown document type \"" + type_name + "\"");
+        if (!type) throw usage_error("--doc: unknown document type \"" + type_name + "\"");
         if (eq == std::string::npos || eq + 1 == spec.size())
-            throw app::BadInput("--doc: expected TYPE=FILE, got \"" + spec + "\"");
+            throw usage_error("--doc: expected TYPE=FILE, got \"" + spec + "\"");
         out.push_back(app::read_upload(ws, *type, spec.substr(eq + 1)));
     }
     return out;
@@ -132,14 +133,14 @@ int run_case(Session& s, const Words& words) {
         app::CaseSearch f;
         if (auto status = args.option("status")) {
             f.status = core::parse_case_status(*status);
-            if (!f.status) throw app::BadInput("--status: must be draft, submitted, approved, rejected or withdrawn");
+            if (!f.status) throw usage_error("--status: must be draft, submitted, approved, rejected or withdrawn");
         }
         f.person = args.option("person");
         f.number = args.option("case");
         f.date = args.date("date");
         if (auto limit = args.option("limit")) {
             const bool digits = !limit->empty() && limit->size() <= 6 && limit->find_first_not_of("0123456789") == std::string::npos;
-            if (!digits || std::stoi(*limit) < 1) throw app::BadInput("--limit: a whole number of cases, 1–999999, not \"" + *limit + "\"");
+            if (!digits || std::stoi(*limit) < 1) throw usage_error("--limit: a whole number of cases, 1–999999, not \"" + *limit + "\"");
             f.limit = std::stoi(*limit);
         }
         s.actor();
@@ -159,7 +160,7 @@ int run_case(Session& s, const Words& words) {
         print_json(w.str());
         return 0;
     }
-    throw app::BadInput("usage: gongji case bind|approve|reject|withdraw|unbind|reorder|rebind|show|list …");
+    throw usage_error("usage: gongji case bind|approve|reject|withdraw|unbind|reorder|rebind|show|list …");
 }
 
 int run_document(Session& s, const Words& words) {
@@ -183,7 +184,7 @@ int run_document(Session& s, const Words& words) {
         auto number = args.required("case");
         auto type_name = args.required("type");
         auto type = core::parse_document_type(type_name);
-        if (!type) throw app::BadInput("--type: unknown document type \"" + type_name + "\"");
+        if (!type) throw usage_error("--type: unknown document type \"" + type_name + "\"");
         devices::ScanRequest r;
         r.device = args.required("device");
         r.dpi = std::atoi(args.option("dpi").value_or("200").c_str());
@@ -214,7 +215,7 @@ int run_document(Session& s, const Words& words) {
         args.expect_positional(1, "");
         auto number = args.required("case");
         auto files = uploads(ws, args);
-        if (files.empty()) throw app::BadInput("--doc: TYPE=FILE required");
+        if (files.empty()) throw usage_error("--doc: TYPE=FILE required");
         auto actor = s.actor();
         core::JsonWriter w(true);
         w.begin_array();
@@ -226,7 +227,7 @@ int run_document(Session& s, const Words& words) {
     if (sub == "get" || sub == "remove") {
         args.expect_positional(2, "ID");
         const bool digits = !pos[1].empty() && pos[1].size() <= 18 && pos[1].find_first_not_of("0123456789") == std::string::npos;
-        if (!digits) throw app::BadInput("document: an ID as `document list` shows it, not \"" + pos[1] + "\"");
+        if (!digits) throw usage_error("document: an ID as `document list` shows it, not \"" + pos[1] + "\"");
         long long id = std::atoll(pos[1].c_str());
         auto actor = s.actor();
         if (sub == "remove") {
@@ -243,7 +244,7 @@ int run_document(Session& s, const Words& words) {
         print_json(w.str());
         return 0;
     }
-    throw app::BadInput("usage: gongji document list --case CASE | attach --case CASE --doc TYPE=FILE | get ID --out FILE | "
+    throw usage_error("usage: gongji document list --case CASE | attach --case CASE --doc TYPE=FILE | get ID --out FILE | "
                         "remove ID | scanners | scan --case CASE --type TYPE --device NAME [--dpi N] [--color]");
 }
 
@@ -252,7 +253,7 @@ int run_bindings(Session& s, const Words& words) {
     args.allow_only({"user", "authorizer"});
     args.expect_positional(0, "");
     auto user = args.option("user"), authorizer = args.option("authorizer");
-    if (!user == !authorizer) throw app::BadInput("usage: gongji bindings --user ID | --authorizer ID");
+    if (!user == !authorizer) throw usage_error("usage: gongji bindings --user ID | --authorizer ID");
     auto actor = s.actor();
     print_json(bindings_json(app::bindings_of(s.workspace(), actor, user ? *user : *authorizer, user.has_value())));
     return 0;
@@ -261,7 +262,7 @@ int run_bindings(Session& s, const Words& words) {
 int run_person(Session& s, const Words& words) {
     Args args(words, {});
     args.allow_only({});
-    if (args.positional().empty() || args.positional()[0] != "show") throw app::BadInput("usage: gongji person show ID");
+    if (args.positional().empty() || args.positional()[0] != "show") throw usage_error("usage: gongji person show ID");
     args.expect_positional(2, "ID");
     auto actor = s.actor();
     print_json(person_json(app::person_card(s.workspace(), actor, args.positional()[1])));
@@ -308,7 +309,7 @@ int run_audit(Session& s, const Words& words) {
     }
     args.allow_only({"anchor"});
     if (pos.size() != 1 || pos[0] != "verify")
-        throw app::BadInput(
+        throw usage_error(
             "usage: gongji audit verify [--anchor CHAIN:SEQ:HASH …] | audit anchor | audit key new [--sm3] | "
             "audit access [--person ID] [--by USER]");
     std::vector<app::AuditAnchor> anchors;

@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "cli/json_output.h"
 #include "core/json_writer.h"
+#include "cli/usage_error.h"
 
 namespace gongji::cli {
 
@@ -30,7 +31,7 @@ int run_card(Session&, const Words& words) {
     Args args(words, {});
     args.allow_only({"device"});
     args.expect_positional(1, "read");
-    if (args.positional()[0] != "read") throw app::BadInput("usage: gongji card read [--device PATH]");
+    if (args.positional()[0] != "read") throw usage_error("usage: gongji card read [--device PATH]");
     devices::CardReader reader(app::card_reader_device(args.option("device").value_or("")));
     reader.check();  // a faulty security module reads nothing it can vouch for
     auto read = app::read_card(reader);

@@ -17,6 +17,7 @@
 #include "cli/json_output.h"
 #include "core/instant.h"
 #include "core/money.h"
+#include "cli/usage_error.h"
 
 namespace gongji::cli {
 namespace {
@@ -55,7 +56,7 @@ int run_statement(Session& s, const Words& words) {
     args.expect_positional(0, "");
     auto user = args.option("user"), authorizer = args.option("authorizer");
     if (!user == !authorizer)
-        throw app::BadInput("usage: gongji statement (--user ID | --authorizer ID) --from DATE --to DATE");
+        throw usage_error("usage: gongji statement (--user ID | --authorizer ID) --from DATE --to DATE");
     auto from = date_option(args, "from"), to = date_option(args, "to");
     args.require_writable("pdf");
     auto actor = s.actor();
@@ -127,7 +128,7 @@ int run_report(Session& s, const Words& words) {
     app::DocumentRequest r;
     auto paper = app::parse_paper(args.positional()[0]);
     if (!paper)
-        throw app::BadInput("document: must be commitment, receipt, decision, unbind, statement, daily, supervision or stats, not \"" +
+        throw usage_error("document: must be commitment, receipt, decision, unbind, statement, daily, supervision or stats, not \"" +
                             args.positional()[0] + "\"");
     r.kind = *paper;
     r.case_number = args.option("case");
@@ -179,7 +180,7 @@ int run_settings(Session& s, const Words& words) {
         (pos[1] != "agency_name" && pos[1] != "workstation" && pos[1] != "default_policy" &&
          pos[1] != "agency_phone" && pos[1] != "processing_days" && !app::is_device_setting(pos[1]) &&
          !app::is_document_limit(pos[1]) && !app::is_password_setting(pos[1]) && pos[1] != "separate_duties"))
-        throw app::BadInput(
+        throw usage_error(
             "usage: gongji settings show | settings set "
             "agency_name|agency_phone|processing_days|default_policy|document_max_mb|document_max_megapixels|"
             "document_max_pages|password_min_length|password_min_classes|password_max_age_days|password_history|"
@@ -210,7 +211,7 @@ int run_settings(Session& s, const Words& words) {
                       << actor.username << " user passwd\n";
     }
     else if (pos[1] == "separate_duties") {
-        if (pos[2] != "on" && pos[2] != "off") throw app::BadInput("separate_duties: on or off, not \"" + pos[2] + "\"");
+        if (pos[2] != "on" && pos[2] != "off") throw usage_error("separate_duties: on or off, not \"" + pos[2] + "\"");
         app::set_duties_separated(s.workspace(), actor, pos[2] == "on");
     }
     else if (pos[1] == "agency_phone")
@@ -229,10 +230,10 @@ int run_quota(Session& s, const Words& words) {
     Args args(words, {});
     args.allow_only({"authorizer", "user", "amount"});
     if (args.positional().size() != 1 || args.positional()[0] != "reserve")
-        throw app::BadInput("usage: gongji quota reserve --authorizer ID --user ID --amount 元");
+        throw usage_error("usage: gongji quota reserve --authorizer ID --user ID --amount 元");
     auto amount_text = args.required("amount");
     auto amount = core::parse_yuan(amount_text);
-    if (!amount) throw app::BadInput("--amount: \"" + amount_text + "\" is not an amount in 元");
+    if (!amount) throw usage_error("--amount: \"" + amount_text + "\" is not an amount in 元");
     auto a = args.required("authorizer"), u = args.required("user");
     auto actor = s.actor();
     auto quota = app::reserve_quota(s.workspace(), actor, a, u, *amount);

@@ -8,6 +8,7 @@
 #include "cli/json_output.h"
 #include "core/documents.h"
 #include "core/id_number.h"
+#include "cli/usage_error.h"
 
 namespace gongji::cli {
 namespace {
@@ -26,7 +27,7 @@ std::set<core::DocumentType> parse_documents(const std::string& list) {
         if (item.empty()) continue;
         auto t = core::parse_document_type(item);
         if (!t)
-            throw app::BadInput("--docs: unknown document type \"" + item +
+            throw usage_error("--docs: unknown document type \"" + item +
                                 "\" (id_card, hukou, birth_certificate, marriage_certificate, "
                                 "commitment_letter, other)");
         out.insert(*t);
@@ -40,7 +41,7 @@ int run_id(Session&, const Words& words) {
     Args args(words, {});
     args.allow_only({});
     if (args.positional().empty() || args.positional()[0] != "check")
-        throw app::BadInput("usage: gongji id check NUMBER");
+        throw usage_error("usage: gongji id check NUMBER");
     args.expect_positional(2, "NUMBER");
     auto check = core::check_id_number(args.positional()[1], app::china_today(), &shipped_regions());
     print_json(id_check_json(check));

@@ -10,6 +10,7 @@
 #include "app/passwords.h"
 #include "app/paths.h"
 #include "app/schema_upgrade.h"
+#include "cli/usage_error.h"
 
 namespace gongji::cli {
 
@@ -34,7 +35,7 @@ app::Workspace& Session::workspace(bool require_schema) {
 }
 
 app::Actor Session::actor(bool changing_password) {
-    if (!as_user_) throw app::BadInput("--as: this command changes or reads personal data, which is done and logged as a user: give --as USERNAME");
+    if (!as_user_) throw usage_error("--as: this command changes or reads personal data, which is done and logged as a user: give --as USERNAME");
     password_ = read_secret(app::Env::password, "Password for " + *as_user_ + ": ");
     auto actor = app::authenticate(workspace(), *as_user_, password_);
     if (actor.password_change == app::PasswordChange::none || changing_password) return actor;
@@ -50,7 +51,7 @@ app::Actor Session::actor(bool changing_password) {
 std::string read_secret(app::Env variable, const std::string& prompt) {
     if (auto value = app::env(variable)) return *value;
     if (!isatty(STDIN_FILENO))
-        throw app::BadInput(std::string(app::env_name(variable)) + ": not set, and there is no terminal to ask on");
+        throw usage_error(std::string(app::env_name(variable)) + ": not set, and there is no terminal to ask on");
     std::cerr << prompt << std::flush;
     termios old{};
     tcgetattr(STDIN_FILENO, &old);

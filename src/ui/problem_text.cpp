@@ -267,6 +267,61 @@ wxString problem_text(const app::Problem& problem) {
     if (c == "column_missing") return wxString::Format(_("The header has no column \"%s\""), p("column"));
     if (c == "encoding_invalid")
         return wxString::Format(_("Line %s: the file is neither UTF-8 nor GB18030 text"), p("line"));
+    if (c == "anchor_invalid")
+        return wxString::Format(_("An anchor is CHAIN:SEQ:HASH as the audit anchor printout gives it, not \"%s\""), p("text"));
+    if (c == "backup_unverified")
+        return wxString::Format(_("The copy does not check out, so it was not kept: %s"), p("why"));
+    if (c == "binding_not_active")
+        return problem.param("pending") == "yes"
+                   ? wxString::Format(_("The binding from %s to %s is still an application: withdraw or reject its case"),
+                                      p("authorizer"), p("user"))
+                   : wxString::Format(_("There is no binding in force from %s to %s"), p("authorizer"), p("user"));
+    if (c == "binding_not_legacy")
+        return wxString::Format(_("There is no binding under the old rules from %s to %s to renew"), p("authorizer"), p("user"));
+    if (c == "binding_without_quota") return _("This binding pays from the live account: it has no quota");
+    if (c == "card_read_not_a_paper")
+        return _("Only a card read on this window's reader counts as the ID card read; a file never does");
+    if (c == "cites_not_rejected")
+        return wxString::Format(_("Case %s is not a rejected case of the same two people"), p("case"));
+    if (c == "date_before_profile") return wxString::Format(_("The profile has no rules in force on %s"), p("date"));
+    if (c == "device_setting_invalid")
+        return wxString::Format(_("The setting %s takes a value of at most 255 bytes on one line"), p("key"));
+    if (c == "device_setting_unknown") return wxString::Format(_("There is no device setting %s"), p("key"));
+    if (c == "document_limit_invalid")
+        return wxString::Format(_("The paper limit %s cannot be \"%s\""), p("key"), p("value"));
+    if (c == "document_unknown") return wxString::Format(_("There is no paper %s"), p("document"));
+    if (c == "duties_unstaffed")
+        return wxString::Format(_("No enabled administrator holds the %s duty yet: give it to one first"), p("duty"));
+    if (c == "duty_invalid")
+        return wxString::Format(_("%s is not an administrator: only administrators have a duty"), p("username"));
+    if (c == "encoding_unknown")
+        return wxString::Format(_("The encoding is automatic, UTF-8 or GB18030, not \"%s\""), p("encoding"));
+    if (c == "file_is_folder") return wxString::Format(_("%s is a folder: choose a file"), p("file"));
+    if (c == "file_missing") return wxString::Format(_("There is no file %s"), p("file"));
+    if (c == "file_unreadable") return wxString::Format(_("%s cannot be read"), p("file"));
+    if (c == "file_unwritable") return wxString::Format(_("%s cannot be written"), p("file"));
+    if (c == "month_invalid") return wxString::Format(_("A month is written YYYY-MM, not \"%s\""), p("text"));
+    if (c == "no_card_reader") return _("No card reader is set for this machine: choose one in the machine settings");
+    if (c == "no_pages") return _("No page was captured");
+    if (c == "not_a_backup") return wxString::Format(_("This file is not a backup of Gongji Desk: %s"), p("why"));
+    if (c == "order_incomplete")
+        return wxString::Format(_("The order must list each of the user's %s authorizers once"), p("count"));
+    if (c == "order_repeats") return _("An authorizer is listed twice in the order");
+    if (c == "paper_not_for_case")
+        return wxString::Format(_("Case %s has no %s paper to print"), p("case"), p("paper"));
+    if (c == "password_setting_invalid")
+        return wxString::Format(_("The password rule %s cannot be \"%s\""), p("key"), p("value"));
+    if (c == "period_reversed")
+        return wxString::Format(_("The period ends (%s) before it starts (%s)"), p("to"), p("from"));
+    if (c == "policy_invalid")
+        return wxString::Format(_("%s is not a usable policy profile: %s"), p("file"), p("detail"));
+    if (c == "profile_unknown") return wxString::Format(_("There is no policy profile %s"), p("profile"));
+    if (c == "relation_unknown") return wxString::Format(_("%s is not a GB/T 4761 relation code"), p("relation"));
+    if (c == "request_incomplete") return wxString::Format(_("The %s paper needs: %s"), p("paper"), p("needs"));
+    if (c == "scanner_dpi_invalid")
+        return wxString::Format(_("The scanner resolution is 150 to 300 dpi, not \"%s\""), p("value"));
+    if (c == "workbook_unwritable")
+        return wxString::Format(_("The workbook %s cannot be written: %s"), p("file"), p("detail"));
     if (!problem.param("detail").empty()) return p("detail");
     return u8(app::describe(problem));
 }

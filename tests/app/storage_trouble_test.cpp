@@ -58,7 +58,7 @@ BOOST_AUTO_TEST_CASE(a_locked_database_is_busy) {
 }
 
 BOOST_AUTO_TEST_CASE(a_refusal_is_not_the_database_and_a_wrong_address_is_said_as_such) {
-    BOOST_TEST((app::storage_trouble(app::BadInput("no such file")) == app::StorageTrouble::none));
+    BOOST_TEST((app::storage_trouble(app::BadInput("no such file", {"file_unreadable", {}})) == app::StorageTrouble::none));
     if (test::backend_name() != "postgresql") return;
     try {
         storage::Database::open("postgresql://127.0.0.1:1/nowhere?connect_timeout=2");
