@@ -368,4 +368,13 @@ wxString problem_text(const std::exception& e, app::Workspace& ws) {
     return problem_text(e);
 }
 
+wxString problem_text(const std::exception_ptr& e, app::Workspace& ws) {
+    if (!e) return wxString();
+    try {
+        std::rethrow_exception(e);
+    } catch (const std::exception& kept) {
+        return problem_text(kept, ws);
+    }
+}
+
 }  // namespace gongji::ui

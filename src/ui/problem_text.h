@@ -19,6 +19,8 @@ wxString problem_text(const app::Problem& problem);
 wxString problem_text(const std::exception& e);
 // The same, but a connection to the database that broke is said as such, whatever the error.
 wxString problem_text(const std::exception& e, app::Workspace& ws);
+// The same for one kept as a value (app::BindForm's outcomes); empty for none.
+wxString problem_text(const std::exception_ptr& e, app::Workspace& ws);
 // A line of an import refused (roster), by its code and values; `fallback` when the code is new.
 wxString line_issue_text(const std::string& code, const std::map<std::string, std::string>& params,
                          const std::string& fallback);
