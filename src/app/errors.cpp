@@ -8,8 +8,10 @@ std::string describe(const Problem& p) {
     return out;
 }
 
-Problem period_reversed(const core::CivilDate& from, const core::CivilDate& to) {
-    return {"period_reversed", {{"from", from.to_string()}, {"to", to.to_string()}}};
+void require_period(const core::CivilDate& from, const core::CivilDate& to) {
+    if (!(to < from)) return;
+    throw BadInput("--to: " + to.to_string() + " is before --from " + from.to_string(),
+                   {"period_reversed", {{"from", from.to_string()}, {"to", to.to_string()}}});
 }
 
 void require_within(const std::string& text, const core::TextLimit& limit) {

@@ -42,8 +42,8 @@ private:
 // BadInput naming the field when `text` breaks its limit (core/text_limits.h): code
 // "text_too_long", "text_control_character", "text_bidi_control" or "text_not_utf8", with
 // {"field", "max"}.
-// A period whose end comes before its start: code "period_reversed", {"from", "to"}.
-Problem period_reversed(const core::CivilDate& from, const core::CivilDate& to);
+// BadInput("period_reversed", {"from", "to"}) for a period whose end comes before its start.
+void require_period(const core::CivilDate& from, const core::CivilDate& to);
 
 void require_within(const std::string& text, const core::TextLimit& limit);
 

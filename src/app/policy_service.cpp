@@ -53,7 +53,7 @@ PolicyImportResult import_policy_file(Workspace& ws, const Actor& actor, const s
 
 std::string policy_document(Workspace& ws, const std::string& name) {
     auto stored = stores(ws).policies.find(name);
-    if (!stored) throw BadInput("policy: no profile named \"" + name + "\"", {"profile_unknown", {{"profile", name}}});
+    if (!stored) throw BadInput("no profile named \"" + name + "\"", {"profile_unknown", {{"profile", name}}});
     return stored->document;
 }
 
@@ -105,7 +105,7 @@ std::vector<core::PolicyProfile> list_policies(Workspace& ws) {
 core::PolicyProfile load_policy(Workspace& ws, const std::string& name) {
     auto stored = stores(ws).policies.find(name);
     if (!stored)
-        throw BadInput("policy: no profile named \"" + name + "\" (see `gongji policy list`)", {"profile_unknown", {{"profile", name}}});
+        throw BadInput("no profile named \"" + name + "\" (see `gongji policy list`)", {"profile_unknown", {{"profile", name}}});
     return core::parse_policy_profile(stored->document);
 }
 

@@ -287,7 +287,7 @@ void return_quota(Workspace& ws, const AuditWho& who, long long binding_id, cons
 Statement statement(Workspace& ws, const Actor& actor, bool of_user, const std::string& id_text,
                     const core::CivilDate& from, const core::CivilDate& to, bool printed) {
     auto id = normalized_id(id_text, of_user ? "--user" : "--authorizer");
-    if (to < from) throw BadInput("--to: before --from", period_reversed(from, to));
+    require_period(from, to);
     core::JsonWriter detail;
     detail.begin_object().key("what").value(of_user ? "statement_as_user" : "statement_as_authorizer");
     detail.key("from").value(from.to_string()).key("to").value(to.to_string());

@@ -15,7 +15,7 @@ namespace gongji::app {
 
 SupervisionReport supervise(Workspace& ws, const Actor& actor, const core::CivilDate& from, const core::CivilDate& to) {
     require_role(actor, {core::Role::supervisor, core::Role::admin});
-    if (to < from) throw BadInput("--to: before --from", period_reversed(from, to));
+    require_period(from, to);
     const auto start = core::format_utc(core::china_day_start(from));
     const auto end = core::format_utc(core::china_day_start(core::CivilDate::from_days_since_epoch(to.days_since_epoch() + 1)));
 

@@ -139,6 +139,14 @@ bool ReviewPanel::decide(const std::function<void()>& decision, const wxString& 
     if (selected_.empty()) return false;
     try {
         decision();
+    } catch (const app::NotEligible& e) {  // said with why, and what the supervisor can do instead
+        const auto& result = e.result();
+        wxString why;
+        for (const auto& reason : result.reasons)
+            why += (why.empty() ? wxString() : _("; ")) + reason_text(reason, result.documents_needed);
+        say(wxString::Format(_("Not eligible: %s. Reject the case with a reason, or the clerk adds what is missing."), why),
+            false);
+        return false;
     } catch (const std::exception& e) {  // a refusal (four-eyes, already decided, …) or bad input
         say(problem_text(e, ws_), false);
         return false;

@@ -659,6 +659,9 @@ BOOST_FIXTURE_TEST_CASE(the_review_line_judges_a_case_as_approval_does_with_its_
     BOOST_TEST(line.find("缺少材料") != std::string::npos, line);
     BOOST_TEST(line.find("结婚证") != std::string::npos, line);
     BOOST_TEST(!review->approve());
+    const auto said = child<wxStaticText>(frame, "review_outcome")->GetLabel().ToStdString(wxConvUTF8);
+    BOOST_TEST(said.find("结婚证") != std::string::npos, said);  // why, not only that it is refused
+    BOOST_TEST(said.find("驳回") != std::string::npos, said);    // and what can be done instead
     BOOST_TEST(app::find_case(ws, number).status == core::CaseStatus::submitted);
     frame->Destroy();
     pump();
