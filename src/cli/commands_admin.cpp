@@ -12,6 +12,7 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/json_output.h"
+#include "cli/sub_commands.h"
 #include "cli/usage_error.h"
 
 namespace gongji::cli {
@@ -32,89 +33,114 @@ int run_init(Session& s, const Words& words) {
     return 0;
 }
 
-int run_user(Session& s, const Words& words) {
-    Args args(words, {});
-    auto sub = args.positional().empty() ? std::string() : args.positional()[0];
-    if (sub == "passwd") {  // the holder's own: the current one from --as, the new one chosen here
-        args.allow_only({});
-        args.expect_positional(1, "");
-        auto actor = s.actor(/*changing_password=*/true);
-        auto chosen = read_secret(app::Env::new_password, "New password for " + actor.username + ": ");
-        app::change_own_password(s.workspace(), actor, s.password(), chosen);
-        core::JsonWriter w(true);
-        w.begin_object().key("user").value(actor.username).key("password_changed").value(true).end_object();
-        print_json(w.str());
-        return 0;
-    }
-    if (sub == "list") {  // every account, as an administrator of any duty sees them
-        args.allow_only({});
-        args.expect_positional(1, "");
-        auto actor = s.actor();
-        core::JsonWriter w(true);
-        w.begin_array();
-        for (const auto& u : app::list_users(s.workspace(), actor)) {
-            w.begin_object().key("user").value(u.username).key("full_name").value(u.full_name);
-            w.key("role").value(core::role_name(u.role));
-            if (u.role == core::Role::admin) w.key("duty").value(core::duty_name(app::account_duty(u)));
-            w.key("disabled").value(u.disabled).key("must_change_password").value(u.must_change_password);
-            if (u.locked_until && *u.locked_until > app::now())
-                w.key("locked_until").value(u.locked_until->china()).key("locked_at").value(u.locked_at);
-            w.end_object();
-        }
-        w.end_array();
-        print_json(w.str());
-        return 0;
-    }
-    if (sub == "duty") {  // 三权分立: which administrator does what
-        args.allow_only({});
-        args.expect_positional(3, "NAME DUTY");
-        auto actor = s.actor();
-        auto duty = core::parse_duty(args.positional()[2]);
-        if (!duty || *duty == core::Duty::none)
-            throw usage_error("duty: system, security or audit, not \"" + args.positional()[2] + "\"");
-        app::set_user_duty(s.workspace(), actor, args.positional()[1], *duty);
-        core::JsonWriter w(true);
-        w.begin_object().key("user").value(args.positional()[1]).key("duty").value(core::duty_name(*duty)).end_object();
-        print_json(w.str());
-        return 0;
-    }
-    if (sub == "reset") {  // an administrator's, for one login
-        args.allow_only({});
-        args.expect_positional(2, "NAME");
-        auto actor = s.actor();
-        app::require_role(actor, {core::Role::admin});  // before asking for a password it may not set
-        auto password = read_secret(app::Env::new_password, "One-time password for " + args.positional()[1] + ": ");
-        app::reset_password(s.workspace(), actor, args.positional()[1], password);
-        core::JsonWriter w(true);
-        w.begin_object().key("user").value(args.positional()[1]).key("must_change_password").value(true).end_object();
-        print_json(w.str());
-        return 0;
-    }
-    if (sub == "disable" || sub == "enable") {
-        args.allow_only({});
-        args.expect_positional(2, "NAME");
-        auto actor = s.actor();
-        app::set_user_disabled(s.workspace(), actor, args.positional()[1], sub == "disable");
-        core::JsonWriter w(true);
-        w.begin_object().key("user").value(args.positional()[1]).key("disabled").value(sub == "disable").end_object();
-        print_json(w.str());
-        return 0;
-    }
-    if (sub != "add") throw usage_error("usage: gongji user add NAME --role clerk|supervisor|admin [--full-name 姓名] | user disable|enable NAME | "
-                                   "user reset NAME | user passwd | user duty NAME system|security|audit | user list");
-    args.allow_only({"role", "full-name"});
-    args.expect_positional(2, "NAME");
-    auto role_name = args.required("role");
-    auto actor = s.actor();
-    app::require_role(actor, {core::Role::admin});
-    auto role = core::parse_role(role_name);
-    if (!role) throw usage_error("role: must be clerk, supervisor or admin, not \"" + role_name + "\"");
-    auto password = read_secret(app::Env::new_password, "Password for " + args.positional()[1] + ": ");
-    app::add_user(s.workspace(), actor.username, args.positional()[1], *role, password, args.option("full-name").value_or(""));
+namespace {
+
+// The account a sub-command names, with no option.
+const std::string& named_user(const Args& args, std::size_t words = 2, const char* what = "NAME") {
+    args.allow_only({});
+    args.expect_positional(words, what);
+    return args.positional()[1];
+}
+
+void print_user(const std::string& name, const char* key, bool value) {
     core::JsonWriter w(true);
-    w.begin_object().key("user").value(args.positional()[1]).key("role").value(role_name).end_object();
+    w.begin_object().key("user").value(name).key(key).value(value).end_object();
+    print_json(w.str());
+}
+
+// The holder's own: the current one from --as, the new one chosen here.
+int user_passwd(Session& s, const Args& args) {
+    args.allow_only({});
+    args.expect_positional(1, "");
+    auto actor = s.actor(/*changing_password=*/true);
+    auto chosen = read_secret(app::Env::new_password, "New password for " + actor.username + ": ");
+    app::change_own_password(s.workspace(), actor, s.password(), chosen);
+    print_user(actor.username, "password_changed", true);
+    return 0;
+}
+
+// Every account, as an administrator of any duty sees them.
+int user_list(Session& s, const Args& args) {
+    args.allow_only({});
+    args.expect_positional(1, "");
+    auto actor = s.actor();
+    core::JsonWriter w(true);
+    w.begin_array();
+    for (const auto& u : app::list_users(s.workspace(), actor)) {
+        w.begin_object().key("user").value(u.username).key("full_name").value(u.full_name);
+        w.key("role").value(core::role_name(u.role));
+        if (u.role == core::Role::admin) w.key("duty").value(core::duty_name(app::account_duty(u)));
+        w.key("disabled").value(u.disabled).key("must_change_password").value(u.must_change_password);
+        if (u.locked_until && *u.locked_until > app::now())
+            w.key("locked_until").value(u.locked_until->china()).key("locked_at").value(u.locked_at);
+        w.end_object();
+    }
+    w.end_array();
     print_json(w.str());
     return 0;
+}
+
+// 三权分立: which administrator does what.
+int user_duty(Session& s, const Args& args) {
+    const auto& name = named_user(args, 3, "NAME DUTY");
+    auto actor = s.actor();
+    auto duty = core::parse_duty(args.positional()[2]);
+    if (!duty || *duty == core::Duty::none)
+        throw usage_error("duty: system, security or audit, not \"" + args.positional()[2] + "\"");
+    app::set_user_duty(s.workspace(), actor, name, *duty);
+    core::JsonWriter w(true);
+    w.begin_object().key("user").value(name).key("duty").value(core::duty_name(*duty)).end_object();
+    print_json(w.str());
+    return 0;
+}
+
+// An administrator's, for one login.
+int user_reset(Session& s, const Args& args) {
+    const auto& name = named_user(args);
+    auto actor = s.actor();
+    app::require_role(actor, {core::Role::admin});  // before asking for a password it may not set
+    auto password = read_secret(app::Env::new_password, "One-time password for " + name + ": ");
+    app::reset_password(s.workspace(), actor, name, password);
+    print_user(name, "must_change_password", true);
+    return 0;
+}
+
+int set_disabled(Session& s, const Args& args, bool disabled) {
+    const auto& name = named_user(args);
+    auto actor = s.actor();
+    app::set_user_disabled(s.workspace(), actor, name, disabled);
+    print_user(name, "disabled", disabled);
+    return 0;
+}
+int user_disable(Session& s, const Args& args) { return set_disabled(s, args, true); }
+int user_enable(Session& s, const Args& args) { return set_disabled(s, args, false); }
+
+int user_add(Session& s, const Args& args) {
+    args.allow_only({"role", "full-name"});
+    args.expect_positional(2, "NAME");
+    const auto& name = args.positional()[1];
+    auto role = args.coded("role", core::kRoles);
+    auto actor = s.actor();
+    app::require_role(actor, {core::Role::admin});
+    auto password = read_secret(app::Env::new_password, "Password for " + name + ": ");
+    app::add_user(s.workspace(), actor.username, name, role, password, args.option("full-name").value_or(""));
+    core::JsonWriter w(true);
+    w.begin_object().key("user").value(name).key("role").value(core::role_name(role)).end_object();
+    print_json(w.str());
+    return 0;
+}
+
+const SubCommand kUserCommands[] = {
+    {"add", user_add},         {"disable", user_disable}, {"enable", user_enable}, {"reset", user_reset},
+    {"passwd", user_passwd},   {"duty", user_duty},       {"list", user_list},
+};
+
+}  // namespace
+
+int run_user(Session& s, const Words& words) {
+    return run_sub_command(s, words, {}, kUserCommands,
+                           "usage: gongji user add NAME --role clerk|supervisor|admin [--full-name 姓名] | user disable|enable NAME | "
+                           "user reset NAME | user passwd | user duty NAME system|security|audit | user list");
 }
 
 int run_policy(Session& s, const Words& words) {

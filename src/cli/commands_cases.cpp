@@ -18,6 +18,7 @@
 #include "cli/commands.h"
 #include "cli/json_output.h"
 #include "core/documents.h"
+#include "cli/sub_commands.h"
 #include "cli/usage_error.h"
 
 namespace gongji::cli {
@@ -55,197 +56,238 @@ std::string case_summary(const core::Case& c) {
 
 }  // namespace
 
+namespace {
+
+int case_bind(Session& s, const Args& args) {
+    args.allow_only({"policy", "authorizer", "user", "relation", "doc", "date", "cites", "ack-ocr"});
+    args.expect_positional(1, "");
+    app::BindApplication a;
+    a.policy = args.required("policy");
+    a.authorizer_id = args.required("authorizer");
+    a.user_id = args.required("user");
+    a.relation = args.required("relation");
+    a.date = args.date("date");
+    a.uploads = uploads(s.workspace(), args);
+    a.cites_case = args.option("cites");
+    a.ocr_acknowledged = args.flag("ack-ocr");
+    auto actor = s.actor();
+    print_json(case_summary(app::submit_bind(s.workspace(), actor, a)));
+    return 0;
+}
+
+// The case a sub-command names, with no option.
+const std::string& named_case(const Args& args) {
+    args.allow_only({});
+    args.expect_positional(2, "CASE");
+    return args.positional()[1];
+}
+
+int case_show(Session& s, const Args& args) {
+    const auto& number = named_case(args);
+    s.actor();
+    auto c = app::find_case(s.workspace(), number);
+    auto reads = app::card_reads_of(s.workspace(), c.id);
+    print_json(case_json(c, &reads));
+    return 0;
+}
+
+int case_approve(Session& s, const Args& args) {
+    const auto& number = named_case(args);
+    auto actor = s.actor();
+    print_json(case_summary(app::approve_case(s.workspace(), actor, number)));
+    return 0;
+}
+
+int case_withdraw(Session& s, const Args& args) {
+    const auto& number = named_case(args);
+    auto actor = s.actor();
+    print_json(case_summary(app::withdraw_case(s.workspace(), actor, number)));
+    return 0;
+}
+
+int case_reject(Session& s, const Args& args) {
+    args.allow_only({"reason", "note"});
+    args.expect_positional(2, "CASE");
+    auto reason = args.coded("reason", core::kRejectionReasons);
+    auto actor = s.actor();
+    print_json(case_summary(app::reject_case(s.workspace(), actor, args.positional()[1], reason, args.option("note"))));
+    return 0;
+}
+
+int case_unbind(Session& s, const Args& args) {
+    args.allow_only({"authorizer", "user", "reason"});
+    args.expect_positional(1, "");
+    auto a = args.required("authorizer"), u = args.required("user");
+    auto reason = args.coded("reason", core::kUnbindReasons);
+    auto actor = s.actor();
+    print_json(case_summary(app::unbind(s.workspace(), actor, a, u, reason)));
+    return 0;
+}
+
+int case_reorder(Session& s, const Args& args) {
+    args.allow_only({"user", "order"});
+    args.expect_positional(1, "");
+    auto u = args.required("user");
+    auto order = split_commas(args.required("order"));
+    auto actor = s.actor();
+    print_json(case_summary(app::reorder(s.workspace(), actor, u, order)));
+    return 0;
+}
+
+int case_rebind(Session& s, const Args& args) {
+    args.allow_only({"authorizer", "user", "doc"});
+    args.expect_positional(1, "");
+    auto a = args.required("authorizer"), u = args.required("user");
+    std::vector<core::DocumentType> docs;
+    for (const auto& upload : uploads(s.workspace(), args)) docs.push_back(upload.type);
+    auto actor = s.actor();
+    print_json(case_summary(app::submit_rebind(s.workspace(), actor, a, u, docs)));
+    return 0;
+}
+
+int case_list(Session& s, const Args& args) {
+    args.allow_only({"status", "person", "case", "date", "limit"});
+    args.expect_positional(1, "");
+    app::CaseSearch f;
+    if (args.option("status")) f.status = args.coded("status", core::kCaseStatuses);
+    f.person = args.option("person");
+    f.number = args.option("case");
+    f.date = args.date("date");
+    if (auto limit = args.option("limit")) {
+        const bool digits = !limit->empty() && limit->size() <= 6 && limit->find_first_not_of("0123456789") == std::string::npos;
+        if (!digits || std::stoi(*limit) < 1) throw usage_error("--limit: a whole number of cases, 1–999999, not \"" + *limit + "\"");
+        f.limit = std::stoi(*limit);
+    }
+    s.actor();
+    core::JsonWriter w(true);
+    w.begin_array();
+    for (const auto& c : app::list_cases(s.workspace(), f)) {
+        w.begin_object()
+            .key("case").value(c.number)
+            .key("kind").value(core::case_kind_name(c.kind))
+            .key("status").value(core::case_status_name(c.status))
+            .key("user").value(c.user_id);
+        w.key("authorizer");
+        if (c.authorizer_id) w.value(*c.authorizer_id); else w.null();
+        w.key("created_by").value(c.created_by).key("created_at").value(c.created_at.utc()).end_object();
+    }
+    w.end_array();
+    print_json(w.str());
+    return 0;
+}
+
+const SubCommand kCaseCommands[] = {
+    {"bind", case_bind},     {"approve", case_approve}, {"reject", case_reject}, {"withdraw", case_withdraw},
+    {"unbind", case_unbind}, {"reorder", case_reorder}, {"rebind", case_rebind}, {"show", case_show},
+    {"list", case_list},
+};
+
+int document_scanners(Session&, const Args&) {
+    core::JsonWriter w(true);
+    w.begin_array();
+    for (const auto& d : devices::list_scanners())
+        w.begin_object().key("name").value(d.name).key("vendor").value(d.vendor).key("model").value(d.model)
+            .key("type").value(d.type).end_object();
+    w.end_array();
+    print_json(w.str());
+    return 0;
+}
+
+int document_scan(Session& s, const Args& args) {
+    args.expect_positional(1, "");
+    auto number = args.required("case");
+    auto type_name = args.required("type");
+    auto type = core::parse_document_type(type_name);
+    if (!type) throw usage_error("--type: unknown document type \"" + type_name + "\"");
+    devices::ScanRequest r;
+    r.device = args.required("device");
+    r.dpi = std::atoi(args.option("dpi").value_or("200").c_str());
+    r.color = args.flag("color");
+    r.preview = args.flag("preview");
+    auto actor = s.actor();
+    auto id = app::scan_into_case(s.workspace(), actor, number, *type, r);
+    print_json("{\"document\": " + std::to_string(id) + "}");
+    return 0;
+}
+
+int document_list(Session& s, const Args& args) {
+    args.expect_positional(1, "");
+    auto number = args.required("case");
+    s.actor();
+    core::JsonWriter w(true);
+    w.begin_array();
+    for (const auto& d : app::list_documents(s.workspace(), number)) {
+        w.begin_object().key("id").value(d.id).key("type").value(core::document_type_name(d.type)).key("file").value(d.file_name)
+            .key("mime").value(d.mime).key("pages").value(d.pages).key("size").value(d.size_bytes)
+            .key("sha256").value(d.sha256).key("captured_by").value(d.captured_by)
+            .key("captured_at").value(d.captured_at.utc()).key("removed").value(d.removed_at.has_value()).end_object();
+    }
+    w.end_array();
+    print_json(w.str());
+    return 0;
+}
+
+int document_attach(Session& s, const Args& args) {
+    args.expect_positional(1, "");
+    auto number = args.required("case");
+    auto files = uploads(s.workspace(), args);
+    if (files.empty()) throw usage_error("--doc: TYPE=FILE required");
+    auto actor = s.actor();
+    core::JsonWriter w(true);
+    w.begin_array();
+    for (const auto& f : files) w.value(app::attach_document(s.workspace(), actor, number, f));
+    w.end_array();
+    print_json(w.str());
+    return 0;
+}
+
+// The paper a sub-command names by its ID.
+long long named_document(const Args& args) {
+    args.expect_positional(2, "ID");
+    const auto& text = args.positional()[1];
+    const bool digits = !text.empty() && text.size() <= 18 && text.find_first_not_of("0123456789") == std::string::npos;
+    if (!digits) throw usage_error("document: an ID as `document list` shows it, not \"" + text + "\"");
+    return std::atoll(text.c_str());
+}
+
+int document_remove(Session& s, const Args& args) {
+    auto id = named_document(args);
+    auto actor = s.actor();
+    app::remove_document(s.workspace(), actor, id);
+    print_json("{\"removed\": " + std::to_string(id) + "}");
+    return 0;
+}
+
+int document_get(Session& s, const Args& args) {
+    auto id = named_document(args);
+    auto actor = s.actor();
+    auto bytes = app::read_document(s.workspace(), actor, id);
+    auto out = args.required("out");
+    app::write_private_file(out, bytes, "--out");  // an ID card's scan: this account's alone
+    core::JsonWriter w(true);
+    w.begin_object().key("id").value(id).key("out").value(out).key("size").value(static_cast<long long>(bytes.size()))
+        .key("intact").value(true).end_object();
+    print_json(w.str());
+    return 0;
+}
+
+const SubCommand kDocumentCommands[] = {
+    {"scanners", document_scanners}, {"scan", document_scan}, {"list", document_list},
+    {"attach", document_attach},     {"get", document_get},   {"remove", document_remove},
+};
+
+}  // namespace
+
 int run_case(Session& s, const Words& words) {
-    Args args(words, {"ack-ocr"});
-    const auto& pos = args.positional();
-    auto sub = pos.empty() ? std::string() : pos[0];
-    auto& ws = s.workspace();
-    if (sub == "bind") {
-        args.allow_only({"policy", "authorizer", "user", "relation", "doc", "date", "cites", "ack-ocr"});
-        args.expect_positional(1, "");
-        app::BindApplication a;
-        a.policy = args.required("policy");
-        a.authorizer_id = args.required("authorizer");
-        a.user_id = args.required("user");
-        a.relation = args.required("relation");
-        a.date = args.date("date");
-        a.uploads = uploads(ws, args);
-        a.cites_case = args.option("cites");
-        a.ocr_acknowledged = args.flag("ack-ocr");
-        auto actor = s.actor();
-        print_json(case_summary(app::submit_bind(ws, actor, a)));
-        return 0;
-    }
-    if (sub == "approve" || sub == "withdraw" || sub == "show") {
-        args.allow_only({});
-        args.expect_positional(2, "CASE");
-        if (sub == "show") {
-            s.actor();
-            auto c = app::find_case(ws, pos[1]);
-            auto reads = app::card_reads_of(ws, c.id);
-            print_json(case_json(c, &reads));
-            return 0;
-        }
-        auto actor = s.actor();
-        auto c = sub == "approve" ? app::approve_case(ws, actor, pos[1]) : app::withdraw_case(ws, actor, pos[1]);
-        print_json(case_summary(c));
-        return 0;
-    }
-    if (sub == "reject") {
-        args.allow_only({"reason", "note"});
-        args.expect_positional(2, "CASE");
-        auto reason = args.coded("reason", core::kRejectionReasons);
-        auto actor = s.actor();
-        print_json(case_summary(app::reject_case(ws, actor, pos[1], reason, args.option("note"))));
-        return 0;
-    }
-    if (sub == "unbind") {
-        args.allow_only({"authorizer", "user", "reason"});
-        args.expect_positional(1, "");
-        auto a = args.required("authorizer"), u = args.required("user");
-        auto reason = args.coded("reason", core::kUnbindReasons);
-        auto actor = s.actor();
-        print_json(case_summary(app::unbind(ws, actor, a, u, reason)));
-        return 0;
-    }
-    if (sub == "reorder") {
-        args.allow_only({"user", "order"});
-        args.expect_positional(1, "");
-        auto u = args.required("user");
-        auto order = split_commas(args.required("order"));
-        auto actor = s.actor();
-        print_json(case_summary(app::reorder(ws, actor, u, order)));
-        return 0;
-    }
-    if (sub == "rebind") {
-        args.allow_only({"authorizer", "user", "doc"});
-        args.expect_positional(1, "");
-        auto a = args.required("authorizer"), u = args.required("user");
-        std::vector<core::DocumentType> docs;
-        for (const auto& upload : uploads(ws, args)) docs.push_back(upload.type);
-        auto actor = s.actor();
-        print_json(case_summary(app::submit_rebind(ws, actor, a, u, docs)));
-        return 0;
-    }
-    if (sub == "list") {
-        args.allow_only({"status", "person", "case", "date", "limit"});
-        args.expect_positional(1, "");
-        app::CaseSearch f;
-        if (auto status = args.option("status")) {
-            f.status = core::parse_case_status(*status);
-            if (!f.status) throw usage_error("--status: must be draft, submitted, approved, rejected or withdrawn");
-        }
-        f.person = args.option("person");
-        f.number = args.option("case");
-        f.date = args.date("date");
-        if (auto limit = args.option("limit")) {
-            const bool digits = !limit->empty() && limit->size() <= 6 && limit->find_first_not_of("0123456789") == std::string::npos;
-            if (!digits || std::stoi(*limit) < 1) throw usage_error("--limit: a whole number of cases, 1–999999, not \"" + *limit + "\"");
-            f.limit = std::stoi(*limit);
-        }
-        s.actor();
-        core::JsonWriter w(true);
-        w.begin_array();
-        for (const auto& c : app::list_cases(ws, f)) {
-            w.begin_object()
-                .key("case").value(c.number)
-                .key("kind").value(core::case_kind_name(c.kind))
-                .key("status").value(core::case_status_name(c.status))
-                .key("user").value(c.user_id);
-            w.key("authorizer");
-            if (c.authorizer_id) w.value(*c.authorizer_id); else w.null();
-            w.key("created_by").value(c.created_by).key("created_at").value(c.created_at.utc()).end_object();
-        }
-        w.end_array();
-        print_json(w.str());
-        return 0;
-    }
-    throw usage_error("usage: gongji case bind|approve|reject|withdraw|unbind|reorder|rebind|show|list …");
+    return run_sub_command(s, words, {"ack-ocr"}, kCaseCommands,
+                           "usage: gongji case bind|approve|reject|withdraw|unbind|reorder|rebind|show|list …");
 }
 
 int run_document(Session& s, const Words& words) {
-    Args args(words, {"color", "preview"});
-    args.allow_only({"case", "doc", "out", "type", "device", "dpi", "color", "preview"});
-    const auto& pos = args.positional();
-    auto sub = pos.empty() ? std::string() : pos[0];
-    if (sub == "scanners") {
-        core::JsonWriter w(true);
-        w.begin_array();
-        for (const auto& d : devices::list_scanners())
-            w.begin_object().key("name").value(d.name).key("vendor").value(d.vendor).key("model").value(d.model)
-                .key("type").value(d.type).end_object();
-        w.end_array();
-        print_json(w.str());
-        return 0;
-    }
-    auto& ws = s.workspace();
-    if (sub == "scan") {
-        args.expect_positional(1, "");
-        auto number = args.required("case");
-        auto type_name = args.required("type");
-        auto type = core::parse_document_type(type_name);
-        if (!type) throw usage_error("--type: unknown document type \"" + type_name + "\"");
-        devices::ScanRequest r;
-        r.device = args.required("device");
-        r.dpi = std::atoi(args.option("dpi").value_or("200").c_str());
-        r.color = args.flag("color");
-        r.preview = args.flag("preview");
-        auto actor = s.actor();
-        auto id = app::scan_into_case(ws, actor, number, *type, r);
-        print_json("{\"document\": " + std::to_string(id) + "}");
-        return 0;
-    }
-    if (sub == "list") {
-        args.expect_positional(1, "");
-        auto number = args.required("case");
-        s.actor();
-        core::JsonWriter w(true);
-        w.begin_array();
-        for (const auto& d : app::list_documents(ws, number)) {
-            w.begin_object().key("id").value(d.id).key("type").value(core::document_type_name(d.type)).key("file").value(d.file_name)
-                .key("mime").value(d.mime).key("pages").value(d.pages).key("size").value(d.size_bytes)
-                .key("sha256").value(d.sha256).key("captured_by").value(d.captured_by)
-                .key("captured_at").value(d.captured_at.utc()).key("removed").value(d.removed_at.has_value()).end_object();
-        }
-        w.end_array();
-        print_json(w.str());
-        return 0;
-    }
-    if (sub == "attach") {
-        args.expect_positional(1, "");
-        auto number = args.required("case");
-        auto files = uploads(ws, args);
-        if (files.empty()) throw usage_error("--doc: TYPE=FILE required");
-        auto actor = s.actor();
-        core::JsonWriter w(true);
-        w.begin_array();
-        for (const auto& f : files) w.value(app::attach_document(ws, actor, number, f));
-        w.end_array();
-        print_json(w.str());
-        return 0;
-    }
-    if (sub == "get" || sub == "remove") {
-        args.expect_positional(2, "ID");
-        const bool digits = !pos[1].empty() && pos[1].size() <= 18 && pos[1].find_first_not_of("0123456789") == std::string::npos;
-        if (!digits) throw usage_error("document: an ID as `document list` shows it, not \"" + pos[1] + "\"");
-        long long id = std::atoll(pos[1].c_str());
-        auto actor = s.actor();
-        if (sub == "remove") {
-            app::remove_document(ws, actor, id);
-            print_json("{\"removed\": " + std::to_string(id) + "}");
-            return 0;
-        }
-        auto bytes = app::read_document(ws, actor, id);
-        auto out = args.required("out");
-        app::write_private_file(out, bytes, "--out");  // an ID card's scan: this account's alone
-        core::JsonWriter w(true);
-        w.begin_object().key("id").value(id).key("out").value(out).key("size").value(static_cast<long long>(bytes.size()))
-            .key("intact").value(true).end_object();
-        print_json(w.str());
-        return 0;
-    }
-    throw usage_error("usage: gongji document list --case CASE | attach --case CASE --doc TYPE=FILE | get ID --out FILE | "
-                        "remove ID | scanners | scan --case CASE --type TYPE --device NAME [--dpi N] [--color]");
+    return run_sub_command(s, words, {"color", "preview"}, kDocumentCommands,
+                           "usage: gongji document list --case CASE | attach --case CASE --doc TYPE=FILE | get ID --out FILE | "
+                           "remove ID | scanners | scan --case CASE --type TYPE --device NAME [--dpi N] [--color]",
+                           {"case", "doc", "out", "type", "device", "dpi", "color", "preview"});
 }
 
 int run_bindings(Session& s, const Words& words) {
