@@ -176,6 +176,14 @@ StatementRow statement_row(const core::RecordedSettlement& s, bool late, const s
 
 }  // namespace
 
+void write_counts(core::JsonWriter& w, const SettleReport& report) {
+    w.key("read").value(static_cast<long long>(report.read))
+        .key("applied").value(static_cast<long long>(report.applied))
+        .key("duplicates").value(static_cast<long long>(report.duplicates))
+        .key("late").value(static_cast<long long>(report.late))
+        .key("findings").value(static_cast<long long>(report.findings));
+}
+
 SettleReport settle_text(Workspace& ws, std::string bytes, Encoding encoding, const AuditWho& who,
                          const std::string& source) {
     SettleReport report;
@@ -213,14 +221,9 @@ SettleReport settle_text(Workspace& ws, std::string bytes, Encoding encoding, co
     std::stable_sort(report.rejected.begin(), report.rejected.end(),
                      [](const RejectedLine& a, const RejectedLine& b) { return a.line < b.line; });
     core::JsonWriter summary;
-    summary.begin_object()
-        .key("kind").value(recorded ? "recorded" : "to_split")
-        .key("read").value(static_cast<long long>(report.read))
-        .key("applied").value(static_cast<long long>(report.applied))
-        .key("duplicates").value(static_cast<long long>(report.duplicates))
-        .key("late").value(static_cast<long long>(report.late))
-        .key("findings").value(static_cast<long long>(report.findings))
-        .key("rejected").value(static_cast<long long>(report.rejected.size()))
+    summary.begin_object().key("kind").value(recorded ? "recorded" : "to_split");
+    write_counts(summary, report);
+    summary.key("rejected").value(static_cast<long long>(report.rejected.size()))
         .key("file").value(source)
         .end_object();
     audit(ws, who, "settlement.import", "settlement", audit_file_key(source), "", summary.str());

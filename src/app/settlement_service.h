@@ -8,6 +8,7 @@
 #include "app/auth.h"
 #include "app/roster_import.h"
 #include "app/workspace.h"
+#include "core/json_writer.h"
 #include "core/ledger.h"
 
 namespace gongji::app {
@@ -20,6 +21,9 @@ struct SettleReport {
     size_t findings = 0;  // of the fund-supervision check, in recorded settlements
     std::vector<RejectedLine> rejected;
 };
+// The report's counts as JSON members ("read", "applied", "duplicates", "late", "findings"): the
+// CLI's output and the audit entry say them alike.
+void write_counts(core::JsonWriter& w, const SettleReport& report);
 
 // Admin only; one transaction per file; a setl_id seen before changes nothing. Takes either kind
 // of file (interfaces.md): settlements to split, or the platform's records (recognised by their

@@ -19,7 +19,7 @@ constexpr std::size_t kShown = 1000;  // a search lists at most this many
 
 }  // namespace
 
-CaseSearchPanel::CaseSearchPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& actor) : ws_(ws), actor_(actor) {
+CaseSearchPanel::CaseSearchPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& actor) : WorkPanel(ws), actor_(actor) {
     wxXmlResource::Get()->LoadPanel(this, parent, "CaseSearchPanel");
     number_ = XRCCTRL(*this, "search_number", wxTextCtrl);
     person_ = XRCCTRL(*this, "search_person", wxTextCtrl);
@@ -59,11 +59,6 @@ CaseSearchPanel::CaseSearchPanel(wxWindow* parent, app::Workspace& ws, const app
                                       _("Withdraw"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION, this) == wxYES)
             withdraw_selected();
     });
-}
-
-void CaseSearchPanel::say(const wxString& text, bool good) {
-    show_outcome(outcome_, text, good);
-    Layout();
 }
 
 long CaseSearchPanel::search() {

@@ -15,10 +15,11 @@
 #include "app/report_service.h"
 #include "app/workspace.h"
 #include "ui/case_queue.h"
+#include "ui/work_panel.h"
 
 namespace gongji::ui {
 
-class CaseSearchPanel : public wxPanel {
+class CaseSearchPanel : public WorkPanel {
 public:
     CaseSearchPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& actor);
 
@@ -32,15 +33,13 @@ public:
     void focus_search() { number_->SetFocus(); }
 
 private:
-    void say(const wxString& text, bool good);
 
-    app::Workspace& ws_;
     app::Actor actor_;
     wxTextCtrl *number_ = nullptr, *person_ = nullptr;
     wxDatePickerCtrl* date_ = nullptr;
     wxChoice* status_ = nullptr;
     CaseQueue* results_ = nullptr;
-    wxStaticText *detail_ = nullptr, *outcome_ = nullptr;
+    wxStaticText* detail_ = nullptr;
     wxButton *receipt_ = nullptr, *commitment_ = nullptr, *decision_ = nullptr, *unbind_ = nullptr, *withdraw_ = nullptr;
     std::optional<core::Case> selected_;
 };

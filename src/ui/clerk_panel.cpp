@@ -28,7 +28,7 @@
 
 namespace gongji::ui {
 
-ClerkPanel::ClerkPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& actor) : ws_(ws), actor_(actor) {
+ClerkPanel::ClerkPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& actor) : WorkPanel(ws), actor_(actor) {
     wxXmlResource::Get()->LoadPanel(this, parent, "ClerkPanel");
     id_entry_ = XRCCTRL(*this, "id_entry", wxTextCtrl);
     status_ = XRCCTRL(*this, "id_status", wxStaticText);
@@ -150,24 +150,13 @@ const core::Binding* ClerkPanel::selected_binding() {
     return &rows_[static_cast<size_t>(row)];
 }
 
-void ClerkPanel::say(const wxString& text, bool good) {
-    show_outcome(outcome_, text, good);
-    Layout();
-}
-
 // Runs an action on the card; on success shows the card again (with `done`), else the reason.
 bool ClerkPanel::act(const std::function<wxString()>& action) {
     auto person = person_;
-    try {
-        auto done = action();
+    return attempt(action, [this, person] {
         look_up(u8(person));
         show_today();
-        say(done, true);
-        return true;
-    } catch (const std::exception& e) {
-        say(problem_text(e, ws_), false);
-        return false;
-    }
+    });
 }
 
 wxFrame* ClerkPanel::ask_statement() {

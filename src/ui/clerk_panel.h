@@ -17,10 +17,11 @@
 #include "app/case_service.h"
 #include "app/workspace.h"
 #include "ui/card_reader_watch.h"
+#include "ui/work_panel.h"
 
 namespace gongji::ui {
 
-class ClerkPanel : public wxPanel {
+class ClerkPanel : public WorkPanel {
 public:
     ClerkPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& actor);
 
@@ -56,10 +57,8 @@ private:
     void show_limits(const app::PersonCard& card);
     const core::Binding* selected_binding();
     bool act(const std::function<wxString()>& action);
-    void say(const wxString& text, bool good);
     void card_read(const app::CardRead& read);
 
-    app::Workspace& ws_;
     app::Actor actor_;
     wxTextCtrl* id_entry_ = nullptr;
     wxStaticText* status_ = nullptr;
@@ -70,7 +69,6 @@ private:
     std::vector<core::Binding> rows_;  // the binding on each row
     std::map<std::string, std::string> names_;  // ID number → name, of everyone on the card
     wxChoice* unbind_reason_ = nullptr;
-    wxStaticText* outcome_ = nullptr;
     wxListCtrl* today_ = nullptr;
     std::vector<std::string> today_people_;  // the user of each row, for Enter
     std::optional<app::CardRead> last_read_;  // the last card read here, for a new binding of its holder

@@ -10,7 +10,7 @@
 
 namespace gongji::ui {
 
-PolicyPanel::PolicyPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& actor) : ws_(ws), actor_(actor) {
+PolicyPanel::PolicyPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& actor) : WorkPanel(ws), actor_(actor) {
     wxXmlResource::Get()->LoadPanel(this, parent, "PolicyPanel");
     list_ = XRCCTRL(*this, "policies", wxListBox);
     text_ = XRCCTRL(*this, "policy_text", wxTextCtrl);
@@ -72,11 +72,6 @@ bool PolicyPanel::check() {
     revert_->Enable(edited);
     Layout();
     return !problem;
-}
-
-void PolicyPanel::say(const wxString& text, bool good) {
-    show_outcome(outcome_, text, good);
-    Layout();
 }
 
 bool PolicyPanel::make_default() {

@@ -12,10 +12,11 @@
 
 #include "app/auth.h"
 #include "app/workspace.h"
+#include "ui/work_panel.h"
 
 namespace gongji::ui {
 
-class PolicyPanel : public wxPanel {
+class PolicyPanel : public WorkPanel {
 public:
     PolicyPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& actor);
 
@@ -27,15 +28,13 @@ public:
     bool import_file(const std::string& path);
 
 private:
-    void say(const wxString& text, bool good);
 
-    app::Workspace& ws_;
     app::Actor actor_;
     std::vector<std::string> names_;
     std::string stored_;  // the profile as stored, to tell an edit from it
     wxListBox* list_ = nullptr;
     wxTextCtrl* text_ = nullptr;
-    wxStaticText *check_ = nullptr, *outcome_ = nullptr;
+    wxStaticText* check_ = nullptr;
     wxButton *save_ = nullptr, *revert_ = nullptr;
 };
 

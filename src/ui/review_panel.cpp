@@ -19,7 +19,7 @@
 
 namespace gongji::ui {
 
-ReviewPanel::ReviewPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& actor) : ws_(ws), actor_(actor) {
+ReviewPanel::ReviewPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& actor) : WorkPanel(ws), actor_(actor) {
     wxXmlResource::Get()->LoadPanel(this, parent, "ReviewPanel");
     queue_ = new CaseQueue(this, wxXmlResource::GetXRCID("queue"));
     wxXmlResource::Get()->AttachUnknownControl("queue", queue_, this);
@@ -128,11 +128,6 @@ void ReviewPanel::show(const core::Case& c) {
     approve_->SetToolTip(own ? _("You submitted this case: another supervisor must decide it") : wxString());
     reject_->Enable(!own);
     say(own ? _("You submitted this case: another supervisor must decide it") : wxString(), false);
-}
-
-void ReviewPanel::say(const wxString& text, bool good) {
-    show_outcome(outcome_, text, good);
-    Layout();
 }
 
 bool ReviewPanel::decide(const std::function<void()>& decision, const wxString& done) {

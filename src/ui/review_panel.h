@@ -18,10 +18,11 @@
 #include "app/workspace.h"
 #include "app/case_service.h"
 #include "ui/case_queue.h"
+#include "ui/work_panel.h"
 
 namespace gongji::ui {
 
-class ReviewPanel : public wxPanel {
+class ReviewPanel : public WorkPanel {
 public:
     ReviewPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& actor);
 
@@ -40,14 +41,12 @@ public:
 private:
     void show_card_reads(const core::Case& c);
     void show(const core::Case& c);
-    void say(const wxString& text, bool good);
     // Runs a decision on the selected case; on success says `done` and reloads the queue.
     bool decide(const std::function<void()>& decision, const wxString& done);
 
-    app::Workspace& ws_;
     app::Actor actor_;
     CaseQueue* queue_ = nullptr;
-    wxStaticText *detail_ = nullptr, *outcome_ = nullptr;
+    wxStaticText* detail_ = nullptr;
     wxListBox* reasons_ = nullptr;
     wxButton *approve_ = nullptr, *reject_ = nullptr, *documents_ = nullptr;
     wxChoice* reject_reason_ = nullptr;

@@ -17,7 +17,7 @@ constexpr core::Role kRoles[] = {core::Role::clerk, core::Role::supervisor, core
 
 }  // namespace
 
-UsersPanel::UsersPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& actor) : ws_(ws), actor_(actor) {
+UsersPanel::UsersPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& actor) : WorkPanel(ws), actor_(actor) {
     wxXmlResource::Get()->LoadPanel(this, parent, "UsersPanel");
     users_ = XRCCTRL(*this, "users", wxListCtrl);
     username_ = XRCCTRL(*this, "new_username", wxTextCtrl);
@@ -66,25 +66,13 @@ void UsersPanel::refresh() {
 std::string UsersPanel::selected_user() {
     long row = users_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
     if (row < 0 || row >= static_cast<long>(names_.size())) {
-        show_outcome(outcome_, _("Select a user first"), false);
+        say(_("Select a user first"), false);
         return "";
     }
     return names_[static_cast<size_t>(row)];
 }
 
-bool UsersPanel::act(const std::function<wxString()>& action) {
-    try {
-        auto done = action();
-        refresh();
-        show_outcome(outcome_, done, true);
-        Layout();
-        return true;
-    } catch (const std::exception& e) {
-        show_outcome(outcome_, problem_text(e, ws_), false);
-        Layout();
-        return false;
-    }
-}
+bool UsersPanel::act(const std::function<wxString()>& action) { return attempt(action, [this] { refresh(); }); }
 
 bool UsersPanel::add_user() {
     auto name = utf8(username_->GetValue().Trim().Trim(false));

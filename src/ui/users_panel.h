@@ -13,10 +13,11 @@
 
 #include "app/auth.h"
 #include "app/workspace.h"
+#include "ui/work_panel.h"
 
 namespace gongji::ui {
 
-class UsersPanel : public wxPanel {
+class UsersPanel : public WorkPanel {
 public:
     UsersPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& actor);
 
@@ -30,12 +31,10 @@ private:
     std::string selected_user();
     bool act(const std::function<wxString()>& action);
 
-    app::Workspace& ws_;
     app::Actor actor_;
     wxListCtrl* users_ = nullptr;
     wxTextCtrl *username_ = nullptr, *password_ = nullptr;
     wxChoice* role_ = nullptr;
-    wxStaticText* outcome_ = nullptr;
     std::vector<std::string> names_;
 };
 
