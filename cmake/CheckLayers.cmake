@@ -18,14 +18,14 @@ endfunction()
 gongji_check_layer(core "wx/|soci/|sqlite3|libpq|Poco/Data|Poco/Net|storage/|app/|ui/|cli/|fstream|filesystem|cstdio|iostream")
 gongji_check_layer(storage "wx/|app/|ui/|cli/")
 gongji_check_layer(app "wx/|soci/|sqlite3|libpq|ui/|cli/")
-gongji_check_layer(cli "wx/|soci/|sqlite3|libpq|storage/|app/stores.h|ui/")
+gongji_check_layer(cli "wx/|soci/|sqlite3|libpq|storage/|app/platform/stores.h|ui/")
 gongji_check_layer(reports "wx/|soci/|sqlite3|libpq|storage/|app/|ui/|cli/")
 gongji_check_layer(devices "wx/|soci/|sqlite3|libpq|storage/|app/|ui/|cli/")
-gongji_check_layer(ui "soci/|sqlite3|libpq|storage/|app/stores.h|cli/")
+gongji_check_layer(ui "soci/|sqlite3|libpq|storage/|app/platform/stores.h|cli/")
 
 # The application layer's interface speaks in its own and core's types: no header the ui or cli
-# can include brings a repository or a storage record with it. Only app/stores.h, private to the
-# layer, names the repositories.
-file(GLOB app_headers "${CMAKE_SOURCE_DIR}/src/app/*.h")
+# can include brings a repository or a storage record with it. Only app/platform/stores.h, private
+# to the layer, names the repositories.
+file(GLOB_RECURSE app_headers "${CMAKE_SOURCE_DIR}/src/app/*.h")
 list(FILTER app_headers EXCLUDE REGEX "/stores\\.h$")
 gongji_check_files("${app_headers}" "storage/|soci/")

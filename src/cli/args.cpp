@@ -5,8 +5,8 @@
 #include <cstring>
 #include <filesystem>
 
-#include "app/errors.h"
-#include "app/paths.h"
+#include "app/platform/errors.h"
+#include "app/platform/paths.h"
 #include "cli/usage_error.h"
 
 namespace gongji::cli {

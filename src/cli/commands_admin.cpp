@@ -1,14 +1,14 @@
 // init, user, policy, roster: the administrator's commands.
 #include <iostream>
 
-#include "app/backup_service.h"
-#include "app/duties.h"
-#include "app/errors.h"
-#include "app/clock.h"
-#include "app/init_service.h"
-#include "app/passwords.h"
-#include "app/policy_service.h"
-#include "app/roster_import.h"
+#include "app/trust/backup_service.h"
+#include "app/trust/duties.h"
+#include "app/platform/errors.h"
+#include "app/platform/clock.h"
+#include "app/setup/init_service.h"
+#include "app/trust/passwords.h"
+#include "app/setup/policy_service.h"
+#include "app/imports/roster_import.h"
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/json_output.h"

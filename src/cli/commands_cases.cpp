@@ -4,15 +4,15 @@
 #include <iostream>
 #include <sstream>
 
-#include "app/audit.h"
-#include "app/audit_keys.h"
-#include "app/case_service.h"
-#include "app/document_service.h"
+#include "app/trust/audit.h"
+#include "app/trust/audit_keys.h"
+#include "app/cases/case_service.h"
+#include "app/cases/captured_papers.h"
 #include "devices/scanner.h"
-#include "app/errors.h"
-#include "app/kept_anchors.h"
-#include "app/paths.h"
-#include "app/state_check.h"
+#include "app/platform/errors.h"
+#include "app/trust/kept_anchors.h"
+#include "app/platform/paths.h"
+#include "app/trust/state_check.h"
 #include "cli/args.h"
 #include "core/instant.h"
 #include "cli/commands.h"

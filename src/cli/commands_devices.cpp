@@ -1,6 +1,6 @@
 // `gongji card read`: the ID card on the machine's reader, as JSON (interfaces.md, second set).
-#include "app/card_service.h"
-#include "app/errors.h"
+#include "app/cases/card_service.h"
+#include "app/platform/errors.h"
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/json_output.h"

@@ -1,7 +1,7 @@
 // settle, statement, quota: money moving between accounts.
-#include "app/errors.h"
-#include "app/report_service.h"
-#include "app/settlement_service.h"
+#include "app/platform/errors.h"
+#include "app/printing/printed_papers.h"
+#include "app/money/settlement_service.h"
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/json_output.h"

@@ -1,5 +1,5 @@
 // report: a printed paper to a PDF file.
-#include "app/report_service.h"
+#include "app/printing/printed_papers.h"
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/json_output.h"

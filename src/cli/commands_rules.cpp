@@ -1,8 +1,8 @@
 // id check and check: the questions a clerk asks of the rules.
 #include <sstream>
 
-#include "app/eligibility_service.h"
-#include "app/errors.h"
+#include "app/cases/eligibility_service.h"
+#include "app/platform/errors.h"
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/json_output.h"

@@ -2,11 +2,11 @@
 // the agency's monthly figures.
 #include <iostream>
 
-#include "app/errors.h"
-#include "app/oversight_papers.h"
-#include "app/report_service.h"
-#include "app/stats_service.h"
-#include "app/supervision_service.h"
+#include "app/platform/errors.h"
+#include "app/oversight/oversight_papers.h"
+#include "app/printing/printed_papers.h"
+#include "app/oversight/stats_service.h"
+#include "app/oversight/supervision_service.h"
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/json_output.h"

@@ -3,12 +3,12 @@
 #include <string>
 #include <vector>
 
-#include "app/init_service.h"
-#include "app/roster_import.h"
+#include "app/setup/init_service.h"
+#include "app/imports/roster_import.h"
 #include "core/eligibility.h"
 #include "core/id_card.h"
 #include "core/id_number.h"
-#include "app/case_service.h"
+#include "app/cases/case_service.h"
 #include "core/json_writer.h"
 #include "core/person.h"
 

@@ -6,12 +6,12 @@
 #include <string>
 #include <vector>
 
-#include "app/case_service.h"
-#include "app/errors.h"
-#include "app/paths.h"
-#include "app/report_service.h"
-#include "app/storage_trouble.h"
-#include "app/workspace.h"
+#include "app/cases/case_service.h"
+#include "app/platform/errors.h"
+#include "app/platform/paths.h"
+#include "app/printing/printed_papers.h"
+#include "app/platform/storage_trouble.h"
+#include "app/platform/workspace.h"
 #include "cli/commands.h"
 #include "cli/json_output.h"
 #include "cli/refusal_message.h"

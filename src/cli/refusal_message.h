@@ -3,7 +3,7 @@
 // line's words for the application layer's problems.
 #include <string>
 
-#include "app/errors.h"
+#include "app/platform/errors.h"
 
 namespace gongji::cli {
 

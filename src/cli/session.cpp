@@ -6,10 +6,10 @@
 #include <cstdlib>
 #include <iostream>
 
-#include "app/errors.h"
-#include "app/passwords.h"
-#include "app/paths.h"
-#include "app/schema_upgrade.h"
+#include "app/platform/errors.h"
+#include "app/trust/passwords.h"
+#include "app/platform/paths.h"
+#include "app/setup/schema_upgrade.h"
 #include "cli/usage_error.h"
 
 namespace gongji::cli {

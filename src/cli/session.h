@@ -4,9 +4,9 @@
 #include <optional>
 #include <string>
 
-#include "app/auth.h"
-#include "app/environment.h"
-#include "app/workspace.h"
+#include "app/trust/auth.h"
+#include "app/platform/environment.h"
+#include "app/platform/workspace.h"
 
 namespace gongji::cli {
 

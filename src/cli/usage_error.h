@@ -3,7 +3,7 @@
 // Said by the CLI alone (it names flags); the desktop app never meets it.
 #include <string>
 
-#include "app/errors.h"
+#include "app/platform/errors.h"
 
 namespace gongji::cli {
 

@@ -7,7 +7,7 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 
-#include "app/audit.h"
+#include "app/trust/audit.h"
 #include "core/documents.h"
 #include "ui/labels.h"
 #include "ui/problem_text.h"

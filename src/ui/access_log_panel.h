@@ -1,6 +1,6 @@
 #pragma once
 // The audit administrator's view of who looked at whose personal data: each card, bindings,
-// statement or scanned paper read, with when, by whom and from which window (app/audit.h).
+// statement or scanned paper read, with when, by whom and from which window (app/trust/audit.h).
 // Empty fields list everything; an ID number lists that person's, a user name that member of
 // staff's.
 #include <wx/listctrl.h>
@@ -8,8 +8,8 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
-#include "app/auth.h"
-#include "app/workspace.h"
+#include "app/trust/auth.h"
+#include "app/platform/workspace.h"
 
 namespace gongji::ui {
 

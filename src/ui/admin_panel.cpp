@@ -6,10 +6,10 @@
 #include <wx/intl.h>
 #include <wx/xrc/xmlres.h>
 
-#include "app/errors.h"
-#include "app/report_service.h"
-#include "app/roster_import.h"
-#include "app/settings.h"
+#include "app/platform/errors.h"
+#include "app/printing/printed_papers.h"
+#include "app/imports/roster_import.h"
+#include "app/setup/settings.h"
 
 namespace gongji::ui {
 

@@ -9,8 +9,8 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
-#include "app/auth.h"
-#include "app/workspace.h"
+#include "app/trust/auth.h"
+#include "app/platform/workspace.h"
 #include "ui/background_task.h"
 
 namespace gongji::ui {

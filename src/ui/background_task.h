@@ -14,7 +14,7 @@
 #include <memory>
 #include <optional>
 
-#include "app/progress.h"
+#include "app/platform/progress.h"
 
 namespace gongji::ui {
 

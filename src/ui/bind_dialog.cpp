@@ -1,41 +1,24 @@
 #include "ui/bind_dialog.h"
-#include "ui/labels.h"
-#include "ui/problem_text.h"
-#include "ui/camera_dialog.h"
 
 #include <wx/button.h>
-#include <wx/dnd.h>
-#include <wx/filedlg.h>
+#include <wx/intl.h>
 #include <wx/msgdlg.h>
 #include <wx/utils.h>
-#include <wx/intl.h>
 #include <wx/xrc/xmlres.h>
-
-#include "app/errors.h"
-#include "core/id_number.h"
-#include "core/relation.h"
-#include "devices/camera.h"
-#include "devices/scanner.h"
 
 #include <algorithm>
 #include <functional>
+
+#include "app/platform/errors.h"
+#include "core/id_number.h"
+#include "core/relation.h"
+#include "ui/bind_view_text.h"
+#include "ui/labels.h"
 #include "ui/printing.h"
+#include "ui/problem_text.h"
 
 namespace gongji::ui {
 namespace {
-
-// Files dropped from the desktop are attached as the chosen document type.
-class FileDrop : public wxFileDropTarget {
-public:
-    explicit FileDrop(std::function<void(const wxArrayString&)> on_drop) : on_drop_(std::move(on_drop)) {}
-    bool OnDropFiles(wxCoord, wxCoord, const wxArrayString& files) override {
-        on_drop_(files);
-        return true;
-    }
-
-private:
-    std::function<void(const wxArrayString&)> on_drop_;
-};
 
 const core::DocumentType kTypes[] = {core::DocumentType::id_card, core::DocumentType::hukou,
                                      core::DocumentType::birth_certificate, core::DocumentType::marriage_certificate,
@@ -133,23 +116,15 @@ void BindDialog::bind_papers_and_buttons() {
     button("print_papers", [this] { print_papers(); });
     button("scan", [this] { scan(); });
     button("signed_letter", [this] { capture(core::DocumentType::commitment_letter); });
-    button("add_file", [this] { pick_file(chosen_type()); });
-    button("camera", [this] { take_with_camera(chosen_type()); });
+    button("add_file", [this] { capture_.pick_file(chosen_type()); });
+    button("camera", [this] { capture_.take_with_camera(chosen_type()); });
     enum { kPrintPapers = wxID_HIGHEST + 200, kPreviewPapers };
     wxAcceleratorEntry keys[] = {{wxACCEL_CTRL, 'P', kPrintPapers}, {wxACCEL_CTRL | wxACCEL_SHIFT, 'P', kPreviewPapers}};
     SetAcceleratorTable(wxAcceleratorTable(2, keys));
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { print_papers(); }, kPrintPapers);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { preview_papers(); }, kPreviewPapers);
-    // The camera is offered only where this machine has one, plugged in.
-    try {
-        devices_ = app::device_settings();
-    } catch (const std::exception&) {  // an unreadable settings file: no devices, files still work
-    }
-    if (!devices::camera_present(devices_.camera)) devices_.camera.clear();
-    XRCCTRL(*this, "camera", wxButton)->Show(!devices_.camera.empty());
-    attached_->SetDropTarget(new FileDrop([this](const wxArrayString& files) {
-        for (const auto& f : files) attach_file(chosen_type(), utf8(f));
-    }));
+    XRCCTRL(*this, "camera", wxButton)->Show(capture_.has_camera());  // only where one is plugged in
+    capture_.accept_drops(attached_, [this] { return chosen_type(); });
     // Escape, Close and the window's own close button all come here.
     Bind(wxEVT_BUTTON, &BindDialog::on_close_request, this, wxID_CANCEL);
     Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& e) {
@@ -199,65 +174,13 @@ wxFrame* BindDialog::preview(app::Paper kind) {
 
 core::DocumentType BindDialog::chosen_type() const { return kTypes[std::max(0, document_type_->GetSelection())]; }
 
-void BindDialog::scan() { scan_or_pick(chosen_type()); }
-
-void BindDialog::capture(core::DocumentType type) {
-    if (devices_.camera.empty()) scan_or_pick(type);
-    else take_with_camera(type);
-}
-
-void BindDialog::take_with_camera(core::DocumentType type) {
-    if (scanning()) return;
-    CameraDialog camera(this, devices_.camera, type);
-    if (camera.ShowModal() == wxID_OK && camera.paper()) add_upload(*camera.paper());
-}
-
-void BindDialog::pick_file(core::DocumentType type) {
-    wxFileDialog pick(this, wxString::Format(_("Add a scan or file: %s"), document_type_text(type)), "", "",
-                      _("Scans (*.png;*.jpg;*.jpeg;*.tif;*.tiff;*.pdf)|*.png;*.jpg;*.jpeg;*.tif;*.tiff;*.pdf"),
-                      wxFD_OPEN | wxFD_FILE_MUST_EXIST);
-    if (pick.ShowModal() == wxID_OK) attach_file(type, utf8(pick.GetPath()));
-}
-
-void BindDialog::scan_or_pick(core::DocumentType type) {
-    if (scanning()) return;
-    auto* button = XRCCTRL(*this, "scan", wxButton);
-    button->Disable();
-    outcome_->SetForegroundColour(GetForegroundColour());
+void BindDialog::show_scanning(const wxString& scanning) {
+    XRCCTRL(*this, "scan", wxButton)->Enable(scanning.empty());
     // Said where the clerk looks and in the title, which stays visible behind the scanner's lid.
-    auto scanning = wxString::Format(_("Scanning: %s..."), document_type_text(type));
+    outcome_->SetForegroundColour(GetForegroundColour());
     outcome_->SetLabel(scanning);
-    SetTitle(title_ + L" — " + scanning);
-    auto finish = [this] {
-        XRCCTRL(*this, "scan", wxButton)->Enable();
-        show_paper_count();
-        outcome_->SetLabel("");
-    };
-    // SANE blocks for seconds: the window keeps answering while the scanner works.
-    scan_task_.start<std::optional<app::Upload>>(
-        [type, chosen = devices_.scanner, dpi = devices_.scanner_dpi](app::Progress&) -> std::optional<app::Upload> {
-            devices::ScanRequest request;
-            request.device = chosen;  // the machine's scanner, else the first one found
-            request.dpi = dpi;
-            if (request.device.empty()) {
-                auto scanners = devices::list_scanners();
-                if (scanners.empty()) return std::nullopt;  // no scanner at this window: the paper comes from a file
-                request.device = scanners.front().name;
-            }
-            request.color = type == core::DocumentType::id_card;  // cards in colour, paper in grey
-            return app::scan_upload(type, request);
-        },
-        [this, type, finish](std::optional<app::Upload> upload) {
-            finish();
-            if (upload)
-                add_upload(*upload);
-            else
-                pick_file(type);
-        },
-        [this, finish](const std::exception& e) {
-            finish();
-            say(problem_text(e, ws_), false);
-        });
+    if (scanning.empty()) show_paper_count();
+    else SetTitle(title_ + L" — " + scanning);
 }
 
 void BindDialog::add_upload(const app::Upload& upload) {
@@ -274,14 +197,6 @@ void BindDialog::add_upload(const app::Upload& upload) {
     show();
     if (!form_.case_number().empty())
         say(wxString::Format(_("%s added to case %s"), document_type_text(upload.type), u8(form_.case_number())), true);
-}
-
-void BindDialog::attach_file(core::DocumentType type, const std::string& path) {
-    try {
-        add_upload(app::read_upload(ws_, type, path));
-    } catch (const app::BadInput& e) {
-        say(problem_text(e, ws_), false);
-    }
 }
 
 void BindDialog::card_read(const app::CardRead& read) {
@@ -328,54 +243,15 @@ void BindDialog::show() {
 }
 
 void BindDialog::show_reasons() {
-    const auto& view = form_.view();
-    using Verdict = app::BindView::Verdict;
     reasons_->Clear();
-    if (view.verdict == Verdict::incomplete) {
-        for (const auto& problem : view.id_problems) {
-            auto who = problem.of_authorizer ? _("Authorizer") : _("User");
-            if (!problem.ecert_token) {
-                reasons_->Append(wxString::Format(_("%s: %s"), who, id_error_text(problem.code)));
-                continue;
-            }
-            reasons_->Append(wxString::Format(_("%s: %s"), who, ecert_token_what()));
-            reasons_->Append(ecert_token_advice());  // a line of its own: the list does not wrap
-        }
-        for (const auto& r : view.reasons) reasons_->Append(reason_text(r));
-        if (view.id_problems.empty()) reasons_->Append(_("Enter both ID numbers and choose the relation"));
-        return;
-    }
-    if (view.verdict == Verdict::failed) {
-        reasons_->Append(problem_text(view.failure, ws_));
-        return;
-    }
-    // A profile chosen by hand that is not the authorizer's region's is said first.
-    if (view.profile_not_for_region)
-        reasons_->Append(wxString::Format(_("Note: the profile %s is not for the authorizer's pooling region %s"),
-                                          u8(form_.profiles()[*form_.profile_index()].title), u8(view.authorizer_region)));
-    reasons_->Append(view.verdict == Verdict::eligible         ? _("Eligible")
-                     : view.verdict == Verdict::papers_missing ? _("Eligible once the papers below are in")
-                                                               : _("Not eligible:"));
-    for (const auto& r : view.reasons) {
-        if (r.code != "documents_missing") {
-            reasons_->Append("  " + reason_text(r));
-        } else if (view.verdict == Verdict::papers_missing) {  // otherwise the checklist says it, a paper a line
-            reasons_->Append("  " + _("Papers missing:"));
-            for (const auto& need : view.checklist)
-                if (need.satisfied == false) reasons_->Append("    " + need_text(need));
-        }
-    }
+    reasons_->Append(reason_lines(form_, ws_));
 }
 
 void BindDialog::show_checklist() {
-    checklist_->Clear();
     int first_missing = wxNOT_FOUND;
-    for (const auto& need : form_.view().checklist) {
-        bool have = core::is_satisfied(need, form_.view().attached);
-        checklist_->Append(u8(have ? "✔ " : "✘ ") + need_text(need));
-        if (!have && first_missing == wxNOT_FOUND) first_missing = static_cast<int>(checklist_->GetCount()) - 1;
-    }
-    if (first_missing != wxNOT_FOUND) checklist_->SetSelection(first_missing);
+    checklist_->Clear();
+    checklist_->Append(checklist_lines(form_.view(), first_missing));
+    if (first_missing != wxNOT_FOUND) checklist_->SetSelection(first_missing);  // Enter captures it
 }
 
 void BindDialog::say(const wxString& text, bool good) {

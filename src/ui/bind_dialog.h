@@ -12,15 +12,15 @@
 
 #include <vector>
 
-#include "app/auth.h"
-#include "app/bind_form.h"
-#include "app/case_service.h"
-#include "app/device_settings.h"
-#include "app/document_service.h"
-#include "app/report_service.h"
-#include "app/workspace.h"
-#include "ui/background_task.h"
+#include "app/trust/auth.h"
+#include "app/cases/bind_form.h"
+#include "app/cases/case_service.h"
+#include "app/setup/device_settings.h"
+#include "app/cases/captured_papers.h"
+#include "app/printing/printed_papers.h"
+#include "app/platform/workspace.h"
 #include "ui/card_reader_watch.h"
+#include "ui/paper_capture.h"
 
 namespace gongji::ui {
 
@@ -32,15 +32,15 @@ public:
                std::vector<app::CardRead> reads = {});
 
     // What the controls do; public for tests (a file dialog cannot be driven headless).
-    void attach_file(core::DocumentType type, const std::string& path);
+    void attach_file(core::DocumentType type, const std::string& path) { capture_.attach_file(type, path); }
     // Scans a page of the chosen type on a worker thread; the result is attached when it comes.
-    void scan();
+    void scan() { capture_.scan_or_pick(chosen_type()); }
     // Captures a paper of this type: with the document camera where the machine has one, else
     // scanned when a scanner is there, else picked from a file.
-    void capture(core::DocumentType type);
+    void capture(core::DocumentType type) { capture_.capture(type); }
     // A half-filled application is not thrown away without asking.
     bool half_filled() const { return form_.half_filled(); }
-    bool scanning() const { return scan_task_.running(); }
+    bool scanning() const { return capture_.scanning(); }
     bool submit();
     const std::string& case_number() const { return form_.case_number(); }
     // Opens the print preview of the commitment letter (before submission too: without a case
@@ -57,10 +57,8 @@ private:
     void bind_papers_and_buttons();
     void on_close_request(wxCommandEvent& event);
     core::DocumentType chosen_type() const;
-    void pick_file(core::DocumentType type);
-    void scan_or_pick(core::DocumentType type);
-    void take_with_camera(core::DocumentType type);
     void add_upload(const app::Upload& upload);
+    void show_scanning(const wxString& scanning);
     // A card on the reader fills the ID field that has focus (else the first empty one) and moves on.
     void card_read(const app::CardRead& read);
     // The form as it stands: the names, the relations offered, the profile, the reasons and the
@@ -75,13 +73,15 @@ private:
     app::Workspace& ws_;
     app::Actor actor_;
     app::BindForm form_;
-    app::DeviceSettings devices_;  // this machine's, read when the dialog opens
-    BackgroundTask scan_task_{this};
     wxString title_;  // the dialog's own; scanning and the papers captured are added to it
     wxTextCtrl *authorizer_ = nullptr, *user_ = nullptr, *relation_text_ = nullptr;
     wxChoice *policy_ = nullptr, *document_type_ = nullptr;
     wxListBox *relation_matches_ = nullptr, *reasons_ = nullptr, *checklist_ = nullptr, *attached_ = nullptr;
     wxStaticText* outcome_ = nullptr;
+    PaperCapture capture_{this, ws_,
+                          {[this](const app::Upload& upload) { add_upload(upload); },
+                           [this](const wxString& problem) { say(problem, false); },
+                           [this](const wxString& scanning) { show_scanning(scanning); }}};
     CardReaderWatch reader_{this, [this](const app::CardRead& read) { card_read(read); },
                             [this](const wxString& problem) { say(problem, false); }};
 };

@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "app/document_service.h"
+#include "app/cases/captured_papers.h"
 #include "devices/camera.h"
 #include "ui/background_task.h"
 

@@ -4,7 +4,7 @@
 #include <mutex>
 #include <thread>
 
-#include "app/device_settings.h"
+#include "app/setup/device_settings.h"
 #include "ui/labels.h"
 
 namespace gongji::ui {

@@ -9,7 +9,7 @@
 #include <functional>
 #include <string>
 
-#include "app/card_service.h"
+#include "app/cases/card_service.h"
 #include "ui/background_task.h"
 
 namespace gongji::ui {

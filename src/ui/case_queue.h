@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "app/case_service.h"
+#include "app/cases/case_service.h"
 
 namespace gongji::ui {
 

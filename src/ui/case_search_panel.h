@@ -11,9 +11,9 @@
 
 #include <optional>
 
-#include "app/auth.h"
-#include "app/report_service.h"
-#include "app/workspace.h"
+#include "app/trust/auth.h"
+#include "app/printing/printed_papers.h"
+#include "app/platform/workspace.h"
 #include "ui/case_queue.h"
 #include "ui/work_panel.h"
 

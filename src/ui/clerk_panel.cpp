@@ -5,9 +5,9 @@
 #include <wx/intl.h>
 #include <wx/xrc/xmlres.h>
 
-#include "app/case_service.h"
-#include "app/errors.h"
-#include "app/policy_service.h"
+#include "app/cases/case_service.h"
+#include "app/platform/errors.h"
+#include "app/setup/policy_service.h"
 #include "core/id_number.h"
 #include "core/masking.h"
 #include "core/money.h"

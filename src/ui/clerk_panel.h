@@ -13,9 +13,9 @@
 #include <utility>
 #include <vector>
 
-#include "app/auth.h"
-#include "app/case_service.h"
-#include "app/workspace.h"
+#include "app/trust/auth.h"
+#include "app/cases/case_service.h"
+#include "app/platform/workspace.h"
 #include "ui/card_reader_watch.h"
 #include "ui/work_panel.h"
 

@@ -9,11 +9,11 @@
 #include <string>
 #include <vector>
 
-#include "app/kept_anchors.h"
-#include "app/paths.h"
-#include "app/schema_upgrade.h"
-#include "app/state_check.h"
-#include "app/workspace.h"
+#include "app/trust/kept_anchors.h"
+#include "app/platform/paths.h"
+#include "app/setup/schema_upgrade.h"
+#include "app/trust/state_check.h"
+#include "app/platform/workspace.h"
 #include "ui/problem_text.h"
 #include "ui/session.h"
 #include "ui/start_up.h"

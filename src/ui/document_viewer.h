@@ -10,8 +10,8 @@
 
 #include <vector>
 
-#include "app/workspace.h"
-#include "app/document_service.h"
+#include "app/platform/workspace.h"
+#include "app/cases/captured_papers.h"
 
 namespace gongji::ui {
 

@@ -5,7 +5,7 @@
 #include <map>
 #include <string>
 
-#include "app/case_service.h"
+#include "app/cases/case_service.h"
 #include "core/money.h"
 
 namespace gongji::ui {

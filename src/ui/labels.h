@@ -10,7 +10,7 @@
 #include <set>
 #include <string>
 
-#include "app/workspace.h"
+#include "app/platform/workspace.h"
 #include "core/binding.h"
 #include "core/case_rules.h"
 #include "core/documents.h"

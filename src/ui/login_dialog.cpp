@@ -3,10 +3,10 @@
 #include <wx/panel.h>
 #include <wx/xrc/xmlres.h>
 
-#include "app/audit.h"
-#include "app/errors.h"
-#include "app/machine_settings.h"
-#include "app/passwords.h"
+#include "app/trust/audit.h"
+#include "app/platform/errors.h"
+#include "app/setup/machine_settings.h"
+#include "app/trust/passwords.h"
 #include "ui/problem_text.h"
 
 namespace gongji::ui {

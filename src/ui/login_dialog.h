@@ -7,8 +7,8 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
-#include "app/auth.h"
-#include "app/workspace.h"
+#include "app/trust/auth.h"
+#include "app/platform/workspace.h"
 
 namespace gongji::ui {
 

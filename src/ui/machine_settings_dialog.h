@@ -8,7 +8,7 @@
 #include <wx/spinctrl.h>
 #include <wx/stattext.h>
 
-#include "app/device_settings.h"
+#include "app/setup/device_settings.h"
 #include "ui/background_task.h"
 
 namespace gongji::ui {

@@ -9,8 +9,8 @@
 #include <cstdlib>
 #include <functional>
 
-#include "app/errors.h"
-#include "app/machine_settings.h"
+#include "app/platform/errors.h"
+#include "app/setup/machine_settings.h"
 #include <wx/menu.h>
 #include <wx/notebook.h>
 #include <wx/sizer.h>
@@ -80,7 +80,7 @@ MainFrame::MainFrame(app::Workspace& ws, const app::Actor& actor)
         cases_ = new CaseSearchPanel(pages, ws, actor);
         pages->AddPage(cases_, _("Cases"));
     }
-    // An administrator's pages follow the duty where the agency separates them (app/duties.h).
+    // An administrator's pages follow the duty where the agency separates them (app/trust/duties.h).
     const bool system_duty = actor.duty == core::Duty::all || actor.duty == core::Duty::system;
     if (actor.role == core::Role::admin && system_duty) {
         admin_ = new AdminPanel(pages, ws, actor);

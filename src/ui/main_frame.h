@@ -8,8 +8,8 @@
 
 #include <memory>
 
-#include "app/auth.h"
-#include "app/workspace.h"
+#include "app/trust/auth.h"
+#include "app/platform/workspace.h"
 
 namespace gongji::ui {
 

@@ -4,7 +4,7 @@
 #include <wx/intl.h>
 #include <wx/xrc/xmlres.h>
 
-#include "app/policy_service.h"
+#include "app/setup/policy_service.h"
 #include "ui/labels.h"
 #include "ui/problem_text.h"
 

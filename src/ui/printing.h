@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "app/auth.h"
-#include "app/report_service.h"
-#include "app/workspace.h"
+#include "app/trust/auth.h"
+#include "app/printing/printed_papers.h"
+#include "app/platform/workspace.h"
 
 namespace gongji::ui {
 
@@ -66,7 +66,7 @@ private:
     std::vector<app::DocumentRequest> requests_;
 };
 
-// A paper's tables saved as a workbook (app/oversight_papers.h): `write(path)` writes it; what
+// A paper's tables saved as a workbook (app/oversight/oversight_papers.h): `write(path)` writes it; what
 // came of it is said on `outcome` (where it went, or why not). False when it failed.
 bool save_workbook(app::Workspace& ws, wxStaticText* outcome, const std::string& path,
                    const std::function<void(const std::string&)>& write);

@@ -4,7 +4,7 @@
 
 #include <cstdlib>
 
-#include "app/storage_trouble.h"
+#include "app/platform/storage_trouble.h"
 #include "core/case_rules.h"
 #include "ui/labels.h"
 

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "app/errors.h"
-#include "app/workspace.h"
+#include "app/platform/errors.h"
+#include "app/platform/workspace.h"
 #include "core/eligibility.h"
 
 namespace gongji::ui {

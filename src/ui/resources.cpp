@@ -1,7 +1,7 @@
 #include "ui/resources.h"
 
-#include "app/environment.h"
-#include "app/paths.h"
+#include "app/platform/environment.h"
+#include "app/platform/paths.h"
 
 #include <wx/config.h>
 #include <wx/dir.h>

@@ -8,12 +8,12 @@
 #include <wx/sizer.h>
 #include <wx/xrc/xmlres.h>
 
-#include "app/case_service.h"
-#include "app/errors.h"
+#include "app/cases/case_service.h"
+#include "app/platform/errors.h"
 #include "core/case_rules.h"
 #include "core/instant.h"
 #include "core/relation.h"
-#include "app/document_service.h"
+#include "app/cases/captured_papers.h"
 #include "ui/document_viewer.h"
 #include "ui/printing.h"
 

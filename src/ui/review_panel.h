@@ -14,9 +14,9 @@
 #include <functional>
 #include <vector>
 
-#include "app/auth.h"
-#include "app/workspace.h"
-#include "app/case_service.h"
+#include "app/trust/auth.h"
+#include "app/platform/workspace.h"
+#include "app/cases/case_service.h"
 #include "ui/case_queue.h"
 #include "ui/work_panel.h"
 

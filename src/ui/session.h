@@ -3,7 +3,7 @@
 // out (Ctrl+Shift+L) ends it and asks for the next person, on the same machine and database.
 #include <wx/gdicmn.h>
 
-#include "app/workspace.h"
+#include "app/platform/workspace.h"
 
 namespace gongji::ui {
 

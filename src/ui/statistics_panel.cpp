@@ -10,8 +10,8 @@
 #include <cairo.h>
 
 
-#include "app/oversight_papers.h"
-#include "app/report_service.h"
+#include "app/oversight/oversight_papers.h"
+#include "app/printing/printed_papers.h"
 #include "ui/labels.h"
 #include "ui/printing.h"
 #include "ui/problem_text.h"

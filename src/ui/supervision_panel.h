@@ -10,9 +10,9 @@
 
 #include <optional>
 
-#include "app/auth.h"
-#include "app/supervision_service.h"
-#include "app/workspace.h"
+#include "app/trust/auth.h"
+#include "app/oversight/supervision_service.h"
+#include "app/platform/workspace.h"
 #include "ui/background_task.h"
 
 namespace gongji::ui {

@@ -5,8 +5,8 @@
 #include <wx/textdlg.h>
 #include <wx/xrc/xmlres.h>
 
-#include "app/clock.h"
-#include "app/duties.h"
+#include "app/platform/clock.h"
+#include "app/trust/duties.h"
 #include "ui/labels.h"
 #include "ui/problem_text.h"
 

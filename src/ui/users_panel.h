@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "app/auth.h"
-#include "app/workspace.h"
+#include "app/trust/auth.h"
+#include "app/platform/workspace.h"
 #include "ui/work_panel.h"
 
 namespace gongji::ui {

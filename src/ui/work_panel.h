@@ -7,7 +7,7 @@
 
 #include <functional>
 
-#include "app/workspace.h"
+#include "app/platform/workspace.h"
 
 namespace gongji::ui {
 

@@ -3,11 +3,11 @@
 // only an administrator lists them; the entries are sealed on the chain like any other.
 #include <boost/test/unit_test.hpp>
 
-#include "app/audit.h"
-#include "app/case_service.h"
-#include "app/document_service.h"
-#include "app/errors.h"
-#include "app/settlement_service.h"
+#include "app/trust/audit.h"
+#include "app/cases/case_service.h"
+#include "app/cases/captured_papers.h"
+#include "app/platform/errors.h"
+#include "app/money/settlement_service.h"
 #include "demo_couple.h"
 #include "fixture.h"
 #include "samples.h"

@@ -4,8 +4,8 @@
 #include <boost/test/unit_test.hpp>
 #include <soci/soci.h>
 
-#include "app/audit.h"
-#include "app/case_service.h"
+#include "app/trust/audit.h"
+#include "app/cases/case_service.h"
 #include "demo_couple.h"
 #include "fixture.h"
 #include "storage/migrations.h"

@@ -10,10 +10,10 @@
 #include <filesystem>
 #include <fstream>
 
-#include "app/audit.h"
-#include "app/audit_keys.h"
-#include "app/clock.h"
-#include "app/case_service.h"
+#include "app/trust/audit.h"
+#include "app/trust/audit_keys.h"
+#include "app/platform/clock.h"
+#include "app/cases/case_service.h"
 #include "demo_couple.h"
 #include "fixture.h"
 #include "storage/audit_repository.h"

@@ -9,13 +9,13 @@
 #include <functional>
 #include <optional>
 
-#include "app/audit.h"
-#include "app/clock.h"
-#include "app/document_service.h"
-#include "app/duties.h"
-#include "app/errors.h"
-#include "app/machine_settings.h"
-#include "app/passwords.h"
+#include "app/trust/audit.h"
+#include "app/platform/clock.h"
+#include "app/cases/captured_papers.h"
+#include "app/trust/duties.h"
+#include "app/platform/errors.h"
+#include "app/setup/machine_settings.h"
+#include "app/trust/passwords.h"
 #include "fixture.h"
 
 using namespace gongji;

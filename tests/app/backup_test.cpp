@@ -15,9 +15,9 @@
 
 #include <soci/soci.h>
 
-#include "app/audit.h"
-#include "app/backup_service.h"
-#include "app/case_service.h"
+#include "app/trust/audit.h"
+#include "app/trust/backup_service.h"
+#include "app/cases/case_service.h"
 #include "demo_couple.h"
 #include "fixture.h"
 #include "storage/database.h"

@@ -4,9 +4,9 @@
 // outcome is a value: papers missing, a card to check (then submitted, acknowledged), submitted.
 #include <boost/test/unit_test.hpp>
 
-#include "app/bind_form.h"
-#include "app/errors.h"
-#include "app/policy_service.h"
+#include "app/cases/bind_form.h"
+#include "app/platform/errors.h"
+#include "app/setup/policy_service.h"
 #include "fixture.h"
 #include "samples.h"
 

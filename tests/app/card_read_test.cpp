@@ -7,11 +7,11 @@
 
 #include <soci/soci.h>
 
-#include "app/audit.h"
-#include "app/base64.h"
-#include "app/card_service.h"
-#include "app/clock.h"
-#include "app/policy_service.h"
+#include "app/trust/audit.h"
+#include "app/platform/base64.h"
+#include "app/cases/card_service.h"
+#include "app/platform/clock.h"
+#include "app/setup/policy_service.h"
 #include "demo_couple.h"
 #include "fixture.h"
 

@@ -8,10 +8,10 @@
 
 #include <soci/soci.h>
 
-#include "app/audit.h"
-#include "app/case_service.h"
-#include "app/policy_service.h"
-#include "app/roster_import.h"
+#include "app/trust/audit.h"
+#include "app/cases/case_service.h"
+#include "app/setup/policy_service.h"
+#include "app/imports/roster_import.h"
 #include "fixture.h"
 #include "demo_couple.h"
 #include "people.h"

@@ -7,9 +7,9 @@
 #include <functional>
 #include <thread>
 
-#include "app/case_service.h"
-#include "app/audit.h"
-#include "app/policy_service.h"
+#include "app/cases/case_service.h"
+#include "app/trust/audit.h"
+#include "app/setup/policy_service.h"
 #include "core/case_rules.h"
 #include "fixture.h"
 #include "people.h"

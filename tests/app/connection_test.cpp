@@ -5,7 +5,7 @@
 #include <boost/test/unit_test.hpp>
 #include <soci/soci.h>
 
-#include "app/case_service.h"
+#include "app/cases/case_service.h"
 #include "demo_couple.h"
 #include "fixture.h"
 

@@ -3,7 +3,7 @@
 // spouse, ID card and marriage certificate): what most workflow tests submit.
 #include <string>
 
-#include "app/case_service.h"
+#include "app/cases/case_service.h"
 
 namespace gongji::test {
 

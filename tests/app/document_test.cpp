@@ -5,9 +5,9 @@
 
 #include <soci/soci.h>
 
-#include "app/audit.h"
-#include "app/case_service.h"
-#include "app/document_service.h"
+#include "app/trust/audit.h"
+#include "app/cases/case_service.h"
+#include "app/cases/captured_papers.h"
 #include "fixture.h"
 #include "samples.h"
 

@@ -1,9 +1,9 @@
 #pragma once
 // An initialized workspace on a fresh database of this run's backend, with an admin.
-#include "app/auth.h"
-#include "app/init_service.h"
-#include "app/stores.h"
-#include "app/workspace.h"
+#include "app/trust/auth.h"
+#include "app/setup/init_service.h"
+#include "app/platform/stores.h"
+#include "app/platform/workspace.h"
 #include "support/printing.h"
 #include "support/test_database.h"
 

@@ -6,10 +6,10 @@
 
 #include <cstdlib>
 
-#include "app/errors.h"
-#include "app/paths.h"
-#include "app/eligibility_service.h"
-#include "app/policy_service.h"
+#include "app/platform/errors.h"
+#include "app/platform/paths.h"
+#include "app/cases/eligibility_service.h"
+#include "app/setup/policy_service.h"
 #include "fixture.h"
 #include "storage/migrations.h"
 

@@ -8,9 +8,9 @@
 
 #include <cstdlib>
 
-#include "app/audit.h"
-#include "app/case_service.h"
-#include "app/kept_anchors.h"
+#include "app/trust/audit.h"
+#include "app/cases/case_service.h"
+#include "app/trust/kept_anchors.h"
 #include "demo_couple.h"
 #include "fixture.h"
 

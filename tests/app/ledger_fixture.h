@@ -5,8 +5,8 @@
 #include <set>
 #include <string>
 
-#include "app/policy_service.h"
-#include "app/settlement_service.h"
+#include "app/setup/policy_service.h"
+#include "app/money/settlement_service.h"
 #include "core/instant.h"
 #include "core/money.h"
 #include "fixture.h"

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "app/roster_import.h"
+#include "app/imports/roster_import.h"
 #include "core/id_number.h"
 
 namespace gongji::test {

@@ -8,7 +8,7 @@
 #include <map>
 #include <random>
 
-#include "app/supervision_service.h"
+#include "app/oversight/supervision_service.h"
 #include "core/allocation.h"
 #include "core/settlement.h"
 #include "ledger_fixture.h"

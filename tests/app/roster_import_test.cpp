@@ -6,9 +6,9 @@
 #include <iconv.h>
 #include <soci/soci.h>
 
-#include "app/errors.h"
-#include "app/roster_import.h"
-#include "app/settlement_service.h"
+#include "app/platform/errors.h"
+#include "app/imports/roster_import.h"
+#include "app/money/settlement_service.h"
 #include "fixture.h"
 
 using namespace gongji;

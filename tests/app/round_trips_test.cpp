@@ -7,7 +7,7 @@
 
 #include <functional>
 
-#include "app/case_service.h"
+#include "app/cases/case_service.h"
 #include "demo_couple.h"
 #include "fixture.h"
 

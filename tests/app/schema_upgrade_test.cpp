@@ -9,12 +9,12 @@
 #include <filesystem>
 #include <future>
 
-#include "app/audit.h"
-#include "app/backup_service.h"
-#include "app/errors.h"
-#include "app/init_service.h"
-#include "app/schema_upgrade.h"
-#include "app/stores.h"
+#include "app/trust/audit.h"
+#include "app/trust/backup_service.h"
+#include "app/platform/errors.h"
+#include "app/setup/init_service.h"
+#include "app/setup/schema_upgrade.h"
+#include "app/platform/stores.h"
 #include "storage/migrations.h"
 #include "storage/sqlite_backup.h"
 #include "support/test_database.h"

@@ -9,9 +9,9 @@
 #include <random>
 #include <thread>
 
-#include "app/case_service.h"
-#include "app/policy_service.h"
-#include "app/settlement_service.h"
+#include "app/cases/case_service.h"
+#include "app/setup/policy_service.h"
+#include "app/money/settlement_service.h"
 #include "core/instant.h"
 #include "core/money.h"
 #include "ledger_fixture.h"

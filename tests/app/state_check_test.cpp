@@ -6,10 +6,10 @@
 #include <boost/test/unit_test.hpp>
 #include <soci/soci.h>
 
-#include "app/audit.h"
-#include "app/case_service.h"
-#include "app/settings.h"
-#include "app/state_check.h"
+#include "app/trust/audit.h"
+#include "app/cases/case_service.h"
+#include "app/setup/settings.h"
+#include "app/trust/state_check.h"
 #include "demo_couple.h"
 #include "fixture.h"
 #include "ledger_fixture.h"

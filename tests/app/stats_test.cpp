@@ -5,8 +5,8 @@
 #include <boost/test/unit_test.hpp>
 #include <soci/soci.h>
 
-#include "app/errors.h"
-#include "app/stats_service.h"
+#include "app/platform/errors.h"
+#include "app/oversight/stats_service.h"
 #include "ledger_fixture.h"
 
 using namespace gongji;

@@ -9,9 +9,9 @@
 #include <cstdlib>
 #include <fstream>
 
-#include "app/errors.h"
-#include "app/storage_trouble.h"
-#include "app/workspace.h"
+#include "app/platform/errors.h"
+#include "app/platform/storage_trouble.h"
+#include "app/platform/workspace.h"
 #include "storage/database.h"
 #include "support/test_database.h"
 

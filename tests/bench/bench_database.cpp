@@ -2,9 +2,9 @@
 
 #include <soci/soci.h>
 
-#include "app/init_service.h"
-#include "app/roster_import.h"
-#include "app/stores.h"
+#include "app/setup/init_service.h"
+#include "app/imports/roster_import.h"
+#include "app/platform/stores.h"
 #include "roster_generator.h"
 
 namespace gongji::bench {

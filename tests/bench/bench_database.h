@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <string>
 
-#include "app/workspace.h"
+#include "app/platform/workspace.h"
 
 namespace gongji::bench {
 

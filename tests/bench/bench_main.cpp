@@ -24,14 +24,14 @@
 #include <random>
 #include <string>
 
-#include "app/stores.h"
-#include "app/case_service.h"
-#include "app/init_service.h"
-#include "app/paths.h"
-#include "app/policy_service.h"
-#include "app/roster_import.h"
-#include "app/settlement_service.h"
-#include "app/workspace.h"
+#include "app/platform/stores.h"
+#include "app/cases/case_service.h"
+#include "app/setup/init_service.h"
+#include "app/platform/paths.h"
+#include "app/setup/policy_service.h"
+#include "app/imports/roster_import.h"
+#include "app/money/settlement_service.h"
+#include "app/platform/workspace.h"
 #include "core/instant.h"
 #include "core/money.h"
 #include "storage/binding_repository.h"

@@ -6,9 +6,9 @@
 #include <cstdio>
 #include <fstream>
 
-#include "app/audit_record.h"
-#include "app/state_check.h"
-#include "app/stores.h"
+#include "app/trust/audit_record.h"
+#include "app/trust/state_check.h"
+#include "app/platform/stores.h"
 #include "bench_database.h"
 
 namespace gongji::bench {

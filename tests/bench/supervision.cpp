@@ -7,11 +7,11 @@
 #include <random>
 #include <vector>
 
-#include "app/settlement_service.h"
-#include "app/stats_service.h"
-#include "app/stores.h"
-#include "app/supervision_service.h"
-#include "app/workspace.h"
+#include "app/money/settlement_service.h"
+#include "app/oversight/stats_service.h"
+#include "app/platform/stores.h"
+#include "app/oversight/supervision_service.h"
+#include "app/platform/workspace.h"
 #include "core/instant.h"
 #include "core/money.h"
 #include "bench_database.h"

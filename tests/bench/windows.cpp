@@ -17,13 +17,13 @@
 
 #include <soci/soci.h>
 
-#include "app/auth.h"
-#include "app/case_service.h"
-#include "app/eligibility_service.h"
-#include "app/init_service.h"
-#include "app/policy_service.h"
-#include "app/roster_import.h"
-#include "app/stores.h"
+#include "app/trust/auth.h"
+#include "app/cases/case_service.h"
+#include "app/cases/eligibility_service.h"
+#include "app/setup/init_service.h"
+#include "app/setup/policy_service.h"
+#include "app/imports/roster_import.h"
+#include "app/platform/stores.h"
 #include "core/relation.h"
 #include "roster_generator.h"
 

@@ -26,7 +26,11 @@ cleanup() {
 }
 trap cleanup EXIT
 [ -n "${GONGJI_DRILL_KEEP:-}" ] && trap - EXIT
-fail() { echo "FAILED: $*" >&2; exit 1; }
+fail() {  # with what the desks said: a desk that did not come up says why
+  echo "FAILED: $*" >&2
+  for log in "$d"/desk-*.log; do [ -s "$log" ] && { echo "--- $log" >&2; tail -20 "$log" >&2; }; done
+  exit 1
+}
 
 db=$d/agency.db
 export GONGJI_DB=sqlite:$db GONGJI_PASSWORD=demo GONGJI_NEW_PASSWORD=Drill-2026a
@@ -64,8 +68,8 @@ start_screen() {  # NAME: starts Xvfb, prints its display
   for _ in $(seq 100); do [ -s "$d/display-$1" ] && break; sleep 0.1; done
   echo ":$(cat "$d/display-$1")"
 }
-wait_window() {  # DISPLAY TITLE
-  for _ in $(seq 200); do
+wait_window() {  # DISPLAY TITLE: up to a minute, for a machine busy with other tests
+  for _ in $(seq 600); do
     for w in $(DISPLAY=$1 xdotool search --onlyvisible --name '' 2>/dev/null); do
       [ "$(DISPLAY=$1 xdotool getwindowname "$w" 2>/dev/null)" = "$2" ] && { sleep 0.5; return 0; }
     done

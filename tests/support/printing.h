@@ -2,7 +2,7 @@
 // How Boost.Test prints the application's enums when a comparison fails: by their names.
 #include <ostream>
 
-#include "app/auth.h"
+#include "app/trust/auth.h"
 #include "core/binding.h"
 #include "core/case_rules.h"
 #include "core/ledger.h"

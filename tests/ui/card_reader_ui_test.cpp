@@ -13,8 +13,8 @@
 #include <cstdlib>
 #include <fstream>
 
-#include "app/case_service.h"
-#include "app/policy_service.h"
+#include "app/cases/case_service.h"
+#include "app/setup/policy_service.h"
 #include "card_reader_simulator.h"
 #include "samples.h"
 #include "ui/bind_dialog.h"

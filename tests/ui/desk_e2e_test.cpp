@@ -23,13 +23,13 @@
 #include <string>
 #include <thread>
 
-#include "app/audit.h"
-#include "app/case_service.h"
-#include "app/document_service.h"
-#include "app/policy_service.h"
-#include "app/init_service.h"
-#include "app/stores.h"
-#include "app/workspace.h"
+#include "app/trust/audit.h"
+#include "app/cases/case_service.h"
+#include "app/cases/captured_papers.h"
+#include "app/setup/policy_service.h"
+#include "app/setup/init_service.h"
+#include "app/platform/stores.h"
+#include "app/platform/workspace.h"
 #include "card_reader_simulator.h"
 #include "samples.h"
 #include "support/printing.h"

@@ -8,7 +8,7 @@
 
 #include <cstdlib>
 
-#include "app/device_settings.h"
+#include "app/setup/device_settings.h"
 #include "card_reader_simulator.h"
 #include "ui/machine_settings_dialog.h"
 #include "wx_test_support.h"

@@ -10,7 +10,7 @@
 #include <sstream>
 #include <string>
 
-#include "app/errors.h"
+#include "app/platform/errors.h"
 #include "ui/problem_text.h"
 #include "ui/resources.h"
 

@@ -14,8 +14,8 @@
 #include <functional>
 #include <string>
 
-#include "app/init_service.h"
-#include "app/workspace.h"
+#include "app/setup/init_service.h"
+#include "app/platform/workspace.h"
 #include "support/test_database.h"
 
 namespace gongji::test {

@@ -1,0 +1,74 @@
+#include "app/setup/machine_settings.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "app/platform/environment.h"
+#include "app/platform/errors.h"
+
+namespace gongji::app {
+
+std::string workstation_file() {
+    if (auto file = env(Env::workstation_file)) return *file;
+    return "/etc/gongji/workstation";
+}
+
+namespace {
+std::string configured_name() {
+    std::ifstream in(workstation_file());
+    std::string line;
+    std::getline(in, line);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    return line;
+}
+}  // namespace
+
+bool workstation_configured() {
+    return env(Env::workstation) || !configured_name().empty();
+}
+
+void set_workstation_name(const std::string& name) {
+    if (name.empty() || name.size() > 64 || name.find_first_of("\r\n") != std::string::npos)
+        throw BadInput("workstation: a name of 1–64 bytes on one line", {"workstation_invalid", {}});
+    auto path = std::filesystem::path(workstation_file());
+    std::error_code ec;
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
+    auto temporary = path;
+    temporary += ".new";
+    {
+        std::ofstream out(temporary, std::ios::trunc);
+        out << name << "\n";
+        if (!out.flush())
+            throw BadInput("workstation: cannot write " + path.string(), {"workstation_unwritable", {{"file", path.string()}}});
+    }
+    std::filesystem::rename(temporary, path, ec);  // all or nothing: never half a name
+    if (ec)
+        throw BadInput("workstation: cannot write " + path.string() + ": " + ec.message(),
+                       {"workstation_unwritable", {{"file", path.string()}}});
+}
+
+std::string workstation_name() {
+    // The window a login is counted at and the log names: the machine's own (root's) setting. The
+    // environment names it only for root (set-up, tests), or an account could name a new window
+    // on every try.
+    if (geteuid() == 0)
+        if (auto name = env(Env::workstation)) return *name;
+    if (auto configured = configured_name(); !configured.empty()) return configured;
+    char host[256] = {};
+    if (gethostname(host, sizeof host - 1) == 0 && host[0]) return host;
+    return "unknown";
+}
+
+std::optional<int> lock_minutes() {
+    auto text = env(Env::lock_minutes);
+    if (!text) return std::nullopt;
+    int minutes = std::atoi(text->c_str());
+    return minutes > 0 ? std::optional(minutes) : std::nullopt;
+}
+
+std::string tessdata_dir() { return env(Env::tessdata).value_or(""); }
+
+}  // namespace gongji::app

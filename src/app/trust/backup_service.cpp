@@ -1,0 +1,151 @@
+#include "app/trust/backup_service.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+#include "app/trust/audit.h"
+#include "app/platform/clock.h"
+#include "app/platform/errors.h"
+#include "app/trust/kept_anchors.h"
+#include "app/trust/state_check.h"
+#include "app/platform/stores.h"
+#include "storage/migrations.h"
+#include "storage/sqlite_backup.h"
+
+namespace gongji::app {
+
+namespace {
+
+// Checks a copy: SQLite finds no damage and every audit chain is whole. `why` says what does not
+// check out (empty when all does); the audit log's figures go into the report.
+// A copy checks out when SQLite finds it whole, its audit chains hold (and hold each anchor),
+// and its tables are what its log says they are (app/trust/state_check.h).
+// A backup is taken of the database as it is; its restore is refused when the tables differ.
+std::string check_copy(Workspace& copy, BackupReport& report, const std::vector<AuditAnchor>& anchors, bool prove_state) {
+    auto integrity = storage::integrity(database(copy));
+    if (integrity != "ok") return "damaged: " + integrity;
+    auto audit = verify_audit(copy, anchors);
+    if (audit.broken)
+        return "its audit log is broken in chain \"" + audit.broken_chain + "\" at " + std::to_string(audit.broken->seq) +
+               ": " + audit.broken->reason;
+    report.audit_entries = audit.entries;
+    report.chains = audit.chains;
+    if (!prove_state || storage::schema_version(database(copy)) < kStateProvenFrom) return "";  // proven since
+    auto state = check_state(copy);
+    if (!state.differences.empty()) {
+        // A row by its key rather than a table's digest ("persons *") where one is named.
+        const auto* named = &state.differences.front();
+        for (const auto& d : state.differences)
+            if (d.key != "*") {
+                named = &d;
+                break;
+            }
+        return state_summary(state) + " (first " + named->table + " " + named->key +
+               "): changed without an entry in its log. `gongji --db sqlite:" + database(copy).url().substr(7) +
+               " audit verify` names every one";
+    }
+    return "";
+}
+
+// This machine's kept heads that a backup taken later must have as they were: those up to each
+// chain's head in the copy (a copy older than a head lacks it, as it should).
+std::vector<AuditAnchor> kept_within(Workspace& copy, const std::vector<AuditAnchor>& kept) {
+    auto heads = stores(copy).audit.heads();
+    std::vector<AuditAnchor> within;
+    for (auto a : kept)
+        if (heads.count(a.chain) && a.seq <= heads[a.chain].seq) {
+            a.kept = false;  // held like a printed anchor: the entry must be there, as it was
+            within.push_back(a);
+        }
+    return within;
+}
+
+// The entries kept as committed here beyond each chain's head in the backup.
+std::vector<BackupReport::Missing> not_in(Workspace& backup, const std::vector<AuditAnchor>& kept) {
+    std::map<std::string, long long> seen;
+    for (const auto& a : kept) seen[a.chain] = std::max(seen[a.chain], a.seq);
+    auto heads = stores(backup).audit.heads();
+    std::vector<BackupReport::Missing> missing;
+    for (const auto& [chain, last] : seen) {
+        long long has = heads.count(chain) ? heads[chain].seq : 0;
+        if (last > has) missing.push_back({chain, has + 1, last});
+    }
+    return missing;
+}
+
+}  // namespace
+
+BackupReport back_up(Workspace& ws, const Actor& actor, const std::string& file) {
+    require_role(actor, {core::Role::admin});
+    std::error_code ec;
+    if (std::filesystem::exists(file, ec))
+        throw BadInput("backup: " + file + " exists already; choose a new file", {"file_exists", {{"file", file}}});
+    const std::string partial = file + ".partial";
+    std::filesystem::remove(partial, ec);
+    storage::copy_sqlite(database(ws), partial);
+    BackupReport report{file, 0, 0, now().utc(), false, {}, ""};
+    {
+        Workspace copy("sqlite:" + partial);
+        if (auto why = check_copy(copy, report, {}, /*prove_state=*/false); !why.empty()) {
+            std::filesystem::remove(partial, ec);
+            throw Refused("backup_unverified", {{"why", why}});
+        }
+        // Kept all the same (it is the database as it is), but said: a restore will refuse it.
+        if (storage::schema_version(database(copy)) >= kStateProvenFrom)
+            if (auto state = check_state(copy); !state.differences.empty()) report.differs_from_log = state_summary(state);
+        storage::mark_backup(database(copy), report.taken_at, actor.username, report.audit_entries);
+    }
+    std::filesystem::rename(partial, file, ec);  // called a backup only once it checked out
+    if (ec) throw BadInput("backup: cannot write " + file + ": " + ec.message(), {"file_unwritable", {{"file", file}}});
+    audit(ws, {actor.username, actor.workstation}, "backup", "database", std::filesystem::path(file).filename().string(), "",
+          "{\"audit_entries\":" + std::to_string(report.audit_entries) + "}");
+    return report;
+}
+
+BackupReport restore(Workspace& ws, const Actor& actor, const std::string& file, const std::vector<AuditAnchor>& anchors) {
+    require_role(actor, {core::Role::admin});
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec)) throw BadInput("restore: no file " + file, {"file_missing", {{"file", file}}});
+    BackupReport report{file, 0, 0, "", false, {}, ""};
+    {
+        std::unique_ptr<Workspace> copy;
+        try {
+            copy = std::make_unique<Workspace>("sqlite:" + file);
+        } catch (const std::exception& e) {
+            throw Refused("not_a_backup", {{"why", e.what()}});
+        }
+        std::string why;
+        try {
+            auto taken_at = storage::backup_taken_at(database(*copy));
+            const int version = storage::schema_version(database(*copy));
+            const int latest = static_cast<int>(storage::load_migrations(migrations_dir()).size());
+            report.older_schema = version < latest;
+            if (!taken_at) {
+                why = "it is not a backup made by gongji backup";
+            } else if (version > latest) {
+                why = "a newer version of Gongji Desk made it (schema version " + std::to_string(version) +
+                      ", this program knows " + std::to_string(latest) + ")";
+            } else {
+                report.taken_at = *taken_at;
+                auto kept = kept_audit_anchors(ws);
+                auto held = kept_within(*copy, kept);
+                held.insert(held.end(), anchors.begin(), anchors.end());
+                why = check_copy(*copy, report, held, /*prove_state=*/true);
+                report.not_in_backup = not_in(*copy, kept);
+            }
+        } catch (const std::exception& e) {  // not a database at all
+            why = e.what();
+        }
+        if (!why.empty()) throw Refused("not_a_backup", {{"why", why}});
+    }
+    storage::copy_sqlite(file, database(ws));
+    storage::unmark_backup(database(ws));
+    // The heads kept before the restore describe the database that was replaced: start afresh.
+    restart_kept_anchors(ws, "restored from " + std::filesystem::path(file).filename().string());
+    audit(ws, {actor.username, actor.workstation}, "restore", "database", std::filesystem::path(file).filename().string(), "",
+          "{\"taken_at\":\"" + report.taken_at + "\"}");
+    return report;
+}
+
+}  // namespace gongji::app
