@@ -4,10 +4,8 @@
 #include <wx/intl.h>
 #include <wx/xrc/xmlres.h>
 
-#include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
-
 #include "app/trust/audit.h"
+#include "app/trust/data_reads.h"
 #include "core/documents.h"
 #include "ui/labels.h"
 #include "ui/problem_text.h"
@@ -15,29 +13,25 @@
 namespace gongji::ui {
 namespace {
 
-// What an entry says was read, in the reader's words ({"what":"statement_as_user","from":…}).
+// What an entry says was read, in the reader's words.
 wxString what_was_read(const core::AuditEntry& e) {
-    Poco::JSON::Object::Ptr read;
-    try {
-        read = Poco::JSON::Parser().parse(e.after).extract<Poco::JSON::Object::Ptr>();
-    } catch (const Poco::Exception&) {
-        return u8(e.after);
+    const auto read = app::data_read(e);
+    using What = app::DataRead::What;
+    switch (read.what) {
+        case What::card: return _("the person card");
+        case What::bindings_as_user: return _("the bindings, as user");
+        case What::bindings_as_authorizer: return _("the bindings, as authorizer");
+        case What::statement:
+            return wxString::Format(read.printed ? _("the usage statement %s to %s, printed")
+                                                 : _("the usage statement %s to %s, on screen"),
+                                    u8(read.from), u8(read.to));
+        case What::paper:
+            return wxString::Format(_("the paper %s of case %s"),
+                                    read.paper_type ? document_type_text(*read.paper_type) : u8(read.paper_type_code),
+                                    u8(read.paper_case));
+        case What::other: break;
     }
-    auto field = [&](const char* key) { return read->has(key) ? read->getValue<std::string>(key) : std::string(); };
-    if (e.action == "document.view") {
-        auto type = core::parse_document_type(field("type"));
-        return wxString::Format(_("the paper %s of case %s"), type ? document_type_text(*type) : u8(field("type")),
-                                u8(field("case")));
-    }
-    const auto what = field("what");
-    if (what == "card") return _("the person card");
-    if (what == "bindings_as_user") return _("the bindings, as user");
-    if (what == "bindings_as_authorizer") return _("the bindings, as authorizer");
-    if (what.rfind("statement_as_", 0) == 0)
-        return wxString::Format(field("how") == "printed" ? _("the usage statement %s to %s, printed")
-                                                          : _("the usage statement %s to %s, on screen"),
-                                u8(field("from")), u8(field("to")));
-    return u8(e.after);
+    return u8(read.record);
 }
 
 }  // namespace
@@ -68,7 +62,8 @@ bool AccessLogPanel::search() {
             long row = list_->InsertItem(list_->GetItemCount(), u8(china_minutes(core::Instant::parse(e.at))));
             list_->SetItem(row, 1, u8(e.actor));
             list_->SetItem(row, 2, u8(e.workstation));
-            list_->SetItem(row, 3, e.entity == "document" ? wxString::Format(_("paper %s"), u8(e.entity_key)) : u8(e.entity_key));
+            const bool paper = app::data_read(e).what == app::DataRead::What::paper;
+            list_->SetItem(row, 3, paper ? wxString::Format(_("paper %s"), u8(e.entity_key)) : u8(e.entity_key));
             list_->SetItem(row, 4, what_was_read(e));
         }
         const int n = static_cast<int>(views.size());
