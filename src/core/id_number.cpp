@@ -124,8 +124,8 @@ IdCheck check_id_number(std::string_view raw, const CivilDate& today, const Regi
     }
     char expected = id_check_character(number);
     if (number[17] != expected)
-        r.errors.push_back({"check_character", std::string("校验码错误：应为") + expected +
-                                                   "，实际为" + number[17]});
+        r.errors.push_back({"check_character", std::string("校验码错误：应为") + expected + "，实际为" + number[17],
+                            {{"expected", std::string(1, expected)}, {"actual", std::string(1, number[17])}}});
     if (!RegionTable::is_region_code(r.region)) {
         r.errors.push_back({"region", "地址码" + r.region + "无效：前两位" + r.region.substr(0, 2) + "不是省级代码"});
     } else if (regions && !regions->empty() && !regions->find(r.region)) {

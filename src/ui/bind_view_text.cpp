@@ -16,7 +16,7 @@ void incomplete_lines(const app::BindView& view, wxArrayString& lines) {
     for (const auto& problem : view.id_problems) {
         auto who = problem.of_authorizer ? _("Authorizer") : _("User");
         if (!problem.ecert_token) {
-            lines.Add(wxString::Format(_("%s: %s"), who, id_error_text(problem.code)));
+            lines.Add(wxString::Format(_("%s: %s"), who, id_error_text(problem.code, problem.params)));
             continue;
         }
         lines.Add(wxString::Format(_("%s: %s"), who, ecert_token_what()));

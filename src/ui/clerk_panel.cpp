@@ -325,7 +325,7 @@ void ClerkPanel::look_up(const wxString& text) {
         return;
     }
     if (!check.valid) {
-        show_outcome(status_, wxString::Format(_("Not a valid ID number: %s"), id_error_text(check.errors.front().code)), false);
+        show_outcome(status_, wxString::Format(_("Not a valid ID number: %s"), id_error_text(check.errors.front().code, check.errors.front().params)), false);
         return;
     }
     wxString valid = _("Valid ID number");

@@ -66,15 +66,20 @@ public:
         Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_controlBar->OnNext(); }, wxID_FORWARD);
         Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_controlBar->OnFirst(); }, wxID_FIRST);
         Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_controlBar->OnLast(); }, wxID_LAST);
-        // The keyboard goes back to the window the preview was opened from (with no window
-        // manager to do it, it would stay nowhere and the clerk's next key would be lost).
-        Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& e) {
+        // The keyboard goes back to the window the preview was opened from, to the control it
+        // was on (with no window manager to do it, it would stay nowhere and the clerk's next key
+        // would be lost; given to the window, it would land on its first field, an ID number
+        // selected whole, for a stray key to replace).
+        wxWeakRef<wxWindow> was_on(wxWindow::FindFocus());
+        Bind(wxEVT_CLOSE_WINDOW, [this, was_on](wxCloseEvent& e) {
             wxWeakRef<wxWindow> opener(GetParent());
-            wxTheApp->CallAfter([opener] {
-                if (opener && opener->IsEnabled()) {
-                    opener->Raise();
+            wxTheApp->CallAfter([opener, was_on] {
+                if (!opener || !opener->IsEnabled()) return;
+                opener->Raise();
+                if (was_on && was_on->IsEnabled() && wxGetTopLevelParent(was_on) == wxGetTopLevelParent(opener))
+                    was_on->SetFocus();
+                else
                     opener->SetFocus();
-                }
             });
             e.Skip();
         });

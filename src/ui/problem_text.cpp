@@ -38,7 +38,10 @@ wxString ecert_token_what() {
 
 wxString ecert_token_advice() { return _("lay the ID card on the reader or type the number"); }
 
-wxString id_error_text(const std::string& code) {
+wxString id_error_text(const std::string& code, const std::map<std::string, std::string>& params) {
+    if (code == "check_character" && params.count("expected") && params.count("actual"))
+        return wxString::Format(_("its last character (the check character) should be %s, not %s"),
+                                u8(params.at("expected")), u8(params.at("actual")));
     if (code == "empty") return _("it is empty");
     if (code == "birth_date") return _("its birth date is not a real date");
     if (code == "birth_date_future") return _("its birth date is in the future");

@@ -25,7 +25,9 @@ wxString problem_text(const std::exception_ptr& e, app::Workspace& ws);
 wxString line_issue_text(const std::string& code, const std::map<std::string, std::string>& params,
                          const std::string& fallback);
 // Why an ID number is not valid, by core's error code ("check_character", …).
-wxString id_error_text(const std::string& code);
+// What is wrong with an ID number; a check character said with the one it should be where the
+// values give it.
+wxString id_error_text(const std::string& code, const std::map<std::string, std::string>& params = {});
 // A 医保电子凭证 QR code scanned into an ID field: what it is, and what to do instead (both, or
 // each for a list that shows them a line each).
 wxString ecert_token_text();

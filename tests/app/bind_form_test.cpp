@@ -36,6 +36,7 @@ BOOST_AUTO_TEST_CASE(the_verdict_follows_the_clerk_from_the_numbers_to_the_paper
     BOOST_REQUIRE(form.view().id_problems.size() == 1u);
     BOOST_TEST(!form.view().id_problems[0].of_authorizer);
     BOOST_TEST(form.view().id_problems[0].code == "check_character");
+    BOOST_TEST(form.view().id_problems[0].params.at("expected") == "9");  // said with the one it should be
 
     form.set_user(kLiXiuying);
     BOOST_TEST(form.view().user_name == "李秀英");

@@ -182,7 +182,9 @@ BOOST_FIXTURE_TEST_CASE(the_clerk_looks_a_person_up_as_the_number_is_typed, Demo
 
     entry->SetValue("450802196503120118");  // wrong check character
     pump();
-    BOOST_TEST(status->GetLabel().ToStdString(wxConvUTF8).find("校验码错误") != std::string::npos);
+    // Said with the character it should be: a clerk who does not know "校验码" still sees which.
+    BOOST_TEST(status->GetLabel().ToStdString(wxConvUTF8).find("最后一位（校验码）应为 7，而不是 8") != std::string::npos,
+               status->GetLabel().ToStdString(wxConvUTF8));
     BOOST_TEST(child<wxStaticText>(frame, "card_name")->GetLabel().ToStdString(wxConvUTF8) == "—");
 
     entry->SetValue("450802196503120117");

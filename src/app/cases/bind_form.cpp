@@ -161,7 +161,7 @@ void BindForm::judge() {
             }
             auto check = core::check_id_number(text, china_today());
             if (core::character_count(text) >= 15 && !check.valid)
-                view_.id_problems.push_back({of_authorizer, false, check.errors.front().code});
+                view_.id_problems.push_back({of_authorizer, false, check.errors.front().code, check.errors.front().params});
         }
         // The authorizer alone may already be refused (黄明 at 7 of 7): said before any paper.
         if (!view_.authorizer_region.empty() && profile_) {

@@ -4,6 +4,7 @@
 // submission whose outcome is a value. The binding dialog shows it and passes the clerk's keys
 // to it; anything else that follows the application (the citizen's display) reads the same form.
 #include <exception>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -35,6 +36,7 @@ struct BindView {
         bool of_authorizer = true;
         bool ecert_token = false;
         std::string code;  // core::check_id_number's first error, when not a token
+        std::map<std::string, std::string> params = {};  // its values (a check character's expected one)
     };
 
     Verdict verdict = Verdict::incomplete;
