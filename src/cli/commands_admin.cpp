@@ -143,51 +143,59 @@ int run_user(Session& s, const Words& words) {
                            "user reset NAME | user passwd | user duty NAME system|security|audit | user list");
 }
 
-int run_policy(Session& s, const Words& words) {
-    Args args(words, {});
+namespace {
+
+int policy_import(Session& s, const Args& args) {
     args.allow_only({});
-    const auto& pos = args.positional();
-    auto sub = pos.empty() ? std::string() : pos[0];
-    if (sub == "import") {
-        args.expect_positional(2, "FILE.json");
-        auto actor = s.actor();
-        auto result = app::import_policy_file(s.workspace(), actor, pos[1]);
-        core::JsonWriter w(true);
-        w.begin_object()
-            .key("name").value(result.name)
-            .key("created").value(result.created)
-            .key("versions").value(static_cast<long long>(result.versions));
-        // What a replacement changed: versions added, and those not yet in force changed or dropped.
-        for (const auto& [key, dates] : {std::pair{"added", &result.revision.added}, {"changed", &result.revision.changed},
-                                          {"dropped", &result.revision.dropped}}) {
-            w.key(key).begin_array();
-            for (const auto& d : *dates) w.value(d.to_string());
-            w.end_array();
-        }
-        w.end_object();
-        print_json(w.str());
-        return 0;
-    }
-    if (sub == "list") {
-        args.expect_positional(1, "");
-        core::JsonWriter w(true);
-        w.begin_array();
-        for (const auto& p : app::list_policies(s.workspace())) {
-            w.begin_object().key("name").value(p.name).key("title").value(p.title);
-            w.key("versions").begin_array();
-            for (const auto& v : p.versions) w.value(v.effective_from.to_string());
-            w.end_array().end_object();
-        }
+    args.expect_positional(2, "FILE.json");
+    auto actor = s.actor();
+    auto result = app::import_policy_file(s.workspace(), actor, args.positional()[1]);
+    core::JsonWriter w(true);
+    w.begin_object()
+        .key("name").value(result.name)
+        .key("created").value(result.created)
+        .key("versions").value(static_cast<long long>(result.versions));
+    // What a replacement changed: versions added, and those not yet in force changed or dropped.
+    for (const auto& [key, dates] : {std::pair{"added", &result.revision.added}, {"changed", &result.revision.changed},
+                                      {"dropped", &result.revision.dropped}}) {
+        w.key(key).begin_array();
+        for (const auto& d : *dates) w.value(d.to_string());
         w.end_array();
-        print_json(w.str());
-        return 0;
     }
-    if (sub == "show") {
-        args.expect_positional(2, "NAME");
-        print_json(core::policy_profile_to_json(app::load_policy(s.workspace(), pos[1])));
-        return 0;
+    w.end_object();
+    print_json(w.str());
+    return 0;
+}
+
+int policy_list(Session& s, const Args& args) {
+    args.allow_only({});
+    args.expect_positional(1, "");
+    core::JsonWriter w(true);
+    w.begin_array();
+    for (const auto& p : app::list_policies(s.workspace())) {
+        w.begin_object().key("name").value(p.name).key("title").value(p.title);
+        w.key("versions").begin_array();
+        for (const auto& v : p.versions) w.value(v.effective_from.to_string());
+        w.end_array().end_object();
     }
-    throw usage_error("usage: gongji policy import FILE.json | policy list | policy show NAME");
+    w.end_array();
+    print_json(w.str());
+    return 0;
+}
+
+int policy_show(Session& s, const Args& args) {
+    args.allow_only({});
+    args.expect_positional(2, "NAME");
+    print_json(core::policy_profile_to_json(app::load_policy(s.workspace(), args.positional()[1])));
+    return 0;
+}
+
+const SubCommand kPolicyCommands[] = {{"import", policy_import}, {"list", policy_list}, {"show", policy_show}};
+
+}  // namespace
+
+int run_policy(Session& s, const Words& words) {
+    return run_sub_command(s, words, {}, kPolicyCommands, "usage: gongji policy import FILE.json | policy list | policy show NAME");
 }
 
 int run_roster(Session& s, const Words& words) {

@@ -311,49 +311,69 @@ int run_person(Session& s, const Words& words) {
     return 0;
 }
 
-int run_audit(Session& s, const Words& words) {
-    Args args(words, {"sm3"});
-    const auto& pos = args.positional();
-    if (pos.size() == 2 && pos[0] == "key" && pos[1] == "new") {  // the machine's, like its name: no login
-        args.allow_only({"sm3"});
-        auto key = app::new_audit_key(args.flag("sm3") ? core::SealAlgorithm::hmac_sm3 : core::SealAlgorithm::hmac_sha256);
-        core::JsonWriter w(true);
-        w.begin_object().key("key_id").value(key.id).key("algorithm").value(core::seal_algorithm_name(key.algorithm));
-        w.key("file").value(app::audit_key_file()).end_object();
-        print_json(w.str());
-        return 0;
+namespace {
+
+// The machine's, like its name: no login.
+int audit_key_new(Session&, const Args& args) {
+    args.allow_only({"sm3"});
+    args.expect_positional(2, "new");
+    if (args.positional()[1] != "new") throw usage_error("usage: gongji audit key new [--sm3]");
+    auto key = app::new_audit_key(args.flag("sm3") ? core::SealAlgorithm::hmac_sm3 : core::SealAlgorithm::hmac_sha256);
+    core::JsonWriter w(true);
+    w.begin_object().key("key_id").value(key.id).key("algorithm").value(core::seal_algorithm_name(key.algorithm));
+    w.key("file").value(app::audit_key_file()).end_object();
+    print_json(w.str());
+    return 0;
+}
+
+int audit_anchor(Session& s, const Args& args) {
+    args.allow_only({});
+    args.expect_positional(1, "");
+    core::JsonWriter w(true);
+    w.begin_array();
+    for (const auto& a : app::audit_anchors(s.workspace())) w.value(a.chain + ":" + std::to_string(a.seq) + ":" + a.hash);
+    w.end_array();
+    print_json(w.str());
+    return 0;
+}
+
+// Who looked at whose personal data.
+int audit_access(Session& s, const Args& args) {
+    args.allow_only({"person", "by"});
+    args.expect_positional(1, "");
+    auto actor = s.actor();
+    core::JsonWriter w(true);
+    w.begin_array();
+    for (const auto& e : app::personal_data_views(s.workspace(), actor, args.option("person").value_or(""),
+                                                  args.option("by").value_or(""))) {
+        auto at = core::parse_iso_instant(e.at);  // China time, as every time the agency reads
+        w.begin_object().key("at").value(at ? core::format_china(*at) : e.at).key("by").value(e.actor);
+        w.key("workstation").value(e.workstation);
+        w.key(e.entity).value(e.entity_key).key("read").raw(e.after.empty() ? "{}" : e.after).end_object();
     }
-    if (pos.size() == 1 && pos[0] == "anchor") {
-        args.allow_only({});
-        core::JsonWriter w(true);
-        w.begin_array();
-        for (const auto& a : app::audit_anchors(s.workspace()))
-            w.value(a.chain + ":" + std::to_string(a.seq) + ":" + a.hash);
-        w.end_array();
-        print_json(w.str());
-        return 0;
+    w.end_array();
+    print_json(w.str());
+    return 0;
+}
+
+void write_difference(core::JsonWriter& w, const app::StateDifference& d) {
+    w.begin_object().key("state").value("differs").key("table").value(d.table).key("key").value(d.key);
+    if (!d.fields.empty()) {
+        w.key("fields").begin_object();
+        for (const auto& [field, values] : d.fields)
+            w.key(field).begin_object().key("log").raw(values.first).key("table").raw(values.second).end_object();
+        w.end_object();
     }
-    if (pos.size() == 1 && pos[0] == "access") {  // who looked at whose personal data
-        args.allow_only({"person", "by"});
-        auto actor = s.actor();
-        core::JsonWriter w(true);
-        w.begin_array();
-        for (const auto& e : app::personal_data_views(s.workspace(), actor, args.option("person").value_or(""),
-                                                      args.option("by").value_or(""))) {
-            auto at = core::parse_iso_instant(e.at);  // China time, as every time the agency reads
-            w.begin_object().key("at").value(at ? core::format_china(*at) : e.at).key("by").value(e.actor);
-            w.key("workstation").value(e.workstation);
-            w.key(e.entity).value(e.entity_key).key("read").raw(e.after.empty() ? "{}" : e.after).end_object();
-        }
-        w.end_array();
-        print_json(w.str());
-        return 0;
-    }
+    w.key("log");
+    d.log.empty() ? w.null() : w.value(d.log);
+    w.key("table_value");
+    d.table_value.empty() ? w.null() : w.value(d.table_value);
+    w.end_object();
+}
+
+int audit_verify(Session& s, const Args& args) {
     args.allow_only({"anchor"});
-    if (pos.size() != 1 || pos[0] != "verify")
-        throw usage_error(
-            "usage: gongji audit verify [--anchor CHAIN:SEQ:HASH …] | audit anchor | audit key new [--sm3] | "
-            "audit access [--person ID] [--by USER]");
+    args.expect_positional(1, "");
     std::vector<app::AuditAnchor> anchors;
     for (const auto& text : args.options("anchor")) anchors.push_back(app::parse_audit_anchor(text));
     // And the heads this account's programs kept as they committed: a lost tail shows without paper.
@@ -369,22 +389,9 @@ int run_audit(Session& s, const Words& words) {
         w.key("chain").value(v.broken_chain).key("first_broken").value(v.broken->seq).key("reason").value(v.broken->reason);
     w.key("agency_key").value(app::agency_key_configured());
     w.key("rows_compared").value(state.rows);
-    if (!state.differences.empty()) w.key("summary").value(app::state_summary(state));
+    w.key("summary").value(app::state_summary(state));
     w.key("differences").begin_array();
-    for (const auto& d : state.differences) {
-        w.begin_object().key("state").value("differs").key("table").value(d.table).key("key").value(d.key);
-        if (!d.fields.empty()) {
-            w.key("fields").begin_object();
-            for (const auto& [field, values] : d.fields)
-                w.key(field).begin_object().key("log").raw(values.first).key("table").raw(values.second).end_object();
-            w.end_object();
-        }
-        w.key("log");
-        d.log.empty() ? w.null() : w.value(d.log);
-        w.key("table_value");
-        d.table_value.empty() ? w.null() : w.value(d.table_value);
-        w.end_object();
-    }
+    for (const auto& d : state.differences) write_difference(w, d);
     w.end_array();
     if (state.more_differences) w.key("more_differences").value(state.more_differences);
     w.end_object();
@@ -393,6 +400,18 @@ int run_audit(Session& s, const Words& words) {
         std::cerr << "gongji audit: no agency key seals this log (unkeyed entries): anyone who can write the database "
                      "could rewrite it unseen by its seals; `sudo gongji audit key new` makes one (docs/security.md)\n";
     return v.broken || !state.differences.empty() ? 1 : 0;
+}
+
+const SubCommand kAuditCommands[] = {
+    {"verify", audit_verify}, {"anchor", audit_anchor}, {"access", audit_access}, {"key", audit_key_new},
+};
+
+}  // namespace
+
+int run_audit(Session& s, const Words& words) {
+    return run_sub_command(s, words, {"sm3"}, kAuditCommands,
+                           "usage: gongji audit verify [--anchor CHAIN:SEQ:HASH …] | audit anchor | audit key new [--sm3] | "
+                           "audit access [--person ID] [--by USER]");
 }
 
 }  // namespace gongji::cli

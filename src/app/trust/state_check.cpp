@@ -377,6 +377,7 @@ StateCheck check_state(Workspace& ws) {
 }
 
 std::string state_summary(const StateCheck& check) {
+    if (check.differences.empty()) return "all " + std::to_string(check.rows) + " rows compared match the audit log";
     std::map<std::string, int> by_table;
     for (const auto& d : check.differences) ++by_table[d.table];
     std::string out = std::to_string(static_cast<long long>(check.differences.size()) + check.more_differences) +

@@ -32,7 +32,8 @@ struct StateCheck {
 constexpr std::size_t kMaxDifferences = 200;
 
 StateCheck check_state(Workspace& ws);
-// "3 rows differ from the audit log: cases 1, persons 2" (and how many beyond those listed).
+// "3 rows differ from the audit log: cases 1, persons 2" (and how many beyond those listed), or
+// "all 1234 rows compared match the audit log".
 std::string state_summary(const StateCheck& check);
 
 // The check where it is cheap — at a window's start, on the day's report: a database of up to
