@@ -61,8 +61,14 @@ BindDialog::BindDialog(wxWindow* parent, app::Workspace& ws, const app::Actor& a
 }
 
 void BindDialog::bind_people_and_relation() {
-    authorizer_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { form_.set_authorizer(utf8(authorizer_->GetValue())), show(); });
-    user_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { form_.set_user(utf8(user_->GetValue())), show(); });
+    authorizer_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
+        form_.set_authorizer(utf8(authorizer_->GetValue()));
+        show();
+    });
+    user_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
+        form_.set_user(utf8(user_->GetValue()));
+        show();
+    });
     // Enter in an ID field goes on to the next field, as the clerk reads the papers in order.
     // A scanned e-certificate token stays, said and selected: the card or the number replaces it.
     auto next = [this](wxCommandEvent& e) {
@@ -73,7 +79,10 @@ void BindDialog::bind_people_and_relation() {
     };
     authorizer_->Bind(wxEVT_TEXT_ENTER, next);
     user_->Bind(wxEVT_TEXT_ENTER, next);
-    relation_text_->Bind(wxEVT_TEXT, [this](wxCommandEvent& e) { form_.type_relation(utf8(e.GetString())), show(); });
+    relation_text_->Bind(wxEVT_TEXT, [this](wxCommandEvent& e) {
+        form_.type_relation(utf8(e.GetString()));
+        show();
+    });
     // Up and Down choose among the matches without leaving the field; Enter takes the one chosen
     // and goes on to the first paper still missing.
     relation_text_->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& e) {
@@ -87,10 +96,14 @@ void BindDialog::bind_people_and_relation() {
         if (!form_.relation().empty()) checklist_->SetFocus();
     });
     relation_matches_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent& e) {
-        if (e.GetSelection() >= 0) form_.choose_relation(static_cast<size_t>(e.GetSelection())), show();
+        if (e.GetSelection() < 0) return;
+        form_.choose_relation(static_cast<size_t>(e.GetSelection()));
+        show();
     });
     policy_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
-        if (policy_->GetSelection() >= 0) form_.choose_profile(static_cast<size_t>(policy_->GetSelection())), show();
+        if (policy_->GetSelection() < 0) return;
+        form_.choose_profile(static_cast<size_t>(policy_->GetSelection()));
+        show();
     });
 }
 
