@@ -1,5 +1,7 @@
 #include "core/eligibility.h"
 
+#include <algorithm>
+
 #include "core/id_number.h"
 #include "core/relation.h"
 
@@ -229,7 +231,7 @@ private:
             }
         }
         if (missing.empty()) return;
-        fail("documents_missing", kUser, "缺少材料：" + missing,
+        fail(kDocumentsMissing, kUser, "缺少材料：" + missing,
              version_.commitment_replaces_proof ? profile_rule("commitment_replaces_proof") : std::string("base.documents"),
              {{"missing", std::to_string(n)}});
     }
@@ -255,6 +257,11 @@ EligibilityResult evaluate_eligibility(const PolicyProfile& profile,
                         "尚无生效版本（最早版本自" + profile.versions.front().effective_from.to_string() +
                         "起施行）");
     return Evaluation(profile, *version, request, facts, regions).run();
+}
+
+bool only_papers_missing(const std::vector<Reason>& reasons) {
+    return !reasons.empty() &&
+           std::all_of(reasons.begin(), reasons.end(), [](const Reason& r) { return r.code == kDocumentsMissing; });
 }
 
 }  // namespace gongji::core

@@ -33,6 +33,9 @@ struct EligibilityFacts {
     bool duplicate = false;            // this authorizer → user is already pending or active
 };
 
+// The reason code of papers still to come: eligible once they are in, not a refusal.
+inline constexpr const char* kDocumentsMissing = "documents_missing";
+
 struct Reason {
     std::string code;     // stable, from §5
     std::string subject;  // "authorizer" or "user"
@@ -52,6 +55,9 @@ struct EligibilityResult {
 
 // Input that is not a question of eligibility: an unknown relation code, or a date before the
 // profile's first version. The application reports it as bad input.
+// Whether every reason is a paper still to come.
+bool only_papers_missing(const std::vector<Reason>& reasons);
+
 class EligibilityInputError : public std::invalid_argument {
 public:
     EligibilityInputError(std::string field, const std::string& message)

@@ -47,7 +47,7 @@ wxArrayString reason_lines(const app::BindForm& form, app::Workspace& ws) {
               : view.verdict == Verdict::papers_missing ? _("Eligible once the papers below are in")
                                                         : _("Not eligible:"));
     for (const auto& r : view.reasons) {
-        if (r.code != "documents_missing") {
+        if (r.code != core::kDocumentsMissing) {
             lines.Add("  " + reason_text(r));
         } else if (view.verdict == Verdict::papers_missing) {  // otherwise the checklist says it, a paper a line
             lines.Add("  " + _("Papers missing:"));

@@ -10,14 +10,6 @@
 #include "core/id_number.h"
 
 namespace gongji::app {
-namespace {
-
-bool only_papers_missing(const std::vector<core::Reason>& reasons) {
-    return !reasons.empty() && std::all_of(reasons.begin(), reasons.end(),
-                                           [](const core::Reason& r) { return r.code == "documents_missing"; });
-}
-
-}  // namespace
 
 BindForm::BindForm(Workspace& ws, Actor actor, std::string authorizer, std::vector<CardRead> reads)
     : ws_(ws), actor_(std::move(actor)), initial_authorizer_(authorizer), authorizer_(std::move(authorizer)),
@@ -179,7 +171,7 @@ void BindForm::judge() {
         view_.checklist = result.documents_needed;
         view_.reasons = result.reasons;
         view_.verdict = result.eligible                         ? BindView::Verdict::eligible
-                        : only_papers_missing(result.reasons) ? BindView::Verdict::papers_missing
+                        : core::only_papers_missing(result.reasons) ? BindView::Verdict::papers_missing
                                                                 : BindView::Verdict::not_eligible;
     } catch (const std::exception&) {  // bad input, or a database that went away
         view_.verdict = BindView::Verdict::failed;
@@ -205,7 +197,7 @@ SubmitOutcome BindForm::submit() {
         outcome.case_number = case_number_;
     } catch (const NotEligible& e) {  // nothing stored
         outcome.problem = std::current_exception();
-        if (only_papers_missing(e.result().reasons)) {
+        if (core::only_papers_missing(e.result().reasons)) {
             outcome.kind = SubmitOutcome::Kind::papers_missing;
             for (const auto& need : e.result().documents_needed)
                 if (need.satisfied == false) outcome.missing.push_back(need);

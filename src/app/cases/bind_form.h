@@ -59,7 +59,7 @@ struct SubmitOutcome {
     Kind kind = Kind::refused;
     std::string case_number;                  // submitted
     std::vector<core::DocumentNeed> missing;  // papers_missing
-    std::optional<CardWarning> card_check;      // check_card: the next submission says it was checked
+    std::optional<CardWarning> card_check;    // check_card: the next submission says it was checked
     std::exception_ptr problem;               // check_card and refused: what to say
 };
 

@@ -26,6 +26,10 @@
 namespace gongji::app {
 namespace {
 
+BadInput no_document(long long id) {
+    return BadInput("document: no document " + std::to_string(id), {"document_unknown", {{"document", std::to_string(id)}}});
+}
+
 std::string document_json(const core::StoredDocument& d) {
     core::JsonWriter w;
     w.begin_object()
@@ -197,8 +201,7 @@ void remove_document(Workspace& ws, const Actor& actor, long long document_id) {
     auto& documents = stores(ws).documents;
     storage::Transaction tx(database(ws));
     auto d = documents.find(document_id);
-    if (!d || d->removed_at) throw BadInput("document: no document " + std::to_string(document_id),
-                                         {"document_unknown", {{"document", std::to_string(document_id)}}});
+    if (!d || d->removed_at) throw no_document(document_id);
     auto number = stores(ws).cases.number_of(d->case_id);
     auto c = open_case(ws, number);
     documents.mark_removed(document_id, actor.username, now());
@@ -218,8 +221,7 @@ std::vector<core::StoredDocument> list_documents(Workspace& ws, const std::strin
 
 std::string read_document(Workspace& ws, const Actor& actor, long long document_id) {
     auto d = stores(ws).documents.find(document_id);
-    if (!d) throw BadInput("document: no document " + std::to_string(document_id),
-                                         {"document_unknown", {{"document", std::to_string(document_id)}}});
+    if (!d) throw no_document(document_id);
     // Found again under either person of its case, and by the case's number.
     auto c = stores(ws).cases.find(stores(ws).cases.number_of(d->case_id));
     core::JsonWriter detail;

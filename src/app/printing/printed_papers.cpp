@@ -26,6 +26,11 @@
 namespace gongji::app {
 namespace {
 
+// A request that lacks what its paper needs (the desktop app always gives it; the CLI may not).
+Problem incomplete(const std::string& paper, const char* needs) {
+    return {"request_incomplete", {{"paper", paper}, {"needs", needs}}};
+}
+
 struct PaperInfo {
     Paper paper;
     const char* name;
@@ -100,7 +105,7 @@ void proposal_fields(Workspace& ws, const Actor& actor, const DocumentRequest& r
                      std::string& subject) {
     if (!r.policy || !r.authorizer || !r.user || !r.relation)
         throw BadInput("commitment: give --case CASE, or --policy, --authorizer, --user and --relation",
-                       {"request_incomplete", {{"paper", "commitment"}, {"needs", "case, or policy, authorizer, user and relation"}}});
+                       incomplete("commitment", "case, or policy, authorizer, user and relation"));
     auto authorizer = normalized_id(*r.authorizer, "--authorizer");
     auto user = normalized_id(*r.user, "--user");
     auto relation = core::find_relation(*r.relation);
@@ -125,8 +130,8 @@ void proposal_fields(Workspace& ws, const Actor& actor, const DocumentRequest& r
 
 void statement_fields(Workspace& ws, const Actor& actor, const DocumentRequest& r, reports::ReportData& d, std::string& subject) {
     if (!r.user == !r.authorizer)
-        throw BadInput("statement: give --user ID or --authorizer ID", {"request_incomplete", {{"paper", "statement"}, {"needs", "user or authorizer"}}});
-    if (!r.from || !r.to) throw BadInput("statement: --from and --to are required", {"request_incomplete", {{"paper", "statement"}, {"needs", "from and to"}}});
+        throw BadInput("statement: give --user ID or --authorizer ID", incomplete("statement", "user or authorizer"));
+    if (!r.from || !r.to) throw BadInput("statement: --from and --to are required", incomplete("statement", "from and to"));
     auto id = normalized_id(r.user ? *r.user : *r.authorizer, r.user ? "--user" : "--authorizer");
     auto st = statement(ws, actor, r.user.has_value(), id, *r.from, *r.to, /*printed=*/true);
     subject = id;
@@ -171,7 +176,7 @@ void statement_fields(Workspace& ws, const Actor& actor, const DocumentRequest& 
 
 void daily_fields(Workspace& ws, const DocumentRequest& r, reports::ReportData& d, std::string& subject) {
     if (!r.clerk || !r.date)
-        throw BadInput("daily: --clerk NAME and --date YYYY-MM-DD are required", {"request_incomplete", {{"paper", "daily"}, {"needs", "clerk and date"}}});
+        throw BadInput("daily: --clerk NAME and --date YYYY-MM-DD are required", incomplete("daily", "clerk and date"));
     CaseSearch f;
     f.limit = 100000;
     f.date = r.date;
@@ -273,10 +278,10 @@ PreparedDocument prepare_document(Workspace& ws, const Actor& actor, const Docum
     if (r.kind == Paper::statement) {
         statement_fields(ws, actor, r, doc.data, doc.subject);
     } else if (r.kind == Paper::supervision) {
-        if (!r.from || !r.to) throw BadInput("supervision: --from and --to are required", {"request_incomplete", {{"paper", "supervision"}, {"needs", "from and to"}}});
+        if (!r.from || !r.to) throw BadInput("supervision: --from and --to are required", incomplete("supervision", "from and to"));
         supervision_fields(ws, supervise(ws, actor, *r.from, *r.to), doc.data, doc.subject);
     } else if (r.kind == Paper::stats) {
-        if (!r.month) throw BadInput("stats: --month YYYY-MM is required", {"request_incomplete", {{"paper", "stats"}, {"needs", "month"}}});
+        if (!r.month) throw BadInput("stats: --month YYYY-MM is required", incomplete("stats", "month"));
         stats_fields(ws, monthly_figures(ws, actor, *r.month), doc.data, doc.subject);
     } else if (r.kind == Paper::daily) {
         daily_fields(ws, r, doc.data, doc.subject);
@@ -285,7 +290,7 @@ PreparedDocument prepare_document(Workspace& ws, const Actor& actor, const Docum
         proposal_fields(ws, actor, r, doc.data, doc.subject);
     } else {
         if (!r.case_number)
-            throw BadInput("--case: required for a " + std::string(paper.name) + " document", {"request_incomplete", {{"paper", paper.name}, {"needs", "case"}}});
+            throw BadInput("--case: required for a " + std::string(paper.name) + " document", incomplete(paper.name, "case"));
         auto c = find_case(ws, *r.case_number);
         if (!case_has_document(c, r.kind))
             throw BadInput("--case: " + c.number + " (" + core::case_kind_name(c.kind) + ", " +
