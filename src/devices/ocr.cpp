@@ -96,8 +96,12 @@ std::string tessdata_dir(const std::string& chosen) {
 }
 
 IdCardReading read_id_card(const std::string& png, const std::string& tessdata) {
+    return read_id_card(png, inspect_document_file(png), tessdata);
+}
+
+IdCardReading read_id_card(const std::string& png, const DocumentFile& inspected, const std::string& tessdata) {
     const auto models = tessdata_dir(tessdata);
-    if (inspect_document_file(png).mime != "image/png") throw CaptureError("OCR reads PNG scans");
+    if (inspected.mime != "image/png") throw CaptureError("OCR reads PNG scans");
     cairo_surface_t* card = png_surface(png);
     if (cairo_surface_status(card) != CAIRO_STATUS_SUCCESS) {
         cairo_surface_destroy(card);

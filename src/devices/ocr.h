@@ -4,6 +4,8 @@
 #include <optional>
 #include <string>
 
+#include "devices/document_file.h"
+
 namespace gongji::devices {
 
 struct IdCardReading {
@@ -16,6 +18,8 @@ struct IdCardReading {
 // cannot be read. Tesseract runs far faster with OMP_THREAD_LIMIT=1 set before the process starts.
 // `tessdata` names the models' folder; empty: Debian's Tesseract's own.
 IdCardReading read_id_card(const std::string& png, const std::string& tessdata = "");
+// The same for a file already inspected (inspect_document_file): not checked a second time.
+IdCardReading read_id_card(const std::string& png, const DocumentFile& inspected, const std::string& tessdata = "");
 
 // `chosen` when given, else where Debian's Tesseract keeps its models.
 std::string tessdata_dir(const std::string& chosen = "");

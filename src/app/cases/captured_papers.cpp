@@ -90,9 +90,10 @@ bool is_document_limit(const std::string& key) {
 
 devices::DocumentLimits document_limits(Workspace& ws) {
     devices::DocumentLimits limits;
-    if (auto mb = number_setting(ws, "document_max_mb")) limits.max_bytes = static_cast<std::size_t>(*mb) << 20;
-    if (auto mp = number_setting(ws, "document_max_megapixels")) limits.max_page_pixels = *mp * 1'000'000;
-    if (auto pages = number_setting(ws, "document_max_pages")) limits.max_pages = static_cast<int>(*pages);
+    const auto settings = stores(ws).settings.all();  // the three in one look-up
+    if (auto mb = number_setting(settings, "document_max_mb")) limits.max_bytes = static_cast<std::size_t>(*mb) << 20;
+    if (auto mp = number_setting(settings, "document_max_megapixels")) limits.max_page_pixels = *mp * 1'000'000;
+    if (auto pages = number_setting(settings, "document_max_pages")) limits.max_pages = static_cast<int>(*pages);
     return limits;
 }
 
@@ -113,29 +114,28 @@ Upload read_upload(Workspace& ws, core::DocumentType type, const std::string& pa
                            " MB a paper may be",
                        {"file_unusable", {{"file", name}, {"why", "more than " + std::to_string(limits.max_bytes >> 20) + " MB"}}});
     Upload u{type, name, read_file(path)};
-    try {
-        devices::inspect_document_file(u.bytes, limits);
-    } catch (const devices::CaptureError& e) {
-        throw BadInput(path + ": " + e.what(), unusable_paper(u.file_name, e));
-    }
+    check_paper(u, limits);
     return u;
 }
 
-long long store_upload(Workspace& ws, const Actor& actor, long long case_id, const std::string& case_number,
-                       const Upload& upload) {
+CheckedPaper check_paper(const Upload& upload, const devices::DocumentLimits& limits) {
     refuse_card_read_as_paper(upload.type);
-    devices::DocumentFile file;
     try {
-        file = devices::inspect_document_file(upload.bytes, document_limits(ws));
+        return {&upload, devices::inspect_document_file(upload.bytes, limits)};
     } catch (const devices::CaptureError& e) {  // a scan or a camera's pages beyond the agency's limits
         throw BadInput(upload.file_name + ": " + e.what(), unusable_paper(upload.file_name, e));
     }
+}
+
+long long store_paper(Workspace& ws, const Actor& actor, long long case_id, const std::string& case_number,
+                      const CheckedPaper& paper) {
+    const Upload& upload = *paper.upload;
     core::StoredDocument d;
     d.case_id = case_id;
     d.type = upload.type;
     d.file_name = upload.file_name;
-    d.mime = file.mime;
-    d.pages = file.pages;
+    d.mime = paper.file.mime;
+    d.pages = paper.file.pages;
     d.size_bytes = static_cast<long long>(upload.bytes.size());
     d.sha256 = sha256_hex(upload.bytes);
     d.content_base64 = to_base64(upload.bytes);
@@ -151,7 +151,7 @@ long long attach_document(Workspace& ws, const Actor& actor, const std::string& 
     require_role(actor, {core::Role::clerk, core::Role::supervisor});
     storage::Transaction tx(database(ws));
     auto c = open_case(ws, case_number);
-    auto id = store_upload(ws, actor, c.id, c.number, upload);
+    auto id = store_paper(ws, actor, c.id, c.number, check_paper(upload, document_limits(ws)));
     // The case lists the kinds of paper it has (the supervisor's summary, `case show`, the
     // receipt): a paper added later (the signed letter) joins them.
     if (c.documents.insert(upload.type).second) stores(ws).cases.set_documents(c.id, c.documents);

@@ -33,9 +33,16 @@ Upload read_upload(Workspace& ws, core::DocumentType type, const std::string& pa
 // BadInput for id_card_read: a card read is a fact of the window, never a file or a claim.
 void refuse_card_read_as_paper(core::DocumentType type);
 
-// Within the caller's transaction (case submission): stores an upload checked by read_upload.
-long long store_upload(Workspace& ws, const Actor& actor, long long case_id, const std::string& case_number,
-                       const Upload& upload);
+// An upload inspected within the agency's limits, once: what its bytes are, for storing and
+// for OCR. BadInput naming the file and what is wrong with it.
+struct CheckedPaper {
+    const Upload* upload;  // the caller's, which outlives this
+    devices::DocumentFile file;
+};
+CheckedPaper check_paper(const Upload& upload, const devices::DocumentLimits& limits);
+// Within the caller's transaction (case submission): stores a checked paper with the case.
+long long store_paper(Workspace& ws, const Actor& actor, long long case_id, const std::string& case_number,
+                      const CheckedPaper& paper);
 
 long long attach_document(Workspace& ws, const Actor& actor, const std::string& case_number, const Upload& upload);
 void remove_document(Workspace& ws, const Actor& actor, long long document_id);

@@ -1,5 +1,7 @@
 #include "app/cases/card_service.h"
 
+#include <map>
+
 #include "app/trust/audit.h"
 #include "app/platform/base64.h"
 #include "app/cases/case_service.h"
@@ -38,13 +40,24 @@ CardCheck check_card(Workspace& ws, const CardRead& read) {
     return check;
 }
 
-std::optional<NameDifference> name_difference(Workspace& ws, const std::vector<CardRead>& reads,
-                                              const std::string& authorizer_id, const std::string& user_id) {
+std::vector<CheckedCard> check_cards(Workspace& ws, const std::vector<CardRead>& reads, const std::string& authorizer_id,
+                                     const std::string& user_id) {
+    std::vector<CheckedCard> out;
+    std::map<std::string, core::Person> people;  // both in one look-up, however many reads
     for (const auto& read : reads) {
         if (read.card.id_number != authorizer_id && read.card.id_number != user_id) continue;
-        auto check = check_card(ws, read);
-        if (check.name_differs) return NameDifference{read.card.id_number, read.card.name, check.roster_name};
+        if (out.empty()) people = stores(ws).persons.find_two(authorizer_id, user_id);
+        CardCheck check;
+        if (auto person = people.find(read.card.id_number); person != people.end())
+            check = {true, person->second.name, person->second.name != read.card.name};
+        out.push_back({read, check});
     }
+    return out;
+}
+
+std::optional<NameDifference> name_difference(const std::vector<CheckedCard>& cards) {
+    for (const auto& [read, roster] : cards)
+        if (roster.name_differs) return NameDifference{read.card.id_number, read.card.name, roster.roster_name};
     return std::nullopt;
 }
 
@@ -54,9 +67,8 @@ bool proves_identity(const std::vector<CardRead>& reads, const std::string& id_n
     return false;
 }
 
-void record_card_reads(Workspace& ws, const Actor& actor, const core::Case& c, const std::vector<CardRead>& reads) {
-    for (const auto& read : reads) {
-        if (read.card.id_number != c.user_id && read.card.id_number != c.authorizer_id.value_or("")) continue;
+void record_card_reads(Workspace& ws, const Actor& actor, const core::Case& c, const std::vector<CheckedCard>& cards) {
+    for (const auto& [read, roster] : cards) {
         core::CaseCardRead kept{read.card.id_number, read.card.name, read.card.valid_to, read.expired,
                                 read.device,         actor.username, actor.workstation,  read.at,
                                 to_base64(std::string(read.card.photo.begin(), read.card.photo.end()))};
@@ -65,8 +77,8 @@ void record_card_reads(Workspace& ws, const Actor& actor, const core::Case& c, c
         detail.begin_object().key("id_number").value(kept.id_number).key("name_on_card").value(kept.name_on_card);
         detail.key("valid_to").value(kept.valid_to ? kept.valid_to->to_string() : std::string("long_term"));
         detail.key("expired").value(kept.expired).key("device").value(kept.device).key("read_at").value(kept.read_at.utc());
-        if (auto check = check_card(ws, read); check.name_differs)  // submitted only once acknowledged
-            detail.key("roster_name").value(check.roster_name).key("acknowledged_by").value(actor.username);
+        if (roster.name_differs)  // submitted only once acknowledged
+            detail.key("roster_name").value(roster.roster_name).key("acknowledged_by").value(actor.username);
         detail.end_object();
         audit(ws, {actor.username, actor.workstation}, "card.read", "case", c.number, "", detail.str());
     }

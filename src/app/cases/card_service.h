@@ -37,21 +37,28 @@ struct CardCheck {
 };
 CardCheck check_card(Workspace& ws, const CardRead& read);
 
-// The first of `reads` of either person's card whose name differs from the roster's, if any:
-// submitting such a case needs the clerk's word that the card was checked.
+// The reads of the case's two people's cards, each with what the roster says of it: looked up
+// once for a submission, then judged and recorded from this.
+struct CheckedCard {
+    CardRead read;
+    CardCheck roster;
+};
+std::vector<CheckedCard> check_cards(Workspace& ws, const std::vector<CardRead>& reads, const std::string& authorizer_id,
+                                     const std::string& user_id);
+
+// The first checked card whose name differs from the roster's, if any: submitting such a case
+// needs the clerk's word that the card was checked.
 struct NameDifference {
     std::string id_number, name_on_card, roster_name;
 };
-std::optional<NameDifference> name_difference(Workspace& ws, const std::vector<CardRead>& reads,
-                                              const std::string& authorizer_id, const std::string& user_id);
+std::optional<NameDifference> name_difference(const std::vector<CheckedCard>& cards);
 
 // Whether one of `reads` is of `id_number`'s own card, still valid the day it was read.
 bool proves_identity(const std::vector<CardRead>& reads, const std::string& id_number);
 
-// Within the caller's transaction (case submission): keeps the reads of the case's two people's
-// cards with it, each in the audit log (a name that differs from the roster's with the roster's
-// and who acknowledged it).
-void record_card_reads(Workspace& ws, const Actor& actor, const core::Case& c, const std::vector<CardRead>& reads);
+// Within the caller's transaction (case submission): keeps the checked cards with the case, each
+// in the audit log (a name that differs from the roster's with the roster's and who acknowledged it).
+void record_card_reads(Workspace& ws, const Actor& actor, const core::Case& c, const std::vector<CheckedCard>& cards);
 // The cards read for a case, in the order they were read.
 std::vector<core::CaseCardRead> card_reads_of(Workspace& ws, long long case_id);
 

@@ -134,14 +134,14 @@ struct OcrMismatch {
 
 // What OCR reads on each ID-card scan that differs from both typed numbers (a hint: one wrong
 // read in eleven still passes the check character, so a match proves nothing either).
-std::vector<OcrMismatch> ocr_cross_check(const std::vector<Upload>& uploads, const std::string& a, const std::string& u) {
+std::vector<OcrMismatch> ocr_cross_check(const std::vector<CheckedPaper>& papers, const std::string& a, const std::string& u) {
     std::vector<OcrMismatch> out;
-    for (const auto& upload : uploads) {
-        if (upload.type != core::DocumentType::id_card) continue;
+    for (const auto& [upload, file] : papers) {
+        if (upload->type != core::DocumentType::id_card) continue;
         try {
-            auto reading = devices::read_id_card(upload.bytes, tessdata_dir());
+            auto reading = devices::read_id_card(upload->bytes, file, tessdata_dir());
             if (reading.id_number && *reading.id_number != a && *reading.id_number != u)
-                out.push_back({upload.file_name, *reading.id_number});
+                out.push_back({upload->file_name, *reading.id_number});
         } catch (const devices::CaptureError&) {
             // Not a PNG scan OCR can read: nothing to compare, no warning.
         }
@@ -167,12 +167,20 @@ Case submit_bind_once(Workspace& ws, const Actor& actor, const BindApplication& 
     auto date = app.date.value_or(china_today());
     auto profile = load_policy(ws, app.policy);
 
-    auto number = take_case_number(ws);
-    storage::Transaction tx(database(ws));
     std::string a, u;
     bool ids_valid = core::normalize_id_number(app.authorizer_id, date, a) && core::normalize_id_number(app.user_id, date, u);
-    if (ids_valid) stores(ws).persons.lock({a, u});
     for (auto type : app.documents) refuse_card_read_as_paper(type);
+    // Each paper inspected once, and read by OCR, before any lock is taken: a slow scan holds up
+    // no other window.
+    std::vector<CheckedPaper> papers;
+    const auto limits = document_limits(ws);
+    for (const auto& upload : app.uploads) papers.push_back(check_paper(upload, limits));
+    const auto ocr_warnings = ids_valid ? ocr_cross_check(papers, a, u) : std::vector<OcrMismatch>{};
+
+    auto number = take_case_number(ws);
+    storage::Transaction tx(database(ws));
+    if (ids_valid) stores(ws).persons.lock({a, u});
+    const auto cards = ids_valid ? check_cards(ws, app.card_reads, a, u) : std::vector<CheckedCard>{};
     std::set<core::DocumentType> attached(app.documents.begin(), app.documents.end());
     for (const auto& u : app.uploads) attached.insert(u.type);
     if (ids_valid && proves_identity(app.card_reads, u)) attached.insert(core::DocumentType::id_card_read);
@@ -186,11 +194,10 @@ Case submit_bind_once(Workspace& ws, const Actor& actor, const BindApplication& 
                            {"cites_not_rejected", {{"case", *app.cites_case}}});
     }
 
-    auto ocr_warnings = ocr_cross_check(app.uploads, a, u);
     if (!ocr_warnings.empty() && !app.ocr_acknowledged)
         throw Refused("ocr_mismatch", {{"file", ocr_warnings.front().file}, {"read", ocr_warnings.front().read}});
     if (!app.card_name_acknowledged)
-        if (auto differs = name_difference(ws, app.card_reads, a, u))
+        if (auto differs = name_difference(cards))
             throw Refused("card_name_differs", {{"id", differs->id_number},
                                                 {"name_on_card", differs->name_on_card},
                                                 {"roster_name", differs->roster_name}});
@@ -224,8 +231,8 @@ Case submit_bind_once(Workspace& ws, const Actor& actor, const BindApplication& 
     }
     c.id = stores(ws).cases.insert(c);
     audit_case(ws, actor, "case.submit", "", c);
-    for (const auto& upload : app.uploads) store_upload(ws, actor, c.id, c.number, upload);
-    record_card_reads(ws, actor, c, app.card_reads);
+    for (const auto& paper : papers) store_paper(ws, actor, c.id, c.number, paper);
+    record_card_reads(ws, actor, c, cards);
     if (!ocr_warnings.empty()) audit(ws, who(actor), "ocr.acknowledged", "case", c.number, "", c.detail);
     audit_binding(ws, actor, "binding.create", std::nullopt, b.id);
 

@@ -5,14 +5,21 @@
 
 namespace gongji::app {
 
-std::optional<long long> number_setting(Workspace& ws, const char* key) {
-    auto text = setting(ws, key);
-    if (!text) return std::nullopt;
+namespace {
+
+std::optional<long long> number_of(const std::string& text) {
     try {
-        return std::stoll(*text);
+        return std::stoll(text);
     } catch (const std::exception&) {
         return std::nullopt;  // set before it was checked: the default stands
     }
+}
+
+}  // namespace
+
+std::optional<long long> number_setting(const std::map<std::string, std::string>& settings, const char* key) {
+    auto text = settings.find(key);
+    return text != settings.end() ? number_of(text->second) : std::nullopt;
 }
 
 void set_number_setting(Workspace& ws, const Actor& actor, core::Duty duty, const NumberSetting& s,

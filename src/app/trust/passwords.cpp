@@ -22,15 +22,17 @@ constexpr NumberSetting kAccountLimit{"login_account_limit", 5, 1000}, kAccountP
 core::PasswordRules password_rules(Workspace& ws) {
     core::PasswordRules rules;
     int* fields[] = {&rules.min_length, &rules.min_classes, &rules.max_age_days, &rules.history};
+    const auto settings = stores(ws).settings.all();  // the four in one look-up
     for (std::size_t i = 0; i < std::size(kRules); ++i)
-        if (auto n = number_setting(ws, kRules[i].key)) *fields[i] = static_cast<int>(*n);
+        if (auto n = number_setting(settings, kRules[i].key)) *fields[i] = static_cast<int>(*n);
     return rules;
 }
 
 AccountLockRule account_lock_rule(Workspace& ws) {
     AccountLockRule rule;
-    if (auto n = number_setting(ws, kAccountLimit.key)) rule.failures = static_cast<int>(*n);
-    if (auto n = number_setting(ws, kAccountPeriod.key)) rule.minutes = static_cast<int>(*n);
+    const auto settings = stores(ws).settings.all();
+    if (auto n = number_setting(settings, kAccountLimit.key)) rule.failures = static_cast<int>(*n);
+    if (auto n = number_setting(settings, kAccountPeriod.key)) rule.minutes = static_cast<int>(*n);
     return rule;
 }
 
