@@ -11,7 +11,6 @@
 
 #include "app/platform/errors.h"
 #include "core/id_number.h"
-#include "core/relation.h"
 #include "ui/bind_view_text.h"
 #include "ui/labels.h"
 #include "ui/printing.h"
@@ -32,8 +31,10 @@ BindDialog::BindDialog(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     wxXmlResource::Get()->LoadDialog(this, parent, "BindDialog");
     authorizer_ = XRCCTRL(*this, "authorizer", wxTextCtrl);
     user_ = XRCCTRL(*this, "user", wxTextCtrl);
-    relation_text_ = XRCCTRL(*this, "relation", wxTextCtrl);
-    relation_matches_ = XRCCTRL(*this, "relation_matches", wxListBox);
+    // Enter with a relation chosen goes on to the first paper still missing.
+    relation_ = std::make_unique<RelationPicker>(XRCCTRL(*this, "relation", wxTextCtrl), XRCCTRL(*this, "relation_matches", wxListBox),
+                                                 XRCCTRL(*this, "relation_chosen", wxStaticText), form_, [this] { show(); },
+                                                 [this] { checklist_->SetFocus(); });
     policy_ = XRCCTRL(*this, "policy", wxChoice);
     reasons_ = XRCCTRL(*this, "reasons", wxListBox);
     checklist_ = XRCCTRL(*this, "checklist", wxListBox);
@@ -44,7 +45,7 @@ BindDialog::BindDialog(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     for (auto t : kTypes) document_type_->Append(document_type_text(t));
     document_type_->SetSelection(0);
     authorizer_->ChangeValue(u8(authorizer));
-    bind_people_and_relation();
+    bind_people_and_profile();
     bind_papers_and_buttons();
     SetSize(FromDIP(wxSize(660, 720)));
     title_ = GetTitle();
@@ -60,7 +61,7 @@ BindDialog::BindDialog(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     reader_.start();
 }
 
-void BindDialog::bind_people_and_relation() {
+void BindDialog::bind_people_and_profile() {
     authorizer_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
         form_.set_authorizer(utf8(authorizer_->GetValue()));
         show();
@@ -79,27 +80,6 @@ void BindDialog::bind_people_and_relation() {
     };
     authorizer_->Bind(wxEVT_TEXT_ENTER, next);
     user_->Bind(wxEVT_TEXT_ENTER, next);
-    relation_text_->Bind(wxEVT_TEXT, [this](wxCommandEvent& e) {
-        form_.type_relation(utf8(e.GetString()));
-        show();
-    });
-    // Up and Down choose among the matches without leaving the field; Enter takes the one chosen
-    // and goes on to the first paper still missing.
-    relation_text_->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& e) {
-        int by = e.GetKeyCode() == WXK_DOWN ? 1 : e.GetKeyCode() == WXK_UP ? -1 : 0;
-        int count = static_cast<int>(relation_matches_->GetCount());
-        if (!by || count == 0) return e.Skip();
-        form_.choose_relation(static_cast<size_t>(std::clamp(relation_matches_->GetSelection() + by, 0, count - 1)));
-        show();
-    });
-    relation_text_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) {
-        if (!form_.relation().empty()) checklist_->SetFocus();
-    });
-    relation_matches_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent& e) {
-        if (e.GetSelection() < 0) return;
-        form_.choose_relation(static_cast<size_t>(e.GetSelection()));
-        show();
-    });
     policy_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
         if (policy_->GetSelection() < 0) return;
         form_.choose_profile(static_cast<size_t>(policy_->GetSelection()));
@@ -230,19 +210,12 @@ void BindDialog::card_read(const app::CardRead& read) {
     // On to what the clerk does next: the other card, then the relation.
     if (authorizer_->IsEmpty()) authorizer_->SetFocus();
     else if (user_->IsEmpty()) user_->SetFocus();
-    else relation_text_->SetFocus();
+    else relation_->field()->SetFocus();
 }
 
 void BindDialog::show() {
     const auto& view = form_.view();
-    relation_matches_->Clear();
-    for (const auto& r : form_.relation_matches())
-        relation_matches_->Append(wxString::Format(_("%s (%s)"), u8(r.code) + " " + relation_text(r), relation_category_text(r.category)));
-    const auto& matches = form_.relation_matches();
-    auto chosen = std::find_if(matches.begin(), matches.end(), [&](const core::Relation& r) { return r.code == form_.relation(); });
-    if (chosen != matches.end()) relation_matches_->SetSelection(static_cast<int>(chosen - matches.begin()));
-    XRCCTRL(*this, "relation_chosen", wxStaticText)
-        ->SetLabel(chosen != matches.end() ? u8(chosen->code) + " " + relation_text(*chosen) : wxString());
+    relation_->show();
     // The names beside the numbers, to compare with the ID cards on the counter.
     XRCCTRL(*this, "authorizer_name", wxStaticText)->SetLabel(u8(view.authorizer_name));
     XRCCTRL(*this, "user_name", wxStaticText)->SetLabel(u8(view.user_name));
@@ -288,28 +261,18 @@ bool BindDialog::submit() {
         say(wxString::Format(_("Case %s submitted"), u8(outcome.case_number)), true);
         // Submitted once: the papers can be printed now, and the case is not submitted twice.
         XRCCTRL(*this, "submit", wxButton)->Disable();
-        for (wxWindow* field : std::initializer_list<wxWindow*>{authorizer_, user_, relation_text_, relation_matches_, policy_})
-            field->Disable();  // the case is what was submitted
+        for (wxWindow* field : std::initializer_list<wxWindow*>{authorizer_, user_, policy_}) field->Disable();
+        relation_->disable();  // the case is what was submitted
         for (const char* name : {"print_commitment", "print_receipt", "print_papers"}) XRCCTRL(*this, name, wxButton)->Enable();
         XRCCTRL(*this, "print_papers", wxButton)->SetFocus();
         return true;
     }
-    if (outcome.kind == Kind::papers_missing) {
-        wxString missing;
-        for (const auto& need : outcome.missing) missing += (missing.empty() ? wxString() : _("; ")) + need_text(need);
-        say(wxString::Format(_("Not submitted, papers still missing: %s"), missing), false);
-    } else if (outcome.kind == Kind::check_card) {
+    if (outcome.kind == Kind::check_card) {
         // The clerk looks at the card; submitting again says it was checked.
         XRCCTRL(*this, "submit", wxButton)->SetLabel(_("&Submit, the card was checked"));
         Layout();  // the longer label whole, not cut at the button's old width
-        auto said = problem_text(outcome.problem, ws_);
-        say(outcome.card_check == app::CardWarning::ocr_mismatch
-                ? wxString::Format(_("%s. Compare the card with the numbers, then submit again"), said)
-                : said + " " + _("Submit again once the card is checked."),
-            false);
-    } else {  // refused, bad input, or a database that went away: nothing stored
-        say(problem_text(outcome.problem, ws_), false);
     }
+    say(not_submitted_text(outcome, ws_), false);  // nothing stored
     return false;
 }
 

@@ -10,6 +10,7 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include <memory>
 #include <vector>
 
 #include "app/trust/auth.h"
@@ -21,6 +22,7 @@
 #include "app/platform/workspace.h"
 #include "ui/card_reader_watch.h"
 #include "ui/paper_capture.h"
+#include "ui/relation_picker.h"
 
 namespace gongji::ui {
 
@@ -53,7 +55,7 @@ public:
     const app::BindForm& form() const { return form_; }
 
 private:
-    void bind_people_and_relation();
+    void bind_people_and_profile();
     void bind_papers_and_buttons();
     void on_close_request(wxCommandEvent& event);
     core::DocumentType chosen_type() const;
@@ -74,9 +76,10 @@ private:
     app::Actor actor_;
     app::BindForm form_;
     wxString title_;  // the dialog's own; scanning and the papers captured are added to it
-    wxTextCtrl *authorizer_ = nullptr, *user_ = nullptr, *relation_text_ = nullptr;
+    wxTextCtrl *authorizer_ = nullptr, *user_ = nullptr;
+    std::unique_ptr<RelationPicker> relation_;
     wxChoice *policy_ = nullptr, *document_type_ = nullptr;
-    wxListBox *relation_matches_ = nullptr, *reasons_ = nullptr, *checklist_ = nullptr, *attached_ = nullptr;
+    wxListBox *reasons_ = nullptr, *checklist_ = nullptr, *attached_ = nullptr;
     wxStaticText* outcome_ = nullptr;
     PaperCapture capture_{this, ws_,
                           {[this](const app::Upload& upload) { add_upload(upload); },

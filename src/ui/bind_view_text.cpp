@@ -69,4 +69,18 @@ wxArrayString checklist_lines(const app::BindView& view, int& first_missing) {
     return lines;
 }
 
+wxString not_submitted_text(const app::SubmitOutcome& outcome, app::Workspace& ws) {
+    using Kind = app::SubmitOutcome::Kind;
+    if (outcome.kind == Kind::papers_missing) {
+        wxString missing;
+        for (const auto& need : outcome.missing) missing += (missing.empty() ? wxString() : _("; ")) + need_text(need);
+        return wxString::Format(_("Not submitted, papers still missing: %s"), missing);
+    }
+    auto said = problem_text(outcome.problem, ws);
+    if (outcome.kind != Kind::check_card) return said;  // refused, bad input, or a database that went away
+    return outcome.card_check == app::CardWarning::ocr_mismatch
+               ? wxString::Format(_("%s. Compare the card with the numbers, then submit again"), said)
+               : said + " " + _("Submit again once the card is checked.");
+}
+
 }  // namespace gongji::ui

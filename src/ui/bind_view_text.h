@@ -12,5 +12,8 @@ wxArrayString reason_lines(const app::BindForm& form, app::Workspace& ws);
 // Each paper of the checklist with ✔ or ✘; `first_missing` the line of the first still missing,
 // or -1 when none is.
 wxArrayString checklist_lines(const app::BindView& view, int& first_missing);
+// What a submission that did not go through says: the papers still missing, the card to look at
+// (and that submitting again says it was looked at), or why it was refused.
+wxString not_submitted_text(const app::SubmitOutcome& outcome, app::Workspace& ws);
 
 }  // namespace gongji::ui
