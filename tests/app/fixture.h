@@ -15,12 +15,15 @@ struct InitializedWorkspace {
     app::Actor admin{"admin", core::Role::admin, "test-ws"};
     TempDir files;
 
-    explicit InitializedWorkspace(bool demo = false) {
-        app::InitOptions options;
-        options.demo = demo;
-        options.admin_password = "secret";
-        app::initialize(ws, options);
-    }
+    // Initialized as `gongji init` does it, once per test process: each test gets a copy.
+    explicit InitializedWorkspace(bool demo = false)
+        : fresh(demo ? "demo" : "initialized", [demo](const std::string& url) {
+              app::Workspace made(url);
+              app::InitOptions options;
+              options.demo = demo;
+              options.admin_password = "secret";
+              app::initialize(made, options);
+          }) {}
 };
 
 struct DemoWorkspace : InitializedWorkspace {

@@ -8,6 +8,7 @@
 #include <functional>
 
 #include "app/cases/case_service.h"
+#include "app/setup/schema_upgrade.h"
 #include "demo_couple.h"
 #include "fixture.h"
 
@@ -18,6 +19,12 @@ namespace {
 struct Counted : test::DemoWorkspace {
     app::Actor clerk{"clerk", core::Role::clerk, "win-01"};
     app::Actor super{"super", core::Role::supervisor, "win-09"};
+
+    // As a window's connection is when the clerk starts work: the program's start-up and a login.
+    Counted() {
+        app::upgrade_on_start(ws);
+        app::authenticate(ws, "clerk", "demo");
+    }
 
     // Statements the client sent to this database while `action` ran (top level: the checks a
     // foreign key runs inside the server cost no round trip).

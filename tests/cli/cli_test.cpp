@@ -39,13 +39,9 @@ const std::string kHuangZihao = "450802201209090117"; // his grandson, not bound
 const std::string kNotInRoster = "11010519491231002X";
 
 struct DemoDatabase {
-    FreshDatabase fresh;
+    FreshDatabase fresh{"demo", gongji_init_demo};
     std::map<std::string, std::string> env{{"GONGJI_DB", fresh.url()}};
     TempDir files;
-    DemoDatabase() {
-        auto r = run_gongji({"init", "--demo"}, env);
-        BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-    }
     CliResult gongji(const std::vector<std::string>& args, std::map<std::string, std::string> extra = {}) {
         extra.insert(env.begin(), env.end());
         return run_gongji(args, extra);

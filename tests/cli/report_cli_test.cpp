@@ -22,11 +22,10 @@ const std::string kFather = "450802196503120117", kWife = "450802196708200129", 
 
 
 struct Office {
-    FreshDatabase fresh;
+    FreshDatabase fresh{"demo", gongji_init_demo};
     TempDir files;
     std::map<std::string, std::string> env{{"GONGJI_DB", fresh.url()}, {"GONGJI_PASSWORD", "demo"},
                                            {"GONGJI_WORKSTATION", "window-3"}};
-    Office() { BOOST_REQUIRE(run_gongji({"init", "--demo"}, env).exit_code == 0); }
     CliResult as(const std::string& user, std::vector<std::string> args) {
         args.insert(args.begin(), {"--as", user});
         return run_gongji(args, env);

@@ -55,6 +55,11 @@ CliResult run_gongji(const std::vector<std::string>& args, const std::map<std::s
     return r;
 }
 
+void gongji_init_demo(const std::string& url) {
+    auto r = run_gongji({"init", "--demo"}, {{"GONGJI_DB", url}});
+    if (r.exit_code != 0) throw std::runtime_error("gongji init --demo failed: " + r.err);
+}
+
 std::string command_output(const std::string& command) {
     std::string out;
     FILE* pipe = popen(command.c_str(), "r");

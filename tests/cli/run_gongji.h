@@ -20,6 +20,10 @@ struct CliResult {
 // `env` entries are added to the environment of the child (GONGJI_DB, GONGJI_PASSWORD, …).
 CliResult run_gongji(const std::vector<std::string>& args, const std::map<std::string, std::string>& env = {});
 
+// Runs `gongji init --demo` on `url`: what FreshDatabase copies for the tests that start from the
+// demo (FreshDatabase fresh{"demo", gongji_init_demo}).
+void gongji_init_demo(const std::string& url);
+
 // What a shell command prints (stdout), for the tools that read what gongji wrote: pdftotext, unzip.
 std::string command_output(const std::string& command);
 // The text of a PDF as pdftotext reads it.

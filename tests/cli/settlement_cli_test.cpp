@@ -11,10 +11,9 @@ const std::string kFather = "450802196503120117", kSon = "450802199205060113";  
 }
 
 BOOST_AUTO_TEST_CASE(settle_then_statement_adds_up_and_reimporting_changes_nothing) {
-    FreshDatabase fresh;
+    FreshDatabase fresh{"demo", gongji_init_demo};
     TempDir files;
     std::map<std::string, std::string> env{{"GONGJI_DB", fresh.url()}, {"GONGJI_PASSWORD", "demo"}};
-    BOOST_REQUIRE(run_gongji({"init", "--demo"}, env).exit_code == 0);
     auto file = files.write("setl.csv",
                             "setl_id,user_id_number,time,institution_code,institution_name,use,amount\n"
                             "S1," + kSon + ",2026-11-22T09:30:00+08:00,H1,贵港市人民医院,clinic,86.50\n"

@@ -20,10 +20,9 @@ const std::string kLina = "450803199309150128";                                 
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(platform_records_are_imported_and_supervise_lists_what_breaks_the_rules) {
-    FreshDatabase fresh;
+    FreshDatabase fresh{"demo", gongji_init_demo};
     TempDir files;
     std::map<std::string, std::string> env{{"GONGJI_DB", fresh.url()}, {"GONGJI_PASSWORD", "demo"}};
-    BOOST_REQUIRE(run_gongji({"init", "--demo"}, env).exit_code == 0);
     // Lines out of time order; R2 is paid by the father (bound) and by 李娜 (not bound).
     auto file = files.write(
         "platform.csv",
@@ -105,10 +104,9 @@ BOOST_AUTO_TEST_CASE(platform_records_are_imported_and_supervise_lists_what_brea
 }
 
 BOOST_AUTO_TEST_CASE(a_workbook_that_cannot_be_written_is_a_clear_error) {
-    FreshDatabase fresh;
+    FreshDatabase fresh{"demo", gongji_init_demo};
     TempDir files;
     std::map<std::string, std::string> env{{"GONGJI_DB", fresh.url()}, {"GONGJI_PASSWORD", "demo"}};
-    BOOST_REQUIRE(run_gongji({"init", "--demo"}, env).exit_code == 0);
     auto r = run_gongji({"--as", "super", "supervise", "--from", "2026-11-01", "--to", "2026-11-30", "--xlsx",
                          files.file("no/such/folder/x.xlsx")},
                         env);

@@ -7,6 +7,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <stdexcept>
 
 #include "storage/database.h"
@@ -39,14 +42,38 @@ std::string backend_name() {
     return b && std::string(b) == "postgresql" ? "postgresql" : "sqlite";
 }
 
-FreshDatabase::FreshDatabase() {
+FreshDatabase::FreshDatabase() { create("template0"); }
+
+FreshDatabase::FreshDatabase(const std::string& kind, const std::function<void(const std::string& url)>& make) {
+    // Kept until the process ends (a folder of SQLite's removed then; PostgreSQL's go with the server).
+    static std::map<std::string, std::unique_ptr<FreshDatabase>> made;
+    static std::mutex lock;
+    std::lock_guard hold(lock);
+    auto& original = made[kind];
+    if (!original) {
+        auto building = std::make_unique<FreshDatabase>();
+        make(building->url());  // and closed: nothing of it is open while it is copied
+        original = std::move(building);
+    }
+    if (backend_name() == "postgresql") {
+        auto base = original->url().substr(0, original->url().find('?'));
+        create(base.substr(base.rfind('/') + 1));
+        return;
+    }
+    create("");
+    const auto from = original->url().substr(7), to = url_.substr(7);
+    fs::copy_file(from, to, fs::copy_options::overwrite_existing);
+    if (fs::exists(from + "-wal")) fs::copy_file(from + "-wal", to + "-wal", fs::copy_options::overwrite_existing);
+}
+
+void FreshDatabase::create(const std::string& pg_template) {
     auto unique = std::to_string(getpid()) + "_" + std::to_string(counter++);
     if (backend_name() == "postgresql") {
         auto admin = pg_admin_url();
         auto name = "gongji_t" + unique;
         auto server = storage::Database::open(admin);
         server->sql() << "DROP DATABASE IF EXISTS " + name;
-        server->sql() << "CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8'";
+        server->sql() << "CREATE DATABASE " + name + " TEMPLATE " + pg_template + " ENCODING 'UTF8'";
         url_ = with_database(admin, name);
     } else {
         sqlite_dir_ = (fs::temp_directory_path() / ("gongji-test-" + unique)).string();

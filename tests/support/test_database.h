@@ -2,6 +2,7 @@
 // A fresh, empty database for each test, on the backend the test run was registered for:
 // GONGJI_TEST_BACKEND=sqlite (a file in a temporary folder) or postgresql (a new database on
 // the throwaway server named by GONGJI_TEST_PG).
+#include <functional>
 #include <string>
 
 #include "core/instant.h"
@@ -16,10 +17,17 @@ inline const core::Instant kTestNow{1795311000};  // 2026-11-22T01:30:00Z
 class FreshDatabase {
 public:
     FreshDatabase();
+    // A copy of the database `make` builds at the URL it is given, made once per process for each
+    // `kind` (the file copied; on PostgreSQL, CREATE DATABASE … TEMPLATE): tests that each start
+    // from an initialized workspace pay for the initialization once, not once a test.
+    FreshDatabase(const std::string& kind, const std::function<void(const std::string& url)>& make);
     ~FreshDatabase();
+    FreshDatabase(const FreshDatabase&) = delete;
+    FreshDatabase& operator=(const FreshDatabase&) = delete;
     const std::string& url() const { return url_; }
 
 private:
+    void create(const std::string& pg_template);
     std::string url_;
     std::string sqlite_dir_;
 };

@@ -54,14 +54,15 @@ inline long dark_pixels(const wxImage& image, const wxRect& area) {
     return dark;
 }
 
+// The demo as `gongji init --demo` makes it, copied for each test (made once per process).
 struct Demo {
-    test::FreshDatabase fresh;
+    test::FreshDatabase fresh{"demo", [](const std::string& url) {
+                                  app::Workspace made(url);
+                                  app::InitOptions options;
+                                  options.demo = true;
+                                  app::initialize(made, options);
+                              }};
     app::Workspace ws{fresh.url()};
-    Demo() {
-        app::InitOptions options;
-        options.demo = true;
-        app::initialize(ws, options);
-    }
 };
 
 template <class T>
