@@ -15,5 +15,5 @@ REVOKE UPDATE, DELETE, TRUNCATE ON audit_log, ledger, settlements, recorded_sett
 -- The schema's own record is the owner's.
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON schema_migrations, schema_releases FROM :"app";
 -- The administrators' tables: read only, but for a holder changing their own password.
-REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON users, settings, policy_profiles, regions, relation_codes FROM :"app";
+REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON users, settings, policy_profiles, regions, relation_codes, calendar_days FROM :"app";
 GRANT UPDATE (password_salt, password_hash, iterations, password_set_at, must_change_password) ON users TO :"app";

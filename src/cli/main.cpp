@@ -59,6 +59,8 @@ const char* kUsage =
     "  report statement (--user ID | --authorizer ID) --from DATE --to DATE --pdf OUT\n"
     "  report supervision --from DATE --to DATE --pdf OUT · report stats --month YYYY-MM --pdf OUT\n"
     "  report daily --clerk NAME --date DATE --pdf OUT\n"
+    "  calendar import FILE [--encoding E]   the year's holidays and worked weekend days (CSV date,kind)\n"
+    "  calendar show YEAR                  the working-day calendar of a year, and its working days\n"
     "  settings show                       the agency's settings, and the rules and limits in force (no login)\n"
     "  settings set agency_name NAME       the agency's name on every printout\n"
     "  settings set agency_phone PHONE     the number for questions, on every receipt\n"
@@ -132,6 +134,7 @@ int main(int argc, char** argv) {
         {"supervise", cli::run_supervise}, {"stats", cli::run_stats},
         {"quota", cli::run_quota},   {"document", cli::run_document},   {"report", cli::run_report}, {"settings", cli::run_settings},
         {"card", cli::run_card},     {"backup", cli::run_backup}, {"restore", cli::run_restore},
+        {"calendar", cli::run_calendar},
     };
     auto it = commands.find(command);
     if (it == commands.end()) {

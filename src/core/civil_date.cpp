@@ -65,6 +65,10 @@ std::string CivilDate::to_string() const {
     return out;
 }
 
+std::string CivilDate::to_chinese() const {
+    return std::to_string(year) + "年" + std::to_string(month) + "月" + std::to_string(day) + "日";
+}
+
 int CivilDate::years_until(const CivilDate& on) const {
     int years = on.year - year;
     if (on.month < month || (on.month == month && on.day < day)) --years;

@@ -18,6 +18,7 @@ struct CivilDate {
     static bool is_valid(int year, int month, int day);
 
     std::string to_string() const;  // "YYYY-MM-DD"
+    std::string to_chinese() const;  // "2026年10月27日", as papers write a date
     // Whole years from this date (a birth date) to `on`; a 29 February birthday counts on 1 March.
     int years_until(const CivilDate& on) const;
     // Days since 1970-01-01 (negative before), for ordering and arithmetic.

@@ -4,6 +4,7 @@
 #include "app/platform/workspace.h"
 #include "storage/audit_repository.h"
 #include "storage/binding_repository.h"
+#include "storage/calendar_repository.h"
 #include "storage/card_read_repository.h"
 #include "storage/case_repository.h"
 #include "storage/code_table_repository.h"
@@ -22,7 +23,7 @@ namespace gongji::app {
 struct Stores {
     explicit Stores(std::unique_ptr<storage::Database> database)
         : db(std::move(database)), persons(*db), policies(*db), bindings(*db), cases(*db), users(*db), codes(*db),
-          documents(*db), card_reads(*db), ledger(*db), audit(*db), settings(*db), recorded(*db), stats(*db) {}
+          documents(*db), card_reads(*db), ledger(*db), audit(*db), settings(*db), recorded(*db), stats(*db), calendar(*db) {}
 
     std::unique_ptr<storage::Database> db;
     storage::PersonRepository persons;
@@ -38,6 +39,7 @@ struct Stores {
     storage::SettingsRepository settings;
     storage::RecordedRepository recorded;
     storage::StatsRepository stats;
+    storage::CalendarRepository calendar;
 };
 
 inline Stores& stores(Workspace& ws) { return ws.live_stores(); }

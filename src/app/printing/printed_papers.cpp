@@ -10,6 +10,7 @@
 #include "app/platform/errors.h"
 #include "app/platform/paths.h"
 #include "app/setup/settings.h"
+#include "app/setup/calendar.h"
 #include "app/setup/policy_service.h"
 #include "app/money/settlement_service.h"
 #include "app/trust/state_check.h"
@@ -60,10 +61,20 @@ std::string staff_of(Workspace& ws, const std::string& username) {
     return staff_label(username, user ? user->full_name : "");
 }
 
-// What the agency promises on a receipt: where to ask, and by when it is decided.
-void agency_promise_fields(Workspace& ws, reports::ReportData& d) {
+// What the agency promises on a receipt: where to ask, and by when it is decided — the day, counted
+// in the agency's working days, once the case was accepted.
+void agency_promise_fields(Workspace& ws, reports::ReportData& d, const std::optional<core::Instant>& accepted = {}) {
     auto agency = agency_settings(ws);
-    d.fields["processing_time"] = agency.processing_days ? "自受理之日起" + *agency.processing_days + "个工作日内" : "";
+    std::string promise;
+    if (agency.processing_days) {
+        promise = "自受理之日起" + *agency.processing_days + "个工作日内";
+        const auto& days = *agency.processing_days;  // 1–999 working days, checked when set
+        if (accepted && !days.empty() && days.size() <= 3 && days.find_first_not_of("0123456789") == std::string::npos) {
+            auto due = working_calendar(ws).add_working_days(accepted->china_date(), std::stoi(days));
+            promise += "（最迟" + due.to_chinese() + "）";
+        }
+    }
+    d.fields["processing_time"] = promise;
     d.fields["agency_phone"] = agency.phone.value_or("");
 }
 
@@ -83,7 +94,7 @@ void case_fields(Workspace& ws, const core::Case& c, reports::ReportData& d) {
     d.fields["policy_title"] = c.policy ? load_policy(ws, *c.policy).title : "";
     d.fields["clerk"] = staff_of(ws, c.created_by);
     d.fields["workstation"] = c.workstation;
-    agency_promise_fields(ws, d);
+    agency_promise_fields(ws, d, c.submitted_at);
     d.fields["application_date"] = c.application_date.to_string();
     d.fields["submitted_at"] = core::china_text(c.submitted_at, core::ChinaFormat::seconds);
     d.fields["decided_at"] = core::china_text(c.decided_at, core::ChinaFormat::seconds);
