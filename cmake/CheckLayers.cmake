@@ -22,6 +22,9 @@ gongji_check_layer(cli "wx/|soci/|sqlite3|libpq|storage/|app/platform/stores.h|u
 gongji_check_layer(reports "wx/|soci/|sqlite3|libpq|storage/|app/|ui/|cli/")
 gongji_check_layer(devices "wx/|soci/|sqlite3|libpq|storage/|app/|ui/|cli/")
 gongji_check_layer(ui "soci/|sqlite3|libpq|storage/|app/platform/stores.h|cli/")
+# GTK's file chooser opens files to show them, and closing one that is the window's database
+# drops this process's SQLite locks on it (ui/file_dialogs.h): the ui chooses files through that.
+gongji_check_layer(ui "wx/filedlg\\.h|wx/dirdlg\\.h|wx/filepicker\\.h")
 
 # The application layer's interface speaks in its own and core's types: no header the ui or cli
 # can include brings a repository or a storage record with it. Only app/platform/stores.h, private

@@ -115,6 +115,8 @@ int show(Session& s, const Args& args) {
 int set(Session& s, const Args& args) {
     args.allow_only({});
     const auto& pos = args.positional();
+    if (pos.size() == 2) throw usage_error("settings set " + pos[1] + ": the value is missing");
+    if (pos.size() > 3) throw usage_error("settings set " + pos[1] + ": one value, not \"" + pos[3] + "\" besides (quote a value with spaces)");
     if (pos.size() != 3) throw usage_error(kUsage);
     const auto &key = pos[1], &value = pos[2];
     for (const auto& family : kFamilies) {
@@ -127,7 +129,7 @@ int set(Session& s, const Args& args) {
         print_json(w.str());
         return 0;
     }
-    throw usage_error(kUsage);
+    throw usage_error("settings set: there is no setting \"" + key + "\"\n" + kUsage);
 }
 
 const SubCommand kSettings[] = {{"show", show}, {"set", set}};

@@ -1,8 +1,8 @@
+#include "ui/file_dialogs.h"
 #include "ui/admin_panel.h"
 #include "ui/labels.h"
 #include "ui/problem_text.h"
 
-#include <wx/filedlg.h>
 #include <wx/intl.h>
 #include <wx/xrc/xmlres.h>
 
@@ -34,8 +34,8 @@ AdminPanel::AdminPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& a
     rejected_->AppendColumn(_("Code"), wxLIST_FORMAT_LEFT, 160);
     rejected_->AppendColumn(_("Reason"), wxLIST_FORMAT_LEFT, 700);
     import_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        wxFileDialog pick(this, _("Roster file"), "", "", _("CSV files (*.csv)|*.csv"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
-        if (pick.ShowModal() == wxID_OK) import_file(pick.GetPath().ToStdString(wxConvUTF8));
+        auto path = choose_file_to_open(this, _("Roster file"), _("CSV files (*.csv)|*.csv"));
+        if (!path.empty()) import_file(utf8(path));
     });
     cancel_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { cancel(); });
 }

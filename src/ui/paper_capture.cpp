@@ -1,7 +1,7 @@
+#include "ui/file_dialogs.h"
 #include "ui/paper_capture.h"
 
 #include <wx/dnd.h>
-#include <wx/filedlg.h>
 #include <wx/intl.h>
 
 #include <optional>
@@ -51,10 +51,9 @@ void PaperCapture::take_with_camera(core::DocumentType type) {
 }
 
 void PaperCapture::pick_file(core::DocumentType type) {
-    wxFileDialog pick(owner_, wxString::Format(_("Add a scan or file: %s"), document_type_text(type)), "", "",
-                      _("Scans (*.png;*.jpg;*.jpeg;*.tif;*.tiff;*.pdf)|*.png;*.jpg;*.jpeg;*.tif;*.tiff;*.pdf"),
-                      wxFD_OPEN | wxFD_FILE_MUST_EXIST);
-    if (pick.ShowModal() == wxID_OK) attach_file(type, utf8(pick.GetPath()));
+    auto path = choose_file_to_open(owner_, wxString::Format(_("Add a scan or file: %s"), document_type_text(type)),
+                                    _("Scans (*.png;*.jpg;*.jpeg;*.tif;*.tiff;*.pdf)|*.png;*.jpg;*.jpeg;*.tif;*.tiff;*.pdf"));
+    if (!path.empty()) attach_file(type, utf8(path));
 }
 
 void PaperCapture::attach_file(core::DocumentType type, const std::string& path) {

@@ -1,6 +1,6 @@
+#include "ui/file_dialogs.h"
 #include "ui/policy_panel.h"
 
-#include <wx/filedlg.h>
 #include <wx/intl.h>
 #include <wx/xrc/xmlres.h>
 
@@ -24,9 +24,8 @@ PolicyPanel::PolicyPanel(wxWindow* parent, app::Workspace& ws, const app::Actor&
     save_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { save(); });
     revert_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { text_->ChangeValue(u8(stored_)); check(); });
     XRCCTRL(*this, "import_policy", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        wxFileDialog pick(this, _("Import a policy profile"), "", "", _("Policy profiles (*.json)|*.json"),
-                          wxFD_OPEN | wxFD_FILE_MUST_EXIST);
-        if (pick.ShowModal() == wxID_OK) import_file(utf8(pick.GetPath()));
+        auto path = choose_file_to_open(this, _("Import a policy profile"), _("Policy profiles (*.json)|*.json"));
+        if (!path.empty()) import_file(utf8(path));
     });
     XRCCTRL(*this, "make_default_policy", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { make_default(); });
     wxAcceleratorEntry keys[] = {{wxACCEL_CTRL, 'S', wxID_SAVE}};

@@ -1,3 +1,4 @@
+#include "ui/file_dialogs.h"
 #include "ui/printing.h"
 #include "ui/labels.h"
 #include "ui/problem_text.h"
@@ -7,8 +8,6 @@
 #include <wx/weakref.h>
 #include <wx/dcgraph.h>
 #include <wx/dcprint.h>
-#include <wx/dirdlg.h>
-#include <wx/filedlg.h>
 #include <wx/intl.h>
 #include <wx/msgdlg.h>
 #include <wx/printdlg.h>
@@ -242,15 +241,13 @@ bool DocumentPrinter::save_pdf_as() {
         std::vector<std::string> names;  // named by case and kind, so a folder of them sorts itself
         for (const auto& r : requests_) names.push_back(paper_file_name(app::prepare_document(ws_, actor_, r)));
         if (requests_.size() == 1) {
-            wxFileDialog ask(parent_, _("Save as PDF"), "", u8(names.front()), _("PDF files (*.pdf)|*.pdf"),
-                             wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-            if (ask.ShowModal() != wxID_OK) return false;
-            return save_pdf(utf8(ask.GetPath()));
+            auto path = choose_file_to_save(parent_, _("Save as PDF"), u8(names.front()), _("PDF files (*.pdf)|*.pdf"));
+            return !path.empty() && save_pdf(utf8(path));
         }
-        wxDirDialog ask(parent_, _("Save the papers as PDF files in"));
-        if (ask.ShowModal() != wxID_OK) return false;
+        auto folder = choose_folder(parent_, _("Save the papers as PDF files in"));
+        if (folder.empty()) return false;
         for (size_t i = 0; i < requests_.size(); ++i)
-            app::print_document(ws_, actor_, requests_[i], utf8(ask.GetPath()) + "/" + names[i]);
+            app::print_document(ws_, actor_, requests_[i], utf8(folder) + "/" + names[i]);
         return true;
     } catch (const std::exception& e) {
         return failed(e);
@@ -273,8 +270,8 @@ bool save_workbook(app::Workspace& ws, wxStaticText* outcome, const std::string&
 
 bool ask_and_save_workbook(wxWindow* parent, app::Workspace& ws, wxStaticText* outcome, const wxString& title,
                            const std::string& name, const std::function<void(const std::string&)>& write) {
-    wxFileDialog ask(parent, title, "", u8(name), _("Excel workbook (*.xlsx)|*.xlsx"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    return ask.ShowModal() == wxID_OK && save_workbook(ws, outcome, utf8(ask.GetPath()), write);
+    auto path = choose_file_to_save(parent, title, u8(name), _("Excel workbook (*.xlsx)|*.xlsx"));
+    return !path.empty() && save_workbook(ws, outcome, utf8(path), write);
 }
 
 }  // namespace gongji::ui

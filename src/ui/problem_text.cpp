@@ -282,6 +282,10 @@ wxString problem_text(const app::Problem& problem) {
     if (c == "binding_not_legacy")
         return wxString::Format(_("There is no binding under the old rules from %s to %s to renew"), p("authorizer"), p("user"));
     if (c == "binding_without_quota") return _("This binding pays from the live account: it has no quota");
+    if (c == "calendar_header_missing") return _("The calendar file's first line must name the columns date,kind");
+    if (c == "calendar_empty") return _("The calendar file names no day");
+    if (c == "calendar_line_invalid")
+        return wxString::Format(_("Line %s of the calendar file: %s"), p("line"), p("why"));
     if (c == "card_read_not_a_paper")
         return _("Only a card read on this window's reader counts as the ID card read; a file never does");
     if (c == "cites_not_rejected")

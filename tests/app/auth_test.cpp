@@ -282,4 +282,23 @@ BOOST_AUTO_TEST_CASE(separate_duties_give_each_administrator_one_part) {
     BOOST_TEST(core::duty_name(app::authenticate(f.ws, "shenji", "pw").duty) == std::string("all"));
 }
 
+// A refusal names the role the work needs: an administrator approving a case is told a supervisor
+// approves, not that system administration would do (a helper's trial found it said so).
+BOOST_AUTO_TEST_CASE(a_refusal_names_the_role_the_work_needs) {
+    auto needs = [](const app::Actor& actor, std::initializer_list<core::Role> roles) {
+        try {
+            app::require_role(actor, roles);
+        } catch (const app::Refused& e) {
+            return e.problem().params.at("role") + " -> " + e.problem().params.at("needs");
+        }
+        return std::string("allowed");
+    };
+    app::Actor admin{"admin", core::Role::admin, "w"}, security{"anquan", core::Role::admin, "w"};
+    security.duty = core::Duty::security;
+    BOOST_TEST(needs(admin, {core::Role::supervisor}) == "admin -> supervisor");
+    BOOST_TEST(needs(security, {core::Role::admin}) == "admin:security -> admin:system");
+    BOOST_TEST(needs(security, {core::Role::clerk, core::Role::supervisor}) == "admin -> clerk, supervisor");
+    BOOST_TEST(needs(admin, {core::Role::admin}) == "allowed");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
