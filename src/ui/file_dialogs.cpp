@@ -1,5 +1,6 @@
 #include "ui/file_dialogs.h"
 
+#include <wx/accel.h>
 #include <wx/button.h>
 #include <wx/dialog.h>
 #include <wx/filename.h>
@@ -16,8 +17,9 @@ namespace {
 
 enum class Choose { file_to_open, file_to_save, folder };
 
-// wx's generic folder tree (names and sizes, from the directory listing alone) with, to save, a
-// file name under it. Enter or a double click on a file takes it.
+// wx's generic folder tree (names and sizes, from the directory listing alone) over a field that
+// takes a typed name or path (Ctrl+L goes to it, as in GTK's chooser). Enter, OK or a double click
+// on a file takes it.
 class Chooser : public wxDialog {
 public:
     Chooser(wxWindow* parent, const wxString& title, Choose what, const wxString& folder, const wxString& wildcard,
@@ -28,43 +30,60 @@ public:
                      (wildcard.empty() ? 0 : wxDIRCTRL_SHOW_FILTERS);
         tree_ = new wxGenericDirCtrl(this, wxID_ANY, folder.empty() ? wxGetHomeDir() : folder, wxDefaultPosition,
                                      wxDefaultSize, style, wildcard);
+        path_ = new wxTextCtrl(this, wxID_ANY, name, wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER);
         auto* sizer = new wxBoxSizer(wxVERTICAL);
         sizer->Add(tree_, 1, wxEXPAND | wxALL, FromDIP(8));
-        if (what == Choose::file_to_save) {
-            sizer->Add(new wxStaticText(this, wxID_ANY, _("File name:")), 0, wxLEFT | wxRIGHT, FromDIP(8));
-            name_ = new wxTextCtrl(this, wxID_ANY, name);
-            sizer->Add(name_, 0, wxEXPAND | wxALL, FromDIP(8));
-        }
+        sizer->Add(new wxStaticText(this, wxID_ANY, what == Choose::file_to_save ? _("File name:") : _("Or type a path:")), 0,
+                   wxLEFT | wxRIGHT, FromDIP(8));
+        sizer->Add(path_, 0, wxEXPAND | wxALL, FromDIP(8));
         sizer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, FromDIP(8));
         SetSizer(sizer);
-        SetSize(FromDIP(wxSize(640, 480)));  // within a 1366 × 768 screen, buttons in view
+        SetSize(FromDIP(wxSize(640, 520)));  // within a 1366 × 768 screen, buttons in view
         CentreOnScreen();
         if (auto at = tree_->GetTreeCtrl()->GetSelection(); at.IsOk()) tree_->GetTreeCtrl()->EnsureVisible(at);
-        tree_->Bind(wxEVT_DIRCTRL_FILEACTIVATED, [this](wxTreeEvent&) { take(); });
-        Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { take(); }, wxID_OK);
-        tree_->SetFocus();
+        tree_->Bind(wxEVT_DIRCTRL_FILEACTIVATED, [this](wxTreeEvent&) { take(tree_->GetFilePath()); });
+        tree_->Bind(wxEVT_DIRCTRL_SELECTIONCHANGED, [this](wxTreeEvent&) {
+            if (what_ == Choose::file_to_open && !tree_->GetFilePath().empty()) path_->ChangeValue(tree_->GetFilePath());
+        });
+        path_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { take(path_->GetValue()); });
+        Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { take(path_->GetValue()); }, wxID_OK);
+        enum { kTypePath = wxID_HIGHEST + 300 };
+        wxAcceleratorEntry keys[] = {{wxACCEL_CTRL, 'L', kTypePath}};
+        SetAcceleratorTable(wxAcceleratorTable(1, keys));
+        Bind(wxEVT_MENU, [this](wxCommandEvent&) { path_->SetFocus(); }, kTypePath);
+        (what == Choose::file_to_save ? static_cast<wxWindow*>(path_) : tree_)->SetFocus();
     }
     const wxString& chosen() const { return chosen_; }
 
 private:
-    void take() {
-        if (what_ == Choose::file_to_open) chosen_ = tree_->GetFilePath();  // "" on a folder
-        if (what_ == Choose::folder) chosen_ = tree_->GetPath();
-        if (what_ == Choose::file_to_save && !name_->GetValue().empty()) {
-            wxFileName at(tree_->GetPath(), "");
-            if (!wxDirExists(tree_->GetPath())) at = wxFileName(wxFileName(tree_->GetPath()).GetPath(), "");
-            chosen_ = wxFileName(at.GetPath(), name_->GetValue()).GetFullPath();
-            if (wxFileExists(chosen_) &&
-                wxMessageBox(wxString::Format(_("%s exists already. Replace it?"), chosen_), GetTitle(),
-                             wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION, this) != wxYES)
-                chosen_.clear();
+    // The folder chosen in the tree (a file's own folder when a file is chosen).
+    wxString folder() const {
+        auto at = tree_->GetPath();
+        return wxDirExists(at) ? at : wxFileName(at).GetPath();
+    }
+
+    void take(const wxString& typed) {
+        wxFileName path(typed.empty() && what_ != Choose::file_to_save ? tree_->GetPath() : typed);
+        if (!path.IsAbsolute()) path.MakeAbsolute(folder());
+        const auto full = path.GetFullPath();
+        if (typed.empty() && what_ == Choose::file_to_save) return;
+        if (wxDirExists(full) && what_ != Choose::folder) {  // a folder typed: shown, not taken
+            tree_->ExpandPath(full);
+            return;
         }
-        if (!chosen_.empty()) EndModal(wxID_OK);
+        if (what_ == Choose::file_to_open && !wxFileExists(full)) return;
+        if (what_ == Choose::folder && !wxDirExists(full)) return;
+        if (what_ == Choose::file_to_save && wxFileExists(full) &&
+            wxMessageBox(wxString::Format(_("%s exists already. Replace it?"), full), GetTitle(),
+                         wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION, this) != wxYES)
+            return;
+        chosen_ = full;
+        EndModal(wxID_OK);
     }
 
     Choose what_;
     wxGenericDirCtrl* tree_ = nullptr;
-    wxTextCtrl* name_ = nullptr;
+    wxTextCtrl* path_ = nullptr;
     wxString chosen_;
 };
 

@@ -42,8 +42,8 @@ anchors_before=$("$gongji" audit anchor | grep -o '"[^"]*:[0-9]*:[0-9a-f]*"' | t
 # People for the roster imports: a slice for the command line and one for the desk, every round.
 "$bench" generate $((rounds * 2 * 5)) "$d/people.csv" >/dev/null
 header=$(head -1 "$d/people.csv")
-# The desk's files, in the folder it is started in, each named by a letter of its own: typed into
-# GTK's file dialog, a name no other begins like is not changed by its completion as it is typed.
+# The desk's files, each named by a letter of its own, typed as a whole path into the file
+# chooser's path field (Ctrl+L goes to it).
 mkdir "$d/import"
 desk_file() { printf "\\$(printf %o $((97 + ($1 - 1) % 26))).csv"; }
 for r in $(seq 1 "$rounds"); do
@@ -148,9 +148,9 @@ desk_round() {  # ROUND: the desks' background tasks, one after another on each 
   keys "$super_screen" ctrl+4 alt+c; sleep 0.6
   keys "$super_screen" ctrl+5 alt+s; sleep 0.6
   keys "$admin_screen" ctrl+1 alt+i
-  sleep 1.2  # the file dialog: its location field takes a typed path
+  sleep 1.2  # the file chooser: its path field takes a typed path
   keys "$admin_screen" ctrl+l
-  type_text "$admin_screen" "$(desk_file "$r")"
+  type_text "$admin_screen" "$d/import/$(desk_file "$r")"
   debug_shot "typed-$r"
   keys "$admin_screen" Return
   sleep 0.8
