@@ -39,7 +39,12 @@ void RelationPicker::show() {
         matches_->Append(wxString::Format(_("%s (%s)"), u8(r.code) + " " + relation_text(r), relation_category_text(r.category)));
     auto chosen = std::find_if(matches.begin(), matches.end(), [&](const core::Relation& r) { return r.code == form_.relation(); });
     if (chosen != matches.end()) matches_->SetSelection(static_cast<int>(chosen - matches.begin()));
-    chosen_->SetLabel(chosen != matches.end() ? u8(chosen->code) + " " + relation_text(*chosen) : wxString());
+    if (chosen != matches.end())
+        chosen_->SetLabel(u8(chosen->code) + " " + relation_text(*chosen));
+    else if (matches.empty() && !text_->IsEmpty())  // said, not a silent empty list
+        chosen_->SetLabel(wxString::Format(_("No relation fits \"%s\" for these two people"), text_->GetValue()));
+    else
+        chosen_->SetLabel(wxString());
 }
 
 void RelationPicker::disable() {

@@ -404,6 +404,9 @@ BOOST_FIXTURE_TEST_CASE(a_new_binding_shows_its_reasons_live_and_is_submitted, D
     BOOST_TEST(child<wxStaticText>(&dialog, "relation_chosen")->GetLabel().ToStdString(wxConvUTF8) == "12 妻");
     relation->SetValue(wxString::FromUTF8("母亲"));
     BOOST_TEST(child<wxListBox>(&dialog, "relation_matches")->GetCount() == 0u);
+    // Said, not an empty list alone (a helper's trial typed on and wondered).
+    BOOST_TEST(child<wxStaticText>(&dialog, "relation_chosen")->GetLabel().ToStdString(wxConvUTF8) ==
+               "没有与“母亲”相符且适合这两人的关系");
     relation->SetValue("1");
     BOOST_TEST(child<wxListBox>(&dialog, "relation_matches")->GetCount() == 2u);  // 10 配偶, 12 妻
     relation->SetValue("12");
