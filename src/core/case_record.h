@@ -45,6 +45,11 @@ struct CaseSummary {
     CaseStatus status = CaseStatus::draft;
     std::string user_id, user_name, created_by;
     Instant waiting_since;  // submitted, else created
+    // Waiting for a decision where the agency promises a number of working days: when it is due,
+    // and the working days left after today (0 on the day and after it).
+    std::optional<CivilDate> due;
+    int working_days_left = 0;
+    bool overdue = false;  // the due day has passed
 };
 
 // "hukou,id_card" ↔ the types, as the database keeps a case's list (unknown names are dropped).

@@ -179,7 +179,8 @@ std::vector<CaseSummary> CaseRepository::summaries(const CaseFilter& f) {
            "COALESCE(cases.submitted_at, cases.created_at)",
            "cases LEFT JOIN persons ON persons.id_number = cases.user_id", [&](const soci::row& r) {
                out.push_back({r.get<std::string>(0), kind_of(r.get<std::string>(1)), status_of(r.get<std::string>(2)),
-                              r.get<std::string>(3), r.get<std::string>(4), r.get<std::string>(5), row_instant(r, 6)});
+                              r.get<std::string>(3), r.get<std::string>(4), r.get<std::string>(5), row_instant(r, 6),
+                              std::nullopt, 0, false});  // the time limit: the application layer's
            });
     return out;
 }

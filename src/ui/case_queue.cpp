@@ -17,8 +17,17 @@ std::string sort_key(const core::CaseSummary& c, int column) {
         case 2: return std::to_string(static_cast<int>(c.kind));
         case 3: return std::to_string(static_cast<int>(c.status));
         case 4: return c.user_id;
+        case 6: return c.due ? c.due->to_string() : "9999";  // no limit: last
         default: return c.created_by;
     }
+}
+
+// What is left of the promised working days (超期预警): said the same way in every queue.
+wxString time_limit_text(const core::CaseSummary& c) {
+    if (!c.due) return "";
+    if (c.overdue) return wxString::Format(_("overdue since %s"), u8(c.due->to_string()));
+    if (c.working_days_left == 0) return _("due today");
+    return wxString::Format(wxPLURAL("%d working day left", "%d working days left", c.working_days_left), c.working_days_left);
 }
 
 std::string lower(std::string s) {
@@ -36,6 +45,7 @@ CaseQueue::CaseQueue(wxWindow* parent, wxWindowID id)
     AppendColumn(_("Status"), wxLIST_FORMAT_LEFT, 80);
     AppendColumn(_("User"), wxLIST_FORMAT_LEFT, 230);
     AppendColumn(_("Clerk"), wxLIST_FORMAT_LEFT, 80);
+    AppendColumn(_("Time limit"), wxLIST_FORMAT_LEFT, 130);
     // A click on a column heading sorts by it; a second click reverses.
     Bind(wxEVT_LIST_COL_CLICK, [this](wxListEvent& e) { sort_by(e.GetColumn()); });
 }
@@ -87,6 +97,7 @@ wxString CaseQueue::OnGetItemText(long item, long column) const {
         case 3: return case_status_text(c->kind, c->status);
         case 4: return u8(c->user_name.empty() ? c->user_id : c->user_name + " " + c->user_id);
         case 0: return u8(c->number);
+        case 6: return time_limit_text(*c);
         default: return u8(c->created_by);
     }
 }

@@ -8,6 +8,7 @@
 #include "app/trust/audit.h"
 #include "app/trust/audit_record.h"
 #include "app/cases/eligibility_service.h"
+#include "app/cases/time_limits.h"
 #include "app/setup/machine_settings.h"
 #include "app/setup/policy_service.h"
 #include "app/money/settlement_service.h"
@@ -522,7 +523,15 @@ storage::CaseFilter case_filter(const CaseSearch& search) {
 std::vector<Case> list_cases(Workspace& ws, const CaseSearch& search) { return stores(ws).cases.list(case_filter(search)); }
 
 std::vector<core::CaseSummary> list_case_summaries(Workspace& ws, const CaseSearch& search) {
-    return stores(ws).cases.summaries(case_filter(search));
+    auto cases = stores(ws).cases.summaries(case_filter(search));
+    const TimeLimits limits(ws);
+    for (auto& c : cases)
+        if (auto limit = limits.of(c.status, c.waiting_since)) {
+            c.due = limit->due;
+            c.working_days_left = limit->working_days_left;
+            c.overdue = limit->overdue;
+        }
+    return cases;
 }
 
 }  // namespace gongji::app

@@ -7,10 +7,10 @@
 #include "app/trust/audit.h"
 #include "app/platform/environment.h"
 #include "app/cases/case_service.h"
+#include "app/cases/time_limits.h"
 #include "app/platform/errors.h"
 #include "app/platform/paths.h"
 #include "app/setup/settings.h"
-#include "app/setup/calendar.h"
 #include "app/setup/policy_service.h"
 #include "app/money/settlement_service.h"
 #include "app/trust/state_check.h"
@@ -68,11 +68,7 @@ void agency_promise_fields(Workspace& ws, reports::ReportData& d, const std::opt
     std::string promise;
     if (agency.processing_days) {
         promise = "自受理之日起" + *agency.processing_days + "个工作日内";
-        const auto& days = *agency.processing_days;  // 1–999 working days, checked when set
-        if (accepted && !days.empty() && days.size() <= 3 && days.find_first_not_of("0123456789") == std::string::npos) {
-            auto due = working_calendar(ws).add_working_days(accepted->china_date(), std::stoi(days));
-            promise += "（最迟" + due.to_chinese() + "）";
-        }
+        if (auto due = accepted ? TimeLimits(ws).due(*accepted) : std::nullopt) promise += "（最迟" + due->to_chinese() + "）";
     }
     d.fields["processing_time"] = promise;
     d.fields["agency_phone"] = agency.phone.value_or("");
