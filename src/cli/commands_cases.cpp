@@ -7,6 +7,7 @@
 #include "app/trust/audit.h"
 #include "app/trust/audit_keys.h"
 #include "app/cases/case_service.h"
+#include "app/cases/time_limits.h"
 #include "app/cases/captured_papers.h"
 #include "devices/scanner.h"
 #include "app/platform/errors.h"
@@ -146,7 +147,9 @@ int case_rebind(Session& s, const Args& args) {
 }
 
 int case_list(Session& s, const Args& args) {
-    args.allow_only({"status", "person", "case", "date", "limit"});
+    args.allow_only({"status", "person", "case", "date", "limit", "due"});
+    const auto due = args.option("due");  // today | overdue: the queue's 超期预警
+    if (due && *due != "today" && *due != "overdue") throw usage_error("--due: today or overdue, not \"" + *due + "\"");
     args.expect_positional(1, "");
     app::CaseSearch f;
     if (args.option("status")) f.status = args.coded("status", core::kCaseStatuses);
@@ -159,9 +162,12 @@ int case_list(Session& s, const Args& args) {
         f.limit = std::stoi(*limit);
     }
     s.actor();
+    const app::TimeLimits limits(s.workspace());
     core::JsonWriter w(true);
     w.begin_array();
     for (const auto& c : app::list_cases(s.workspace(), f)) {
+        const auto limit = c.submitted_at ? limits.of(c.status, *c.submitted_at) : std::nullopt;
+        if (due && (!limit || (*due == "today" ? !limit->due_today : !limit->overdue))) continue;
         w.begin_object()
             .key("case").value(c.number)
             .key("kind").value(core::case_kind_name(c.kind))
@@ -169,7 +175,9 @@ int case_list(Session& s, const Args& args) {
             .key("user").value(c.user_id);
         w.key("authorizer");
         if (c.authorizer_id) w.value(*c.authorizer_id); else w.null();
-        w.key("created_by").value(c.created_by).key("created_at").value(c.created_at.utc()).end_object();
+        w.key("created_by").value(c.created_by).key("created_at").value(c.created_at.utc());
+        if (limit) w.key("due").value(limit->due.to_string()).key("working_days_left").value(limit->working_days_left);
+        w.end_object();
     }
     w.end_array();
     print_json(w.str());

@@ -42,7 +42,7 @@ const char* kUsage =
     "  case approve CASE · case reject CASE --reason CODE [--note TEXT] · case withdraw CASE\n"
     "  case unbind --authorizer ID --user ID --reason request|divorce|death|other\n"
     "  case reorder --user ID --order ID,ID,… · case rebind --authorizer ID --user ID [--doc …]\n"
-    "  case show CASE · case list [--status S] [--person ID] [--date YYYY-MM-DD] [--limit N]\n"
+    "  case show CASE · case list [--status S] [--person ID] [--date YYYY-MM-DD] [--limit N] [--due today|overdue]\n"
     "  person show ID · bindings --user ID | --authorizer ID\n"
     "  document list --case CASE · attach --case CASE --doc TYPE=FILE · get ID --out FILE · remove ID\n"
     "  document scanners · document scan --case CASE --type TYPE --device NAME [--dpi N] [--color]\n"

@@ -94,4 +94,31 @@ BOOST_AUTO_TEST_CASE(the_receipt_promises_the_day_counted_in_working_days) {
     BOOST_TEST(receipt.data.fields["processing_time"] == "自受理之日起15个工作日内（最迟2026年10月27日）");
 }
 
+BOOST_AUTO_TEST_CASE(the_queue_counts_down_the_working_days_to_the_due_day) {
+    import(kNationalDay);
+    app::set_processing_days(ws, admin, "15");
+    app::set_clock(core::Instant::parse("2026-09-30T02:00:00Z"));
+    auto c = app::submit_bind(ws, clerk, test::wife());
+    auto waiting = [&](const char* utc) {
+        app::set_clock(core::Instant::parse(utc));
+        app::CaseSearch search;
+        search.number = c.number;
+        return app::list_case_summaries(ws, search).at(0);
+    };
+    auto start = waiting("2026-09-30T02:00:00Z");
+    BOOST_REQUIRE(start.due.has_value());
+    BOOST_TEST(start.due->to_string() == "2026-10-27");
+    BOOST_TEST(start.working_days_left == 15);
+    BOOST_TEST(waiting("2026-10-07T02:00:00Z").working_days_left == 15);  // the holiday week counts nothing
+    BOOST_TEST(waiting("2026-10-09T02:00:00Z").working_days_left == 13);  // 10-08 and 10-09 gone
+    BOOST_TEST(waiting("2026-10-26T02:00:00Z").working_days_left == 1);
+    auto due = waiting("2026-10-27T02:00:00Z");
+    BOOST_TEST(due.working_days_left == 0);
+    BOOST_TEST(!due.overdue);
+    BOOST_TEST(waiting("2026-10-28T02:00:00Z").overdue);
+    // Decided: no limit is running.
+    app::approve_case(ws, {"super", core::Role::supervisor, "win-09"}, c.number);
+    BOOST_TEST(!waiting("2026-10-28T02:00:00Z").due.has_value());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
