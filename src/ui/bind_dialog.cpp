@@ -118,6 +118,11 @@ void BindDialog::bind_papers_and_buttons() {
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { preview_papers(); }, kPreviewPapers);
     XRCCTRL(*this, "camera", wxButton)->Show(capture_.has_camera());  // only where one is plugged in
     capture_.accept_drops(attached_, [this] { return chosen_type(); });
+    // Delete (or Backspace) takes back the paper chosen in the list, before submission.
+    attached_->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& e) {
+        if (e.GetKeyCode() == WXK_DELETE || e.GetKeyCode() == WXK_BACK) remove_chosen_paper();
+        else e.Skip();
+    });
     // Escape, Close and the window's own close button all come here.
     Bind(wxEVT_BUTTON, &BindDialog::on_close_request, this, wxID_CANCEL);
     Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& e) {
@@ -184,12 +189,31 @@ void BindDialog::add_upload(const app::Upload& upload) {
         return;
     }
     show_paper_count();
+    choose_next_missing_type();
     attached_->Append(wxString::Format(_("%s: %s"), document_type_text(upload.type), u8(upload.file_name)));
     attached_->SetSelection(static_cast<int>(attached_->GetCount()) - 1);  // the file just added, in view
     attached_->EnsureVisible(static_cast<int>(attached_->GetCount()) - 1);
     show();
     if (!form_.case_number().empty())
         say(wxString::Format(_("%s added to case %s"), document_type_text(upload.type), u8(form_.case_number())), true);
+}
+
+void BindDialog::remove_chosen_paper() {
+    const int chosen = attached_->GetSelection();
+    if (chosen == wxNOT_FOUND) return;
+    const auto removed = attached_->GetString(static_cast<unsigned>(chosen));
+    if (!form_.remove_upload(static_cast<size_t>(chosen)))
+        return say(_("The case is submitted: its papers are removed in the case's papers, where it is recorded"), false);
+    attached_->Delete(static_cast<unsigned>(chosen));
+    show_paper_count();
+    show();
+    say(wxString::Format(_("Removed: %s"), removed), true);
+}
+
+void BindDialog::choose_next_missing_type() {
+    auto next = form_.next_missing_paper();
+    for (size_t i = 0; next && i < std::size(kTypes); ++i)
+        if (kTypes[i] == *next) document_type_->SetSelection(static_cast<int>(i));
 }
 
 void BindDialog::card_read(const app::CardRead& read) {

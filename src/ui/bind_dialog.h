@@ -40,6 +40,8 @@ public:
     // Captures a paper of this type: with the document camera where the machine has one, else
     // scanned when a scanner is there, else picked from a file.
     void capture(core::DocumentType type) { capture_.capture(type); }
+    // What Delete on the list of papers does: the paper chosen there taken back, before submission.
+    void remove_chosen_paper();
     // A half-filled application is not thrown away without asking.
     bool half_filled() const { return form_.half_filled(); }
     bool scanning() const { return capture_.scanning(); }
@@ -60,6 +62,8 @@ private:
     void on_close_request(wxCommandEvent& event);
     core::DocumentType chosen_type() const;
     void add_upload(const app::Upload& upload);
+    // The paper type offered for the next file: the first the checklist still misses.
+    void choose_next_missing_type();
     void show_scanning(const wxString& scanning);
     // A card on the reader fills the ID field that has focus (else the first empty one) and moves on.
     void card_read(const app::CardRead& read);

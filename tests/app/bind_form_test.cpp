@@ -61,14 +61,24 @@ BOOST_AUTO_TEST_CASE(the_verdict_follows_the_clerk_from_the_numbers_to_the_paper
     BOOST_TEST(missing.missing.size() == 2u);
     BOOST_TEST(form.case_number().empty());
 
+    BOOST_TEST((form.next_missing_paper() == core::DocumentType::id_card));
     form.add_upload({core::DocumentType::id_card, "card.png", test::sample_id_card("李秀英", kLiXiuying)});
+    BOOST_TEST((form.next_missing_paper() == core::DocumentType::marriage_certificate));  // what the dialog offers next
+    // A scan captured by mistake is taken back before submission, and missed again.
+    form.add_upload({core::DocumentType::marriage_certificate, "someone-else.pdf", test::sample_pdf(1)});
+    BOOST_TEST(form.remove_upload(1));
+    BOOST_TEST(form.uploads().size() == 1u);
+    BOOST_TEST((form.next_missing_paper() == core::DocumentType::marriage_certificate));
+    BOOST_TEST(!form.remove_upload(5));
     form.add_upload({core::DocumentType::marriage_certificate, "marriage.pdf", test::sample_pdf(1)});
+    BOOST_TEST(!form.next_missing_paper().has_value());
     BOOST_TEST((form.view().verdict == Verdict::eligible));
     auto submitted = form.submit();
     BOOST_REQUIRE((submitted.kind == Kind::submitted));
     BOOST_TEST(submitted.case_number == form.case_number());
     BOOST_TEST(form.papers().size() == 2u);  // the letter and the receipt, of the case
     BOOST_TEST(!form.half_filled());
+    BOOST_TEST(!form.remove_upload(0));  // the case's papers now: removed in the case, audited
 }
 
 BOOST_AUTO_TEST_CASE(a_card_that_reads_another_number_is_checked_then_submitted) {

@@ -439,6 +439,16 @@ BOOST_FIXTURE_TEST_CASE(a_new_binding_shows_its_reasons_live_and_is_submitted, D
     dialog.attach_file(core::DocumentType::id_card, card);
     BOOST_TEST(outcome->GetLabel().empty());
     BOOST_TEST(checklist->GetSelection() == 1);  // on to the next paper missing
+    // The type offered for the next file moves on with it.
+    BOOST_TEST(child<wxChoice>(&dialog, "document_type")->GetStringSelection().ToStdString(wxConvUTF8) == "结婚证");
+    // A file added by mistake is taken back with Delete on the list, before submission.
+    dialog.attach_file(core::DocumentType::hukou, certificate);
+    auto* attached = child<wxListBox>(&dialog, "attached");
+    BOOST_REQUIRE(attached->GetCount() == 2u);
+    attached->SetSelection(1);
+    dialog.remove_chosen_paper();
+    BOOST_TEST(attached->GetCount() == 1u);
+    BOOST_TEST(dialog.form().uploads().size() == 1u);
     dialog.attach_file(core::DocumentType::marriage_certificate, certificate);
     BOOST_TEST(reasons->GetString(0).ToStdString(wxConvUTF8) == "符合共济条件");
     BOOST_TEST(checklist->GetString(1).ToStdString(wxConvUTF8).find("✔") == 0u);

@@ -70,6 +70,19 @@ void BindForm::add_upload(const Upload& upload) {
     judge();
 }
 
+bool BindForm::remove_upload(std::size_t index) {
+    if (!case_number_.empty() || index >= uploads_.size()) return false;
+    uploads_.erase(uploads_.begin() + static_cast<std::ptrdiff_t>(index));
+    judge();
+    return true;
+}
+
+std::optional<core::DocumentType> BindForm::next_missing_paper() const {
+    for (const auto& need : view_.checklist)
+        if (!need.any_of.empty() && !core::is_satisfied(need, view_.attached)) return need.any_of.front();
+    return std::nullopt;
+}
+
 void BindForm::add_card_read(const CardRead& read, bool for_authorizer) {
     auto same = [&](const CardRead& r) { return r.card.id_number == read.card.id_number; };
     card_reads_.erase(std::remove_if(card_reads_.begin(), card_reads_.end(), same), card_reads_.end());

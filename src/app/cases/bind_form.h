@@ -80,6 +80,11 @@ public:
     // Before submission the paper goes with the application; after, to the case (BadInput,
     // Refused or a storage error when it cannot).
     void add_upload(const Upload& upload);
+    // Takes back a paper captured by mistake (another citizen's scan, the wrong page) before
+    // submission; false once submitted: the case's papers are removed from the case, audited.
+    bool remove_upload(std::size_t index);
+    // The kind of paper to capture next: the first the checklist still misses, if any.
+    std::optional<core::DocumentType> next_missing_paper() const;
     // A card read on the window's reader, for the authorizer's field or the user's.
     void add_card_read(const CardRead& read, bool for_authorizer);
 
