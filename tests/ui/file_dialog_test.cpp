@@ -45,7 +45,9 @@ int locks_held(const std::string& path) {
 // Once the dialog titled `title` has had two seconds to list its folder, Escape is pressed on it
 // (xdotool: a real key press, from outside the program).
 void press_escape_later_on(const std::string& title) {
-    auto command = "(sleep 2; xdotool search --sync --name '^" + title + "$' windowfocus --sync key Escape) >/dev/null 2>&1 &";
+    // Tried three times, a few seconds apart: a loaded machine may map the dialog late.
+    auto command = "(for try in 1 2 3; do sleep 2; timeout 10 xdotool search --sync --name '^" + title +
+                   "$' windowfocus --sync key Escape && break; done) >/dev/null 2>&1 &";
     BOOST_REQUIRE(std::system(command.c_str()) == 0);
 }
 
