@@ -20,7 +20,7 @@ bench=$build/tests/gongji_bench
 d=$(mktemp -d /tmp/gongji-shared.XXXXXX)
 pids=()
 cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}" $(cat "$d"/xvfb-*.pid 2>/dev/null); do kill "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
   rm -rf "$d"
 }
@@ -64,7 +64,7 @@ EOF
 # --- two desks, each on a screen of its own (no window manager: the focus stays where it is) ---
 start_screen() {  # NAME: starts Xvfb, prints its display
   Xvfb -displayfd 3 -screen 0 1366x1024x24 -nolisten tcp 3>"$d/display-$1" >/dev/null 2>&1 &
-  pids+=($!)
+  echo $! > "$d/xvfb-$1.pid"  # called as $(start_screen …), a subshell: pids+=() would not reach the cleanup
   for _ in $(seq 100); do [ -s "$d/display-$1" ] && break; sleep 0.1; done
   echo ":$(cat "$d/display-$1")"
 }
