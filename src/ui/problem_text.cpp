@@ -303,6 +303,9 @@ wxString problem_text(const app::Problem& problem) {
         return wxString::Format(_("%s is not an administrator: only administrators have a duty"), p("username"));
     if (c == "encoding_unknown")
         return wxString::Format(_("The encoding is automatic, UTF-8 or GB18030, not \"%s\""), p("encoding"));
+    if (c == "file_exists") return wxString::Format(_("%s exists already: choose a new file"), p("file"));
+    if (c == "is_database")
+        return wxString::Format(_("%s is the database itself (or its journal): choose another file"), p("file"));
     if (c == "file_is_folder") return wxString::Format(_("%s is a folder: choose a file"), p("file"));
     if (c == "file_missing") return wxString::Format(_("There is no file %s"), p("file"));
     if (c == "file_unreadable") return wxString::Format(_("%s cannot be read"), p("file"));

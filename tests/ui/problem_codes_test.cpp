@@ -22,7 +22,8 @@ std::set<std::string> problem_codes_in(const std::filesystem::path& folder) {
     // BadInput(message, {"code", …}), Refused("code", …), Problem name{"code", …}, and a function
     // returning a Problem.
     static const std::regex patterns[] = {
-        std::regex(R"re(BadInput\([^;]*?\{"([a-z0-9_]+)", \{)re"),
+        // A message's own ';' (in its quotes) does not end the statement.
+        std::regex(R"re(BadInput\((?:[^;"]|"(?:[^"\\]|\\.)*")*?\{"([a-z0-9_]+)", \{)re"),
         std::regex(R"re(Refused\("([a-z0-9_]+)")re"),
         std::regex(R"re(Problem \w+\{"([a-z0-9_]+)")re"),
         std::regex(R"re(\nProblem \w+\([^)]*\) \{\s*return \{"([a-z0-9_]+)")re"),
