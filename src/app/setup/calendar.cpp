@@ -23,9 +23,9 @@ Days read_days(const std::string& text) {
     core::CsvReader reader(text);
     std::vector<std::string> fields;
     std::string missing;
-    if (!reader.next(fields) || !core::find_columns(fields, {"date", "kind"}, missing))
-        throw BadInput("the first line must name the columns date,kind", {"calendar_header_missing", {}});
-    const auto columns = *core::find_columns(fields, {"date", "kind"}, missing);
+    const auto found = reader.next(fields) ? core::find_columns(fields, {"date", "kind"}, missing) : std::nullopt;
+    if (!found) throw BadInput("the first line must name the columns date,kind", {"calendar_header_missing", {}});
+    const auto& columns = *found;
     Days days;
     while (reader.next(fields)) {
         const auto line = reader.line();
