@@ -19,6 +19,7 @@
 #include "cli/commands.h"
 #include "cli/json_output.h"
 #include "core/documents.h"
+#include "cli/service_commands.h"
 #include "cli/sub_commands.h"
 #include "cli/usage_error.h"
 
@@ -147,12 +148,13 @@ int case_rebind(Session& s, const Args& args) {
 }
 
 int case_list(Session& s, const Args& args) {
-    args.allow_only({"status", "person", "case", "date", "limit", "due"});
+    args.allow_only({"status", "person", "case", "date", "limit", "due", "channel"});
     const auto due = args.option("due");  // today | overdue: the queue's 超期预警
     if (due && *due != "today" && *due != "overdue") throw usage_error("--due: today or overdue, not \"" + *due + "\"");
     args.expect_positional(1, "");
     app::CaseSearch f;
     if (args.option("status")) f.status = args.coded("status", core::kCaseStatuses);
+    if (args.option("channel")) f.channel = args.coded("channel", core::kChannels);
     f.person = args.option("person");
     f.number = args.option("case");
     f.date = args.date("date");
@@ -166,12 +168,14 @@ int case_list(Session& s, const Args& args) {
     core::JsonWriter w(true);
     w.begin_array();
     for (const auto& c : app::list_cases(s.workspace(), f)) {
-        const auto limit = c.submitted_at ? limits.of(c.status, *c.submitted_at) : std::nullopt;
+        const auto limit = limits.of(c);
         if (due && (!limit || (*due == "today" ? !limit->due_today : !limit->overdue))) continue;
         w.begin_object()
             .key("case").value(c.number)
             .key("kind").value(core::case_kind_name(c.kind))
             .key("status").value(core::case_status_name(c.status))
+            .key("channel").value(core::kChannels.code(c.channel))
+            .key("apply_no").value(c.service_number())
             .key("user").value(c.user_id);
         w.key("authorizer");
         if (c.authorizer_id) w.value(*c.authorizer_id); else w.null();
@@ -185,9 +189,10 @@ int case_list(Session& s, const Args& args) {
 }
 
 const SubCommand kCaseCommands[] = {
-    {"bind", case_bind},     {"approve", case_approve}, {"reject", case_reject}, {"withdraw", case_withdraw},
-    {"unbind", case_unbind}, {"reorder", case_reorder}, {"rebind", case_rebind}, {"show", case_show},
-    {"list", case_list},
+    {"bind", case_bind},     {"approve", case_approve}, {"reject", case_reject},   {"withdraw", case_withdraw},
+    {"unbind", case_unbind}, {"reorder", case_reorder}, {"rebind", case_rebind},   {"show", case_show},
+    {"list", case_list},     {"accept", case_accept},   {"refuse", case_refuse},   {"correct", case_correct},
+    {"resume", case_resume}, {"expire", case_expire},   {"deliver", case_deliver},
 };
 
 int document_scanners(Session&, const Args&) {
@@ -288,7 +293,8 @@ const SubCommand kDocumentCommands[] = {
 
 int run_case(Session& s, const Words& words) {
     return run_sub_command(s, words, {"ack-ocr"}, kCaseCommands,
-                           "usage: gongji case bind|approve|reject|withdraw|unbind|reorder|rebind|show|list …");
+                           "usage: gongji case bind|approve|reject|withdraw|unbind|reorder|rebind|show|list|"
+                           "accept|refuse|correct|resume|expire|deliver …");
 }
 
 int run_document(Session& s, const Words& words) {

@@ -12,6 +12,7 @@
 #include "app/trust/passwords.h"
 #include "cli/commands.h"
 #include "cli/json_output.h"
+#include "app/cases/service_states.h"
 #include "cli/sub_commands.h"
 
 namespace gongji::cli {
@@ -19,7 +20,7 @@ namespace {
 
 const char* const kUsage =
     "usage: gongji settings show | settings set "
-    "agency_name|agency_phone|processing_days|default_policy|document_max_mb|document_max_megapixels|"
+    "agency_name|agency_phone|processing_days|correction_days|default_policy|document_max_mb|document_max_megapixels|"
     "document_max_pages|password_min_length|password_min_classes|password_max_age_days|password_history|"
     "login_account_limit|login_account_period_minutes|cli_password_change|separate_duties|workstation|card_reader|camera|"
     "scanner|scanner_dpi VALUE";
@@ -80,6 +81,11 @@ const SettingFamily kFamilies[] = {
          app::set_processing_days(s.workspace(), s.actor(), value);
          return std::string();
      }},
+    {[](const std::string& key) { return is(key, "correction_days"); },
+     [](Session& s, const std::string&, const std::string& value) {
+         app::set_correction_days(s.workspace(), s.actor(), value);
+         return std::string();
+     }},
     {[](const std::string& key) { return is(key, "agency_name"); },
      [](Session& s, const std::string&, const std::string& value) {
          app::set_agency_name(s.workspace(), s.actor(), value);
@@ -107,6 +113,7 @@ int show(Session& s, const Args& args) {
     w.key("document_max_mb").value(static_cast<long long>(limits.max_bytes >> 20));
     w.key("document_max_megapixels").value(limits.max_page_pixels / 1'000'000);
     w.key("document_max_pages").value(limits.max_pages);
+    w.key("correction_days").value(app::correction_days(ws));
     w.end_object().end_object();
     print_json(w.str());
     return 0;

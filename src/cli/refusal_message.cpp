@@ -60,6 +60,12 @@ std::string refusal_message(const app::Problem& p) {
         return std::string(v("reason") == "expired" ? "密码已超过机构规定的使用期限" : "密码由管理员设置") +
                "，请先用 gongji user passwd 设置本人密码";
     if (c == "four_eyes") return "不能审核本人受理的办件 " + v("case");
+    if (c == "case_state") {
+        auto status = core::parse_case_status(v("status"));
+        return "办件 " + v("case") + " 处于“" + (status ? core::case_status_label(*status) : v("status")) + "”状态，不能执行此操作";
+    }
+    if (c == "correction_once") return "办件 " + v("case") + " 已一次性告知过补正，不能再次要求补正";
+    if (c == "already_delivered") return "办件 " + v("case") + " 的结果已送达";
     if (c == "not_a_backup") return "不是经过核验的备份，数据库未改动：" + v("why");
     if (c == "backup_unverified") return "备份未通过核验，已删除：" + v("why");
     if (c == "last_admin") {

@@ -10,6 +10,17 @@
 
 namespace gongji::core {
 
+// The one request for papers a case may get (一次性告知): every paper missing or unclear, a note,
+// and the day it must be answered by. The time limit does not run while it waits.
+struct Correction {
+    std::set<DocumentType> missing;
+    std::string note;
+    CivilDate due;
+    Instant asked_at;
+    CaseStatus asked_from = CaseStatus::submitted;  // where the case goes back to when answered
+    std::optional<Instant> answered_at;
+};
+
 struct Case {
     long long id = 0;
     std::string number;
@@ -33,9 +44,22 @@ struct Case {
     std::optional<std::string> decided_by;
     std::optional<Instant> decided_at;
     std::optional<std::string> request_key;  // the window's idempotency key of the submission
+    // Where it came from (domain.md §9): at the window the apply_no is the case number.
+    Channel channel = Channel::window;
+    std::optional<Via> via;
+    std::optional<std::string> apply_no;
+    std::optional<std::string> item_code;  // 事项编码, the agency's for the kind when it was made
+    std::optional<Correction> correction;
+    // 送达: when the decision reached the applicant, and how ("window": the signed 送达回执;
+    // "channel": the online channel showed it).
+    std::optional<Instant> delivered_at;
+    std::optional<std::string> delivered_how;
 
+    const std::string& service_number() const { return apply_no ? *apply_no : number; }
     bool has_document(DocumentType t) const;
     bool is_decided() const { return status == CaseStatus::approved || status == CaseStatus::rejected; }
+    // Waiting for a person at the agency: to be accepted, or to be decided.
+    bool is_waiting() const { return status == CaseStatus::applied || status == CaseStatus::submitted; }
 };
 
 // What a list of cases shows of each; the whole case is read when one is chosen.
@@ -43,8 +67,12 @@ struct CaseSummary {
     std::string number;
     CaseKind kind = CaseKind::bind;
     CaseStatus status = CaseStatus::draft;
+    Channel channel = Channel::window;
     std::string user_id, user_name, created_by;
     Instant waiting_since;  // submitted, else created
+    // The correction asked for, if any: its due day, and the time it held the clock.
+    std::optional<CivilDate> correction_due;
+    std::optional<Instant> correction_asked_at, correction_answered_at;
     // Waiting for a decision where the agency promises a number of working days: when it is due,
     // and the working days left after today (0 on the day and after it).
     std::optional<CivilDate> due;

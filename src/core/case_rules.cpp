@@ -2,27 +2,37 @@
 
 namespace gongji::core {
 
-std::optional<CaseStatus> next_status(CaseStatus from, CaseAction action) {
+std::optional<CaseStatus> next_status(CaseStatus from, CaseAction action, CaseStatus asked_from) {
+    if (action == CaseAction::withdraw && !is_final(from)) return CaseStatus::withdrawn;
     switch (from) {
         case CaseStatus::draft:
             if (action == CaseAction::submit) return CaseStatus::submitted;
-            if (action == CaseAction::withdraw) return CaseStatus::withdrawn;
+            return std::nullopt;
+        case CaseStatus::applied:
+            if (action == CaseAction::accept) return CaseStatus::submitted;
+            if (action == CaseAction::refuse) return CaseStatus::not_accepted;
+            if (action == CaseAction::ask_correction) return CaseStatus::correction;
             return std::nullopt;
         case CaseStatus::submitted:
             if (action == CaseAction::approve) return CaseStatus::approved;
             if (action == CaseAction::reject) return CaseStatus::rejected;
-            if (action == CaseAction::withdraw) return CaseStatus::withdrawn;
+            if (action == CaseAction::ask_correction) return CaseStatus::correction;
+            return std::nullopt;
+        case CaseStatus::correction:
+            if (action == CaseAction::answer_correction) return asked_from;
             return std::nullopt;
         case CaseStatus::approved:
         case CaseStatus::rejected:
         case CaseStatus::withdrawn:
+        case CaseStatus::not_accepted:
             return std::nullopt;
     }
     return std::nullopt;
 }
 
 bool is_final(CaseStatus s) {
-    return s == CaseStatus::approved || s == CaseStatus::rejected || s == CaseStatus::withdrawn;
+    return s == CaseStatus::approved || s == CaseStatus::rejected || s == CaseStatus::withdrawn ||
+           s == CaseStatus::not_accepted;
 }
 
 const char* unbind_reason_label(std::string_view code) {

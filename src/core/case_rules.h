@@ -11,8 +11,10 @@
 namespace gongji::core {
 
 enum class CaseKind { bind, unbind, reorder, rebind };
-enum class CaseStatus { draft, submitted, approved, rejected, withdrawn };
-enum class CaseAction { submit, approve, reject, withdraw };
+// The service states of domain.md §9: `applied` (online, nobody has looked at it yet), `submitted`
+// (已受理), `not_accepted` (不予受理), `correction` (待补正), then decided or withdrawn.
+enum class CaseStatus { draft, submitted, approved, rejected, withdrawn, applied, not_accepted, correction };
+enum class CaseAction { submit, approve, reject, withdraw, accept, refuse, ask_correction, answer_correction };
 
 inline constexpr CodeTable<CaseKind, 4> kCaseKinds{{
     {CaseKind::bind, "bind", "共济关系绑定"},
@@ -20,18 +22,25 @@ inline constexpr CodeTable<CaseKind, 4> kCaseKinds{{
     {CaseKind::reorder, "reorder", "扣款顺序变更"},
     {CaseKind::rebind, "rebind", "历史共济关系续签"},
 }};
-inline constexpr CodeTable<CaseStatus, 5> kCaseStatuses{{
+inline constexpr CodeTable<CaseStatus, 8> kCaseStatuses{{
     {CaseStatus::draft, "draft", "草稿"},
     {CaseStatus::submitted, "submitted", "已受理"},
     {CaseStatus::approved, "approved", "审核通过"},
     {CaseStatus::rejected, "rejected", "已驳回"},
     {CaseStatus::withdrawn, "withdrawn", "已撤回"},
+    {CaseStatus::applied, "applied", "已申请"},
+    {CaseStatus::not_accepted, "not_accepted", "不予受理"},
+    {CaseStatus::correction, "correction", "待补正"},
 }};
-inline constexpr CodeTable<CaseAction, 4> kCaseActions{{
+inline constexpr CodeTable<CaseAction, 8> kCaseActions{{
     {CaseAction::submit, "submit"},
     {CaseAction::approve, "approve"},
     {CaseAction::reject, "reject"},
     {CaseAction::withdraw, "withdraw"},
+    {CaseAction::accept, "accept"},
+    {CaseAction::refuse, "refuse"},
+    {CaseAction::ask_correction, "correct"},
+    {CaseAction::answer_correction, "resume"},
 }};
 
 inline const char* case_kind_name(CaseKind k) { return kCaseKinds.code(k); }
@@ -42,9 +51,12 @@ inline const char* case_status_label(CaseStatus s) { return kCaseStatuses.label(
 inline std::optional<CaseStatus> parse_case_status(std::string_view s) { return kCaseStatuses.parse(s); }
 inline const char* case_action_name(CaseAction a) { return kCaseActions.code(a); }
 
-// The state a case reaches by `action`, or nullopt when the lifecycle has no such edge
-// (a decided case is never edited: approved, rejected and withdrawn are final).
-std::optional<CaseStatus> next_status(CaseStatus from, CaseAction action);
+// The state a case reaches by `action`, or nullopt when the lifecycle has no such edge (a decided
+// case is never edited: approved, rejected, not accepted and withdrawn are final). An answered
+// correction goes back to the state the case was asked from (`asked_from`): waiting to be
+// accepted, or accepted and waiting for review.
+std::optional<CaseStatus> next_status(CaseStatus from, CaseAction action,
+                                      CaseStatus asked_from = CaseStatus::submitted);
 bool is_final(CaseStatus s);
 // Whether a case of this kind waits for a supervisor's decision: an unbinding and a new deduction
 // order take effect when the clerk records them, without review.
@@ -59,6 +71,30 @@ inline constexpr CodeTable<RejectionReason, 5> kRejectionReasons{{
     {RejectionReason::not_eligible, "not_eligible", "不符合共济条件"},
     {RejectionReason::other, "other", "其他原因"},
 }};
+// Why an application is not accepted (不予受理, domain.md §9), in the order offered.
+enum class NotAcceptedReason { not_eligible, out_of_scope, duplicate, incomplete_identity, other };
+inline constexpr CodeTable<NotAcceptedReason, 5> kNotAcceptedReasons{{
+    {NotAcceptedReason::not_eligible, "not_eligible", "不符合共济条件"},
+    {NotAcceptedReason::out_of_scope, "out_of_scope", "不属于本经办机构受理范围"},
+    {NotAcceptedReason::duplicate, "duplicate", "重复申请"},
+    {NotAcceptedReason::incomplete_identity, "incomplete_identity", "身份信息不完整"},
+    {NotAcceptedReason::other, "other", "其他原因"},
+}};
+// The reason a correction left unanswered by its due date ends the case with: 逾期未补正视为撤回申请.
+inline constexpr const char* kCorrectionExpired = "correction_expired";
+
+// Where a case came from (domain.md §9): a clerk at the window, or an online channel.
+enum class Channel { window, online };
+inline constexpr CodeTable<Channel, 2> kChannels{{{Channel::window, "window", "窗口"}, {Channel::online, "online", "网上"}}};
+enum class Via { wechat, alipay, web, app, kiosk };
+inline constexpr CodeTable<Via, 5> kVias{{
+    {Via::wechat, "wechat", "微信"},
+    {Via::alipay, "alipay", "支付宝"},
+    {Via::web, "web", "网上服务大厅"},
+    {Via::app, "app", "国家医保服务平台APP"},
+    {Via::kiosk, "kiosk", "自助服务机"},
+}};
+
 // Unbinding reasons a clerk records, in the order offered; an automatic end ("auto") is the
 // program's, after a roster change, never a clerk's choice.
 enum class UnbindReason { request, divorce, death, other };

@@ -25,6 +25,7 @@ struct CaseFilter {
     std::optional<core::Instant> created_from, created_before;
     std::optional<std::string> created_by;
     std::optional<std::string> workstation;  // where it was taken in
+    std::optional<core::Channel> channel;
     int limit = 1000;
 };
 
@@ -55,6 +56,10 @@ public:
     std::map<std::pair<std::string, std::string>, std::vector<std::pair<std::string, std::string>>> numbers_for_users(
         const std::vector<std::string>& user_ids);
     void set_documents(long long case_id, const std::set<core::DocumentType>& documents);
+    // The cases waiting for papers whose correction was due before `today`, oldest first.
+    std::vector<std::string> corrections_due_before(const core::CivilDate& today);
+    // The case an online channel's 办件号 names.
+    std::optional<std::string> number_of_application(core::Via via, const std::string& apply_no);
 
 private:
     void select(const CaseFilter& f, const char* columns, const char* tables,

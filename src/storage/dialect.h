@@ -60,6 +60,13 @@ public:
     // table exists.
     virtual const char* identity_column() const = 0;
     virtual bool has_table(soci::session& sql, const std::string& table) const = 0;
+    // The tag of a migration's lines meant for this database only ("{{sqlite}} …").
+    virtual const char* migration_tag() const = 0;
+    // Around a migration's transaction: SQLite rebuilds a table to change a constraint, which it
+    // can do only with foreign keys off (sqlite.org, "making other kinds of table schema
+    // changes"); they are checked before the migration commits, and on again after it.
+    virtual void foreign_keys_during_migration(soci::session& sql, bool enforced) const = 0;
+    virtual void check_foreign_keys(soci::session& sql) const = 0;
 
     // A statement run many times in a row, prepared once, by the fastest way the database has.
     virtual std::unique_ptr<PreparedStatement> prepare(Database& db, const char* sql) const = 0;

@@ -12,7 +12,19 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string dialect_sql(const Dialect& dialect, std::string sql) {
+// The migration as this database runs it: the lines tagged for another database left out, the
+// tag of its own taken off, the identity column's type filled in.
+std::string dialect_sql(const Dialect& dialect, const std::string& script) {
+    const std::string own = dialect.migration_tag();
+    std::string sql;
+    std::istringstream in(script);
+    for (std::string line; std::getline(in, line);) {
+        if (line.rfind("{{sqlite}}", 0) == 0 || line.rfind("{{postgresql}}", 0) == 0) {
+            if (line.rfind(own, 0) != 0) continue;
+            line.erase(0, own.size());
+        }
+        sql += line + '\n';
+    }
     const std::string token = "{{identity}}";
     const std::string identity = dialect.identity_column();
     for (auto pos = sql.find(token); pos != std::string::npos; pos = sql.find(token, pos))
@@ -26,6 +38,23 @@ std::string trim(const std::string& s) {
     auto e = s.find_last_not_of(" \t\r\n");
     return s.substr(b, e - b + 1);
 }
+
+// Foreign keys off for one migration, where the database needs that to rebuild a table.
+class ForeignKeysOff {
+public:
+    explicit ForeignKeysOff(Database& db) : db_(db) { db_.dialect().foreign_keys_during_migration(db_.sql(), false); }
+    ~ForeignKeysOff() {
+        try {
+            db_.dialect().foreign_keys_during_migration(db_.sql(), true);
+        } catch (const std::exception&) {  // the connection is gone: a new one starts with them on
+        }
+    }
+    ForeignKeysOff(const ForeignKeysOff&) = delete;
+    ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+
+private:
+    Database& db_;
+};
 
 }  // namespace
 
@@ -103,10 +132,12 @@ MigrationReport migrate(Database& db, const std::vector<Migration>& migrations, 
                            "): use a newer Gongji Desk; nothing was changed");
     for (const auto& m : migrations) {
         if (m.version <= report.from_version) continue;
+        ForeignKeysOff relaxed(db);  // declared first: on again after the transaction ends either way
         Transaction tx(db);
         try {
             for (const auto& statement : split_sql_statements(dialect_sql(db.dialect(), m.sql)))
                 db.sql() << statement;
+            db.dialect().check_foreign_keys(db.sql());
             auto now = applied_at.utc();
             db.sql() << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :t)",
                 soci::use(m.version), soci::use(m.name), soci::use(now);

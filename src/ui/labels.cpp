@@ -46,6 +46,9 @@ wxString case_status_text(core::CaseStatus status) {
         case core::CaseStatus::approved: return _("approved");
         case core::CaseStatus::rejected: return _("rejected");
         case core::CaseStatus::withdrawn: return _("withdrawn");
+        case core::CaseStatus::applied: return _("applied online");
+        case core::CaseStatus::not_accepted: return _("not accepted");
+        case core::CaseStatus::correction: return _("waiting for papers");
     }
     return "";
 }

@@ -204,6 +204,21 @@ wxString problem_text(const app::Problem& problem) {
         return wxString::Format(_("Case %s was decided by someone else meanwhile"), p("case"));
     }
     if (c == "four_eyes") return wxString::Format(_("You took in case %s: another supervisor decides it"), p("case"));
+    if (c == "case_state") {
+        if (auto status = core::parse_case_status(problem.param("status")))
+            return wxString::Format(_("Case %s is %s: that cannot be done to it now"), p("case"), case_status_text(*status));
+        return wxString::Format(_("Case %s: that cannot be done to it now"), p("case"));
+    }
+    if (c == "correction_once")
+        return wxString::Format(_("Case %s was already asked for papers once: everything missing is asked for at once"), p("case"));
+    if (c == "correction_nothing_missing") return _("Name every paper that is missing or unclear");
+    if (c == "correction_papers_missing")
+        return wxString::Format(_("Case %s: no new paper of the kind asked for (%s) has been added yet"), p("case"),
+                                document_type_text(core::parse_document_type(problem.param("type")).value_or(core::DocumentType::other)));
+    if (c == "already_delivered") return wxString::Format(_("The decision of case %s was already delivered"), p("case"));
+    if (c == "delivery_how_invalid") return _("Delivery is at the window or through the online channel");
+    if (c == "correction_days_invalid")
+        return wxString::Format(_("The working days for bringing papers are a whole number, 1-30, not \"%s\""), p("value"));
     if (c == "ocr_mismatch")
         return wxString::Format(_("The ID card scan %s reads the number %s, which is neither of the two typed"),
                                 p("file"), p("read"));

@@ -7,6 +7,7 @@
 
 #include "app/trust/audit.h"
 #include "app/trust/audit_record.h"
+#include "app/cases/case_steps.h"
 #include "app/cases/eligibility_service.h"
 #include "app/cases/time_limits.h"
 #include "app/setup/machine_settings.h"
@@ -26,61 +27,6 @@ namespace {
 using core::Binding;
 using core::Case;
 
-AuditWho who(const Actor& actor) { return {actor.username, actor.workstation}; }
-
-// Case numbers count through the day. The counter is taken by one statement of its own, before
-// the change's transaction: its one row is then locked for that statement, not for a whole
-// submission that every other window would queue behind. A change refused afterwards leaves its
-// number unused.
-std::string take_case_number(Workspace& ws) {
-    auto today = china_today();
-    auto day = today.to_string();
-    return core::format_case_number(today, stores(ws).cases.next_sequence(day.substr(0, 4) + day.substr(5, 2) + day.substr(8, 2)));
-}
-
-Case new_case(std::string number, const Actor& actor, core::CaseKind kind, const std::string& user_id,
-              const core::CivilDate& date) {
-    Case c;
-    c.number = std::move(number);
-    c.kind = kind;
-    c.user_id = user_id;
-    c.application_date = date;
-    c.created_by = actor.username;
-    c.workstation = actor.workstation;
-    c.created_at = now();
-    return c;
-}
-
-void audit_case(Workspace& ws, const Actor& actor, const char* action, const std::string& before, const Case& after) {
-    audit(ws, who(actor), action, "case", after.number, before, audit_record(after));
-}
-
-void audit_binding(Workspace& ws, const Actor& actor, const char* action, const std::optional<Binding>& before,
-                   long long id) {
-    auto after = stores(ws).bindings.find(id);
-    audit(ws, who(actor), action, "binding", std::to_string(id), before ? audit_record(*before) : "",
-          after ? audit_record(*after) : "");
-}
-
-// The state `action` moves the case to, by core's lifecycle; already_decided when there is no
-// such edge from where the case stands.
-core::CaseStatus transition(const Case& c, core::CaseAction action) {
-    auto to = core::next_status(c.status, action);
-    if (!to) throw Refused("already_decided", {{"case", c.number}, {"status", core::case_status_name(c.status)}});
-    return *to;
-}
-
-// A bind application that ends without approval leaves no binding behind.
-void drop_pending_binding(Workspace& ws, const Actor& actor, Case& c) {
-    if (c.kind != core::CaseKind::bind || !c.binding_id) return;  // a rebind keeps its legacy binding
-    auto binding_before = stores(ws).bindings.find(*c.binding_id);
-    stores(ws).cases.set_binding(c.id, std::nullopt);
-    stores(ws).bindings.remove_pending(*c.binding_id);
-    audit(ws, who(actor), "binding.remove", "binding", std::to_string(*c.binding_id),
-          binding_before ? audit_record(*binding_before) : "", "");
-    c.binding_id.reset();
-}
-
 core::EligibilityResult evaluate(Workspace& ws, const std::string& policy, const std::string& authorizer,
                                  const std::string& user, const std::string& relation, const core::CivilDate& date,
                                  std::optional<std::set<core::DocumentType>> documents, long long except_binding,
@@ -96,8 +42,7 @@ void complete_approval(Workspace& ws, const Actor& actor, Case& c, const std::op
     c.status = transition(c, core::CaseAction::approve);
     c.decided_by = decided_by;
     c.decided_at = at;
-    if (!stores(ws).cases.update_status(c, core::CaseStatus::submitted))
-        throw Refused("already_decided", {{"case", c.number}});
+    save_state(ws, c, core::CaseStatus::submitted);
     auto binding_before = stores(ws).bindings.find(*c.binding_id);
     if (c.kind == core::CaseKind::bind)
         stores(ws).bindings.activate(*c.binding_id, at);
@@ -115,15 +60,6 @@ void compact_order(Workspace& ws, const Actor& actor, const std::string& user_id
             stores(ws).bindings.set_order(b.id, order, from);
             audit_binding(ws, actor, "binding.order", b, b.id);
         }
-}
-
-// Locks the case's people (as every change of their bindings does first), then reads the case
-// under its own lock.
-Case lock_case(Workspace& ws, const std::string& number) {
-    stores(ws).cases.lock_people_of(number);
-    auto c = stores(ws).cases.find(number, /*for_update=*/true);
-    if (!c) return find_case(ws, number);  // says there is no such case
-    return *c;
 }
 
 // An ID-card scan whose number, as OCR reads it, is neither of the two typed.
@@ -308,7 +244,7 @@ Case reject_case(Workspace& ws, const Actor& actor, const std::string& number, c
     c.note = note;
     c.decided_by = actor.username;
     c.decided_at = now();
-    if (!stores(ws).cases.update_status(c, core::CaseStatus::submitted)) throw Refused("already_decided", {{"case", c.number}});
+    save_state(ws, c, core::CaseStatus::submitted);
     drop_pending_binding(ws, actor, c);
     audit_case(ws, actor, "case.reject", before, c);
     tx.commit();
@@ -325,7 +261,7 @@ Case withdraw_case(Workspace& ws, const Actor& actor, const std::string& number)
     c.status = to;
     c.decided_by = actor.username;
     c.decided_at = now();
-    if (!stores(ws).cases.update_status(c, from)) throw Refused("already_decided", {{"case", c.number}});
+    save_state(ws, c, from);
     drop_pending_binding(ws, actor, c);
     audit_case(ws, actor, "case.withdraw", before, c);
     tx.commit();
@@ -508,6 +444,7 @@ storage::CaseFilter case_filter(const CaseSearch& search) {
     filter.number = search.number;
     filter.created_by = search.created_by;
     filter.workstation = search.workstation;
+    filter.channel = search.channel;
     filter.limit = search.limit;
     if (search.person) filter.person = normalized_id(*search.person, "--person");
     if (search.date) {
@@ -526,7 +463,7 @@ std::vector<core::CaseSummary> list_case_summaries(Workspace& ws, const CaseSear
     auto cases = stores(ws).cases.summaries(case_filter(search));
     const TimeLimits limits(ws);
     for (auto& c : cases)
-        if (auto limit = limits.of(c.status, c.waiting_since)) {
+        if (auto limit = limits.of(c)) {
             c.due = limit->due;
             c.working_days_left = limit->working_days_left;
             c.overdue = limit->overdue;

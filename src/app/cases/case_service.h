@@ -115,6 +115,7 @@ struct CaseSearch {
     std::optional<std::string> number, person, created_by, workstation;
     std::optional<core::CaseStatus> status;
     std::optional<core::CivilDate> date;
+    std::optional<core::Channel> channel;
     int limit = 1000;
 };
 std::vector<core::Case> list_cases(Workspace& ws, const CaseSearch& search);

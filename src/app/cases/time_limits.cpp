@@ -12,15 +12,42 @@ TimeLimits::TimeLimits(Workspace& ws) : calendar_(working_calendar(ws)), today_(
         days_ = std::stoi(*days);
 }
 
-std::optional<core::CivilDate> TimeLimits::due(const core::Instant& accepted) const {
+std::optional<core::CivilDate> TimeLimits::due(const core::Instant& accepted, int paused) const {
     if (!days_) return std::nullopt;
-    return calendar_.add_working_days(accepted.china_date(), *days_);
+    return calendar_.add_working_days(accepted.china_date(), *days_ + paused);
 }
 
-std::optional<TimeLimit> TimeLimits::of(core::CaseStatus status, const core::Instant& accepted) const {
-    auto day = status == core::CaseStatus::submitted ? due(accepted) : std::nullopt;
+int TimeLimits::paused(const core::Instant& asked, const core::Instant& answered) const {
+    return calendar_.working_days_after(asked.china_date(), answered.china_date());
+}
+
+std::optional<TimeLimit> TimeLimits::of(const core::CaseSummary& c) const {
+    std::optional<core::CivilDate> day;
+    if (c.status == core::CaseStatus::correction) {
+        day = c.correction_due;
+    } else if (c.status == core::CaseStatus::submitted) {
+        // A correction asked before acceptance (an online application) held no clock.
+        const bool after_acceptance = c.correction_asked_at && c.correction_answered_at && c.waiting_since <= *c.correction_asked_at;
+        day = due(c.waiting_since, after_acceptance ? paused(*c.correction_asked_at, *c.correction_answered_at) : 0);
+    }
     if (!day) return std::nullopt;
     return TimeLimit{*day, calendar_.working_days_after(today_, *day), today_ == *day, *day < today_};
+}
+
+}  // namespace gongji::app
+
+namespace gongji::app {
+
+std::optional<TimeLimit> TimeLimits::of(const core::Case& c) const {
+    core::CaseSummary s;
+    s.status = c.status;
+    s.waiting_since = c.submitted_at.value_or(c.created_at);
+    if (c.correction) {
+        s.correction_due = c.correction->due;
+        s.correction_asked_at = c.correction->asked_at;
+        s.correction_answered_at = c.correction->answered_at;
+    }
+    return of(s);
 }
 
 }  // namespace gongji::app

@@ -1,6 +1,7 @@
 #pragma once
 // The time limit of a case (domain.md §9, 办结时限): the agency promises a decision within
-// `processing_days` working days of its calendar, counted from the day the case was accepted.
+// `processing_days` working days of its calendar, counted from the day the case was accepted and
+// paused while it waited for papers (补正时间不计入办理时限).
 // The queue shows what is left of it and flags cases due today or overdue (超期预警).
 #include <optional>
 
@@ -20,10 +21,16 @@ struct TimeLimit {
 class TimeLimits {
 public:
     explicit TimeLimits(Workspace& ws);
-    // The day a case accepted at `accepted` is due; nullopt while the agency promises no days.
-    std::optional<core::CivilDate> due(const core::Instant& accepted) const;
-    // Where a case waiting for a decision stands today; nullopt for a decided one, or without days.
-    std::optional<TimeLimit> of(core::CaseStatus status, const core::Instant& accepted) const;
+    // The day a case accepted at `accepted` is due, `paused` working days later for a correction;
+    // nullopt while the agency promises no days.
+    std::optional<core::CivilDate> due(const core::Instant& accepted, int paused = 0) const;
+    // The working days a correction asked after acceptance held the clock: from the day after it
+    // was asked up to the day it was answered.
+    int paused(const core::Instant& asked, const core::Instant& answered) const;
+    // Where a case stands today: one waiting for a decision against its time limit, one waiting
+    // for papers against its correction's due day; nullopt for a decided one, or without days.
+    std::optional<TimeLimit> of(const core::CaseSummary& c) const;
+    std::optional<TimeLimit> of(const core::Case& c) const;
 
 private:
     core::WorkingCalendar calendar_;

@@ -71,7 +71,10 @@ MonthlyFigures monthly_figures(Workspace& ws, const Actor& actor, const std::str
             case core::CaseStatus::rejected: row.rejected += c.count; break;
             case core::CaseStatus::withdrawn: row.withdrawn += c.count; break;
             case core::CaseStatus::draft:
+            case core::CaseStatus::applied:
+            case core::CaseStatus::correction:  // waiting for the applicant's papers
             case core::CaseStatus::submitted: row.waiting += c.count; break;
+            case core::CaseStatus::not_accepted: break;  // never taken in: it has no submitted_at
         }
         windows[c.workstation] += c.count;
         clerks[c.clerk] += c.count;

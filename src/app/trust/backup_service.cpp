@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <map>
 
+#include <unistd.h>
+
 #include "app/trust/audit.h"
 #include "app/platform/clock.h"
 #include "app/platform/errors.h"
@@ -16,6 +18,26 @@
 namespace gongji::app {
 
 namespace {
+
+// The tables of a copy against its log, read as this release reads them: a copy made by an older
+// release is upgraded first, in a scratch file beside nothing of the agency's, and thrown away.
+StateCheck check_state_at_latest_schema(Workspace& copy, int version) {
+    const auto migrations = storage::load_migrations(migrations_dir());
+    if (version >= static_cast<int>(migrations.size())) return check_state(copy);
+    namespace fs = std::filesystem;
+    const auto scratch = fs::temp_directory_path() / ("gongji-restore-check-" + std::to_string(::getpid()) + ".db");
+    struct Removed {
+        fs::path file;
+        ~Removed() {
+            std::error_code ec;
+            for (const char* tail : {"", "-wal", "-shm"}) fs::remove(file.string() + tail, ec);
+        }
+    } removed{scratch};
+    storage::copy_sqlite(database(copy), scratch.string());
+    Workspace upgraded("sqlite:" + scratch.string());
+    storage::migrate(database(upgraded), migrations, now());
+    return check_state(upgraded);
+}
 
 // Checks a copy: SQLite finds no damage and every audit chain is whole. `why` says what does not
 // check out (empty when all does); the audit log's figures go into the report.
@@ -31,8 +53,9 @@ std::string check_copy(Workspace& copy, BackupReport& report, const std::vector<
                ": " + audit.broken->reason;
     report.audit_entries = audit.entries;
     report.chains = audit.chains;
-    if (!prove_state || storage::schema_version(database(copy)) < kStateProvenFrom) return "";  // proven since
-    auto state = check_state(copy);
+    const int version = storage::schema_version(database(copy));
+    if (!prove_state || version < kStateProvenFrom) return "";  // proven since
+    auto state = check_state_at_latest_schema(copy, version);
     if (!state.differences.empty()) {
         // A row by its key rather than a table's digest ("persons *") where one is named.
         const auto* named = &state.differences.front();
