@@ -12,6 +12,11 @@ GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO :"app";
 -- Append-only: who did what, and where money went.
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_log, ledger, settlements, recorded_settlements, recorded_payers, quota_transfers,
     card_reads, password_history FROM :"app";
+-- A paper is kept as captured: a window marks one removed, never changes or deletes it. The chains'
+-- heads move on, never back or away.
+REVOKE UPDATE, DELETE, TRUNCATE ON documents FROM :"app";
+GRANT UPDATE (removed_by, removed_at) ON documents TO :"app";
+REVOKE DELETE, TRUNCATE ON audit_heads FROM :"app";
 -- The schema's own record is the owner's.
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON schema_migrations, schema_releases FROM :"app";
 -- The administrators' tables: read only, but for a holder changing their own password.

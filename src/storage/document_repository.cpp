@@ -61,6 +61,15 @@ std::optional<DocumentRecord> DocumentRepository::find(long long id) {
     return std::nullopt;
 }
 
+void DocumentRepository::for_each(const std::function<void(const std::string&, const DocumentRecord&)>& each) {
+    soci::rowset<soci::row> rows = (db_.sql().prepare << std::string("SELECT ") + kColumns +
+                                        ", (SELECT number FROM cases WHERE cases.id = documents.case_id) FROM documents");
+    for (const auto& r : rows) {
+        const auto number = r.get_indicator(r.size() - 1) == soci::i_null ? std::string() : r.get<std::string>(r.size() - 1);
+        each(number, from_row(r, false));
+    }
+}
+
 void DocumentRepository::mark_removed(long long id, const std::string& by, core::Instant when) {
     std::string at = when.utc();
     db_.sql() << "UPDATE documents SET removed_by = :b, removed_at = :a WHERE id = :i", soci::use(by), soci::use(at),

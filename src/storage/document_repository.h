@@ -1,5 +1,6 @@
 #pragma once
 // Scans and files attached to cases.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +19,8 @@ public:
     std::vector<DocumentRecord> list(long long case_id);  // without content, removed ones included
     std::optional<DocumentRecord> find(long long id);     // with content
     void mark_removed(long long id, const std::string& by, core::Instant at);
+    // Every paper without its content, with its case's number, in no order.
+    void for_each(const std::function<void(const std::string& case_number, const DocumentRecord&)>& each);
 
 private:
     Database& db_;

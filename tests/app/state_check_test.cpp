@@ -6,6 +6,7 @@
 #include <boost/test/unit_test.hpp>
 #include <soci/soci.h>
 
+#include "app/cases/captured_papers.h"
 #include "app/trust/audit.h"
 #include "app/cases/case_service.h"
 #include "app/setup/settings.h"
@@ -13,6 +14,7 @@
 #include "demo_couple.h"
 #include "fixture.h"
 #include "ledger_fixture.h"
+#include "samples.h"
 #include "storage/money_state.h"
 
 namespace gongji {
@@ -33,6 +35,7 @@ struct Worked : test::DemoWorkspace {
                          app::Encoding::utf8, {"admin", "test-ws"});
         app::change_setting(ws, admin, "agency_name", "港北区医疗保障经办窗口");
         pending_case = app::submit_bind(ws, clerk, test::wife()).number;  // waiting for review
+        app::attach_document(ws, clerk, pending_case, {core::DocumentType::hukou, "户口簿.png", test::sample_png()});
     }
 
     void run(const std::string& sql) { app::database(ws).sql() << sql; }
@@ -64,12 +67,19 @@ const Tampering kRedTeam[] = {
     {"a deduction order changed", "UPDATE bindings SET deduction_order = 7 WHERE status = 'active'", "bindings", ""},
     {"the clerk made an administrator", "UPDATE users SET role = 'admin' WHERE username = 'clerk'", "users", "clerk"},
     {"every administrator disabled", "UPDATE users SET disabled = 1 WHERE role = 'admin'", "users", "admin"},
-    {"a password hash set behind the log", "UPDATE users SET password_hash = 'ab' || substr(password_hash, 3) WHERE username = 'admin'",
+    // Its first two digits changed, whatever they were (a hash that began "ab" once hid this).
+    {"a password hash set behind the log",
+     "UPDATE users SET password_hash = CASE WHEN substr(password_hash, 1, 2) = 'ab' THEN 'cd' ELSE 'ab' END || "
+     "substr(password_hash, 3) WHERE username = 'admin'",
      "users", "admin"},
     {"a user added", "INSERT INTO users (username, role, password_salt, password_hash, iterations, created_at) "
                      "VALUES ('mole', 'admin', '00', '00', 1, '2026-12-01T00:00:00Z')", "users", "mole"},
     {"a setting changed", "UPDATE settings SET value = '别处' WHERE name = 'agency_name'", "settings", "agency_name"},
     {"a setting added", "INSERT INTO settings (name, value) VALUES ('login_lock_after', '1000')", "settings", "login_lock_after"},
+    {"a paper deleted", "DELETE FROM documents WHERE id = (SELECT max(id) FROM documents)", "documents", ""},
+    {"a paper marked removed", "UPDATE documents SET removed_at = '2026-12-01T00:00:00Z', removed_by = 'clerk'", "documents", ""},
+    {"a scan swapped, its hash with it",
+     "UPDATE documents SET sha256 = '00' || substr(sha256, 3), size_bytes = size_bytes + 1", "documents", ""},
     {"a policy profile edited", "UPDATE policy_profiles SET document = document || ' ' WHERE name = 'guangxi'",
      "policy_profiles", "guangxi"},
 };

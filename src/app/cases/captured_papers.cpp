@@ -30,7 +30,9 @@ BadInput no_document(long long id) {
     return BadInput("document: no document " + std::to_string(id), {"document_unknown", {{"document", std::to_string(id)}}});
 }
 
-std::string document_json(const core::StoredDocument& d) {
+}  // namespace
+
+std::string paper_record(const core::StoredDocument& d) {
     core::JsonWriter w;
     w.begin_object()
         .key("id").value(d.id)
@@ -43,6 +45,8 @@ std::string document_json(const core::StoredDocument& d) {
         .end_object();
     return w.str();
 }
+
+namespace {
 
 // A paper refused by its content: the file, the reason in English and as a code with its values,
 // for the desktop app to say in the user's language.
@@ -143,7 +147,7 @@ long long store_paper(Workspace& ws, const Actor& actor, long long case_id, cons
     d.workstation = actor.workstation;
     d.captured_at = now();
     d.id = stores(ws).documents.insert(d);
-    audit(ws, {actor.username, actor.workstation}, "document.attach", "case", case_number, "", document_json(d));
+    audit(ws, {actor.username, actor.workstation}, "document.attach", "case", case_number, "", paper_record(d));
     return d.id;
 }
 
@@ -211,7 +215,7 @@ void remove_document(Workspace& ws, const Actor& actor, long long document_id) {
         return o.id != document_id && !o.removed_at && o.type == d->type;
     });
     if (!another && c.documents.erase(d->type)) stores(ws).cases.set_documents(c.id, c.documents);
-    audit(ws, {actor.username, actor.workstation}, "document.remove", "case", number, document_json(*d), "");
+    audit(ws, {actor.username, actor.workstation}, "document.remove", "case", number, paper_record(*d), "");
     tx.commit();
 }
 

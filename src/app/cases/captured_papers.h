@@ -44,6 +44,8 @@ CheckedPaper check_paper(const Upload& upload, const devices::DocumentLimits& li
 long long store_paper(Workspace& ws, const Actor& actor, long long case_id, const std::string& case_number,
                       const CheckedPaper& paper);
 
+// A paper as its audit entry records it (document.attach's after, document.remove's before).
+std::string paper_record(const core::StoredDocument& d);
 long long attach_document(Workspace& ws, const Actor& actor, const std::string& case_number, const Upload& upload);
 void remove_document(Workspace& ws, const Actor& actor, long long document_id);
 std::vector<core::StoredDocument> list_documents(Workspace& ws, const std::string& case_number);

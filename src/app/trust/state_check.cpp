@@ -70,6 +70,12 @@ struct CaseState {
     std::map<std::string, std::string> papers;       // document id → type, as attached and not removed
 };
 
+// A paper as its document.attach entry recorded it, and whether a document.remove followed.
+struct PaperState {
+    std::string case_number, record;
+    bool removed = false;
+};
+
 struct BindingState {
     std::string record;  // "" once removed
     std::optional<long long> order;  // set by a reorder since that record
@@ -115,6 +121,7 @@ public:
     // made before may have no entry of their own. 0 for a database that had it from the start.
     long long cases_before = 0, bindings_before = 0;
     std::unordered_map<std::string, CaseState> cases;
+    std::unordered_map<std::string, PaperState> papers;  // by document id
     std::unordered_map<std::string, BindingState> bindings;
     std::unordered_map<std::string, std::set<std::string>> of_user;  // user ID → binding ids
     std::map<std::string, UserState> users;
@@ -165,6 +172,10 @@ private:
         if (!paper) return;
         const auto id = text_of(paper, "id"), type = text_of(paper, "type");
         if (!c.documents) c.documents = text_set(parse_object(c.record), "documents");
+        auto& logged = papers[id];
+        logged.case_number = e.entity_key;
+        if (attach) logged.record = e.after;
+        logged.removed = remove;
         if (attach) {
             c.papers[id] = type;
             c.documents->insert(type);
@@ -283,6 +294,30 @@ void compare_cases(Workspace& ws, Replay& replay, Comparison& out) {
         if (!state.record.empty()) out.differs("cases", number, state.record, "");
 }
 
+// Each paper as attached (its type, file, size and SHA-256: a swapped scan changes the hash its
+// entry sealed), under its case, removed only where the log says so; none deleted.
+void compare_documents(Workspace& ws, Replay& replay, Comparison& out) {
+    auto state = [](const std::string& number, const std::string& record, bool removed) {
+        return "{\"case\":\"" + number + "\",\"paper\":" + (record.empty() ? "null" : record) +
+               ",\"removed\":" + (removed ? "true" : "false") + "}";
+    };
+    stores(ws).documents.for_each([&](const std::string& number, const core::StoredDocument& d) {
+        out.compared();
+        const auto key = std::to_string(d.id);
+        const auto table = state(number, paper_record(d), d.is_removed());
+        auto logged = replay.papers.find(key);
+        if (logged == replay.papers.end() || logged->second.record.empty()) {
+            if (d.case_id > replay.cases_before) out.differs("documents", key, "", table);
+        } else {
+            const auto log = state(logged->second.case_number, logged->second.record, logged->second.removed);
+            if (log != table) out.differs("documents", key, log, table);
+        }
+        if (logged != replay.papers.end()) replay.papers.erase(logged);
+    });
+    for (const auto& [id, paper] : replay.papers)
+        if (!paper.record.empty()) out.differs("documents", id, state(paper.case_number, paper.record, paper.removed), "");
+}
+
 void compare_bindings(Workspace& ws, Replay& replay, Comparison& out) {
     stores(ws).bindings.for_each([&](const core::Binding& b) {
         out.compared();
@@ -366,6 +401,7 @@ StateCheck check_state(Workspace& ws) {
     check.entries = replay.entries;
     Comparison out(check);
     compare_cases(ws, replay, out);
+    compare_documents(ws, replay, out);
     compare_bindings(ws, replay, out);
     compare_users(ws, replay, out);
     compare_named("settings", stores(ws).settings.all(), replay.settings, replay.has_baseline, out);
