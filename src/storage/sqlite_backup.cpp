@@ -62,6 +62,21 @@ long long audit_entry_count(Database& db) {
     return entries;
 }
 
+long long backup_audit_entries(Database& copy) {
+    if (!copy.dialect().has_table(copy.sql(), "backup_record")) return 0;
+    long long entries = 0;
+    copy.sql() << "SELECT audit_entries FROM backup_record", soci::into(entries);
+    return entries;
+}
+
+bool holds_backup_entry(Database& copy, const std::string& taken_at) {
+    long long n = 0;
+    const std::string pattern = "%\"taken_at\":\"" + taken_at + "\"%";
+    copy.sql() << "SELECT count(*) FROM audit_log WHERE action = 'backup' AND after_state LIKE :p", soci::use(pattern),
+        soci::into(n);
+    return n > 0;
+}
+
 void unmark_backup(Database& restored) { restored.sql() << "DROP TABLE IF EXISTS backup_record"; }
 
 std::string integrity(Database& db) {

@@ -22,6 +22,10 @@ void mark_backup(Database& copy, const std::string& taken_at, const std::string&
 std::optional<std::string> backup_taken_at(Database& copy);  // nullopt: not a backup
 // The entries in a database's audit log, whatever its schema version (for the mark above).
 long long audit_entry_count(Database& db);
+// The audit entries the backup held when it was marked (0 when not a backup).
+long long backup_audit_entries(Database& copy);
+// Whether the copy's log holds the sealed entry `gongji backup` wrote for it before copying.
+bool holds_backup_entry(Database& copy, const std::string& taken_at);
 void unmark_backup(Database& restored);
 
 }  // namespace gongji::storage

@@ -19,6 +19,8 @@ namespace gongji::app {
 
 namespace {
 
+constexpr int kBackupSealedFrom = 16;  // db/migrations/0016: backups taken by this release seal themselves first
+
 // The tables of a copy against its log, read as this release reads them: a copy made by an older
 // release is upgraded first, in a scratch file beside nothing of the agency's, and thrown away.
 StateCheck check_state_at_latest_schema(Workspace& copy, int version) {
@@ -97,6 +99,18 @@ std::vector<BackupReport::Missing> not_in(Workspace& backup, const std::vector<A
     return missing;
 }
 
+// A backup whose log was cut back after it was taken: the entries it was marked with, or its own
+// sealed entry (written before the copy since schema 16), are no longer all there.
+std::string cut_since_taken(Workspace& copy, const std::string& taken_at, int version) {
+    const auto held = storage::audit_entry_count(database(copy)), marked = storage::backup_audit_entries(database(copy));
+    if (held != marked)
+        return "its audit log holds " + std::to_string(held) + " entries, but it was taken with " + std::to_string(marked) +
+               ": entries were cut from it";
+    if (version >= kBackupSealedFrom && !storage::holds_backup_entry(database(copy), taken_at))
+        return "its own sealed entry (backup taken at " + taken_at + ") is not in its log: entries were cut from it";
+    return "";
+}
+
 }  // namespace
 
 BackupReport back_up(Workspace& ws, const Actor& actor, const std::string& file) {
@@ -106,23 +120,31 @@ BackupReport back_up(Workspace& ws, const Actor& actor, const std::string& file)
         throw BadInput("backup: " + file + " exists already; choose a new file", {"file_exists", {{"file", file}}});
     const std::string partial = file + ".partial";
     std::filesystem::remove(partial, ec);
-    storage::copy_sqlite(database(ws), partial);
     BackupReport report{file, 0, 0, now().utc(), false, {}, ""};
+    // Sealed before the copy is taken, so that the copy holds it: a backup whose log was cut back
+    // after it was taken has lost its own entry, and its restore is refused.
+    const auto name = std::filesystem::path(file).filename().string();
+    audit(ws, {actor.username, actor.workstation}, "backup", "database", name, "",
+          "{\"taken_at\":\"" + report.taken_at + "\"}");
+    auto failed = [&](const std::string& why) {
+        std::filesystem::remove(partial, ec);
+        audit(ws, {actor.username, actor.workstation}, "backup.failed", "database", name, "", "");
+        return Refused("backup_unverified", {{"why", why}});
+    };
+    storage::copy_sqlite(database(ws), partial);
     {
         Workspace copy("sqlite:" + partial);
-        if (auto why = check_copy(copy, report, {}, /*prove_state=*/false); !why.empty()) {
-            std::filesystem::remove(partial, ec);
-            throw Refused("backup_unverified", {{"why", why}});
-        }
+        if (auto why = check_copy(copy, report, {}, /*prove_state=*/false); !why.empty()) throw failed(why);
         // Kept all the same (it is the database as it is), but said: a restore will refuse it.
         if (storage::schema_version(database(copy)) >= kStateProvenFrom)
             if (auto state = check_state(copy); !state.differences.empty()) report.differs_from_log = state_summary(state);
         storage::mark_backup(database(copy), report.taken_at, actor.username, report.audit_entries);
     }
     std::filesystem::rename(partial, file, ec);  // called a backup only once it checked out
-    if (ec) throw BadInput("backup: cannot write " + file + ": " + ec.message(), {"file_unwritable", {{"file", file}}});
-    audit(ws, {actor.username, actor.workstation}, "backup", "database", std::filesystem::path(file).filename().string(), "",
-          "{\"audit_entries\":" + std::to_string(report.audit_entries) + "}");
+    if (ec) {
+        failed(ec.message());
+        throw BadInput("backup: cannot write " + file + ": " + ec.message(), {"file_unwritable", {{"file", file}}});
+    }
     return report;
 }
 
@@ -155,6 +177,7 @@ BackupReport restore(Workspace& ws, const Actor& actor, const std::string& file,
                 auto held = kept_within(*copy, kept);
                 held.insert(held.end(), anchors.begin(), anchors.end());
                 why = check_copy(*copy, report, held, /*prove_state=*/true);
+                if (why.empty()) why = cut_since_taken(*copy, *taken_at, version);
                 report.not_in_backup = not_in(*copy, kept);
             }
         } catch (const std::exception& e) {  // not a database at all
