@@ -104,6 +104,28 @@ rc=0; out=$("$gongji" --db "$app_url" audit verify) || rc=$?
 [ "$rc" -eq 1 ] || fail "audit verify after a change behind the log: exit $rc"
 echo "$out" | grep -q '"table": "persons"' || fail "the balance changed behind the log is not named: $out"
 
+# From a red-team trial: a window's credentials copied the clerk's password onto the administrator
+# and logged in as him. Row security leaves an administrator's row to the administrators' role;
+# a paper is only ever marked removed; a chain's head never deleted.
+takeover=$(psql -X -q -v ON_ERROR_STOP=1 "$app_url" -c "UPDATE users u SET password_salt = c.password_salt,
+  password_hash = c.password_hash, iterations = c.iterations FROM users c WHERE c.username = 'clerk' AND u.username = 'admin'
+  RETURNING u.username" -At 2>&1) || fail "the takeover statement failed otherwise: $takeover"
+[ -z "$takeover" ] || fail "the application role changed an administrator's password: $takeover"
+for attempt in "DELETE FROM documents" "UPDATE documents SET sha256 = 'x'" "UPDATE documents SET content = ''" \
+               "DELETE FROM audit_heads" "TRUNCATE audit_heads"; do
+  if out=$(psql -X -q -v ON_ERROR_STOP=1 "$app_url" -c "$attempt" 2>&1); then
+    fail "the application role could: $attempt"
+  fi
+  echo "$out" | grep -Eq "permission denied" || fail "$attempt: unexpected answer: $out"
+done
+out=$(GONGJI_NEW_PASSWORD=Seal-Chosen-2026 "$gongji" --db "$app_url" --as admin user passwd 2>&1) \
+  && fail "an administrator's password changed through the windows' role"
+echo "$out" | grep -q "gongji_admin" || fail "the refused password change does not say where it is done: $out"
+GONGJI_NEW_PASSWORD=Seal-Chosen-2026 "$gongji" --db "$admin_url" --as admin user passwd >/dev/null \
+  || fail "an administrator changing their own password as the administrators' role"
+GONGJI_PASSWORD=Seal-Chosen-2026 "$gongji" --db "$app_url" --as admin user list >/dev/null \
+  || fail "the administrator's new password at a window"
+
 # A server whose certificate does not check out is not talked to, and the window says why.
 expect_refused() {  # URL what
   local out rc=0

@@ -22,3 +22,10 @@ REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON schema_migrations, schema_releases FR
 -- The administrators' tables: read only, but for a holder changing their own password.
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON users, settings, policy_profiles, regions, relation_codes, calendar_days FROM :"app";
 GRANT UPDATE (password_salt, password_hash, iterations, password_set_at, must_change_password) ON users TO :"app";
+-- … and never an administrator's: row security keeps those rows to the administrators' role
+-- (admin_role.sql), so a window's credentials cannot take over an administrator's account.
+ALTER TABLE users ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS windows_read_users ON users;
+CREATE POLICY windows_read_users ON users FOR SELECT TO :"app" USING (true);
+DROP POLICY IF EXISTS windows_change_passwords ON users;
+CREATE POLICY windows_change_passwords ON users FOR UPDATE TO :"app" USING (role <> 'admin') WITH CHECK (role <> 'admin');

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <regex>
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
@@ -133,19 +134,30 @@ std::string redacted_url(const std::string& url) {
             if (colon != std::string::npos && colon < at) out.replace(colon + 1, at - colon - 1, "***");
         }
     }
-    // …?password=secret&… or a keyword string's password=secret
-    for (std::size_t at = out.find("password="); at != std::string::npos; at = out.find("password=", at + 1)) {
-        auto start = at + 9, end = out.find_first_of("& ", start);
-        out.replace(start, (end == std::string::npos ? out.size() : end) - start, "***");
-    }
-    return out;
+    // …?password=secret&… or a keyword string's password=secret, password = 'a secret', as libpq
+    // reads them: spaces around '=', a value quoted with its own \' escapes.
+    static const std::regex password(R"re(password\s*=\s*('(?:[^'\\]|\\.)*'?|[^&\s]*))re");
+    return std::regex_replace(out, password, "password=***");
 }
 
 bool is_database_error(const std::exception& e) {
     return dynamic_cast<const StorageError*>(&e) || dynamic_cast<const soci::soci_error*>(&e);
 }
 
-bool url_has_password(const std::string& url) { return redacted_url(url) != url; }
+bool url_has_password(const std::string& url) {
+    // libpq's own reading where it can read the string; the redaction's where it cannot.
+    char* error = nullptr;
+    PQconninfoOption* options = is_postgresql_url(url) ? PQconninfoParse(url.c_str(), &error) : nullptr;
+    if (!options) {
+        PQfreemem(error);
+        return redacted_url(url) != url;
+    }
+    bool has = false;
+    for (auto* o = options; o->keyword; ++o)
+        if (std::strcmp(o->keyword, "password") == 0 && o->val && *o->val) has = true;
+    PQconninfoFree(options);
+    return has;
+}
 
 bool is_postgresql_url(const std::string& url) {
     // A URI, or libpq's keyword/value form ("host=db1 dbname=gongji"), which begins with a keyword.

@@ -116,17 +116,23 @@ void UserRepository::set_duty(const std::string& username, core::Duty duty) {
     db_.sql() << "UPDATE users SET duty = :d WHERE username = :n", soci::use(name), soci::use(username);
 }
 
-void UserRepository::set_password(const std::string& username, const std::string& salt, const std::string& hash,
+bool UserRepository::set_password(const std::string& username, const std::string& salt, const std::string& hash,
                                   int iterations, bool must_change, const core::Instant& at) {
     const std::string at_text = at.utc();
     const int must = must_change ? 1 : 0;
     db_.sql() << "INSERT INTO password_history (username, password_salt, password_hash, iterations, replaced_at) "
                  "SELECT username, password_salt, password_hash, iterations, :at FROM users WHERE username = :n",
         soci::use(at_text), soci::use(username);
-    db_.sql() << "UPDATE users SET password_salt = :s, password_hash = :h, iterations = :i, password_set_at = :at, "
-                 "must_change_password = :m WHERE username = :n",
-        soci::use(salt), soci::use(hash), soci::use(iterations), soci::use(at_text), soci::use(must), soci::use(username);
+    soci::statement update = (db_.sql().prepare << "UPDATE users SET password_salt = :s, password_hash = :h, iterations = :i, "
+                                                   "password_set_at = :at, must_change_password = :m WHERE username = :n",
+                              soci::use(salt), soci::use(hash), soci::use(iterations), soci::use(at_text), soci::use(must),
+                              soci::use(username));
+    update.execute(true);
+    // PostgreSQL's row security lets the windows' role change no administrator's row: no row,
+    // no error.
+    if (update.get_affected_rows() != 1) return false;
     db_.sql() << "DELETE FROM login_failures WHERE username = :n", soci::use(username);
+    return true;
 }
 
 std::vector<UserRepository::StoredPassword> UserRepository::earlier_passwords(const std::string& username, int n) {

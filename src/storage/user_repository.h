@@ -38,7 +38,7 @@ public:
     void set_duty(const std::string& username, core::Duty duty);
     // A new password, set at `at`; clears the failed-login counts and locks at every window. The one it replaces
     // goes into the account's password history.
-    void set_password(const std::string& username, const std::string& salt, const std::string& hash, int iterations,
+    bool set_password(const std::string& username, const std::string& salt, const std::string& hash, int iterations,
                       bool must_change, const core::Instant& at);
     struct StoredPassword {
         std::string salt, hash;

@@ -209,6 +209,10 @@ wxString problem_text(const app::Problem& problem) {
             return wxString::Format(_("Case %s is %s: that cannot be done to it now"), p("case"), case_status_text(*status));
         return wxString::Format(_("Case %s: that cannot be done to it now"), p("case"));
     }
+    if (c == "password_not_changed")
+        return wxString::Format(_("The password of %s was not changed: an administrator's is changed through the "
+                                  "administrators' database connection"),
+                                p("username"));
     if (c == "correction_once")
         return wxString::Format(_("Case %s was already asked for papers once: everything missing is asked for at once"), p("case"));
     if (c == "correction_nothing_missing") return _("Name every paper that is missing or unclear");

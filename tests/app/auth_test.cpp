@@ -134,6 +134,20 @@ BOOST_AUTO_TEST_CASE(the_environment_names_the_window_only_for_root) {
     auto as_nobody = app::workstation_name();
     BOOST_REQUIRE(::seteuid(0) == 0);
     BOOST_TEST(as_nobody != "named-by-env");
+    // Nor by naming a file of its own that holds the name (a red-team trial did).
+    test::TempDir dir;
+    const auto file = dir.write("workstation", "named-by-file\n");
+    window.name("");
+    ::unsetenv("GONGJI_WORKSTATION");
+    const char* before = std::getenv("GONGJI_WORKSTATION_FILE");
+    const std::optional<std::string> kept = before ? std::optional<std::string>(before) : std::nullopt;
+    ::setenv("GONGJI_WORKSTATION_FILE", file.c_str(), 1);
+    BOOST_TEST(app::workstation_name() == "named-by-file");
+    BOOST_REQUIRE(::seteuid(65534) == 0);
+    as_nobody = app::workstation_name();
+    BOOST_REQUIRE(::seteuid(0) == 0);
+    if (kept) ::setenv("GONGJI_WORKSTATION_FILE", kept->c_str(), 1); else ::unsetenv("GONGJI_WORKSTATION_FILE");
+    BOOST_TEST(as_nobody != "named-by-file");
 }
 
 BOOST_AUTO_TEST_CASE(an_administrator_resets_a_forgotten_password_and_lifts_the_lock) {

@@ -319,6 +319,18 @@ BOOST_AUTO_TEST_CASE(a_password_in_the_database_url_is_refused_on_the_command_li
     auto keyword = run_gongji({"--db", "postgresql://clerk@127.0.0.1:1/none?password=Sekr1t-pw&connect_timeout=2", "policy", "list"});
     BOOST_TEST(keyword.err.find("PGPASSWORD") != std::string::npos, keyword.err);
     BOOST_TEST(keyword.err.find("Sekr1t-pw") == std::string::npos, keyword.err);
+    // As libpq reads a keyword string: spaces around '=' and quoted values (a red-team trial got
+    // "password =x" past the check and "password= x" echoed).
+    for (const char* url : {"host=127.0.0.1 port=1 dbname=none password =Sekr1t-pw", "host=127.0.0.1 port=1 password= Sekr1t-pw",
+                            "host=127.0.0.1 port=1 password = 'Sekr1t-pw and more'"}) {
+        auto spaced = run_gongji({"--db", url, "policy", "list"});
+        BOOST_TEST(spaced.exit_code == 2, url);
+        BOOST_TEST(spaced.err.find("PGPASSWORD") != std::string::npos, spaced.err);
+        BOOST_TEST(spaced.err.find("Sekr1t-pw") == std::string::npos, spaced.err);
+        auto env = run_gongji({"policy", "list"}, {{"GONGJI_DB", url}});
+        BOOST_TEST(env.err.find("GONGJI_DB holds a password") != std::string::npos, env.err);
+        BOOST_TEST(env.err.find("Sekr1t-pw") == std::string::npos, env.err);
+    }
 }
 
 // interfaces.md: any libpq connection string, keyword/value form included; a server reached

@@ -17,7 +17,7 @@ enum class Env {
     tessdata,          // GONGJI_TESSDATA: the OCR's trained data
     language,          // GONGJI_LANG: the desktop app's language, over the user's choice
     workstation,       // GONGJI_WORKSTATION: this window's name, over the machine's setting
-    workstation_file,  // GONGJI_WORKSTATION_FILE: where the machine's setting is kept
+    workstation_file,  // GONGJI_WORKSTATION_FILE: where the machine's setting is kept (root only)
     audit_key_file,    // GONGJI_AUDIT_KEY_FILE: the agency's audit keys
     devices_file,      // GONGJI_DEVICES_FILE: where the machine's devices are chosen
     lock_minutes,      // GONGJI_LOCK_MINUTES: idle minutes before the desktop app locks

@@ -12,7 +12,7 @@ namespace gongji::app {
 std::string workstation_name();
 // Whether a name was set for this machine (or GONGJI_WORKSTATION gives one).
 bool workstation_configured();
-// GONGJI_WORKSTATION_FILE, else /etc/gongji/workstation.
+// GONGJI_WORKSTATION_FILE (for root only), else /etc/gongji/workstation.
 std::string workstation_file();
 // Sets the machine's name once; BadInput for an empty or over-long name or a file that cannot
 // be written (naming it).

@@ -143,7 +143,8 @@ void reset_password(Workspace& ws, const Actor& actor, const std::string& userna
         throw BadInput("username: no user \"" + username + "\"", {"user_unknown", {{"username", username}}});
     auto h = hash_password(password);
     storage::Transaction tx(database(ws));
-    stores(ws).users.set_password(username, h.salt, h.hash, h.iterations, /*must_change=*/true, now());
+    if (!stores(ws).users.set_password(username, h.salt, h.hash, h.iterations, /*must_change=*/true, now()))
+        throw Refused("password_not_changed", {{"username", username}});
     audit(ws, {actor.username, actor.workstation}, "user.password", "user", username, "",
           "{\"reset\":true,\"credential\":\"" + credential_fingerprint(h) + "\"}");
     tx.commit();

@@ -83,7 +83,8 @@ void change_own_password(Workspace& ws, Actor& actor, const std::string& current
                        {"password_reused", {{"history", std::to_string(rules.history)}}});
     auto h = hash_password(chosen);
     storage::Transaction tx(database(ws));
-    stores(ws).users.set_password(actor.username, h.salt, h.hash, h.iterations, false, now());
+    if (!stores(ws).users.set_password(actor.username, h.salt, h.hash, h.iterations, false, now()))
+        throw Refused("password_not_changed", {{"username", actor.username}});
     audit(ws, {actor.username, actor.workstation}, "user.password", "user", actor.username, "",
           "{\"changed_by\":\"holder\",\"credential\":\"" + credential_fingerprint(h) + "\"}");
     tx.commit();
