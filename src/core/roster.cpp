@@ -59,6 +59,7 @@ std::optional<Issue> parse_roster_row(const RosterColumns& columns,
         return Issue{"name_too_long", "姓名超过" + std::to_string(kPersonNameLimit.max_chars) + "个字符",
                      {{"max", std::to_string(kPersonNameLimit.max_chars)}}};
     if (problem == "bidi_control") return Issue{"name_invalid", "姓名中含有双向控制字符"};
+    if (problem == "invisible_character") return Issue{"name_invalid", "姓名中含有不可见字符（如零宽空格）"};
     if (!problem.empty()) return Issue{"name_invalid", "姓名中含有控制字符"};
 
     auto gender = field(kGender);

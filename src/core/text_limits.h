@@ -24,7 +24,7 @@ inline constexpr TextLimit kNoteLimit{"note", 1000, true};
 inline constexpr std::size_t kMaxHeaderColumns = 64;  // a roster has 8, the platform's records 14
 
 // What is wrong with `text`: "" when nothing, else "too_long", "control_character",
-// "bidi_control" or "not_utf8".
+// "bidi_control", "invisible_character" or "not_utf8".
 std::string text_problem(std::string_view text, const TextLimit& limit);
 // The problem said in English, naming the field: "name: longer than 64 characters".
 std::string text_problem_message(const std::string& problem, const TextLimit& limit);

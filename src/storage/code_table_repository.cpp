@@ -64,6 +64,17 @@ core::RegionTable CodeTableRepository::load_regions() {
     return table;
 }
 
+std::string CodeTableRepository::rows_text() {
+    std::string text;
+    for (const char* query : {"SELECT code, name, level FROM regions ORDER BY code",
+                              "SELECT code, name, category FROM relation_codes ORDER BY code"}) {
+        soci::rowset<soci::row> rows = db_.sql().prepare << query;
+        for (const auto& r : rows) text += r.get<std::string>(0) + "\t" + r.get<std::string>(1) + "\t" + r.get<std::string>(2) + "\n";
+        text += "\n";
+    }
+    return text;
+}
+
 long long CodeTableRepository::region_count() {
     long long n = 0;
     db_.sql() << "SELECT count(*) FROM regions", soci::into(n);

@@ -16,6 +16,9 @@ public:
     void replace_relations(const std::vector<core::Relation>& relations);
     core::RegionTable load_regions();
     long long region_count();
+    // Both tables as text, a row a line in code order ("code\tname\tlevel or category"): what
+    // their digest is taken of.
+    std::string rows_text();
 
 private:
     Database& db_;

@@ -259,6 +259,8 @@ wxString problem_text(const app::Problem& problem) {
     if (c == "text_control_character")
         return wxString::Format(_("%s: holds a control character (a NUL, a tab or a line break)"), p("field"));
     if (c == "text_bidi_control") return wxString::Format(_("%s: holds a bidirectional control character"), p("field"));
+    if (c == "text_invisible_character")
+        return wxString::Format(_("%s: holds an invisible character (such as a zero-width space)"), p("field"));
     if (c == "text_not_utf8") return wxString::Format(_("%s: not valid UTF-8"), p("field"));
     if (c == "file_not_regular")
         return wxString::Format(_("%s is not a regular file (a pipe, a socket or a device): choose a file"), p("file"));

@@ -80,6 +80,9 @@ const Tampering kRedTeam[] = {
     {"a paper marked removed", "UPDATE documents SET removed_at = '2026-12-01T00:00:00Z', removed_by = 'clerk'", "documents", ""},
     {"a scan swapped, its hash with it",
      "UPDATE documents SET sha256 = '00' || substr(sha256, 3), size_bytes = size_bytes + 1", "documents", ""},
+    {"a profile's title changed", "UPDATE policy_profiles SET title = '别处' WHERE name = 'guangxi'", "policy_profiles", "guangxi"},
+    {"a relation's category changed", "UPDATE relation_codes SET name = '配偶（改）' WHERE code = '12'", "code_tables", "*"},
+    {"a region renamed", "UPDATE regions SET name = '别处' WHERE code = '450802'", "code_tables", "*"},
     {"a policy profile edited", "UPDATE policy_profiles SET document = document || ' ' WHERE name = 'guangxi'",
      "policy_profiles", "guangxi"},
 };

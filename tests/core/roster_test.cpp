@@ -88,6 +88,8 @@ BOOST_AUTO_TEST_CASE(each_bad_line_gets_its_code) {
         {with(1, " "), "name_missing"},
         {with(1, std::string("张\0三", 7)), "name_invalid"},
         {with(1, "张\t三"), "name_invalid"},
+        {with(1, "张\u202e三"), "name_invalid"},  // right-to-left override
+        {with(1, "张\u200b三"), "name_invalid"},  // zero-width space: looks like 张三, matches nothing
         {with(2, "男"), "gender_invalid"},
         {with(2, "2"), "gender_mismatch"},
         {with(3, "1959/07/21"), "birth_date_invalid"},

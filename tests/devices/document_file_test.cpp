@@ -74,6 +74,7 @@ BOOST_AUTO_TEST_CASE(papers_whose_pixels_do_not_decode_or_that_hide_another_file
         {"doc-png-undecodable.png", "damaged"},        // checksums right, image data noise
         {"doc-png-data-cut-short.png", "damaged"},     // the compressed rows stop half-way
         {"doc-png-with-pdf-appended.png", "trailing_content"},
+        {"doc-jpeg-with-pdf-appended.jpg", "trailing_content"},  // was said to be truncated
         {"doc-jpeg-scan-corrupt.jpg", "damaged"},      // markers whole, the scan data noise
         {"doc-pdf-page-tree-loops.pdf", "damaged"},
     };

@@ -40,7 +40,7 @@ private:
 };
 
 // BadInput naming the field when `text` breaks its limit (core/text_limits.h): code
-// "text_too_long", "text_control_character", "text_bidi_control" or "text_not_utf8", with
+// "text_too_long", "text_control_character", "text_bidi_control", "text_invisible_character" or "text_not_utf8", with
 // {"field", "max"}.
 // BadInput("period_reversed", {"from", "to"}) for a period whose end comes before its start.
 void require_period(const core::CivilDate& from, const core::CivilDate& to);

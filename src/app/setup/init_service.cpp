@@ -38,6 +38,7 @@ void load_code_tables(Workspace& ws, InitReport& report) {
     storage::Transaction tx(database(ws));
     stores(ws).codes.replace_regions(rows);
     stores(ws).codes.replace_relations(core::all_relations());
+    record_code_tables(ws);
     tx.commit();
     report.regions = static_cast<long long>(rows.size());
 }

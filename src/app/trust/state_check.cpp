@@ -113,6 +113,7 @@ public:
             return;
         }
         if (e.entity == "policy" && e.action == "policy.import") policies[e.entity_key] = sha256_hex(e.after);
+        if (e.entity == "codes" && e.action == "codes.load") code_tables = e.after;
     }
 
     long long entries = 0;
@@ -122,6 +123,7 @@ public:
     long long cases_before = 0, bindings_before = 0;
     std::unordered_map<std::string, CaseState> cases;
     std::unordered_map<std::string, PaperState> papers;  // by document id
+    std::string code_tables;  // the last codes.load's record: their digest as loaded
     std::unordered_map<std::string, BindingState> bindings;
     std::unordered_map<std::string, std::set<std::string>> of_user;  // user ID → binding ids
     std::map<std::string, UserState> users;
@@ -370,6 +372,29 @@ void compare_named(const char* table, const std::map<std::string, std::string>& 
     for (const auto& [name, value] : log) out.differs(table, name, value, "");
 }
 
+std::string code_tables_record(Workspace& ws) {
+    return "{\"sha256\":\"" + sha256_hex(stores(ws).codes.rows_text()) + "\"}";
+}
+
+// The code tables as `gongji init` last loaded them (a database from before that was sealed is
+// not asked).
+void compare_code_tables(Workspace& ws, const Replay& replay, Comparison& out) {
+    if (replay.code_tables.empty()) return;
+    out.compared();
+    if (auto now = code_tables_record(ws); now != replay.code_tables) out.differs("code_tables", "*", replay.code_tables, now);
+}
+
+// A profile's title as its document gives it: the list and the papers show the column.
+void compare_policy_titles(Workspace& ws, Comparison& out) {
+    for (const auto& p : stores(ws).policies.list()) {
+        auto document = parse_object(p.document);
+        const auto title = text_of(document, "title");
+        if (document && title != p.title)
+            out.differs("policy_profiles", p.name, "{\"title\":" + stringify(Poco::Dynamic::Var(title)) + "}",
+                        "{\"title\":" + stringify(Poco::Dynamic::Var(p.title)) + "}");
+    }
+}
+
 void compare_money(Workspace& ws, const Replay& replay, Comparison& out) {
     auto tables = storage::money_state(database(ws));
     std::set<std::string> names;
@@ -388,7 +413,7 @@ void compare_money(Workspace& ws, const Replay& replay, Comparison& out) {
 }
 
 const char* const kStateEntries =
-    "entity IN ('case', 'binding', 'person', 'user', 'settings', 'policy') OR action = 'state.baseline' "
+    "entity IN ('case', 'binding', 'person', 'user', 'settings', 'policy', 'codes') OR action = 'state.baseline' "
     "OR after_state LIKE '{\"balances\":%'";
 
 }  // namespace
@@ -408,6 +433,8 @@ StateCheck check_state(Workspace& ws) {
     std::map<std::string, std::string> policies;
     for (const auto& p : stores(ws).policies.list()) policies[p.name] = sha256_hex(p.document);
     compare_named("policy_profiles", policies, replay.policies, replay.has_baseline, out);
+    compare_policy_titles(ws, out);
+    compare_code_tables(ws, replay, out);
     compare_money(ws, replay, out);
     return check;
 }
@@ -430,6 +457,10 @@ std::string state_summary(const StateCheck& check) {
 std::optional<StateCheck> check_state_if_cheap(Workspace& ws) {
     if (storage::state_rows(database(ws)) > kCheapCheckRows) return std::nullopt;
     return check_state(ws);
+}
+
+void record_code_tables(Workspace& ws) {
+    audit(ws, {"system", workstation_name()}, "codes.load", "codes", "regions,relations", "", code_tables_record(ws));
 }
 
 void record_state_baseline(Workspace& ws) {

@@ -45,6 +45,9 @@ std::optional<StateCheck> check_state_if_cheap(Workspace& ws);
 // The point the log's proof starts from: the state as it stood when a database reached the
 // schema that keeps the proof (settings, users, profiles, the money tables' digests), sealed in
 // one entry. Rows made before it without an entry of their own are not asked for one.
+// Seals the digest of the code tables (regions, relations) as just loaded, in the caller's
+// transaction: check_state holds them to it.
+void record_code_tables(Workspace& ws);
 void record_state_baseline(Workspace& ws);
 constexpr int kStateProvenFrom = 14;  // the schema version (db/migrations/0014) that keeps the proof
 
