@@ -66,6 +66,7 @@ std::string refusal_message(const app::Problem& p) {
     }
     if (c == "password_not_changed")
         return v("username") + " 的密码未更改：管理员的密码须通过管理员数据库角色（gongji_admin）的连接更改";
+    if (c == "apply_no_conflict") return "办件号 " + v("apply_no") + " 已以不同内容提交过（办件 " + v("case") + "）";
     if (c == "correction_once") return "办件 " + v("case") + " 已一次性告知过补正，不能再次要求补正";
     if (c == "already_delivered") return "办件 " + v("case") + " 的结果已送达";
     if (c == "not_a_backup") return "不是经过核验的备份，数据库未改动：" + v("why");

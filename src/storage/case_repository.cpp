@@ -20,7 +20,7 @@ constexpr int kServiceColumns = 12;
 const char* kColumns =
     "id, number, kind, status, policy, authorizer_id, user_id, relation, application_date, documents, "
     "binding_id, detail, cites_case, reason, note, created_by, workstation, created_at, submitted_at, "
-    "decided_by, decided_at, " SERVICE_COLUMNS;
+    "decided_by, decided_at, " SERVICE_COLUMNS ", request_key";
 
 const char* text_of(core::CaseKind k) { return core::case_kind_name(k); }
 const char* text_of(core::CaseStatus s) { return core::case_status_name(s); }
@@ -101,6 +101,7 @@ CaseRecord from_row(const soci::row& r) {
     c.decided_by = row_optional_text(r, 19);
     c.decided_at = row_optional_instant(r, 20);
     read_service(r, 21, c);
+    c.request_key = row_optional_text(r, 21 + kServiceColumns);
     return c;
 }
 

@@ -213,6 +213,11 @@ wxString problem_text(const app::Problem& problem) {
         return wxString::Format(_("The password of %s was not changed: an administrator's is changed through the "
                                   "administrators' database connection"),
                                 p("username"));
+    if (c == "apply_no_invalid")
+        return wxString::Format(_("The online application number \"%s\" is not 1-64 letters, digits, '-' or '_'"), p("apply_no"));
+    if (c == "apply_no_conflict")
+        return wxString::Format(_("Online application %s was handed over before with other contents (case %s)"), p("apply_no"),
+                                p("case"));
     if (c == "correction_once")
         return wxString::Format(_("Case %s was already asked for papers once: everything missing is asked for at once"), p("case"));
     if (c == "correction_nothing_missing") return _("Name every paper that is missing or unclear");
