@@ -18,6 +18,7 @@ std::string sort_key(const core::CaseSummary& c, int column) {
         case 3: return std::to_string(static_cast<int>(c.status));
         case 4: return c.user_id;
         case 6: return c.due ? c.due->to_string() : "9999";  // no limit: last
+        case 7: return std::to_string(static_cast<int>(c.channel));
         default: return c.created_by;
     }
 }
@@ -46,6 +47,7 @@ CaseQueue::CaseQueue(wxWindow* parent, wxWindowID id)
     AppendColumn(_("User"), wxLIST_FORMAT_LEFT, 230);
     AppendColumn(_("Clerk"), wxLIST_FORMAT_LEFT, 80);
     AppendColumn(_("Time limit"), wxLIST_FORMAT_LEFT, 130);
+    AppendColumn(_("Channel"), wxLIST_FORMAT_LEFT, 70);
     // A click on a column heading sorts by it; a second click reverses.
     Bind(wxEVT_LIST_COL_CLICK, [this](wxListEvent& e) { sort_by(e.GetColumn()); });
 }
@@ -98,6 +100,7 @@ wxString CaseQueue::OnGetItemText(long item, long column) const {
         case 4: return u8(c->user_name.empty() ? c->user_id : c->user_name + " " + c->user_id);
         case 0: return u8(c->number);
         case 6: return time_limit_text(*c);
+        case 7: return channel_text(c->channel);
         default: return u8(c->created_by);
     }
 }

@@ -97,6 +97,21 @@ wxString rejection_reason_text(core::RejectionReason reason) {
     return _("other reason");
 }
 
+wxString not_accepted_reason_text(core::NotAcceptedReason reason) {
+    switch (reason) {
+        case core::NotAcceptedReason::not_eligible: return _("not eligible");
+        case core::NotAcceptedReason::out_of_scope: return _("not this agency's region");
+        case core::NotAcceptedReason::duplicate: return _("applied already");
+        case core::NotAcceptedReason::incomplete_identity: return _("identity incomplete");
+        case core::NotAcceptedReason::other: break;
+    }
+    return _("other reason");
+}
+
+wxString channel_text(core::Channel channel) {
+    return channel == core::Channel::online ? _("online") : _("window");
+}
+
 wxString unbind_reason_text(core::UnbindReason reason) {
     switch (reason) {
         case core::UnbindReason::request: return _("at their request");

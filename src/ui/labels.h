@@ -39,6 +39,8 @@ inline std::string china_minutes(const std::optional<core::Instant>& t) {
 wxString person_label(app::Workspace& ws, const std::optional<std::string>& id_number);
 wxString document_type_text(core::DocumentType type);
 wxString rejection_reason_text(core::RejectionReason reason);
+wxString not_accepted_reason_text(core::NotAcceptedReason reason);
+wxString channel_text(core::Channel channel);
 wxString unbind_reason_text(core::UnbindReason reason);
 wxString insurance_type_text(const std::string& code);    // 310, 390, 391, other
 wxString insurance_status_text(int status);               // 0, 1, 2, 4

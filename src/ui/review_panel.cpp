@@ -2,13 +2,16 @@
 #include "ui/labels.h"
 #include "ui/problem_text.h"
 
+#include <wx/choicdlg.h>
 #include <wx/intl.h>
+#include <wx/textdlg.h>
 
 #include <algorithm>
 #include <wx/sizer.h>
 #include <wx/xrc/xmlres.h>
 
 #include "app/cases/case_service.h"
+#include "app/cases/service_states.h"
 #include "app/platform/errors.h"
 #include "core/case_rules.h"
 #include "core/instant.h"
@@ -30,8 +33,10 @@ ReviewPanel::ReviewPanel(wxWindow* parent, app::Workspace& ws, const app::Actor&
     reject_ = XRCCTRL(*this, "reject", wxButton);
     reject_reason_ = XRCCTRL(*this, "reject_reason", wxChoice);
     reject_note_ = XRCCTRL(*this, "reject_note", wxTextCtrl);
-    for (const auto& reason : core::kRejectionReasons) reject_reason_->Append(rejection_reason_text(reason.value));
-    reject_reason_->SetSelection(0);
+    ask_papers_ = XRCCTRL(*this, "ask_papers", wxButton);
+    ask_papers_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ask_papers_dialog(); });
+    ask_papers_->Disable();
+    offer_decisions(false);
     queue_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) { select(e.GetIndex()); });
     queue_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) {
         select(e.GetIndex());
@@ -52,9 +57,13 @@ ReviewPanel::ReviewPanel(wxWindow* parent, app::Workspace& ws, const app::Actor&
 
 void ReviewPanel::refresh() {
     app::CaseSearch f;
-    f.status = core::CaseStatus::submitted;
     f.limit = 100000;
+    f.status = core::CaseStatus::applied;  // online, waiting to be accepted
     auto cases = app::list_case_summaries(ws_, f);
+    f.status = core::CaseStatus::submitted;
+    auto accepted = app::list_case_summaries(ws_, f);
+    cases.insert(cases.end(), accepted.begin(), accepted.end());
+    std::stable_sort(cases.begin(), cases.end(), [](const auto& a, const auto& b) { return a.waiting_since < b.waiting_since; });
     waiting_ = cases.size();
     queue_->set_cases(std::move(cases));
     if (tell_count_) tell_count_(waiting_);
@@ -103,14 +112,40 @@ void ReviewPanel::show_card_reads(const core::Case& c) {
     detail_->SetLabel(detail_->GetLabel() + "\n" + wxString::Format(_("ID cards read at the window: %s"), list));
 }
 
+// Where the case came from: the channel and its number for one made online, then who accepted it.
+wxString ReviewPanel::taken_in_text(const core::Case& c) {
+    wxString text;
+    if (c.channel == core::Channel::online)
+        text = wxString::Format(_("Applied online (%s) at %s\nApplication number %s"), u8(c.via ? core::kVias.label(*c.via) : ""),
+                                u8(china_minutes(c.created_at)), u8(c.service_number()));
+    if (c.channel == core::Channel::window)
+        text = wxString::Format(_("Submitted by %s at %s"), u8(c.created_by), u8(china_minutes(c.submitted_at)));
+    else if (c.submitted_at)
+        text += "\n" + wxString::Format(_("Accepted at %s"), u8(china_minutes(c.submitted_at)));
+    return text;
+}
+
+void ReviewPanel::offer_decisions(bool application) {
+    application_ = application;
+    approve_->SetLabel(application ? _("&Accept") : _("&Approve"));
+    reject_->SetLabel(application ? _("Do not accep&t") : _("&Reject"));
+    reject_reason_->Clear();
+    if (application)
+        for (const auto& reason : core::kNotAcceptedReasons) reject_reason_->Append(not_accepted_reason_text(reason.value));
+    else
+        for (const auto& reason : core::kRejectionReasons) reject_reason_->Append(rejection_reason_text(reason.value));
+    reject_reason_->SetSelection(0);
+    Layout();
+}
+
 void ReviewPanel::show(const core::Case& c) {
     selected_ = c.number;
+    offer_decisions(c.status == core::CaseStatus::applied);
     auto relation = c.relation ? core::find_relation(*c.relation) : std::nullopt;
-    detail_->SetLabel(wxString::Format(_("Case %s (%s)\nAuthorizer: %s\nUser: %s\nRelation: %s\nDocuments: %s\nSubmitted by %s at %s"),
-                                       u8(c.number), case_kind_text(c.kind), person_label(ws_, c.authorizer_id),
-                                       person_label(ws_, c.user_id), relation ? relation_text(*relation) : wxString(),
-                                       document_list_label(c.documents), u8(c.created_by),
-                                       u8(china_minutes(c.submitted_at))));
+    detail_->SetLabel(wxString::Format(_("Case %s (%s)\nAuthorizer: %s\nUser: %s\nRelation: %s\nDocuments: %s"), u8(c.number),
+                                       case_kind_text(c.kind), person_label(ws_, c.authorizer_id), person_label(ws_, c.user_id),
+                                       relation ? relation_text(*relation) : wxString(), document_list_label(c.documents)) +
+                      "\n" + taken_in_text(c));
     show_card_reads(c);
     reasons_->Clear();
     if (c.policy && c.authorizer_id && c.relation) {
@@ -127,6 +162,8 @@ void ReviewPanel::show(const core::Case& c) {
     approve_->Enable(!own);
     approve_->SetToolTip(own ? _("You submitted this case: another supervisor must decide it") : wxString());
     reject_->Enable(!own);
+    ask_papers_->Enable(!c.correction);  // once in a case's life
+    ask_papers_->SetToolTip(c.correction ? _("This case was asked for papers once already") : wxString());
     say(own ? _("You submitted this case: another supervisor must decide it") : wxString(), false);
 }
 
@@ -154,6 +191,7 @@ bool ReviewPanel::decide(const std::function<void()>& decision, const wxString& 
     reject_reason_->SetSelection(0);
     approve_->Disable();
     reject_->Disable();
+    ask_papers_->Disable();
     documents_->Disable();
     // The notice is the decided case's, whatever the queue shows next: its button says which.
     print_decision_->SetLabel(wxString::Format(_("Decision &notice of %s..."), u8(decided_)));
@@ -174,18 +212,49 @@ wxFrame* ReviewPanel::preview_decision() {
 }
 
 bool ReviewPanel::approve() {
+    if (application_)
+        return decide([this] { app::accept_case(ws_, actor_, selected_); },
+                      wxString::Format(_("Application %s accepted"), u8(selected_)));
     return decide([this] { app::approve_case(ws_, actor_, selected_); },
                   wxString::Format(_("Case %s approved"), u8(selected_)));
 }
 
 bool ReviewPanel::reject() {
-    auto reason = core::kRejectionReasons.rows[std::max(0, reject_reason_->GetSelection())].value;
-    auto note = reject_note_->GetValue().ToStdString(wxConvUTF8);
-    return decide(
-        [&] {
-            app::reject_case(ws_, actor_, selected_, reason, note.empty() ? std::nullopt : std::optional<std::string>(note));
-        },
-        wxString::Format(_("Case %s rejected"), u8(selected_)));
+    const auto chosen = std::max(0, reject_reason_->GetSelection());
+    auto text = reject_note_->GetValue().ToStdString(wxConvUTF8);
+    const auto note = text.empty() ? std::nullopt : std::optional<std::string>(text);
+    if (application_) {
+        auto reason = core::kNotAcceptedReasons.rows[chosen].value;
+        return decide([&] { app::refuse_case(ws_, actor_, selected_, reason, note); },
+                      wxString::Format(_("Application %s not accepted"), u8(selected_)));
+    }
+    auto reason = core::kRejectionReasons.rows[chosen].value;
+    return decide([&] { app::reject_case(ws_, actor_, selected_, reason, note); },
+                  wxString::Format(_("Case %s rejected"), u8(selected_)));
+}
+
+bool ReviewPanel::ask_papers(const std::set<core::DocumentType>& missing, const std::string& note) {
+    return decide([&] { app::ask_correction(ws_, actor_, selected_, missing, note); },
+                  wxString::Format(_("Case %s waits for the papers asked for"), u8(selected_)));
+}
+
+// Every paper a citizen may be asked for, ticked in one list: one notice asks for all of them.
+void ReviewPanel::ask_papers_dialog() {
+    if (selected_.empty()) return;
+    wxArrayString names;
+    std::vector<core::DocumentType> types;
+    for (const auto& t : core::kDocumentTypes)
+        if (t.value != core::DocumentType::id_card_read) {
+            names.Add(document_type_text(t.value));
+            types.push_back(t.value);
+        }
+    wxMultiChoiceDialog choose(this, _("Tick every paper that is missing or unclear: the applicant is asked once for all of them."),
+                               _("Ask for papers"), names);
+    if (choose.ShowModal() != wxID_OK) return;
+    std::set<core::DocumentType> missing;
+    for (auto i : choose.GetSelections()) missing.insert(types[static_cast<size_t>(i)]);
+    auto note = wxGetTextFromUser(_("What is wrong with them, for the notice (optional):"), _("Ask for papers"), "", this);
+    ask_papers(missing, note.ToStdString(wxConvUTF8));
 }
 
 }  // namespace gongji::ui

@@ -1,7 +1,9 @@
 #pragma once
-// The supervisor's queue: submitted cases oldest first in a virtual list (usable with 100,000
-// of them), the case with its eligibility as of now, approve or reject with a coded reason.
-// On the supervisor's own cases Approve is disabled and says why.
+// The supervisor's queue: every channel's applications waiting to be accepted and the cases
+// accepted, oldest first in a virtual list (usable with 100,000 of them), the case with its
+// eligibility as of now. An application is accepted or not accepted (不予受理) with a coded
+// reason, an accepted case approved or rejected; either may be asked once for papers. On the
+// supervisor's own cases the decision is disabled and says why.
 #include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/frame.h>
@@ -12,6 +14,7 @@
 #include <wx/textctrl.h>
 
 #include <functional>
+#include <set>
 #include <vector>
 
 #include "app/trust/auth.h"
@@ -33,14 +36,20 @@ public:
     // Opens the selected case's documents in the viewer (Enter on the queue, Alt+D).
     void view_documents();
     void select(long row);  // what clicking a row does; public for tests
-    bool approve();
-    bool reject();
+    bool approve();  // accepts an application
+    bool reject();   // does not accept an application
+    // Asks for these papers with this note (what the dialog of Ask for papers gathers).
+    bool ask_papers(const std::set<core::DocumentType>& missing, const std::string& note);
     // Previews the decision notice of the case decided last.
     wxFrame* preview_decision();
 
 private:
     void show_card_reads(const core::Case& c);
     void show(const core::Case& c);
+    void ask_papers_dialog();
+    static wxString taken_in_text(const core::Case& c);
+    // The decision buttons and reasons for an application (accept or not) or an accepted case.
+    void offer_decisions(bool application);
     // Runs a decision on the selected case; on success says `done` and reloads the queue.
     bool decide(const std::function<void()>& decision, const wxString& done);
 
@@ -48,7 +57,8 @@ private:
     CaseQueue* queue_ = nullptr;
     wxStaticText* detail_ = nullptr;
     wxListBox* reasons_ = nullptr;
-    wxButton *approve_ = nullptr, *reject_ = nullptr, *documents_ = nullptr;
+    wxButton *approve_ = nullptr, *reject_ = nullptr, *documents_ = nullptr, *ask_papers_ = nullptr;
+    bool application_ = false;  // the selected case waits to be accepted
     wxChoice* reject_reason_ = nullptr;
     wxTextCtrl* reject_note_ = nullptr;
     std::string selected_;
