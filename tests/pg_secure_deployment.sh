@@ -118,6 +118,9 @@ for attempt in "DELETE FROM documents" "UPDATE documents SET sha256 = 'x'" "UPDA
   fi
   echo "$out" | grep -Eq "permission denied" || fail "$attempt: unexpected answer: $out"
 done
+out=$(psql -X -q -v ON_ERROR_STOP=1 "$app_url" -c "UPDATE audit_heads SET seq = seq - 1" 2>&1) \
+  && fail "the application role moved a chain's head back"
+echo "$out" | grep -q "only moves on" || fail "a head moved back: unexpected answer: $out"
 out=$(GONGJI_NEW_PASSWORD=Seal-Chosen-2026 "$gongji" --db "$app_url" --as admin user passwd 2>&1) \
   && fail "an administrator's password changed through the windows' role"
 echo "$out" | grep -q "gongji_admin" || fail "the refused password change does not say where it is done: $out"

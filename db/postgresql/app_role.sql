@@ -17,6 +17,15 @@ REVOKE UPDATE, DELETE, TRUNCATE ON audit_log, ledger, settlements, recorded_sett
 REVOKE UPDATE, DELETE, TRUNCATE ON documents FROM :"app";
 GRANT UPDATE (removed_by, removed_at) ON documents TO :"app";
 REVOKE DELETE, TRUNCATE ON audit_heads FROM :"app";
+CREATE OR REPLACE FUNCTION audit_head_moves_on() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.chain <> OLD.chain OR NEW.seq <= OLD.seq THEN
+        RAISE EXCEPTION 'the head of audit chain % only moves on (% to %)', OLD.chain, OLD.seq, NEW.seq;
+    END IF;
+    RETURN NEW;
+END $$;
+DROP TRIGGER IF EXISTS audit_head_moves_on ON audit_heads;
+CREATE TRIGGER audit_head_moves_on BEFORE UPDATE ON audit_heads FOR EACH ROW EXECUTE FUNCTION audit_head_moves_on();
 -- The schema's own record is the owner's.
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON schema_migrations, schema_releases FROM :"app";
 -- The administrators' tables: read only, but for a holder changing their own password.

@@ -87,14 +87,16 @@ DocumentFile jpeg(const Bytes& b) {
     if (f.width <= 0 || f.height <= 0) throw CaptureError("damaged JPEG: no frame header", "damaged", {{"format", "JPEG"}});
     size_t end = b.size();
     while (end > 2 && (b[end - 1] == '\0' || b[end - 1] == '\n' || b[end - 1] == '\r')) --end;  // padding
-    if (end >= 4 && std::uint8_t(b[end - 2]) == 0xFF && std::uint8_t(b[end - 1]) == 0xD9) return f;
-    // In the scan data a 0xFF byte is always followed by 0x00 or a restart marker: the first
-    // FF D9 after the scan began is the image's end, and what follows it another file.
+    // In the scan data a 0xFF byte is always followed by 0x00, a restart marker or the next
+    // scan's tables: the first FF D9 after the scan began is the image's end, and anything after
+    // it another file (whatever the file's last bytes say).
     const auto eoi = b.find("\xFF\xD9", at);
     if (eoi == std::string::npos)
         throw CaptureError("truncated JPEG: no end-of-image marker", "truncated", {{"format", "JPEG"}});
-    throw CaptureError("the JPEG carries " + std::to_string(end - eoi - 2) + " bytes after its end: another file appended",
-                       "trailing_content", {{"format", "JPEG"}});
+    if (eoi + 2 < end)
+        throw CaptureError("the JPEG carries " + std::to_string(end - eoi - 2) + " bytes after its end: another file appended",
+                           "trailing_content", {{"format", "JPEG"}});
+    return f;
 }
 
 // The directory chain and every strip or tile lie within the file.

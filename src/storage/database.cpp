@@ -125,18 +125,21 @@ std::string libpq_keywords(const std::string& url) {
 
 std::string redacted_url(const std::string& url) {
     std::string out = url;
-    // postgresql://user:secret@host — the userinfo's password, up to the last '@' of the authority
     if (auto scheme = out.find("://"); scheme != std::string::npos) {
+        // postgresql://user:secret@host — the userinfo's password, up to the last '@' of the authority
         auto authority_end = out.find_first_of("/?", scheme + 3);
         auto at = out.rfind('@', authority_end == std::string::npos ? std::string::npos : authority_end);
         if (at != std::string::npos && at > scheme + 3) {
             auto colon = out.find(':', scheme + 3);
             if (colon != std::string::npos && colon < at) out.replace(colon + 1, at - colon - 1, "***");
         }
+        // The query may name the password percent-encoded (%70assword=…): none of it is shown.
+        if (auto query = out.find('?'); query != std::string::npos) out.replace(query + 1, std::string::npos, "***");
+        return out;
     }
-    // …?password=secret&… or a keyword string's password=secret, password = 'a secret', as libpq
-    // reads them: spaces around '=', a value quoted with its own \' escapes.
-    static const std::regex password(R"re(password\s*=\s*('(?:[^'\\]|\\.)*'?|[^&\s]*))re");
+    // A keyword string's password=secret, password = 'a secret', password=a\ secret, as libpq
+    // reads them: spaces around '=', a value quoted or with backslash escapes.
+    static const std::regex password(R"re(password\s*=\s*('(?:[^'\\]|\\.)*'?|(?:[^\s\\]|\\.?)*))re");
     return std::regex_replace(out, password, "password=***");
 }
 
@@ -156,7 +159,8 @@ bool url_has_password(const std::string& url) {
     for (auto* o = options; o->keyword; ++o)
         if (std::strcmp(o->keyword, "password") == 0 && o->val && *o->val) has = true;
     PQconninfoFree(options);
-    return has;
+    // A password libpq would not use (an empty one given after it) is still on the command line.
+    return has || (url.find("://") == std::string::npos && redacted_url(url) != url);
 }
 
 bool is_postgresql_url(const std::string& url) {

@@ -61,12 +61,13 @@ std::optional<DocumentRecord> DocumentRepository::find(long long id) {
     return std::nullopt;
 }
 
-void DocumentRepository::for_each(const std::function<void(const std::string&, const DocumentRecord&)>& each) {
-    soci::rowset<soci::row> rows = (db_.sql().prepare << std::string("SELECT ") + kColumns +
-                                        ", (SELECT number FROM cases WHERE cases.id = documents.case_id) FROM documents");
+void DocumentRepository::for_each(const std::function<void(const std::string&, const DocumentRecord&, long long)>& each) {
+    soci::rowset<soci::row> rows =
+        (db_.sql().prepare << std::string("SELECT ") + kColumns +
+                                  ", length(content), (SELECT number FROM cases WHERE cases.id = documents.case_id) FROM documents");
     for (const auto& r : rows) {
         const auto number = r.get_indicator(r.size() - 1) == soci::i_null ? std::string() : r.get<std::string>(r.size() - 1);
-        each(number, from_row(r, false));
+        each(number, from_row(r, false), row_integer(r, r.size() - 2));
     }
 }
 

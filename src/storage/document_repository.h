@@ -19,8 +19,9 @@ public:
     std::vector<DocumentRecord> list(long long case_id);  // without content, removed ones included
     std::optional<DocumentRecord> find(long long id);     // with content
     void mark_removed(long long id, const std::string& by, core::Instant at);
-    // Every paper without its content, with its case's number, in no order.
-    void for_each(const std::function<void(const std::string& case_number, const DocumentRecord&)>& each);
+    // Every paper without its content, with its case's number and the length of its stored
+    // content (base64), in no order.
+    void for_each(const std::function<void(const std::string& case_number, const DocumentRecord&, long long stored)>& each);
 
 private:
     Database& db_;

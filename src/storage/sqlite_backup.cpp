@@ -69,12 +69,12 @@ long long backup_audit_entries(Database& copy) {
     return entries;
 }
 
-bool holds_backup_entry(Database& copy, const std::string& taken_at) {
-    long long n = 0;
-    const std::string pattern = "%\"taken_at\":\"" + taken_at + "\"%";
-    copy.sql() << "SELECT count(*) FROM audit_log WHERE action = 'backup' AND after_state LIKE :p", soci::use(pattern),
-        soci::into(n);
-    return n > 0;
+std::optional<std::string> backup_entry(Database& copy, const std::string& taken_at) {
+    std::string record;
+    const std::string pattern = "{\"taken_at\":\"" + taken_at + "\"%";
+    copy.sql() << "SELECT after_state FROM audit_log WHERE action = 'backup' AND after_state LIKE :p", soci::use(pattern),
+        soci::into(record);
+    return copy.sql().got_data() ? std::optional(record) : std::nullopt;
 }
 
 void unmark_backup(Database& restored) { restored.sql() << "DROP TABLE IF EXISTS backup_record"; }

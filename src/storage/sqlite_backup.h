@@ -24,8 +24,9 @@ std::optional<std::string> backup_taken_at(Database& copy);  // nullopt: not a b
 long long audit_entry_count(Database& db);
 // The audit entries the backup held when it was marked (0 when not a backup).
 long long backup_audit_entries(Database& copy);
-// Whether the copy's log holds the sealed entry `gongji backup` wrote for it before copying.
-bool holds_backup_entry(Database& copy, const std::string& taken_at);
+// The record of the sealed entry `gongji backup` wrote for the copy before copying it, if the
+// copy's log holds it.
+std::optional<std::string> backup_entry(Database& copy, const std::string& taken_at);
 void unmark_backup(Database& restored);
 
 }  // namespace gongji::storage

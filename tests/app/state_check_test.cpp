@@ -83,6 +83,8 @@ const Tampering kRedTeam[] = {
     {"a profile's title changed", "UPDATE policy_profiles SET title = '别处' WHERE name = 'guangxi'", "policy_profiles", "guangxi"},
     {"a relation's category changed", "UPDATE relation_codes SET name = '配偶（改）' WHERE code = '12'", "code_tables", "*"},
     {"a region renamed", "UPDATE regions SET name = '别处' WHERE code = '450802'", "code_tables", "*"},
+    {"a scan's content swapped, its hash left", "UPDATE documents SET content = content || 'AAAA'", "documents", ""},
+    {"who captured a paper changed", "UPDATE documents SET captured_by = 'admin'", "documents", ""},
     {"a policy profile edited", "UPDATE policy_profiles SET document = document || ' ' WHERE name = 'guangxi'",
      "policy_profiles", "guangxi"},
 };

@@ -322,7 +322,8 @@ BOOST_AUTO_TEST_CASE(a_password_in_the_database_url_is_refused_on_the_command_li
     // As libpq reads a keyword string: spaces around '=' and quoted values (a red-team trial got
     // "password =x" past the check and "password= x" echoed).
     for (const char* url : {"host=127.0.0.1 port=1 dbname=none password =Sekr1t-pw", "host=127.0.0.1 port=1 password= Sekr1t-pw",
-                            "host=127.0.0.1 port=1 password = 'Sekr1t-pw and more'"}) {
+                            "host=127.0.0.1 port=1 password = 'Sekr1t-pw and more'", "host=127.0.0.1 port=1 password=ab\\ Sekr1t-pw",
+                            "host=127.0.0.1 port=1 password=Sekr1t-pw password=", "postgresql://u@127.0.0.1:1/x?%70assword=Sekr1t-pw"}) {
         auto spaced = run_gongji({"--db", url, "policy", "list"});
         BOOST_TEST(spaced.exit_code == 2, url);
         BOOST_TEST(spaced.err.find("PGPASSWORD") != std::string::npos, spaced.err);

@@ -75,6 +75,7 @@ BOOST_AUTO_TEST_CASE(papers_whose_pixels_do_not_decode_or_that_hide_another_file
         {"doc-png-data-cut-short.png", "damaged"},     // the compressed rows stop half-way
         {"doc-png-with-pdf-appended.png", "trailing_content"},
         {"doc-jpeg-with-pdf-appended.jpg", "trailing_content"},  // was said to be truncated
+        {"doc-jpeg-with-pdf-and-end-marker.jpg", "trailing_content"},  // ends as a JPEG ends
         {"doc-jpeg-scan-corrupt.jpg", "damaged"},      // markers whole, the scan data noise
         {"doc-pdf-page-tree-loops.pdf", "damaged"},
     };

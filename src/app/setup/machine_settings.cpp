@@ -11,10 +11,22 @@
 
 namespace gongji::app {
 
+namespace {
+// Root of the machine, not of a user namespace of its own (`unshare -r` makes any account look
+// like root to itself): there the uid map does not map every id to itself.
+bool machine_root() {
+    if (geteuid() != 0) return false;
+    std::ifstream map("/proc/self/uid_map");
+    long long inside = -1, outside = -1, count = 0;
+    map >> inside >> outside >> count;
+    return inside == 0 && outside == 0 && count == 4294967295LL;
+}
+}  // namespace
+
 std::string workstation_file() {
     // Root's to move (set-up, tests), as the name itself: another account naming its own file
     // would choose the window its logins are counted at and its entries are sealed under.
-    if (geteuid() == 0)
+    if (machine_root())
         if (auto file = env(Env::workstation_file)) return *file;
     return "/etc/gongji/workstation";
 }
@@ -57,7 +69,7 @@ std::string workstation_name() {
     // The window a login is counted at and the log names: the machine's own (root's) setting. The
     // environment names it only for root (set-up, tests), or an account could name a new window
     // on every try.
-    if (geteuid() == 0)
+    if (machine_root())
         if (auto name = env(Env::workstation)) return *name;
     if (auto configured = configured_name(); !configured.empty()) return configured;
     char host[256] = {};

@@ -12,7 +12,10 @@
 #include "app/trust/kept_anchors.h"
 #include "app/trust/state_check.h"
 #include "app/platform/stores.h"
+#include "core/json_writer.h"
 #include "storage/migrations.h"
+
+#include <Poco/JSON/Parser.h>
 #include "storage/sqlite_backup.h"
 
 namespace gongji::app {
@@ -106,8 +109,23 @@ std::string cut_since_taken(Workspace& copy, const std::string& taken_at, int ve
     if (held != marked)
         return "its audit log holds " + std::to_string(held) + " entries, but it was taken with " + std::to_string(marked) +
                ": entries were cut from it";
-    if (version >= kBackupSealedFrom && !storage::holds_backup_entry(database(copy), taken_at))
-        return "its own sealed entry (backup taken at " + taken_at + ") is not in its log: entries were cut from it";
+    if (version < kBackupSealedFrom) return "";
+    const auto sealed = storage::backup_entry(database(copy), taken_at);
+    if (!sealed) return "its own sealed entry (backup taken at " + taken_at + ") is not in its log: entries were cut from it";
+    Poco::JSON::Object::Ptr heads;
+    try {
+        heads = Poco::JSON::Parser().parse(*sealed).extract<Poco::JSON::Object::Ptr>()->getObject("heads");
+    } catch (const std::exception&) {
+    }
+    if (!heads) return "";  // sealed before the heads were: its presence is the proof
+    auto held_heads = stores(copy).audit.heads();
+    for (const auto& chain : heads->getNames()) {
+        const auto sealed_seq = heads->getValue<long long>(chain);
+        const long long has = held_heads.count(chain) ? held_heads[chain].seq : 0;
+        if (has < sealed_seq)
+            return "chain \"" + chain + "\" ends at entry " + std::to_string(has) + ", but held " + std::to_string(sealed_seq) +
+                   " when the backup was taken: entries were cut from it";
+    }
     return "";
 }
 
@@ -123,9 +141,14 @@ BackupReport back_up(Workspace& ws, const Actor& actor, const std::string& file)
     BackupReport report{file, 0, 0, now().utc(), false, {}, ""};
     // Sealed before the copy is taken, so that the copy holds it: a backup whose log was cut back
     // after it was taken has lost its own entry, and its restore is refused.
+    // With every chain's head as the copy will at least hold it: entries cut from any chain of
+    // the copy afterwards are found.
     const auto name = std::filesystem::path(file).filename().string();
-    audit(ws, {actor.username, actor.workstation}, "backup", "database", name, "",
-          "{\"taken_at\":\"" + report.taken_at + "\"}");
+    core::JsonWriter record(false);
+    record.begin_object().key("taken_at").value(report.taken_at).key("heads").begin_object();
+    for (const auto& [chain, head] : stores(ws).audit.heads()) record.key(chain).value(head.seq);
+    record.end_object().end_object();
+    audit(ws, {actor.username, actor.workstation}, "backup", "database", name, "", record.str());
     auto failed = [&](const std::string& why) {
         std::filesystem::remove(partial, ec);
         audit(ws, {actor.username, actor.workstation}, "backup.failed", "database", name, "", "");

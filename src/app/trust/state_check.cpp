@@ -72,8 +72,7 @@ struct CaseState {
 
 // A paper as its document.attach entry recorded it, and whether a document.remove followed.
 struct PaperState {
-    std::string case_number, record;
-    bool removed = false;
+    std::string case_number, record, captured_by, removed_by;  // removed_by "" while kept
 };
 
 struct BindingState {
@@ -176,8 +175,11 @@ private:
         if (!c.documents) c.documents = text_set(parse_object(c.record), "documents");
         auto& logged = papers[id];
         logged.case_number = e.entity_key;
-        if (attach) logged.record = e.after;
-        logged.removed = remove;
+        if (attach) {
+            logged.record = e.after;
+            logged.captured_by = e.actor;
+        }
+        logged.removed_by = remove ? e.actor : "";
         if (attach) {
             c.papers[id] = type;
             c.documents->insert(type);
@@ -297,27 +299,33 @@ void compare_cases(Workspace& ws, Replay& replay, Comparison& out) {
 }
 
 // Each paper as attached (its type, file, size and SHA-256: a swapped scan changes the hash its
-// entry sealed), under its case, removed only where the log says so; none deleted.
+// entry sealed), under its case, captured and removed by whom the log says; none deleted. The
+// content itself is checked against its SHA-256 whenever it is read (document get, the viewer):
+// here only its length, which costs no read of it.
 void compare_documents(Workspace& ws, Replay& replay, Comparison& out) {
-    auto state = [](const std::string& number, const std::string& record, bool removed) {
-        return "{\"case\":\"" + number + "\",\"paper\":" + (record.empty() ? "null" : record) +
-               ",\"removed\":" + (removed ? "true" : "false") + "}";
+    auto state = [](const std::string& number, const std::string& record, const std::string& by, const std::string& removed_by) {
+        return "{\"case\":\"" + number + "\",\"paper\":" + (record.empty() ? "null" : record) + ",\"captured_by\":\"" + by +
+               "\",\"removed_by\":" + (removed_by.empty() ? "null" : "\"" + removed_by + "\"") + "}";
     };
-    stores(ws).documents.for_each([&](const std::string& number, const core::StoredDocument& d) {
+    stores(ws).documents.for_each([&](const std::string& number, const core::StoredDocument& d, long long stored) {
         out.compared();
         const auto key = std::to_string(d.id);
-        const auto table = state(number, paper_record(d), d.is_removed());
+        const bool whole = stored == (d.size_bytes + 2) / 3 * 4;  // base64 of size_bytes
+        const auto table = state(number, paper_record(d), d.captured_by, d.removed_by.value_or("")) +
+                           (whole ? "" : " content of " + std::to_string(stored) + " base64 characters");
         auto logged = replay.papers.find(key);
         if (logged == replay.papers.end() || logged->second.record.empty()) {
-            if (d.case_id > replay.cases_before) out.differs("documents", key, "", table);
+            if (d.case_id > replay.cases_before || !whole) out.differs("documents", key, "", table);
         } else {
-            const auto log = state(logged->second.case_number, logged->second.record, logged->second.removed);
+            const auto& l = logged->second;
+            const auto log = state(l.case_number, l.record, l.captured_by, l.removed_by);
             if (log != table) out.differs("documents", key, log, table);
         }
         if (logged != replay.papers.end()) replay.papers.erase(logged);
     });
     for (const auto& [id, paper] : replay.papers)
-        if (!paper.record.empty()) out.differs("documents", id, state(paper.case_number, paper.record, paper.removed), "");
+        if (!paper.record.empty())
+            out.differs("documents", id, state(paper.case_number, paper.record, paper.captured_by, paper.removed_by), "");
 }
 
 void compare_bindings(Workspace& ws, Replay& replay, Comparison& out) {
