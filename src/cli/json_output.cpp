@@ -104,16 +104,7 @@ std::string case_json(const core::Case& c, const std::vector<core::CaseCardRead>
     w.key("apply_no").value(c.service_number());
     text_or_null(w, "item_code", c.item_code);
     w.key("correction");
-    if (const auto& k = c.correction) {
-        w.begin_object().key("missing").begin_array();
-        for (auto d : k->missing) w.value(core::document_type_name(d));
-        w.end_array().key("note").value(k->note).key("due").value(k->due.to_string());
-        w.key("asked_at").value(k->asked_at.utc());
-        instant_or_null(w, "answered_at", k->answered_at);
-        w.end_object();
-    } else {
-        w.null();
-    }
+    core::write_correction(w, c.correction);
     instant_or_null(w, "delivered_at", c.delivered_at);
     text_or_null(w, "delivered_how", c.delivered_how);
     if (reads) {

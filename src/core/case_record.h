@@ -80,6 +80,10 @@ struct CaseSummary {
     bool overdue = false;  // the due day has passed
 };
 
+class JsonWriter;
+// The correction as a JSON value (null for none): what the audit record and the CLI both say of it.
+void write_correction(JsonWriter& w, const std::optional<Correction>& correction);
+
 // "hukou,id_card" ↔ the types, as the database keeps a case's list (unknown names are dropped).
 std::string join_document_types(const std::set<DocumentType>& types);
 std::set<DocumentType> split_document_types(std::string_view text);

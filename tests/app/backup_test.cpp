@@ -30,6 +30,15 @@ struct Office : test::DemoWorkspace {
     test::TempDir dir;
 
     long long cases(app::Workspace& w) { return static_cast<long long>(app::list_case_summaries(w, {}).size()); }
+    // Why a restore of the file was refused ("" when it went through).
+    std::string why_refused(const std::string& file) {
+        try {
+            app::restore(ws, admin, file);
+        } catch (const app::Refused& e) {
+            return e.problem().param("why");
+        }
+        return "";
+    }
 };
 
 }  // namespace
@@ -135,14 +144,6 @@ BOOST_AUTO_TEST_CASE(a_backup_edited_after_it_was_taken_is_refused_naming_what_d
     if (test::backend_name() != "sqlite") return;
     app::submit_bind(ws, clerk, test::wife());
     app::back_up(ws, admin, dir.path() + "/b.db");
-    auto why_refused = [&](const std::string& file) -> std::string {
-        try {
-            app::restore(ws, admin, file);
-        } catch (const app::Refused& e) {
-            return e.problem().param("why");
-        }
-        return "";
-    };
     auto richer = dir.path() + "/richer.db";
     std::filesystem::copy_file(dir.path() + "/b.db", richer);
     storage::Database::open("sqlite:" + richer)->sql()
@@ -181,14 +182,6 @@ BOOST_AUTO_TEST_CASE(a_backup_cut_back_after_it_was_taken_is_refused) {
                          "' AND l.seq = audit_heads.seq - 1) WHERE chain = '" + chain + "'";
         if (recount) db->sql() << "UPDATE backup_record SET audit_entries = (SELECT count(*) FROM audit_log)";
         return file;
-    };
-    auto why_refused = [&](const std::string& file) -> std::string {
-        try {
-            app::restore(ws, admin, file);
-        } catch (const app::Refused& e) {
-            return e.problem().param("why");
-        }
-        return "";
     };
     auto why = why_refused(cut_back("own.db", admin.workstation, true));
     BOOST_TEST(why.find("its own sealed entry") != std::string::npos, why);

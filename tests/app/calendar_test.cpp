@@ -12,15 +12,14 @@
 #include "app/setup/calendar.h"
 #include "demo_couple.h"
 #include "fixture.h"
+#include "refusals.h"
 
 using namespace gongji;
 
 namespace {
 
 // A National Day week as an agency's file gives it: 10-01 to 10-07 off, the Saturday after worked.
-const std::string kNationalDay =
-    "date,kind\n2026-10-01,holiday\n2026-10-02,holiday\n2026-10-03,holiday\n2026-10-04,holiday\n"
-    "2026-10-05,holiday\n2026-10-06,holiday\n2026-10-07,holiday\n2026-10-10,workday\n";
+const std::string& kNationalDay = test::kNationalDayCalendar;
 
 struct Agency : test::DemoWorkspace {
     app::Actor clerk{"clerk", core::Role::clerk, "win-01"};

@@ -13,6 +13,7 @@
 #include "app/trust/state_check.h"
 #include "demo_couple.h"
 #include "fixture.h"
+#include "refusals.h"
 #include "samples.h"
 
 using namespace gongji;
@@ -36,16 +37,6 @@ struct Online : test::DemoWorkspace {
         a.commitment_signed = true;
         return a;
     }
-    std::string code_of(const std::function<void()>& action) {
-        try {
-            action();
-        } catch (const app::Refused& e) {
-            return e.problem().code;
-        } catch (const app::BadInput& e) {
-            return e.problem().code;
-        }
-        return "";
-    }
     long long cases() { return static_cast<long long>(app::list_case_summaries(ws, {}).size()); }
     bool intact() { return app::check_state(ws).differences.empty(); }
 };
@@ -67,7 +58,7 @@ BOOST_AUTO_TEST_CASE(an_application_arrives_applied_marked_by_its_channel_and_is
     auto again = app::receive_application(ws, intake, wife(), "hash-1");
     BOOST_TEST(!again.created);
     BOOST_TEST(again.application.number == c.number);
-    BOOST_TEST(code_of([&] { app::receive_application(ws, intake, wife(), "hash-2"); }) == "apply_no_conflict");
+    BOOST_TEST(test::refusal_code([&] { app::receive_application(ws, intake, wife(), "hash-2"); }) == "apply_no_conflict");
     app::CaseSearch online;
     online.channel = core::Channel::online;
     BOOST_TEST(app::list_case_summaries(ws, online).size() == 1u);
@@ -80,25 +71,25 @@ BOOST_AUTO_TEST_CASE(what_cannot_be_a_case_stores_nothing) {
     const auto before = cases();
     auto bad = wife();
     bad.user.id_number = "450802196708200128";
-    BOOST_TEST(code_of([&] { app::receive_application(ws, intake, bad, "h"); }) == "id_invalid");
+    BOOST_TEST(test::refusal_code([&] { app::receive_application(ws, intake, bad, "h"); }) == "id_invalid");
     bad = wife();
     bad.relation = "1x";
-    BOOST_TEST(code_of([&] { app::receive_application(ws, intake, bad, "h"); }) == "relation_unknown");
+    BOOST_TEST(test::refusal_code([&] { app::receive_application(ws, intake, bad, "h"); }) == "relation_unknown");
     bad = wife();
     bad.apply_no = "WX 1";
-    BOOST_TEST(code_of([&] { app::receive_application(ws, intake, bad, "h"); }) == "apply_no_invalid");
+    BOOST_TEST(test::refusal_code([&] { app::receive_application(ws, intake, bad, "h"); }) == "apply_no_invalid");
     bad = wife();
     bad.materials.push_back({core::DocumentType::hukou, "hukou.png", test::sample_png().substr(0, 100)});
-    BOOST_TEST(code_of([&] { app::receive_application(ws, intake, bad, "h"); }) == "file_unusable");
+    BOOST_TEST(test::refusal_code([&] { app::receive_application(ws, intake, bad, "h"); }) == "file_unusable");
     bad = wife();
     bad.materials.push_back({core::DocumentType::id_card_read, "read.png", test::sample_png()});
-    BOOST_TEST(code_of([&] { app::receive_application(ws, intake, bad, "h"); }) == "card_read_not_a_paper");
+    BOOST_TEST(test::refusal_code([&] { app::receive_application(ws, intake, bad, "h"); }) == "card_read_not_a_paper");
     BOOST_TEST(cases() == before);
 }
 
 BOOST_AUTO_TEST_CASE(accepted_it_is_judged_and_holds_its_place_refused_it_holds_none) {
     auto c = app::receive_application(ws, intake, wife(), "h").application;
-    BOOST_TEST(code_of([&] { app::approve_case(ws, clerk, c.number); }) == "case_state");  // not yet accepted
+    BOOST_TEST(test::refusal_code([&] { app::approve_case(ws, clerk, c.number); }) == "case_state");  // not yet accepted
     auto accepted = app::accept_case(ws, clerk, c.number);
     BOOST_TEST((accepted.status == core::CaseStatus::submitted));
     BOOST_REQUIRE(accepted.binding_id.has_value());
@@ -107,11 +98,11 @@ BOOST_AUTO_TEST_CASE(accepted_it_is_judged_and_holds_its_place_refused_it_holds_
 
     auto other = wife("WX2026120700002");
     auto refused = app::receive_application(ws, intake, other, "h2").application;
-    BOOST_TEST(code_of([&] { app::accept_case(ws, clerk, refused.number); }) == "not_eligible");  // the pair is bound now
+    BOOST_TEST(test::refusal_code([&] { app::accept_case(ws, clerk, refused.number); }) == "not_eligible");  // the pair is bound now
     auto ended = app::refuse_case(ws, clerk, refused.number, core::NotAcceptedReason::duplicate, std::nullopt);
     BOOST_TEST((ended.status == core::CaseStatus::not_accepted));
     BOOST_TEST(!ended.binding_id.has_value());
-    BOOST_TEST(code_of([&] { app::refuse_case(ws, clerk, refused.number, core::NotAcceptedReason::other, ""); }) ==
+    BOOST_TEST(test::refusal_code([&] { app::refuse_case(ws, clerk, refused.number, core::NotAcceptedReason::other, ""); }) ==
                "note_required");
     BOOST_TEST(intact());
 }

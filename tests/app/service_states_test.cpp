@@ -17,16 +17,12 @@
 #include "app/trust/state_check.h"
 #include "demo_couple.h"
 #include "fixture.h"
+#include "refusals.h"
 #include "samples.h"
 
 using namespace gongji;
 
 namespace {
-
-// 10-01 to 10-07 off, the Saturday 10-10 worked (as calendar_test).
-const std::string kNationalDay =
-    "date,kind\n2026-10-01,holiday\n2026-10-02,holiday\n2026-10-03,holiday\n2026-10-04,holiday\n"
-    "2026-10-05,holiday\n2026-10-06,holiday\n2026-10-07,holiday\n2026-10-10,workday\n";
 
 struct Window : test::DemoWorkspace {
     app::Actor clerk{"clerk", core::Role::clerk, "win-01"};
@@ -34,7 +30,7 @@ struct Window : test::DemoWorkspace {
     std::string number;
 
     Window() {
-        app::import_calendar_text(ws, admin, kNationalDay, app::Encoding::auto_detect, "calendar.csv");
+        app::import_calendar_text(ws, admin, test::kNationalDayCalendar, app::Encoding::auto_detect, "calendar.csv");
         app::set_processing_days(ws, admin, "15");
         at("2026-09-28T02:00:00Z");  // Monday 10:00 in China
         number = app::submit_bind(ws, clerk, test::wife()).number;
@@ -45,16 +41,6 @@ struct Window : test::DemoWorkspace {
         app::CaseSearch search;
         search.number = number;
         return app::list_case_summaries(ws, search).at(0);
-    }
-    std::string code_of(const std::function<void()>& action) {
-        try {
-            action();
-        } catch (const app::Refused& e) {
-            return e.problem().code;
-        } catch (const app::BadInput& e) {
-            return e.problem().code;
-        }
-        return "";
     }
     bool intact() {
         auto check = app::check_state(ws);
@@ -77,10 +63,10 @@ BOOST_AUTO_TEST_CASE(one_notice_lists_every_paper_and_is_due_in_working_days) {
     BOOST_TEST((c.correction->missing == kMissing));
     BOOST_TEST((c.correction->asked_from == core::CaseStatus::submitted));
     // Once in a case's life: what was forgotten cannot be asked for later.
-    BOOST_TEST(code_of([&] { app::ask_correction(ws, super, number, {core::DocumentType::other}, ""); }) == "correction_once");
+    BOOST_TEST(test::refusal_code([&] { app::ask_correction(ws, super, number, {core::DocumentType::other}, ""); }) == "correction_once");
     // Waiting for papers, it cannot be decided.
-    BOOST_TEST(code_of([&] { app::approve_case(ws, super, number); }) == "case_state");
-    BOOST_TEST(code_of([&] { app::ask_correction(ws, super, number, {}, ""); }) == "correction_nothing_missing");
+    BOOST_TEST(test::refusal_code([&] { app::approve_case(ws, super, number); }) == "case_state");
+    BOOST_TEST(test::refusal_code([&] { app::ask_correction(ws, super, number, {}, ""); }) == "correction_nothing_missing");
     BOOST_TEST(intact());
 }
 
@@ -89,15 +75,15 @@ BOOST_AUTO_TEST_CASE(the_papers_must_come_before_the_case_goes_back_and_the_days
     at("2026-09-29T02:00:00Z");
     app::ask_correction(ws, super, number, kMissing, "");
     at("2026-10-09T02:00:00Z");  // answered on Friday 10-09: 09-30, 10-08, 10-09 held the clock
-    BOOST_TEST(code_of([&] { app::answer_correction(ws, clerk, number); }) == "correction_papers_missing");
+    BOOST_TEST(test::refusal_code([&] { app::answer_correction(ws, clerk, number); }) == "correction_papers_missing");
     app::attach_document(ws, clerk, number, {core::DocumentType::hukou, "户口簿.png", test::sample_png()});
-    BOOST_TEST(code_of([&] { app::answer_correction(ws, clerk, number); }) == "correction_papers_missing");
+    BOOST_TEST(test::refusal_code([&] { app::answer_correction(ws, clerk, number); }) == "correction_papers_missing");
     app::attach_document(ws, clerk, number, {core::DocumentType::marriage_certificate, "结婚证.png", test::sample_png()});
     auto c = app::answer_correction(ws, clerk, number);
     BOOST_TEST((c.status == core::CaseStatus::submitted));
     BOOST_TEST(in_queue().due->to_string() == "2026-10-28");  // three working days later than promised
     // Asked once already: a second correction is refused even after the first was answered.
-    BOOST_TEST(code_of([&] { app::ask_correction(ws, super, number, kMissing, ""); }) == "correction_once");
+    BOOST_TEST(test::refusal_code([&] { app::ask_correction(ws, super, number, kMissing, ""); }) == "correction_once");
     app::approve_case(ws, super, number);
     BOOST_TEST(intact());
 }
@@ -123,13 +109,13 @@ BOOST_AUTO_TEST_CASE(an_unanswered_correction_ends_withdrawn_and_frees_the_limit
 }
 
 BOOST_AUTO_TEST_CASE(a_decision_is_delivered_once) {
-    BOOST_TEST(code_of([&] { app::deliver_case(ws, clerk, number, "window"); }) == "case_state");
+    BOOST_TEST(test::refusal_code([&] { app::deliver_case(ws, clerk, number, "window"); }) == "case_state");
     app::approve_case(ws, super, number);
     auto c = app::deliver_case(ws, clerk, number, "window");
     BOOST_TEST(c.delivered_at.has_value());
     BOOST_TEST(c.delivered_how.value_or("") == "window");
-    BOOST_TEST(code_of([&] { app::deliver_case(ws, clerk, number, "window"); }) == "already_delivered");
-    BOOST_TEST(code_of([&] { app::deliver_case(ws, clerk, number, "post"); }) == "delivery_how_invalid");
+    BOOST_TEST(test::refusal_code([&] { app::deliver_case(ws, clerk, number, "window"); }) == "already_delivered");
+    BOOST_TEST(test::refusal_code([&] { app::deliver_case(ws, clerk, number, "post"); }) == "delivery_how_invalid");
     BOOST_TEST(app::find_case(ws, number).delivered_at.has_value());
     BOOST_TEST(intact());
 }
