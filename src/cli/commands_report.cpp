@@ -14,8 +14,8 @@ int run_report(Session& s, const Words& words) {
     app::DocumentRequest r;
     auto paper = app::parse_paper(args.positional()[0]);
     if (!paper)
-        throw usage_error("document: must be commitment, receipt, decision, unbind, statement, daily, supervision or stats, not \"" +
-                            args.positional()[0] + "\"");
+        throw usage_error("document: must be commitment, receipt, decision, unbind, correction, not-accepted, delivery, "
+                          "statement, daily, supervision or stats, not \"" + args.positional()[0] + "\"");
     r.kind = *paper;
     r.case_number = args.option("case");
     r.user = args.option("user");

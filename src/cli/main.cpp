@@ -58,7 +58,7 @@ const char* kUsage =
     "  supervise --from DATE --to DATE [--pdf OUT] [--xlsx OUT]   recorded mutual-aid payments against the rules\n"
     "  stats --month YYYY-MM [--pdf OUT] [--xlsx OUT]   the agency's monthly figures, with charts\n"
     "  statement (--user ID | --authorizer ID) --from DATE --to DATE [--pdf OUT]\n"
-    "  report commitment|receipt|decision|unbind --case CASE --pdf OUT\n"
+    "  report commitment|receipt|decision|unbind|correction|not-accepted|delivery --case CASE --pdf OUT\n"
     "  report commitment --policy NAME --authorizer ID --user ID --relation CODE --pdf OUT   (before a case)\n"
     "  report statement (--user ID | --authorizer ID) --from DATE --to DATE --pdf OUT\n"
     "  report supervision --from DATE --to DATE --pdf OUT · report stats --month YYYY-MM --pdf OUT\n"

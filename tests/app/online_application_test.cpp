@@ -10,6 +10,7 @@
 #include "app/cases/service_states.h"
 #include "app/platform/errors.h"
 #include "app/platform/stores.h"
+#include "app/printing/printed_papers.h"
 #include "app/trust/state_check.h"
 #include "demo_couple.h"
 #include "fixture.h"
@@ -104,6 +105,14 @@ BOOST_AUTO_TEST_CASE(accepted_it_is_judged_and_holds_its_place_refused_it_holds_
     BOOST_TEST(!ended.binding_id.has_value());
     BOOST_TEST(test::refusal_code([&] { app::refuse_case(ws, clerk, refused.number, core::NotAcceptedReason::other, ""); }) ==
                "note_required");
+    // Its notice says why, and where it came from.
+    app::DocumentRequest notice;
+    notice.kind = app::Paper::not_accepted;
+    notice.case_number = refused.number;
+    auto fields = app::prepare_document(ws, clerk, notice).data.fields;
+    BOOST_TEST(fields["reason_label"] == "重复申请");
+    BOOST_TEST(fields["apply_no"] == "WX2026120700002");
+    BOOST_TEST(fields["channel_label"] == "网上（微信）");
     BOOST_TEST(intact());
 }
 

@@ -106,6 +106,32 @@ BOOST_FIXTURE_TEST_CASE(every_document_renders_with_its_text_masked_ids_and_embe
     BOOST_TEST(prints == 3);
 }
 
+// The service-state notices (domain.md §9): one 补正告知书 naming every paper asked for and the
+// day, then the 送达回执 for the decision, each a PDF with its Chinese text and masked numbers.
+BOOST_FIXTURE_TEST_CASE(the_correction_notice_and_the_delivery_receipt_render, Office) {
+    auto number = submit_wife();
+    BOOST_REQUIRE(as("super", {"case", "correct", number, "--missing", "hukou,marriage_certificate", "--note", "结婚证复印件模糊"})
+                      .exit_code == 0);
+    auto text = pdf_text(report({"correction", "--case", number}, "correction"));
+    for (const char* t : {"家庭共济申请材料补正告知书", "需补正的全部材料", "户口簿", "结婚证", "结婚证复印件模糊", "补正期间不计入办理时限", "补正期限"})
+        BOOST_TEST(text.find(t) != std::string::npos, "missing “" << t << "”");
+    check_masked(text, kFather);
+    // A case not accepted has the other notice; this one has none yet, nor a delivery.
+    BOOST_TEST(as("clerk", {"report", "not-accepted", "--case", number, "--pdf", files.file("n.pdf")}).exit_code == 2);
+    BOOST_TEST(as("clerk", {"report", "delivery", "--case", number, "--pdf", files.file("d.pdf")}).exit_code == 2);
+    auto scan = files.write("hukou.png", tiny_png());
+    BOOST_REQUIRE(as("clerk", {"document", "attach", "--case", number, "--doc", "hukou=" + scan, "--doc",
+                               "marriage_certificate=" + scan}).exit_code == 0);
+    BOOST_REQUIRE(as("clerk", {"case", "resume", number}).exit_code == 0);
+    BOOST_REQUIRE(as("super", {"case", "approve", number}).exit_code == 0);
+    BOOST_REQUIRE(as("clerk", {"case", "deliver", number}).exit_code == 0);
+    text = pdf_text(report({"delivery", "--case", number}, "delivery"));
+    for (const char* t : {"送达回执", "《审核结果通知书》", "审核通过", "窗口当面送达", "受送达人（签名）"})
+        BOOST_TEST(text.find(t) != std::string::npos, "missing “" << t << "”");
+    check_masked(text, kFather);
+    BOOST_TEST(run_gongji({"audit", "verify"}, env).exit_code == 0);
+}
+
 unsigned mode_of(const std::string& path) {
     return static_cast<unsigned>(std::filesystem::status(path).permissions()) & 0777u;
 }

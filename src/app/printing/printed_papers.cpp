@@ -42,6 +42,8 @@ constexpr PaperInfo kPapers[] = {
     {Paper::decision, "decision", "审核结果通知书"}, {Paper::unbind, "unbind", "解绑通知书"},
     {Paper::statement, "statement", "共济使用明细"}, {Paper::daily, "daily", "窗口日报"},
     {Paper::supervision, "supervision", "共济支付核查结果"}, {Paper::stats, "stats", "月度统计"},
+    {Paper::correction, "correction", "补正告知书"}, {Paper::not_accepted, "not-accepted", "不予受理通知书"},
+    {Paper::delivery, "delivery", "送达回执"},
 };
 const PaperInfo& info(Paper p) {
     for (const auto& i : kPapers)
@@ -79,6 +81,36 @@ void person_fields(Workspace& ws, reports::ReportData& d, const std::string& pre
     d.fields[prefix + "_id"] = id ? core::mask_id_number(*id) : "";
 }
 
+// A stored reason's words, by what the case is: an unbinding's, an application not accepted, a
+// correction left unanswered, or a rejection.
+std::string reason_label(const core::Case& c) {
+    const std::string reason = c.reason.value_or("");
+    if (c.kind == core::CaseKind::unbind) return core::unbind_reason_label(reason);
+    if (reason == core::kCorrectionExpired) return "逾期未补正，视为撤回申请";
+    if (c.status == core::CaseStatus::not_accepted) {
+        auto r = core::kNotAcceptedReasons.parse(reason);
+        return r ? core::kNotAcceptedReasons.label(*r) : "";
+    }
+    return core::rejection_reason_label(reason);
+}
+
+// Where the case came from, its correction and its delivery (domain.md §9), for the notices.
+void service_fields(const core::Case& c, reports::ReportData& d) {
+    d.fields["apply_no"] = c.channel == core::Channel::online ? c.service_number() : "";
+    d.fields["channel_label"] = c.via ? std::string("网上（") + core::kVias.label(*c.via) + "）" : core::kChannels.label(c.channel);
+    d.fields["applied_at"] = core::china_text(c.created_at, core::ChinaFormat::seconds);
+    d.fields["not_accepted"] = c.status == core::CaseStatus::not_accepted ? "是" : "";
+    d.fields["delivered_paper"] = c.status == core::CaseStatus::not_accepted ? "不予受理通知书" : "审核结果通知书";
+    d.fields["delivered_at"] = core::china_text(c.delivered_at, core::ChinaFormat::seconds);
+    d.fields["delivered_how"] = !c.delivered_how ? "" : *c.delivered_how == "channel" ? "网上渠道推送" : "窗口当面送达";
+    if (!c.correction) return;
+    d.fields["correction_asked_at"] = core::china_text(c.correction->asked_at, core::ChinaFormat::seconds);
+    d.fields["correction_due"] = c.correction->due.to_chinese();
+    d.fields["correction_note"] = c.correction->note;
+    auto& missing = d.tables["missing"];
+    for (auto type : c.correction->missing) missing.push_back({{"document", core::document_type_label(type)}});
+}
+
 void case_fields(Workspace& ws, const core::Case& c, reports::ReportData& d) {
     d.fields["case"] = c.number;
     d.fields["kind_label"] = core::case_kind_label(c.kind);
@@ -97,13 +129,13 @@ void case_fields(Workspace& ws, const core::Case& c, reports::ReportData& d) {
     d.fields["decided_by"] = staff_of(ws, c.decided_by.value_or(""));
     d.fields["approved"] = c.status == core::CaseStatus::approved ? "是" : "";
     d.fields["rejected"] = c.status == core::CaseStatus::rejected ? "是" : "";
-    std::string reason = c.reason.value_or("");
-    d.fields["reason_label"] = c.kind == core::CaseKind::unbind ? core::unbind_reason_label(reason) : core::rejection_reason_label(reason);
+    d.fields["reason_label"] = reason_label(c);
     d.fields["note"] = c.note.value_or("");
     auto user = stores(ws).persons.find(c.user_id);
     d.fields["minor"] = user && user->birth_date.years_until(c.application_date) < 18 ? "是" : "";
     auto& docs = d.tables["documents"];
     for (auto type : c.documents) docs.push_back({{"document", core::document_type_label(type)}});
+    service_fields(c, d);
 }
 
 // The 承诺书 before a case exists, for a citizen whose signed letter is to stand in for proof of
@@ -262,6 +294,9 @@ bool case_has_document(const core::Case& c, Paper kind) {
         case Paper::decision: return c.is_decided() && c.kind != CaseKind::unbind;
         case Paper::commitment:
         case Paper::receipt: return c.kind == CaseKind::bind || c.kind == CaseKind::rebind;
+        case Paper::correction: return c.correction.has_value();
+        case Paper::not_accepted: return c.status == core::CaseStatus::not_accepted;
+        case Paper::delivery: return c.is_decided() || c.status == core::CaseStatus::not_accepted;
         default: return false;
     }
 }

@@ -13,7 +13,8 @@
 namespace gongji::app {
 
 // The papers the agency prints.
-enum class Paper { commitment, receipt, decision, unbind, statement, daily, supervision, stats };
+// The service-state notices (domain.md §9): 补正告知书, 不予受理通知书, 送达回执.
+enum class Paper { commitment, receipt, decision, unbind, statement, daily, supervision, stats, correction, not_accepted, delivery };
 const char* paper_name(Paper p);  // "commitment", … as the CLI and the print log name them
 std::optional<Paper> parse_paper(std::string_view name);
 
