@@ -24,6 +24,9 @@ column 受理 | {count} | 54 | right
 end
 endif
 field 本月审结 | {decided} 件
+if time_limit_promised
+field 按时办结 | {decided_in_time} 件，超期办结 {decided_late} 件（按承诺工作日计，补正期间不计）
+endif
 if any_decided
 field 受理至审结 | 平均 {mean_hours} 小时，中位数 {median_hours} 小时，90% 在 {p90_hours} 小时内
 endif

@@ -95,6 +95,8 @@ int run_stats(Session& s, const Words& words) {
         .key("median").value(minutes(f.decision_hours.median))
         .key("p90").value(minutes(f.decision_hours.p90))
         .end_object();
+    w.key("time_limit").begin_object().key("promised").value(f.time_limits.promised);
+    w.key("in_time").value(f.time_limits.in_time).key("late").value(f.time_limits.late).end_object();
     w.end_object();
     auto bindings = [&](const char* name, const char* key, const std::vector<app::MonthlyFigures::BindingRow>& rows) {
         w.key(name).begin_array();

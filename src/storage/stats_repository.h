@@ -1,6 +1,7 @@
 #pragma once
 // Counts and sums over a period for the agency's monthly figures, grouped in the database so
 // that a year of a prefecture's settlements is never read row by row.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,7 @@ public:
     std::vector<CaseCount> cases_submitted(const std::string& from, const std::string& to);
     struct Decision {
         std::string submitted_at, decided_at;  // UTC text
+        std::optional<std::string> correction_asked_at, correction_answered_at;  // the clock paused between
     };
     // Approvals and rejections made in the period (a withdrawal is not a decision).
     std::vector<Decision> decisions(const std::string& from, const std::string& to);

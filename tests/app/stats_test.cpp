@@ -7,6 +7,7 @@
 
 #include "app/platform/errors.h"
 #include "app/oversight/stats_service.h"
+#include "app/printing/printed_papers.h"
 #include "ledger_fixture.h"
 
 using namespace gongji;
@@ -110,6 +111,7 @@ BOOST_AUTO_TEST_CASE(a_months_cases_bindings_and_money_are_counted_where_they_be
     BOOST_TEST(f.decision_hours.decided == 2);
     BOOST_TEST(f.decision_hours.mean == 13.0);
     BOOST_TEST(f.decision_hours.p90 == 24.0);
+    BOOST_TEST(!f.time_limits.promised);  // no processing_days set
 
     // "made/ended" of a category, "none" when it is not listed.
     auto category = [&](const std::string& key) {
@@ -142,6 +144,25 @@ BOOST_AUTO_TEST_CASE(a_months_cases_bindings_and_money_are_counted_where_they_be
     BOOST_TEST(december.last.to_string() == "2026-12-31");
     BOOST_CHECK_THROW(app::monthly_figures(ws, supervisor, "2026-13"), app::BadInput);
     BOOST_CHECK_THROW(app::monthly_figures(ws, clerk, "2026-11"), app::Refused);
+}
+
+// Decided in time or late, in the agency's working days from acceptance (domain.md §9): one
+// working day promised; a case accepted on a Friday and decided on Monday is in time, one decided
+// on Tuesday late, and one whose correction held the clock over Monday in time again.
+BOOST_AUTO_TEST_CASE(decisions_are_counted_in_time_or_late_in_working_days) {
+    app::set_processing_days(ws, supervisor, "1");
+    add_case("T1", core::CaseKind::bind, core::CaseStatus::approved, "clerk1", "窗口-01", "2026-11-06T02:00:00Z",
+             "2026-11-09T02:00:00Z");  // Friday → Monday
+    add_case("T2", core::CaseKind::bind, core::CaseStatus::rejected, "clerk1", "窗口-01", "2026-11-06T02:00:00Z",
+             "2026-11-10T02:00:00Z");  // Friday → Tuesday
+    add_case("T3", core::CaseKind::bind, core::CaseStatus::approved, "clerk1", "窗口-01", "2026-11-06T02:00:00Z",
+             "2026-11-10T02:00:00Z");
+    app::database(ws).sql() << "UPDATE cases SET correction_asked_at = '2026-11-06T03:00:00Z', correction_due = '2026-11-13', "
+                               "correction_from = 'submitted', correction_answered_at = '2026-11-09T03:00:00Z' WHERE number = 'T3'";
+    auto f = app::monthly_figures(ws, supervisor, "2026-11");
+    BOOST_TEST(f.time_limits.promised);
+    BOOST_TEST(f.time_limits.in_time == 2);
+    BOOST_TEST(f.time_limits.late == 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

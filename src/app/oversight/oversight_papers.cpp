@@ -148,6 +148,9 @@ void stats_fields(Workspace&, const MonthlyFigures& f, reports::ReportData& d, s
     d.fields["mean_hours"] = hours_text(f.decision_hours.mean);
     d.fields["median_hours"] = hours_text(f.decision_hours.median);
     d.fields["p90_hours"] = hours_text(f.decision_hours.p90);
+    d.fields["time_limit_promised"] = f.time_limits.promised ? "是" : "";
+    d.fields["decided_in_time"] = std::to_string(f.time_limits.in_time);
+    d.fields["decided_late"] = std::to_string(f.time_limits.late);
     long long made = 0, ended = 0;
     for (const auto& b : f.bindings_by_category) made += b.made, ended += b.ended;
     d.fields["bindings_made"] = std::to_string(made);

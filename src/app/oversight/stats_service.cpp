@@ -1,5 +1,7 @@
 #include "app/oversight/stats_service.h"
 
+#include "app/cases/time_limits.h"
+
 #include <algorithm>
 #include <map>
 
@@ -47,6 +49,26 @@ std::string use_label(const std::string& use) {
     return it == labels.end() ? use : it->second;
 }
 
+namespace {
+
+// A decision against the day it was due, in working days from acceptance, the days a correction
+// asked after acceptance held added.
+void count_time_limit(const TimeLimits& limits, const storage::StatsRepository::Decision& d, MonthlyFigures::TimeLimitRow& row) {
+    const auto accepted = core::Instant::parse(d.submitted_at), decided = core::Instant::parse(d.decided_at);
+    if (!accepted || !decided) return;
+    int paused = 0;
+    if (d.correction_asked_at && d.correction_answered_at) {
+        auto asked = core::Instant::parse(*d.correction_asked_at), answered = core::Instant::parse(*d.correction_answered_at);
+        if (asked && answered && *accepted <= *asked) paused = limits.paused(*asked, *answered);
+    }
+    const auto due = limits.due(*accepted, paused);
+    if (!due) return;
+    row.promised = true;
+    ++(decided->china_date() <= *due ? row.in_time : row.late);
+}
+
+}  // namespace
+
 MonthlyFigures monthly_figures(Workspace& ws, const Actor& actor, const std::string& month_text) {
     require_role(actor, {core::Role::supervisor, core::Role::admin});
     auto [year, month] = parse_month(month_text);
@@ -87,10 +109,14 @@ MonthlyFigures monthly_figures(Workspace& ws, const Actor& actor, const std::str
     for (auto& [clerk, n] : f.cases_by_clerk)
         if (auto account = stores(ws).users.find(clerk)) clerk = staff_label(clerk, account->full_name);
     std::vector<double> hours;
+    const TimeLimits limits(ws);
     for (const auto& d : stats.decisions(from, to)) {
         auto submitted = core::parse_iso_instant(d.submitted_at), decided = core::parse_iso_instant(d.decided_at);
         // A case decided as it was taken in (an unbinding takes effect at once) had no review.
-        if (submitted && decided && *decided > *submitted) hours.push_back(static_cast<double>(*decided - *submitted) / 3600.0);
+        if (submitted && decided && *decided > *submitted) {
+            hours.push_back(static_cast<double>(*decided - *submitted) / 3600.0);
+            count_time_limit(limits, d, f.time_limits);
+        }
     }
     std::sort(hours.begin(), hours.end());
     f.decision_hours.decided = static_cast<long long>(hours.size());

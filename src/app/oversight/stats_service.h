@@ -27,6 +27,12 @@ struct MonthlyFigures {
         long long decided = 0;
         double mean = 0, median = 0, p90 = 0;  // hours from submission to a decision after review
     } decision_hours;
+    // Of the decisions after review, how many came within the promised working days (paused while
+    // a case waited for papers) and how many after; both 0 while the agency promises none.
+    struct TimeLimitRow {
+        bool promised = false;
+        long long in_time = 0, late = 0;
+    } time_limits;
 
     struct BindingRow {
         std::string key, label;  // a relation category ("spouse", "配偶") or a region ("450800", "贵港市")
