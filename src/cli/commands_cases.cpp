@@ -180,7 +180,9 @@ int case_list(Session& s, const Args& args) {
         w.key("authorizer");
         if (c.authorizer_id) w.value(*c.authorizer_id); else w.null();
         w.key("created_by").value(c.created_by).key("created_at").value(c.created_at.utc());
-        if (limit) w.key("due").value(limit->due.to_string()).key("working_days_left").value(limit->working_days_left);
+        // Waiting for papers, the day is the applicant's; the decision's clock is paused.
+        const char* day = c.status == core::CaseStatus::correction ? "correction_due" : "due";
+        if (limit) w.key(day).value(limit->due.to_string()).key("working_days_left").value(limit->working_days_left);
         w.end_object();
     }
     w.end_array();

@@ -1,6 +1,7 @@
 #include "cli/refusal_message.h"
 
 #include "core/case_rules.h"
+#include "core/documents.h"
 #include "core/instant.h"
 
 namespace gongji::cli {
@@ -66,6 +67,11 @@ std::string refusal_message(const app::Problem& p) {
     }
     if (c == "password_not_changed")
         return v("username") + " 的密码未更改：管理员的密码须通过管理员数据库角色（gongji_admin）的连接更改";
+    if (c == "not_online") return "办件 " + v("case") + " 为窗口受理，提交时即已受理：如需退件请用 case reject（驳回）或 case withdraw（撤回）";
+    if (c == "correction_papers_missing") {
+        auto type = core::parse_document_type(v("type"));
+        return "办件 " + v("case") + " 告知补正的" + (type ? core::document_type_label(*type) : v("type")) + "尚未补交";
+    }
     if (c == "apply_no_conflict") return "办件号 " + v("apply_no") + " 已以不同内容提交过（办件 " + v("case") + "）";
     if (c == "correction_once") return "办件 " + v("case") + " 已一次性告知过补正，不能再次要求补正";
     if (c == "already_delivered") return "办件 " + v("case") + " 的结果已送达";

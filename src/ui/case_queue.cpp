@@ -26,6 +26,8 @@ std::string sort_key(const core::CaseSummary& c, int column) {
 // What is left of the promised working days (超期预警): said the same way in every queue.
 wxString time_limit_text(const core::CaseSummary& c) {
     if (!c.due) return "";
+    // Waiting for papers: the day is the applicant's, the decision's clock is paused.
+    if (c.status == core::CaseStatus::correction) return wxString::Format(_("papers by %s"), u8(c.due->to_string()));
     if (c.overdue) return wxString::Format(_("overdue since %s"), u8(c.due->to_string()));
     if (c.working_days_left == 0) return _("due today");
     return wxString::Format(wxPLURAL("%d working day left", "%d working days left", c.working_days_left), c.working_days_left);

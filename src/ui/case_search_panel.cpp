@@ -13,8 +13,10 @@ namespace gongji::ui {
 namespace {
 
 // What the status choice offers after "any status".
-constexpr core::CaseStatus kStatuses[] = {core::CaseStatus::submitted, core::CaseStatus::approved,
-                                          core::CaseStatus::rejected, core::CaseStatus::withdrawn};
+constexpr core::CaseStatus kStatuses[] = {core::CaseStatus::applied,  core::CaseStatus::submitted,
+                                          core::CaseStatus::correction, core::CaseStatus::approved,
+                                          core::CaseStatus::rejected, core::CaseStatus::not_accepted,
+                                          core::CaseStatus::withdrawn};
 constexpr std::size_t kShown = 1000;  // a search lists at most this many
 
 }  // namespace

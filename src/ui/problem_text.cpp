@@ -213,6 +213,8 @@ wxString problem_text(const app::Problem& problem) {
         return wxString::Format(_("The password of %s was not changed: an administrator's is changed through the "
                                   "administrators' database connection"),
                                 p("username"));
+    if (c == "not_online")
+        return wxString::Format(_("Case %s was taken in at a window and accepted then: reject or withdraw it instead"), p("case"));
     if (c == "apply_no_invalid")
         return wxString::Format(_("The online application number \"%s\" is not 1-64 letters, digits, '-' or '_'"), p("apply_no"));
     if (c == "apply_no_conflict")

@@ -167,7 +167,7 @@ void ReviewPanel::show(const core::Case& c) {
     say(own ? _("You submitted this case: another supervisor must decide it") : wxString(), false);
 }
 
-bool ReviewPanel::decide(const std::function<void()>& decision, const wxString& done) {
+bool ReviewPanel::decide(const std::function<void()>& decision, const wxString& done, bool decided) {
     if (selected_.empty()) return false;
     try {
         decision();
@@ -184,8 +184,8 @@ bool ReviewPanel::decide(const std::function<void()>& decision, const wxString& 
         return false;
     }
     say(done, true);
-    decided_ = selected_;
-    print_decision_->Enable();
+    if (decided) decided_ = selected_;  // accepted or asked for papers: no decision notice yet
+    print_decision_->Enable(!decided_.empty());
     selected_.clear();
     reject_note_->Clear();  // a note belongs to the case it was written for
     reject_reason_->SetSelection(0);
@@ -194,7 +194,7 @@ bool ReviewPanel::decide(const std::function<void()>& decision, const wxString& 
     ask_papers_->Disable();
     documents_->Disable();
     // The notice is the decided case's, whatever the queue shows next: its button says which.
-    print_decision_->SetLabel(wxString::Format(_("Decision &notice of %s..."), u8(decided_)));
+    if (!decided_.empty()) print_decision_->SetLabel(wxString::Format(_("Decision &notice of %s..."), u8(decided_)));
     refresh();
     say(done, true);  // still said once the next case is on screen
     // The keyboard goes on to the next case (the decision buttons it was on are disabled now):
@@ -214,7 +214,7 @@ wxFrame* ReviewPanel::preview_decision() {
 bool ReviewPanel::approve() {
     if (application_)
         return decide([this] { app::accept_case(ws_, actor_, selected_); },
-                      wxString::Format(_("Application %s accepted"), u8(selected_)));
+                      wxString::Format(_("Application %s accepted"), u8(selected_)), /*decided=*/false);
     return decide([this] { app::approve_case(ws_, actor_, selected_); },
                   wxString::Format(_("Case %s approved"), u8(selected_)));
 }
@@ -234,8 +234,12 @@ bool ReviewPanel::reject() {
 }
 
 bool ReviewPanel::ask_papers(const std::set<core::DocumentType>& missing, const std::string& note) {
-    return decide([&] { app::ask_correction(ws_, actor_, selected_, missing, note); },
-                  wxString::Format(_("Case %s waits for the papers asked for"), u8(selected_)));
+    std::string due;
+    auto asked = [&] { due = app::ask_correction(ws_, actor_, selected_, missing, note).correction->due.to_string(); };
+    const auto number = selected_;
+    if (!decide(asked, "", /*decided=*/false)) return false;
+    say(wxString::Format(_("Case %s waits for the papers asked for, until %s"), u8(number), u8(due)), true);
+    return true;
 }
 
 // Every paper a citizen may be asked for, ticked in one list: one notice asks for all of them.

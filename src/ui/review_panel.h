@@ -50,8 +50,9 @@ private:
     static wxString taken_in_text(const core::Case& c);
     // The decision buttons and reasons for an application (accept or not) or an accepted case.
     void offer_decisions(bool application);
-    // Runs a decision on the selected case; on success says `done` and reloads the queue.
-    bool decide(const std::function<void()>& decision, const wxString& done);
+    // Runs a step on the selected case; on success says `done` and reloads the queue. A decision
+    // (`decided`) gets its notice offered.
+    bool decide(const std::function<void()>& decision, const wxString& done, bool decided = true);
 
     app::Actor actor_;
     CaseQueue* queue_ = nullptr;

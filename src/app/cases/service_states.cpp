@@ -23,6 +23,12 @@ constexpr long long kDefaultCorrectionDays = 5;
 
 void require_window_staff(const Actor& actor) { require_role(actor, {core::Role::clerk, core::Role::supervisor}); }
 
+// Accepting or not is for what came online: a window case was accepted as it was submitted, and is
+// rejected (case reject) or withdrawn, not refused.
+void refuse_window_case(const Case& c) {
+    if (c.channel == core::Channel::window) throw Refused("not_online", {{"case", c.number}});
+}
+
 // Moves a locked case by `action`, with `change` filling in what the step records, and audits it.
 // A bind application ended without approval first gives up its pending binding.
 template <class Change>
@@ -73,6 +79,7 @@ Case accept_case(Workspace& ws, const Actor& actor, const std::string& number) {
     require_window_staff(actor);
     storage::Transaction tx(database(ws));
     auto c = lock_case(ws, number);
+    refuse_window_case(c);
     transition(c, core::CaseAction::accept);
     if (c.kind == core::CaseKind::bind && !c.binding_id) hold_place_in_limits(ws, actor, c);
     auto accepted = move(ws, actor, c, core::CaseAction::accept, "case.accept", [&](Case& k) { k.submitted_at = now(); });
@@ -87,7 +94,9 @@ Case refuse_case(Workspace& ws, const Actor& actor, const std::string& number, c
         throw BadInput("--note: required with reason other", {"note_required", {}});
     if (note) require_within(*note, core::kNoteLimit);
     storage::Transaction tx(database(ws));
-    auto c = move(ws, actor, lock_case(ws, number), core::CaseAction::refuse, "case.refuse", [&](Case& k) {
+    auto locked = lock_case(ws, number);
+    refuse_window_case(locked);
+    auto c = move(ws, actor, locked, core::CaseAction::refuse, "case.refuse", [&](Case& k) {
         k.reason = core::kNotAcceptedReasons.code(reason);
         k.note = note;
         k.decided_by = actor.username;
@@ -133,10 +142,8 @@ Case answer_correction(Workspace& ws, const Actor& actor, const std::string& num
     for (const auto& paper : stores(ws).documents.list(c.id))
         if (!paper.is_removed() && c.correction->asked_at <= paper.captured_at) still_missing.erase(paper.type);
     if (!still_missing.empty())
-        throw BadInput("case " + c.number + ": no new " + core::document_type_name(*still_missing.begin()) +
-                           " since the correction was asked for",
-                       {"correction_papers_missing",
-                        {{"case", c.number}, {"type", core::document_type_name(*still_missing.begin())}}});
+        throw Refused("correction_papers_missing",
+                      {{"case", c.number}, {"type", core::document_type_name(*still_missing.begin())}});
     c = move(ws, actor, c, core::CaseAction::answer_correction, "case.resume",
              [&](Case& k) { k.correction->answered_at = now(); });
     tx.commit();

@@ -15,6 +15,7 @@
 
 namespace gongji::app {
 
+// Refused("not_online") for a window case, accepted as it was submitted.
 // Accepts an application that arrived online into review (已受理, clerk or supervisor): judged
 // by the rules as a window submission is (Refused("not_eligible") says why, and the case is then
 // not accepted), and counted against the limits from then on. The time limit starts.
@@ -27,7 +28,7 @@ core::Case refuse_case(Workspace& ws, const Actor& actor, const std::string& num
 core::Case ask_correction(Workspace& ws, const Actor& actor, const std::string& number,
                           const std::set<core::DocumentType>& missing, const std::string& note);
 // The papers asked for have come (attached at the window, or uploaded): the case goes back to
-// where it was asked from. BadInput("correction_papers_missing") names a type still without a
+// where it was asked from. Refused("correction_papers_missing") names a type still without a
 // paper captured since the request.
 core::Case answer_correction(Workspace& ws, const Actor& actor, const std::string& number);
 // Every correction due before today and not answered ends withdrawn, correction_expired
