@@ -50,16 +50,6 @@ std::vector<app::Upload> uploads(app::Workspace& ws, const Args& args) {
     return out;
 }
 
-std::string case_summary(const core::Case& c) {
-    core::JsonWriter w(true);
-    w.begin_object().key("case").value(c.number).key("status").value(core::case_status_name(c.status)).end_object();
-    return w.str();
-}
-
-}  // namespace
-
-namespace {
-
 int case_bind(Session& s, const Args& args) {
     args.allow_only({"policy", "authorizer", "user", "relation", "doc", "date", "cites", "ack-ocr"});
     args.expect_positional(1, "");
@@ -73,7 +63,7 @@ int case_bind(Session& s, const Args& args) {
     a.cites_case = args.option("cites");
     a.ocr_acknowledged = args.flag("ack-ocr");
     auto actor = s.actor();
-    print_json(case_summary(app::submit_bind(s.workspace(), actor, a)));
+    print_json(case_json(app::submit_bind(s.workspace(), actor, a)));
     return 0;
 }
 
@@ -96,14 +86,14 @@ int case_show(Session& s, const Args& args) {
 int case_approve(Session& s, const Args& args) {
     const auto& number = named_case(args);
     auto actor = s.actor();
-    print_json(case_summary(app::approve_case(s.workspace(), actor, number)));
+    print_json(case_json(app::approve_case(s.workspace(), actor, number)));
     return 0;
 }
 
 int case_withdraw(Session& s, const Args& args) {
     const auto& number = named_case(args);
     auto actor = s.actor();
-    print_json(case_summary(app::withdraw_case(s.workspace(), actor, number)));
+    print_json(case_json(app::withdraw_case(s.workspace(), actor, number)));
     return 0;
 }
 
@@ -112,7 +102,7 @@ int case_reject(Session& s, const Args& args) {
     args.expect_positional(2, "CASE");
     auto reason = args.coded("reason", core::kRejectionReasons);
     auto actor = s.actor();
-    print_json(case_summary(app::reject_case(s.workspace(), actor, args.positional()[1], reason, args.option("note"))));
+    print_json(case_json(app::reject_case(s.workspace(), actor, args.positional()[1], reason, args.option("note"))));
     return 0;
 }
 
@@ -122,7 +112,7 @@ int case_unbind(Session& s, const Args& args) {
     auto a = args.required("authorizer"), u = args.required("user");
     auto reason = args.coded("reason", core::kUnbindReasons);
     auto actor = s.actor();
-    print_json(case_summary(app::unbind(s.workspace(), actor, a, u, reason)));
+    print_json(case_json(app::unbind(s.workspace(), actor, a, u, reason)));
     return 0;
 }
 
@@ -132,7 +122,7 @@ int case_reorder(Session& s, const Args& args) {
     auto u = args.required("user");
     auto order = split_commas(args.required("order"));
     auto actor = s.actor();
-    print_json(case_summary(app::reorder(s.workspace(), actor, u, order)));
+    print_json(case_json(app::reorder(s.workspace(), actor, u, order)));
     return 0;
 }
 
@@ -143,7 +133,7 @@ int case_rebind(Session& s, const Args& args) {
     std::vector<core::DocumentType> docs;
     for (const auto& upload : uploads(s.workspace(), args)) docs.push_back(upload.type);
     auto actor = s.actor();
-    print_json(case_summary(app::submit_rebind(s.workspace(), actor, a, u, docs)));
+    print_json(case_json(app::submit_rebind(s.workspace(), actor, a, u, docs)));
     return 0;
 }
 

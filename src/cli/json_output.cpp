@@ -222,10 +222,16 @@ std::string init_report_json(const app::InitReport& r) {
     return w.str();
 }
 
-std::string refusal_json(const std::string& code, const std::string& message, const core::EligibilityResult* result) {
+std::string refusal_json(const std::string& code, const std::string& message, const core::EligibilityResult* result,
+                         const std::map<std::string, std::string>* details) {
     JsonWriter w(true);
     w.begin_object().key("refused").value(code).key("message").value(message);
     if (result) write_reasons(w, *result);
+    if (details && !details->empty()) {  // what the message says, for scripts: the case, its state, …
+        w.key("details").begin_object();
+        for (const auto& [key, value] : *details) w.key(key).value(value);
+        w.end_object();
+    }
     w.end_object();
     return w.str();
 }

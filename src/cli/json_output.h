@@ -1,5 +1,6 @@
 #pragma once
 // JSON forms of the application's results, as interfaces.md documents them.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -20,8 +21,8 @@ std::string eligibility_json(const core::EligibilityResult& result);
 void write_rejected(core::JsonWriter& w, const std::vector<app::RejectedLine>& rejected);
 std::string roster_report_json(const app::RosterImportReport& report);
 std::string init_report_json(const app::InitReport& report);
-std::string refusal_json(const std::string& code, const std::string& message,
-                         const core::EligibilityResult* reasons = nullptr);
+std::string refusal_json(const std::string& code, const std::string& message, const core::EligibilityResult* result = nullptr,
+                         const std::map<std::string, std::string>* details = nullptr);
 // `case show`; with the ID cards read at the window for it when `reads` is given.
 std::string case_json(const core::Case& c, const std::vector<core::CaseCardRead>* reads = nullptr);
 std::string bindings_json(const std::vector<core::Binding>& bindings);

@@ -167,7 +167,7 @@ int main(int argc, char** argv) {
         return kNo;
     } catch (const app::Refused& e) {
         auto message = cli::refusal_message(e.problem());
-        cli::print_json(cli::refusal_json(e.code(), message));
+        cli::print_json(cli::refusal_json(e.code(), message, nullptr, &e.problem().params));
         std::cerr << "gongji " << command << ": " << message << "\n";
         return kNo;
     } catch (const std::exception& e) {

@@ -116,6 +116,11 @@ BOOST_FIXTURE_TEST_CASE(the_correction_notice_and_the_delivery_receipt_render, O
     for (const char* t : {"家庭共济申请材料补正告知书", "需补正的全部材料", "户口簿", "结婚证", "结婚证复印件模糊", "补正期间不计入办理时限", "补正期限"})
         BOOST_TEST(text.find(t) != std::string::npos, "missing “" << t << "”");
     check_masked(text, kFather);
+    // Waiting for papers it cannot be decided; the refusal says its state for scripts.
+    auto early = as("super", {"case", "approve", number});
+    BOOST_TEST(early.exit_code == 1);
+    BOOST_TEST(early.object()->getValue<std::string>("refused") == "case_state");
+    BOOST_TEST(early.object()->getObject("details")->getValue<std::string>("status") == "correction");
     // A case not accepted has the other notice; this one has none yet, nor a delivery.
     BOOST_TEST(as("clerk", {"report", "not-accepted", "--case", number, "--pdf", files.file("n.pdf")}).exit_code == 2);
     BOOST_TEST(as("clerk", {"report", "delivery", "--case", number, "--pdf", files.file("d.pdf")}).exit_code == 2);
