@@ -333,10 +333,6 @@ void CaseRepository::set_documents(long long case_id, const std::set<core::Docum
     db_.sql() << "UPDATE cases SET documents = :d WHERE id = :id", soci::use(documents), soci::use(case_id);
 }
 
-}  // namespace gongji::storage
-
-namespace gongji::storage {
-
 std::vector<std::string> CaseRepository::corrections_due_before(const core::CivilDate& today) {
     std::vector<std::string> out;
     for_each_row(db_.sql(),

@@ -17,8 +17,12 @@ std::optional<core::CivilDate> TimeLimits::due(const core::Instant& accepted, in
     return calendar_.add_working_days(accepted.china_date(), *days_ + paused);
 }
 
-int TimeLimits::paused(const core::Instant& asked, const core::Instant& answered) const {
-    return calendar_.working_days_after(asked.china_date(), answered.china_date());
+std::optional<core::CivilDate> TimeLimits::due(const core::Instant& accepted, const std::optional<core::Instant>& asked,
+                                               const std::optional<core::Instant>& answered) const {
+    // A correction asked before acceptance (an online application) held no clock; one asked after
+    // it held it from the day after it was asked up to the day it was answered.
+    const bool held = asked && answered && accepted <= *asked;
+    return due(accepted, held ? calendar_.working_days_after(asked->china_date(), answered->china_date()) : 0);
 }
 
 std::optional<TimeLimit> TimeLimits::of(const core::CaseSummary& c) const {
@@ -26,17 +30,11 @@ std::optional<TimeLimit> TimeLimits::of(const core::CaseSummary& c) const {
     if (c.status == core::CaseStatus::correction) {
         day = c.correction_due;
     } else if (c.status == core::CaseStatus::submitted) {
-        // A correction asked before acceptance (an online application) held no clock.
-        const bool after_acceptance = c.correction_asked_at && c.correction_answered_at && c.waiting_since <= *c.correction_asked_at;
-        day = due(c.waiting_since, after_acceptance ? paused(*c.correction_asked_at, *c.correction_answered_at) : 0);
+        day = due(c.waiting_since, c.correction_asked_at, c.correction_answered_at);
     }
     if (!day) return std::nullopt;
     return TimeLimit{*day, calendar_.working_days_after(today_, *day), today_ == *day, *day < today_};
 }
-
-}  // namespace gongji::app
-
-namespace gongji::app {
 
 std::optional<TimeLimit> TimeLimits::of(const core::Case& c) const {
     core::CaseSummary s;

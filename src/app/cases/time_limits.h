@@ -24,9 +24,10 @@ public:
     // The day a case accepted at `accepted` is due, `paused` working days later for a correction;
     // nullopt while the agency promises no days.
     std::optional<core::CivilDate> due(const core::Instant& accepted, int paused = 0) const;
-    // The working days a correction asked after acceptance held the clock: from the day after it
-    // was asked up to the day it was answered.
-    int paused(const core::Instant& asked, const core::Instant& answered) const;
+    // The same for a case that may have been asked for papers: the working days a correction
+    // asked after acceptance held the clock are added.
+    std::optional<core::CivilDate> due(const core::Instant& accepted, const std::optional<core::Instant>& asked,
+                                       const std::optional<core::Instant>& answered) const;
     // Where a case stands today: one waiting for a decision against its time limit, one waiting
     // for papers against its correction's due day; nullopt for a decided one, or without days.
     std::optional<TimeLimit> of(const core::CaseSummary& c) const;

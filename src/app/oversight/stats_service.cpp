@@ -56,12 +56,8 @@ namespace {
 void count_time_limit(const TimeLimits& limits, const storage::StatsRepository::Decision& d, MonthlyFigures::TimeLimitRow& row) {
     const auto accepted = core::Instant::parse(d.submitted_at), decided = core::Instant::parse(d.decided_at);
     if (!accepted || !decided) return;
-    int paused = 0;
-    if (d.correction_asked_at && d.correction_answered_at) {
-        auto asked = core::Instant::parse(*d.correction_asked_at), answered = core::Instant::parse(*d.correction_answered_at);
-        if (asked && answered && *accepted <= *asked) paused = limits.paused(*asked, *answered);
-    }
-    const auto due = limits.due(*accepted, paused);
+    auto instant = [](const std::optional<std::string>& text) { return text ? core::Instant::parse(*text) : std::nullopt; };
+    const auto due = limits.due(*accepted, instant(d.correction_asked_at), instant(d.correction_answered_at));
     if (!due) return;
     row.promised = true;
     ++(decided->china_date() <= *due ? row.in_time : row.late);

@@ -393,8 +393,8 @@ void compare_code_tables(Workspace& ws, const Replay& replay, Comparison& out) {
 }
 
 // A profile's title as its document gives it: the list and the papers show the column.
-void compare_policy_titles(Workspace& ws, Comparison& out) {
-    for (const auto& p : stores(ws).policies.list()) {
+void compare_policy_titles(const std::vector<storage::StoredPolicy>& profiles, Comparison& out) {
+    for (const auto& p : profiles) {
         auto document = parse_object(p.document);
         const auto title = text_of(document, "title");
         if (document && title != p.title)
@@ -438,10 +438,11 @@ StateCheck check_state(Workspace& ws) {
     compare_bindings(ws, replay, out);
     compare_users(ws, replay, out);
     compare_named("settings", stores(ws).settings.all(), replay.settings, replay.has_baseline, out);
+    const auto profiles = stores(ws).policies.list();
     std::map<std::string, std::string> policies;
-    for (const auto& p : stores(ws).policies.list()) policies[p.name] = sha256_hex(p.document);
+    for (const auto& p : profiles) policies[p.name] = sha256_hex(p.document);
     compare_named("policy_profiles", policies, replay.policies, replay.has_baseline, out);
-    compare_policy_titles(ws, out);
+    compare_policy_titles(profiles, out);
     compare_code_tables(ws, replay, out);
     compare_money(ws, replay, out);
     return check;
