@@ -238,7 +238,7 @@ bool ReviewPanel::ask_papers(const std::set<core::DocumentType>& missing, const 
     auto asked = [&] { due = app::ask_correction(ws_, actor_, selected_, missing, note).correction->due.to_string(); };
     const auto number = selected_;
     if (!decide(asked, "", /*decided=*/false)) return false;
-    say(wxString::Format(_("Case %s waits for the papers asked for, until %s"), u8(number), u8(due)), true);
+    say(wxString::Format(_("Case %s waits for the papers asked for\nuntil %s"), u8(number), u8(due)), true);
     return true;
 }
 

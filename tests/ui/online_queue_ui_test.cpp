@@ -8,6 +8,7 @@
 #include <wx/choice.h>
 #include <wx/listctrl.h>
 #include <wx/notebook.h>
+#include <wx/stattext.h>
 #include <wx/xrc/xmlres.h>
 
 #include "app/cases/case_service.h"
@@ -63,6 +64,9 @@ BOOST_FIXTURE_TEST_CASE(an_online_application_is_accepted_from_the_same_queue_an
     BOOST_TEST(review->ask_papers({core::DocumentType::hukou}, "户口簿首页缺失"));
     BOOST_TEST(queue->GetItemCount() == 0);
     auto waiting = app::find_case(ws, online);
+    // Said with the day the papers are due (a trial saw the day cut off a one-line message).
+    BOOST_TEST(test::child<wxStaticText>(frame, "review_outcome")->GetLabel().ToStdString(wxConvUTF8).find(
+                   "补正期限至 " + waiting.correction->due.to_string()) != std::string::npos);
     BOOST_TEST((waiting.status == core::CaseStatus::correction));
     BOOST_TEST(waiting.correction->note == "户口簿首页缺失");
     frame->Destroy();
