@@ -19,6 +19,7 @@ gongji_check_layer(core "wx/|soci/|sqlite3|libpq|Poco/Data|Poco/Net|storage/|app
 gongji_check_layer(storage "wx/|app/|ui/|cli/")
 gongji_check_layer(app "wx/|soci/|sqlite3|libpq|ui/|cli/")
 gongji_check_layer(cli "wx/|soci/|sqlite3|libpq|storage/|app/platform/stores.h|ui/")
+gongji_check_layer(intake "wx/|soci/|sqlite3|libpq|storage/|app/platform/stores.h|ui/|cli/")
 gongji_check_layer(reports "wx/|soci/|sqlite3|libpq|storage/|app/|ui/|cli/")
 gongji_check_layer(devices "wx/|soci/|sqlite3|libpq|storage/|app/|ui/|cli/")
 gongji_check_layer(ui "soci/|sqlite3|libpq|storage/|app/platform/stores.h|cli/")

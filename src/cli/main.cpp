@@ -65,6 +65,9 @@ const char* kUsage =
     "  report daily --clerk NAME --date DATE --pdf OUT\n"
     "  calendar import FILE [--encoding E]   the year's holidays and worked weekend days (CSV date,kind)\n"
     "  calendar show YEAR                  the working-day calendar of a year, and its working days\n"
+    "  intake key new CHANNEL              a key for an online channel's back end (wechat, alipay, web, app, kiosk);\n"
+    "                                    its secret is shown this once\n"
+    "  intake key revoke KEY_ID · intake key list   (administrators)\n"
     "  settings show                       the agency's settings, and the rules and limits in force (no login)\n"
     "  settings set agency_name NAME       the agency's name on every printout\n"
     "  settings set agency_phone PHONE     the number for questions, on every receipt\n"
@@ -139,7 +142,7 @@ int main(int argc, char** argv) {
         {"supervise", cli::run_supervise}, {"stats", cli::run_stats},
         {"quota", cli::run_quota},   {"document", cli::run_document},   {"report", cli::run_report}, {"settings", cli::run_settings},
         {"card", cli::run_card},     {"backup", cli::run_backup}, {"restore", cli::run_restore},
-        {"calendar", cli::run_calendar},
+        {"calendar", cli::run_calendar}, {"intake", cli::run_intake},
     };
     auto it = commands.find(command);
     if (it == commands.end()) {

@@ -17,6 +17,7 @@
 #include <set>
 
 #include "storage/audit_repository.h"
+#include "storage/intake_repository.h"
 
 namespace gongji::storage {
 namespace {
@@ -283,6 +284,7 @@ Transaction::Transaction(Database& db) : db_(db) {
         db_.in_transaction_ = true;
         db_.pending_audit_.clear();
         db_.pending_digests_.clear();
+        db_.pending_case_events_.clear();
     } catch (const soci::soci_error& e) {
         throw StorageError(std::string("cannot begin a transaction: ") + first_line(e.what()));
     }
@@ -293,6 +295,7 @@ Transaction::~Transaction() {
     db_.in_transaction_ = false;
     db_.pending_audit_.clear();
     db_.pending_digests_.clear();
+    db_.pending_case_events_.clear();
     try {
         db_.dialect().rollback(db_.sql());
     } catch (...) {
@@ -304,12 +307,15 @@ void Transaction::commit() {
     try {
         Database::AuditHeads moved;
         record_digests(db_.pending_digests_, db_.pending_audit_);
+        // The channels' counters before the chains' heads, in every transaction: never the other way round.
+        if (!db_.pending_case_events_.empty()) IntakeRepository(db_).append_events(db_.pending_case_events_);
         if (!db_.pending_audit_.empty()) moved = AuditRepository(db_).append_chain(db_.pending_audit_);
         db_.dialect().commit(db_.sql());
         open_ = false;
         db_.in_transaction_ = false;
         db_.pending_audit_.clear();
         db_.pending_digests_.clear();
+        db_.pending_case_events_.clear();
         db_.audit_committed(moved);
     } catch (const soci::soci_error& e) {
         throw StorageError(std::string("cannot commit: ") + first_line(e.what()));

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/audit_chain.h"
+#include "core/channel.h"
 #include "core/state_digest.h"
 #include "storage/dialect.h"
 
@@ -68,6 +69,9 @@ public:
     // to it; at commit it is recorded in the transaction's last audit entry ("balances"), and a
     // change of money that no audit entry records is refused.
     core::StateDigests& pending_digests() { return pending_digests_; }
+    // Changes of online cases in the open transaction, for their channels' feeds: numbered and
+    // written just before it commits (IntakeRepository::append_events).
+    std::vector<core::CaseEvent>& pending_case_events() { return pending_case_events_; }
     // Whether audit_log keeps the order entries were written in (schema 14 on), once known; a
     // migration or a restore through this connection forgets it.
     std::optional<bool>& audit_order_kept() { return audit_order_kept_; }
@@ -97,6 +101,7 @@ private:
     std::string url_;
     std::vector<core::AuditEntry> pending_audit_;
     core::StateDigests pending_digests_;
+    std::vector<core::CaseEvent> pending_case_events_;
     std::optional<bool> audit_order_kept_;
     std::optional<core::AuditKey> audit_key_;
     std::map<std::string, std::pair<long long, std::string>> known_audit_heads_;

@@ -6,6 +6,7 @@
 #include "app/platform/stores.h"
 #include "app/trust/audit_record.h"
 #include "core/case_rules.h"
+#include "core/json_writer.h"
 
 namespace gongji::app {
 
@@ -31,8 +32,46 @@ Case new_case(std::string number, const Actor& actor, core::CaseKind kind, const
     return c;
 }
 
+namespace {
+
+// What an online case's channel reads of a change in its events feed (interfaces.md third set):
+// the state, and what the applicant is told of it — reason and note, or the papers asked for.
+core::CaseEvent channel_event(const std::string& action, const Case& c) {
+    core::CaseEvent e;
+    e.via = core::kVias.code(*c.via);
+    e.case_no = c.number;
+    e.apply_no = *c.apply_no;
+    e.action = action.substr(action.find('.') + 1);
+    e.state = core::case_status_name(c.status);
+    e.at = now();
+    core::JsonWriter detail;
+    detail.begin_object();
+    if (c.reason) detail.key("reason").value(*c.reason);
+    if (c.note) detail.key("note").value(*c.note);
+    if (c.correction && e.action == "correct") {
+        detail.key("missing").begin_array();
+        for (auto d : c.correction->missing) detail.value(core::document_type_name(d));
+        detail.end_array().key("due").value(c.correction->due.to_string());
+    }
+    if (c.delivered_at && e.action == "deliver") detail.key("delivered_at").value(c.delivered_at->utc());
+    detail.end_object();
+    e.detail = detail.str();
+    return e;
+}
+
+}  // namespace
+
 void audit_case(Workspace& ws, const Actor& actor, const char* action, const std::string& before, const Case& after) {
     audit(ws, who(actor), action, "case", after.number, before, audit_record(after));
+    if (after.channel != core::Channel::online || !after.via || !after.apply_no) return;
+    auto& db = database(ws);
+    if (db.in_transaction()) {
+        db.pending_case_events().push_back(channel_event(action, after));
+        return;
+    }
+    storage::Transaction tx(db);
+    db.pending_case_events().push_back(channel_event(action, after));
+    tx.commit();
 }
 
 void audit_binding(Workspace& ws, const Actor& actor, const char* action, const std::optional<Binding>& before,

@@ -133,11 +133,16 @@ Case ask_correction(Workspace& ws, const Actor& actor, const std::string& number
     return c;
 }
 
-Case answer_correction(Workspace& ws, const Actor& actor, const std::string& number) {
+Case answer_correction(Workspace& ws, const Actor& actor, const std::string& number,
+                       const std::vector<CheckedPaper>& brought) {
     require_window_staff(actor);
     storage::Transaction tx(database(ws));
     auto c = lock_case(ws, number);
     transition(c, core::CaseAction::answer_correction);
+    for (const auto& paper : brought) {
+        store_paper(ws, actor, c.id, c.number, paper);
+        if (c.documents.insert(paper.upload->type).second) stores(ws).cases.set_documents(c.id, c.documents);
+    }
     std::set<core::DocumentType> still_missing = c.correction->missing;
     for (const auto& paper : stores(ws).documents.list(c.id))
         if (!paper.is_removed() && c.correction->asked_at <= paper.captured_at) still_missing.erase(paper.type);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/cases/captured_papers.h"
 #include "app/trust/auth.h"
 #include "app/platform/workspace.h"
 #include "core/case_record.h"
@@ -28,9 +29,11 @@ core::Case refuse_case(Workspace& ws, const Actor& actor, const std::string& num
 core::Case ask_correction(Workspace& ws, const Actor& actor, const std::string& number,
                           const std::set<core::DocumentType>& missing, const std::string& note);
 // The papers asked for have come (attached at the window, or uploaded): the case goes back to
-// where it was asked from. Refused("correction_papers_missing") names a type still without a
-// paper captured since the request.
-core::Case answer_correction(Workspace& ws, const Actor& actor, const std::string& number);
+// where it was asked from. `brought` are stored with the answer, all or nothing (an upload).
+// Refused("correction_papers_missing") names a type still without a paper captured since the
+// request.
+core::Case answer_correction(Workspace& ws, const Actor& actor, const std::string& number,
+                             const std::vector<CheckedPaper>& brought = {});
 // Every correction due before today and not answered ends withdrawn, correction_expired
 // (逾期未补正视为撤回申请). Returns those it ended. Clerk or supervisor.
 std::vector<core::Case> expire_corrections(Workspace& ws, const Actor& actor);

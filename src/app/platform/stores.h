@@ -9,6 +9,7 @@
 #include "storage/case_repository.h"
 #include "storage/code_table_repository.h"
 #include "storage/document_repository.h"
+#include "storage/intake_repository.h"
 #include "storage/database.h"
 #include "storage/ledger_repository.h"
 #include "storage/person_repository.h"
@@ -23,7 +24,7 @@ namespace gongji::app {
 struct Stores {
     explicit Stores(std::unique_ptr<storage::Database> database)
         : db(std::move(database)), persons(*db), policies(*db), bindings(*db), cases(*db), users(*db), codes(*db),
-          documents(*db), card_reads(*db), ledger(*db), audit(*db), settings(*db), recorded(*db), stats(*db), calendar(*db) {}
+          documents(*db), card_reads(*db), ledger(*db), audit(*db), settings(*db), recorded(*db), stats(*db), calendar(*db), intake(*db) {}
 
     std::unique_ptr<storage::Database> db;
     storage::PersonRepository persons;
@@ -40,6 +41,7 @@ struct Stores {
     storage::RecordedRepository recorded;
     storage::StatsRepository stats;
     storage::CalendarRepository calendar;
+    storage::IntakeRepository intake;
 };
 
 inline Stores& stores(Workspace& ws) { return ws.live_stores(); }

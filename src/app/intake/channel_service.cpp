@@ -1,0 +1,114 @@
+#include "app/intake/channel_service.h"
+
+#include "app/cases/case_service.h"
+#include "app/cases/service_states.h"
+#include "app/platform/errors.h"
+#include "app/platform/stores.h"
+#include "app/trust/audit.h"
+#include "core/json_writer.h"
+
+namespace gongji::app {
+namespace {
+
+// The case this channel handed over under `apply_no`; another channel's number is unknown here.
+core::Case own_application(Workspace& ws, const ChannelCaller& caller, const std::string& apply_no) {
+    auto number = stores(ws).cases.number_of_application(caller.via, apply_no);
+    if (!number) throw Refused("apply_no_unknown", {{"apply_no", apply_no}});
+    return find_case(ws, *number);
+}
+
+// Events that end a case with news the applicant must receive (送达).
+bool delivers_a_decision(const core::CaseEvent& e) {
+    return e.action == "approve" || e.action == "reject" || e.action == "refuse";
+}
+
+std::string call_record(const std::string& method, const std::string& path, int status, const std::string& code) {
+    core::JsonWriter w;
+    w.begin_object().key("method").value(method).key("path").value(path).key("status").value(static_cast<long long>(status));
+    if (!code.empty()) w.key("refused").value(code);
+    w.end_object();
+    return w.str();
+}
+
+}  // namespace
+
+ApplicationState application_state(Workspace& ws, const ChannelCaller& caller, const std::string& apply_no) {
+    auto c = own_application(ws, caller, apply_no);
+    return {c, stores(ws).intake.events_of_case(c.number)};
+}
+
+core::Case upload_correction(Workspace& ws, const ChannelCaller& caller, const std::string& apply_no,
+                             const std::vector<Upload>& papers) {
+    auto c = own_application(ws, caller, apply_no);
+    const auto limits = document_limits(ws);
+    std::vector<CheckedPaper> checked;
+    for (const auto& p : papers) {
+        refuse_card_read_as_paper(p.type);
+        checked.push_back(check_paper(p, limits));
+    }
+    return answer_correction(ws, caller.actor, c.number, checked);
+}
+
+core::Case withdraw_application(Workspace& ws, const ChannelCaller& caller, const std::string& apply_no) {
+    return withdraw_case(ws, caller.actor, own_application(ws, caller, apply_no).number);
+}
+
+EventPage channel_events(Workspace& ws, const ChannelCaller& caller, long long after, int limit) {
+    if (limit < 1 || limit > kMostEventsPerPage)
+        throw BadInput("limit: 1 to 500 events", {"limit_invalid", {{"limit", std::to_string(limit)}}});
+    EventPage page;
+    page.events = stores(ws).intake.events_after(core::kVias.code(caller.via), after, limit);
+    page.next = page.events.empty() ? after : page.events.back().seq;
+    return page;
+}
+
+int acknowledge_events(Workspace& ws, const ChannelCaller& caller, long long cursor) {
+    const std::string via = core::kVias.code(caller.via);
+    const auto [last, acked] = stores(ws).intake.feed_position(via);
+    if (cursor < 0 || cursor > last)
+        throw BadInput("cursor: 0 to " + std::to_string(last), {"cursor_invalid", {{"cursor", std::to_string(cursor)}}});
+    int delivered = 0;
+    for (long long from = acked; from < cursor;) {
+        auto events = stores(ws).intake.events_after(via, from, kMostEventsPerPage);
+        for (const auto& e : events) {
+            if (e.seq > cursor) break;
+            from = e.seq;
+            if (!delivers_a_decision(e)) continue;
+            try {
+                deliver_case(ws, caller.actor, e.case_no, "channel");
+                ++delivered;
+            } catch (const Refused& r) {  // delivered before (at the window, or by an earlier ack)
+                if (r.code() != "already_delivered") throw;
+            }
+        }
+        if (events.empty()) break;
+    }
+    stores(ws).intake.acknowledge(via, cursor);
+    return delivered;
+}
+
+void record_call(Workspace& ws, const ChannelCaller& caller, const std::string& method, const std::string& path, int status) {
+    audit(ws, {caller.actor.username, caller.actor.workstation}, "intake.call", "intake", caller.key_id, "",
+          call_record(method, path, status, ""));
+}
+
+void record_refusal(Workspace& ws, const std::string& key_id, const std::string& method, const std::string& path,
+                    int status, const std::string& code) {
+    // The key as sent may be anyone's invention: named in the entry, never as a chain of its own.
+    std::string key = key_id.substr(0, 32);
+    for (char& ch : key)
+        if (static_cast<unsigned char>(ch) < 0x21 || static_cast<unsigned char>(ch) > 0x7e) ch = '?';
+    if (key.empty()) key = "-";
+    audit(ws, {"intake", "intake"}, "intake.refuse", "intake", key, "", call_record(method, path.substr(0, 200), status, code));
+}
+
+bool database_answers(Workspace& ws) {
+    try {
+        stores(ws).intake.feed_position("web");
+        return true;
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
+}  // namespace gongji::app

@@ -1,0 +1,28 @@
+#pragma once
+// HTTP's side of the service: reads a request within the limits, answers it through routes.h on
+// a pooled database connection.
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
+
+#include "intake/routes.h"
+#include "intake/workspace_pool.h"
+
+namespace gongji::intake {
+
+struct Service {
+    Service(std::string url, Limits l) : pool(std::move(url)), limits(l) {}
+    WorkspacePool pool;
+    Limits limits;
+    RateLimiter rate;
+};
+
+class HandlerFactory : public Poco::Net::HTTPRequestHandlerFactory {
+public:
+    explicit HandlerFactory(Service& service) : service_(service) {}
+    Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest& request) override;
+
+private:
+    Service& service_;
+};
+
+}  // namespace gongji::intake
