@@ -3,6 +3,8 @@
 #include <Poco/SHA2Engine.h>
 #include <Poco/URI.h>
 
+#include <iostream>
+
 #include "app/cases/online_applications.h"
 #include "app/intake/channel_service.h"
 #include "app/platform/clock.h"
@@ -178,6 +180,8 @@ Reply answer(app::Workspace& ws, const Incoming& r, const Limits& limits, RateLi
     } catch (const app::ConnectionLost&) {
         reply = refusal(503, "database_unavailable");
     } catch (const std::exception& e) {
+        // The channel hears a code; the agency's IT staff read the cause in the service's log.
+        std::cerr << "gongji-intake: " << r.method << " " << r.target.substr(0, 200) << ": " << e.what() << "\n";
         const auto trouble = app::storage_trouble(e);
         const bool passing = trouble == app::StorageTrouble::busy || trouble == app::StorageTrouble::unreachable;
         reply = passing ? refusal(503, "database_unavailable") : refusal(500, "internal");

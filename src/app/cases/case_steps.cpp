@@ -46,12 +46,13 @@ core::CaseEvent channel_event(const std::string& action, const Case& c) {
     e.at = now();
     core::JsonWriter detail;
     detail.begin_object();
-    if (c.reason) detail.key("reason").value(*c.reason);
-    if (c.note) detail.key("note").value(*c.note);
     if (c.correction && e.action == "correct") {
         detail.key("missing").begin_array();
         for (auto d : c.correction->missing) detail.value(core::document_type_name(d));
-        detail.end_array().key("due").value(c.correction->due.to_string());
+        detail.end_array().key("note").value(c.correction->note).key("due").value(c.correction->due.to_string());
+    } else {
+        if (c.reason) detail.key("reason").value(*c.reason);
+        if (c.note) detail.key("note").value(*c.note);
     }
     if (c.delivered_at && e.action == "deliver") detail.key("delivered_at").value(c.delivered_at->utc());
     detail.end_object();
