@@ -31,8 +31,13 @@ constexpr int kUsageError = 2;
 constexpr int kFailure = 3;
 const char* const kUsage =
     "usage: gongji-intake --listen ADDR:PORT --cert FILE --key FILE [--db URL] [--config FILE]\n"
-    "  settings also from /etc/gongji/intake.conf: listen, cert, key, db, threads, max_body_mb, max_materials,\n"
-    "  requests_per_minute (docs/intake.md)\n";
+    "  the HTTPS service the online channels' back ends call (POST /v1/applications, GET /v1/events, …);\n"
+    "  every request signed with a key from `gongji intake key new CHANNEL`\n"
+    "  --config FILE    settings, one `name = value` a line (default /etc/gongji/intake.conf):\n"
+    "                   listen, cert, key, db, threads (8), max_body_mb (32), max_materials (10),\n"
+    "                   requests_per_minute (600, per key); the command line wins\n"
+    "  --db URL         the agency's database, as for gongji (GONGJI_DB otherwise)\n"
+    "  SIGTERM stops it once the requests begun are answered\n";
 
 std::map<std::string, std::string> read_settings(int argc, char** argv) {
     std::map<std::string, std::string> options;
@@ -80,6 +85,14 @@ int number(const std::map<std::string, std::string>& settings, const std::string
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (argc == 2 && (std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h")) {
+        std::cout << kUsage;
+        return 0;
+    }
+    if (argc == 2 && std::string(argv[1]) == "--version") {
+        std::cout << "gongji-intake " << GONGJI_VERSION << "\n";
+        return 0;
+    }
     std::map<std::string, std::string> settings;
     intake::Limits limits;
     int threads = 8;
