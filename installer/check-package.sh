@@ -74,6 +74,49 @@ fi
 # And a clerk logs in to it with real key presses: installed forms, catalogue and database agree.
 GDK_BACKEND=x11 NO_AT_BRIDGE=1 LANG=C.UTF-8 timeout 60 xvfb-run -a \
   "$(dirname "$(readlink -f "$0")")/desk-login-smoke.sh" "sqlite:$work/demo.db" || { rm -rf "$work"; exit 1; }
+# The intake service: its unit, its user and its manual page are installed; started as its unit
+# starts it (no systemd here: the unit's own command line, as its user), it takes one application
+# signed as a channel signs it, and stops cleanly on SIGTERM.
+unit=/lib/systemd/system/gongji-intake.service
+test -f "$unit" && getent passwd gongji-intake >/dev/null
+zcat /usr/share/man/man1/gongji-intake.1.gz | grep -q -- '--listen ADDR:PORT'
+intake_dir=$work/intake
+install -d -o gongji-intake -m 0700 "$intake_dir" /var/lib/gongji-intake
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$intake_dir/key.pem" \
+  -out "$intake_dir/cert.pem" -days 2 -subj "/CN=localhost" -addext "subjectAltName=DNS:localhost" 2>/dev/null
+GONGJI_DB="sqlite:$intake_dir/agency.db" /usr/bin/gongji init --demo >/dev/null 2>&1
+key=$(GONGJI_DB="sqlite:$intake_dir/agency.db" GONGJI_PASSWORD=demo /usr/bin/gongji --as admin intake key new web 2>/dev/null)
+chown -R gongji-intake "$intake_dir"
+chmod 711 "$work"
+[ -e /etc/gongji/intake.conf ] && { echo "/etc/gongji/intake.conf exists: not overwritten by a test" >&2; exit 1; }
+mkdir -p /etc/gongji
+printf 'listen = 127.0.0.1:0\ncert = %s\nkey = %s\ndb = sqlite:%s\n' "$intake_dir/cert.pem" "$intake_dir/key.pem" \
+  "$intake_dir/agency.db" > /etc/gongji/intake.conf
+chgrp gongji-intake /etc/gongji/intake.conf && chmod 0640 /etc/gongji/intake.conf
+trap 'rm -f /etc/gongji/intake.conf; apt-get remove -y -qq gongji-desk >/dev/null 2>&1 || true' EXIT
+read -r -a exec_start <<< "$(sed -n 's/^ExecStart=//p' "$unit")"
+setpriv --reuid gongji-intake --regid gongji-intake --init-groups env HOME=/var/lib/gongji-intake "${exec_start[@]}" 2> "$work/intake.log" &
+intake_pid=$!
+for _ in $(seq 50); do grep -q listening "$work/intake.log" && break; sleep 0.1; done
+port=$(sed -n 's/.*listening on https:\/\/[^:]*:\([0-9]*\).*/\1/p' "$work/intake.log")
+[ -n "$port" ] || { echo "the installed gongji-intake did not start: $(cat "$work/intake.log")" >&2; exit 1; }
+PYTHONPATH="$(dirname "$(readlink -f "$0")")/../tests/intake" python3 - "$port" "$intake_dir/cert.pem" "$key" <<'PY' || exit 1
+import json, sys
+from channel_client import Channel, material
+port, cafile, key = int(sys.argv[1]), sys.argv[2], json.loads(sys.argv[3])
+channel = Channel("localhost", port, key["key_id"], key["secret"], cafile=cafile)
+pdf = open("/usr/share/doc/gongji-desk/copyright", "rb").read()  # not a paper: refused as one
+status, answer, _ = channel.apply({"apply_no": "WEB-PACKAGE-1", "submitted_at": "2026-12-07T09:30:00+08:00",
+    "authorizer": {"id_number": "450802196503120117"}, "user": {"id_number": "450802196708200129"},
+    "relation": "12", "materials": [material("hukou", "hk.pdf", pdf)]})
+assert status == 422, (status, answer)
+status, answer, _ = channel.apply({"apply_no": "WEB-PACKAGE-1", "submitted_at": "2026-12-07T09:30:00+08:00",
+    "authorizer": {"id_number": "450802196503120117"}, "user": {"id_number": "450802196708200129"},
+    "relation": "12", "materials": []})
+assert (status, answer["state"]) == (201, "applied"), (status, answer)
+PY
+kill -TERM "$intake_pid"
+wait "$intake_pid" || { echo "the installed gongji-intake did not stop cleanly on SIGTERM" >&2; exit 1; }
 written=$(find /usr -newer "$work/installed" -not -type d 2>/dev/null | head -n 5)
 if [ -n "$written" ]; then
   rm -rf "$work"

@@ -13,6 +13,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <unistd.h>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -48,12 +49,15 @@ std::map<std::string, std::string> read_settings(int argc, char** argv) {
     }
     std::map<std::string, std::string> settings;
     const std::string config = options.count("config") ? options["config"] : "/etc/gongji/intake.conf";
-    if (std::filesystem::exists(config)) {
+    std::error_code missing;
+    if (std::filesystem::exists(config, missing)) {
+        if (access(config.c_str(), R_OK) != 0)
+            throw std::invalid_argument(config + ": cannot be read by this account (chgrp gongji-intake, chmod 0640)");
         Poco::AutoPtr<Poco::Util::PropertyFileConfiguration> file(new Poco::Util::PropertyFileConfiguration(config));
         Poco::Util::AbstractConfiguration::Keys keys;
         file->keys(keys);
         for (const auto& k : keys) settings[k] = file->getString(k);
-    } else if (options.count("config")) {
+    } else if (options.count("config") || missing) {
         throw std::invalid_argument("--config " + config + ": no such file");
     }
     for (const auto& [k, v] : options)

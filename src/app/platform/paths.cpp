@@ -76,6 +76,12 @@ std::string read_file(const std::string& path) {
 
 void keep_new_files_private() { ::umask(077); }
 
+void make_machine_settings_folder(const std::string& folder) {
+    std::error_code ec;
+    if (std::filesystem::create_directories(folder, ec))
+        std::filesystem::permissions(folder, std::filesystem::perms(0755), ec);
+}
+
 void keep_private(const std::string& path) { ::chmod(path.c_str(), 0600); }
 
 void refuse_unsafe_output(const std::string& path, const std::string& what) {

@@ -25,6 +25,9 @@ void refuse_database_file(const std::string& path);
 // its old mode, so keep_private makes it 0600 too.
 void keep_new_files_private();
 void keep_private(const std::string& path);
+// The machine's settings folder (/etc/gongji) made where missing, 0755 whatever the umask: every
+// account reads the window's name there, and the groups named in docs/packaging.md the keys.
+void make_machine_settings_folder(const std::string& folder);
 // BadInput (`what` naming the option or field) for an output that must not be written: the open
 // database, a symbolic link (written through, it overwrites whatever it points at), a pipe, socket
 // or device (opening one to write waits for a reader).

@@ -8,6 +8,7 @@
 
 #include "app/platform/environment.h"
 #include "app/platform/errors.h"
+#include "app/platform/paths.h"
 
 namespace gongji::app {
 
@@ -50,7 +51,7 @@ void set_workstation_name(const std::string& name) {
         throw BadInput("workstation: a name of 1–64 bytes on one line", {"workstation_invalid", {}});
     auto path = std::filesystem::path(workstation_file());
     std::error_code ec;
-    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
+    if (path.has_parent_path()) make_machine_settings_folder(path.parent_path().string());
     auto temporary = path;
     temporary += ".new";
     {
@@ -59,6 +60,8 @@ void set_workstation_name(const std::string& name) {
         if (!out.flush())
             throw BadInput("workstation: cannot write " + path.string(), {"workstation_unwritable", {{"file", path.string()}}});
     }
+    // Every account at this machine reads it (its logins and log entries name the window).
+    std::filesystem::permissions(temporary, std::filesystem::perms(0644), ec);
     std::filesystem::rename(temporary, path, ec);  // all or nothing: never half a name
     if (ec)
         throw BadInput("workstation: cannot write " + path.string() + ": " + ec.message(),

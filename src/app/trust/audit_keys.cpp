@@ -16,6 +16,7 @@
 #include "app/platform/clock.h"
 #include "app/platform/environment.h"
 #include "app/platform/errors.h"
+#include "app/platform/paths.h"
 
 namespace gongji::app {
 
@@ -94,8 +95,7 @@ core::AuditKey new_audit_key(core::SealAlgorithm algorithm) {
     for (std::size_t n = existing.size() + 1; key.id.empty() || existing.count(key.id); ++n)
         key.id = "k" + t.substr(0, 4) + t.substr(5, 2) + t.substr(8, 2) + "-" + std::to_string(n);
     auto path = std::filesystem::path(audit_key_file());
-    std::error_code ec;
-    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
+    if (path.has_parent_path()) make_machine_settings_folder(path.parent_path().string());
     int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
     if (fd < 0) unusable("cannot be written (" + std::string(std::strerror(errno)) + ")");
     std::string line = key.id + " " + core::seal_algorithm_name(algorithm) + " " + key.created_at + " " +
