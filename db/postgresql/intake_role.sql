@@ -6,6 +6,7 @@
 -- decision delivered); it reads the roster, the rules and the states. It can never accept or
 -- decide a case, change a decided one, touch a window's case, change or delete an audit entry,
 -- a paper or the ledger, nor read who the agency's staff are.
+SET client_min_messages = warning;
 GRANT CONNECT ON DATABASE :"DBNAME" TO :"intake";
 GRANT USAGE ON SCHEMA public TO :"intake";
 REVOKE ALL ON ALL TABLES IN SCHEMA public FROM :"intake";
@@ -15,8 +16,9 @@ GRANT SELECT ON schema_migrations, schema_releases, settings, policy_profiles, r
 GRANT SELECT, INSERT, UPDATE ON cases, case_counters, audit_heads TO :"intake";
 GRANT SELECT, INSERT ON documents TO :"intake";
 GRANT INSERT ON audit_log, case_events TO :"intake";
--- An entry's place in the log's order is the last one's plus one; the entries themselves stay unread.
-GRANT SELECT (logged) ON audit_log TO :"intake";
+-- An entry's place in the log's order is the last one's plus one, and the heads it kept (outside the
+-- database, docs/security.md) are compared with the chains' hashes; the entries themselves stay unread.
+GRANT SELECT (logged, chain, seq, hash) ON audit_log TO :"intake";
 GRANT SELECT, INSERT, DELETE ON intake_nonces TO :"intake";
 GRANT UPDATE (last, acked) ON case_event_counters TO :"intake";
 -- PostgreSQL lets a role lock rows (SELECT … FOR UPDATE, as every change of a case locks its

@@ -14,6 +14,8 @@
 //   gongji_bench stats DB_URL YYYY-MM   the monthly figures of a month, on a database set up before
 //   gongji_bench state DB_URL ROSTER BINDINGS LEDGER
 //                                       the tables checked against the audit log (bench/state_check.h)
+//   gongji_bench intake URL APPLICATIONS CLIENTS
+//                                       signed applications posted to a running gongji-intake (bench/intake.h)
 //   gongji_bench province DB_URL BINDINGS
 //                                       on an imported roster: BINDINGS bindings with their decided
 //                                       cases and 2,000 waiting, then a window's reads of them
@@ -42,6 +44,7 @@
 #include "roster_generator.h"
 #include "state_check.h"
 #include "supervision.h"
+#include "intake.h"
 #include "windows.h"
 
 using namespace gongji;
@@ -289,6 +292,7 @@ int main(int argc, char** argv) {
         if (mode == "eligibility" && argc == 3) return eligibility(std::stoul(argv[2]));
         if (mode == "queue" && argc == 4) return queue(argv[2], std::stoul(argv[3]));
         if (mode == "windows" && argc == 5) return bench::run_windows(argv[2], std::stoi(argv[3]), std::stoi(argv[4]));
+        if (mode == "intake" && argc == 5) return bench::run_intake(argv[2], std::stoi(argv[3]), std::stoi(argv[4]));
         if (mode == "check" && argc == 3) return bench::run_check(argv[2]);
         if (mode == "state" && argc == 6)
             return bench::run_state_check(argv[2], std::stoul(argv[3]), std::stoul(argv[4]), std::stoul(argv[5]));
@@ -303,6 +307,6 @@ int main(int argc, char** argv) {
     }
     std::fprintf(stderr, "usage: gongji_bench generate N FILE | import FILE DB_URL | lookup DB_URL N | eligibility N | "
                          "settlement DB_URL ROSTER BINDINGS SETTLEMENTS LEDGER | queue DB_URL N | windows DB_URL WINDOWS SECONDS | "
-                         "province DB_URL BINDINGS\n");
+                         "intake URL APPLICATIONS CLIENTS | province DB_URL BINDINGS\n");
     return 2;
 }

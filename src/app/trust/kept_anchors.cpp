@@ -140,24 +140,36 @@ void compact(const std::string& file, const std::string& header) {
 
 // Runs `write(kept so far)` on the file under an exclusive lock and appends what it returns,
 // synced before this returns; false when the file cannot be written.
+// The open file, closed (and with it its lock) however the scope ends: a look-up that throws
+// while the lock is held must not leave every other commit of this process waiting on it.
+class OpenFile {
+public:
+    explicit OpenFile(int fd) : fd_(fd) {}
+    ~OpenFile() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    OpenFile(const OpenFile&) = delete;
+    OpenFile& operator=(const OpenFile&) = delete;
+    int fd() const { return fd_; }
+
+private:
+    int fd_;
+};
+
+// Runs `write(kept so far)` on the file under an exclusive lock and appends what it returns,
+// synced before this returns; false when the file cannot be written.
 template <class Write>
 bool append(const std::string& file, const std::string& header, Write write) {
     for (int attempt = 0; attempt < 5; ++attempt) {
-        int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+        OpenFile open_file(::open(file.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600));
+        const int fd = open_file.fd();
         if (fd < 0) return false;
         struct stat held {}, named {};
-        if (::flock(fd, LOCK_EX) != 0 || ::fstat(fd, &held) != 0) {
-            ::close(fd);
-            return false;
-        }
-        if (::stat(file.c_str(), &named) != 0 || named.st_ino != held.st_ino) {  // compacted meanwhile
-            ::close(fd);
-            continue;
-        }
+        if (::flock(fd, LOCK_EX) != 0 || ::fstat(fd, &held) != 0) return false;
+        if (::stat(file.c_str(), &named) != 0 || named.st_ino != held.st_ino) continue;  // compacted meanwhile
         std::string text = write(since_restart(read_lines(file)));
         bool ok = write_all(fd, held.st_size == 0 ? header + text : text);
         if (ok && static_cast<std::uintmax_t>(held.st_size) > kCompactAbove) compact(file, header);
-        ::close(fd);  // and with it the lock
         return ok;
     }
     return false;
