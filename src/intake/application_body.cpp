@@ -75,7 +75,7 @@ std::vector<app::Upload> materials(const Object::Ptr& o) {
         u.file_name = text(m, "file_name", field + ".file_name");
         try {
             u.bytes = app::from_base64(text(m, "content_base64", field + ".content_base64"));
-        } catch (const Poco::Exception&) {
+        } catch (const std::invalid_argument&) {
             throw app::BadInput(field + ".content_base64: not base64", {"base64_invalid", {{"field", field}}});
         }
         out.push_back(std::move(u));

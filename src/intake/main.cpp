@@ -12,6 +12,8 @@
 #include <Poco/Util/PropertyFileConfiguration.h>
 
 #include <chrono>
+#include <malloc.h>
+
 #include <csignal>
 #include <unistd.h>
 #include <filesystem>
@@ -110,6 +112,11 @@ int main(int argc, char** argv) {
         std::cerr << "gongji-intake: " << e.what() << "\n" << kUsage;
         return kUsageError;
     }
+    // Requests bring megabytes each: glibc would map and unmap every such buffer afresh, and the
+    // kernel zero-fill each page again. Kept in the heap they are reused (about a third of the
+    // service's time went to those page faults).
+    mallopt(M_MMAP_THRESHOLD, 64 << 20);
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
     // SIGTERM and SIGINT are waited for below, by this thread alone: blocked before any other starts.
     sigset_t stop_signals;
     sigemptyset(&stop_signals);

@@ -1,10 +1,10 @@
 #include "intake/routes.h"
 
-#include <Poco/SHA2Engine.h>
 #include <Poco/URI.h>
 
 #include <iostream>
 
+#include "app/cases/captured_papers.h"
 #include "app/cases/online_applications.h"
 #include "app/intake/channel_service.h"
 #include "app/platform/clock.h"
@@ -15,12 +15,6 @@
 
 namespace gongji::intake {
 namespace {
-
-std::string sha256_hex(const std::string& bytes) {
-    Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
-    sha.update(bytes);
-    return Poco::DigestEngine::digestToHex(sha.digest());
-}
 
 std::string iso(const core::Instant& t) { return core::china_text(t, core::ChinaFormat::iso); }
 
@@ -87,7 +81,8 @@ int status_of_refusal(const std::string& code) {
     return 409;
 }
 
-Reply route(app::Workspace& ws, const app::ChannelCaller& caller, const Incoming& r, const Limits& limits) {
+Reply route(app::Workspace& ws, const app::ChannelCaller& caller, const Incoming& r, const std::string& body_sha256,
+            const Limits& limits) {
     Poco::URI uri(r.target);
     const auto path = uri.getPath();
     std::string apply_no, rest;
@@ -96,8 +91,10 @@ Reply route(app::Workspace& ws, const app::ChannelCaller& caller, const Incoming
         if (static_cast<int>(application.materials.size()) > limits.max_materials)
             throw app::BadInput("materials: at most " + std::to_string(limits.max_materials),
                                 {"too_many_materials", {{"max", std::to_string(limits.max_materials)}}});
-        auto received = app::receive_application(ws, caller.actor, application, sha256_hex(r.body));
-        return application_reply(received.created ? 201 : 200, received.application);
+        auto received = app::receive_application(ws, caller.actor, application, body_sha256);
+        auto reply = application_reply(received.created ? 201 : 200, received.application);
+        reply.audited = received.created;
+        return reply;
     }
     if (r.method == "GET" && path == "/v1/events") {
         auto page = app::channel_events(ws, caller, query_number(uri.getQueryParameters(), "after", 0),
@@ -122,9 +119,15 @@ Reply route(app::Workspace& ws, const app::ChannelCaller& caller, const Incoming
             if (static_cast<int>(papers.size()) > limits.max_materials)
                 throw app::BadInput("materials: at most " + std::to_string(limits.max_materials),
                                     {"too_many_materials", {{"max", std::to_string(limits.max_materials)}}});
-            return application_reply(200, app::upload_correction(ws, caller, apply_no, papers));
+            auto reply = application_reply(200, app::upload_correction(ws, caller, apply_no, papers));
+            reply.audited = true;
+            return reply;
         }
-        if (r.method == "POST" && rest == "withdraw") return application_reply(200, app::withdraw_application(ws, caller, apply_no));
+        if (r.method == "POST" && rest == "withdraw") {
+            auto reply = application_reply(200, app::withdraw_application(ws, caller, apply_no));
+            reply.audited = true;
+            return reply;
+        }
     }
     return refusal(404, "no_such_call");
 }
@@ -153,7 +156,8 @@ Reply health(app::Workspace& ws) {
 }
 
 Reply answer(app::Workspace& ws, const Incoming& r, const Limits& limits, RateLimiter& rate) {
-    app::SignedRequest signed_request{r.method, r.target, r.key_id, r.timestamp, r.nonce, r.signature, sha256_hex(r.body)};
+    const auto body_sha256 = app::sha256_hex(r.body);
+    app::SignedRequest signed_request{r.method, r.target, r.key_id, r.timestamp, r.nonce, r.signature, body_sha256};
     std::optional<app::ChannelCaller> caller;
     Reply reply;
     try {
@@ -162,7 +166,7 @@ Reply answer(app::Workspace& ws, const Incoming& r, const Limits& limits, RateLi
             reply = refusal(429, "rate_limited");
             reply.retry_after = wait;
         } else {
-            reply = route(ws, *caller, r, limits);
+            reply = route(ws, *caller, r, body_sha256, limits);
         }
     } catch (const app::BadInput& e) {
         core::JsonWriter w;
@@ -188,7 +192,7 @@ Reply answer(app::Workspace& ws, const Incoming& r, const Limits& limits, RateLi
     }
     try {
         const auto path = r.target.substr(0, r.target.find('?'));
-        if (reply.status < 300 && caller) app::record_call(ws, *caller, r.method, path, reply.status);
+        if (reply.status < 300 && caller && !reply.audited) app::record_call(ws, *caller, r.method, path, reply.status);
         else if (reply.status >= 400 && reply.status != 503)
             app::record_refusal(ws, r.key_id, r.method, path, reply.status, reply.refused);
     } catch (const std::exception&) {  // the answer stands; a database gone is the next call's 503

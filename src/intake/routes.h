@@ -24,6 +24,7 @@ struct Reply {
     std::string json;
     int retry_after = 0;  // seconds, with 429
     std::string refused;  // the code of a refusal, as in the body
+    bool audited = false;  // the call's change has its own audit entries, naming the key
 };
 
 struct Limits {

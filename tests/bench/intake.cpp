@@ -6,7 +6,6 @@
 #include <Poco/Net/HTTPSClientSession.h>
 #include <Poco/Net/NetSSL.h>
 #include <Poco/JSON/Parser.h>
-#include <Poco/SHA2Engine.h>
 #include <Poco/URI.h>
 #include <cairo.h>
 #include <unistd.h>
@@ -24,6 +23,7 @@
 #include <thread>
 #include <vector>
 
+#include "app/cases/captured_papers.h"
 #include "app/intake/request_signature.h"
 #include "app/platform/base64.h"
 
@@ -54,12 +54,6 @@ std::string noisy_png(unsigned seed) {
     return png;
 }
 
-std::string sha256_hex(const std::string& bytes) {
-    Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
-    sha.update(bytes);
-    return Poco::DigestEngine::digestToHex(sha.digest());
-}
-
 struct Key {
     std::string id, secret;
 };
@@ -82,7 +76,7 @@ public:
         request.set("X-Gongji-Timestamp", timestamp);
         request.set("X-Gongji-Nonce", nonce);
         request.set("X-Gongji-Signature",
-                    app::request_signature(key_.secret, method, target, timestamp, nonce, sha256_hex(body)));
+                    app::request_signature(key_.secret, method, target, timestamp, nonce, app::sha256_hex(body)));
         request.setContentType("application/json");
         request.setContentLength(static_cast<std::streamsize>(body.size()));
         try {

@@ -1,5 +1,7 @@
 #include "app/cases/captured_papers.h"
 
+#include <openssl/sha.h>
+
 #include <algorithm>
 
 #include <set>
@@ -68,9 +70,18 @@ core::Case open_case(Workspace& ws, const std::string& number) {
 }  // namespace
 
 std::string sha256_hex(const std::string& bytes) {
-    Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
-    sha.update(bytes);
-    return Poco::DigestEngine::digestToHex(sha.digest());
+    // OpenSSL's, which uses the processor's SHA instructions: papers and applications run to
+    // megabytes, where Poco's portable one took a fifth of an intake request's time.
+    unsigned char digest[SHA256_DIGEST_LENGTH];
+    SHA256(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), digest);
+    static const char* const kHex = "0123456789abcdef";
+    std::string hex;
+    hex.reserve(2 * sizeof digest);
+    for (unsigned char b : digest) {
+        hex += kHex[b >> 4];
+        hex += kHex[b & 15];
+    }
+    return hex;
 }
 
 void refuse_card_read_as_paper(core::DocumentType type) {

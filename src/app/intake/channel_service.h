@@ -40,8 +40,9 @@ EventPage channel_events(Workspace& ws, const ChannelCaller& caller, long long a
 // cursor past the feed's end.
 int acknowledge_events(Workspace& ws, const ChannelCaller& caller, long long cursor);
 
-// Each call the service answered, and each it refused, in the audit log with the key that
-// signed it (or "-" when none could be told): action intake.call / intake.refuse.
+// Each call the service answered whose change has no audit entry of its own (a read, a retry), and
+// each it refused, in the audit log with the key that signed it (or "-" when none could be told):
+// action intake.call / intake.refuse. A change's own entries name the key (its workstation).
 void record_call(Workspace& ws, const ChannelCaller& caller, const std::string& method, const std::string& path, int status);
 void record_refusal(Workspace& ws, const std::string& key_id, const std::string& method, const std::string& path,
                     int status, const std::string& code);
