@@ -102,6 +102,11 @@ std::vector<core::CaseEvent> IntakeRepository::events_of_case(const std::string&
     return out;
 }
 
+void IntakeRepository::for_each_event(const std::function<void(const core::CaseEvent&)>& each) {
+    for_each_row(db_.sql(), std::string("SELECT ") + kEventColumns + " FROM case_events ORDER BY via, seq",
+                 [&](const soci::row& r) { each(event_of_row(r)); });
+}
+
 std::pair<long long, long long> IntakeRepository::feed_position(const std::string& via) {
     long long last = 0, acked = 0;
     db_.sql() << "SELECT last, acked FROM case_event_counters WHERE via = :v", soci::into(last), soci::into(acked),

@@ -1,5 +1,6 @@
 #pragma once
 // The intake service's own tables: channel keys, used nonces, and the channels' event feeds.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,8 @@ public:
     // A channel's events after `seq`, oldest first.
     std::vector<core::CaseEvent> events_after(const std::string& via, long long seq, int limit);
     std::vector<core::CaseEvent> events_of_case(const std::string& case_no);
+    // Every event, each channel's in order.
+    void for_each_event(const std::function<void(const core::CaseEvent&)>& each);
     // The channel's last event number, and how far it acknowledged the feed.
     std::pair<long long, long long> feed_position(const std::string& via);
     // Moves the acknowledged position on to `seq` (never back).

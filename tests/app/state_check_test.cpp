@@ -9,6 +9,7 @@
 #include "app/cases/captured_papers.h"
 #include "app/trust/audit.h"
 #include "app/cases/case_service.h"
+#include "app/cases/online_applications.h"
 #include "app/setup/settings.h"
 #include "app/trust/state_check.h"
 #include "demo_couple.h"
@@ -36,6 +37,15 @@ struct Worked : test::DemoWorkspace {
         app::change_setting(ws, admin, "agency_name", "港北区医疗保障经办窗口");
         pending_case = app::submit_bind(ws, clerk, test::wife()).number;  // waiting for review
         app::attach_document(ws, clerk, pending_case, {core::DocumentType::hukou, "户口簿.png", test::sample_png()});
+        app::OnlineApplication online;  // and one waiting online, whose channel reads its events feed
+        online.apply_no = "WX-STATE-1";
+        online.via = core::Via::wechat;
+        online.submitted_at = *core::Instant::parse("2026-12-07T01:30:00Z");
+        online.authorizer = {kZhangWei, "张伟", ""};
+        online.user = {kLiXiuying, "李秀英", ""};
+        online.relation = "12";
+        online.materials = {{core::DocumentType::marriage_certificate, "jhz.png", test::sample_png()}};
+        app::receive_application(ws, {"clerk", core::Role::clerk, "intake-wechat-test"}, online, "body-hash");
     }
 
     void run(const std::string& sql) { app::database(ws).sql() << sql; }
@@ -85,6 +95,12 @@ const Tampering kRedTeam[] = {
     {"a region renamed", "UPDATE regions SET name = '别处' WHERE code = '450802'", "code_tables", "*"},
     {"a scan's content swapped, its hash left", "UPDATE documents SET content = content || 'AAAA'", "documents", ""},
     {"who captured a paper changed", "UPDATE documents SET captured_by = 'admin'", "documents", ""},
+    {"an event telling an applicant of an approval that never was",
+     "INSERT INTO case_events (via, seq, case_no, apply_no, action, state, at, detail) "
+     "SELECT via, seq + 1, case_no, apply_no, 'approve', 'approved', at, '{}' FROM case_events",
+     "case_events", ""},
+    {"an event's state changed", "UPDATE case_events SET state = 'not_accepted'", "case_events", ""},
+    {"an event deleted", "DELETE FROM case_events", "case_events", ""},
     {"a policy profile edited", "UPDATE policy_profiles SET document = document || ' ' WHERE name = 'guangxi'",
      "policy_profiles", "guangxi"},
 };

@@ -122,6 +122,8 @@ public:
     long long cases_before = 0, bindings_before = 0;
     std::unordered_map<std::string, CaseState> cases;
     std::unordered_map<std::string, PaperState> papers;  // by document id
+    // Each online case's changes as its channel's feed must tell them: "action:state;" in order.
+    std::unordered_map<std::string, std::string> events;
     std::string code_tables;  // the last codes.load's record: their digest as loaded
     std::unordered_map<std::string, BindingState> bindings;
     std::unordered_map<std::string, std::set<std::string>> of_user;  // user ID → binding ids
@@ -130,6 +132,13 @@ public:
     core::StateDigests money;
 
 private:
+    static std::string event_text(const core::AuditEntry& e) {
+        const std::string mark = "\"status\":\"";
+        const auto at = e.after.find(mark);
+        const auto from = at == std::string::npos ? e.after.size() : at + mark.size();
+        return e.action.substr(5) + ":" + e.after.substr(from, e.after.find('"', from) - from) + ";";
+    }
+
     void baseline(const core::AuditEntry& e) {
         auto o = parse_object(e.after);
         if (!o) return;
@@ -165,6 +174,7 @@ private:
         if (e.action.rfind("case.", 0) == 0) {
             c.record = e.after;
             c.documents.reset();
+            if (e.after.find("\"channel\":\"online\"") != std::string::npos) events[e.entity_key] += event_text(e);
             return;
         }
         const bool attach = e.action == "document.attach", remove = e.action == "document.remove";
@@ -328,6 +338,23 @@ void compare_documents(Workspace& ws, Replay& replay, Comparison& out) {
             out.differs("documents", id, state(paper.case_number, paper.record, paper.captured_by, paper.removed_by), "");
 }
 
+// What each online case's channel was told (its events feed) against the case's entries: an event
+// written, changed or deleted behind the log would tell an applicant what never happened.
+void compare_case_events(Workspace& ws, Replay& replay, Comparison& out) {
+    std::map<std::string, std::string> told;
+    stores(ws).intake.for_each_event([&](const core::CaseEvent& e) {
+        out.compared();
+        told[e.case_no] += e.action + ":" + e.state + ";";
+    });
+    for (const auto& [number, log] : replay.events) {
+        auto table = told.find(number);
+        const std::string in_table = table == told.end() ? "" : table->second;
+        if (in_table != log) out.differs("case_events", number, log, in_table);
+        if (table != told.end()) told.erase(table);
+    }
+    for (const auto& [number, table] : told) out.differs("case_events", number, "", table);
+}
+
 void compare_bindings(Workspace& ws, Replay& replay, Comparison& out) {
     stores(ws).bindings.for_each([&](const core::Binding& b) {
         out.compared();
@@ -435,6 +462,7 @@ StateCheck check_state(Workspace& ws) {
     Comparison out(check);
     compare_cases(ws, replay, out);
     compare_documents(ws, replay, out);
+    compare_case_events(ws, replay, out);
     compare_bindings(ws, replay, out);
     compare_users(ws, replay, out);
     compare_named("settings", stores(ws).settings.all(), replay.settings, replay.has_baseline, out);
