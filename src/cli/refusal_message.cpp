@@ -75,6 +75,8 @@ std::string refusal_message(const app::Problem& p) {
     if (c == "apply_no_conflict") return "办件号 " + v("apply_no") + " 已以不同内容提交过（办件 " + v("case") + "）";
     if (c == "correction_once") return "办件 " + v("case") + " 已一次性告知过补正，不能再次要求补正";
     if (c == "already_delivered") return "办件 " + v("case") + " 的结果已送达";
+    if (c == "apply_no_unknown") return "本渠道没有办件号为 " + v("apply_no") + " 的申请";
+    if (c == "signature") return "请求签名无效";
     if (c == "not_a_backup") return "不是经过核验的备份，数据库未改动：" + v("why");
     if (c == "backup_unverified") return "备份未通过核验，已删除：" + v("why");
     if (c == "last_admin") {

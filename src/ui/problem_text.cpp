@@ -228,6 +228,14 @@ wxString problem_text(const app::Problem& problem) {
                                 document_type_text(core::parse_document_type(problem.param("type")).value_or(core::DocumentType::other)));
     if (c == "already_delivered") return wxString::Format(_("The decision of case %s was already delivered"), p("case"));
     if (c == "delivery_how_invalid") return _("Delivery is at the window or through the online channel");
+    // The intake service's (its channels read codes, not words) and its keys' (the command line's).
+    if (c == "apply_no_unknown") return wxString::Format(_("No online application %s from this channel"), p("apply_no"));
+    if (c == "signature") return _("The request's signature does not hold");
+    if (c == "cursor_invalid") return wxString::Format(_("The events feed has no position %s"), p("cursor"));
+    if (c == "limit_invalid") return _("The events feed gives 1 to 500 events at a time");
+    if (c == "via_unknown")
+        return wxString::Format(_("\"%s\" is not an online channel: wechat, alipay, web, app or kiosk"), p("via"));
+    if (c == "key_unknown") return wxString::Format(_("No channel key %s"), p("key_id"));
     if (c == "correction_days_invalid")
         return wxString::Format(_("The working days for bringing papers are a whole number, 1-30, not \"%s\""), p("value"));
     if (c == "ocr_mismatch")

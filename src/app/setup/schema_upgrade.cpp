@@ -12,6 +12,8 @@
 #include "app/platform/stores.h"
 #include "storage/migrations.h"
 #include "storage/sqlite_backup.h"
+#include "app/trust/backup_service.h"
+#include "app/setup/machine_settings.h"
 
 namespace gongji::app {
 
@@ -50,11 +52,14 @@ std::string keep_copy_before_upgrade(Workspace& ws, int version) {
     if (!embedded(ws)) return "";
     auto copy = free_copy_name(ws.url().substr(kEmbedded.size()), version);
     try {
+        // A backup `gongji restore` takes (and checks then): the way back to the version before,
+        // sealed as every backup is. Its schema is the older one, so only what every version has
+        // is read here.
+        const auto taken_at = now().utc();
+        seal_backup(ws, {"system", workstation_name()}, std::filesystem::path(copy).filename().string(), taken_at);
         storage::copy_sqlite(database(ws), copy);
-        // A backup `gongji restore` takes (and checks then): the way back to the version before.
-        // Its schema is the older one, so only what every version has is read here.
         auto copied = storage::Database::open("sqlite:" + copy);
-        storage::mark_backup(*copied, now().utc(), "system", storage::audit_entry_count(*copied));
+        storage::mark_backup(*copied, taken_at, "system", storage::audit_entry_count(*copied));
     } catch (const std::exception& e) {
         std::error_code ec;
         std::filesystem::remove(copy, ec);

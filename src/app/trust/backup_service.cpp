@@ -144,11 +144,7 @@ BackupReport back_up(Workspace& ws, const Actor& actor, const std::string& file)
     // With every chain's head as the copy will at least hold it: entries cut from any chain of
     // the copy afterwards are found.
     const auto name = std::filesystem::path(file).filename().string();
-    core::JsonWriter record(false);
-    record.begin_object().key("taken_at").value(report.taken_at).key("heads").begin_object();
-    for (const auto& [chain, head] : stores(ws).audit.heads()) record.key(chain).value(head.seq);
-    record.end_object().end_object();
-    audit(ws, {actor.username, actor.workstation}, "backup", "database", name, "", record.str());
+    seal_backup(ws, {actor.username, actor.workstation}, name, report.taken_at);
     auto failed = [&](const std::string& why) {
         std::filesystem::remove(partial, ec);
         audit(ws, {actor.username, actor.workstation}, "backup.failed", "database", name, "", "");
@@ -169,6 +165,15 @@ BackupReport back_up(Workspace& ws, const Actor& actor, const std::string& file)
         throw BadInput("backup: cannot write " + file + ": " + ec.message(), {"file_unwritable", {{"file", file}}});
     }
     return report;
+}
+
+void seal_backup(Workspace& ws, const AuditWho& who, const std::string& name, const std::string& taken_at) {
+    if (storage::schema_version(database(ws)) < kBackupSealedFrom) return;
+    core::JsonWriter record(false);
+    record.begin_object().key("taken_at").value(taken_at).key("heads").begin_object();
+    for (const auto& [chain, head] : stores(ws).audit.heads()) record.key(chain).value(head.seq);
+    record.end_object().end_object();
+    audit(ws, who, "backup", "database", name, "", record.str());
 }
 
 BackupReport restore(Workspace& ws, const Actor& actor, const std::string& file, const std::vector<AuditAnchor>& anchors) {

@@ -32,6 +32,10 @@ struct BackupReport {
 // Administrator only. BadInput when `file` exists already; StorageError for a PostgreSQL
 // database; Refused("backup_unverified") when the copy does not check out (nothing is left).
 BackupReport back_up(Workspace& ws, const Actor& actor, const std::string& file);
+// The entry a copy of the database must hold to be restored, sealed just before the copy is taken
+// (named `name`, taken at `taken_at`, with every chain's head): a copy whose log was cut back after
+// it was taken has lost it. Nothing on a schema older than 16, whose copies are proven otherwise.
+void seal_backup(Workspace& ws, const AuditWho& who, const std::string& name, const std::string& taken_at);
 // Administrator only, with the windows closed. Refused("not_a_backup") for a file that is not a
 // backup this program made and verified, or that no longer checks out; the database is then
 // unchanged. The copy is held against `anchors` (printed heads: each entry must be there as it
