@@ -25,8 +25,8 @@ Object::Ptr parse_object(const std::string& body) {
 [[noreturn]] void missing(const std::string& field) {
     throw app::BadInput(field + ": required", {"field_missing", {{"field", field}}});
 }
-[[noreturn]] void invalid(const std::string& field) {
-    throw app::BadInput(field + ": not what it must be", {"field_invalid", {{"field", field}}});
+[[noreturn]] void invalid(const std::string& field, const std::string& expected = "a JSON string") {
+    throw app::BadInput(field + ": must be " + expected, {"field_invalid", {{"field", field}, {"expected", expected}}});
 }
 
 std::string text(const Object::Ptr& o, const std::string& name, const std::string& field, bool required = true) {
@@ -43,7 +43,7 @@ Object::Ptr object(const Object::Ptr& o, const std::string& name) {
     auto inner = o->getObject(name);
     if (!inner) {
         if (!o->has(name)) missing(name);
-        invalid(name);
+        invalid(name, "an object");
     }
     return inner;
 }
@@ -58,13 +58,13 @@ std::vector<app::Upload> materials(const Object::Ptr& o) {
     auto list = o->getArray("materials");
     if (!list) {
         if (!o->has("materials")) missing("materials");
-        invalid("materials");
+        invalid("materials", "an array of papers");
     }
     std::vector<app::Upload> out;
     for (std::size_t i = 0; i < list->size(); ++i) {
         const std::string field = "materials[" + std::to_string(i) + "]";
         auto m = list->getObject(static_cast<unsigned>(i));
-        if (!m) invalid(field);
+        if (!m) invalid(field, "an object {type, file_name, content_base64}");
         const auto type_name = text(m, "type", field + ".type");
         auto type = core::parse_document_type(type_name);
         if (!type)
@@ -100,7 +100,7 @@ app::OnlineApplication read_application(const std::string& body, core::Via chann
         throw app::BadInput("kind: only \"bind\" is taken online here; an unbinding is made at the window",
                             {"kind_unsupported", {{"kind", kind}}});
     auto submitted = core::Instant::parse(text(o, "submitted_at", "submitted_at"));
-    if (!submitted) invalid("submitted_at");
+    if (!submitted) invalid("submitted_at", "a time in ISO 8601 with its offset, such as 2026-12-07T09:30:00+08:00");
     a.submitted_at = *submitted;
     a.authorizer = applicant(o, "authorizer");
     a.user = applicant(o, "user");
@@ -110,7 +110,7 @@ app::OnlineApplication read_application(const std::string& body, core::Via chann
         throw app::BadInput("agent: applications made by an agent are taken at the window", {"agent_unsupported", {}});
     if (o->has("commitment_signed")) {
         auto v = o->get("commitment_signed");
-        if (!v.isBoolean()) invalid("commitment_signed");
+        if (!v.isBoolean()) invalid("commitment_signed", "true or false");
         a.commitment_signed = v.extract<bool>();
     }
     return a;
@@ -122,7 +122,7 @@ long long read_cursor(const std::string& body) {
     auto o = parse_object(body);
     if (!o->has("cursor")) missing("cursor");
     auto v = o->get("cursor");
-    if (!v.isInteger()) invalid("cursor");
+    if (!v.isInteger()) invalid("cursor", "a whole number, the events feed's");
     return v.convert<long long>();
 }
 

@@ -51,7 +51,9 @@ public:
         in.signature = request.get("X-Gongji-Signature", "");
         if (!read_body(request, service_.limits.max_body_bytes, in.body)) {
             response.setKeepAlive(false);  // the rest of the body is not read
-            send(response, refusal(413, "body_too_large"));
+            const auto too_large = refusal(413, "body_too_large");
+            record_early_refusal(*ws, in, too_large);
+            send(response, too_large);
             return;
         }
         send(response, answer(*ws, in, service_.limits, service_.rate));

@@ -10,6 +10,7 @@
 #include <Poco/Net/SSLManager.h>
 #include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Util/PropertyFileConfiguration.h>
+#include <openssl/ssl.h>
 
 #include <chrono>
 #include <malloc.h>
@@ -53,6 +54,8 @@ std::map<std::string, std::string> read_settings(int argc, char** argv) {
     const std::string config = options.count("config") ? options["config"] : "/etc/gongji/intake.conf";
     std::error_code missing;
     if (std::filesystem::exists(config, missing)) {
+        if (std::filesystem::is_directory(config, missing))
+            throw std::invalid_argument(config + ": a folder, not a file of settings");
         if (access(config.c_str(), R_OK) != 0)
             throw std::invalid_argument(config + ": cannot be read by this account (chgrp gongji-intake, chmod 0640)");
         Poco::AutoPtr<Poco::Util::PropertyFileConfiguration> file(new Poco::Util::PropertyFileConfiguration(config));
@@ -136,7 +139,14 @@ int main(int argc, char** argv) {
         tls.verificationMode = Poco::Net::Context::VERIFY_NONE;  // channels prove themselves by signature
         Poco::Net::Context::Ptr context = new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, tls);
         context->requireMinimumProtocol(Poco::Net::Context::PROTO_TLSV1_2);
-        Poco::Net::SecureServerSocket socket{Poco::Net::SocketAddress{settings["listen"]}, 64, context};
+        // A key that is not the certificate's would fail every handshake, unseen: said now.
+        if (SSL_CTX_check_private_key(context->sslContext()) != 1)
+            throw std::invalid_argument("--key " + settings["key"] + " is not the private key of --cert " + settings["cert"]);
+        // Bound without SO_REUSEPORT (Poco's default sets it): a second service started on the
+        // same port is refused, instead of silently sharing the channels' requests.
+        Poco::Net::SecureServerSocket socket(context);
+        socket.bind(Poco::Net::SocketAddress{settings["listen"]}, true, false);
+        socket.listen(64);
         auto* params = new Poco::Net::HTTPServerParams;
         params->setMaxThreads(threads);
         params->setMaxQueued(256);
@@ -151,10 +161,14 @@ int main(int argc, char** argv) {
         sigwait(&stop_signals, &signal);
         std::cerr << "gongji-intake: stopping (signal " << signal << "), answering the requests begun\n";
         server.stopAll(false);
+        socket.close();  // the kernel took connections into the backlog until now: no more
         for (int i = 0; i < 300 && server.currentConnections() > 0; ++i)
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
         Poco::Net::uninitializeSSL();
         return 0;
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "gongji-intake: " << e.what() << "\n";
+        return kUsageError;
     } catch (const app::SchemaMismatch& e) {
         std::cerr << "gongji-intake: " << e.what() << "\n";
         return kFailure;

@@ -151,6 +151,13 @@ Reply refusal(int status, const std::string& code) {
     return {status, w.str(), 0, code};
 }
 
+void record_early_refusal(app::Workspace& ws, const Incoming& r, const Reply& reply) {
+    try {
+        app::record_refusal(ws, r.key_id, r.method, r.target.substr(0, r.target.find('?')), reply.status, reply.refused);
+    } catch (const std::exception&) {  // the answer stands
+    }
+}
+
 Reply health(app::Workspace& ws) {
     return app::database_answers(ws) ? Reply{200, "{\"ok\":true}"} : refusal(503, "database_unavailable");
 }
@@ -181,6 +188,7 @@ Reply answer(app::Workspace& ws, const Incoming& r, const Limits& limits, RateLi
             if (e.code() != "signature") w.key(k).value(v);  // why a signature failed is for the log only
         w.end_object().end_object();
         reply = {status_of_refusal(e.code()), w.str(), 0, e.code()};
+        if (e.code() == "signature") reply.why = e.problem().param("why");
     } catch (const app::ConnectionLost&) {
         reply = refusal(503, "database_unavailable");
     } catch (const std::exception& e) {
@@ -194,7 +202,7 @@ Reply answer(app::Workspace& ws, const Incoming& r, const Limits& limits, RateLi
         const auto path = r.target.substr(0, r.target.find('?'));
         if (reply.status < 300 && caller && !reply.audited) app::record_call(ws, *caller, r.method, path, reply.status);
         else if (reply.status >= 400 && reply.status != 503)
-            app::record_refusal(ws, r.key_id, r.method, path, reply.status, reply.refused);
+            app::record_refusal(ws, r.key_id, r.method, path, reply.status, reply.refused, reply.why);
     } catch (const std::exception&) {  // the answer stands; a database gone is the next call's 503
     }
     return reply;

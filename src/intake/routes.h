@@ -25,6 +25,7 @@ struct Reply {
     int retry_after = 0;  // seconds, with 429
     std::string refused;  // the code of a refusal, as in the body
     bool audited = false;  // the call's change has its own audit entries, naming the key
+    std::string why;       // for the log, not the channel: which part of a signature failed
 };
 
 struct Limits {
@@ -47,5 +48,7 @@ private:
 Reply health(app::Workspace& ws);
 Reply answer(app::Workspace& ws, const Incoming& request, const Limits& limits, RateLimiter& rate);
 Reply refusal(int status, const std::string& code);
+// A refusal made before a request reached answer() (a body over the limit), in the audit log.
+void record_early_refusal(app::Workspace& ws, const Incoming& request, const Reply& reply);
 
 }  // namespace gongji::intake

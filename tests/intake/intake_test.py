@@ -238,6 +238,13 @@ class Refusals(unittest.TestCase):
         self.refused(self.wechat.apply(odd_type), 422, "document_type_unknown")
         card_read = application("WX-BAD-6", materials=[material("id_card_read", "r.png", png())])
         self.refused(self.wechat.apply(card_read), 422, "card_read_not_a_paper")
+        someone_else = application("WX-BAD-8", authorizer={"id_number": ZHANG_WEI, "name": "王五"})
+        self.refused(self.wechat.apply(someone_else), 422, "name_mismatch")
+        self.refused(self.wechat.apply(application("WX-BAD-9", user={"id_number": ZHANG_WEI})), 422, "same_person")
+        nul = application("WX-BAD-10", user={"id_number": LI_XIUYING, "phone": "138\u202e0000\x00"})
+        self.assertEqual(self.wechat.apply(nul)[0], 422)
+        endless = application("WX-BAD-11", user={"id_number": LI_XIUYING, "phone": "1" * 100000})
+        self.refused(self.wechat.apply(endless), 422, "text_too_long")
         not_base64 = application("WX-BAD-7")
         not_base64["materials"][0]["content_base64"] = "***"
         self.assertEqual(self.wechat.apply(not_base64)[0], 422)
@@ -253,6 +260,12 @@ class Refusals(unittest.TestCase):
         self.refused(self.wechat.state("WX-NEVER-SENT"), 404, "apply_no_unknown")
         self.refused(self.wechat.send("GET", "/v1/nothing"), 404, "no_such_call")
         self.refused(self.wechat.ack(10 ** 9), 422, "cursor_invalid")
+        self.refused(self.wechat.events(10 ** 9), 422, "cursor_invalid")  # never a silent skip of what comes
+
+    def test_a_signature_in_capitals_is_the_same_signature(self):
+        headers = self.wechat.signed_headers("GET", "/v1/events?after=0&limit=1", b"")
+        headers["X-Gongji-Signature"] = headers["X-Gongji-Signature"].upper()
+        self.assertEqual(self.wechat.send("GET", "/v1/events?after=0&limit=1", b"", headers)[0], 200)
 
 
 class Limits(unittest.TestCase):

@@ -54,7 +54,6 @@ core::CaseEvent channel_event(const std::string& action, const Case& c) {
         if (c.reason) detail.key("reason").value(*c.reason);
         if (c.note) detail.key("note").value(*c.note);
     }
-    if (c.delivered_at && e.action == "deliver") detail.key("delivered_at").value(c.delivered_at->utc());
     detail.end_object();
     e.detail = detail.str();
     return e;

@@ -14,6 +14,19 @@
 namespace gongji::app {
 namespace {
 
+// What the channel says of its applicants, held to the window's limits on free text.
+constexpr core::TextLimit kAuthorizerName{"authorizer.name", 64}, kUserName{"user.name", 64};
+constexpr core::TextLimit kAuthorizerPhone{"authorizer.phone", 32}, kUserPhone{"user.phone", 32};
+constexpr core::TextLimit kFileName{"materials.file_name", 200};
+
+// A name the channel gives must be the roster's for that ID number: the channel verified who
+// applied, and a name that differs is another person's number typed by mistake.
+void require_roster_name(const std::string& given, const core::Person& person, const char* field) {
+    if (!given.empty() && given != person.name)
+        throw BadInput(std::string(field) + ": \"" + given + "\" is not the roster's name for " + person.id_number,
+                       {"name_mismatch", {{"field", field}, {"id", person.id_number}}});
+}
+
 void check_apply_no(const std::string& apply_no) {
     const bool ok = !apply_no.empty() && apply_no.size() <= 64 &&
                     apply_no.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") ==
@@ -44,10 +57,15 @@ core::Case store(Workspace& ws, const Actor& channel, const OnlineApplication& a
     auto number = take_case_number(ws);
     storage::Transaction tx(database(ws));
     auto person = stores(ws).persons.find(authorizer);
-    if (!person || !stores(ws).persons.find(user)) {
+    auto user_person = stores(ws).persons.find(user);
+    if (!person || !user_person) {
         const auto& missing = person ? user : authorizer;
-        throw BadInput("ID: " + missing + " is not in the roster", {"not_in_roster", {{"id", missing}}});
+        const char* field = person ? "user.id_number" : "authorizer.id_number";
+        throw BadInput(std::string(field) + ": " + missing + " is not in the roster",
+                       {"not_in_roster", {{"id", missing}, {"field", field}}});
     }
+    require_roster_name(a.authorizer.name, *person, "authorizer.name");
+    require_roster_name(a.user.name, *user_person, "user.name");
     auto c = new_case(number, channel, core::CaseKind::bind, user, a.submitted_at.china_date());
     c.created_at = a.submitted_at;
     c.status = core::CaseStatus::applied;
@@ -79,6 +97,14 @@ Received receive_application(Workspace& ws, const Actor& channel, const OnlineAp
     check_apply_no(a.apply_no);
     const auto authorizer = normalized_id(a.authorizer.id_number, "authorizer.id_number");
     const auto user = normalized_id(a.user.id_number, "user.id_number");
+    if (authorizer == user)
+        throw BadInput("user.id_number: the authorizer's own; an account pays for its holder without a binding",
+                       {"same_person", {{"id", user}}});
+    require_within(a.authorizer.name, kAuthorizerName);
+    require_within(a.user.name, kUserName);
+    require_within(a.authorizer.phone, kAuthorizerPhone);
+    require_within(a.user.phone, kUserPhone);
+    for (const auto& m : a.materials) require_within(m.file_name, kFileName);
     if (!core::find_relation(a.relation))
         throw BadInput("relation: \"" + a.relation + "\" is not a GB/T 4761 code", {"relation_unknown", {{"relation", a.relation}}});
     if (auto before = handed_over_before(ws, a, body_sha256)) return *before;

@@ -3,6 +3,8 @@
 #include <Poco/DigestEngine.h>
 #include <Poco/RandomStream.h>
 
+#include <cctype>
+
 #include "app/intake/request_signature.h"
 #include "app/platform/clock.h"
 #include "app/platform/errors.h"
@@ -98,8 +100,9 @@ ChannelCaller authenticate_request(Workspace& ws, const SignedRequest& r) {
     }
     const long long here = now().seconds;
     if (sent < here - kAllowedClockSkewSeconds || sent > here + kAllowedClockSkewSeconds) refuse("clock_skew");
-    if (!same_signature(request_signature(key->secret, r.method, r.path, r.timestamp, r.nonce, r.body_sha256),
-                        r.signature))
+    std::string signature = r.signature;  // hex in either case
+    for (char& c : signature) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!same_signature(request_signature(key->secret, r.method, r.path, r.timestamp, r.nonce, r.body_sha256), signature))
         refuse("mismatch");
     // Spent only now: a forged request cannot use up a channel's nonces.
     if (!stores(ws).intake.use_nonce(key->key_id, r.nonce, here, here - 2 * kAllowedClockSkewSeconds)) refuse("replay");

@@ -22,10 +22,12 @@ bool delivers_a_decision(const core::CaseEvent& e) {
     return e.action == "approve" || e.action == "reject" || e.action == "refuse";
 }
 
-std::string call_record(const std::string& method, const std::string& path, int status, const std::string& code) {
+std::string call_record(const std::string& method, const std::string& path, int status, const std::string& code,
+                        const std::string& why = "") {
     core::JsonWriter w;
     w.begin_object().key("method").value(method).key("path").value(path).key("status").value(static_cast<long long>(status));
     if (!code.empty()) w.key("refused").value(code);
+    if (!why.empty()) w.key("why").value(why);
     w.end_object();
     return w.str();
 }
@@ -56,8 +58,12 @@ core::Case withdraw_application(Workspace& ws, const ChannelCaller& caller, cons
 EventPage channel_events(Workspace& ws, const ChannelCaller& caller, long long after, int limit) {
     if (limit < 1 || limit > kMostEventsPerPage)
         throw BadInput("limit: 1 to 500 events", {"limit_invalid", {{"limit", std::to_string(limit)}}});
+    const std::string via = core::kVias.code(caller.via);
+    // A cursor past the feed's end would silently skip what comes next: refused, as ack refuses it.
+    if (const auto last = stores(ws).intake.feed_position(via).first; after < 0 || after > last)
+        throw BadInput("after: 0 to " + std::to_string(last), {"cursor_invalid", {{"cursor", std::to_string(after)}}});
     EventPage page;
-    page.events = stores(ws).intake.events_after(core::kVias.code(caller.via), after, limit);
+    page.events = stores(ws).intake.events_after(via, after, limit);
     page.next = page.events.empty() ? after : page.events.back().seq;
     return page;
 }
@@ -93,13 +99,13 @@ void record_call(Workspace& ws, const ChannelCaller& caller, const std::string& 
 }
 
 void record_refusal(Workspace& ws, const std::string& key_id, const std::string& method, const std::string& path,
-                    int status, const std::string& code) {
+                    int status, const std::string& code, const std::string& why) {
     // The key as sent may be anyone's invention: named in the entry, never as a chain of its own.
     std::string key = key_id.substr(0, 32);
     for (char& ch : key)
         if (static_cast<unsigned char>(ch) < 0x21 || static_cast<unsigned char>(ch) > 0x7e) ch = '?';
     if (key.empty()) key = "-";
-    audit(ws, {"intake", "intake"}, "intake.refuse", "intake", key, "", call_record(method, path.substr(0, 200), status, code));
+    audit(ws, {"intake", "intake"}, "intake.refuse", "intake", key, "", call_record(method, path.substr(0, 200), status, code, why));
 }
 
 bool database_answers(Workspace& ws) {

@@ -33,7 +33,8 @@ struct EventPage {
     long long next = 0;  // the cursor to ask after next time
 };
 constexpr int kMostEventsPerPage = 500;
-// The channel's events after `after`, oldest first, at most `limit` (1–500).
+// The channel's events after `after`, oldest first, at most `limit` (1–500); BadInput
+// ("cursor_invalid") for a cursor past the feed's end.
 EventPage channel_events(Workspace& ws, const ChannelCaller& caller, long long after, int limit);
 // The channel showed its applicants every event up to `cursor`: each decision or refusal among
 // them is delivered (送达, "channel"). Returns how many were. BadInput("cursor_invalid") for a
@@ -44,8 +45,9 @@ int acknowledge_events(Workspace& ws, const ChannelCaller& caller, long long cur
 // each it refused, in the audit log with the key that signed it (or "-" when none could be told):
 // action intake.call / intake.refuse. A change's own entries name the key (its workstation).
 void record_call(Workspace& ws, const ChannelCaller& caller, const std::string& method, const std::string& path, int status);
+// `why`: what the channel is not told (which part of a signature failed), for the agency's IT staff.
 void record_refusal(Workspace& ws, const std::string& key_id, const std::string& method, const std::string& path,
-                    int status, const std::string& code);
+                    int status, const std::string& code, const std::string& why = "");
 
 // Whether the database answers (the service's health).
 bool database_answers(Workspace& ws);
