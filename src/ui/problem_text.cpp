@@ -236,6 +236,9 @@ wxString problem_text(const app::Problem& problem) {
     if (c == "via_unknown")
         return wxString::Format(_("\"%s\" is not an online channel: wechat, alipay, web, app or kiosk"), p("via"));
     if (c == "key_unknown") return wxString::Format(_("No channel key %s"), p("key_id"));
+    if (c == "name_mismatch")
+        return wxString::Format(_("%s: the name is not the roster's for the ID number %s"), p("field"), p("id"));
+    if (c == "same_person") return _("The authorizer and the user are the same person");
     if (c == "correction_days_invalid")
         return wxString::Format(_("The working days for bringing papers are a whole number, 1-30, not \"%s\""), p("value"));
     if (c == "ocr_mismatch")
