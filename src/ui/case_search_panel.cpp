@@ -1,5 +1,7 @@
 #include "ui/case_search_panel.h"
 
+#include "app/cases/service_states.h"
+
 #include <wx/intl.h>
 #include <wx/msgdlg.h>
 #include <wx/xrc/xmlres.h>
@@ -49,7 +51,10 @@ CaseSearchPanel::CaseSearchPanel(wxWindow* parent, app::Workspace& ws, const app
     for (auto [button, kind, field] : {Reprint{"reprint_receipt", app::Paper::receipt, &receipt_},
                                        Reprint{"reprint_commitment", app::Paper::commitment, &commitment_},
                                        Reprint{"reprint_decision", app::Paper::decision, &decision_},
-                                       Reprint{"reprint_unbind", app::Paper::unbind, &unbind_}}) {
+                                       Reprint{"reprint_unbind", app::Paper::unbind, &unbind_},
+                                       Reprint{"reprint_correction", app::Paper::correction, &correction_},
+                                       Reprint{"reprint_not_accepted", app::Paper::not_accepted, &not_accepted_},
+                                       Reprint{"reprint_delivery", app::Paper::delivery, &delivery_}}) {
         *field = XRCCTRL(*this, button, wxButton);
         (*field)->Disable();
         (*field)->Bind(wxEVT_BUTTON, [this, k = kind](wxCommandEvent&) { reprint(k); });
@@ -60,6 +65,15 @@ CaseSearchPanel::CaseSearchPanel(wxWindow* parent, app::Workspace& ws, const app
         if (selected_ && wxMessageBox(wxString::Format(_("Withdraw case %s? Its pending binding is dropped."), u8(selected_->number)),
                                       _("Withdraw"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION, this) == wxYES)
             withdraw_selected();
+    });
+    deliver_ = XRCCTRL(*this, "mark_delivered", wxButton);
+    deliver_->Disable();
+    deliver_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (selected_ && wxMessageBox(wxString::Format(_("Has the applicant of case %s received its decision and signed the "
+                                                         "delivery receipt?"),
+                                                       u8(selected_->number)),
+                                      _("Delivered"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION, this) == wxYES)
+            deliver_selected();
     });
 }
 
@@ -75,7 +89,8 @@ long CaseSearchPanel::search() {
     if (int i = status_->GetSelection(); i > 0) s.status = kStatuses[i - 1];
     selected_.reset();
     detail_->SetLabel("");
-    for (auto* b : {receipt_, commitment_, decision_, unbind_, withdraw_}) b->Disable();
+    for (auto* b : {receipt_, commitment_, decision_, unbind_, withdraw_, correction_, not_accepted_, delivery_, deliver_})
+        b->Disable();
     s.limit = kShown + 1;  // one more tells that there are more
     std::vector<core::CaseSummary> cases;
     try {
@@ -120,6 +135,10 @@ void CaseSearchPanel::select(long row) {
     commitment_->Enable(app::case_has_document(c, app::Paper::commitment));
     decision_->Enable(app::case_has_document(c, app::Paper::decision));
     unbind_->Enable(app::case_has_document(c, app::Paper::unbind));
+    correction_->Enable(app::case_has_document(c, app::Paper::correction));
+    not_accepted_->Enable(app::case_has_document(c, app::Paper::not_accepted));
+    delivery_->Enable(app::case_has_document(c, app::Paper::delivery));
+    deliver_->Enable(app::case_has_document(c, app::Paper::delivery) && !c.delivered_at);
     withdraw_->Enable(c.status == core::CaseStatus::submitted);
     Layout();
 }
@@ -135,6 +154,20 @@ bool CaseSearchPanel::withdraw_selected() {
     }
     search();
     say(wxString::Format(_("Case %s withdrawn"), u8(number)), true);
+    return true;
+}
+
+bool CaseSearchPanel::deliver_selected() {
+    if (!selected_) return false;
+    const auto number = selected_->number;
+    try {
+        app::deliver_case(ws_, actor_, number, "window");
+    } catch (const std::exception& e) {  // delivered meanwhile, at another window or by its channel
+        say(problem_text(e, ws_), false);
+        return false;
+    }
+    search();
+    say(wxString::Format(_("The decision of case %s is recorded as delivered"), u8(number)), true);
     return true;
 }
 

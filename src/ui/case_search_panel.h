@@ -26,10 +26,14 @@ public:
     // What the Search button and Enter do; the number of cases found, or -1 with the reason shown.
     long search();
     void select(long row);
-    // Previews the selected case's document of this kind (receipt, commitment, decision, unbind).
+    // Previews the selected case's document of this kind (receipt, commitment, decision, unbind,
+    // correction, not-accepted, delivery).
     wxFrame* reprint(app::Paper kind);
     // Withdraws the selected submitted case (what the button does after asking).
     bool withdraw_selected();
+    // Records that the selected case's decision reached the applicant at this window (送达), what
+    // the button does after asking: the citizen signed the delivery receipt.
+    bool deliver_selected();
     void focus_search() { number_->SetFocus(); }
 
 private:
@@ -41,6 +45,7 @@ private:
     CaseQueue* results_ = nullptr;
     wxStaticText* detail_ = nullptr;
     wxButton *receipt_ = nullptr, *commitment_ = nullptr, *decision_ = nullptr, *unbind_ = nullptr, *withdraw_ = nullptr;
+    wxButton *correction_ = nullptr, *not_accepted_ = nullptr, *delivery_ = nullptr, *deliver_ = nullptr;
     std::optional<core::Case> selected_;
 };
 

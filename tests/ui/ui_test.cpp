@@ -625,7 +625,15 @@ BOOST_FIXTURE_TEST_CASE(a_supervisor_rejects_one_approves_another_but_never_thei
     BOOST_TEST(child<wxStaticText>(frame, "search_detail")->GetLabel().ToStdString(wxConvUTF8).find(clerks) != std::string::npos);
     BOOST_TEST(child<wxButton>(frame, "reprint_decision")->IsEnabled());
     BOOST_TEST(!child<wxButton>(frame, "reprint_unbind")->IsEnabled());
+    BOOST_TEST(child<wxButton>(frame, "reprint_delivery")->IsEnabled());   // decided: its 送达回执
+    BOOST_TEST(!child<wxButton>(frame, "reprint_correction")->IsEnabled());  // never asked for papers
+    BOOST_TEST(child<wxButton>(frame, "mark_delivered")->IsEnabled());
     screenshot(frame, "case-search.png");
+    // The citizen signs the delivery receipt at the window: recorded once, then no longer offered.
+    BOOST_TEST(search->deliver_selected());
+    BOOST_TEST(app::find_case(ws, clerks).delivered_how.value_or("") == "window");
+    BOOST_TEST(!child<wxButton>(frame, "mark_delivered")->IsEnabled());
+    BOOST_TEST(child<wxButton>(frame, "reprint_delivery")->IsEnabled());
     auto* notice = search->reprint(app::Paper::decision);
     BOOST_REQUIRE(notice != nullptr);
     notice->Close(true);
