@@ -22,10 +22,19 @@ bool delivers_a_decision(const core::CaseEvent& e) {
     return e.action == "approve" || e.action == "reject" || e.action == "refuse";
 }
 
+// What a caller sent, as the log may hold it: printable ASCII (a request's bytes may be anything).
+std::string printable(const std::string& sent, std::size_t most) {
+    std::string out = sent.substr(0, most);
+    for (char& ch : out)
+        if (static_cast<unsigned char>(ch) < 0x21 || static_cast<unsigned char>(ch) > 0x7e) ch = '?';
+    return out;
+}
+
 std::string call_record(const std::string& method, const std::string& path, int status, const std::string& code,
                         const std::string& why = "") {
     core::JsonWriter w;
-    w.begin_object().key("method").value(method).key("path").value(path).key("status").value(static_cast<long long>(status));
+    w.begin_object().key("method").value(printable(method, 16)).key("path").value(printable(path, 200));
+    w.key("status").value(static_cast<long long>(status));
     if (!code.empty()) w.key("refused").value(code);
     if (!why.empty()) w.key("why").value(why);
     w.end_object();
@@ -75,6 +84,7 @@ int acknowledge_events(Workspace& ws, const ChannelCaller& caller, long long cur
         throw BadInput("cursor: 0 to " + std::to_string(last), {"cursor_invalid", {{"cursor", std::to_string(cursor)}}});
     int delivered = 0;
     for (long long from = acked; from < cursor;) {
+        const auto page_start = from;
         auto events = stores(ws).intake.events_after(via, from, kMostEventsPerPage);
         for (const auto& e : events) {
             if (e.seq > cursor) break;
@@ -87,7 +97,7 @@ int acknowledge_events(Workspace& ws, const ChannelCaller& caller, long long cur
                 if (r.code() != "already_delivered") throw;
             }
         }
-        if (events.empty()) break;
+        if (events.empty() || from == page_start) break;  // numbers have no gaps; this is only a guard
     }
     stores(ws).intake.acknowledge(via, cursor);
     return delivered;
@@ -101,11 +111,9 @@ void record_call(Workspace& ws, const ChannelCaller& caller, const std::string& 
 void record_refusal(Workspace& ws, const std::string& key_id, const std::string& method, const std::string& path,
                     int status, const std::string& code, const std::string& why) {
     // The key as sent may be anyone's invention: named in the entry, never as a chain of its own.
-    std::string key = key_id.substr(0, 32);
-    for (char& ch : key)
-        if (static_cast<unsigned char>(ch) < 0x21 || static_cast<unsigned char>(ch) > 0x7e) ch = '?';
+    std::string key = printable(key_id, 32);
     if (key.empty()) key = "-";
-    audit(ws, {"intake", "intake"}, "intake.refuse", "intake", key, "", call_record(method, path.substr(0, 200), status, code, why));
+    audit(ws, {"intake", "intake"}, "intake.refuse", "intake", key, "", call_record(method, path, status, code, why));
 }
 
 bool database_answers(Workspace& ws) {
