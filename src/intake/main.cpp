@@ -10,13 +10,12 @@
 #include <Poco/Net/SSLManager.h>
 #include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Util/PropertyFileConfiguration.h>
+#include <malloc.h>
 #include <openssl/ssl.h>
+#include <unistd.h>
 
 #include <chrono>
-#include <malloc.h>
-
 #include <csignal>
-#include <unistd.h>
 #include <filesystem>
 #include <iostream>
 #include <map>
