@@ -1,5 +1,6 @@
 #include "intake/routes.h"
 
+#include <Poco/Exception.h>
 #include <Poco/URI.h>
 
 #include <iostream>
@@ -83,7 +84,12 @@ int status_of_refusal(const std::string& code) {
 
 Reply route(app::Workspace& ws, const app::ChannelCaller& caller, const Incoming& r, const std::string& body_sha256,
             const Limits& limits) {
-    Poco::URI uri(r.target);
+    Poco::URI uri;
+    try {
+        uri = Poco::URI(r.target);
+    } catch (const Poco::SyntaxException&) {
+        throw app::BadInput("target: not a path and query", {"target_invalid", {}});
+    }
     const auto path = uri.getPath();
     std::string apply_no, rest;
     if (r.method == "POST" && path == "/v1/applications") {
