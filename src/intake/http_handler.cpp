@@ -37,6 +37,11 @@ public:
     explicit Handler(Service& service) : service_(service) {}
 
     void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override {
+        struct Counted {
+            std::atomic<int>& n;
+            explicit Counted(std::atomic<int>& c) : n(c) { ++n; }
+            ~Counted() { --n; }
+        } counted(service_.in_flight);
         auto ws = service_.pool.take();
         if (request.getURI() == "/v1/health") {
             send(response, health(*ws));

@@ -4,6 +4,8 @@
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 
+#include <atomic>
+
 #include "intake/routes.h"
 #include "intake/workspace_pool.h"
 
@@ -14,6 +16,7 @@ struct Service {
     WorkspacePool pool;
     Limits limits;
     RateLimiter rate;
+    std::atomic<int> in_flight{0};  // requests being read or answered: a stop waits for them
 };
 
 class HandlerFactory : public Poco::Net::HTTPRequestHandlerFactory {

@@ -159,10 +159,15 @@ int main(int argc, char** argv) {
         int signal = 0;
         sigwait(&stop_signals, &signal);
         std::cerr << "gongji-intake: stopping (signal " << signal << "), answering the requests begun\n";
-        server.stopAll(false);
-        socket.close();  // the kernel took connections into the backlog until now: no more
-        for (int i = 0; i < 300 && server.currentConnections() > 0; ++i)
-            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        server.stop();   // no more connections taken …
+        socket.close();  // … nor queued by the kernel: a new one is refused at once
+        // The requests begun are answered, for 30 s at most; then every connection still open (idle
+        // between requests, or a client stalled in the middle of its body) is closed. Poco's
+        // gentler stopAll(false) would wait on each request itself, however long it stalls.
+        for (int i = 0; i < 300 && service.in_flight > 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        if (const int open = service.in_flight; open > 0)
+            std::cerr << "gongji-intake: closing " << open << " request(s) still unfinished after 30 s\n";
+        server.stopAll(true);
         Poco::Net::uninitializeSSL();
         return 0;
     } catch (const std::invalid_argument& e) {

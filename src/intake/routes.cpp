@@ -31,8 +31,8 @@ Reply application_reply(int status, const core::Case& c) {
 std::string event_json(const core::CaseEvent& e, bool in_feed) {
     core::JsonWriter w;
     w.begin_object();
-    if (in_feed) w.key("cursor").value(e.seq).key("apply_no").value(e.apply_no).key("case").value(e.case_no).key("action").value(e.action);
-    w.key("state").value(e.state).key("at").value(iso(e.at)).end_object();
+    if (in_feed) w.key("cursor").value(e.seq).key("apply_no").value(e.apply_no).key("case").value(e.case_no);
+    w.key("action").value(e.action).key("state").value(e.state).key("at").value(iso(e.at)).end_object();
     auto json = w.str();
     if (e.detail.size() > 2) json = json.substr(0, json.size() - 1) + "," + e.detail.substr(1);
     return json;
@@ -153,7 +153,7 @@ int RateLimiter::wait_for(const std::string& key_id, int per_minute, long long n
 
 Reply refusal(int status, const std::string& code) {
     core::JsonWriter w;
-    w.begin_object().key("refused").value(code).end_object();
+    w.begin_object().key("refused").value(code).key("details").begin_object().end_object().end_object();
     return {status, w.str(), 0, code};
 }
 

@@ -54,8 +54,7 @@ core::Case store(Workspace& ws, const Actor& channel, const OnlineApplication& a
         refuse_card_read_as_paper(m.type);
         papers.push_back(check_paper(m, limits));
     }
-    auto number = take_case_number(ws);
-    storage::Transaction tx(database(ws));
+    // The people checked before a case number is taken: a refused application leaves no gap.
     auto person = stores(ws).persons.find(authorizer);
     auto user_person = stores(ws).persons.find(user);
     if (!person || !user_person) {
@@ -66,6 +65,8 @@ core::Case store(Workspace& ws, const Actor& channel, const OnlineApplication& a
     }
     require_roster_name(a.authorizer.name, *person, "authorizer.name");
     require_roster_name(a.user.name, *user_person, "user.name");
+    auto number = take_case_number(ws);
+    storage::Transaction tx(database(ws));
     auto c = new_case(number, channel, core::CaseKind::bind, user, a.submitted_at.china_date());
     c.created_at = a.submitted_at;
     c.status = core::CaseStatus::applied;
