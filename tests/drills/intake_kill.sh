@@ -23,7 +23,7 @@ fail() { echo "FAILED: $*" >&2; exit 1; }
 if [ "$backend" = postgresql ]; then
   drop_db=intake_kill_$$
   psql -X -q -v ON_ERROR_STOP=1 "$GONGJI_TEST_PG" -c "CREATE DATABASE $drop_db" \
-    -c "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'gongji_intake') THEN CREATE ROLE gongji_intake LOGIN; END IF; END\$\$"
+    -c "DO \$\$BEGIN CREATE ROLE gongji_intake LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END\$\$"
   export GONGJI_DB=${GONGJI_TEST_PG%/*}/$drop_db
   "$gongji" init --demo >/dev/null 2>&1 || fail init
   psql -X -q -v ON_ERROR_STOP=1 "$GONGJI_DB" -v intake=gongji_intake -f "$source_dir/db/postgresql/intake_role.sql" >/dev/null

@@ -24,7 +24,7 @@ if [ "$backend" = postgresql ]; then
   : "${GONGJI_TEST_PG:?GONGJI_TEST_PG: source tests/pg-server.sh first}"
   drop_db=intake_$$_$RANDOM
   psql -X -q -v ON_ERROR_STOP=1 "$GONGJI_TEST_PG" -c "CREATE DATABASE $drop_db" \
-    -c "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'gongji_intake') THEN CREATE ROLE gongji_intake LOGIN; END IF; END\$\$"
+    -c "DO \$\$BEGIN CREATE ROLE gongji_intake LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END\$\$"
   export GONGJI_DB=${GONGJI_TEST_PG%/*}/$drop_db
   "$GONGJI" init --demo >/dev/null 2>&1
   psql -X -q -v ON_ERROR_STOP=1 "$GONGJI_DB" -v intake=gongji_intake -f "$source_dir/db/postgresql/intake_role.sql" >/dev/null
