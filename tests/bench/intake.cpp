@@ -1,5 +1,7 @@
 #include "intake.h"
 
+#include "latency.h"
+
 #include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
@@ -106,12 +108,6 @@ std::string application(const std::string& apply_no, const std::string& paper_a,
            "{\"type\":\"id_card\",\"file_name\":\"sfz.png\",\"content_base64\":\"" + paper_a + "\"},"
            "{\"type\":\"marriage_certificate\",\"file_name\":\"jhz.png\",\"content_base64\":\"" + paper_b + "\"}],"
            "\"commitment_signed\":true}";
-}
-
-double percentile(std::vector<double> v, double p) {
-    if (v.empty()) return 0;
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
 }
 
 // Every `apply` event of this run's numbers in the channel's feed: how often each was stored.

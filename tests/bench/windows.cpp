@@ -5,6 +5,8 @@
 // forbid: a limit exceeded, a pair bound twice, a case decided twice.
 #include "windows.h"
 
+#include "latency.h"
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -172,12 +174,6 @@ long count(app::Workspace& ws, const std::string& sql) {
     long n = 0;
     app::database(ws).sql() << "SELECT count(*) FROM (" + sql + ") AS v", soci::into(n);
     return n;
-}
-
-double percentile(std::vector<double> v, double p) {
-    if (v.empty()) return 0;
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
 }
 
 }  // namespace
