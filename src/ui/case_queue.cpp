@@ -33,6 +33,15 @@ wxString time_limit_text(const core::CaseSummary& c) {
     return wxString::Format(wxPLURAL("%d working day left", "%d working days left", c.working_days_left), c.working_days_left);
 }
 
+bool kept(const core::CaseSummary& c, CaseQueue::Narrowed narrowed) {
+    switch (narrowed) {
+        case CaseQueue::Narrowed::online: return c.channel == core::Channel::online;
+        case CaseQueue::Narrowed::window: return c.channel == core::Channel::window;
+        case CaseQueue::Narrowed::due: return c.due && (c.overdue || c.working_days_left == 0);
+        default: return true;
+    }
+}
+
 std::string lower(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
     return s;
@@ -48,7 +57,7 @@ CaseQueue::CaseQueue(wxWindow* parent, wxWindowID id)
     AppendColumn(_("Status"), wxLIST_FORMAT_LEFT, 80);
     AppendColumn(_("User"), wxLIST_FORMAT_LEFT, 230);
     AppendColumn(_("Clerk"), wxLIST_FORMAT_LEFT, 80);
-    AppendColumn(_("Time limit"), wxLIST_FORMAT_LEFT, 130);
+    AppendColumn(_("Time limit"), wxLIST_FORMAT_LEFT, 180);
     AppendColumn(_("Channel"), wxLIST_FORMAT_LEFT, 70);
     // A click on a column heading sorts by it; a second click reverses.
     Bind(wxEVT_LIST_COL_CLICK, [this](wxListEvent& e) { sort_by(e.GetColumn()); });
@@ -64,6 +73,11 @@ void CaseQueue::set_filter(const std::string& text) {
     show();
 }
 
+void CaseQueue::narrow(Narrowed to) {
+    narrowed_ = to;
+    show();
+}
+
 void CaseQueue::sort_by(int column) {
     descending_ = column == sorted_by_ ? !descending_ : false;
     sorted_by_ = column;
@@ -74,6 +88,7 @@ void CaseQueue::show() {
     shown_.clear();
     for (size_t i = 0; i < cases_.size(); ++i) {
         const auto& c = cases_[i];
+        if (!kept(c, narrowed_)) continue;
         if (filter_.empty() || lower(c.number).find(filter_) != std::string::npos ||
             lower(c.user_id).find(filter_) != std::string::npos || c.user_name.find(filter_) != std::string::npos ||
             lower(c.created_by).find(filter_) != std::string::npos)

@@ -1,7 +1,7 @@
 #pragma once
 // A list of cases that holds them itself and shows only the rows on screen (a virtual list),
 // so 100,000 of them scroll as fast as ten; sorted by any column heading clicked, narrowed by
-// a filter text.
+// a filter text and by channel or time limit.
 #include <wx/listctrl.h>
 
 #include <string>
@@ -17,6 +17,10 @@ public:
     void set_cases(std::vector<core::CaseSummary> cases);
     // Shows only the cases whose number, user ID number or clerk contains `text` (any case).
     void set_filter(const std::string& text);
+    // Which cases the queue shows besides the filter: every one, one channel's, or those due today
+    // or overdue (超期预警).
+    enum class Narrowed { all, online, window, due };
+    void narrow(Narrowed to);
     const core::CaseSummary* at(long row) const;
     void sort_by(int column);  // what a click on its heading does
 
@@ -27,6 +31,7 @@ private:
     std::vector<core::CaseSummary> cases_;
     std::vector<size_t> shown_;  // indexes into cases_, in display order
     std::string filter_;
+    Narrowed narrowed_ = Narrowed::all;
     int sorted_by_ = -1;  // as loaded (oldest first) until a heading is clicked
     bool descending_ = false;
 };

@@ -6,6 +6,8 @@
 #include <wx/msgdlg.h>
 #include <wx/xrc/xmlres.h>
 
+#include <algorithm>
+
 #include "core/relation.h"
 #include "ui/labels.h"
 #include "ui/problem_text.h"
@@ -66,6 +68,9 @@ CaseSearchPanel::CaseSearchPanel(wxWindow* parent, app::Workspace& ws, const app
                                       _("Withdraw"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION, this) == wxYES)
             withdraw_selected();
     });
+    bring_ = XRCCTRL(*this, "bring_papers", wxButton);
+    bring_->Disable();
+    bring_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { bring_papers(); });
     deliver_ = XRCCTRL(*this, "mark_delivered", wxButton);
     deliver_->Disable();
     deliver_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
@@ -89,8 +94,9 @@ long CaseSearchPanel::search() {
     if (int i = status_->GetSelection(); i > 0) s.status = kStatuses[i - 1];
     selected_.reset();
     detail_->SetLabel("");
-    for (auto* b : {receipt_, commitment_, decision_, unbind_, withdraw_, correction_, not_accepted_, delivery_, deliver_})
+    for (auto* b : {receipt_, commitment_, decision_, unbind_, withdraw_, correction_, not_accepted_, delivery_, deliver_, bring_})
         b->Disable();
+    brought_.clear();
     s.limit = kShown + 1;  // one more tells that there are more
     std::vector<core::CaseSummary> cases;
     try {
@@ -140,6 +146,8 @@ void CaseSearchPanel::select(long row) {
     delivery_->Enable(app::case_has_document(c, app::Paper::delivery));
     deliver_->Enable(app::case_has_document(c, app::Paper::delivery) && !c.delivered_at);
     withdraw_->Enable(c.status == core::CaseStatus::submitted);
+    bring_->Enable(c.status == core::CaseStatus::correction);
+    brought_.clear();  // papers belong to the case they were brought for
     Layout();
 }
 
@@ -168,6 +176,50 @@ bool CaseSearchPanel::deliver_selected() {
     }
     search();
     say(wxString::Format(_("The decision of case %s is recorded as delivered"), u8(number)), true);
+    return true;
+}
+
+std::optional<core::DocumentType> CaseSearchPanel::next_paper_due() const {
+    if (!selected_ || !selected_->correction) return std::nullopt;
+    for (auto type : selected_->correction->missing)
+        if (std::none_of(brought_.begin(), brought_.end(), [type](const app::Upload& u) { return u.type == type; }))
+            return type;
+    return std::nullopt;
+}
+
+void CaseSearchPanel::bring_papers() {
+    if (!selected_ || selected_->status != core::CaseStatus::correction || capture_.scanning()) return;
+    brought_.clear();
+    if (auto type = next_paper_due()) capture_.capture(*type);
+    else answer_correction();  // asked for nothing but a note: the applicant answered it
+}
+
+void CaseSearchPanel::paper_brought(const app::Upload& paper) {
+    if (!selected_ || selected_->status != core::CaseStatus::correction) return;
+    brought_.push_back(paper);
+    if (auto next = next_paper_due()) {
+        say(wxString::Format(_("%s captured; next: %s"), document_type_text(paper.type), document_type_text(*next)), true);
+        capture_.capture(*next);
+    } else {
+        answer_correction();
+    }
+}
+
+bool CaseSearchPanel::answer_correction() {
+    const auto number = selected_->number;
+    std::vector<app::Upload> papers;
+    papers.swap(brought_);
+    try {
+        const auto limits = app::document_limits(ws_);
+        std::vector<app::CheckedPaper> checked;
+        for (const auto& p : papers) checked.push_back(app::check_paper(p, limits));
+        app::answer_correction(ws_, actor_, number, checked);
+    } catch (const std::exception& e) {  // a paper the agency does not take, or answered meanwhile
+        say(problem_text(e, ws_), false);
+        return false;
+    }
+    search();
+    say(wxString::Format(_("The papers of case %s are in: it is back in the queue"), u8(number)), true);
     return true;
 }
 

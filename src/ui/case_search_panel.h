@@ -1,6 +1,7 @@
 #pragma once
 // Finding a case at the window by its number, a person's ID number, the day it was created or
-// its status; the case's papers previewed and printed again from here (each print logged).
+// its status; the case's papers previewed and printed again from here (each print logged); the
+// papers a correction asked for captured when the applicant brings them.
 #include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/datectrl.h>
@@ -10,11 +11,13 @@
 #include <wx/textctrl.h>
 
 #include <optional>
+#include <vector>
 
 #include "app/trust/auth.h"
 #include "app/printing/printed_papers.h"
 #include "app/platform/workspace.h"
 #include "ui/case_queue.h"
+#include "ui/paper_capture.h"
 #include "ui/work_panel.h"
 
 namespace gongji::ui {
@@ -34,9 +37,19 @@ public:
     // Records that the selected case's decision reached the applicant at this window (送达), what
     // the button does after asking: the citizen signed the delivery receipt.
     bool deliver_selected();
+    // The applicant brought the papers the selected case was asked for (补正): each is captured in
+    // turn (camera, scanner or file), and once all are in they are stored with the answer, all or
+    // nothing, and the case goes back to the queue.
+    void bring_papers();
+    // One paper brought, from a file (what a dropped or chosen file does).
+    void bring_file(core::DocumentType type, const std::string& path) { capture_.attach_file(type, path); }
+    bool bringing() const { return capture_.scanning(); }
     void focus_search() { number_->SetFocus(); }
 
 private:
+    std::optional<core::DocumentType> next_paper_due() const;  // the next one asked for and not brought
+    void paper_brought(const app::Upload& paper);
+    bool answer_correction();
 
     app::Actor actor_;
     wxTextCtrl *number_ = nullptr, *person_ = nullptr;
@@ -46,7 +59,15 @@ private:
     wxStaticText* detail_ = nullptr;
     wxButton *receipt_ = nullptr, *commitment_ = nullptr, *decision_ = nullptr, *unbind_ = nullptr, *withdraw_ = nullptr;
     wxButton *correction_ = nullptr, *not_accepted_ = nullptr, *delivery_ = nullptr, *deliver_ = nullptr;
+    wxButton* bring_ = nullptr;
     std::optional<core::Case> selected_;
+    std::vector<app::Upload> brought_;  // for the selected case, not stored until all are in
+    PaperCapture capture_{this, ws_,
+                          {[this](const app::Upload& paper) { paper_brought(paper); },
+                           [this](const wxString& problem) { say(problem, false); },
+                           [this](const wxString& scanning) {
+                               if (!scanning.empty()) say(scanning, true);
+                           }}};
 };
 
 }  // namespace gongji::ui

@@ -44,6 +44,9 @@ ReviewPanel::ReviewPanel(wxWindow* parent, app::Workspace& ws, const app::Actor&
     });
     auto* filter = XRCCTRL(*this, "queue_filter", wxTextCtrl);
     filter->Bind(wxEVT_TEXT, [this](wxCommandEvent& e) { queue_->set_filter(utf8(e.GetString().Trim().Trim(false))); });
+    XRCCTRL(*this, "queue_show", wxChoice)->Bind(wxEVT_CHOICE, [this](wxCommandEvent& e) {
+        queue_->narrow(static_cast<CaseQueue::Narrowed>(std::max(0, e.GetSelection())));
+    });
     approve_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { approve(); });
     print_decision_ = XRCCTRL(*this, "print_decision", wxButton);
     print_decision_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { preview_decision(); });

@@ -101,6 +101,10 @@ BOOST_AUTO_TEST_CASE(platform_records_are_imported_and_supervise_lists_what_brea
     BOOST_TEST(stats_text.find("186.50") != std::string::npos);
     BOOST_TEST(command_output("unzip -p '" + stats_xlsx + "' xl/workbook.xml").find("共济金额") != std::string::npos);
     BOOST_TEST(command_output("unzip -p '" + stats_xlsx + "' xl/worksheets/sheet4.xml").find("<v>86.5</v>") != std::string::npos);
+    // The time limits have their own sheet; this agency promises no working days yet, and it says so.
+    BOOST_TEST(command_output("unzip -p '" + stats_xlsx + "' xl/workbook.xml").find("办结时限") != std::string::npos);
+    BOOST_TEST(command_output("unzip -p '" + stats_xlsx + "' xl/sharedStrings.xml xl/worksheets/sheet6.xml").find("未设定办结时限") !=
+               std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(a_workbook_that_cannot_be_written_is_a_clear_error) {

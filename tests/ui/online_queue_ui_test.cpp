@@ -1,19 +1,27 @@
 // Pins the supervisor's queue for every channel (domain.md §9): an application made online waits
 // beside the window's accepted cases, marked 网上; selected, its decision is to accept it (受理)
 // or not (不予受理) with the not-accepted reasons; accepted, it waits to be approved like any
-// other; asking for papers takes a case out of the queue until they come.
+// other; the queue narrows to one channel or to the cases at or past their time limit; asking
+// for papers takes a case out of the queue until they come, and the papers brought to the
+// window (scanned on SANE's test scanner) put it back.
 #include <boost/test/unit_test.hpp>
 
+#include <soci/soci.h>
 #include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/listctrl.h>
 #include <wx/notebook.h>
 #include <wx/stattext.h>
+#include <wx/stopwatch.h>
+#include <wx/textctrl.h>
 #include <wx/xrc/xmlres.h>
 
 #include "app/cases/case_service.h"
 #include "app/cases/online_applications.h"
 #include "app/platform/clock.h"
+#include "app/platform/stores.h"
+#include "app/printing/printed_papers.h"
+#include "ui/case_search_panel.h"
 #include "samples.h"
 #include "ui/main_frame.h"
 #include "ui/review_panel.h"
@@ -60,6 +68,27 @@ BOOST_FIXTURE_TEST_CASE(an_online_application_is_accepted_from_the_same_queue_an
     BOOST_TEST((app::find_case(ws, online).status == core::CaseStatus::submitted));
     review->select(0);
     BOOST_TEST(test::child<wxButton>(frame, "approve")->GetLabel().ToStdString(wxConvUTF8) == "审核通过(&A)");
+    // Narrowed by channel, and to what is due today or overdue (超期预警): accepted long ago
+    // against one promised working day, the case is overdue.
+    auto* show = test::child<wxChoice>(frame, "queue_show");
+    auto narrow = [&](int to) {
+        show->SetSelection(to);
+        wxCommandEvent chosen(wxEVT_CHOICE, show->GetId());
+        chosen.SetInt(to);
+        show->GetEventHandler()->ProcessEvent(chosen);
+        return queue->GetItemCount();
+    };
+    BOOST_TEST(narrow(1) == 1);  // online
+    BOOST_TEST(narrow(2) == 0);  // at the window
+    BOOST_TEST(narrow(3) == 0);  // no time limit promised yet
+    app::set_processing_days(ws, {"admin", core::Role::admin, "管理-01"}, "1");
+    app::database(ws).sql() << "UPDATE cases SET submitted_at = '2026-01-05T02:00:00Z' WHERE number = :n", soci::use(online);
+    review->refresh();
+    BOOST_TEST(narrow(3) == 1);
+    BOOST_TEST(queue->GetItemText(0, 6).ToStdString(wxConvUTF8).find("超期") != std::string::npos);
+    test::screenshot(frame, "review-overdue.png");
+    BOOST_TEST(narrow(0) == 1);
+    review->select(0);
     // One notice for every paper missing: the case leaves the queue until they come.
     BOOST_TEST(review->ask_papers({core::DocumentType::hukou}, "户口簿首页缺失"));
     BOOST_TEST(queue->GetItemCount() == 0);
@@ -69,5 +98,27 @@ BOOST_FIXTURE_TEST_CASE(an_online_application_is_accepted_from_the_same_queue_an
                    "补正期限至 " + waiting.correction->due.to_string()) != std::string::npos);
     BOOST_TEST((waiting.status == core::CaseStatus::correction));
     BOOST_TEST(waiting.correction->note == "户口簿首页缺失");
+
+    // The applicant brings the 户口簿 to a window: found, scanned, and the case is back in the queue.
+    auto* search = frame->case_search();
+    BOOST_REQUIRE(search != nullptr);
+    dynamic_cast<wxNotebook*>(search->GetParent())->SetSelection(2);
+    test::child<wxTextCtrl>(frame, "search_number")->SetValue(wxString::FromUTF8(online.c_str()));
+    BOOST_REQUIRE(search->search() == 1);
+    auto* bring = test::child<wxButton>(frame, "bring_papers");
+    BOOST_TEST(bring->IsEnabled());
+    const auto papers_before = app::list_documents(ws, online).size();
+    search->bring_papers();
+    wxStopWatch scanning;
+    while (app::find_case(ws, online).status == core::CaseStatus::correction && scanning.Time() < 60000) test::pump();
+    auto answered = app::find_case(ws, online);
+    BOOST_TEST((answered.status == core::CaseStatus::submitted));
+    BOOST_TEST(app::list_documents(ws, online).size() == papers_before + 1);
+    BOOST_TEST(test::child<wxStaticText>(frame, "search_outcome")->GetLabel().ToStdString(wxConvUTF8).find(online) !=
+               std::string::npos);
+    BOOST_TEST(!bring->IsEnabled());  // answered once: nothing more to bring
+    test::screenshot(frame, "case-search-papers-brought.png");
+    review->refresh();
+    BOOST_TEST(queue->GetItemCount() == 1);
     frame->Destroy();
 }

@@ -211,7 +211,21 @@ void export_stats(Workspace& ws, const Actor& actor, const MonthlyFigures& f, co
     reports::Sheet days{"按日", "共济支付金额 " + period + "，按日", {"日期", "金额（元）"}, {14, 16}, {}};
     for (const auto& [day, fen] : f.mutual_aid_by_day)
         days.rows.push_back({SheetCell::of_text(day.to_string()), SheetCell::of_fen(fen)});
-    write_and_record(ws, actor, "stats", month, {kinds, people, bindings, uses, days}, xlsx_path);
+    // 办结时限: decisions within the promised working days and after them, and the hours they took.
+    reports::Sheet limits{"办结时限", "审核办结 " + period + "（按工作日历，补正期间不计）", {"项目", "数值"}, {30, 12}, {}};
+    if (f.time_limits.promised) {
+        limits.rows.push_back({SheetCell::of_text("时限内办结"), SheetCell::of_count(f.time_limits.in_time)});
+        limits.rows.push_back({SheetCell::of_text("超期办结"), SheetCell::of_count(f.time_limits.late)});
+    } else {
+        limits.rows.push_back({SheetCell::of_text("未设定办结时限（processing_days）"), SheetCell::of_text("")});
+    }
+    limits.rows.push_back({SheetCell::of_text("审核办结件数"), SheetCell::of_count(f.decision_hours.decided)});
+    if (f.decision_hours.decided) {
+        limits.rows.push_back({SheetCell::of_text("平均用时（小时）"), SheetCell::of_text(hours_text(f.decision_hours.mean))});
+        limits.rows.push_back({SheetCell::of_text("中位用时（小时）"), SheetCell::of_text(hours_text(f.decision_hours.median))});
+        limits.rows.push_back({SheetCell::of_text("90% 办件用时（小时）"), SheetCell::of_text(hours_text(f.decision_hours.p90))});
+    }
+    write_and_record(ws, actor, "stats", month, {kinds, people, bindings, uses, days, limits}, xlsx_path);
 }
 
 }  // namespace gongji::app
