@@ -58,7 +58,22 @@ ReviewPanel::ReviewPanel(wxWindow* parent, app::Workspace& ws, const app::Actor&
     refresh();
 }
 
+// 逾期未补正视为撤回申请: a correction unanswered past its due day ends the case, as soon as a
+// supervisor's queue is looked at (and by `gongji case expire` where no desk is open).
+void ReviewPanel::end_expired_corrections() {
+    try {
+        auto ended = app::expire_corrections(ws_, actor_);
+        if (!ended.empty())
+            say(wxString::Format(wxPLURAL("%zu case not given its papers by the due day was withdrawn",
+                                          "%zu cases not given their papers by the due day were withdrawn", ended.size()),
+                                 ended.size()),
+                true);
+    } catch (const std::exception&) {  // the database went away: the queue's load says so
+    }
+}
+
 void ReviewPanel::refresh() {
+    end_expired_corrections();
     app::CaseSearch f;
     f.limit = 100000;
     f.status = core::CaseStatus::applied;  // online, waiting to be accepted

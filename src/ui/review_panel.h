@@ -29,7 +29,9 @@ class ReviewPanel : public WorkPanel {
 public:
     ReviewPanel(wxWindow* parent, app::Workspace& ws, const app::Actor& actor);
 
-    void refresh();        // reloads the queue; the oldest case is shown when none was
+    // Reloads the queue, first ending the corrections past their due day; the oldest case is
+    // shown when none was.
+    void refresh();
     size_t waiting() const { return waiting_; }
     void on_queue_changed(std::function<void(size_t waiting)> tell) { tell_count_ = std::move(tell); }
     void focus_queue();
@@ -44,6 +46,7 @@ public:
     wxFrame* preview_decision();
 
 private:
+    void end_expired_corrections();
     void show_card_reads(const core::Case& c);
     void show(const core::Case& c);
     void ask_papers_dialog();

@@ -18,6 +18,7 @@
 
 #include "app/cases/case_service.h"
 #include "app/cases/online_applications.h"
+#include "app/cases/service_states.h"
 #include "app/platform/clock.h"
 #include "app/platform/stores.h"
 #include "app/printing/printed_papers.h"
@@ -120,5 +121,24 @@ BOOST_FIXTURE_TEST_CASE(an_online_application_is_accepted_from_the_same_queue_an
     test::screenshot(frame, "case-search-papers-brought.png");
     review->refresh();
     BOOST_TEST(queue->GetItemCount() == 1);
+    frame->Destroy();
+}
+
+// 逾期未补正视为撤回申请: a correction left unanswered past its due day ends the case withdrawn as
+// soon as a supervisor's queue is opened, and the queue says so.
+BOOST_FIXTURE_TEST_CASE(a_correction_past_its_due_day_ends_the_case_when_the_queue_is_opened, test::Demo) {
+    const app::Actor intake{"clerk", core::Role::clerk, "网上受理"};
+    const app::Actor other{"admin", core::Role::supervisor, "审核-02"};
+    auto online = app::receive_application(ws, intake, spouse("ALI-0002"), "h2").application.number;
+    app::accept_case(ws, other, online);
+    app::ask_correction(ws, other, online, {core::DocumentType::hukou}, "户口簿首页缺失");
+    app::database(ws).sql() << "UPDATE cases SET correction_due = '2026-01-09' WHERE number = :n", soci::use(online);
+    auto* frame = new ui::MainFrame(ws, {"super", core::Role::supervisor, "审核-01"});
+    frame->Show();
+    auto ended = app::find_case(ws, online);
+    BOOST_TEST((ended.status == core::CaseStatus::withdrawn));
+    BOOST_TEST(ended.reason.value_or("") == "correction_expired");
+    BOOST_TEST(test::child<wxStaticText>(frame, "review_outcome")->GetLabel().ToStdString(wxConvUTF8).find("逾期未补正") !=
+               std::string::npos);
     frame->Destroy();
 }
