@@ -12,6 +12,10 @@ GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO :"app";
 -- Append-only: who did what, and where money went.
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_log, ledger, settlements, recorded_settlements, recorded_payers, quota_transfers,
     card_reads, password_history FROM :"app";
+-- A citizen's rating (好差评) is never entered or changed at the agency: added as it came, only;
+-- its follow-up is recorded, never removed.
+REVOKE UPDATE, DELETE, TRUNCATE ON ratings FROM :"app";
+REVOKE DELETE, TRUNCATE ON rating_follow_ups FROM :"app";
 -- A paper is kept as captured: a window marks one removed, never changes or deletes it. The chains'
 -- heads move on, never back or away.
 REVOKE UPDATE, DELETE, TRUNCATE ON documents FROM :"app";

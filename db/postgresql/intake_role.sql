@@ -16,6 +16,8 @@ GRANT SELECT ON schema_migrations, schema_releases, settings, policy_profiles, r
 GRANT SELECT, INSERT, UPDATE ON cases, case_counters, audit_heads TO :"intake";
 GRANT SELECT, INSERT ON documents TO :"intake";
 GRANT INSERT ON audit_log, case_events TO :"intake";
+-- 好差评 coming back through the service: ratings and the follow-ups a 差评 opens, added only.
+GRANT SELECT, INSERT ON ratings, rating_follow_ups TO :"intake";
 -- An entry's place in the log's order is the last one's plus one, and the heads it kept (outside the
 -- database, docs/security.md) are compared with the chains' hashes; the entries themselves stay unread.
 GRANT SELECT (logged, chain, seq, hash) ON audit_log TO :"intake";

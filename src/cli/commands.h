@@ -29,6 +29,7 @@ int run_quota(Session& s, const Words& args);
 int run_report(Session& s, const Words& args);
 int run_settings(Session& s, const Words& args);
 int run_calendar(Session& s, const Words& args);
+int run_rating(Session& s, const Words& args);
 int run_intake(Session& s, const Words& args);
 int run_card(Session& s, const Words& args);
 int run_backup(Session& s, const Words& args);

@@ -1,6 +1,7 @@
 // settings: the agency's and this machine's.
 #include <iostream>
 
+#include "app/citizen/rating_link.h"
 #include "app/cases/captured_papers.h"
 #include "app/platform/errors.h"
 #include "app/printing/printed_papers.h"
@@ -23,7 +24,7 @@ const char* const kUsage =
     "agency_name|agency_phone|processing_days|correction_days|default_policy|document_max_mb|document_max_megapixels|"
     "document_max_pages|password_min_length|password_min_classes|password_max_age_days|password_history|"
     "login_account_limit|login_account_period_minutes|cli_password_change|separate_duties|workstation|card_reader|camera|"
-    "scanner|scanner_dpi VALUE";
+    "scanner|scanner_dpi|rating_url_template|item_code_bind|item_code_unbind|item_code_reorder|item_code_rebind VALUE";
 
 bool is(const std::string& key, const char* name) { return key == name; }
 
@@ -84,6 +85,11 @@ const SettingFamily kFamilies[] = {
     {[](const std::string& key) { return is(key, "correction_days"); },
      [](Session& s, const std::string&, const std::string& value) {
          app::set_correction_days(s.workspace(), s.actor(), value);
+         return std::string();
+     }},
+    {app::is_service_setting,
+     [](Session& s, const std::string& key, const std::string& value) {
+         app::set_service_setting(s.workspace(), s.actor(), key, value);
          return std::string();
      }},
     {[](const std::string& key) { return is(key, "agency_name"); },

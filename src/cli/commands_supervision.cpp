@@ -104,6 +104,20 @@ int run_stats(Session& s, const Words& words) {
             w.begin_object().key(key).value(b.key).key("label").value(b.label).key("made").value(b.made).key("ended").value(b.ended).end_object();
         w.end_array();
     };
+    // 好差评: ratings by window and clerk (mean in hundredths of a grade), follow-ups in time.
+    const auto& sat = f.satisfaction;
+    w.key("ratings").begin_object().key("rated").value(sat.ratings).key("good").value(sat.good).key("bad").value(sat.bad);
+    w.key("by_window_and_clerk").begin_array();
+    for (const auto& r : sat.rows)
+        w.begin_object().key(r.window ? "window" : "clerk").value(r.who).key("ratings").value(r.ratings)
+            .key("good").value(r.good).key("bad").value(r.bad)
+            .key("mean_centi").value(static_cast<long long>(r.mean * 100 + 0.5)).end_object();
+    w.end_array();
+    const auto& fu = sat.follow_ups;
+    w.key("follow_ups").begin_object().key("opened").value(fu.opened)
+        .key("contacted_in_time").value(fu.contacted_in_time).key("contacted_late").value(fu.contacted_late)
+        .key("settled_in_time").value(fu.settled_in_time).key("settled_late").value(fu.settled_late)
+        .key("pending").value(fu.pending).end_object().end_object();
     w.key("bindings").begin_object();
     bindings("by_category", "category", f.bindings_by_category);
     bindings("by_region", "region", f.bindings_by_region);

@@ -68,12 +68,19 @@ const char* kUsage =
     "  intake key new CHANNEL              a key for an online channel's back end (wechat, alipay, web, app, kiosk);\n"
     "                                    its secret is shown this once\n"
     "  intake key revoke KEY_ID · intake key list   (administrators)\n"
+    "  rating link CASE                    the 好差评 rating request for a finished case (rating_url_template)\n"
+    "  rating import FILE [--encoding E]   the rating system's export (CSV apply_no,grade,comment,rated_at)\n"
+    "  rating list [--follow-up open|overdue] [--month YYYY-MM]   ratings, and the follow-ups of the 差评\n"
+    "  rating contacted|settled APPLY_NO --note TEXT   a follow-up reached the citizen, or was settled\n"
     "  settings show                       the agency's settings, and the rules and limits in force (no login)\n"
     "  settings set agency_name NAME       the agency's name on every printout\n"
     "  settings set agency_phone PHONE     the number for questions, on every receipt\n"
     "  settings set processing_days N      the working days promised for a decision, on every receipt\n"
     "  settings set correction_days N      the working days an applicant has to bring missing papers (5)\n"
     "  settings set default_policy NAME    the profile offered first at the window\n"
+    "  settings set rating_url_template URL   the rating system's address, with {apply_no} {item_code} {state}\n"
+    "                                    {clerk} {clerk_name} {window}\n"
+    "  settings set item_code_bind|item_code_unbind|item_code_reorder|item_code_rebind CODE   事项编码\n"
     "  settings set document_max_mb|document_max_megapixels|document_max_pages N   what a paper may be\n"
     "  settings set password_min_length|password_min_classes|password_max_age_days|password_history N\n"
     "  settings set login_account_limit|login_account_period_minutes N   an account locked at every window after N\n"
@@ -142,7 +149,7 @@ int main(int argc, char** argv) {
         {"supervise", cli::run_supervise}, {"stats", cli::run_stats},
         {"quota", cli::run_quota},   {"document", cli::run_document},   {"report", cli::run_report}, {"settings", cli::run_settings},
         {"card", cli::run_card},     {"backup", cli::run_backup}, {"restore", cli::run_restore},
-        {"calendar", cli::run_calendar}, {"intake", cli::run_intake},
+        {"calendar", cli::run_calendar}, {"intake", cli::run_intake}, {"rating", cli::run_rating},
     };
     auto it = commands.find(command);
     if (it == commands.end()) {

@@ -69,6 +69,7 @@ struct CaseSummary {
     CaseStatus status = CaseStatus::draft;
     Channel channel = Channel::window;
     std::string user_id, user_name, created_by;
+    std::string apply_no;  // the channel's number of an online application, else empty or the case's
     Instant waiting_since;  // submitted, else created
     // The correction asked for, if any: its due day, and the time it held the clock.
     std::optional<CivilDate> correction_due;

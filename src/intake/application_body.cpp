@@ -126,4 +126,19 @@ long long read_cursor(const std::string& body) {
     return v.convert<long long>();
 }
 
+core::RatingInput read_rating(const std::string& body) {
+    auto o = parse_object(body);
+    core::RatingInput in;
+    in.apply_no = text(o, "apply_no", "apply_no");
+    if (!o->has("grade")) missing("grade");
+    auto grade = o->get("grade");
+    if (!grade.isInteger()) invalid("grade", "a whole number 1 to 5");
+    in.grade = grade.convert<int>();
+    in.comment = text(o, "comment", "comment", false);
+    const auto rated = core::parse_iso_instant(text(o, "rated_at", "rated_at"));
+    if (!rated) invalid("rated_at", "a time in ISO 8601 with its offset");
+    in.rated_at = {*rated};
+    return in;
+}
+
 }  // namespace gongji::intake

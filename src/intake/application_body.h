@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/rating.h"
 #include "app/cases/online_applications.h"
 
 namespace gongji::intake {
@@ -12,5 +13,6 @@ namespace gongji::intake {
 app::OnlineApplication read_application(const std::string& body, core::Via channel);
 std::vector<app::Upload> read_materials(const std::string& body);
 long long read_cursor(const std::string& body);
+core::RatingInput read_rating(const std::string& body);
 
 }  // namespace gongji::intake

@@ -118,6 +118,17 @@ Reply route(app::Workspace& ws, const app::ChannelCaller& caller, const Incoming
         w.begin_object().key("acknowledged").value(cursor).key("delivered").value(static_cast<long long>(delivered)).end_object();
         return {200, w.str()};
     }
+    if (r.method == "POST" && path == "/v1/ratings") {
+        const auto receipt = app::rate_service(ws, caller, read_rating(r.body));
+        const auto& rating = receipt.rating;
+        core::JsonWriter w;
+        w.begin_object().key("apply_no").value(rating.apply_no).key("case").value(rating.case_number);
+        w.key("round").value(rating.round).key("grade").value(rating.grade);
+        w.key("follow_up").value(receipt.follow_up.has_value()).end_object();
+        Reply reply{receipt.repeated ? 200 : 201, w.str()};
+        reply.audited = !receipt.repeated;
+        return reply;
+    }
     if (application_path(path, apply_no, rest)) {
         if (r.method == "GET" && rest.empty()) return state_reply(app::application_state(ws, caller, apply_no));
         if (r.method == "POST" && rest == "materials") {

@@ -252,7 +252,7 @@ std::vector<CaseSummary> CaseRepository::summaries(const CaseFilter& f) {
     select(f,
            "cases.number, cases.kind, cases.status, cases.user_id, COALESCE(persons.name, ''), cases.created_by, "
            "COALESCE(cases.submitted_at, cases.created_at), cases.channel, cases.correction_due, "
-           "cases.correction_asked_at, cases.correction_answered_at",
+           "cases.correction_asked_at, cases.correction_answered_at, COALESCE(cases.apply_no, '')",
            "cases LEFT JOIN persons ON persons.id_number = cases.user_id", [&](const soci::row& r) {
                CaseSummary c;
                c.number = r.get<std::string>(0);
@@ -266,6 +266,7 @@ std::vector<CaseSummary> CaseRepository::summaries(const CaseFilter& f) {
                if (auto due = row_optional_text(r, 8)) c.correction_due = core::CivilDate::parse(*due);
                c.correction_asked_at = row_optional_instant(r, 9);
                c.correction_answered_at = row_optional_instant(r, 10);
+               c.apply_no = r.get<std::string>(11);
                out.push_back(std::move(c));
            });
     return out;
@@ -347,6 +348,13 @@ std::optional<std::string> CaseRepository::number_of_application(core::Via via, 
     for_each_row(db_.sql(), "SELECT number FROM cases WHERE via = :v AND apply_no = :a",
                  [&](const soci::row& r) { number = r.get<std::string>(0); }, channel, apply_no);
     return number;
+}
+
+std::vector<std::string> CaseRepository::numbers_of_service(const std::string& apply_no) {
+    std::vector<std::string> numbers;
+    for_each_row(db_.sql(), "SELECT number FROM cases WHERE (number = :n AND channel = 'window') OR apply_no = :a LIMIT 2",
+                 [&](const soci::row& r) { numbers.push_back(r.get<std::string>(0)); }, apply_no, apply_no);
+    return numbers;
 }
 
 }  // namespace gongji::storage

@@ -60,6 +60,9 @@ public:
     std::vector<std::string> corrections_due_before(const core::CivilDate& today);
     // The case an online channel's 办件号 names.
     std::optional<std::string> number_of_application(core::Via via, const std::string& apply_no);
+    // The cases a 办件号 names: the window's case of that number, or online applications of any
+    // channel with that apply_no (at most two are read: one is the answer, two are ambiguous).
+    std::vector<std::string> numbers_of_service(const std::string& apply_no);
 
 private:
     void select(const CaseFilter& f, const char* columns, const char* tables,

@@ -90,6 +90,7 @@ void CaseQueue::show() {
         const auto& c = cases_[i];
         if (!kept(c, narrowed_)) continue;
         if (filter_.empty() || lower(c.number).find(filter_) != std::string::npos ||
+            lower(c.apply_no).find(filter_) != std::string::npos ||
             lower(c.user_id).find(filter_) != std::string::npos || c.user_name.find(filter_) != std::string::npos ||
             lower(c.created_by).find(filter_) != std::string::npos)
             shown_.push_back(i);
@@ -105,6 +106,21 @@ void CaseQueue::show() {
 
 const core::CaseSummary* CaseQueue::at(long row) const {
     return row >= 0 && row < static_cast<long>(shown_.size()) ? &cases_[shown_[static_cast<size_t>(row)]] : nullptr;
+}
+
+long CaseQueue::row_of(const std::string& number) const {
+    for (size_t row = 0; row < shown_.size(); ++row)
+        if (cases_[shown_[row]].number == number) return static_cast<long>(row);
+    return -1;
+}
+
+void CaseQueue::highlight(long row) {
+    for (long other = GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED); other != -1;
+         other = GetNextItem(other, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED))
+        if (other != row) SetItemState(other, 0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    if (row < 0 || row >= GetItemCount()) return;
+    SetItemState(row, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    EnsureVisible(row);
 }
 
 wxString CaseQueue::OnGetItemText(long item, long column) const {

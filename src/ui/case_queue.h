@@ -15,13 +15,18 @@ class CaseQueue : public wxListCtrl {
 public:
     CaseQueue(wxWindow* parent, wxWindowID id);
     void set_cases(std::vector<core::CaseSummary> cases);
-    // Shows only the cases whose number, user ID number or clerk contains `text` (any case).
+    // Shows only the cases whose number, online application number, user ID number or name, or
+    // clerk contains `text` (any case).
     void set_filter(const std::string& text);
     // Which cases the queue shows besides the filter: every one, one channel's, or those due today
     // or overdue (超期预警).
     enum class Narrowed { all, online, window, due };
     void narrow(Narrowed to);
     const core::CaseSummary* at(long row) const;
+    long row_of(const std::string& number) const;  // -1 when the case is not shown
+    // Only `row` highlighted (none for -1): a row's highlight belongs to the case shown on it, not
+    // to the index it had before the queue was narrowed or reloaded.
+    void highlight(long row);
     void sort_by(int column);  // what a click on its heading does
 
 private:

@@ -131,6 +131,18 @@ wxString line_issue_text(const std::string& code, const std::map<std::string, st
 
 namespace {
 
+// A printed paper's name as the print log keeps it ("decision"), in the window's words.
+wxString paper_text(const wxString& name) {
+    if (name == "receipt") return _("receipt");
+    if (name == "commitment") return _("commitment letter");
+    if (name == "decision") return _("decision notice");
+    if (name == "unbind") return _("unbinding notice");
+    if (name == "correction") return _("correction notice");
+    if (name == "not_accepted") return _("not-accepted notice");
+    if (name == "delivery") return _("delivery receipt");
+    return name;
+}
+
 // Why a file cannot be a case's paper, by the code the check gave (a device's own words otherwise).
 wxString paper_problem_text(const app::Problem& problem) {
     auto p = [&](const char* key) { return u8(problem.param(key)); };
@@ -357,7 +369,7 @@ wxString problem_text(const app::Problem& problem) {
         return wxString::Format(_("The order must list each of the user's %s authorizers once"), p("count"));
     if (c == "order_repeats") return _("An authorizer is listed twice in the order");
     if (c == "paper_not_for_case")
-        return wxString::Format(_("Case %s has no %s paper to print"), p("case"), p("paper"));
+        return wxString::Format(_("Case %s has no %s paper to print"), p("case"), paper_text(p("paper")));
     if (c == "password_setting_invalid")
         return wxString::Format(_("The password rule %s cannot be \"%s\""), p("key"), p("value"));
     if (c == "period_reversed")

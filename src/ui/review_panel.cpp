@@ -43,9 +43,13 @@ ReviewPanel::ReviewPanel(wxWindow* parent, app::Workspace& ws, const app::Actor&
         view_documents();
     });
     auto* filter = XRCCTRL(*this, "queue_filter", wxTextCtrl);
-    filter->Bind(wxEVT_TEXT, [this](wxCommandEvent& e) { queue_->set_filter(utf8(e.GetString().Trim().Trim(false))); });
+    filter->Bind(wxEVT_TEXT, [this](wxCommandEvent& e) {
+        queue_->set_filter(utf8(e.GetString().Trim().Trim(false)));
+        follow_selection();
+    });
     XRCCTRL(*this, "queue_show", wxChoice)->Bind(wxEVT_CHOICE, [this](wxCommandEvent& e) {
         queue_->narrow(static_cast<CaseQueue::Narrowed>(std::max(0, e.GetSelection())));
+        follow_selection();
     });
     approve_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { approve(); });
     print_decision_ = XRCCTRL(*this, "print_decision", wxButton);
@@ -85,8 +89,22 @@ void ReviewPanel::refresh() {
     waiting_ = cases.size();
     queue_->set_cases(std::move(cases));
     if (tell_count_) tell_count_(waiting_);
+    follow_selection();
+}
+
+// The case on the right is always the one highlighted in the queue as shown: one the filter hides
+// (or another supervisor decided) is put away with its buttons, and the oldest shown takes its
+// place, so a decision never falls on a case the supervisor cannot see.
+void ReviewPanel::follow_selection() {
+    const long row = selected_.empty() ? -1 : queue_->row_of(selected_);
+    queue_->highlight(row);
+    if (row >= 0) return;
+    selected_.clear();
+    detail_->SetLabel("");
+    reasons_->Clear();
+    for (auto* b : {approve_, reject_, ask_papers_, documents_}) b->Disable();
     // The oldest case is on screen at once, and the arrow keys move from it.
-    if (selected_.empty() && queue_->GetItemCount() > 0) select(0);
+    if (queue_->GetItemCount() > 0) select(0);
 }
 
 void ReviewPanel::focus_queue() { queue_->SetFocus(); }
@@ -202,7 +220,10 @@ bool ReviewPanel::decide(const std::function<void()>& decision, const wxString& 
         return false;
     }
     say(done, true);
-    if (decided) decided_ = selected_;  // accepted or asked for papers: no decision notice yet
+    if (decided) {  // accepted or asked for papers: no notice of a decision yet
+        decided_ = selected_;
+        decided_paper_ = application_ ? app::Paper::not_accepted : app::Paper::decision;
+    }
     print_decision_->Enable(!decided_.empty());
     selected_.clear();
     reject_note_->Clear();  // a note belongs to the case it was written for
@@ -212,7 +233,10 @@ bool ReviewPanel::decide(const std::function<void()>& decision, const wxString& 
     ask_papers_->Disable();
     documents_->Disable();
     // The notice is the decided case's, whatever the queue shows next: its button says which.
-    if (!decided_.empty()) print_decision_->SetLabel(wxString::Format(_("Decision &notice of %s..."), u8(decided_)));
+    if (!decided_.empty())
+        print_decision_->SetLabel(wxString::Format(decided_paper_ == app::Paper::not_accepted ? _("Not-accepted &notice of %s...")
+                                                                                              : _("Decision &notice of %s..."),
+                                                   u8(decided_)));
     refresh();
     say(done, true);  // still said once the next case is on screen
     // The keyboard goes on to the next case (the decision buttons it was on are disabled now):
@@ -224,7 +248,7 @@ bool ReviewPanel::decide(const std::function<void()>& decision, const wxString& 
 wxFrame* ReviewPanel::preview_decision() {
     if (decided_.empty()) return nullptr;
     app::DocumentRequest request;
-    request.kind = app::Paper::decision;
+    request.kind = decided_paper_;
     request.case_number = decided_;
     return DocumentPrinter(this, ws_, actor_, request).preview();
 }

@@ -20,6 +20,7 @@
 #include "app/trust/auth.h"
 #include "app/platform/workspace.h"
 #include "app/cases/case_service.h"
+#include "app/printing/printed_papers.h"
 #include "ui/case_queue.h"
 #include "ui/work_panel.h"
 
@@ -47,6 +48,7 @@ public:
 
 private:
     void end_expired_corrections();
+    void follow_selection();
     void show_card_reads(const core::Case& c);
     void show(const core::Case& c);
     void ask_papers_dialog();
@@ -67,6 +69,7 @@ private:
     wxTextCtrl* reject_note_ = nullptr;
     std::string selected_;
     std::string decided_;  // the case decided last, for its notice
+    app::Paper decided_paper_ = app::Paper::decision;  // its notice: of the decision, or of not accepting it
     wxButton* print_decision_ = nullptr;
     size_t waiting_ = 0;
     std::function<void(size_t)> tell_count_;

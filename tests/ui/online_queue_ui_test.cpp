@@ -81,6 +81,17 @@ BOOST_FIXTURE_TEST_CASE(an_online_application_is_accepted_from_the_same_queue_an
     };
     BOOST_TEST(narrow(1) == 1);  // online
     BOOST_TEST(narrow(2) == 0);  // at the window
+    // The case the filter hides is put away with its buttons: no decision falls on a case unseen
+    // (a trial accepted an online application while the queue showed window cases only).
+    BOOST_TEST(!test::child<wxButton>(frame, "approve")->IsEnabled());
+    BOOST_TEST(test::child<wxStaticText>(frame, "detail")->GetLabel().empty());
+    BOOST_TEST(!review->approve());
+    BOOST_TEST(narrow(0) == 1);
+    BOOST_TEST(test::child<wxButton>(frame, "approve")->IsEnabled());  // the one shown, shown again
+    BOOST_TEST((queue->GetItemState(0, wxLIST_STATE_SELECTED) & wxLIST_STATE_SELECTED) != 0);
+    test::child<wxTextCtrl>(frame, "queue_filter")->SetValue("ali-0001");  // the channel's own number
+    BOOST_TEST(queue->GetItemCount() == 1);
+    test::child<wxTextCtrl>(frame, "queue_filter")->SetValue("");
     BOOST_TEST(narrow(3) == 0);  // no time limit promised yet
     app::set_processing_days(ws, {"admin", core::Role::admin, "管理-01"}, "1");
     app::database(ws).sql() << "UPDATE cases SET submitted_at = '2026-01-05T02:00:00Z' WHERE number = :n", soci::use(online);

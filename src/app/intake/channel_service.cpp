@@ -60,6 +60,17 @@ core::Case upload_correction(Workspace& ws, const ChannelCaller& caller, const s
     return answer_correction(ws, caller.actor, c.number, checked);
 }
 
+RatingReceipt rate_service(Workspace& ws, const ChannelCaller& caller, const core::RatingInput& in) {
+    auto number = stores(ws).cases.number_of_application(caller.via, in.apply_no);
+    if (!number) {  // a window's case, by its number: never another channel's application
+        const auto numbers = stores(ws).cases.numbers_of_service(in.apply_no);
+        if (numbers.size() != 1 || find_case(ws, numbers.front()).channel != core::Channel::window)
+            throw Refused("apply_no_unknown", {{"apply_no", in.apply_no}});
+        number = numbers.front();
+    }
+    return store_rating(ws, caller.actor, *number, in, "intake:" + caller.key_id);
+}
+
 core::Case withdraw_application(Workspace& ws, const ChannelCaller& caller, const std::string& apply_no) {
     return withdraw_case(ws, caller.actor, own_application(ws, caller, apply_no).number);
 }

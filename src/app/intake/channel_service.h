@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/cases/captured_papers.h"
+#include "app/citizen/ratings.h"
 #include "app/intake/channel_keys.h"
 #include "core/case_record.h"
 #include "core/channel.h"
@@ -27,6 +28,11 @@ core::Case upload_correction(Workspace& ws, const ChannelCaller& caller, const s
                              const std::vector<Upload>& papers);
 // The applicant withdraws before a decision; Refused("already_decided") after one.
 core::Case withdraw_application(Workspace& ws, const ChannelCaller& caller, const std::string& apply_no);
+
+// A rating back from the 好差评 system for one of this channel's applications, or for a window's
+// case by its number (the rating system reports the window's services too): as
+// app/citizen/ratings.h store_rating.
+RatingReceipt rate_service(Workspace& ws, const ChannelCaller& caller, const core::RatingInput& in);
 
 struct EventPage {
     std::vector<core::CaseEvent> events;

@@ -225,7 +225,24 @@ void export_stats(Workspace& ws, const Actor& actor, const MonthlyFigures& f, co
         limits.rows.push_back({SheetCell::of_text("中位用时（小时）"), SheetCell::of_text(hours_text(f.decision_hours.median))});
         limits.rows.push_back({SheetCell::of_text("90% 办件用时（小时）"), SheetCell::of_text(hours_text(f.decision_hours.p90))});
     }
-    write_and_record(ws, actor, "stats", month, {kinds, people, bindings, uses, days, limits}, xlsx_path);
+    // 好差评: each window's and clerk's ratings, and the follow-ups of the 差评.
+    const auto& sat = f.satisfaction;
+    reports::Sheet ratings{"好差评", "服务评价 " + period + "（首次评价）", {"窗口或经办人", "类别", "评价数", "好评", "差评", "平均分"},
+                           {24, 10, 10, 10, 10, 10}, {}};
+    for (const auto& r : sat.rows) {
+        char mean[16];
+        std::snprintf(mean, sizeof mean, "%.2f", r.mean);
+        ratings.rows.push_back({SheetCell::of_text(r.who), SheetCell::of_text(r.window ? "窗口" : "经办人"),
+                                SheetCell::of_count(r.ratings), SheetCell::of_count(r.good), SheetCell::of_count(r.bad),
+                                SheetCell::of_text(mean)});
+    }
+    const auto& fu = sat.follow_ups;
+    for (const auto& [label, n] : std::vector<std::pair<std::string, long long>>{
+             {"差评整改：本月开启", fu.opened}, {"1 个工作日内联系", fu.contacted_in_time}, {"超期联系", fu.contacted_late},
+             {"15 个工作日内办结", fu.settled_in_time}, {"超期办结", fu.settled_late}, {"办理中", fu.pending}})
+        ratings.rows.push_back({SheetCell::of_text(label), SheetCell::of_text("整改"), SheetCell::of_count(n), SheetCell::of_text(""),
+                                SheetCell::of_text(""), SheetCell::of_text("")});
+    write_and_record(ws, actor, "stats", month, {kinds, people, bindings, uses, days, limits, ratings}, xlsx_path);
 }
 
 }  // namespace gongji::app

@@ -17,13 +17,6 @@
 namespace gongji::app {
 namespace {
 
-// "YYYY-MM" → (year, month); BadInput otherwise.
-std::pair<int, int> parse_month(const std::string& text) {
-    auto date = text.size() == 7 ? core::CivilDate::parse(text + "-01") : std::nullopt;
-    if (!date) throw BadInput("--month: YYYY-MM, not \"" + text + "\"", {"month_invalid", {{"text", text}}});
-    return {date->year, date->month};
-}
-
 double percentile(const std::vector<double>& sorted, double p) {
     if (sorted.empty()) return 0;
     auto at = static_cast<size_t>(p * static_cast<double>(sorted.size() - 1) + 0.5);
@@ -65,16 +58,27 @@ void count_time_limit(const TimeLimits& limits, const storage::StatsRepository::
 
 }  // namespace
 
+MonthSpan month_span(const std::string& text) {
+    auto date = text.size() == 7 ? core::CivilDate::parse(text + "-01") : std::nullopt;
+    if (!date) throw BadInput("--month: YYYY-MM, not \"" + text + "\"", {"month_invalid", {{"text", text}}});
+    MonthSpan m;
+    m.first = *date;
+    const auto next = date->month == 12 ? core::CivilDate{date->year + 1, 1, 1} : core::CivilDate{date->year, date->month + 1, 1};
+    m.last = core::CivilDate::from_days_since_epoch(next.days_since_epoch() - 1);
+    m.from_utc = core::format_utc(core::china_day_start(m.first));
+    m.to_utc = core::format_utc(core::china_day_start(next));
+    return m;
+}
+
 MonthlyFigures monthly_figures(Workspace& ws, const Actor& actor, const std::string& month_text) {
     require_role(actor, {core::Role::supervisor, core::Role::admin});
-    auto [year, month] = parse_month(month_text);
+    const auto span = month_span(month_text);
     MonthlyFigures f;
-    f.year = year;
-    f.month = month;
-    f.first = {year, month, 1};
-    const auto next = month == 12 ? core::CivilDate{year + 1, 1, 1} : core::CivilDate{year, month + 1, 1};
-    f.last = core::CivilDate::from_days_since_epoch(next.days_since_epoch() - 1);
-    const auto from = core::format_utc(core::china_day_start(f.first)), to = core::format_utc(core::china_day_start(next));
+    f.year = span.first.year;
+    f.month = span.first.month;
+    f.first = span.first;
+    f.last = span.last;
+    const auto &from = span.from_utc, &to = span.to_utc;
     auto& stats = stores(ws).stats;
 
     // Cases taken in (submitted) this month, and the decisions made in it.
@@ -166,6 +170,8 @@ MonthlyFigures monthly_figures(Workspace& ws, const Actor& actor, const std::str
     const auto last_day = std::min(f.last.days_since_epoch(), china_today().days_since_epoch());
     for (auto d = f.first.days_since_epoch(); d <= last_day; ++d)
         f.mutual_aid_by_day.emplace_back(core::CivilDate::from_days_since_epoch(d), days.count(d) ? days[d] : 0);
+
+    f.satisfaction = satisfaction_between(ws, from, to);
 
     core::JsonWriter detail;
     detail.begin_object().key("what").value("monthly_figures").key("month").value(month_text).end_object();

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/citizen/satisfaction.h"
 #include "app/trust/auth.h"
 #include "app/platform/workspace.h"
 #include "core/civil_date.h"
@@ -48,7 +49,16 @@ struct MonthlyFigures {
     std::vector<MoneyRow> mutual_aid_by_use;
     std::vector<std::pair<core::CivilDate, long long>> mutual_aid_by_day;  // each day of the month to today
     long long mutual_aid_fen = 0, mutual_aid_count = 0;
+    Satisfaction satisfaction;  // 好差评 of the month's services, and the 差评's follow-ups
 };
+
+// A month's China days and its bounds as stored times (UTC text, `to` the next month's first
+// instant). BadInput("month_invalid") for a month not "YYYY-MM".
+struct MonthSpan {
+    core::CivilDate first, last;
+    std::string from_utc, to_utc;
+};
+MonthSpan month_span(const std::string& text);
 
 // Supervisor or administrator. BadInput for a month not "YYYY-MM".
 MonthlyFigures monthly_figures(Workspace& ws, const Actor& actor, const std::string& month);

@@ -14,6 +14,7 @@
 #include "storage/ledger_repository.h"
 #include "storage/person_repository.h"
 #include "storage/policy_repository.h"
+#include "storage/rating_repository.h"
 #include "storage/recorded_repository.h"
 #include "storage/settings_repository.h"
 #include "storage/stats_repository.h"
@@ -24,7 +25,7 @@ namespace gongji::app {
 struct Stores {
     explicit Stores(std::unique_ptr<storage::Database> database)
         : db(std::move(database)), persons(*db), policies(*db), bindings(*db), cases(*db), users(*db), codes(*db),
-          documents(*db), card_reads(*db), ledger(*db), audit(*db), settings(*db), recorded(*db), stats(*db), calendar(*db), intake(*db) {}
+          documents(*db), card_reads(*db), ledger(*db), audit(*db), settings(*db), recorded(*db), stats(*db), calendar(*db), intake(*db), ratings(*db) {}
 
     std::unique_ptr<storage::Database> db;
     storage::PersonRepository persons;
@@ -42,6 +43,7 @@ struct Stores {
     storage::StatsRepository stats;
     storage::CalendarRepository calendar;
     storage::IntakeRepository intake;
+    storage::RatingRepository ratings;
 };
 
 inline Stores& stores(Workspace& ws) { return ws.live_stores(); }

@@ -292,8 +292,9 @@ bool case_has_document(const core::Case& c, Paper kind) {
     switch (kind) {
         case Paper::unbind: return c.kind == CaseKind::unbind;
         case Paper::decision: return c.is_decided() && c.kind != CaseKind::unbind;
-        case Paper::commitment:
-        case Paper::receipt: return c.kind == CaseKind::bind || c.kind == CaseKind::rebind;
+        case Paper::commitment: return c.kind == CaseKind::bind || c.kind == CaseKind::rebind;
+        // 受理回执: only of a case accepted (an application refused before it was never taken in).
+        case Paper::receipt: return (c.kind == CaseKind::bind || c.kind == CaseKind::rebind) && c.submitted_at.has_value();
         case Paper::correction: return c.correction.has_value();
         case Paper::not_accepted: return c.status == core::CaseStatus::not_accepted;
         case Paper::delivery: return c.is_decided() || c.status == core::CaseStatus::not_accepted;
