@@ -69,7 +69,8 @@ number=$(sed -n 's/.*"case" *: *"\([^"]*\)".*/\1/p' bind.json)
 # What an insider with the windows' credentials tries: each refused by the server.
 for attempt in "UPDATE audit_log SET actor = 'nobody'" "DELETE FROM audit_log" "TRUNCATE audit_log" \
                "UPDATE ledger SET amount_fen = 0" "DELETE FROM settlements" "DELETE FROM quota_transfers" \
-               "DROP TABLE cases" "DELETE FROM schema_migrations"; do
+               "DROP TABLE cases" "DELETE FROM schema_migrations" "UPDATE ratings SET grade = 5" "DELETE FROM ratings" \
+               "DELETE FROM rating_follow_ups"; do
   if out=$(psql -X -q -v ON_ERROR_STOP=1 "$app_url" -c "$attempt" 2>&1); then
     fail "the application role could: $attempt"
   fi

@@ -187,6 +187,33 @@ class Applications(unittest.TestCase):
         alipay.close()
 
 
+class Ratings(unittest.TestCase):
+    def test_a_rating_comes_back_once_and_a_bad_one_opens_a_follow_up(self):
+        wechat = SERVICE.channel(WECHAT)
+        status, made, _ = wechat.apply(application("WX-RATE-1"))
+        self.assertEqual(status, 201, made)
+        rating = {"apply_no": "WX-RATE-1", "grade": 2, "comment": "等了很久", "rated_at": "2026-12-07T10:00:00+08:00"}
+        status, refused, _ = wechat.send("POST", "/v1/ratings", rating)
+        self.assertEqual((status, refused["refused"]), (409, "service_not_finished"))  # nobody has looked at it yet
+        self.assertEqual(gongji("case", "refuse", made["case"], "--reason", "duplicate")[0], 0)
+        status, rated, _ = wechat.send("POST", "/v1/ratings", rating)
+        self.assertEqual((status, rated["round"], rated["follow_up"]), (201, 1, True), rated)
+        status, again, _ = wechat.send("POST", "/v1/ratings", rating)
+        self.assertEqual((status, again["round"]), (200, 1))
+        status, bad, _ = wechat.send("POST", "/v1/ratings", dict(rating, grade=6))
+        self.assertEqual((status, bad["refused"]), (422, "rating_invalid"))
+        alipay = SERVICE.channel(ALIPAY)
+        status, other, _ = alipay.send("POST", "/v1/ratings", rating)
+        self.assertEqual((status, other["refused"]), (404, "apply_no_unknown"))  # not its applicant
+        alipay.close()
+        wechat.close()
+        code, follow_ups = gongji("rating", "list", "--follow-up", "open")
+        self.assertEqual(code, 0)
+        self.assertIn("WX-RATE-1", [r["apply_no"] for r in follow_ups])
+        code, verified = gongji("audit", "verify")
+        self.assertEqual(code, 0, verified)
+
+
 class Refusals(unittest.TestCase):
     """Each refusal has its status and code, and stores nothing."""
 
@@ -319,7 +346,9 @@ class ServiceRole(unittest.TestCase):
                           "SELECT * FROM users",
                           "UPDATE intake_keys SET revoked_at = NULL",
                           "INSERT INTO ledger SELECT * FROM ledger LIMIT 1",
-                          "UPDATE settings SET value = 'x'"):
+                          "UPDATE settings SET value = 'x'",
+                          "UPDATE ratings SET grade = 5",
+                          "DELETE FROM ratings"):
             code, said = self.as_intake(statement)
             self.assertNotEqual(code, 0, statement)
             self.assertRegex(said, "permission denied|the intake service|case .* is decided", statement)
