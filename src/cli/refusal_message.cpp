@@ -77,6 +77,13 @@ std::string refusal_message(const app::Problem& p) {
     if (c == "already_delivered") return "办件 " + v("case") + " 的结果已送达";
     if (c == "apply_no_unknown") return "本渠道没有办件号为 " + v("apply_no") + " 的申请";
     if (c == "signature") return "请求签名无效";
+    if (c == "already_rated") return "办件 " + v("apply_no") + " 已评价：仅差评整改后可再评价一次";
+    if (c == "follow_up_already_rated") return "办件 " + v("apply_no") + " 整改后已再次评价";
+    if (c == "service_not_finished") return "办件 " + v("case") + " 尚未受理，不能评价";
+    if (c == "apply_no_ambiguous") return v("apply_no") + " 是两个渠道的申请编号：评价须经其渠道接口回传";
+    if (c == "no_follow_up") return "办件 " + v("apply_no") + " 没有待办的差评整改";
+    if (c == "already_contacted") return "办件 " + v("apply_no") + " 已联系过群众；请登记整改办结（rating settled）";
+    if (c == "rating_template_missing") return "尚未设置好差评系统地址：请管理员设置 rating_url_template";
     if (c == "not_a_backup") return "不是经过核验的备份，数据库未改动：" + v("why");
     if (c == "backup_unverified") return "备份未通过核验，已删除：" + v("why");
     if (c == "last_admin") {

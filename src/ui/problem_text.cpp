@@ -240,6 +240,18 @@ wxString problem_text(const app::Problem& problem) {
                                 document_type_text(core::parse_document_type(problem.param("type")).value_or(core::DocumentType::other)));
     if (c == "already_delivered") return wxString::Format(_("The decision of case %s was already delivered"), p("case"));
     if (c == "delivery_how_invalid") return _("Delivery is at the window or through the online channel");
+    // 好差评: ratings come from the rating system, follow-ups from supervisors.
+    if (c == "already_rated") return wxString::Format(_("Service %s is rated already: only a poor rating may be followed by one more"), p("apply_no"));
+    if (c == "follow_up_already_rated") return wxString::Format(_("Service %s was rated again after its follow-up already"), p("apply_no"));
+    if (c == "service_not_finished") return wxString::Format(_("Case %s has not been taken in yet: it cannot be rated"), p("case"));
+    if (c == "rating_invalid") return wxString::Format(_("A rating of %s is a grade from 1 to 5: %s"), p("apply_no"), p("why"));
+    if (c == "ratings_header_missing") return _("The first line must name the columns apply_no,grade,comment,rated_at");
+    if (c == "apply_no_ambiguous") return wxString::Format(_("%s is the number of applications of two channels: the rating must come through its channel"), p("apply_no"));
+    if (c == "no_follow_up") return wxString::Format(_("Service %s has no follow-up open"), p("apply_no"));
+    if (c == "already_contacted") return wxString::Format(_("The citizen of %s was contacted already; record the follow-up settled"), p("apply_no"));
+    if (c == "note_missing") return _("Say what was done, in the note");
+    if (c == "rating_template_missing") return _("The rating system's address is not set: an administrator sets rating_url_template");
+    if (c == "setting_invalid") return wxString::Format(_("The setting %s: %s"), p("key"), p("why"));
     // The intake service's (its channels read codes, not words) and its keys' (the command line's).
     if (c == "apply_no_unknown") return wxString::Format(_("No online application %s from this channel"), p("apply_no"));
     if (c == "signature") return _("The request's signature does not hold");

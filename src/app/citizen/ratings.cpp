@@ -207,8 +207,7 @@ RatingEntry record_follow_up(Workspace& ws, const Actor& actor, const std::strin
     require_role(actor, {core::Role::supervisor});
     if (core::trim_blanks(note).empty())
         throw BadInput("--note: say what was done", {"note_missing", {}});
-    if (auto problem = core::text_problem(note, core::kNoteLimit); !problem.empty())
-        throw BadInput(core::text_problem_message(problem, core::kNoteLimit), {"text_invalid", {{"field", "note"}, {"problem", problem}}});
+    require_within(note, core::kNoteLimit);
     storage::Transaction tx(database(ws));
     const auto number = case_of_service(ws, apply_no);
     auto& ratings = stores(ws).ratings;
