@@ -5,9 +5,11 @@
 #include <sane/saneopts.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstring>
 #include <memory>
 #include <mutex>
+#include <thread>
 
 #include "devices/page_images.h"
 
@@ -47,6 +49,11 @@ struct Handle {
     SANE_Handle h = nullptr;
     ~Handle() {
         if (h) {
+            // A backend may end its reader thread with an asynchronous cancel (sanei_thread, as
+            // SANE's test backend does): one landing while the thread is exiting can leave glibc's
+            // TLS lock held, and the next scan's thread never starts (seen once in a test run). A
+            // moment for the reader to finish on its own first; nothing next to a scan's seconds.
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
             sane_cancel(h);
             sane_close(h);
         }
