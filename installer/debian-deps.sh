@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Gongji Desk builds and runs with, if any is missing.
 # Usage: installer/debian-deps.sh [build|test]   (test adds the PostgreSQL server, Python (the intake tests' channel), sqlite3, poppler-utils, unzip, lintian, and
-# what drives the real desktop app: Xvfb, xdotool, the X11 headers the end-to-end test reads the screen with)
+# what drives the real desktop app: Xvfb, xdotool, the X11 headers the end-to-end test reads the screen with, and
+# Xorg's dummy driver for the two monitors of the citizen's display)
 set -euo pipefail
 
 packages=(g++ cmake make pkg-config libsoci-dev libsqlite3-dev libpq-dev libpoco-dev libboost-test-dev libxlsxwriter-dev
@@ -10,7 +11,8 @@ packages=(g++ cmake make pkg-config libsoci-dev libsqlite3-dev libpq-dev libpoco
           libwxgtk3.2-dev wx3.2-i18n gettext
           libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev gstreamer1.0-plugins-base gstreamer1.0-plugins-good)
 if [ "${1:-build}" = test ]; then
-  packages+=(postgresql openssl python3 sqlite3 poppler-utils unzip lintian libtiff-dev libx11-dev xvfb xauth dpkg-dev xdotool)
+  packages+=(postgresql openssl python3 sqlite3 poppler-utils unzip lintian libtiff-dev libx11-dev xvfb xauth dpkg-dev xdotool
+    xserver-xorg-core xserver-xorg-video-dummy x11-xserver-utils)
 fi
 
 missing=()

@@ -94,6 +94,8 @@ inline constexpr CodeTable<Via, 5> kVias{{
     {Via::app, "app", "国家医保服务平台APP"},
     {Via::kiosk, "kiosk", "自助服务机"},
 }};
+// An online channel where the figures name a window: "网上（微信）".
+inline std::string online_window_label(Via v) { return std::string("网上（") + kVias.label(v) + "）"; }
 
 // Unbinding reasons a clerk records, in the order offered; an automatic end ("auto") is the
 // program's, after a roster change, never a clerk's choice.

@@ -9,7 +9,7 @@ namespace gongji::intake {
 namespace {
 
 void send(Poco::Net::HTTPServerResponse& response, const Reply& reply) {
-    response.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(reply.status));
+    response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(reply.status));
     response.setContentType("application/json; charset=utf-8");
     if (reply.retry_after > 0) response.set("Retry-After", std::to_string(reply.retry_after));
     response.setContentLength(static_cast<std::streamsize>(reply.json.size()));

@@ -1,9 +1,9 @@
 #include "reports/renderer.h"
+#include "reports/qr_code.h"
 
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <pango/pangocairo.h>
-#include <qrencode.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -325,15 +325,12 @@ void draw_text(cairo_t* cr, const TextItem& t) {
 }
 
 void draw_qr(cairo_t* cr, const QrItem& q) {
-    QRcode* code = QRcode_encodeString(q.text.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1);
-    if (!code) throw RenderError("cannot encode a QR code for “" + q.text + "”");
-    const double quiet = 2, module = q.size / (code->width + 2 * quiet);
-    for (int row = 0; row < code->width; ++row)
-        for (int col = 0; col < code->width; ++col)
-            if (code->data[row * code->width + col] & 1)
-                cairo_rectangle(cr, q.x + (col + quiet) * module, q.y + (row + quiet) * module, module, module);
+    const auto code = encode_qr(q.text);
+    const double quiet = 2, module = q.size / (code.width + 2 * quiet);
+    for (int row = 0; row < code.width; ++row)
+        for (int col = 0; col < code.width; ++col)
+            if (code.at(row, col)) cairo_rectangle(cr, q.x + (col + quiet) * module, q.y + (row + quiet) * module, module, module);
     cairo_fill(cr);
-    QRcode_free(code);
 }
 
 // Header and footer: the agency and the document's name; page x of y, time printed, operator.

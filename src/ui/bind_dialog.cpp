@@ -1,3 +1,4 @@
+#include "ui/customer_display.h"
 #include "ui/bind_dialog.h"
 
 #include <wx/button.h>
@@ -237,7 +238,21 @@ void BindDialog::card_read(const app::CardRead& read) {
     else relation_->field()->SetFocus();
 }
 
+BindDialog::~BindDialog() {
+    if (auto* display = CustomerDisplay::current()) display->show(app::idle_view(ws_, actor_));
+}
+
+void BindDialog::show_to_citizen() {
+    auto* display = CustomerDisplay::current();
+    if (!display) return;
+    try {
+        display->show(form_.case_number().empty() ? app::view_of(ws_, actor_, form_) : app::submitted_view(ws_, actor_, form_));
+    } catch (const std::exception&) {  // the database went away: the clerk's screen says so
+    }
+}
+
 void BindDialog::show() {
+    show_to_citizen();
     const auto& view = form_.view();
     relation_->show();
     // The names beside the numbers, to compare with the ID cards on the counter.
@@ -283,6 +298,7 @@ bool BindDialog::submit() {
     using Kind = app::SubmitOutcome::Kind;
     if (outcome.kind == Kind::submitted) {
         say(wxString::Format(_("Case %s submitted"), u8(outcome.case_number)), true);
+        show_to_citizen();  // the case number, the day it is due and the rating request
         // Submitted once: the papers can be printed now, and the case is not submitted twice.
         XRCCTRL(*this, "submit", wxButton)->Disable();
         for (wxWindow* field : std::initializer_list<wxWindow*>{authorizer_, user_, policy_}) field->Disable();

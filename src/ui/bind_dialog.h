@@ -32,6 +32,7 @@ public:
     // the clerk's card), kept with the case like those read in the dialog.
     BindDialog(wxWindow* parent, app::Workspace& ws, const app::Actor& actor, const std::string& authorizer = "",
                std::vector<app::CardRead> reads = {});
+    ~BindDialog() override;  // the citizen's display forgets them
 
     // What the controls do; public for tests (a file dialog cannot be driven headless).
     void attach_file(core::DocumentType type, const std::string& path) { capture_.attach_file(type, path); }
@@ -71,6 +72,7 @@ private:
     // checklist (the first paper missing chosen, so that Enter captures it).
     void show();
     void show_reasons();
+    void show_to_citizen();  // on the citizen's display, where the window has one
     void show_checklist();
     void show_paper_count();  // in the title: seen from across the desk, and while scanning
     // The outcome line, wrapped to the dialog's width: a long message never runs under the buttons.

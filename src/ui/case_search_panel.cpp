@@ -160,7 +160,7 @@ bool CaseSearchPanel::withdraw_selected() {
         say(problem_text(e, ws_), false);
         return false;
     }
-    search();
+    search_again_on(number);
     say(wxString::Format(_("Case %s withdrawn"), u8(number)), true);
     return true;
 }
@@ -174,9 +174,17 @@ bool CaseSearchPanel::deliver_selected() {
         say(problem_text(e, ws_), false);
         return false;
     }
-    search();
+    search_again_on(number);
     say(wxString::Format(_("The decision of case %s is recorded as delivered"), u8(number)), true);
     return true;
+}
+
+void CaseSearchPanel::search_again_on(const std::string& number) {
+    search();
+    const long row = results_->row_of(number);  // where it is now, when the search still finds it
+    if (row < 0) return;
+    results_->highlight(row);
+    select(row);
 }
 
 std::optional<core::DocumentType> CaseSearchPanel::next_paper_due() const {
@@ -218,7 +226,7 @@ bool CaseSearchPanel::answer_correction() {
         say(problem_text(e, ws_), false);
         return false;
     }
-    search();
+    search_again_on(number);
     say(wxString::Format(_("The papers of case %s are in: it is back in the queue"), u8(number)), true);
     return true;
 }

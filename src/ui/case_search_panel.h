@@ -47,6 +47,9 @@ public:
     void focus_search() { number_->SetFocus(); }
 
 private:
+    // Runs the search again and stays on the case just acted on (a trial was thrown back to the
+    // first row after recording a delivery).
+    void search_again_on(const std::string& number);
     std::optional<core::DocumentType> next_paper_due() const;  // the next one asked for and not brought
     void paper_brought(const app::Upload& paper);
     bool answer_correction();

@@ -1,3 +1,4 @@
+#include "ui/customer_display.h"
 #include "ui/main_frame.h"
 #include "ui/machine_settings_dialog.h"
 
@@ -68,6 +69,9 @@ MainFrame::MainFrame(app::Workspace& ws, const app::Actor& actor)
     if (actor.role != core::Role::admin) {
         clerk_ = new ClerkPanel(pages, ws, actor);
         pages->AddPage(clerk_, _("Window"));
+        // The screen turned to the citizen, where this machine has one: the window's name until
+        // a citizen is served.
+        if (auto* display = open_customer_display(this)) display->show(app::idle_view(ws, actor));
     }
     if (actor.role == core::Role::supervisor) {
         review_ = new ReviewPanel(pages, ws, actor);

@@ -28,7 +28,7 @@ inline void pump() {
 }
 
 // A screenshot of a window's client area, from the window itself (not the stale screen).
-inline void screenshot(wxWindow* w, const std::string& name) {
+inline wxImage screenshot(wxWindow* w, const std::string& name) {
     // GTK paints when it gets round to it: ask for a repaint and let it happen before copying.
     w->Refresh();
     w->Update();
@@ -42,8 +42,9 @@ inline void screenshot(wxWindow* w, const std::string& name) {
     wxMemoryDC target(bitmap);
     target.Blit(0, 0, size.x, size.y, &source, 0, 0);
     target.SelectObject(wxNullBitmap);
-    bitmap.ConvertToImage().SaveFile(wxString::FromUTF8((std::string(GONGJI_SCREENSHOT_DIR) + "/" + name).c_str()),
-                                     wxBITMAP_TYPE_PNG);
+    auto image = bitmap.ConvertToImage();
+    image.SaveFile(wxString::FromUTF8((std::string(GONGJI_SCREENSHOT_DIR) + "/" + name).c_str()), wxBITMAP_TYPE_PNG);
+    return image;
 }
 
 inline long dark_pixels(const wxImage& image, const wxRect& area) {

@@ -15,7 +15,7 @@ namespace {
 std::string window_label(const std::string& workstation) {
     if (workstation.rfind("online:", 0) != 0) return workstation;
     auto via = core::kVias.parse(workstation.substr(7));
-    return std::string("网上（") + (via ? core::kVias.label(*via) : workstation.substr(7)) + "）";
+    return via ? core::online_window_label(*via) : workstation;
 }
 
 }  // namespace

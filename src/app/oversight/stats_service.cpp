@@ -17,10 +17,21 @@
 namespace gongji::app {
 namespace {
 
+// Where a case was taken in: a window, or for an online application its channel ("网上（微信）"),
+// never the intake service's key.
+std::string window_of(const std::string& workstation, const std::string& clerk) {
+    if (clerk.rfind("online-", 0) == 0)
+        if (auto via = core::kVias.parse(clerk.substr(7))) return core::online_window_label(*via);
+    return workstation;
+}
+
+// Interpolated between the two nearest, so that the median of two is their mean.
 double percentile(const std::vector<double>& sorted, double p) {
     if (sorted.empty()) return 0;
-    auto at = static_cast<size_t>(p * static_cast<double>(sorted.size() - 1) + 0.5);
-    return sorted[std::min(at, sorted.size() - 1)];
+    const double at = p * static_cast<double>(sorted.size() - 1);
+    const auto below = static_cast<size_t>(at);
+    const auto above = std::min(below + 1, sorted.size() - 1);
+    return sorted[below] + (sorted[above] - sorted[below]) * (at - static_cast<double>(below));
 }
 
 template <class Map>
@@ -98,7 +109,7 @@ MonthlyFigures monthly_figures(Workspace& ws, const Actor& actor, const std::str
             case core::CaseStatus::submitted: row.waiting += c.count; break;
             case core::CaseStatus::not_accepted: break;  // never taken in: it has no submitted_at
         }
-        windows[c.workstation] += c.count;
+        windows[window_of(c.workstation, c.clerk)] += c.count;
         clerks[c.clerk] += c.count;
     }
     for (const char* kind : {"bind", "rebind", "unbind", "reorder"})

@@ -279,6 +279,23 @@ std::string template_path(const char* name) {
 }
 }  // namespace
 
+std::vector<std::string> commitment_promises() {
+    const auto path = template_path("commitment");
+    const auto tpl = reports::parse_template(read_file(path), path);
+    std::vector<std::string> out;  // the first heading and the plain lines of text after it
+    for (const auto& d : tpl.directives) {
+        const bool plain = d.a.find('{') == std::string::npos;
+        if (out.empty()) {
+            if (d.kind == reports::Directive::Kind::heading && plain) out.push_back(d.a);
+        } else if (d.kind == reports::Directive::Kind::text && plain) {
+            out.push_back(d.a);
+        } else {
+            break;
+        }
+    }
+    return out;
+}
+
 const char* paper_name(Paper p) { return info(p).name; }
 
 std::optional<Paper> parse_paper(std::string_view name) {

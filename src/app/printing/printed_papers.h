@@ -15,7 +15,10 @@ namespace gongji::app {
 // The papers the agency prints.
 // The service-state notices (domain.md §9): 补正告知书, 不予受理通知书, 送达回执.
 enum class Paper { commitment, receipt, decision, unbind, statement, daily, supervision, stats, correction, not_accepted, delivery };
-const char* paper_name(Paper p);  // "commitment", … as the CLI and the print log name them
+const char* paper_name(Paper p);
+// The commitment letter's promises as the agency's template words them (its first heading and the
+// plain lines after it): what the citizen reads on the display before signing.
+std::vector<std::string> commitment_promises();  // "commitment", … as the CLI and the print log name them
 std::optional<Paper> parse_paper(std::string_view name);
 
 struct DocumentRequest {

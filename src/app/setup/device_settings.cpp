@@ -12,7 +12,7 @@ namespace gongji::app {
 
 namespace {
 
-constexpr const char* kKeys[] = {"card_reader", "camera", "scanner", "scanner_dpi"};
+constexpr const char* kKeys[] = {"card_reader", "camera", "scanner", "scanner_dpi", "customer_display"};
 
 Poco::AutoPtr<Poco::Util::PropertyFileConfiguration> load() {
     Poco::AutoPtr<Poco::Util::PropertyFileConfiguration> config(new Poco::Util::PropertyFileConfiguration);
@@ -40,13 +40,23 @@ int parse_dpi(const std::string& value) {
     return dpi;
 }
 
+// "" for none, else the monitor's number from 1 to 9.
+int parse_monitor(const std::string& value) {
+    if (value.empty()) return -1;
+    if (value.size() != 1 || value[0] < '1' || value[0] > '9')
+        throw BadInput("customer_display: the citizen's monitor, 1 to 9 (2 is the second), or empty for none",
+                       {"device_setting_invalid", {{"key", "customer_display"}}});
+    return value[0] - '1';
+}
+
 void check(const std::string& key, const std::string& value) {
     if (!is_device_setting(key))
-        throw BadInput("unknown device setting " + key + " (card_reader, camera, scanner, scanner_dpi)",
+        throw BadInput("unknown device setting " + key + " (card_reader, camera, scanner, scanner_dpi, customer_display)",
                        {"device_setting_unknown", {{"key", key}}});
     if (value.size() > 255 || value.find_first_of("\r\n") != std::string::npos)
         throw BadInput(key + ": a value of at most 255 bytes on one line", {"device_setting_invalid", {{"key", key}}});
     if (key == "scanner_dpi") parse_dpi(value);
+    if (key == "customer_display") parse_monitor(value);
 }
 
 void save(Poco::Util::PropertyFileConfiguration& config) {
@@ -88,6 +98,10 @@ DeviceSettings device_settings() {
         } catch (const BadInput&) {
             // a hand-edited file with a wrong resolution: the default, not a window that cannot start
         }
+    }
+    try {
+        settings.customer_display = parse_monitor(config->getString("customer_display", ""));
+    } catch (const BadInput&) {  // a hand-edited file: no citizen's display rather than no window
     }
     return settings;
 }

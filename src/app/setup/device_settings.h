@@ -12,13 +12,17 @@ struct DeviceSettings {
     std::string camera;       // a video device: /dev/video0
     std::string scanner;      // a SANE device name: "genesys:libusb:001:004"
     int scanner_dpi = 200;    // 150–300
+    // The monitor turned to the citizen, as wxDisplay counts them from 0 (the setting counts from
+    // 1, as people do: "2" is the second monitor); -1 for none.
+    int customer_display = -1;
 };
 
 // GONGJI_DEVICES_FILE, else /etc/gongji/devices.conf.
 std::string devices_file();
 // This machine's devices; the defaults where the file or a key is missing.
 DeviceSettings device_settings();
-// Whether `key` names a device setting ("card_reader", "camera", "scanner", "scanner_dpi").
+// Whether `key` names a device setting ("card_reader", "camera", "scanner", "scanner_dpi",
+// "customer_display").
 bool is_device_setting(const std::string& key);
 // Sets one device, keeping the others; all or nothing. BadInput for an unknown key, a value
 // that cannot be right (a resolution outside 150–300, a line break) or a file that cannot be
