@@ -24,7 +24,7 @@ const char* const kUsage =
     "agency_name|agency_phone|processing_days|correction_days|default_policy|document_max_mb|document_max_megapixels|"
     "document_max_pages|password_min_length|password_min_classes|password_max_age_days|password_history|"
     "login_account_limit|login_account_period_minutes|cli_password_change|separate_duties|workstation|card_reader|camera|"
-    "scanner|scanner_dpi|rating_url_template|item_code_bind|item_code_unbind|item_code_reorder|item_code_rebind VALUE";
+    "scanner|scanner_dpi|customer_display|rating_url_template|item_code_bind|item_code_unbind|item_code_reorder|item_code_rebind VALUE";
 
 bool is(const std::string& key, const char* name) { return key == name; }
 

@@ -89,6 +89,7 @@ const char* kUsage =
     "  settings set separate_duties on|off   system, security and audit administrators apart (三权分立)\n"
     "  settings set workstation NAME       this machine's name at the window (set once, as root)\n"
     "  settings set card_reader|camera|scanner|scanner_dpi VALUE   this machine's devices (as root)\n"
+    "  settings set customer_display N     the monitor turned to the citizen (2 to 9; empty: none)\n"
     "  card read [--device PATH]           the ID card on the reader, as JSON\n"
     "  backup FILE · restore FILE          a verified copy of the embedded database, and back (administrator)\n"
     "  quota reserve --authorizer ID --user ID --amount 元   (cross-province bindings)\n"

@@ -149,7 +149,8 @@ CustomerDisplay* open_customer_display(wxWindow* owner) {
     } catch (const std::exception&) {  // an unreadable settings file: no display, the window works
         return nullptr;
     }
-    if (devices.customer_display < 0 || static_cast<unsigned>(devices.customer_display) >= wxDisplay::GetCount()) return nullptr;
+    // The first monitor is the clerk's: the citizen's display is one beside it, when plugged in.
+    if (devices.customer_display < 1 || static_cast<unsigned>(devices.customer_display) >= wxDisplay::GetCount()) return nullptr;
     auto* display = new CustomerDisplay(owner, static_cast<unsigned>(devices.customer_display));
     display->Show();
     return display;

@@ -1,8 +1,11 @@
 #include "ui/machine_settings_dialog.h"
 
 #include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/display.h>
 #include <wx/xrc/xmlres.h>
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -40,6 +43,7 @@ MachineSettingsDialog::MachineSettingsDialog(wxWindow* parent) {
     camera_ = XRCCTRL(*this, "device_camera", wxComboBox);
     scanner_ = XRCCTRL(*this, "device_scanner", wxComboBox);
     dpi_ = XRCCTRL(*this, "device_scanner_dpi", wxSpinCtrl);
+    display_ = XRCCTRL(*this, "device_customer_display", wxChoice);
     status_ = XRCCTRL(*this, "device_status", wxStaticText);
     app::DeviceSettings current;
     try {
@@ -49,6 +53,12 @@ MachineSettingsDialog::MachineSettingsDialog(wxWindow* parent) {
     }
     offer(card_reader_, devices::list_serial_ports(), current.card_reader);
     dpi_->SetValue(current.scanner_dpi);
+    // None, or one of the monitors beside the clerk's first (and the one named before, should it
+    // be unplugged): the citizen's display never covers the clerk's own screen.
+    display_->Append(_("None"));
+    const int monitors = std::max(static_cast<int>(wxDisplay::GetCount()), current.customer_display + 1);
+    for (int m = 2; m <= monitors; ++m) display_->Append(wxString::Format(_("Monitor %d"), m));
+    display_->SetSelection(std::max(0, current.customer_display));
     scanner_->SetValue(u8(current.scanner));
     camera_->SetValue(u8(current.camera));
     // Cameras and scanners are found by probing, which can take seconds: on a worker.
@@ -81,6 +91,7 @@ app::DeviceSettings MachineSettingsDialog::chosen() const {
     s.camera = utf8(camera_->GetValue().Trim().Trim(false));
     s.scanner = utf8(scanner_->GetValue().Trim().Trim(false));
     s.scanner_dpi = dpi_->GetValue();
+    s.customer_display = display_->GetSelection() > 0 ? display_->GetSelection() : -1;  // "Monitor 2" is index 1
     return s;
 }
 

@@ -3,6 +3,7 @@
 // camera, the scanner and its resolution, each with a button that tries the device on a worker
 // and says what it found. Saved to the machine's settings file, which only the machine's
 // administrator may write; a refusal is said, nothing half saved.
+#include <wx/choice.h>
 #include <wx/combobox.h>
 #include <wx/dialog.h>
 #include <wx/spinctrl.h>
@@ -31,6 +32,7 @@ private:
     BackgroundTask test_{this}, listing_{this};
     wxComboBox *card_reader_ = nullptr, *camera_ = nullptr, *scanner_ = nullptr;
     wxSpinCtrl* dpi_ = nullptr;
+    wxChoice* display_ = nullptr;  // the citizen's: None, Monitor 1, …
     wxStaticText* status_ = nullptr;
 };
 

@@ -2,6 +2,7 @@
 // pseudo-terminal answers its security-module question; a faulty one is said), the camera tried
 // (GStreamer's test source gives a picture of its size), the choice saved for the machine and
 // read back, and a settings file that cannot be written refused with nothing changed.
+#include <wx/choice.h>
 #include <wx/combobox.h>
 #include <wx/spinctrl.h>
 #include <wx/stattext.h>
@@ -54,11 +55,16 @@ BOOST_AUTO_TEST_CASE(each_device_is_tried_then_chosen_for_the_machine) {
     test::screenshot(&dialog, "machine-devices.png");
 
     child<wxSpinCtrl>(&dialog, "device_scanner_dpi")->SetValue(300);
+    // One monitor here, the clerk's: no citizen's display is offered on it.
+    auto* display = child<wxChoice>(&dialog, "device_customer_display");
+    BOOST_TEST(display->GetCount() == 1u);
+    BOOST_TEST(display->GetSelection() == 0);
     BOOST_REQUIRE(dialog.save());
     auto saved = app::device_settings();
     BOOST_TEST(saved.card_reader == reader.slave_path());
     BOOST_TEST(saved.camera.find("gst:videotestsrc") == 0u);
     BOOST_TEST(saved.scanner_dpi == 300);
+    BOOST_TEST(saved.customer_display == -1);
 }
 
 BOOST_AUTO_TEST_CASE(a_settings_file_that_cannot_be_written_is_said_and_nothing_changes) {

@@ -40,11 +40,11 @@ int parse_dpi(const std::string& value) {
     return dpi;
 }
 
-// "" for none, else the monitor's number from 1 to 9.
+// "" for none, else the monitor's number from 2 to 9 (the first is the clerk's).
 int parse_monitor(const std::string& value) {
     if (value.empty()) return -1;
-    if (value.size() != 1 || value[0] < '1' || value[0] > '9')
-        throw BadInput("customer_display: the citizen's monitor, 1 to 9 (2 is the second), or empty for none",
+    if (value.size() != 1 || value[0] < '2' || value[0] > '9')
+        throw BadInput("customer_display: the citizen's monitor, 2 to 9 (the first is the clerk's), or empty for none",
                        {"device_setting_invalid", {{"key", "customer_display"}}});
     return value[0] - '1';
 }
@@ -119,11 +119,14 @@ void save_device_settings(const DeviceSettings& settings) {
     check("camera", settings.camera);
     check("scanner", settings.scanner);
     check("scanner_dpi", dpi);
+    const auto display = settings.customer_display < 0 ? std::string() : std::to_string(settings.customer_display + 1);
+    check("customer_display", display);
     auto config = load();
     config->setString("card_reader", settings.card_reader);
     config->setString("camera", settings.camera);
     config->setString("scanner", settings.scanner);
     config->setString("scanner_dpi", dpi);
+    config->setString("customer_display", display);
     save(*config);
 }
 

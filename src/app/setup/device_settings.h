@@ -13,7 +13,7 @@ struct DeviceSettings {
     std::string scanner;      // a SANE device name: "genesys:libusb:001:004"
     int scanner_dpi = 200;    // 150–300
     // The monitor turned to the citizen, as wxDisplay counts them from 0 (the setting counts from
-    // 1, as people do: "2" is the second monitor); -1 for none.
+    // 1, as people do: "2" is the second monitor; the first is the clerk's); -1 for none.
     int customer_display = -1;
 };
 
