@@ -63,9 +63,11 @@ CaseSearchPanel::CaseSearchPanel(wxWindow* parent, app::Workspace& ws, const app
     }
     withdraw_ = XRCCTRL(*this, "withdraw_case", wxButton);
     withdraw_->Disable();
+    // Asked with the action's own words on the buttons (GTK's Yes and No follow the system's
+    // language, not the one chosen for the desk).
     withdraw_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        if (selected_ && wxMessageBox(wxString::Format(_("Withdraw case %s? Its pending binding is dropped."), u8(selected_->number)),
-                                      _("Withdraw"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION, this) == wxYES)
+        if (selected_ && confirm(wxString::Format(_("Withdraw case %s? Its pending binding is dropped."), u8(selected_->number)),
+                                 _("Withdraw"), _("Wit&hdraw it"), _("&Keep it")))
             withdraw_selected();
     });
     bring_ = XRCCTRL(*this, "bring_papers", wxButton);
@@ -74,12 +76,18 @@ CaseSearchPanel::CaseSearchPanel(wxWindow* parent, app::Workspace& ws, const app
     deliver_ = XRCCTRL(*this, "mark_delivered", wxButton);
     deliver_->Disable();
     deliver_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        if (selected_ && wxMessageBox(wxString::Format(_("Has the applicant of case %s received its decision and signed the "
-                                                         "delivery receipt?"),
-                                                       u8(selected_->number)),
-                                      _("Delivered"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION, this) == wxYES)
+        if (selected_ && confirm(wxString::Format(_("Has the applicant of case %s received its decision and signed the "
+                                                    "delivery receipt?"),
+                                                  u8(selected_->number)),
+                                 _("Delivered"), _("&Yes, record it"), _("&Not yet")))
             deliver_selected();
     });
+}
+
+bool CaseSearchPanel::confirm(const wxString& question, const wxString& title, const wxString& yes, const wxString& no) {
+    wxMessageDialog ask(this, question, title, wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION);
+    ask.SetYesNoLabels(yes, no);
+    return ask.ShowModal() == wxID_YES;
 }
 
 long CaseSearchPanel::search() {

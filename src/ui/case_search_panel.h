@@ -47,6 +47,8 @@ public:
     void focus_search() { number_->SetFocus(); }
 
 private:
+    // A question whose buttons say what they do; the answer that changes nothing is the default.
+    bool confirm(const wxString& question, const wxString& title, const wxString& yes, const wxString& no);
     // Runs the search again and stays on the case just acted on (a trial was thrown back to the
     // first row after recording a delivery).
     void search_again_on(const std::string& number);
