@@ -31,5 +31,9 @@ CREATE TABLE rating_follow_ups (
     settled_by   VARCHAR(64),
     note         TEXT        NOT NULL
 );
+-- The working days promised when a case was accepted (processing_days then): its due day, on
+-- the receipt and in the queue, does not move when the agency changes the setting later. NULL for
+-- a case accepted before this version, or when no days were promised.
+ALTER TABLE cases ADD COLUMN promised_days SMALLINT;
 -- A rating names its service by the 办件号: the channel's apply_no, or the window's case number.
 CREATE INDEX cases_by_apply_no ON cases (apply_no);

@@ -49,6 +49,7 @@ struct Case {
     std::optional<Via> via;
     std::optional<std::string> apply_no;
     std::optional<std::string> item_code;  // 事项编码, the agency's for the kind when it was made
+    std::optional<int> promised_days;      // processing_days when it was accepted: its time limit
     std::optional<Correction> correction;
     // 送达: when the decision reached the applicant, and how ("window": the signed 送达回执;
     // "channel": the online channel showed it).
@@ -76,6 +77,7 @@ struct CaseSummary {
     std::optional<Instant> correction_asked_at, correction_answered_at;
     // Waiting for a decision where the agency promises a number of working days: when it is due,
     // and the working days left after today (0 on the day and after it).
+    std::optional<int> promised_days;  // as the case has it
     std::optional<CivilDate> due;
     int working_days_left = 0;
     bool overdue = false;  // the due day has passed

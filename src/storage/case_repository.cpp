@@ -14,8 +14,8 @@ namespace {
 // Where a case came from and where it stands as a service (domain.md §9), read and written alike.
 #define SERVICE_COLUMNS                                                                                    \
     "channel, via, apply_no, item_code, correction_missing, correction_note, correction_due, "           \
-    "correction_asked_at, correction_from, correction_answered_at, delivered_at, delivered_how"
-constexpr int kServiceColumns = 12;
+    "correction_asked_at, correction_from, correction_answered_at, delivered_at, delivered_how, promised_days"
+constexpr int kServiceColumns = 13;
 
 const char* kColumns =
     "id, number, kind, status, policy, authorizer_id, user_id, relation, application_date, documents, "
@@ -52,6 +52,7 @@ struct ServiceValues {
         values.emplace_back(k ? k->answered_at : std::nullopt);
         values.emplace_back(c.delivered_at);
         text(c.delivered_how);
+        text(c.promised_days ? std::optional(std::to_string(*c.promised_days)) : std::nullopt);  // a number, as text
     }
     void bind(soci::statement& st) {
         for (auto& v : values) st.exchange(soci::use(v.value, v.ind));
@@ -75,6 +76,7 @@ void read_service(const soci::row& r, std::size_t at, CaseRecord& c) {
     }
     c.delivered_at = row_optional_instant(r, at + 10);
     c.delivered_how = row_optional_text(r, at + 11);
+    if (r.get_indicator(at + 12) != soci::i_null) c.promised_days = static_cast<int>(row_integer(r, at + 12));
 }
 
 CaseRecord from_row(const soci::row& r) {
@@ -252,7 +254,7 @@ std::vector<CaseSummary> CaseRepository::summaries(const CaseFilter& f) {
     select(f,
            "cases.number, cases.kind, cases.status, cases.user_id, COALESCE(persons.name, ''), cases.created_by, "
            "COALESCE(cases.submitted_at, cases.created_at), cases.channel, cases.correction_due, "
-           "cases.correction_asked_at, cases.correction_answered_at, COALESCE(cases.apply_no, '')",
+           "cases.correction_asked_at, cases.correction_answered_at, COALESCE(cases.apply_no, ''), cases.promised_days",
            "cases LEFT JOIN persons ON persons.id_number = cases.user_id", [&](const soci::row& r) {
                CaseSummary c;
                c.number = r.get<std::string>(0);
@@ -267,6 +269,7 @@ std::vector<CaseSummary> CaseRepository::summaries(const CaseFilter& f) {
                c.correction_asked_at = row_optional_instant(r, 9);
                c.correction_answered_at = row_optional_instant(r, 10);
                c.apply_no = r.get<std::string>(11);
+               if (r.get_indicator(12) != soci::i_null) c.promised_days = static_cast<int>(row_integer(r, 12));
                out.push_back(std::move(c));
            });
     return out;

@@ -21,12 +21,13 @@ std::vector<StatsRepository::CaseCount> StatsRepository::cases_submitted(const s
 std::vector<StatsRepository::Decision> StatsRepository::decisions(const std::string& from, const std::string& to) {
     std::vector<Decision> out;
     soci::rowset<soci::row> rows =
-        (db_.sql().prepare << "SELECT submitted_at, decided_at, correction_asked_at, correction_answered_at FROM cases "
+        (db_.sql().prepare << "SELECT submitted_at, decided_at, correction_asked_at, correction_answered_at, promised_days FROM cases "
                               "WHERE decided_at >= :f AND decided_at < :t "
                               "AND submitted_at IS NOT NULL AND (status = 'approved' OR status = 'rejected')",
          soci::use(from), soci::use(to));
     for (const auto& r : rows)
-        out.push_back({r.get<std::string>(0), r.get<std::string>(1), row_optional_text(r, 2), row_optional_text(r, 3)});
+        out.push_back({r.get<std::string>(0), r.get<std::string>(1), row_optional_text(r, 2), row_optional_text(r, 3),
+                       r.get_indicator(4) == soci::i_null ? std::nullopt : std::optional(static_cast<int>(row_integer(r, 4)))});
     return out;
 }
 

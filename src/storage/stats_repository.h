@@ -23,6 +23,7 @@ public:
     struct Decision {
         std::string submitted_at, decided_at;  // UTC text
         std::optional<std::string> correction_asked_at, correction_answered_at;  // the clock paused between
+        std::optional<int> promised_days;  // as promised when it was accepted
     };
     // Approvals and rejections made in the period (a withdrawal is not a decision).
     std::vector<Decision> decisions(const std::string& from, const std::string& to);

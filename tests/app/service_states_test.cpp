@@ -131,4 +131,25 @@ BOOST_AUTO_TEST_CASE(window_cases_are_marked_as_such_and_filtered_by_channel) {
     BOOST_TEST(app::list_case_summaries(ws, online).size() >= 1u);
 }
 
+// The working days a case was promised when accepted are its own: the agency changing its setting
+// later moves neither its due day in the queue nor the day on its receipt (a trial saw both move),
+// and a case accepted afterwards is promised the new days.
+BOOST_AUTO_TEST_CASE(a_case_keeps_the_days_it_was_promised_when_accepted) {
+    const auto promised = in_queue().due;
+    BOOST_REQUIRE(promised.has_value());
+    BOOST_TEST(app::find_case(ws, number).promised_days.value_or(0) == 15);
+    app::set_processing_days(ws, admin, "1");
+    BOOST_TEST((in_queue().due == promised));
+    app::DocumentRequest receipt;
+    receipt.kind = app::Paper::receipt;
+    receipt.case_number = number;
+    const auto text = app::prepare_document(ws, clerk, receipt).data.fields.at("processing_time");
+    BOOST_TEST(text.find("15个工作日") != std::string::npos, text);
+    BOOST_TEST(text.find(promised->to_chinese()) != std::string::npos, text);
+    app::withdraw_case(ws, clerk, number);
+    auto next = app::submit_bind(ws, clerk, test::wife()).number;
+    BOOST_TEST(app::find_case(ws, next).promised_days.value_or(0) == 1);
+    BOOST_TEST(intact());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -158,6 +158,7 @@ Case submit_bind_once(Workspace& ws, const Actor& actor, const BindApplication& 
     c.binding_id = b.id;
     c.cites_case = app.cites_case;
     c.submitted_at = c.created_at;
+    c.promised_days = processing_days(ws);
     if (!app.request_key.empty()) c.request_key = app.request_key;
     if (!ocr_warnings.empty()) {
         core::JsonWriter detail;
@@ -373,6 +374,7 @@ Case submit_rebind(Workspace& ws, const Actor& actor, const std::string& authori
     c.documents = {documents.begin(), documents.end()};
     c.binding_id = binding->id;
     c.submitted_at = c.created_at;
+    c.promised_days = processing_days(ws);
     c.id = stores(ws).cases.insert(c);
     audit_case(ws, actor, "case.submit", "", c);
     if (!result.version->requires_review) complete_approval(ws, actor, c, std::nullopt);

@@ -3,6 +3,7 @@
 #include "app/cases/case_service.h"
 #include "app/cases/case_steps.h"
 #include "app/cases/eligibility_service.h"
+#include "app/cases/time_limits.h"
 #include "app/platform/clock.h"
 #include "app/platform/errors.h"
 #include "app/platform/stores.h"
@@ -82,7 +83,11 @@ Case accept_case(Workspace& ws, const Actor& actor, const std::string& number) {
     refuse_window_case(c);
     transition(c, core::CaseAction::accept);
     if (c.kind == core::CaseKind::bind && !c.binding_id) hold_place_in_limits(ws, actor, c);
-    auto accepted = move(ws, actor, c, core::CaseAction::accept, "case.accept", [&](Case& k) { k.submitted_at = now(); });
+    const auto promised = processing_days(ws);
+    auto accepted = move(ws, actor, c, core::CaseAction::accept, "case.accept", [&](Case& k) {
+        k.submitted_at = now();
+        k.promised_days = promised;
+    });
     tx.commit();
     return accepted;
 }

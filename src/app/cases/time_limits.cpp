@@ -6,23 +6,27 @@
 
 namespace gongji::app {
 
-TimeLimits::TimeLimits(Workspace& ws) : calendar_(working_calendar(ws)), today_(china_today()) {
+std::optional<int> processing_days(Workspace& ws) {
     const auto days = agency_settings(ws).processing_days;  // 1–999, checked when set
     if (days && !days->empty() && days->size() <= 3 && days->find_first_not_of("0123456789") == std::string::npos)
-        days_ = std::stoi(*days);
+        return std::stoi(*days);
+    return std::nullopt;
 }
 
-std::optional<core::CivilDate> TimeLimits::due(const core::Instant& accepted, int paused) const {
-    if (!days_) return std::nullopt;
-    return calendar_.add_working_days(accepted.china_date(), *days_ + paused);
+TimeLimits::TimeLimits(Workspace& ws) : calendar_(working_calendar(ws)), days_(processing_days(ws)), today_(china_today()) {}
+
+std::optional<core::CivilDate> TimeLimits::due(const core::Instant& accepted, int paused, std::optional<int> promised) const {
+    const auto days = promised ? promised : days_;
+    if (!days) return std::nullopt;
+    return calendar_.add_working_days(accepted.china_date(), *days + paused);
 }
 
 std::optional<core::CivilDate> TimeLimits::due(const core::Instant& accepted, const std::optional<core::Instant>& asked,
-                                               const std::optional<core::Instant>& answered) const {
+                                               const std::optional<core::Instant>& answered, std::optional<int> promised) const {
     // A correction asked before acceptance (an online application) held no clock; one asked after
     // it held it from the day after it was asked up to the day it was answered.
     const bool held = asked && answered && accepted <= *asked;
-    return due(accepted, held ? calendar_.working_days_after(asked->china_date(), answered->china_date()) : 0);
+    return due(accepted, held ? calendar_.working_days_after(asked->china_date(), answered->china_date()) : 0, promised);
 }
 
 std::optional<TimeLimit> TimeLimits::of(const core::CaseSummary& c) const {
@@ -30,7 +34,7 @@ std::optional<TimeLimit> TimeLimits::of(const core::CaseSummary& c) const {
     if (c.status == core::CaseStatus::correction) {
         day = c.correction_due;
     } else if (c.status == core::CaseStatus::submitted) {
-        day = due(c.waiting_since, c.correction_asked_at, c.correction_answered_at);
+        day = due(c.waiting_since, c.correction_asked_at, c.correction_answered_at, c.promised_days);
     }
     if (!day) return std::nullopt;
     return TimeLimit{*day, calendar_.working_days_after(today_, *day), today_ == *day, *day < today_};
@@ -40,6 +44,7 @@ std::optional<TimeLimit> TimeLimits::of(const core::Case& c) const {
     core::CaseSummary s;
     s.status = c.status;
     s.waiting_since = c.submitted_at.value_or(c.created_at);
+    s.promised_days = c.promised_days;
     if (c.correction) {
         s.correction_due = c.correction->due;
         s.correction_asked_at = c.correction->asked_at;

@@ -21,13 +21,14 @@ struct TimeLimit {
 class TimeLimits {
 public:
     explicit TimeLimits(Workspace& ws);
-    // The day a case accepted at `accepted` is due, `paused` working days later for a correction;
-    // nullopt while the agency promises no days.
-    std::optional<core::CivilDate> due(const core::Instant& accepted, int paused = 0) const;
+    // The day a case accepted at `accepted` is due, `paused` working days later for a correction,
+    // `promised` working days after acceptance (what the case was promised; the agency's setting
+    // now for a case accepted before promises were kept); nullopt when no days are promised.
+    std::optional<core::CivilDate> due(const core::Instant& accepted, int paused = 0, std::optional<int> promised = {}) const;
     // The same for a case that may have been asked for papers: the working days a correction
     // asked after acceptance held the clock are added.
     std::optional<core::CivilDate> due(const core::Instant& accepted, const std::optional<core::Instant>& asked,
-                                       const std::optional<core::Instant>& answered) const;
+                                       const std::optional<core::Instant>& answered, std::optional<int> promised = {}) const;
     // Where a case stands today: one waiting for a decision against its time limit, one waiting
     // for papers against its correction's due day; nullopt for a decided one, or without days.
     std::optional<TimeLimit> of(const core::CaseSummary& c) const;
@@ -38,5 +39,9 @@ private:
     std::optional<int> days_;
     core::CivilDate today_;
 };
+
+// The working days the agency promises now (setting processing_days), what a case accepted now
+// is promised; nullopt while it promises none.
+std::optional<int> processing_days(Workspace& ws);
 
 }  // namespace gongji::app

@@ -43,7 +43,7 @@ CustomerView submitted_view(Workspace& ws, const Actor& clerk, const BindForm& f
     if (v.case_number.empty()) return v;
     const auto c = find_case(ws, v.case_number);
     if (c.submitted_at)
-        if (auto due = TimeLimits(ws).due(*c.submitted_at))
+        if (auto due = TimeLimits(ws).due(*c.submitted_at, 0, c.promised_days))
             v.due_text = std::to_string(due->year) + "年" + std::to_string(due->month) + "月" + std::to_string(due->day) + "日前办结";
     try {
         v.rating_link = rating_link(ws, clerk, v.case_number);

@@ -61,7 +61,7 @@ void count_time_limit(const TimeLimits& limits, const storage::StatsRepository::
     const auto accepted = core::Instant::parse(d.submitted_at), decided = core::Instant::parse(d.decided_at);
     if (!accepted || !decided) return;
     auto instant = [](const std::optional<std::string>& text) { return text ? core::Instant::parse(*text) : std::nullopt; };
-    const auto due = limits.due(*accepted, instant(d.correction_asked_at), instant(d.correction_answered_at));
+    const auto due = limits.due(*accepted, instant(d.correction_asked_at), instant(d.correction_answered_at), d.promised_days);
     if (!due) return;
     row.promised = true;
     ++(decided->china_date() <= *due ? row.in_time : row.late);

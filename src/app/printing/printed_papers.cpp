@@ -65,12 +65,15 @@ std::string staff_of(Workspace& ws, const std::string& username) {
 
 // What the agency promises on a receipt: where to ask, and by when it is decided — the day, counted
 // in the agency's working days, once the case was accepted.
-void agency_promise_fields(Workspace& ws, reports::ReportData& d, const std::optional<core::Instant>& accepted = {}) {
+// A case's promise is what it was given when accepted, whatever the setting says now.
+void agency_promise_fields(Workspace& ws, reports::ReportData& d, const std::optional<core::Instant>& accepted = {},
+                           std::optional<int> promised = {}) {
     auto agency = agency_settings(ws);
+    if (!promised) promised = processing_days(ws);
     std::string promise;
-    if (agency.processing_days) {
-        promise = "自受理之日起" + *agency.processing_days + "个工作日内";
-        if (auto due = accepted ? TimeLimits(ws).due(*accepted) : std::nullopt) promise += "（最迟" + due->to_chinese() + "）";
+    if (promised) {
+        promise = "自受理之日起" + std::to_string(*promised) + "个工作日内";
+        if (auto due = accepted ? TimeLimits(ws).due(*accepted, 0, promised) : std::nullopt) promise += "（最迟" + due->to_chinese() + "）";
     }
     d.fields["processing_time"] = promise;
     d.fields["agency_phone"] = agency.phone.value_or("");
@@ -122,7 +125,7 @@ void case_fields(Workspace& ws, const core::Case& c, reports::ReportData& d) {
     d.fields["policy_title"] = c.policy ? load_policy(ws, *c.policy).title : "";
     d.fields["clerk"] = staff_of(ws, c.created_by);
     d.fields["workstation"] = c.workstation;
-    agency_promise_fields(ws, d, c.submitted_at);
+    agency_promise_fields(ws, d, c.submitted_at, c.promised_days);
     d.fields["application_date"] = c.application_date.to_string();
     d.fields["submitted_at"] = core::china_text(c.submitted_at, core::ChinaFormat::seconds);
     d.fields["decided_at"] = core::china_text(c.decided_at, core::ChinaFormat::seconds);

@@ -49,6 +49,7 @@ std::string audit_record(const core::Case& c) {
     text_or_null(w, "via", c.via ? std::optional<std::string>(core::kVias.code(*c.via)) : std::nullopt);
     text_or_null(w, "apply_no", c.apply_no);
     text_or_null(w, "item_code", c.item_code);
+    if (c.promised_days) w.key("promised_days").value(*c.promised_days);
     w.key("correction");
     core::write_correction(w, c.correction);
     instant_or_null(w, "delivered_at", c.delivered_at);
