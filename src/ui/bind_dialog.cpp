@@ -239,7 +239,15 @@ void BindDialog::card_read(const app::CardRead& read) {
 }
 
 BindDialog::~BindDialog() {
-    if (auto* display = CustomerDisplay::current()) display->show(app::idle_view(ws_, actor_));
+    auto* display = CustomerDisplay::current();
+    if (!display) return;
+    // Nothing of this citizen stays up, but the rating request of a service done.
+    std::string rating;
+    try {
+        if (!form_.case_number().empty()) rating = app::submitted_view(ws_, actor_, form_).rating_link;
+    } catch (const std::exception&) {  // the database went away: no request to show
+    }
+    display->farewell(rating);
 }
 
 void BindDialog::show_to_citizen() {

@@ -34,7 +34,9 @@ wxBitmap qr_bitmap(const std::string& text, int side) {
 
 // `text` broken into lines no wider than `width` pixels in `font`. Chinese has no spaces to
 // break at (wxStaticText::Wrap breaks only there): a line ends before the character that would
-// overflow it, or at the last space where it is inside a word of Latin letters and digits.
+// overflow it, or at the last space where it is inside a word of Latin letters and digits. No
+// line starts with closing punctuation (禁则): the character before it goes down with it (a line
+// left wider than its column was cut off on screen).
 wxString wrapped(const wxWindow* w, const wxFont& font, const wxString& text, int width) {
     wxString out, line;
     for (auto ch : text) {
@@ -45,13 +47,15 @@ wxString wrapped(const wxWindow* w, const wxFont& font, const wxString& text, in
         }
         int extent = 0;
         w->GetTextExtent(line + ch, &extent, nullptr, nullptr, nullptr, &font);
-        // No line starts with closing punctuation (禁则): it stays at the end of the line before.
-        const bool closing = wxString(L"。，、；：？！）》」』”’").Find(ch) != wxNOT_FOUND;
-        if (!line.empty() && extent > width && !closing) {
+        if (!line.empty() && extent > width) {
+            const bool closing = wxString(L"。，、；：？！）》」』”’").Find(ch) != wxNOT_FOUND;
             const auto space = line.find_last_of(' ');
-            const bool in_word = wxIsalnum(ch) && ch < 128 && space != wxString::npos;
-            out += (in_word ? line.substr(0, space) : line) + "\n";
-            line = in_word ? line.substr(space + 1) : wxString();
+            const bool at_space = wxIsalnum(ch) && ch < 128 && space != wxString::npos && space > 0;
+            std::size_t keep = line.length();  // what stays on this line
+            if (at_space) keep = space;
+            else if (closing && line.length() > 1) keep = line.length() - 1;
+            out += line.substr(0, keep) + "\n";
+            line = keep < line.length() ? line.substr(at_space ? keep + 1 : keep) : wxString();
             if (ch == ' ') continue;
         }
         line += ch;
@@ -61,9 +65,10 @@ wxString wrapped(const wxWindow* w, const wxFont& font, const wxString& text, in
 
 }  // namespace
 
-CustomerDisplay::CustomerDisplay(wxWindow* owner, unsigned monitor)
+CustomerDisplay::CustomerDisplay(wxWindow* owner, unsigned monitor, app::CustomerView idle)
     : wxFrame(owner, wxID_ANY, _("For the citizen"), wxDefaultPosition, wxDefaultSize,
-              wxFRAME_NO_TASKBAR | wxBORDER_NONE) {
+              wxFRAME_NO_TASKBAR | wxBORDER_NONE),
+      idle_(std::move(idle)), back_to_idle_(this) {
     the_display = this;
     SetBackgroundColour(*wxWHITE);
     page_ = new wxPanel(this);
@@ -74,6 +79,18 @@ CustomerDisplay::CustomerDisplay(wxWindow* owner, unsigned monitor)
     SetSizer(sizer);
     const wxDisplay display(monitor < wxDisplay::GetCount() ? monitor : 0);
     SetSize(display.GetGeometry());
+    Bind(wxEVT_TIMER, [this](wxTimerEvent&) { show_idle(); });
+    show_idle();
+}
+
+void CustomerDisplay::show_idle() { show(idle_); }
+
+void CustomerDisplay::farewell(const std::string& rating_link) {
+    if (rating_link.empty()) return show_idle();
+    auto v = idle_;
+    v.rating_link = rating_link;
+    show(v);
+    back_to_idle_.StartOnce(kFarewellSeconds * 1000);
 }
 
 CustomerDisplay::~CustomerDisplay() {
@@ -83,10 +100,11 @@ CustomerDisplay::~CustomerDisplay() {
 CustomerDisplay* CustomerDisplay::current() { return the_display; }
 
 void CustomerDisplay::show(const app::CustomerView& v) {
+    if (v.serving) back_to_idle_.Stop();  // the next citizen: the last one's request goes
     page_->Freeze();
     page_->DestroyChildren();
     constexpr int kMargin = 40;
-    const int width = page_->GetClientSize().GetWidth();
+    const int width = GetClientSize().GetWidth();  // the monitor's, set once: every text wrapped to it
     auto* rows = new wxBoxSizer(wxVERTICAL);
     // A line of text in `into`, wrapped to `wrap` pixels, `gap` below what came before it.
     auto line = [&](wxSizer* into, int wrap, const std::string& text, int points, bool bold = false, int gap = 8) {
@@ -97,20 +115,24 @@ void CustomerDisplay::show(const app::CustomerView& v) {
         into->Add(t, 0, wxTOP, gap);
     };
     line(rows, width - 2 * kMargin, (v.agency.empty() ? "" : v.agency + "　") + v.window + "　经办人：" + v.clerk, kBodyPoints, true, 24);
-    if (!v.serving) {
+    if (!v.serving && !v.rating_link.empty()) {
+        line(rows, width - 2 * kMargin, "请扫码评价本次服务（好差评）", kTitlePoints, true, 64);
+        rows->Add(new wxStaticBitmap(page_, wxID_ANY, qr_bitmap(v.rating_link, 320)), 0, wxTOP, 24);
+    } else if (!v.serving) {
         line(rows, width - 2 * kMargin, v.window + " 欢迎您", kTitlePoints, true, 200);
     } else {
         // Left what is recorded about the citizen; right what they read, then what they take away.
-        const int column = (width - 3 * kMargin) / 2;
+        // The letter's column the wider: it has the most to say.
+        const int left_column = (width - 3 * kMargin) * 2 / 5, column = width - 3 * kMargin - left_column;
         auto* columns = new wxBoxSizer(wxHORIZONTAL);
         auto* left = new wxBoxSizer(wxVERTICAL);
         auto* right = new wxBoxSizer(wxVERTICAL);
         const bool submitted = !v.case_number.empty();
-        for (const auto& p : v.parties) line(left, column, p.role + "：" + p.name + "\n" + p.masked_id, kBodyPoints, false, 16);
-        if (!v.relation.empty()) line(left, column, v.relation, kBodyPoints, false, 16);
-        if (!v.papers.empty()) line(left, column, "材料", kBodyPoints, true, 16);
+        for (const auto& p : v.parties) line(left, left_column, p.role + "：" + p.name + "\n" + p.masked_id, kBodyPoints, false, 16);
+        if (!v.relation.empty()) line(left, left_column, v.relation, kBodyPoints, false, 16);
+        if (!v.papers.empty()) line(left, left_column, "材料", kBodyPoints, true, 16);
         for (const auto& p : v.papers)
-            line(left, column, std::string(p.captured ? "✔ " : "○ ") + p.label + (p.captured ? "" : "（待提供）"), kBodyPoints);
+            line(left, left_column, std::string(p.captured ? "✔ " : "○ ") + p.label + (p.captured ? "" : "（待提供）"), kBodyPoints);
         if (!submitted) {
             if (!v.promises.empty()) line(right, column, "请阅读承诺书", kBodyPoints, true, 16);
             for (const auto& p : v.promises) line(right, column, p, kSmallestPoints, false, 2);
@@ -122,9 +144,13 @@ void CustomerDisplay::show(const app::CustomerView& v) {
                 right->Add(new wxStaticBitmap(page_, wxID_ANY, qr_bitmap(v.rating_link, 280)), 0, wxTOP, 16);
             }
         }
-        columns->Add(left, 1, wxEXPAND);
+        // Columns of a fixed width: one growing never narrows the other below the width its
+        // lines were broken for (a trial saw the letter's ends cut off).
+        left->SetMinSize(left_column, -1);
+        right->SetMinSize(column, -1);
+        columns->Add(left, 0);
         columns->AddSpacer(kMargin);
-        columns->Add(right, 1, wxEXPAND);
+        columns->Add(right, 0);
         rows->Add(columns, 1, wxEXPAND | wxTOP, 8);
     }
     auto* page = new wxBoxSizer(wxVERTICAL);
@@ -142,7 +168,7 @@ wxString CustomerDisplay::shown_text() const {
     return text;
 }
 
-CustomerDisplay* open_customer_display(wxWindow* owner) {
+CustomerDisplay* open_customer_display(wxWindow* owner, const app::CustomerView& idle) {
     app::DeviceSettings devices;
     try {
         devices = app::device_settings();
@@ -151,7 +177,7 @@ CustomerDisplay* open_customer_display(wxWindow* owner) {
     }
     // The first monitor is the clerk's: the citizen's display is one beside it, when plugged in.
     if (devices.customer_display < 1 || static_cast<unsigned>(devices.customer_display) >= wxDisplay::GetCount()) return nullptr;
-    auto* display = new CustomerDisplay(owner, static_cast<unsigned>(devices.customer_display));
+    auto* display = new CustomerDisplay(owner, static_cast<unsigned>(devices.customer_display), idle);
     display->Show();
     return display;
 }

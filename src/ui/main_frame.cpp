@@ -71,7 +71,7 @@ MainFrame::MainFrame(app::Workspace& ws, const app::Actor& actor)
         pages->AddPage(clerk_, _("Window"));
         // The screen turned to the citizen, where this machine has one: the window's name until
         // a citizen is served.
-        if (auto* display = open_customer_display(this)) display->show(app::idle_view(ws, actor));
+        open_customer_display(this, app::idle_view(ws, actor));
     }
     if (actor.role == core::Role::supervisor) {
         review_ = new ReviewPanel(pages, ws, actor);
@@ -267,8 +267,12 @@ MainFrame* MainFrame::log_out() {
         app::log_out(ws_, actor_);
     } catch (const std::exception&) {  // a database that went away: the next login says so
     }
-    // Nothing of this user's work stays on screen behind the next login.
+    // Nothing of this user's work stays on screen behind the next login, on either screen.
     Hide();
+    if (auto* display = CustomerDisplay::current()) {
+        display->Hide();
+        display->Destroy();
+    }
     auto* next = open_session(ws_, IsMaximized() ? wxRect() : GetRect());
     Destroy();
     return next;
@@ -277,6 +281,7 @@ MainFrame* MainFrame::log_out() {
 void MainFrame::lock() {
     locked_ = true;
     pages_->Hide();  // nothing of the last citizen's data stays on screen
+    if (auto* display = CustomerDisplay::current()) display->show_idle();  // nor on the citizen's
     lock_panel_->Show();
     Layout();
     unlock_button_->SetFocus();  // Enter opens the password prompt again
