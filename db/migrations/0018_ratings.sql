@@ -29,7 +29,8 @@ CREATE TABLE rating_follow_ups (
     contacted_by VARCHAR(64),
     settled_at   VARCHAR(32),
     settled_by   VARCHAR(64),
-    note         TEXT        NOT NULL
+    contact_note TEXT,
+    settle_note  TEXT
 );
 -- The working days promised when a case was accepted (processing_days then): its due day, on
 -- the receipt and in the queue, does not move when the agency changes the setting later. NULL for

@@ -34,7 +34,8 @@ void write_entry(core::JsonWriter& w, const app::RatingEntry& e) {
         w.begin_object().key("contact_due").value(f.contact_due.to_string()).key("settle_due").value(f.settle_due.to_string());
         write_time(w, "contacted_at", f.contacted_at);
         write_time(w, "settled_at", f.settled_at);
-        w.key("note").value(f.note).key("overdue").value(e.overdue).end_object();
+        w.key("contact_note").value(f.contact_note.value_or("")).key("settle_note").value(f.settle_note.value_or(""));
+        w.key("overdue").value(e.overdue).end_object();
     } else {
         w.null();
     }

@@ -79,6 +79,8 @@ std::string refusal_message(const app::Problem& p) {
     if (c == "signature") return "请求签名无效";
     if (c == "already_rated") return "办件 " + v("apply_no") + " 已评价：仅差评整改后可再评价一次";
     if (c == "follow_up_already_rated") return "办件 " + v("apply_no") + " 整改后已再次评价";
+    if (c == "follow_up_not_settled") return "办件 " + v("apply_no") + " 的差评整改尚未办结，办结后方可再次评价";
+    if (c == "rated_before_first") return "办件 " + v("apply_no") + " 的再次评价时间早于首次评价";
     if (c == "service_not_finished") return "办件 " + v("case") + " 尚未受理，不能评价";
     if (c == "apply_no_ambiguous") return v("apply_no") + " 是两个渠道的申请编号：评价须经其渠道接口回传";
     if (c == "no_follow_up") return "办件 " + v("apply_no") + " 没有待办的差评整改";

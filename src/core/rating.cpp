@@ -8,7 +8,7 @@ bool FollowUp::overdue(const CivilDate& today) const {
     return (!contacted_at && contact_due < today) || (!settled_at && settle_due < today);
 }
 
-RatingPlace place_rating(const std::vector<StoredRating>& so_far, const RatingInput& in) {
+RatingPlace place_rating(const std::vector<StoredRating>& so_far, const RatingInput& in, bool first_settled) {
     RatingPlace place;
     for (const auto& r : so_far)
         if (r.grade == in.grade && r.comment == in.comment && r.rated_at == in.rated_at) {
@@ -25,12 +25,11 @@ RatingPlace place_rating(const std::vector<StoredRating>& so_far, const RatingIn
         }
         first = &r;
     }
-    // A second rating only after a 差评, and only a later one: the citizen's view after the follow-up.
-    if (!first || !opens_follow_up(first->grade) || in.rated_at <= first->rated_at) {
-        place.refused = "already_rated";
-        return place;
-    }
-    place.round = 2;
+    // A second rating only of a 差评's follow-up, once settled, and given after the first.
+    if (!first || !opens_follow_up(first->grade)) place.refused = "already_rated";
+    else if (!first_settled) place.refused = "follow_up_not_settled";
+    else if (in.rated_at <= first->rated_at) place.refused = "rated_before_first";
+    else place.round = 2;
     return place;
 }
 

@@ -42,7 +42,7 @@ struct FollowUp {
     CivilDate contact_due, settle_due;
     std::optional<Instant> contacted_at, settled_at;
     std::optional<std::string> contacted_by, settled_by;
-    std::string note;
+    std::optional<std::string> contact_note, settle_note;  // what was done, each step's own
     // Late today: not contacted after its contact day, or not settled after its settle day.
     bool overdue(const CivilDate& today) const;
 };
@@ -54,9 +54,11 @@ inline bool opens_follow_up(int grade) { return grade <= 2; }
 struct RatingPlace {
     int round = 1;
     bool repeated = false;
-    std::optional<std::string> refused;  // already_rated, follow_up_already_rated
+    std::optional<std::string> refused;  // already_rated, follow_up_not_settled, rated_before_first, follow_up_already_rated
 };
-RatingPlace place_rating(const std::vector<StoredRating>& so_far, const RatingInput& in);
+// `first_settled`: the follow-up of the first rating (a 差评) was settled; the citizen's second
+// rating is of what it did.
+RatingPlace place_rating(const std::vector<StoredRating>& so_far, const RatingInput& in, bool first_settled);
 
 // An empty string when the grade and comment may be a rating, else what is wrong.
 std::string rating_problem(const RatingInput& in);

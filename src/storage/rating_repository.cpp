@@ -10,7 +10,8 @@ namespace {
 constexpr const char* kRatingColumns =
     "r.id, r.apply_no, r.case_no, r.round, r.grade, r.comment, r.rated_at, r.clerk, r.workstation, r.source, r.received_at";
 constexpr const char* kFollowUpColumns =
-    "f.rating_id, f.opened_at, f.contact_due, f.settle_due, f.contacted_at, f.contacted_by, f.settled_at, f.settled_by, f.note";
+    "f.rating_id, f.opened_at, f.contact_due, f.settle_due, f.contacted_at, f.contacted_by, f.settled_at, f.settled_by, "
+    "f.contact_note, f.settle_note";
 
 core::StoredRating rating_of(const soci::row& row) {
     core::StoredRating r;
@@ -46,7 +47,8 @@ std::optional<core::FollowUp> follow_up_of(const soci::row& row, std::size_t at)
     f.contacted_by = row_optional_text(row, at + 5);
     f.settled_at = row_optional_instant(row, at + 6);
     f.settled_by = row_optional_text(row, at + 7);
-    f.note = row.get<std::string>(at + 8);
+    f.contact_note = row_optional_text(row, at + 8);
+    f.settle_note = row_optional_text(row, at + 9);
     return f;
 }
 
@@ -72,7 +74,7 @@ long long RatingRepository::add(const core::StoredRating& r) {
 
 void RatingRepository::open_follow_up(const core::FollowUp& f) {
     const std::string opened = f.opened_at.utc(), contact = f.contact_due.to_string(), settle = f.settle_due.to_string();
-    db_.sql() << "INSERT INTO rating_follow_ups (rating_id, opened_at, contact_due, settle_due, note) VALUES (:r, :o, :c, :s, '')",
+    db_.sql() << "INSERT INTO rating_follow_ups (rating_id, opened_at, contact_due, settle_due) VALUES (:r, :o, :c, :s)",
         soci::use(f.rating_id), soci::use(opened), soci::use(contact), soci::use(settle);
 }
 
@@ -85,13 +87,13 @@ std::optional<core::FollowUp> RatingRepository::follow_up(long long rating_id) {
 
 void RatingRepository::record_contact(long long rating_id, const core::Instant& at, const std::string& by, const std::string& note) {
     const std::string when = at.utc();
-    db_.sql() << "UPDATE rating_follow_ups SET contacted_at = :t, contacted_by = :b, note = :n WHERE rating_id = :r",
+    db_.sql() << "UPDATE rating_follow_ups SET contacted_at = :t, contacted_by = :b, contact_note = :n WHERE rating_id = :r",
         soci::use(when), soci::use(by), soci::use(note), soci::use(rating_id);
 }
 
 void RatingRepository::record_settled(long long rating_id, const core::Instant& at, const std::string& by, const std::string& note) {
     const std::string when = at.utc();
-    db_.sql() << "UPDATE rating_follow_ups SET settled_at = :t, settled_by = :b, note = :n WHERE rating_id = :r",
+    db_.sql() << "UPDATE rating_follow_ups SET settled_at = :t, settled_by = :b, settle_note = :n WHERE rating_id = :r",
         soci::use(when), soci::use(by), soci::use(note), soci::use(rating_id);
 }
 

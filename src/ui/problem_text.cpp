@@ -243,6 +243,9 @@ wxString problem_text(const app::Problem& problem) {
     // 好差评: ratings come from the rating system, follow-ups from supervisors.
     if (c == "already_rated") return wxString::Format(_("Service %s is rated already: only a poor rating may be followed by one more"), p("apply_no"));
     if (c == "follow_up_already_rated") return wxString::Format(_("Service %s was rated again after its follow-up already"), p("apply_no"));
+    if (c == "follow_up_not_settled") return wxString::Format(_("The follow-up of %s is not settled yet: the citizen rates again once it is"), p("apply_no"));
+    if (c == "rated_before_first") return wxString::Format(_("A second rating of %s is dated before the first"), p("apply_no"));
+    if (c == "rated_at_invalid") return wxString::Format(_("The rating of %s is dated %s"), p("apply_no"), p("why"));
     if (c == "service_not_finished") return wxString::Format(_("Case %s has not been taken in yet: it cannot be rated"), p("case"));
     if (c == "rating_invalid") return wxString::Format(_("A rating of %s is a grade from 1 to 5: %s"), p("apply_no"), p("why"));
     if (c == "ratings_header_missing") return _("The first line must name the columns apply_no,grade,comment,rated_at");

@@ -16,6 +16,9 @@
 #include "app/platform/clock.h"
 #include "app/printing/printed_papers.h"
 #include "app/setup/calendar.h"
+#include "app/platform/stores.h"
+#include "app/trust/state_check.h"
+#include <soci/soci.h>
 #include "demo_couple.h"
 #include "fixture.h"
 #include "refusals.h"
@@ -60,6 +63,11 @@ BOOST_AUTO_TEST_CASE(a_bad_rating_opens_a_follow_up_due_in_working_days_and_come
     BOOST_TEST(first.rejected[0].code == "apply_no_unknown");
     BOOST_TEST(first.rejected[1].code == "rating_invalid");
     BOOST_TEST(first.rejected[1].line == 4u);
+    // Dated before the service, or after now: it would count in a month it has nothing to do with.
+    auto dated = import(number + ",4,,2020-01-01 09:00:00\n" + number + ",4,,2026-10-30 09:00:00\n");
+    BOOST_REQUIRE(dated.rejected.size() == 2u);
+    BOOST_TEST(dated.rejected[0].code == "rated_at_invalid");
+    BOOST_TEST(dated.rejected[1].code == "rated_at_invalid");
 
     auto listed = all();
     BOOST_REQUIRE(listed.size() == 1u);
@@ -81,6 +89,18 @@ BOOST_AUTO_TEST_CASE(a_bad_rating_opens_a_follow_up_due_in_working_days_and_come
     BOOST_TEST(all().size() == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(a_grade_raised_or_a_follow_up_dropped_behind_the_log_is_found) {
+    import(number + ",2,等候太久,2026-09-30 09:30:00\n");
+    BOOST_TEST(app::check_state(ws).differences.empty());
+    app::database(ws).sql() << "UPDATE ratings SET grade = 5";
+    auto check = app::check_state(ws);
+    BOOST_REQUIRE(!check.differences.empty());
+    BOOST_TEST(check.differences[0].table == "ratings");
+    app::database(ws).sql() << "UPDATE ratings SET grade = 2";
+    app::database(ws).sql() << "DELETE FROM rating_follow_ups";
+    BOOST_TEST(!app::check_state(ws).differences.empty());
+}
+
 BOOST_AUTO_TEST_CASE(no_account_enters_or_changes_a_grade) {
     import(number + ",5,很好,2026-09-30 09:30:00\n");
     const std::string changed = "apply_no,grade,comment,rated_at\n" + number + ",1,改成差评,2026-09-30 09:30:00\n";
@@ -90,7 +110,7 @@ BOOST_AUTO_TEST_CASE(no_account_enters_or_changes_a_grade) {
                    }) != "");
     // The administrator imports exports, never grades: a second, different rating of a good one
     // is refused, and the first stays as the citizen gave it.
-    auto report = import(number + ",1,改成差评,2026-09-30 10:30:00\n");
+    auto report = import(number + ",1,改成差评,2026-09-30 09:45:00\n");
     BOOST_REQUIRE(report.rejected.size() == 1u);
     BOOST_TEST(report.rejected[0].code == "already_rated");
     auto listed = all();
@@ -112,6 +132,10 @@ BOOST_AUTO_TEST_CASE(a_follow_up_is_recorded_flagged_when_late_and_counted_in_th
     BOOST_TEST(test::refusal_code([&] { app::record_follow_up(ws, clerk, number, app::FollowUpStep::contacted, "电话"); }) != "");
     BOOST_TEST(test::refusal_code([&] { app::record_follow_up(ws, super, number, app::FollowUpStep::contacted, " "); }) ==
                "note_missing");
+    // Not rated again before the follow-up is settled (a trial's second rating came a minute after).
+    auto early = import(number + ",4,,2026-10-09 09:00:00\n");
+    BOOST_REQUIRE(early.rejected.size() == 1u);
+    BOOST_TEST(early.rejected[0].code == "follow_up_not_settled");
     auto contacted = app::record_follow_up(ws, super, number, app::FollowUpStep::contacted, "电话联系，已致歉");
     BOOST_TEST(contacted.follow_up->contacted_by.value_or("") == "super");
     BOOST_TEST(!contacted.overdue);  // contacted, late; the settling is not due yet
@@ -120,8 +144,11 @@ BOOST_AUTO_TEST_CASE(a_follow_up_is_recorded_flagged_when_late_and_counted_in_th
     at("2026-10-12T02:00:00Z");
     auto settled = app::record_follow_up(ws, super, number, app::FollowUpStep::settled, "已改进叫号安排");
     BOOST_TEST(settled.follow_up->settled_at.has_value());
+    BOOST_TEST(settled.follow_up->contact_note.value_or("") == "电话联系，已致歉");  // each step keeps its own words
+    BOOST_TEST(settled.follow_up->settle_note.value_or("") == "已改进叫号安排");
     BOOST_TEST(app::list_ratings(ws, super, app::FollowUpFilter::open, std::nullopt).empty());
     // The citizen rates once more after the follow-up; a third time is refused.
+    at("2026-10-14T02:00:00Z");
     auto second = import(number + ",4,整改后满意,2026-10-12 15:00:00\n");
     BOOST_TEST(second.added == 1u);
     BOOST_TEST(second.follow_ups == 0u);
@@ -159,7 +186,7 @@ BOOST_AUTO_TEST_CASE(a_channel_rates_its_own_applications_and_the_windows_cases_
     app::refuse_case(ws, super, online, core::NotAcceptedReason::other, std::string("测试"));
 
     app::ChannelCaller wechat{"K1", core::Via::wechat, intake}, alipay{"K2", core::Via::alipay, intake};
-    core::RatingInput in{"WX-0001", 3, "", *core::Instant::parse("2026-09-30T03:00:00Z")};
+    core::RatingInput in{"WX-0001", 3, "", app::now()};
     BOOST_TEST(test::refusal_code([&] { app::rate_service(ws, alipay, in); }) == "apply_no_unknown");  // not its applicant
     auto receipt = app::rate_service(ws, wechat, in);
     BOOST_TEST(!receipt.repeated);
@@ -169,7 +196,7 @@ BOOST_AUTO_TEST_CASE(a_channel_rates_its_own_applications_and_the_windows_cases_
     BOOST_TEST(receipt.rating.source == "intake:K1");
     BOOST_TEST(app::rate_service(ws, wechat, in).repeated);  // a retry
     // A window's case, by its number, through any channel.
-    auto window = app::rate_service(ws, alipay, {number, 5, "", *core::Instant::parse("2026-09-30T03:00:00Z")});
+    auto window = app::rate_service(ws, alipay, {number, 5, "", app::now()});
     BOOST_TEST(window.rating.workstation == "窗口-01");
     BOOST_TEST(test::refusal_code([&] { app::rate_service(ws, wechat, {number, 0, "", app::now()}); }) == "rating_invalid");
 }
@@ -179,8 +206,9 @@ BOOST_AUTO_TEST_CASE(the_rating_request_fills_the_agencys_template) {
     BOOST_TEST(test::refusal_code([&] {
                    app::set_service_setting(ws, admin, "rating_url_template", "https://hcp.example.cn/r?n={case}");
                }) == "setting_invalid");
-    BOOST_TEST(test::refusal_code([&] { app::set_service_setting(ws, admin, "rating_url_template", "ftp://x/{apply_no}"); }) ==
-               "setting_invalid");
+    for (const char* wrong : {"ftp://x/{apply_no}", "http://hcp.example.cn/r?no={apply_no}", "https://hcp.example.cn/r?w={window}"})
+        BOOST_TEST(test::refusal_code([&] { app::set_service_setting(ws, admin, "rating_url_template", wrong); }) ==
+                   "setting_invalid", wrong);
     BOOST_TEST(test::refusal_code([&] { app::set_service_setting(ws, clerk, "item_code_bind", "X1"); }) != "");
     app::set_service_setting(ws, admin, "rating_url_template",
                              "https://hcp.example.cn/r?no={apply_no}&item={item_code}&s={state}&c={clerk}&n={clerk_name}&w={window}");

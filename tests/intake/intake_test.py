@@ -192,7 +192,9 @@ class Ratings(unittest.TestCase):
         wechat = SERVICE.channel(WECHAT)
         status, made, _ = wechat.apply(application("WX-RATE-1"))
         self.assertEqual(status, 201, made)
-        rating = {"apply_no": "WX-RATE-1", "grade": 2, "comment": "等了很久", "rated_at": "2026-12-07T10:00:00+08:00"}
+        import datetime
+        now = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+        rating = {"apply_no": "WX-RATE-1", "grade": 2, "comment": "等了很久", "rated_at": now}
         status, refused, _ = wechat.send("POST", "/v1/ratings", rating)
         self.assertEqual((status, refused["refused"]), (409, "service_not_finished"))  # nobody has looked at it yet
         self.assertEqual(gongji("case", "refuse", made["case"], "--reason", "duplicate")[0], 0)
@@ -202,6 +204,10 @@ class Ratings(unittest.TestCase):
         self.assertEqual((status, again["round"]), (200, 1))
         status, bad, _ = wechat.send("POST", "/v1/ratings", dict(rating, grade=6))
         self.assertEqual((status, bad["refused"]), (422, "rating_invalid"))
+        status, bad, _ = wechat.send("POST", "/v1/ratings", dict(rating, rated_at="2020-01-01T10:00:00+08:00"))
+        self.assertEqual((status, bad["refused"]), (422, "rated_at_invalid"))  # before the service
+        status, early, _ = wechat.send("POST", "/v1/ratings", dict(rating, grade=4, rated_at=now[:-6] + "-00:01"))  # a minute later
+        self.assertEqual((status, early["refused"]), (409, "follow_up_not_settled"))
         alipay = SERVICE.channel(ALIPAY)
         status, other, _ = alipay.send("POST", "/v1/ratings", rating)
         self.assertEqual((status, other["refused"]), (404, "apply_no_unknown"))  # not its applicant

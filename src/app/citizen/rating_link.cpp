@@ -48,7 +48,9 @@ std::string fill(const std::string& tpl, Value value) {
 
 void check_template(const std::string& tpl) {
     const std::string key = "rating_url_template";
-    if (tpl.rfind("https://", 0) != 0 && tpl.rfind("http://", 0) != 0) throw invalid(key, "an http:// or https:// address");
+    // Scanned by a citizen's phone on the public network: over TLS, and naming the service.
+    if (tpl.rfind("https://", 0) != 0) throw invalid(key, "an https:// address");
+    if (tpl.find("{apply_no}") == std::string::npos) throw invalid(key, "{apply_no} is where the rating names the service");
     if (tpl.size() > kTemplateMaxChars || !printable_ascii(tpl)) throw invalid(key, "at most 500 printable characters, no space");
     for (std::size_t open = tpl.find('{'); open != std::string::npos; open = tpl.find('{', open + 1)) {
         const auto close = tpl.find('}', open);

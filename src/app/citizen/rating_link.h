@@ -16,7 +16,7 @@ inline constexpr const char* kRatingPlaceholders[] = {"apply_no", "item_code", "
 // "rating_template_missing" until the administrator sets rating_url_template.
 std::string rating_link(Workspace& ws, const Actor& actor, const std::string& number);
 
-// Administrator: rating_url_template (an http(s) URL whose {placeholders} are the ones above) and
+// Administrator: rating_url_template (an https URL with {apply_no}, its {placeholders} the ones above) and
 // item_code_bind|unbind|reorder|rebind (the 事项编码 of each kind, printable ASCII). BadInput
 // "setting_invalid" naming what is wrong.
 bool is_service_setting(const std::string& key);

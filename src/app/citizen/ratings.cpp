@@ -10,6 +10,7 @@
 #include "app/platform/stores.h"
 #include "app/setup/calendar.h"
 #include "app/trust/audit.h"
+#include "app/trust/audit_record.h"
 #include "core/csv.h"
 #include "core/json_writer.h"
 #include "core/recorded_settlement.h"
@@ -35,27 +36,9 @@ std::string refusal_words(const std::string& code) {
     if (code == "service_not_finished") return "办件尚未受理，不能评价";
     if (code == "already_rated") return "该办件已评价，仅差评整改后可再评价一次";
     if (code == "follow_up_already_rated") return "该办件整改后已再次评价";
+    if (code == "follow_up_not_settled") return "该办件的差评整改尚未办结，办结后方可再次评价";
+    if (code == "rated_before_first") return "再次评价的时间早于首次评价";
     return code;
-}
-
-std::string rating_record(const core::StoredRating& r, const std::optional<core::FollowUp>& f) {
-    core::JsonWriter w;
-    w.begin_object().key("apply_no").value(r.apply_no).key("round").value(r.round).key("grade").value(r.grade);
-    w.key("comment").value(r.comment).key("rated_at").value(r.rated_at.utc()).key("clerk").value(r.clerk);
-    w.key("workstation").value(r.workstation).key("source").value(r.source);
-    if (f) w.key("contact_due").value(f->contact_due.to_string()).key("settle_due").value(f->settle_due.to_string());
-    w.end_object();
-    return w.str();
-}
-
-std::string follow_up_record(const core::FollowUp& f) {
-    core::JsonWriter w;
-    w.begin_object().key("contacted_at");
-    if (f.contacted_at) w.value(f.contacted_at->utc()); else w.null();
-    w.key("settled_at");
-    if (f.settled_at) w.value(f.settled_at->utc()); else w.null();
-    w.key("note").value(f.note).end_object();
-    return w.str();
 }
 
 std::string key_of(const core::StoredRating& r) { return r.case_number + "/" + std::to_string(r.round); }
@@ -78,11 +61,22 @@ RatingReceipt add_rating(Workspace& ws, const Actor& actor, const std::string& c
     if (auto problem = core::rating_problem(in); !problem.empty())
         throw BadInput("rating: " + problem, {"rating_invalid", {{"apply_no", in.apply_no}, {"why", problem}}});
     const auto c = find_case(ws, case_number);
+    // A rating is given after the service and not after now (a file's clock may be a few minutes
+    // off): one dated otherwise would count in a month that had no such service.
+    constexpr long long kClockSkewSeconds = 300;
+    if (in.rated_at < c.created_at || in.rated_at > now().plus(kClockSkewSeconds)) {
+        const std::string why = in.rated_at < c.created_at ? "before the service (" + c.created_at.china() + ")" : "in the future";
+        throw BadInput("rated_at " + in.rated_at.china() + ": " + why,
+                       {"rated_at_invalid", {{"apply_no", in.apply_no}, {"why", why}}});
+    }
     if (!served(c))
         throw Refused("service_not_finished", {{"case", c.number}, {"status", core::case_status_name(c.status)}});
     auto& ratings = stores(ws).ratings;
     const auto so_far = ratings.of_case(c.number);
-    const auto place = core::place_rating(so_far, in);
+    bool first_settled = false;  // the 差评's follow-up, done: the citizen may say what they think of it
+    for (const auto& r : so_far)
+        if (auto f = r.round == 1 ? ratings.follow_up(r.id) : std::nullopt) first_settled = f->settled_at.has_value();
+    const auto place = core::place_rating(so_far, in, first_settled);
     if (place.refused) throw Refused(*place.refused, {{"apply_no", in.apply_no}, {"case", c.number}});
     RatingReceipt receipt;
     if (place.repeated) {
@@ -112,7 +106,7 @@ RatingReceipt add_rating(Workspace& ws, const Actor& actor, const std::string& c
         ratings.open_follow_up(f);
         receipt.follow_up = f;
     }
-    audit(ws, {actor.username, actor.workstation}, "rating.receive", "rating", key_of(r), "", rating_record(r, receipt.follow_up));
+    audit(ws, {actor.username, actor.workstation}, "rating.receive", "rating", key_of(r), "", audit_record(r, receipt.follow_up));
     return receipt;
 }
 
@@ -171,7 +165,7 @@ RatingImport import_ratings_text(Workspace& ws, const Actor& actor, std::string 
         } catch (const Refused& e) {
             reject(e.code(), refusal_words(e.code()));
         } catch (const BadInput& e) {
-            reject(e.problem().code, e.what());
+            reject(e.problem().code, e.problem().code == "rated_at_invalid" ? "评价时间早于办件或晚于当前时间" : e.what());
         }
     }
     tx.commit();
@@ -216,22 +210,23 @@ RatingEntry record_follow_up(Workspace& ws, const Actor& actor, const std::strin
         if (!f || f->settled_at) continue;
         if (step == FollowUpStep::contacted && f->contacted_at)
             throw Refused("already_contacted", {{"apply_no", apply_no}, {"at", f->contacted_at->utc()}});
-        const auto before = follow_up_record(*f);
+        const auto before = audit_record(*f);
         const auto at = now();
         if (!f->contacted_at) {
             ratings.record_contact(r.id, at, actor.username, note);
             f->contacted_at = at;
             f->contacted_by = actor.username;
+            f->contact_note = note;
         }
         if (step == FollowUpStep::settled) {
             ratings.record_settled(r.id, at, actor.username, note);
             f->settled_at = at;
             f->settled_by = actor.username;
+            f->settle_note = note;
         }
-        f->note = note;
         audit(ws, {actor.username, actor.workstation},
               step == FollowUpStep::settled ? "rating.settle" : "rating.contact", "rating", key_of(r), before,
-              follow_up_record(*f));
+              audit_record(*f));
         tx.commit();
         RatingEntry e{r, f, f->overdue(china_today())};
         return e;

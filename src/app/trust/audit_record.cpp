@@ -76,4 +76,27 @@ std::string audit_record(const core::Binding& b) {
     return w.str();
 }
 
+std::string audit_record(const core::StoredRating& r, const std::optional<core::FollowUp>& f) {
+    core::JsonWriter w;
+    w.begin_object().key("apply_no").value(r.apply_no).key("round").value(r.round).key("grade").value(r.grade);
+    w.key("comment").value(r.comment).key("rated_at").value(r.rated_at.utc()).key("clerk").value(r.clerk);
+    w.key("workstation").value(r.workstation).key("source").value(r.source);
+    if (f) w.key("contact_due").value(f->contact_due.to_string()).key("settle_due").value(f->settle_due.to_string());
+    w.end_object();
+    return w.str();
+}
+
+std::string audit_record(const core::FollowUp& f) {
+    core::JsonWriter w;
+    w.begin_object();
+    instant_or_null(w, "contacted_at", f.contacted_at);
+    text_or_null(w, "contacted_by", f.contacted_by);
+    text_or_null(w, "contact_note", f.contact_note);
+    instant_or_null(w, "settled_at", f.settled_at);
+    text_or_null(w, "settled_by", f.settled_by);
+    text_or_null(w, "settle_note", f.settle_note);
+    w.end_object();
+    return w.str();
+}
+
 }  // namespace gongji::app

@@ -113,6 +113,10 @@ public:
         }
         if (e.entity == "policy" && e.action == "policy.import") policies[e.entity_key] = sha256_hex(e.after);
         if (e.entity == "codes" && e.action == "codes.load") code_tables = e.after;
+        if (e.entity == "rating") {
+            if (e.action == "rating.receive") ratings[e.entity_key] = e.after;
+            else if (e.action == "rating.contact" || e.action == "rating.settle") follow_ups[e.entity_key] = e.after;
+        }
     }
 
     long long entries = 0;
@@ -129,6 +133,8 @@ public:
     std::unordered_map<std::string, std::set<std::string>> of_user;  // user ID → binding ids
     std::map<std::string, UserState> users;
     std::map<std::string, std::string> settings, policies;
+    // 好差评 by "CASE/ROUND": a rating as it came, its follow-up as last recorded.
+    std::map<std::string, std::string> ratings, follow_ups;
     core::StateDigests money;
 
 private:
@@ -447,8 +453,30 @@ void compare_money(Workspace& ws, const Replay& replay, Comparison& out) {
     }
 }
 
+// The ratings citizens gave are only added, and their follow-ups only recorded: a grade raised or a
+// follow-up dropped behind the log is found here.
+void compare_ratings(Workspace& ws, Replay& replay, Comparison& out) {
+    for (const auto& [r, f] : stores(ws).ratings.rated_between("", "~", false)) {
+        out.compared();
+        const auto key = r.case_number + "/" + std::to_string(r.round);
+        auto logged = replay.ratings.find(key);
+        const auto record = audit_record(r, f);
+        if (logged == replay.ratings.end()) {
+            out.differs("ratings", key, "", record);
+        } else {
+            if (logged->second != record) out.differs("ratings", key, logged->second, record);
+            replay.ratings.erase(logged);
+        }
+        if (!f) continue;
+        auto steps = replay.follow_ups.find(key);  // none logged: as it opened, no step taken
+        const auto log = steps == replay.follow_ups.end() ? audit_record(core::FollowUp{}) : steps->second;
+        if (log != audit_record(*f)) out.differs("rating_follow_ups", key, log, audit_record(*f));
+    }
+    for (const auto& [key, record] : replay.ratings) out.differs("ratings", key, record, "");
+}
+
 const char* const kStateEntries =
-    "entity IN ('case', 'binding', 'person', 'user', 'settings', 'policy', 'codes') OR action = 'state.baseline' "
+    "entity IN ('case', 'binding', 'person', 'user', 'settings', 'policy', 'codes', 'rating') OR action = 'state.baseline' "
     "OR after_state LIKE '{\"balances\":%'";
 
 }  // namespace
@@ -473,6 +501,7 @@ StateCheck check_state(Workspace& ws) {
     compare_policy_titles(profiles, out);
     compare_code_tables(ws, replay, out);
     compare_money(ws, replay, out);
+    compare_ratings(ws, replay, out);
     return check;
 }
 
