@@ -106,6 +106,10 @@ private:
         if (table == "ledger") return _("Account ledger");
         if (table == "settlements") return _("Settlements");
         if (table == "recorded_settlements") return _("Platform settlement records");
+        if (table == "documents") return _("Papers");
+        if (table == "case_events") return _("Online applications' events");
+        if (table == "ratings") return _("Ratings");
+        if (table == "rating_follow_ups") return _("Follow-ups of poor ratings");
         return wxString::FromUTF8(table.c_str());
     }
 

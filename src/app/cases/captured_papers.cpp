@@ -95,9 +95,10 @@ bool is_document_limit(const std::string& key) {
     return false;
 }
 
-devices::DocumentLimits document_limits(Workspace& ws) {
+devices::DocumentLimits document_limits(Workspace& ws) { return document_limits(stores(ws).settings.all()); }
+
+devices::DocumentLimits document_limits(const std::map<std::string, std::string>& settings) {
     devices::DocumentLimits limits;
-    const auto settings = stores(ws).settings.all();  // the three in one look-up
     if (auto mb = number_setting(settings, "document_max_mb")) limits.max_bytes = static_cast<std::size_t>(*mb) << 20;
     if (auto mp = number_setting(settings, "document_max_megapixels")) limits.max_page_pixels = *mp * 1'000'000;
     if (auto pages = number_setting(settings, "document_max_pages")) limits.max_pages = static_cast<int>(*pages);

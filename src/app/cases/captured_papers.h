@@ -1,6 +1,7 @@
 #pragma once
 // Documents of a case: checked whole, kept unchanged with their SHA-256 (checked on every read),
 // who captured them and when; removing one from a case is itself audited.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,7 @@ struct Upload {
 // What a paper may be at this agency (settings document_max_mb, document_max_megapixels,
 // document_max_pages), else devices::DocumentLimits' defaults.
 devices::DocumentLimits document_limits(Workspace& ws);
+devices::DocumentLimits document_limits(const std::map<std::string, std::string>& settings);  // of those read
 // Administrator only; BadInput for another key or a value out of range (mb 1–200, megapixels
 // 1–400, pages 1–1000).
 void set_document_limit(Workspace& ws, const Actor& actor, const std::string& key, const std::string& value);

@@ -110,7 +110,8 @@ Case submit_bind_once(Workspace& ws, const Actor& actor, const BindApplication& 
     // Each paper inspected once, and read by OCR, before any lock is taken: a slow scan holds up
     // no other window.
     std::vector<CheckedPaper> papers;
-    const auto limits = document_limits(ws);
+    const auto settings = stores(ws).settings.all();  // the papers' limits and the promise, in one look-up
+    const auto limits = document_limits(settings);
     for (const auto& upload : app.uploads) papers.push_back(check_paper(upload, limits));
     const auto ocr_warnings = ids_valid ? ocr_cross_check(papers, a, u) : std::vector<OcrMismatch>{};
 
@@ -158,7 +159,7 @@ Case submit_bind_once(Workspace& ws, const Actor& actor, const BindApplication& 
     c.binding_id = b.id;
     c.cites_case = app.cites_case;
     c.submitted_at = c.created_at;
-    c.promised_days = processing_days(ws);
+    c.promised_days = processing_days(settings);
     if (!app.request_key.empty()) c.request_key = app.request_key;
     if (!ocr_warnings.empty()) {
         core::JsonWriter detail;

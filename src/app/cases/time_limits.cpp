@@ -2,14 +2,16 @@
 
 #include "app/platform/clock.h"
 #include "app/setup/calendar.h"
+#include "app/platform/stores.h"
+#include "app/setup/number_setting.h"
 #include "app/setup/settings.h"
 
 namespace gongji::app {
 
-std::optional<int> processing_days(Workspace& ws) {
-    const auto days = agency_settings(ws).processing_days;  // 1–999, checked when set
-    if (days && !days->empty() && days->size() <= 3 && days->find_first_not_of("0123456789") == std::string::npos)
-        return std::stoi(*days);
+std::optional<int> processing_days(Workspace& ws) { return processing_days(stores(ws).settings.all()); }
+
+std::optional<int> processing_days(const std::map<std::string, std::string>& settings) {
+    if (auto days = number_setting(settings, "processing_days"); days && *days > 0) return static_cast<int>(*days);  // 1–999, checked when set
     return std::nullopt;
 }
 

@@ -3,6 +3,7 @@
 // `processing_days` working days of its calendar, counted from the day the case was accepted and
 // paused while it waited for papers (补正时间不计入办理时限).
 // The queue shows what is left of it and flags cases due today or overdue (超期预警).
+#include <map>
 #include <optional>
 
 #include "app/platform/workspace.h"
@@ -43,5 +44,6 @@ private:
 // The working days the agency promises now (setting processing_days), what a case accepted now
 // is promised; nullopt while it promises none.
 std::optional<int> processing_days(Workspace& ws);
+std::optional<int> processing_days(const std::map<std::string, std::string>& settings);  // of those read
 
 }  // namespace gongji::app
