@@ -5,6 +5,10 @@
 set -euo pipefail
 conf=$(mktemp -d)
 cat > "$conf/xorg.conf" <<'CONF'
+Section "ServerFlags"
+    Option "AutoAddDevices" "false"
+    Option "DontVTSwitch" "true"
+EndSection
 Section "Device"
     Identifier "dummy"
     Driver "dummy"
@@ -33,6 +37,11 @@ server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$conf"' EXIT
 export DISPLAY=":$display"
 for _ in $(seq 100); do xrandr >/dev/null 2>&1 && break; sleep 0.1; done
+if ! xrandr >/dev/null 2>&1; then
+  echo "two_monitors.sh: Xorg (dummy driver) did not start on :$display" >&2
+  cat "$conf/xorg.log" >&2 || true
+  exit 1
+fi
 xrandr --addmode DUMMY1 1024x768
 xrandr --output DUMMY0 --mode 1368x768 --pos 0x0 --output DUMMY1 --mode 1024x768 --pos 1368x0
 # The dummy driver says an output is connected when it is probed; GTK reads without probing.
