@@ -140,11 +140,13 @@ void CaseSearchPanel::select(long row) {
     }
     const auto& c = *selected_;
     auto relation = c.relation ? core::find_relation(*c.relation) : std::nullopt;
-    detail_->SetLabel(wxString::Format(_("Case %s: %s, %s\nAuthorizer: %s   User: %s   Relation: %s\nCreated by %s at %s"),
-                                       u8(c.number), case_kind_text(c.kind), case_status_text(c.kind, c.status),
+    // Where it came from as the review queue says it: an application made online was never
+    // "taken in by online-wechat" (a trial read that of one refused before acceptance).
+    detail_->SetLabel(wxString::Format(_("Case %s: %s, %s\nAuthorizer: %s   User: %s   Relation: %s"), u8(c.number),
+                                       case_kind_text(c.kind), case_status_text(c.kind, c.status),
                                        person_label(ws_, c.authorizer_id), person_label(ws_, c.user_id),
-                                       relation ? relation_text(*relation) : u8("—"), u8(c.created_by),
-                                       u8(china_minutes(c.created_at))));
+                                       relation ? relation_text(*relation) : u8("—")) +
+                      "\n" + taken_in_text(c));
     receipt_->Enable(app::case_has_document(c, app::Paper::receipt));
     commitment_->Enable(app::case_has_document(c, app::Paper::commitment));
     decision_->Enable(app::case_has_document(c, app::Paper::decision));

@@ -273,4 +273,17 @@ void show_outcome(wxStaticText* label, const wxString& text, bool good) {
     label->SetLabel(text);
 }
 
+// Where the case came from: the channel and its number for one made online, then who accepted it.
+wxString taken_in_text(const core::Case& c) {
+    wxString text;
+    if (c.channel == core::Channel::online)
+        text = wxString::Format(_("Applied online (%s) at %s\nApplication number %s"), u8(c.via ? core::kVias.label(*c.via) : ""),
+                                u8(china_minutes(c.created_at)), u8(c.service_number()));
+    if (c.channel == core::Channel::window)
+        text = wxString::Format(_("Submitted by %s at %s"), u8(c.created_by), u8(china_minutes(c.submitted_at)));
+    else if (c.submitted_at)
+        text += "\n" + wxString::Format(_("Accepted at %s"), u8(china_minutes(c.submitted_at)));
+    return text;
+}
+
 }  // namespace gongji::ui

@@ -12,6 +12,7 @@
 
 #include "app/platform/workspace.h"
 #include "core/binding.h"
+#include "core/case_record.h"
 #include "core/case_rules.h"
 #include "core/documents.h"
 #include "core/instant.h"
@@ -30,6 +31,9 @@ wxString case_kind_text(core::CaseKind kind);
 wxString case_status_text(core::CaseStatus status);
 // The same for a case of `kind`: one that had no review is "done", never "approved".
 wxString case_status_text(core::CaseKind kind, core::CaseStatus status);
+// Where a case came from: the channel and its number for one made online (and when it was
+// accepted, if it was), or who submitted it at which time at the window.
+wxString taken_in_text(const core::Case& c);
 wxString binding_status_text(const core::Binding& b);  // active, active (old rules), pending review, ended
 // "2026-11-22 09:30" in China time; empty for none.
 inline std::string china_minutes(const std::optional<core::Instant>& t) {

@@ -148,19 +148,6 @@ void ReviewPanel::show_card_reads(const core::Case& c) {
     detail_->SetLabel(detail_->GetLabel() + "\n" + wxString::Format(_("ID cards read at the window: %s"), list));
 }
 
-// Where the case came from: the channel and its number for one made online, then who accepted it.
-wxString ReviewPanel::taken_in_text(const core::Case& c) {
-    wxString text;
-    if (c.channel == core::Channel::online)
-        text = wxString::Format(_("Applied online (%s) at %s\nApplication number %s"), u8(c.via ? core::kVias.label(*c.via) : ""),
-                                u8(china_minutes(c.created_at)), u8(c.service_number()));
-    if (c.channel == core::Channel::window)
-        text = wxString::Format(_("Submitted by %s at %s"), u8(c.created_by), u8(china_minutes(c.submitted_at)));
-    else if (c.submitted_at)
-        text += "\n" + wxString::Format(_("Accepted at %s"), u8(china_minutes(c.submitted_at)));
-    return text;
-}
-
 void ReviewPanel::offer_decisions(bool application) {
     application_ = application;
     approve_->SetLabel(application ? _("&Accept") : _("&Approve"));
@@ -237,6 +224,7 @@ bool ReviewPanel::decide(const std::function<void()>& decision, const wxString& 
         print_decision_->SetLabel(wxString::Format(decided_paper_ == app::Paper::not_accepted ? _("Not-accepted &notice of %s...")
                                                                                               : _("Decision &notice of %s..."),
                                                    u8(decided_)));
+    Layout();  // the button as wide as its new label
     refresh();
     say(done, true);  // still said once the next case is on screen
     // The keyboard goes on to the next case (the decision buttons it was on are disabled now):

@@ -52,7 +52,6 @@ private:
     void show_card_reads(const core::Case& c);
     void show(const core::Case& c);
     void ask_papers_dialog();
-    static wxString taken_in_text(const core::Case& c);
     // The decision buttons and reasons for an application (accept or not) or an accepted case.
     void offer_decisions(bool application);
     // Runs a step on the selected case; on success says `done` and reloads the queue. A decision
