@@ -6,6 +6,7 @@
 #include <soci/soci.h>
 
 #include "app/platform/errors.h"
+#include "app/intake/channel_keys.h"
 #include "app/oversight/stats_service.h"
 #include "app/printing/printed_papers.h"
 #include "ledger_fixture.h"
@@ -164,6 +165,17 @@ BOOST_AUTO_TEST_CASE(decisions_are_counted_in_time_or_late_in_working_days) {
     BOOST_TEST(f.time_limits.promised);
     BOOST_TEST(f.time_limits.in_time == 2);
     BOOST_TEST(f.time_limits.late == 1);
+}
+
+// An online application is counted under its channel, never as a window named after the intake
+// service's key (a trial read "intake-wechat-4fa05198" among the windows).
+BOOST_AUTO_TEST_CASE(online_applications_count_under_their_channel) {
+    app::issue_channel_key(ws, supervisor, "wechat");  // makes the channel's account, online-wechat
+    add_case("O1", core::CaseKind::bind, core::CaseStatus::submitted, "online-wechat", "intake-K1", "2026-11-06T02:00:00Z",
+             std::nullopt);
+    auto f = app::monthly_figures(ws, supervisor, "2026-11");
+    BOOST_REQUIRE(f.cases_by_window.size() == 1u);
+    BOOST_TEST(f.cases_by_window[0].first == "网上（微信）");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -191,8 +191,9 @@ void export_stats(Workspace& ws, const Actor& actor, const MonthlyFigures& f, co
                               SheetCell::of_count(c.approved), SheetCell::of_count(c.rejected),
                               SheetCell::of_count(c.withdrawn), SheetCell::of_count(c.waiting)});
     reports::Sheet people{"窗口与经办人", "受理办件 " + period + "，按窗口与经办人", {"窗口或经办人", "类别", "受理"}, {24, 10, 10}, {}};
-    for (const auto& [w, n] : f.cases_by_window)
-        people.rows.push_back({SheetCell::of_text(w), SheetCell::of_text("窗口"), SheetCell::of_count(n)});
+    for (const auto& [w, n] : f.cases_by_window)  // an online channel is no window
+        people.rows.push_back({SheetCell::of_text(w), SheetCell::of_text(w.rfind("网上（", 0) == 0 ? "网上渠道" : "窗口"),
+                               SheetCell::of_count(n)});
     for (const auto& [c, n] : f.cases_by_clerk)
         people.rows.push_back({SheetCell::of_text(c), SheetCell::of_text("经办人"), SheetCell::of_count(n)});
     reports::Sheet bindings{"共济关系", "建立与终止的共济关系 " + period, {"分组", "关系类别或授权人参保地", "建立", "终止"},
