@@ -1,4 +1,3 @@
-#include "ui/customer_display.h"
 #include "ui/bind_dialog.h"
 
 #include <wx/button.h>
@@ -10,9 +9,11 @@
 #include <algorithm>
 #include <functional>
 
+#include "app/citizen/rating_link.h"
 #include "app/platform/errors.h"
 #include "core/id_number.h"
 #include "ui/bind_view_text.h"
+#include "ui/customer_display.h"
 #include "ui/labels.h"
 #include "ui/printing.h"
 #include "ui/problem_text.h"
@@ -244,8 +245,8 @@ BindDialog::~BindDialog() {
     // Nothing of this citizen stays up, but the rating request of a service done.
     std::string rating;
     try {
-        if (!form_.case_number().empty()) rating = app::submitted_view(ws_, actor_, form_).rating_link;
-    } catch (const std::exception&) {  // the database went away: no request to show
+        if (!form_.case_number().empty()) rating = app::rating_link(ws_, actor_, form_.case_number());
+    } catch (const std::exception&) {  // no rating system set up, or the database went away: none to show
     }
     display->farewell(rating);
 }

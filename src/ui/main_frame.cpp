@@ -1,5 +1,5 @@
-#include "ui/customer_display.h"
 #include "ui/main_frame.h"
+#include "ui/customer_display.h"
 #include "ui/machine_settings_dialog.h"
 
 #include <wx/config.h>
